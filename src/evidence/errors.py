@@ -1,0 +1,77 @@
+"""The error tree of `evidence`.
+
+Every failure a user can see is one of these, with a one-line message that names the
+file and the line or record, and what is wrong::
+
+    EvidenceError
+    ├── InputError            bad input; the CLI exits 2
+    │   ├── XmlParseError     "data/raw/x.xml.gz:120: not well-formed (invalid token)"
+    │   ├── ClaimsFileError   "data/claims/a.yaml:14: claim C08: unknown intervention 'dry_needle'"
+    │   ├── VocabularyError   "data/vocab/condition.yaml: duplicate id 'migraine'"
+    │   └── QuerySetError     "data/queries/x.yaml: query 'tpt': empty term"
+    ├── EntrezError           NCBI could not be reached or answered badly; exit 1
+    └── StorageError          the warehouse could not be read or written; exit 1
+        └── SchemaVersionError
+
+Only edge modules (the ones that import lxml, requests or duckdb) translate foreign
+exceptions into these, always chained with ``from``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ClaimsFileError",
+    "EntrezError",
+    "EvidenceError",
+    "InputError",
+    "QuerySetError",
+    "SchemaVersionError",
+    "StorageError",
+    "VocabularyError",
+    "XmlParseError",
+]
+
+
+class EvidenceError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(EvidenceError):
+    """The user's input is wrong: a file, a claim, a vocabulary id, an option."""
+
+    exit_code = 2
+
+
+class XmlParseError(InputError):
+    """A PubMed XML file is not well-formed, truncated, hostile or of an unknown kind."""
+
+
+class ClaimsFileError(InputError):
+    """A claims file does not follow the claims format of the contract."""
+
+
+class VocabularyError(InputError):
+    """A vocabulary file is invalid, or an id is not in the vocabulary."""
+
+
+class QuerySetError(InputError):
+    """A query set file is invalid or does not exist."""
+
+
+class EntrezError(EvidenceError):
+    """NCBI E-utilities failed; ``transient`` says whether trying again later may help."""
+
+    def __init__(self, message: str, *, transient: bool = False, retry_after: float | None = None):
+        super().__init__(message)
+        self.transient = transient
+        self.retry_after = retry_after
+
+
+class StorageError(EvidenceError):
+    """The DuckDB warehouse or the data folder could not be read or written."""
+
+
+class SchemaVersionError(StorageError):
+    """The warehouse was written by an incompatible version of `evidence`."""
