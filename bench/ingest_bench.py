@@ -1,0 +1,109 @@
+"""Benchmark `evidence ingest` on a baseline-sized file, beside Bio.Entrez and a bare lxml pass.
+
+Generates (or reuses) a synthetic 30,000-record file, then runs each contender in its own
+process so that peak RSS is measured per contender:
+
+  evidence   evidence.pipeline.ingest_paths into a fresh DuckDB (parse + load + tag)
+  again      the same file a second time (skipped by sha256)
+  forced     the same file again with force=True (parse + compare, nothing changes)
+  entrez     Bio.Entrez.read on the whole file (optional: --skip-entrez)
+  floor      lxml.etree.iterparse over PubmedArticle elements, clearing each: builds nothing
+
+    python bench/ingest_bench.py [--records 30000] [--file PATH] [--skip-entrez]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import write_file  # noqa: E402
+
+
+def _child(kind: str, path: str, db: str) -> None:
+    start = time.perf_counter()
+    records = 0
+    if kind in ("evidence", "again", "forced"):
+        from evidence.config import Settings
+        from evidence.pipeline import ingest_paths
+
+        settings = Settings.from_env(db_path=Path(db))
+        summary = ingest_paths(settings, [Path(path)], force=(kind == "forced"))
+        if summary.errors:
+            raise SystemExit(str(summary.errors[0]))
+        records = sum(f.records for f in summary.files) or summary.totals()["skipped"]
+    elif kind == "entrez":
+        from Bio import Entrez
+
+        with open(path, "rb") as fh:
+            data = Entrez.read(fh)
+        records = len(data["PubmedArticle"])
+    elif kind == "floor":
+        from lxml import etree
+
+        for _, el in etree.iterparse(
+            path, tag="PubmedArticle", load_dtd=False, no_network=True, resolve_entities=False
+        ):
+            records += 1
+            el.clear()
+            while el.getprevious() is not None:
+                del el.getparent()[0]
+    seconds = time.perf_counter() - start
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"kind": kind, "records": records, "seconds": seconds, "rss_mb": rss_mb}))
+
+
+def _run(kind: str, path: Path, db: Path) -> dict[str, float]:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(path), str(db)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=30000)
+    parser.add_argument("--file", type=Path, help="an existing PubMed XML file to use instead")
+    parser.add_argument("--skip-entrez", action="store_true")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(*args.child)
+        return
+    with tempfile.TemporaryDirectory(prefix="evidence-bench-") as tmp:
+        path = args.file or write_file(Path(tmp) / "bench.xml", args.records, first_pmid=1)
+        size_mb = path.stat().st_size / 1e6
+        db = Path(tmp) / "bench.duckdb"
+        print(f"file {path}: {size_mb:.0f} MB")
+        kinds = ["floor", "evidence", "again", "forced"] + ([] if args.skip_entrez else ["entrez"])
+        results = {k: _run(k, path, db) for k in kinds}
+    print(f"{'contender':<10} {'records':>8} {'seconds':>8} {'records/s':>10} {'peak RSS MB':>12}")
+    for kind, r in results.items():
+        rate = r["records"] / r["seconds"] if r["seconds"] else float("inf")
+        print(
+            f"{kind:<10} {r['records']:>8.0f} {r['seconds']:>8.2f} {rate:>10.0f}"
+            f" {r['rss_mb']:>12.0f}"
+        )
+    ev = results["evidence"]
+    ev_rate = ev["records"] / ev["seconds"]
+    floor_rate = results["floor"]["records"] / results["floor"]["seconds"]
+    print(f"evidence / floor speed: {ev_rate / floor_rate:.2f}")
+    if "entrez" in results:
+        entrez_rate = results["entrez"]["records"] / results["entrez"]["seconds"]
+        print(f"evidence / Bio.Entrez.read speed: {ev_rate / entrez_rate:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

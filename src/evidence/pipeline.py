@@ -1,0 +1,139 @@
+"""Plain functions that wire the stages together; the CLI and the Prefect flows call these.
+
+``ingest_paths``: files → parse → upsert → tag, one transaction per file, with a ledger.
+Nothing here needs Prefect, so every step runs and tests without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from evidence.config import Settings
+from evidence.errors import EvidenceError, InputError
+from evidence.models import Article, Finding, Tag
+from evidence.store import (
+    FileResult,
+    connect,
+    ingest_file,
+    publishing,
+    refresh_tags,
+    transaction,
+)
+from evidence.tagging import TAGGER_VERSION, Vocabulary, analyse_article, load_vocabulary
+
+__all__ = ["IngestSummary", "VocabTagger", "ingest_paths", "make_tagger"]
+
+
+@dataclass(frozen=True, slots=True)
+class VocabTagger:
+    """The tagging stage as the store sees it: tags + findings from one vocabulary."""
+
+    vocab: Vocabulary
+
+    @property
+    def key(self) -> str:
+        return f"{TAGGER_VERSION}:{self.vocab.fingerprint}"
+
+    def tag(self, article: Article) -> tuple[list[Tag], list[Finding]]:
+        return analyse_article(article, self.vocab)
+
+
+def make_tagger(settings: Settings) -> VocabTagger:
+    """The tagger for the vocabulary in ``settings.vocab_dir``.
+
+    Raises:
+        VocabularyError: the vocabulary is invalid.
+    """
+    return VocabTagger(load_vocabulary(settings.vocab_dir))
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """The outcome of one ingest call: a result per file, the errors, re-tagged records."""
+
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[EvidenceError] = field(default_factory=list)
+    retagged: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def totals(self) -> dict[str, int]:
+        out = {
+            "files": len(self.files),
+            "records": 0,
+            "inserted": 0,
+            "updated": 0,
+            "deleted": 0,
+            "skipped": 0,
+            "books": 0,
+            "failed": len(self.errors),
+        }
+        for f in self.files:
+            out["records"] += f.records
+            out["inserted"] += f.counts.inserted
+            out["updated"] += f.counts.updated
+            out["deleted"] += f.counts.deleted
+            out["skipped"] += f.counts.skipped
+            out["books"] += f.counts.books
+        return out
+
+
+def ingest_paths(
+    settings: Settings,
+    paths: Sequence[Path],
+    *,
+    force: bool = False,
+    progress: Callable[[Path, int, int], None] | None = None,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> IngestSummary:
+    """Ingest files in the order given; a bad file is reported and the others still load.
+
+    Input errors (a bad file) are collected in the summary; storage errors are raised. The
+    warehouse analysts read is replaced only when the whole call succeeds.
+    """
+    summary = IngestSummary()
+    tagger = make_tagger(settings)
+    with publishing(settings.db_path):
+        _ingest_into(settings, paths, tagger, summary, force, progress, on_file)
+    return summary
+
+
+def _ingest_into(
+    settings: Settings,
+    paths: Sequence[Path],
+    tagger: VocabTagger,
+    summary: IngestSummary,
+    force: bool,
+    progress: Callable[[Path, int, int], None] | None,
+    on_file: Callable[[FileResult], None] | None,
+) -> None:
+    con = connect(settings.db_path)
+    try:
+        for path in paths:
+
+            def report(done: int, total: int, path: Path = path) -> None:
+                if progress is not None:
+                    progress(path, done, total)
+
+            try:
+                result = ingest_file(
+                    con,
+                    path,
+                    tagger=tagger,
+                    force=force,
+                    progress=report if progress else None,
+                )
+            except InputError as exc:
+                summary.errors.append(exc)
+                continue
+            summary.files.append(result)
+            if on_file is not None:
+                on_file(result)
+        with transaction(con, str(settings.db_path)):
+            summary.retagged = refresh_tags(con, tagger)
+    finally:
+        con.close()

@@ -1,0 +1,118 @@
+"""Warehouse connection: opens DuckDB, applies the schema, checks its version.
+
+Reads and writes the DuckDB file only. The DDL lives in ``sql/*.sql`` (run in name order,
+each statement idempotent) so analysts can read it. This is the one module that turns
+duckdb exceptions into `StorageError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from evidence.errors import SchemaVersionError, StorageError
+from evidence.store.snapshot import route
+
+__all__ = ["SCHEMA_VERSION", "connect", "storage_errors", "transaction"]
+
+# Bump when a table changes shape in a way old files cannot be read with.
+SCHEMA_VERSION = "1"
+
+
+def _sql_files() -> list[str]:
+    folder = resources.files("evidence.store") / "sql"
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
+    return [(folder / name).read_text(encoding="utf-8") for name in names]
+
+
+@contextmanager
+def storage_errors(what: str) -> Iterator[None]:
+    """Translate duckdb and OS errors raised inside the block into one-line StorageErrors."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StorageError(f"{what}: {first}") from exc
+    except OSError as exc:
+        raise StorageError(f"{what}: {exc.strerror or exc}") from exc
+
+
+def connect(path: str | Path = ":memory:", *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and create) the warehouse at ``path`` with its schema and analyst views.
+
+    Inside a `evidence.store.snapshot.publishing` scope for ``path`` the working copy is
+    opened instead, so a writing run never touches the file analysts have open.
+
+    Raises:
+        SchemaVersionError: the file was written by an incompatible schema version.
+        StorageError: the file cannot be opened (locked by another writer, unreadable, ...).
+    """
+    where = route(path)
+    if where != ":memory:":
+        p = Path(where)
+        if read_only and not p.exists():
+            raise StorageError(f"{p}: no such warehouse (run `evidence ingest` or `evidence sync`)")
+        if not read_only:
+            with storage_errors(f"{p.parent}"):
+                p.parent.mkdir(parents=True, exist_ok=True)
+    with storage_errors(where):
+        con = duckdb.connect(where, read_only=read_only)
+    try:
+        _check_or_create_schema(con, where, read_only=read_only)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _check_or_create_schema(con: duckdb.DuckDBPyConnection, where: str, *, read_only: bool) -> None:
+    with storage_errors(where):
+        has_info = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'"
+        ).fetchall()
+        found = None
+        if has_info[0][0]:
+            rows = con.execute(
+                "SELECT value FROM schema_info WHERE key = 'schema_version'"
+            ).fetchall()
+            found = rows[0][0] if rows else None
+    if found is not None and found != SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"{where}: schema version {found}, this evidence reads version {SCHEMA_VERSION};"
+            " rebuild the warehouse from data/raw with `evidence ingest`"
+        )
+    if read_only:
+        if found is None:
+            raise StorageError(f"{where}: not an evidence warehouse (no schema_info table)")
+        return
+    with storage_errors(where):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for script in _sql_files():
+                con.execute(script)
+            if found is None:
+                con.execute(
+                    "INSERT INTO schema_info VALUES ('schema_version', ?)", [SCHEMA_VERSION]
+                )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection, what: str) -> Iterator[None]:
+    """Run the block in one transaction: all of it is committed, or none of it."""
+    with storage_errors(what):
+        con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    with storage_errors(what):
+        con.execute("COMMIT")

@@ -1,0 +1,148 @@
+"""`evidence ingest` end to end on small synthetic files: ledger, idempotence, rollback, CLI."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+from xmlbuild import HEAD, TAIL, article, write
+
+from evidence.cli import app
+from evidence.config import Settings
+from evidence.errors import XmlParseError
+from evidence.pipeline import ingest_paths
+from evidence.store import connect, ingest_file
+
+
+def settings_for(tmp_path: Path) -> Settings:
+    return Settings.from_env(db_path=tmp_path / "w.duckdb")
+
+
+def digest(db: Path) -> list[object]:
+    con = connect(db, read_only=True)
+    try:
+        return [
+            con.execute(f"SELECT count(*), sum(hash(t)) FROM {view} t").fetchone()  # noqa: S608
+            for view in (
+                "articles",
+                "abstract_sections",
+                "authors",
+                "publication_types",
+                "mesh_headings",
+                "article_tags",
+                "findings",
+            )
+        ]
+    finally:
+        con.close()
+
+
+def test_ingest_twice_changes_nothing_and_skips_by_sha(tmp_path: Path) -> None:
+    f = write(tmp_path / "a.xml", article(1) + article(2))
+    s = settings_for(tmp_path)
+    first = ingest_paths(s, [f])
+    assert first.totals()["inserted"] == 2
+    before = digest(s.db_path)
+    again = ingest_paths(s, [f])
+    assert [r.status for r in again.files] == ["skipped"]
+    forced = ingest_paths(s, [f], force=True)
+    assert forced.totals()["skipped"] == 2 and forced.totals()["inserted"] == 0
+    assert digest(s.db_path) == before
+
+
+def test_gzip_file_is_read_by_its_content(tmp_path: Path) -> None:
+    f = tmp_path / "update.xml.gz"
+    f.write_bytes(gzip.compress((HEAD + article(7) + TAIL).encode()))
+    summary = ingest_paths(settings_for(tmp_path), [f])
+    assert summary.ok and summary.totals()["inserted"] == 1
+
+
+def test_update_file_revises_and_deletes(tmp_path: Path) -> None:
+    s = settings_for(tmp_path)
+    base = write(tmp_path / "base.xml", article(1) + article(2) + article(3))
+    upd = write(
+        tmp_path / "upd.xml",
+        article(2, title="Revised", revised="2022")
+        + '<DeleteCitation><PMID Version="1">3</PMID></DeleteCitation>',
+    )
+    ingest_paths(s, [base, upd])
+    con = duckdb.connect(str(s.db_path), read_only=True)
+    rows = con.execute("SELECT pmid, title FROM articles ORDER BY pmid").fetchall()
+    runs = con.execute(
+        "SELECT inserted, updated, deleted FROM ingest_runs ORDER BY run_id"
+    ).fetchall()
+    con.close()
+    assert rows == [(1, "Dry needling for neck pain"), (2, "Revised")]
+    assert runs == [(3, 0, 0), (0, 1, 1)]
+
+
+def test_file_broken_in_the_middle_leaves_the_warehouse_as_it_was(tmp_path: Path) -> None:
+    s = settings_for(tmp_path)
+    ingest_paths(s, [write(tmp_path / "good.xml", article(1))])
+    before = digest(s.db_path)
+    # Enough records that several batches are written before the break is reached.
+    body = "".join(article(p, revised="2023") for p in range(1, 12)) + "<PubmedArticle><Medline"
+    broken = tmp_path / "broken.xml"
+    broken.write_text(HEAD + body, encoding="utf-8")
+    con = connect(s.db_path)
+    with pytest.raises(XmlParseError, match=r"broken\.xml:\d+"):
+        ingest_file(con, broken, batch_size=3)
+    failed = con.execute("SELECT status, error FROM ingest_runs WHERE file = ?", [str(broken)])
+    status, error = failed.fetchone() or (None, None)
+    con.close()
+    assert status == "failed" and "broken.xml" in error
+    assert digest(s.db_path) == before
+
+
+def test_cli_reports_a_bad_file_and_still_loads_the_others(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.xml", article(1))
+    bad = tmp_path / "bad.xml"
+    bad.write_text("this is not xml\n", encoding="utf-8")
+    later = write(tmp_path / "later.xml", article(2))
+    db = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(good), str(bad), str(later), "--db", str(db)])
+    assert result.exit_code == 2
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("evidence: error:")]
+    assert len(errors) == 1 and "bad.xml:1" in errors[0]
+    assert "2 files loaded, 1 failed" in result.stdout
+    con = connect(db, read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("<html><body>rate limited</body></html>", "not a PubMed"),
+        ('<?xml version="1.0"?>\n<PubmedArticleSet><PubmedArticle>', ""),
+    ],
+    ids=["wrong-root", "truncated"],
+)
+def test_cli_bad_input_exits_2_with_one_line_naming_the_file(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    bad = tmp_path / "x.xml"
+    bad.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(bad), "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2
+    line = next(ln for ln in result.stderr.splitlines() if ln.startswith("evidence: error:"))
+    assert f"{bad}:" in line and expected.lower() in line.lower()
+
+
+def test_cli_missing_file_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["ingest", str(tmp_path / "nope.xml"), "--db", str(tmp_path / "w.duckdb")]
+    )
+    assert result.exit_code == 2
+    assert "nope.xml: no such file" in result.stderr
+
+
+def test_stats_prints_what_is_in_the_warehouse(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    CliRunner().invoke(app, ["ingest", str(write(tmp_path / "a.xml", article(1))), "--db", str(db)])
+    result = CliRunner().invoke(app, ["stats", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "1 records (1 with abstract, 0 retracted), published 2019-2019" in result.stdout
