@@ -1,0 +1,134 @@
+"""Ingest stage, parsing: a PubMed XML source in, one typed record at a time out.
+
+Reads efetch answers and NLM annual baseline / daily update files (`PubmedArticleSet`, or the
+pre-2017 `MedlineCitationSet`), plain or gzip; writes nothing. lxml's pull parser is fed
+fixed-size chunks and reports only record elements; each record is turned into an `Article`,
+`BookArticle` or `Deletion`, then cleared and detached from the root, so memory stays
+constant whatever the file size. The parser never loads a DTD, never touches the network and
+never expands entities; `read_prolog` has already refused any document that declares them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from itertools import chain
+from pathlib import Path
+from typing import Any, BinaryIO, cast
+
+from lxml import etree
+
+from evidence.errors import XmlParseError
+from evidence.models import Record
+from evidence.pubmed.fields import read_article, read_book_article, read_deletion
+from evidence.pubmed.prolog import read_prolog
+from evidence.pubmed.source import SourceStream, source_label
+
+__all__ = ["RECORD_TAGS", "iter_records"]
+
+# The record elements of each root. NCBI: PubmedArticle and PubmedBookArticle are the only
+# record types of PubmedArticleSet; DeleteCitation closes update files.
+RECORD_TAGS: dict[str, tuple[str, ...]] = {
+    "PubmedArticleSet": ("PubmedArticle", "PubmedBookArticle", "DeleteCitation"),
+    "MedlineCitationSet": ("MedlineCitation", "DeleteCitation"),
+}
+
+_BUILDERS: dict[str, Callable[[etree._Element, str], Record]] = {
+    "PubmedArticle": read_article,
+    "MedlineCitation": read_article,
+    "PubmedBookArticle": read_book_article,
+    "DeleteCitation": read_deletion,
+}
+_POSITION = re.compile(r",? line \d+, column \d+$")
+
+
+def iter_records(source: Path | BinaryIO | bytes, *, name: str | None = None) -> Iterator[Record]:
+    """Yield the records of a PubMed XML file, plain or gzip, one at a time.
+
+    `name` is what error messages call the source; by default its path, or the stream's name.
+    Errors surface while iterating, so a caller that loads one file per transaction rolls the
+    whole file back.
+
+    Raises:
+        XmlParseError: the source is unreadable, not XML, truncated (also as gzip), not a
+            PubMed file, refused as unsafe, or holds a record without a PMID. The message is
+            one line, "NAME:LINE: what is wrong".
+    """
+    label = source_label(source, name)
+    stream = SourceStream(source, label)
+    chunks = iter(stream)
+    try:
+        prolog = read_prolog(chunks, label)
+        tags = RECORD_TAGS.get(prolog.root)
+        if tags is None:
+            raise XmlParseError(
+                f"{label}:{prolog.line}: root element <{prolog.root}> is not a PubMed file "
+                "(expected PubmedArticleSet or MedlineCitationSet)"
+            )
+        parser = etree.XMLPullParser(
+            events=("end",),
+            tag=tags,
+            load_dtd=False,
+            no_network=True,
+            resolve_entities=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+            # Never collect_ids=False: with lxml 6.1 / libxml2 2.14 it makes the parser read
+            # the external DTD (test_external_dtd_is_never_loaded catches it).
+        )
+        error: etree.XMLSyntaxError | None = None
+        for chunk in chain((prolog.head,), chunks):
+            error = _feed(parser, chunk)
+            # The records completed before an error are still delivered, then the error.
+            yield from _records(parser, label)
+            if error is not None:
+                break
+        else:
+            error = _feed(parser, None)
+            yield from _records(parser, label)
+        if error is not None:
+            raise XmlParseError(_syntax_message(error, label, stream)) from error
+    finally:
+        chunks.close()
+
+
+def _feed(parser: etree.XMLPullParser, data: bytes | None) -> etree.XMLSyntaxError | None:
+    """Feed `data` to the parser, or close it when `data` is None; return a syntax error
+    instead of raising it, so that the records completed before it can be delivered first."""
+    try:
+        if data is None:
+            parser.close()
+        else:
+            parser.feed(data)
+    except etree.XMLSyntaxError as exc:
+        return exc
+    return None
+
+
+def _records(parser: etree.XMLPullParser, label: str) -> Iterator[Record]:
+    events = cast("Iterator[tuple[str, etree._Element]]", parser.read_events())
+    for _event, element in events:
+        record = _BUILDERS[element.tag](element, label)
+        # Free the record's subtree and every sibling before it (whitespace, unknown
+        # elements), so the tree never grows beyond one record.
+        element.clear()
+        parent = element.getparent()
+        if parent is not None:
+            while element.getprevious() is not None:
+                del parent[0]
+        yield record
+
+
+def _syntax_message(exc: etree.XMLSyntaxError, label: str, stream: SourceStream) -> str:
+    """One line: where libxml2 failed, and its message without the position suffix."""
+    line, message = exc.lineno, exc.msg
+    if not line:
+        # With resolve_entities=False, lxml can raise a bare "no element found" at line 0;
+        # libxml2's real error is then the latest one in the (thread-wide) log.
+        log: Any = exc.error_log  # lxml-stubs do not describe the error log
+        errors = log.filter_from_errors()
+        if errors:
+            line, message = errors[-1].line, errors[-1].message
+    message = _POSITION.sub("", " ".join(str(message).split()))
+    return f"{label}:{line or stream.lines_read + 1}: invalid XML: {message}"

@@ -1,0 +1,178 @@
+"""Streaming records out of whole documents: chunking, clearing, roots and error lines."""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+import pytest
+from lxml import etree
+from synthetic_pubmed import FIXTURES, citation, document, parse_all
+
+import evidence.pubmed
+from evidence.errors import XmlParseError
+from evidence.models import Article, Deletion
+from evidence.pubmed import iter_records
+from evidence.pubmed.reader import RECORD_TAGS, _records
+from evidence.pubmed.source import CHUNK_SIZE
+
+
+def _article(pmid: int, title: str = "Synthetic title.") -> str:
+    record = citation(str(pmid), article=f"<ArticleTitle>{title}</ArticleTitle>")
+    return f"<PubmedArticle>{record}</PubmedArticle>"
+
+
+def test_public_api() -> None:
+    assert evidence.pubmed.__all__ == ["iter_records"]
+
+
+def test_records_across_chunk_boundaries_come_out_complete_and_in_order() -> None:
+    count = 3 * CHUNK_SIZE // 150  # about three chunks of ~150-byte records
+    data = document(*(_article(90100000 + i) for i in range(count)))
+    assert len(data) > 2 * CHUNK_SIZE
+    records = parse_all(data)
+    assert [r.pmid for r in records if isinstance(r, Article)] == [
+        90100000 + i for i in range(count)
+    ]
+    assert all(isinstance(r, Article) and r.title == "Synthetic title." for r in records)
+
+
+def test_tree_is_cleared_as_records_are_read() -> None:
+    parser = etree.XMLPullParser(events=("end",), tag=RECORD_TAGS["PubmedArticleSet"])
+    parser.feed(document(*(_article(90200000 + i) for i in range(50)), "<Unknown>x</Unknown>"))
+    pmids = [r.pmid for r in _records(parser, "t.xml") if isinstance(r, Article)]
+    root = parser.close()
+    assert len(pmids) == 50
+    # Only the last record is left, emptied; every earlier record and sibling is gone.
+    assert len(root) <= 2
+    assert len(root[0]) == 0
+
+
+def test_mixed_record_kinds_in_document_order() -> None:
+    book = (
+        "<PubmedBookArticle><BookDocument><PMID>90300002</PMID></BookDocument></PubmedBookArticle>"
+    )
+    deletion = "<DeleteCitation><PMID>90300003</PMID></DeleteCitation>"
+    kinds = [type(r).__name__ for r in parse_all(document(_article(90300001), book, deletion))]
+    assert kinds == ["Article", "BookArticle", "Deletion"]
+
+
+def test_medline_citation_inside_pubmed_article_is_not_a_second_record() -> None:
+    assert len(parse_all(document(_article(90300011)))) == 1
+
+
+def test_legacy_root_reads_medline_citations_directly() -> None:
+    data = document(
+        citation("90300021"),
+        "<DeleteCitation><PMID>1</PMID></DeleteCitation>",
+        root="MedlineCitationSet",
+    )
+    records = parse_all(data)
+    assert [type(r) for r in records] == [Article, Deletion]
+
+
+def test_empty_set_gives_no_records() -> None:
+    assert parse_all(document()) == []
+
+
+@pytest.mark.parametrize("root", ["eSearchResult", "PubmedArticle", "html"])
+def test_other_roots_are_refused(root: str) -> None:
+    with pytest.raises(
+        XmlParseError, match=rf"^synthetic\.xml:2: root element <{root}> is not a PubMed file"
+    ):
+        parse_all(document(root=root))
+
+
+def test_truncated_document_names_the_line() -> None:
+    path = FIXTURES / "truncated.xml"
+    records = iter_records(path)
+    assert isinstance(next(records), Article)
+    with pytest.raises(XmlParseError) as info:
+        next(records)
+    assert re.fullmatch(
+        rf"{re.escape(str(path))}:9: invalid XML: Premature end of data in tag \w+ line 8",
+        str(info.value),
+    )
+
+
+def test_well_formedness_error_names_its_line() -> None:
+    data = document(
+        _article(90400001), "<PubmedArticle><MedlineCitation>\n<PMID>1</PMID>\n<Bad attr=x/>"
+    )
+    with pytest.raises(XmlParseError, match=r"^synthetic\.xml:6: invalid XML: AttValue"):
+        parse_all(data)
+
+
+def test_records_before_a_syntax_error_in_the_same_chunk_are_delivered_first() -> None:
+    data = document(*(_article(90400010 + i) for i in range(3)), "<PubmedArticle x=y/>")
+    records = iter_records(data, name="synthetic.xml")
+    pmids = [record.pmid for record in islice(records, 3) if isinstance(record, Article)]
+    assert pmids == [90400010, 90400011, 90400012]
+    with pytest.raises(XmlParseError, match=r"^synthetic\.xml:6: invalid XML: AttValue"):
+        next(records)
+
+
+def test_undefined_entity_names_its_line_and_entity() -> None:
+    data = document(_article(90400002, "a &undefined; b"))
+    with pytest.raises(
+        XmlParseError, match=r"^synthetic\.xml:3: invalid XML: Entity 'undefined' not defined$"
+    ):
+        parse_all(data)
+
+
+def test_undeclared_namespace_prefix_is_an_error() -> None:
+    data = document(_article(90400003, "<mml:math><mml:mi>x</mml:mi></mml:math>"))
+    with pytest.raises(
+        XmlParseError, match=r"^synthetic\.xml:3: invalid XML: Namespace prefix mml"
+    ):
+        parse_all(data)
+
+
+def test_deep_nesting_is_refused_by_libxml2_limits() -> None:
+    deep = "<i>" * 5000 + "x" + "</i>" * 5000
+    with pytest.raises(XmlParseError, match=r"^synthetic\.xml:3: invalid XML: Excessive depth"):
+        parse_all(document(_article(90400004, deep)))
+
+
+def test_huge_text_node_is_refused_by_libxml2_limits() -> None:
+    # libxml2 caps a text node at 10 MB unless huge_tree is on, which it never is here.
+    huge = "x" * 12_000_000
+    with pytest.raises(XmlParseError, match=r"^synthetic\.xml:3: invalid XML: .*XML_PARSE_HUGE"):
+        parse_all(document(_article(90400005, huge)))
+
+
+def test_source_line_is_exact_beyond_65535_lines() -> None:
+    data = (
+        b"<PubmedArticleSet>"
+        + b"\n" * 70_000
+        + _article(90400006).encode()
+        + b"</PubmedArticleSet>"
+    )
+    records = list(iter_records(data))
+    assert [r.source_line for r in records] == [70_001]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(
+            document(_article(90400007)).replace(b"</PubmedArticleSet>", b""), id="unclosed"
+        ),
+        pytest.param(b"<PubmedArticleSet>\n<PubmedArticle>\n\x00\n", id="nul-byte"),
+    ],
+)
+def test_error_messages_are_one_line(data: bytes) -> None:
+    with pytest.raises(XmlParseError) as info:
+        parse_all(data)
+    message = str(info.value)
+    assert "\n" not in message
+    assert re.match(r"^synthetic\.xml:\d+: ", message)
+
+
+def test_iteration_is_lazy_and_stops_cleanly() -> None:
+    data = document(*(_article(90500000 + i) for i in range(10)))
+    records = iter_records(data)
+    first = next(records)
+    assert isinstance(first, Article)
+    assert first.pmid == 90500000
+    records.close()  # type: ignore[attr-defined]
