@@ -1,0 +1,75 @@
+"""Prefect flow ``pubmed_sync``: a query set → raw PubMed answers → the warehouse.
+
+The same steps as ``evidence sync``, as two tasks over plain functions of `evidence.entrez`:
+fetch what is new into ``data/raw/`` (resumable, paced and retried inside the client), then
+ingest the stored answers. Without ``NCBI_EMAIL`` it runs on the bundled SYNTHETIC sample
+through a local replay (demo mode) and says so. Run once with ``python flows/sync.py``;
+schedule with ``python flows/deployments.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+
+from evidence.config import Settings
+from evidence.entrez import (
+    DEFAULT_QUERY_SET,
+    acquisition,
+    fetch_new,
+    ingest_fetched,
+    progress_logger,
+    render_markdown,
+    retry_if_transient,
+)
+
+__all__ = ["pubmed_sync"]
+
+
+fetch_task = task(
+    fetch_new,
+    name="fetch new PubMed records",
+    retries=2,
+    retry_delay_seconds=[60, 300],
+    retry_condition_fn=retry_if_transient,
+    cache_policy=NO_CACHE,
+)
+ingest_task = task(ingest_fetched, name="ingest raw answers", cache_policy=NO_CACHE)
+
+
+@flow(name="pubmed_sync")
+def pubmed_sync(
+    query_set: str = DEFAULT_QUERY_SET, since: date | None = None, db: str | None = None
+) -> str:
+    """Pull the PubMed records of a query set that are new or revised, keep the raw answers,
+    ingest them. Live with NCBI_EMAIL set; otherwise the synthetic demo sample."""
+    logger = get_run_logger()
+    settings = Settings.from_env(db_path=Path(db) if db else None)
+    with acquisition(settings) as source:
+        (logger.warning if source.demo else logger.info)(source.note)
+        fetched = fetch_task(
+            source.settings,
+            query_set,
+            since=since,
+            raw_root=source.raw_root,
+            progress=progress_logger(logger.info),
+        )
+        logger.info(fetched.describe())
+        ingested = ingest_task(source.settings, query_set=fetched.query_set)
+        logger.info(ingested.describe())
+    key = f"pubmed-sync-{fetched.query_set}".replace("_", "-")
+    create_table_artifact(fetched.rows(), key=key, description=fetched.describe())
+    create_markdown_artifact(
+        render_markdown(fetched, ingested, note=source.note if source.demo else ""),
+        key=f"{key}-summary",
+        description="PubMed sync summary",
+    )
+    return f"{fetched.describe()}\n{ingested.describe()}"
+
+
+if __name__ == "__main__":
+    print(pubmed_sync())

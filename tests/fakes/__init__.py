@@ -1,0 +1,1 @@
+"""Test doubles shared by the test suites: a fault-injecting fake E-utilities server."""
