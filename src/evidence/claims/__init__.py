@@ -1,0 +1,44 @@
+"""Claim-checking stage: claims files in, verdicts with graded, cited evidence out.
+
+Reads an editors' claims file (`load_claims`), the evidence rows of the warehouse
+(`read_evidence`) and reference data (`load_definitions`, `load_payer_policies`); the pure
+engine (`judge_claims`) applies the rules of docs/verdict-rules.md. The command edge,
+`evidence.claims.command.check_claims` (what the CLI and the flow call), wires it all and
+writes the tables behind the ``claim_verdicts`` and ``claim_evidence`` views; it is not
+re-exported here so that the report can import this package without a cycle.
+
+    >>> from evidence.claims.command import check_claims                       # doctest: +SKIP
+    >>> check_claims(Settings.from_env(), Path("data/claims/x.yaml")).counts()  # doctest: +SKIP
+    {'supported': 3, 'mixed': 5, 'insufficient': 12, 'contradicted': 6, 'not_assessable': 4}
+"""
+
+from __future__ import annotations
+
+from evidence.claims.engine import judge_claim, judge_claims
+from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
+from evidence.claims.loader import load_claims, parse_claims
+from evidence.claims.model import Citation, Claim, ClaimsFile, Verdict
+from evidence.claims.reference import ReferenceData, load_definitions, load_payer_policies
+from evidence.claims.rules import RULES
+from evidence.claims.warehouse import read_evidence, read_verdicts, write_verdicts
+
+__all__ = [
+    "RULES",
+    "Citation",
+    "Claim",
+    "ClaimsFile",
+    "EvidenceBase",
+    "EvidenceRecord",
+    "ReferenceData",
+    "Scope",
+    "Verdict",
+    "judge_claim",
+    "judge_claims",
+    "load_claims",
+    "load_definitions",
+    "load_payer_policies",
+    "parse_claims",
+    "read_evidence",
+    "read_verdicts",
+    "write_verdicts",
+]

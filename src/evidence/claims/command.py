@@ -1,0 +1,156 @@
+"""`evidence check`: judge a claims file against the warehouse (claims stage, edge).
+
+Reads the claims file, the vocabulary (``data/vocab``), the reference definitions
+(``data/vocab/definitions.yaml``), the payer policy table (``data/coverage/``) and the
+evidence rows of the warehouse; writes the verdicts behind ``claim_verdicts`` and
+``claim_evidence`` and, when asked, one output file. `check_claims` is what the CLI and
+the ``evidence_review`` flow call; the judging itself is the pure `judge_claims`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from evidence.claims.engine import judge_claims
+from evidence.claims.inputs import Scope
+from evidence.claims.loader import load_claims
+from evidence.claims.model import VERDICTS, ClaimsFile, Verdict
+from evidence.claims.output import output_format, render_output, write_output
+from evidence.claims.reference import ReferenceData, load_definitions, load_payer_policies
+from evidence.claims.warehouse import read_evidence, write_verdicts
+from evidence.config import Settings
+from evidence.errors import StorageError
+from evidence.report.data import is_synthetic, read_provenance
+from evidence.report.render import data_line
+from evidence.store import connect, storage_errors, writes_warehouse
+from evidence.store.snapshot import route
+from evidence.tagging import Vocabulary, load_vocabulary
+
+__all__ = ["CheckResult", "check_claims", "check_command", "load_reference"]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What one `evidence check` did."""
+
+    claims: ClaimsFile
+    verdicts: tuple[Verdict, ...]
+    n_records: int
+    checked_at: datetime
+    out: Path | None = None
+
+    def counts(self) -> dict[str, int]:
+        """Claims per verdict label, in the contract's order (zeros included)."""
+        found = Counter(v.verdict for v in self.verdicts)
+        return {label: found[label] for label in VERDICTS}
+
+
+def load_reference(settings: Settings, vocab: Vocabulary) -> ReferenceData:
+    """The reference data next to the vocabulary: definitions, payer policies, ``informs``.
+
+    Raises:
+        VocabularyError, InputError: a reference file is malformed.
+    """
+    interventions = vocab.ids("intervention")
+    definitions_path = settings.vocab_dir / "definitions.yaml"
+    definitions = (
+        load_definitions(definitions_path, interventions) if definitions_path.exists() else {}
+    )
+    policies = load_payer_policies(
+        settings.data_dir / "coverage" / "payer-policies.csv", interventions
+    )
+    scope = Scope(
+        {
+            dimension: {t.id: t.informs for t in terms if t.informs}
+            for dimension, terms in vocab.terms.items()
+        }
+    )
+    return ReferenceData(definitions=definitions, policies=policies, scope=scope)
+
+
+@writes_warehouse
+def check_claims(
+    settings: Settings,
+    claims_path: Path,
+    *,
+    out: Path | None = None,
+    now: datetime | None = None,
+) -> CheckResult:
+    """Judge every claim of ``claims_path``, store the verdicts, write ``out`` when given.
+
+    The verdicts are published with the warehouse (see `evidence.store.snapshot`).
+
+    Raises:
+        InputError: the claims file, a reference file or the output extension is bad (exit 2).
+        StorageError: the warehouse does not exist or cannot be read or written (exit 1).
+    """
+    fmt = output_format(out) if out is not None else None
+    vocab = load_vocabulary(settings.vocab_dir)
+    claims = load_claims(claims_path, vocab)
+    reference = load_reference(settings, vocab)
+    when = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
+    db = settings.db_path
+    if str(db) != ":memory:" and not Path(route(db)).exists():
+        raise StorageError(f"{db}: no such warehouse (run `evidence ingest` or `evidence sync`)")
+    con = connect(db)
+    try:
+        wanted: set[str] = set()
+        for claim in claims.claims:
+            wanted |= reference.scope.expand("intervention", claim.intervention)
+        evidence = read_evidence(con, wanted)
+        verdicts = judge_claims(claims.claims, evidence, reference, as_of_year=when.year)
+        write_verdicts(con, claims, verdicts, checked_at=when, n_records=len(evidence))
+        with storage_errors(str(db)):
+            line = data_line(read_provenance(con))
+    finally:
+        con.close()
+    if out is not None and fmt is not None:
+        synthetic = [r.pmid for r in evidence.records.values() if is_synthetic(r.pmid, r.journal)]
+        write_output(
+            out,
+            render_output(
+                fmt,
+                claims,
+                verdicts,
+                checked_at=when,
+                data_line=line,
+                synthetic=synthetic,
+                n_records=len(evidence),
+            ),
+        )
+    return CheckResult(
+        claims=claims, verdicts=verdicts, n_records=len(evidence), checked_at=when, out=out
+    )
+
+
+def check_command(
+    claims: Annotated[Path, typer.Argument(help="Claims file (YAML), see the evidence contract")],
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", help="DuckDB warehouse [default: $EVIDENCE_DB or data/evidence.duckdb]"
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Also write the verdicts to FILE (.csv, .json, .md or .html)"),
+    ] = None,
+) -> None:
+    """Judge every claim against the evidence in the warehouse; store and print the verdicts."""
+    settings = Settings.from_env(db_path=db)
+    result = check_claims(settings, claims, out=out)
+    for v in result.verdicts:
+        records = f"{v.n_articles} record{'' if v.n_articles == 1 else 's'}"
+        typer.echo(f"{v.claim.id:<6} {v.verdict:<15} {v.grade or '-':<9} {v.rule:<3} {records:>11}")
+    counts = ", ".join(f"{n} {label}" for label, n in result.counts().items() if n)
+    written = f"; wrote {result.out}" if result.out else ""
+    typer.echo(
+        f"check: {len(result.verdicts)} claims of {result.claims.name} against"
+        f" {result.n_records} records: {counts}{written}"
+    )

@@ -1,0 +1,188 @@
+"""The file `evidence check --out FILE` writes: .csv, .json, .md or .html (claims stage, edge).
+
+Reads verdicts; writes one file whose format comes from its extension. `output_format`
+rejects an unknown extension before any work is done (exit 2). The HTML page is the
+report's claims table (`evidence.report.render.render_check_page`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from evidence.claims.model import ClaimsFile, Verdict
+from evidence.claims.warehouse import CheckedFile
+from evidence.errors import InputError
+from evidence.report.render import render_check_page
+from evidence.store import storage_errors
+
+__all__ = ["OUTPUT_FORMATS", "output_format", "render_output", "write_output"]
+
+OUTPUT_FORMATS = (".csv", ".json", ".md", ".html")
+_CSV_COLUMNS = (
+    "claim_id",
+    "claim_text",
+    "kind",
+    "verdict",
+    "grade",
+    "rule",
+    "n_articles",
+    "n_supporting",
+    "n_refuting",
+    "summary",
+    "citations",
+)
+
+
+def output_format(path: Path) -> str:
+    """The format of an output path from its extension.
+
+    Raises:
+        InputError: the extension is not one of .csv, .json, .md, .html.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in OUTPUT_FORMATS:
+        raise InputError(
+            f"{path}: unknown output format {suffix or '(no extension)'!r}"
+            f" (use {', '.join(OUTPUT_FORMATS)})"
+        )
+    return suffix
+
+
+def _pubmed(pmid: int) -> str:
+    return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
+
+
+def _csv(verdicts: Sequence[Verdict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_CSV_COLUMNS)
+    for v in verdicts:
+        writer.writerow(
+            [
+                v.claim.id,
+                v.claim.text,
+                v.claim.kind,
+                v.verdict,
+                v.grade or "",
+                v.rule,
+                v.n_articles,
+                v.n_supporting,
+                v.n_refuting,
+                v.summary,
+                " ".join(str(c.pmid) for c in v.citations),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _json(claims: ClaimsFile, verdicts: Sequence[Verdict], checked_at: datetime) -> str:
+    doc: dict[str, Any] = {
+        "claims_file": claims.name,
+        "source": {"title": claims.source_title, "url": claims.source_url},
+        "checked_at": checked_at.isoformat(),
+        "verdicts": [
+            {
+                "claim_id": v.claim.id,
+                "claim_text": v.claim.text,
+                "kind": v.claim.kind,
+                "asserts": v.claim.asserts,
+                "verdict": v.verdict,
+                "grade": v.grade,
+                "rule": v.rule,
+                "n_articles": v.n_articles,
+                "n_supporting": v.n_supporting,
+                "n_refuting": v.n_refuting,
+                "summary": v.summary,
+                "citations": [
+                    {
+                        "pmid": c.pmid,
+                        "year": c.year,
+                        "design": c.design,
+                        "stance": c.stance,
+                        "weight": c.weight,
+                        "sentence": c.sentence,
+                        "title": c.title,
+                        "url": _pubmed(c.pmid),
+                    }
+                    for c in v.citations
+                ],
+            }
+            for v in verdicts
+        ],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _markdown(claims: ClaimsFile, verdicts: Sequence[Verdict], checked_at: datetime) -> str:
+    title = claims.source_title or claims.name
+    lines = [
+        f"# Claims checked: {_md_cell(title)}",
+        "",
+        f"Claims file `{claims.name}`, checked {checked_at:%Y-%m-%d %H:%M} UTC."
+        " Rules: docs/verdict-rules.md.",
+        "",
+        "| Claim | Text | Verdict | Certainty | Summary |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for v in verdicts:
+        lines.append(
+            f"| {v.claim.id} | {_md_cell(v.claim.text)} | {v.verdict} |"
+            f" {v.grade or 'not graded'} | {_md_cell(v.summary)} |"
+        )
+    for v in verdicts:
+        if not v.citations:
+            continue
+        lines += ["", f"## {v.claim.id}: evidence", ""]
+        for c in v.citations:
+            sentence = f": {_md_cell(c.sentence)}" if c.sentence else ""
+            lines.append(
+                f"- [PMID {c.pmid}]({_pubmed(c.pmid)}) ({c.year or 'n.d.'},"
+                f" {c.design}, {c.stance}, weight {c.weight:.2f}){sentence}"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def render_output(
+    fmt: str,
+    claims: ClaimsFile,
+    verdicts: Sequence[Verdict],
+    *,
+    checked_at: datetime,
+    data_line: str,
+    synthetic: Sequence[int] = (),
+    n_records: int = 0,
+) -> str:
+    """The text of the output file in format ``fmt`` (one of `OUTPUT_FORMATS`)."""
+    if fmt == ".csv":
+        return _csv(verdicts)
+    if fmt == ".json":
+        return _json(claims, verdicts, checked_at)
+    if fmt == ".md":
+        return _markdown(claims, verdicts, checked_at)
+    checked = CheckedFile(
+        claims.name, claims.source_title, claims.source_url, checked_at, tuple(verdicts)
+    )
+    return render_check_page(
+        checked, generated_at=checked_at, line=data_line, synthetic=synthetic, n_records=n_records
+    )
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write the output file, creating its folder.
+
+    Raises:
+        StorageError: it cannot be written.
+    """
+    with storage_errors(str(path)):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

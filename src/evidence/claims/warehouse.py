@@ -1,0 +1,320 @@
+"""Warehouse side of claim checking: read evidence rows in, write verdicts out (I/O edge).
+
+Reads the analyst views ``articles``, ``article_tags``, ``article_design`` and ``findings``
+into `EvidenceRecord` objects (only the records about the interventions asked for, so that
+a 100,000-record warehouse is not read whole). Writes ``claim_check``, ``claim_verdict``
+and ``claim_citation`` (the tables behind the ``claim_verdicts`` and ``claim_evidence``
+views), replacing the rows of the same claims file in one transaction; reads them back as
+`Verdict` objects for the report.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from evidence.claims.inputs import EvidenceBase, EvidenceRecord
+from evidence.claims.model import Citation, Claim, ClaimsFile, Verdict
+from evidence.models import Finding
+from evidence.store import storage_errors, transaction
+
+__all__ = ["CheckedFile", "read_evidence", "read_verdicts", "write_verdicts"]
+
+_RECORDS_SQL = """
+WITH wanted AS (
+    SELECT pmid FROM article_tags
+    WHERE dimension = 'intervention' AND list_contains($ids, value)
+    UNION
+    SELECT pmid FROM findings WHERE list_contains($ids, intervention)
+), tags AS (
+    SELECT t.pmid,
+        list(t.value) FILTER (WHERE t.dimension = 'intervention') AS interventions,
+        list(t.value) FILTER (WHERE t.dimension = 'condition') AS conditions,
+        list(t.value) FILTER (WHERE t.dimension = 'outcome') AS outcomes,
+        list(t.value) FILTER (WHERE t.dimension = 'population') AS populations,
+        list(t.value ORDER BY t.value) FILTER (WHERE t.dimension = 'adverse_event') AS events,
+        list(coalesce(t.evidence, t.value) ORDER BY t.value)
+            FILTER (WHERE t.dimension = 'adverse_event') AS event_words
+    FROM article_tags t SEMI JOIN wanted w ON w.pmid = t.pmid
+    GROUP BY t.pmid
+)
+SELECT a.pmid, a.title, a.pub_year, a.journal, a.is_retracted, d.design,
+       g.interventions, g.conditions, g.outcomes, g.populations, g.events, g.event_words
+FROM articles a
+SEMI JOIN wanted w ON w.pmid = a.pmid
+LEFT JOIN article_design d ON d.pmid = a.pmid
+LEFT JOIN tags g ON g.pmid = a.pmid
+"""
+
+_FINDINGS_SQL = """
+SELECT f.pmid, f.intervention, f.condition, f.outcome, f.direction, f.design, f.sentence,
+       f.qualifiers, f.sample_size
+FROM findings f
+WHERE list_contains($ids, f.intervention) AND f.pmid IN (SELECT pmid FROM articles)
+"""
+
+
+def _columns(
+    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]
+) -> dict[str, list[Any]]:
+    # A cursor of its own: a pending result of the caller's connection cannot block it.
+    table = con.cursor().sql(sql, params=params or None).to_arrow_table()
+    return {name: table.column(name).to_pylist() for name in table.column_names}
+
+
+def read_evidence(con: duckdb.DuckDBPyConnection, interventions: Collection[str]) -> EvidenceBase:
+    """The records tagged with, or concluding on, any of ``interventions``.
+
+    Raises:
+        StorageError: the views cannot be read.
+    """
+    params = {"ids": sorted(interventions)}
+    with storage_errors("reading evidence from the warehouse"):
+        rows = _columns(con, _RECORDS_SQL, params)
+        found = _columns(con, _FINDINGS_SQL, params)
+    by_pmid: defaultdict[int, list[Finding]] = defaultdict(list)
+    for pmid, intervention, condition, outcome, direction, design, sentence, quals, size in zip(
+        found["pmid"],
+        found["intervention"],
+        found["condition"],
+        found["outcome"],
+        found["direction"],
+        found["design"],
+        found["sentence"],
+        found["qualifiers"],
+        found["sample_size"],
+        strict=True,
+    ):
+        by_pmid[pmid].append(
+            Finding(
+                pmid,
+                intervention,
+                condition,
+                outcome,
+                direction,
+                design,
+                sentence,
+                tuple(quals) if quals else (),
+                size,
+            )
+        )
+    empty: frozenset[str] = frozenset()
+    records = []
+    for (
+        pmid,
+        title,
+        year,
+        journal,
+        retracted,
+        design,
+        interventions,
+        conditions,
+        outcomes,
+        populations,
+        events,
+        words,
+    ) in zip(
+        rows["pmid"],
+        rows["title"],
+        rows["pub_year"],
+        rows["journal"],
+        rows["is_retracted"],
+        rows["design"],
+        rows["interventions"],
+        rows["conditions"],
+        rows["outcomes"],
+        rows["populations"],
+        rows["events"],
+        rows["event_words"],
+        strict=True,
+    ):
+        records.append(
+            EvidenceRecord(
+                pmid=pmid,
+                title=title,
+                pub_year=year,
+                journal=journal,
+                is_retracted=bool(retracted),
+                design=design or "other",
+                is_animal=bool(populations)
+                and "animal" in populations
+                and "human" not in populations,
+                interventions=frozenset(interventions) if interventions else empty,
+                conditions=frozenset(conditions) if conditions else empty,
+                outcomes=frozenset(outcomes) if outcomes else empty,
+                adverse_events=dict(zip(events, words, strict=True)) if events else {},
+                findings=tuple(by_pmid.get(pmid, ())),
+            )
+        )
+    return EvidenceBase(records)
+
+
+def write_verdicts(
+    con: duckdb.DuckDBPyConnection,
+    claims: ClaimsFile,
+    verdicts: Sequence[Verdict],
+    *,
+    checked_at: datetime,
+    n_records: int,
+) -> None:
+    """Replace the stored verdicts of this claims file with ``verdicts``, in one transaction."""
+    key = claims.name
+    verdict_rows = pa.table(
+        {
+            "claims_file": [key] * len(verdicts),
+            "ord": pa.array(range(1, len(verdicts) + 1), pa.int32()),
+            "claim_id": [v.claim.id for v in verdicts],
+            "claim_text": [v.claim.text for v in verdicts],
+            "kind": [v.claim.kind for v in verdicts],
+            "asserts": [v.claim.asserts for v in verdicts],
+            "intervention": [list(v.claim.intervention) for v in verdicts],
+            "condition": pa.array(
+                [list(v.claim.condition) for v in verdicts], pa.list_(pa.string())
+            ),
+            "outcome": pa.array([list(v.claim.outcome) for v in verdicts], pa.list_(pa.string())),
+            "adverse_event": pa.array(
+                [list(v.claim.adverse_event) for v in verdicts], pa.list_(pa.string())
+            ),
+            "verdict": [v.verdict for v in verdicts],
+            "grade": pa.array([v.grade for v in verdicts], pa.string()),
+            "rule": [v.rule for v in verdicts],
+            "n_articles": pa.array([v.n_articles for v in verdicts], pa.int32()),
+            "n_supporting": pa.array([v.n_supporting for v in verdicts], pa.int32()),
+            "n_refuting": pa.array([v.n_refuting for v in verdicts], pa.int32()),
+            "summary": [v.summary for v in verdicts],
+            "citations": pa.array(
+                [[c.pmid for c in v.citations] for v in verdicts], pa.list_(pa.int64())
+            ),
+            "checked_at": pa.array([checked_at] * len(verdicts), pa.timestamp("us")),
+        }
+    )
+    columns: dict[str, list[Any]] = {
+        name: []
+        for name in (
+            "claim_id",
+            "ord",
+            "pmid",
+            "pub_year",
+            "design",
+            "stance",
+            "weight",
+            "sentence",
+        )
+    }
+    for v in verdicts:
+        for n, c in enumerate(v.citations, start=1):
+            for name, value in (
+                ("claim_id", v.claim.id),
+                ("ord", n),
+                ("pmid", c.pmid),
+                ("pub_year", c.year),
+                ("design", c.design),
+                ("stance", c.stance),
+                ("weight", c.weight),
+                ("sentence", c.sentence),
+            ):
+                columns[name].append(value)
+    citation_rows = pa.table(
+        {
+            "claims_file": pa.array([key] * len(columns["pmid"]), pa.string()),
+            "claim_id": pa.array(columns["claim_id"], pa.string()),
+            "ord": pa.array(columns["ord"], pa.int32()),
+            "pmid": pa.array(columns["pmid"], pa.int64()),
+            "pub_year": pa.array(columns["pub_year"], pa.int32()),
+            "design": pa.array(columns["design"], pa.string()),
+            "stance": pa.array(columns["stance"], pa.string()),
+            "weight": pa.array(columns["weight"], pa.float64()),
+            "sentence": pa.array(columns["sentence"], pa.string()),
+        }
+    )
+    with transaction(con, f"writing verdicts of {key}"), storage_errors(f"writing {key}"):
+        for table in ("claim_check", "claim_verdict", "claim_citation"):
+            con.execute(f"DELETE FROM {table} WHERE claims_file = ?", [key])  # noqa: S608
+        con.execute(
+            "INSERT INTO claim_check VALUES (?, ?, ?, ?, ?, ?)",
+            [key, claims.source_title, claims.source_url, checked_at, len(verdicts), n_records],
+        )
+        con.register("_claim_verdict_rows", verdict_rows)
+        con.register("_claim_citation_rows", citation_rows)
+        try:
+            con.execute("INSERT INTO claim_verdict BY NAME SELECT * FROM _claim_verdict_rows")
+            con.execute("INSERT INTO claim_citation BY NAME SELECT * FROM _claim_citation_rows")
+        finally:
+            con.unregister("_claim_verdict_rows")
+            con.unregister("_claim_citation_rows")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedFile:
+    """The stored verdicts of one claims file, as read back for the report."""
+
+    name: str
+    source_title: str | None
+    source_url: str | None
+    checked_at: datetime | None
+    verdicts: tuple[Verdict, ...]
+
+
+def read_verdicts(con: duckdb.DuckDBPyConnection) -> list[CheckedFile]:
+    """Every stored claims file with its verdicts and citations (titles from ``articles``)."""
+    with storage_errors("reading claim verdicts"):
+        heads = con.execute(
+            "SELECT claims_file, source_title, source_url, checked_at FROM claim_check"
+            " ORDER BY claims_file"
+        ).fetchall()
+        verdict_rows = _columns(con, "SELECT * FROM claim_verdicts ORDER BY claims_file, ord", {})
+        cite_rows = _columns(
+            con,
+            "SELECT e.*, a.title FROM claim_evidence e LEFT JOIN articles a USING (pmid)"
+            " ORDER BY e.claims_file, e.claim_id, e.ord",
+            {},
+        )
+    cites: defaultdict[tuple[str, str], list[Citation]] = defaultdict(list)
+    for i, pmid in enumerate(cite_rows["pmid"]):
+        cites[(cite_rows["claims_file"][i], cite_rows["claim_id"][i])].append(
+            Citation(
+                pmid=pmid,
+                year=cite_rows["pub_year"][i],
+                design=cite_rows["design"][i],
+                stance=cite_rows["stance"][i],
+                weight=cite_rows["weight"][i],
+                sentence=cite_rows["sentence"][i],
+                title=cite_rows["title"][i],
+            )
+        )
+    by_file: defaultdict[str, list[Verdict]] = defaultdict(list)
+    v = verdict_rows
+    for i, key in enumerate(v["claims_file"]):
+        claim = Claim(
+            id=v["claim_id"][i],
+            text=v["claim_text"][i],
+            kind=v["kind"][i],
+            asserts=v["asserts"][i],
+            intervention=tuple(v["intervention"][i]),
+            condition=tuple(v["condition"][i]),
+            outcome=tuple(v["outcome"][i]),
+            adverse_event=tuple(v["adverse_event"][i]),
+        )
+        by_file[key].append(
+            Verdict(
+                claim=claim,
+                verdict=v["verdict"][i],
+                grade=v["grade"][i],
+                rule=v["rule"][i],
+                summary=v["summary"][i],
+                n_articles=v["n_articles"][i],
+                n_supporting=v["n_supporting"][i],
+                n_refuting=v["n_refuting"][i],
+                citations=tuple(cites[(key, claim.id)]),
+            )
+        )
+    return [
+        CheckedFile(name, title, url, at, tuple(by_file.get(name, ())))
+        for name, title, url, at in heads
+    ]

@@ -1,0 +1,76 @@
+"""`evidence report`: build the editors' report from the warehouse (report stage, edge).
+
+Reads the warehouse at ``settings.db_path`` (read-only once the report views exist) and
+writes ``index.html`` and ``evidence.html`` into the output folder (default
+``data/reports/``). `build_report` is what the CLI and the ``evidence_review`` flow call.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
+import typer
+
+from evidence.config import Settings
+from evidence.report.data import read_report_data
+from evidence.report.render import render_report
+from evidence.store import connect, storage_errors
+
+__all__ = ["build_report", "report_command"]
+
+
+def _open(db_path: Path) -> duckdb.DuckDBPyConnection:
+    con = connect(db_path, read_only=True)  # StorageError when there is no warehouse
+    with storage_errors(str(db_path)):
+        row = con.execute(
+            "SELECT count(*) FROM information_schema.tables"
+            " WHERE table_name = 'adverse_event_summary'"
+        ).fetchone()
+    if row and row[0]:
+        return con
+    # A warehouse written before the report views existed: one read-write open adds them.
+    con.close()
+    connect(db_path).close()
+    return connect(db_path, read_only=True)
+
+
+def build_report(
+    settings: Settings, out_dir: Path | None = None, *, now: datetime | None = None
+) -> Path:
+    """Write the report pages into ``out_dir`` (default ``data/reports``); return index.html.
+
+    Raises:
+        StorageError: the warehouse or the output folder cannot be read or written.
+    """
+    folder = out_dir if out_dir is not None else settings.data_dir / "reports"
+    con = _open(settings.db_path)
+    try:
+        data = read_report_data(con, now=now or datetime.now(UTC))
+    finally:
+        con.close()
+    pages = render_report(data)
+    with storage_errors(str(folder)):
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, html in pages.items():
+            (folder / name).write_text(html, encoding="utf-8")
+    return folder / "index.html"
+
+
+def report_command(
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", help="DuckDB warehouse [default: $EVIDENCE_DB or data/evidence.duckdb]"
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder [default: data/reports]")
+    ] = None,
+) -> None:
+    """The content editors' report: one static HTML page set with plots."""
+    settings = Settings.from_env(db_path=db)
+    index = build_report(settings, out)
+    typer.echo(f"report: wrote {index} and {index.with_name('evidence.html')}")

@@ -1,0 +1,173 @@
+"""What the editors' report shows, read from the warehouse (report stage, I/O edge).
+
+Reads the views ``claim_verdicts``/``claim_evidence`` (through
+`evidence.claims.warehouse.read_verdicts`), ``article_tags``, ``articles``,
+``publications_by_year`` and ``adverse_event_summary``, and, when they exist, the ledgers
+``sync_state`` (Entrez syncs) and ``ingest_runs`` (files ingested). Returns one
+`ReportData`; writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import duckdb
+
+from evidence.claims.warehouse import CheckedFile, read_verdicts
+from evidence.store import storage_errors
+
+__all__ = [
+    "SYNTHETIC_PMID_FLOOR",
+    "AdverseRow",
+    "Provenance",
+    "ReportData",
+    "is_synthetic",
+    "read_provenance",
+    "read_report_data",
+]
+
+# The synthetic sample uses PMIDs from 90000001 up, far above any real PMID.
+SYNTHETIC_PMID_FLOOR = 90_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class AdverseRow:
+    """One row of ``adverse_event_summary``."""
+
+    adverse_event: str
+    intervention: str
+    serious: bool
+    n_records: int
+    n_case_reports: int
+    n_case_series: int
+    n_surveys: int
+    n_studies: int
+    n_reviews: int
+    first_year: int | None
+    last_year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where the records came from and when, and whether they are synthetic."""
+
+    n_records: int
+    n_retracted: int
+    first_year: int | None
+    last_year: int | None
+    synced: tuple[tuple[str, datetime, int], ...]  # query set, last success, records fetched
+    ingested_files: int
+    last_ingest: datetime | None
+    n_synthetic: int
+
+    @property
+    def synthetic(self) -> bool:
+        return self.n_synthetic > 0
+
+    @property
+    def all_synthetic(self) -> bool:
+        return self.n_records > 0 and self.n_synthetic == self.n_records
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """Everything one report shows."""
+
+    files: tuple[CheckedFile, ...]
+    evidence_map: tuple[tuple[str, str, int], ...]
+    publications: tuple[tuple[str, int, int], ...]
+    adverse_events: tuple[AdverseRow, ...]
+    provenance: Provenance
+    generated_at: datetime
+
+
+def _exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[Any, ...]:
+    row = con.execute(sql).fetchone()
+    return tuple(row) if row else ()
+
+
+def is_synthetic(pmid: int, journal: str | None) -> bool:
+    """A record of the synthetic sample: a PMID from 90000000 up, or a 'Synthetic' journal."""
+    return pmid >= SYNTHETIC_PMID_FLOOR or (journal or "").startswith("Synthetic")
+
+
+def read_provenance(con: duckdb.DuckDBPyConnection) -> Provenance:
+    """How many records, from when, synced or ingested, and how many are synthetic."""
+    row = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE is_retracted), min(pub_year), max(pub_year),"
+        " count(*) FILTER (WHERE pmid >= ? OR starts_with(coalesce(journal, ''), 'Synthetic'))"
+        " FROM articles",
+        [SYNTHETIC_PMID_FLOOR],
+    ).fetchone()
+    n, retracted, first, last, synthetic = row or (0, 0, None, None, 0)
+    synced: tuple[tuple[str, datetime, int], ...] = ()
+    if _exists(con, "sync_state"):
+        synced = tuple(
+            (str(q), at, int(k))
+            for q, at, k in con.execute(
+                "SELECT query_set, last_success_at, records_fetched FROM sync_state"
+                " ORDER BY query_set"
+            ).fetchall()
+        )
+    files, last_ingest = 0, None
+    if _exists(con, "ingest_runs"):
+        files, last_ingest = _one(
+            con,
+            "SELECT count(DISTINCT sha256), max(finished_at) FROM ingest_runs WHERE status = 'ok'",
+        )
+    return Provenance(
+        n_records=int(n),
+        n_retracted=int(retracted),
+        first_year=first,
+        last_year=last,
+        synced=synced,
+        ingested_files=int(files or 0),
+        last_ingest=last_ingest,
+        n_synthetic=int(synthetic),
+    )
+
+
+def read_report_data(con: duckdb.DuckDBPyConnection, *, now: datetime) -> ReportData:
+    """Read everything the report shows.
+
+    Raises:
+        StorageError: a view cannot be read.
+    """
+    with storage_errors("reading the report data"):
+        cells = con.execute(
+            "SELECT i.value, c.value, count(DISTINCT i.pmid) FROM article_tags i"
+            " JOIN article_tags c ON c.pmid = i.pmid AND c.dimension = 'condition'"
+            " JOIN articles a ON a.pmid = i.pmid"
+            " WHERE i.dimension = 'intervention' AND NOT a.is_retracted"
+            " GROUP BY 1, 2 ORDER BY 1, 2"
+        ).fetchall()
+        years = con.execute(
+            "SELECT intervention, pub_year, sum(n_articles - n_retracted)::INTEGER"
+            " FROM publications_by_year WHERE pub_year IS NOT NULL"
+            " GROUP BY 1, 2 ORDER BY 1, 2"
+        ).fetchall()
+        adverse = con.execute(
+            "SELECT adverse_event, intervention, serious, n_records, n_case_reports,"
+            " n_case_series, n_surveys, n_studies, n_reviews, first_year, last_year"
+            " FROM adverse_event_summary"
+            " ORDER BY serious DESC, n_records DESC, adverse_event, intervention"
+        ).fetchall()
+        provenance = read_provenance(con)
+    files = read_verdicts(con)
+    return ReportData(
+        files=tuple(files),
+        evidence_map=tuple((str(i), str(c), int(n)) for i, c, n in cells),
+        publications=tuple((str(i), int(y), int(n)) for i, y, n in years),
+        adverse_events=tuple(AdverseRow(*row) for row in adverse),
+        provenance=provenance,
+        generated_at=now,
+    )

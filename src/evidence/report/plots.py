@@ -1,0 +1,103 @@
+"""Plots of the editors' report, as self-contained SVG data URIs (report stage, pure).
+
+Reads rows already taken from the warehouse (evidence map counts, publications per year);
+returns ``data:image/svg+xml;base64,...`` strings that the page embeds in ``<img>``, so the
+report needs no external asset. Uses matplotlib's object API (no pyplot, no global state)
+and a fixed hash salt and no date, so the same rows always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib as mpl
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+__all__ = ["evidence_map_svg", "publications_svg", "svg_data_uri"]
+
+_RC: dict[Any, Any] = {"svg.fonttype": "path", "svg.hashsalt": "evidence-report", "font.size": 9}
+_MAX_LINES = 7
+
+
+def svg_data_uri(figure: Figure) -> str:
+    """The figure as a base64 SVG data URI."""
+    buffer = io.BytesIO()
+    with mpl.rc_context(_RC):
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _words(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def evidence_map_svg(cells: Sequence[tuple[str, str, int]]) -> str | None:
+    """Heatmap of records per (intervention, condition); ``None`` when there are none."""
+    if not cells:
+        return None
+    rows = sorted({i for i, _, _ in cells})
+    cols = sorted({c for _, c, _ in cells})
+    grid = [[0] * len(cols) for _ in rows]
+    for intervention, condition, n in cells:
+        grid[rows.index(intervention)][cols.index(condition)] = n
+    with mpl.rc_context(_RC):
+        figure = Figure(figsize=(max(4.0, 0.45 * len(cols) + 2.5), max(2.0, 0.4 * len(rows) + 1.6)))
+        ax = figure.subplots()
+        image = ax.imshow(grid, cmap="Blues", aspect="auto")
+        ax.set_xticks(range(len(cols)), [_words(c) for c in cols], rotation=45, ha="right")
+        ax.set_yticks(range(len(rows)), [_words(r) for r in rows])
+        peak = max(max(r) for r in grid) or 1
+        for y, row in enumerate(grid):
+            for x, n in enumerate(row):
+                if n:
+                    ax.text(
+                        x,
+                        y,
+                        str(n),
+                        ha="center",
+                        va="center",
+                        color="white" if n > peak / 2 else "black",
+                    )
+        figure.colorbar(image, ax=ax, label="records")
+        ax.set_title("Records per intervention and condition")
+    return svg_data_uri(figure)
+
+
+def publications_svg(rows: Sequence[tuple[str, int, int]]) -> str | None:
+    """Records per year, stacked by intervention (the most studied ones, the rest as
+    'other'), from (intervention, year, n) rows; ``None`` when there are none."""
+    series: defaultdict[str, dict[int, int]] = defaultdict(dict)
+    for intervention, year, n in rows:
+        series[intervention][year] = series[intervention].get(year, 0) + n
+    if not series:
+        return None
+    ranked = sorted(series, key=lambda k: (-sum(series[k].values()), k))
+    top, rest = ranked[:_MAX_LINES], ranked[_MAX_LINES:]
+    years = list(
+        range(
+            min(y for k in series for y in series[k]), max(y for k in series for y in series[k]) + 1
+        )
+    )
+    stacks = [(_words(k), [series[k].get(y, 0) for y in years]) for k in top]
+    if rest:
+        stacks.append(("other", [sum(series[k].get(y, 0) for k in rest) for y in years]))
+    with mpl.rc_context(_RC):
+        figure = Figure(figsize=(7.0, 3.4))
+        ax = figure.subplots()
+        bottom = [0] * len(years)
+        for name, counts in stacks:
+            ax.bar(years, counts, bottom=bottom, label=name, width=0.8)
+            bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+        ax.set_xlabel("publication year")
+        ax.set_ylabel("records (a record may name several treatments)")
+        ax.set_title("Records published per year, by treatment")
+        ax.legend(loc="upper left", fontsize=7, frameon=False)
+        ax.grid(axis="y", alpha=0.3)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    return svg_data_uri(figure)

@@ -1,0 +1,192 @@
+"""HTML of the editors' report and of `evidence check --out FILE.html` (report stage, pure).
+
+Reads `ReportData` (or one checked claims file) and returns HTML strings rendered from the
+jinja2 templates in ``templates/``, with autoescaping on: every text taken from a record
+(titles, sentences, journals) is escaped. Pages embed their CSS and their plots (SVG data
+URIs) and forbid every external fetch with a Content-Security-Policy, so they work from a
+folder or a mail attachment. The caller writes the files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import jinja2
+
+from evidence.claims.model import VERDICTS
+from evidence.claims.rules import label
+from evidence.claims.warehouse import CheckedFile
+from evidence.claims.weighing import DESIGN_NAMES
+from evidence.report.data import Provenance, ReportData
+from evidence.report.plots import evidence_map_svg, publications_svg
+
+__all__ = [
+    "MAX_CARDS",
+    "VERDICT_HELP",
+    "banner_text",
+    "data_line",
+    "environment",
+    "render_check_page",
+    "render_report",
+]
+
+MAX_CARDS = 25
+
+VERDICT_HELP: dict[str, tuple[str, str]] = {
+    "supported": ("Supported", "The strongest studies found agree with the claim."),
+    "mixed": (
+        "Mixed",
+        "Studies of similar strength disagree, or agree only in part"
+        " (short-term only, weak studies only, only with other treatments).",
+    ),
+    "insufficient": (
+        "Insufficient evidence",
+        "Too few studies, or only weak kinds of study (single cases, animal studies, protocols).",
+    ),
+    "contradicted": ("Contradicted", "The strongest studies found disagree with the claim."),
+    "not_assessable": (
+        "Not assessable",
+        "Research papers cannot check this kind of statement; the summary says what would.",
+    ),
+}
+_STANCE = {
+    "supports": "agrees with the claim",
+    "refutes": "disagrees with the claim",
+    "neutral": "neither way",
+}
+_KIND = {
+    "effectiveness": "does it work?",
+    "indication": "is it used for this?",
+    "safety": "is it safe?",
+    "adverse_effect": "can it cause this?",
+    "coverage": "is it covered by insurance?",
+    "mechanism": "how it works",
+    "definition": "what it is",
+}
+# Inline formatting that PubMed titles carry (<i>in vivo</i>); dropped before escaping.
+_INLINE_TAGS = re.compile(r"</?(?:i|b|u|em|strong|sup|sub)\s*>", re.IGNORECASE)
+
+
+def _plain(value: object) -> str:
+    return _INLINE_TAGS.sub("", str(value)) if value is not None else ""
+
+
+def _safe_url(value: object) -> str | None:
+    text = str(value or "")
+    return text if text.startswith(("https://", "http://")) else None
+
+
+def environment() -> jinja2.Environment:
+    """The template environment: package templates, autoescape always on."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("evidence.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["plain"] = _plain
+    env.filters["safe_url"] = _safe_url
+    env.filters["words"] = lambda v: label(str(v))
+    env.globals.update(
+        verdict_help=VERDICT_HELP,
+        verdicts=VERDICTS,
+        stance_text=_STANCE,
+        kind_text=_KIND,
+        design_name=lambda d: DESIGN_NAMES.get(d, (str(d), str(d)))[0].capitalize(),
+        max_cards=MAX_CARDS,
+    )
+    return env
+
+
+def banner_text(n_synthetic: int, n_records: int) -> str | None:
+    """The warning shown on every page when the records are (partly) synthetic."""
+    if n_synthetic == 0:
+        return None
+    if n_synthetic >= n_records:
+        return (
+            "SYNTHETIC SAMPLE DATA: every record behind this report is invented for"
+            " testing. Do not use these verdicts for editorial decisions."
+        )
+    return (
+        f"Warning: {n_synthetic} of {n_records} records are SYNTHETIC sample data, invented"
+        " for testing; verdicts that cite them are not real evidence."
+    )
+
+
+def data_line(p: Provenance) -> str:
+    """One sentence on what data the page is built from and how it got there."""
+    years = (
+        f", published {p.first_year}–{p.last_year}"
+        if p.first_year is not None and p.last_year is not None
+        else ""
+    )
+    retracted = f" ({p.n_retracted} retracted, left out)" if p.n_retracted else ""
+    head = f"Data: {p.n_records} PubMed records{years}{retracted}."
+    if p.synced:
+        sets = "; ".join(
+            f"query set {q} on {at:%Y-%m-%d %H:%M} UTC ({n} records)" for q, at, n in p.synced
+        )
+        return f"{head} Last synced from PubMed: {sets}."
+    ingest = (
+        f" ({p.ingested_files} files, last on {p.last_ingest:%Y-%m-%d %H:%M} UTC)"
+        if p.last_ingest is not None
+        else ""
+    )
+    return f"{head} Ingested from files{ingest}; not synced from PubMed by this warehouse."
+
+
+def _meta(generated_at: datetime, line: str, banner: str | None) -> dict[str, Any]:
+    return {"generated": f"{generated_at:%Y-%m-%d %H:%M} UTC", "data_line": line, "banner": banner}
+
+
+def _counts(checked: CheckedFile) -> list[tuple[str, int]]:
+    counts = Counter(v.verdict for v in checked.verdicts)
+    return [(v, counts[v]) for v in VERDICTS if counts[v]]
+
+
+def render_report(data: ReportData) -> dict[str, str]:
+    """The report's pages by file name: ``index.html`` (claims) and ``evidence.html``."""
+    env = environment()
+    p = data.provenance
+    meta = _meta(data.generated_at, data_line(p), banner_text(p.n_synthetic, p.n_records))
+    files = [{"checked": f, "counts": _counts(f)} for f in data.files]
+    return {
+        "index.html": env.get_template("index.html.j2").render(
+            title="Claims checked against PubMed", page="index", meta=meta, files=files
+        ),
+        "evidence.html": env.get_template("evidence.html.j2").render(
+            title="The evidence in the warehouse",
+            page="evidence",
+            meta=meta,
+            map_svg=evidence_map_svg(data.evidence_map),
+            publications_svg=publications_svg(data.publications),
+            map_rows=data.evidence_map,
+            adverse=data.adverse_events,
+            provenance=p,
+        ),
+    }
+
+
+def render_check_page(
+    checked: CheckedFile,
+    *,
+    generated_at: datetime,
+    line: str,
+    synthetic: Sequence[int] = (),
+    n_records: int = 0,
+) -> str:
+    """One standalone page with the verdicts of one claims file (``--out FILE.html``);
+    ``synthetic`` lists the synthetic PMIDs among the ``n_records`` read."""
+    env = environment()
+    meta = _meta(generated_at, line, banner_text(len(synthetic), n_records))
+    return env.get_template("check.html.j2").render(
+        title=f"Claims checked: {checked.name}",
+        page="check",
+        meta=meta,
+        files=[{"checked": checked, "counts": _counts(checked)}],
+    )

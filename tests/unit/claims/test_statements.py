@@ -1,0 +1,175 @@
+"""Rules D1-D3 (definitions, mechanisms) and V1-V3 (coverage), with the project's reference
+definitions and hand-built (synthetic) payer rows and records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from claim_builders import SEED_CLAIMS, claim, finding, judge, record
+
+from evidence.claims.loader import load_claims
+from evidence.claims.reference import PayerPolicy, ReferenceData
+from evidence.claims.statements import SETTLING_SOURCE
+from evidence.tagging import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def seed(vocab: Vocabulary) -> dict[str, object]:
+    return {c.id: c for c in load_claims(SEED_CLAIMS, vocab).claims}
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "reason"),
+    [
+        ("C07", "not a manual (hands-on) technique"),
+        ("C08", "no electric current is used to heat tissue"),
+        ("C15", 'releasing "energy"'),
+        ("C23", "synovial fluid fills joints"),
+    ],
+)
+def test_d1_seed_statements_that_conflict_with_the_definitions(
+    seed: dict[str, object], reference: ReferenceData, claim_id: str, reason: str
+) -> None:
+    v = judge(seed[claim_id], reference=reference)  # type: ignore[arg-type]
+    assert (v.verdict, v.rule, v.grade) == ("contradicted", "D1", None)
+    assert reason in v.summary and "reference:" in v.summary
+
+
+@pytest.mark.parametrize("claim_id", ["C01", "C03", "C06", "C24"])
+def test_d3_seed_statements_without_conflict_are_not_assessable(
+    seed: dict[str, object], reference: ReferenceData, claim_id: str
+) -> None:
+    v = judge(seed[claim_id], reference=reference)  # type: ignore[arg-type]
+    assert (v.verdict, v.rule) == ("not_assessable", "D3")
+    assert "does not conflict with the reference definition of trigger point therapy" in v.summary
+
+
+def test_d1_applies_only_to_the_claims_interventions(reference: ReferenceData) -> None:
+    about_massage = claim(
+        "definition", intervention=["massage"], text="Manual techniques include dry needling."
+    )
+    assert judge(about_massage, reference=reference).rule == "D3"
+
+
+def test_d2_mechanism_with_an_outcome_is_judged_on_its_findings(
+    reference: ReferenceData,
+) -> None:
+    circulation = claim(
+        "mechanism",
+        intervention=["therapeutic_ultrasound"],
+        outcome=["blood_flow"],
+        text="Ultrasound increases blood circulation.",
+    )
+    trial = record(
+        1, finding("no_benefit", intervention="therapeutic_ultrasound", outcome="blood_flow", n=40)
+    )
+    v = judge(circulation, trial, reference=reference)
+    assert (v.verdict, v.rule) == ("contradicted", "E4")
+    without = judge(circulation, reference=reference)
+    assert (without.verdict, without.rule) == ("not_assessable", "D3")
+    assert "no record states a result on blood flow" in without.summary
+
+
+def test_d3_says_when_no_definition_is_kept() -> None:
+    v = judge(claim("definition", intervention=["massage"]), reference=ReferenceData())
+    assert "no reference definition is kept" in v.summary
+
+
+def test_definitions_do_not_conflict_with_themselves(reference: ReferenceData) -> None:
+    for definition in reference.definitions.values():
+        for conflict in definition.conflicts:
+            assert not conflict.pattern.search(definition.definition), definition.intervention
+
+
+CONTRACT_INTERVENTIONS = {
+    "trigger_point_therapy",
+    "dry_needling",
+    "therapeutic_ultrasound",
+    "trigger_point_injection",
+    "acupuncture",
+    "massage",
+    "exercise_therapy",
+    "shockwave_therapy",
+    "electrical_stimulation",
+    "laser_therapy",
+    "manual_therapy",
+}
+
+
+def test_every_contract_intervention_has_a_definition(
+    reference: ReferenceData, vocab: Vocabulary
+) -> None:
+    assert CONTRACT_INTERVENTIONS <= set(reference.definitions) <= vocab.ids("intervention")
+
+
+def _policy(coverage: str, **kw: object) -> PayerPolicy:
+    base = PayerPolicy(
+        payer="Synthetic Payer",
+        country="US",
+        intervention="dry_needling",
+        coverage="covered",
+        conditions="",
+        source_url="https://example.org/p",
+        policy_date=date(2024, 1, 1),
+        as_of=date(2026, 1, 1),
+        url_checked=False,
+    )
+    return replace(base, coverage=coverage, **kw)  # type: ignore[arg-type]
+
+
+COVERED = claim("coverage", asserts="covered")
+
+
+@pytest.mark.parametrize(
+    ("coverages", "verdict"),
+    [
+        (["covered"], "supported"),
+        (["covered", "covered"], "supported"),
+        (["not_covered"], "contradicted"),
+        (["conditional"], "mixed"),
+        (["covered", "not_covered"], "mixed"),
+    ],
+)
+def test_v1_the_payer_table_decides(coverages: list[str], verdict: str) -> None:
+    ref = ReferenceData(policies=tuple(_policy(c) for c in coverages))
+    v = judge(COVERED, reference=ref)
+    assert (v.verdict, v.rule, v.grade) == (verdict, "V1", None)
+    assert "https://example.org/p" in v.summary and "address not re-checked" in v.summary
+    assert "as of 2026-01-01" in v.summary
+
+
+def test_v1_not_covered_supports_a_claim_that_it_is_not_covered() -> None:
+    ref = ReferenceData(policies=(_policy("not_covered"),))
+    v = judge(claim("coverage", asserts="not_covered"), reference=ref)
+    assert v.verdict == "supported"
+
+
+def test_v1_ignores_rows_about_other_interventions() -> None:
+    ref = ReferenceData(policies=(_policy("covered", intervention="acupuncture"),))
+    assert judge(COVERED, reference=ref).rule == "V3"
+
+
+def test_v2_literature_alone_is_insufficient() -> None:
+    survey = record(
+        1,
+        finding(
+            "inconclusive",
+            outcome="insurance_coverage",
+            sentence="Coverage of dry needling is inconsistent.",
+        ),
+        design="cross_sectional",
+        outcomes=["insurance_coverage"],
+    )
+    v = judge(COVERED, survey)
+    assert (v.verdict, v.rule, v.n_articles) == ("insufficient", "V2", 1)
+    assert SETTLING_SOURCE in v.summary
+    assert v.citations[0].sentence == "Coverage of dry needling is inconsistent."
+
+
+def test_v3_neither_policy_nor_literature_is_not_assessable() -> None:
+    v = judge(COVERED, record(1, finding("benefit", outcome="pain")))
+    assert (v.verdict, v.rule) == ("not_assessable", "V3")
+    assert re.search(r"Medicare .* coverage determination", v.summary)

@@ -1,0 +1,199 @@
+"""Rendering the editors' pages (pure): escaping of record text, the synthetic banner, the
+data line, self-contained plots, and nothing fetched at view time."""
+
+from __future__ import annotations
+
+import base64
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from evidence.claims.model import Citation, Claim, Verdict
+from evidence.claims.warehouse import CheckedFile
+from evidence.report.data import AdverseRow, Provenance, ReportData
+from evidence.report.plots import evidence_map_svg, publications_svg
+from evidence.report.render import (
+    MAX_CARDS,
+    banner_text,
+    data_line,
+    render_check_page,
+    render_report,
+)
+
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+HOSTILE = '<script>alert("title")</script><i>in vivo</i> & "quotes"'
+HOSTILE_SENTENCE = "<img src=x onerror=alert(1)> needling helped"
+
+
+def _verdict(n_citations: int = 1, *, title: str = HOSTILE) -> Verdict:
+    claim = Claim(
+        id="C01",
+        text="Dry needling <b>cures</b> everything.",
+        kind="effectiveness",
+        asserts="benefit",
+        intervention=("dry_needling",),
+    )
+    cites = tuple(
+        Citation(
+            pmid=90000000 + n,
+            year=2020,
+            design="rct",
+            stance="supports",
+            weight=5.0,
+            sentence=HOSTILE_SENTENCE,
+            title=title,
+        )
+        for n in range(1, n_citations + 1)
+    )
+    return Verdict(
+        claim=claim,
+        verdict="supported",
+        grade="moderate",
+        rule="E7",
+        summary="Supported <u>(moderate certainty)</u>.",
+        n_articles=n_citations,
+        n_supporting=n_citations,
+        n_refuting=0,
+        citations=cites,
+    )
+
+
+def _provenance(**kw: object) -> Provenance:
+    base = {
+        "n_records": 3,
+        "n_retracted": 0,
+        "first_year": 2010,
+        "last_year": 2024,
+        "synced": (),
+        "ingested_files": 1,
+        "last_ingest": datetime(2026, 11, 1, 8, 0),
+        "n_synthetic": 0,
+    }
+    base.update(kw)
+    return Provenance(**base)  # type: ignore[arg-type]
+
+
+def _data(verdicts: tuple[Verdict, ...] = (), **kw: object) -> ReportData:
+    checked = CheckedFile(
+        "hostile.yaml",
+        "<script>x</script> Article",
+        "javascript:alert(1)",
+        datetime(2026, 11, 25, 9, 0),
+        verdicts,
+    )
+    return ReportData(
+        files=(checked,) if verdicts else (),
+        evidence_map=(("dry_needling", "low_back_pain", 3), ("massage", "neck_pain", 1)),
+        publications=(("dry_needling", 2019, 2), ("dry_needling", 2021, 1)),
+        adverse_events=(
+            AdverseRow("pneumothorax", "dry_needling", True, 2, 1, 0, 1, 0, 0, 2014, 2017),
+        ),
+        provenance=_provenance(**kw),
+        generated_at=NOW,
+    )
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_report(_data((_verdict(),)))
+
+
+def test_record_text_is_escaped(pages: dict[str, str]) -> None:
+    html = pages["index.html"]
+    assert "<script" not in html and "<img" not in html and "<b>cures" not in html
+    assert (
+        "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;in vivo &amp; &#34;quotes&#34;" in html
+    )
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "Dry needling &lt;b&gt;cures&lt;/b&gt;" in html
+    assert 'href="javascript:' not in html and "&lt;script&gt;x&lt;/script&gt; Article" in html
+
+
+def test_inline_title_markup_is_dropped_before_escaping(pages: dict[str, str]) -> None:
+    assert "in vivo" in pages["index.html"] and "&lt;i&gt;" not in pages["index.html"]
+
+
+def test_evidence_cards_link_to_pubmed_and_are_expandable(pages: dict[str, str]) -> None:
+    html = pages["index.html"]
+    assert '<details class="evidence">' in html
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/90000001/"' in html
+    assert 'class="badge v-supported"' in html and "Randomised trial" in html
+
+
+def test_long_evidence_lists_are_cut_with_a_note() -> None:
+    html = render_report(_data((_verdict(MAX_CARDS + 3),)))["index.html"]
+    assert html.count('class="card ') == MAX_CARDS
+    assert "and 3 more records" in html
+
+
+@pytest.mark.parametrize("name", ["index.html", "evidence.html"])
+def test_nothing_is_fetched_at_view_time(pages: dict[str, str], name: str) -> None:
+    html = pages[name]
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert "<script" not in html and '<link rel="stylesheet"' not in html
+    for src in re.findall(r'\ssrc="([^"]*)"', html):
+        assert src.startswith("data:"), src
+    for href in re.findall(r'\shref="([^"]*)"', html):
+        assert href.startswith(
+            ("data:", "https://pubmed.ncbi.nlm.nih.gov/", "index.html", "evidence.html")
+        ), href
+    assert "@import" not in html and "url(" not in html
+
+
+@pytest.mark.parametrize(
+    ("n_synthetic", "n_records", "expected"),
+    [
+        (0, 10, None),
+        (10, 10, "SYNTHETIC SAMPLE DATA"),
+        (3, 10, "3 of 10 records are SYNTHETIC"),
+    ],
+)
+def test_banner(n_synthetic: int, n_records: int, expected: str | None) -> None:
+    text = banner_text(n_synthetic, n_records)
+    assert (text is None) if expected is None else (expected in (text or ""))
+    html = render_report(_data((_verdict(),), n_synthetic=n_synthetic, n_records=n_records))[
+        "evidence.html"
+    ]
+    assert ('id="synthetic-banner"' in html) == (expected is not None)
+
+
+def test_data_line_from_files_or_from_syncs() -> None:
+    assert "Ingested from files (1 files, last on 2026-11-01 08:00 UTC)" in data_line(_provenance())
+    synced = _provenance(synced=(("trigger_point", datetime(2026, 11, 20, 6, 0), 812),))
+    line = data_line(synced)
+    assert "query set trigger_point on 2026-11-20 06:00 UTC (812 records)" in line
+    assert "published 2010–2024" in line
+
+
+def test_empty_warehouse_says_what_to_do() -> None:
+    html = render_report(_data(()))["index.html"]
+    assert "No claims have been checked" in html and "evidence check" in html
+
+
+def test_check_page_is_standalone() -> None:
+    checked = CheckedFile("x.yaml", None, None, None, (_verdict(),))
+    html = render_check_page(
+        checked, generated_at=NOW, line="Data: 1 record.", synthetic=[90000001], n_records=1
+    )
+    assert 'id="claim-1-C01"' in html and "SYNTHETIC" in html and "<nav>" not in html
+
+
+def _svg(uri: str | None) -> bytes:
+    assert uri is not None and uri.startswith("data:image/svg+xml;base64,")
+    return base64.b64decode(uri.split(",", 1)[1])
+
+
+def test_plots_are_deterministic_inline_svg() -> None:
+    cells = (("dry_needling", "low_back_pain", 3), ("massage", "neck_pain", 1))
+    first, again = _svg(evidence_map_svg(cells)), _svg(evidence_map_svg(cells))
+    assert first == again and b"<svg" in first and b"http://www.w3.org/1999/xlink" in first
+    for ref in re.findall(rb'href="([^"]*)"', first):  # only fragments and embedded images
+        assert ref.startswith((b"#", b"data:image/png;base64,")), ref
+    assert _svg(publications_svg((("dry_needling", 2019, 2), ("massage", 2021, 1))))
+
+
+def test_plots_without_rows_are_left_out() -> None:
+    assert evidence_map_svg(()) is None and publications_svg(()) is None
+    html = render_report(ReportData((), (), (), (), _provenance(), NOW))["evidence.html"]
+    assert "No record is tagged with both" in html and "No record reports an adverse event" in html
