@@ -1,0 +1,261 @@
+"""Findings stage, reading: the direction, hedges and qualifiers of one conclusion clause.
+
+Reads lower-cased text (a clause or a sentence of a conclusion); writes nothing. The rules
+are ordered: a negated or comparative "no benefit" is looked for before "benefit" (since
+"not more effective than sham" contains "effective"), harm before benefit, and a strong
+hedge ("insufficient", "low-certainty") turns any direction into ``inconclusive``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evidence.tagging.mentions import is_negated
+
+__all__ = [
+    "classify_clause",
+    "clause_qualifiers",
+    "has_modal",
+    "has_strong_hedge",
+    "has_weak_hedge",
+    "is_controlled",
+    "is_sham_controlled",
+    "sample_size",
+    "split_clauses",
+]
+
+_CLAUSE_BREAK = re.compile(
+    r";|,?\s+\b(?:but|whereas|while|although|though|however|yet)\b,?|\.\s+(?=however)"
+    r"|,\s+(?:and\s+)?(?=(?:can|should|may|must)\b)"
+)
+# "To provide recommendations for ...": an aim, not a conclusion
+_AIM = re.compile(r"^\s*(?:to|we aimed to|we sought to|the (?:aim|objective|purpose) (?:was|is))\b")
+# A null comparison is `no_benefit` against sham, placebo, no treatment or in an add-on
+# design, and `inconclusive` between two active treatments (the effect is attributed to
+# neither); a statement that both arms worked is `benefit` for both.
+_BOTH_EFFECTIVE = re.compile(
+    r"\b(?:both (?:[\w-]+ ){0,2}(?:were|are|was) (?:\w+ )?effective|both (?:groups|treatments|"
+    r"interventions|techniques|arms|methods|therapies|approaches) (?:\w+ ){0,2}(?:reduced|"
+    r"improved|relieved|decreased)|(?:were|are) (?:equally|similarly) effective|equally "
+    r"effective|as effective as)\b"
+)
+_SIMILAR = re.compile(
+    r"\b(?:similar (?:effects?|efficacy|results|outcomes|improvements?|benefits?|reductions?)|"
+    r"were similar|(?:was|were|is|are) comparable|comparable (?:effects?|efficacy|results|"
+    r"outcomes|improvements?)|did not differ|not differ|no (?:statistically )?(?:significant )?"
+    r"differences?(?: between)?|non[\s-]*inferior|equivalent)\b"
+)
+_PLACEBO = re.compile(r"\b(?:sham|placebo|detuned)\b")
+_PLACEBO_WORDS = ("sham", "placebo", "detuned")
+_CONTROL_WORDS = (
+    *_PLACEBO_WORDS,
+    "treatment",
+    "untreated",
+    "list",
+    "intervention",
+    "usual",
+    "alone",
+    "without",
+    "add",
+)
+_CONTROL = re.compile(
+    r"\b(?:sham|placebo|detuned|no[\s-]treatment|untreated|wait(?:ing)?[\s-]*list|no "
+    r"intervention|usual care|alone|with or without|added to|adding)\b"
+)
+_NO_BENEFIT = re.compile(
+    r"\b(?:no (?:statistically )?significant (?:\w+ ){0,2}(?:effects?|improvements?|benefits?|"
+    r"changes?|reductions?)"
+    r"|not (?:statistically )?significantly (?:different|better|more|improv\w*|reduc\w*)"
+    r"|(?:was|were|is|are|be) not (?:more |significantly |any more |clinically )?(?:effective|"
+    r"efficacious|superior|better|beneficial|useful|helpful|supported)"
+    r"|(?:did|does|do|could) not (?:significantly |further |clinically )?(?:improve|reduce|"
+    r"decrease|provide|show|lead|result|add|enhance|alleviate|relieve|change|produce|"
+    r"outperform|have|prevent|shorten|speed|accelerate|increase|restore|lengthen)"
+    r"|failed to (?:\w+ )?(?:improve|reduce|show|demonstrate|provide|outperform|prevent)"
+    r"|no (?:additional |added |further |extra |clinically (?:relevant|important|meaningful|"
+    r"significant) |clear |meaningful |significant )?(?:benefit|effect|advantage|improvement|"
+    r"superiority)s?\b(?! (?:on|in) (?:adverse|safety))"
+    r"|not superior|no better than|not better than|ineffective|no more effective|not more "
+    r"effective|no evidence (?:of|for|that|to support)|not associated with (?:better|improved|"
+    r"lower|greater|reduced|less|any)|not supported|does not support|do not support|not "
+    r"recommended|recommended against|recommend against|should not be (?:used|offered|"
+    r"recommended))"
+)
+_HARM = re.compile(
+    r"\b(?:harmful|unsafe|dangerous|detrimental"
+    r"|(?:increased|worsened|aggravated|exacerbated|worsening of|increase in) (?:the )?"
+    r"(?:\w+ )?(?:pain|symptoms)(?! threshold| pressure threshold)"
+    r"|(?:serious|severe|life[\s-]threatening) (?:adverse|complications?|harms?|injur|allergic)"
+    r"|(?:caused|cause|causes|resulted in|result in|led to|lead to|complicated by) (?:an? )?"
+    r"(?:[\w-]+ ){0,2}(?:pneumothorax|injur\w*|infections?|h(?:a)?ematomas?|bleeding|"
+    r"complications?|adverse|harms?|damage|burns?|syncope|reactions?)"
+    r"|(?:pneumothorax|infections?|h(?:a)?ematomas?|nerve injur\w*|complications?|burns?|"
+    r"syncope|adverse events?) (?:after|following|secondary to|associated with|due to|caused "
+    r"by|induced by|related to)"
+    r"|(?:should|must) be aware|risks? of (?:serious |severe )?(?:pneumothorax|harm|"
+    r"complications?|adverse|injury|infection))"
+)
+_POTENTIAL = re.compile(r"\b(?:could|might|would|theoretically)\s+(?:[\w-]+\s+)?$")
+_BENEFIT = re.compile(
+    r"\b(?:effective|effectively|efficacious|efficacy|beneficial|benefits?|improv\w+|reduc\w+|"
+    r"decreas\w+|reliev\w+|relief|alleviat\w+|superior|better|more effective|significant(?:ly)?"
+    r" (?:greater|higher|lower|larger)|recommend\w*|useful|helpful|valuable|positive"
+    r" (?:effects?|results?|outcomes?|impact)|favou?r\w*|success\w*|increas\w* (?:the )?"
+    r"(?:pressure pain thresholds?|ppts?|range of motion|rom|quality of life|function|blood "
+    r"flow|mobility|perfusion)|enhanc\w*|restor\w*|lengthen\w*|prolong\w* the (?:\w+[\s-])*"
+    r"(?:interval|time to)|shorten\w*|accelerat\w*|faster|cost[\s-]effective|qalys? gain\w*|"
+    r"valid option|viable option|worthwhile)"
+)
+_STRONG_HEDGE = re.compile(
+    r"\b(?:insufficient|inconclusive|unclear|uncertain|uncertainty|conflicting|inconsistent|"
+    r"limited (?:\w+ )?evidence|low[\s-]*(?:certainty|quality)|very[\s-]*low|cannot be "
+    r"(?:drawn|made|determined|confirmed|established|separated|excluded|attributed)|could not "
+    r"be (?:drawn|determined|established)|no (?:firm|definitive|clear|definite|robust) "
+    r"(?:conclusions?|evidence|recommendations?)|not possible to (?:draw|conclude|determine)|"
+    r"remains? (?:unclear|unknown|uncertain|to be (?:determined|established|clarified))|lack "
+    r"of (?:\w+ ){0,2}evidence|(?:evidence|data) (?:is|are|was|were|remains?) (?:lacking|"
+    r"limited|scarce|sparse|weak)|too (?:few|small|limited)|not enough|high risk of bias|"
+    r"(?:cannot|can not|could not|do not|does not|did not) (?:\w+ )?(?:establish|confirm|"
+    r"determine|prove)|does not allow (?:\w+ ){0,2}conclusions?|trend (?:towards?|for)|"
+    r"imprecise|unproven|not (?:yet )?proven)"
+)
+_WEAK_HEDGE = re.compile(
+    r"\b(?:further (?:\w+ ){0,4}(?:research|studies|trials|investigations?|evidence)|more "
+    r"(?:\w+ ){0,4}(?:research|studies|trials)|(?:is|are) (?:still )?(?:needed|required|"
+    r"warranted)|future (?:\w+ ){0,2}(?:research|studies|trials)|preliminary)"
+)
+_MODAL = re.compile(
+    r"\b(?:may|might|could|appears?|seems?|possibly|potentially|suggests?|suggested|"
+    r"promising|trend|tended)\b"
+)
+_QUALIFIER_CUES = (
+    (
+        "short_term",
+        re.compile(
+            r"short[\s-]*term|immediate(?:ly)? (?:after|post|effects?)|only (?:immediately|at "
+            r"the end)|not (?:at|in) (?:the )?(?:long[\s-]*term|follow[\s-]*up|\d+[\s-]*"
+            r"(?:months?|weeks?))|not (?:maintained|sustained)"
+        ),
+    ),
+    ("low_certainty", _STRONG_HEDGE),
+    (
+        "combined_treatment",
+        re.compile(
+            r"\b(?:combined with|in combination|combination of|in addition to|added to|plus|"
+            r"adjunct\w*|together with|multimodal)\b"
+        ),
+    ),
+)
+_PEOPLE = re.compile(
+    r"\b(?:patients|participants|subjects|individuals|adults|women|men|volunteers|people|"
+    r"athletes|children|persons|cases|workers|students|eyes|knees|shoulders)\b"
+)
+_N_EQUALS = re.compile(r"\bn\s*=\s*(\d[\d,]*)")
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS.split())} | {
+    w: 10 * (i + 2) for i, w in enumerate(_TENS.split())
+}
+# the count before a "patients"-like word: "60 patients", "sixty-two adult patients"
+_COUNT_BEFORE = re.compile(
+    r"(?:\b(\d[\d,]*)|\b("
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")(?:[\s-]("
+    + "|".join(w for w in _NUMBER_WORDS if 0 < _NUMBER_WORDS[w] < 10)
+    + r"))?)\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of a (lower-cased) sentence, split at ';', 'but', 'whereas'..."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in _CLAUSE_BREAK.finditer(sentence):
+        if cut.start() > start:
+            spans.append((start, cut.start()))
+        start = cut.end()
+    if start < len(sentence):
+        spans.append((start, len(sentence)))
+    return spans
+
+
+def _first_unnegated(regex: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    for m in regex.finditer(clause):
+        if not is_negated(clause, m.start(), m.end()):
+            return m
+    return None
+
+
+def classify_clause(clause: str, *, controlled: bool = True) -> str | None:
+    """``benefit``, ``no_benefit``, ``harm``, ``inconclusive`` or None (nothing decisive).
+
+    ``controlled``: the record compares against sham, placebo, no treatment or the same
+    care without the intervention; False for a head-to-head trial of two treatments."""
+    if _AIM.search(clause):
+        return None
+    if _STRONG_HEDGE.search(clause) or _WEAK_HEDGE.search(clause):
+        return "inconclusive"
+    if _BOTH_EFFECTIVE.search(clause):
+        return "no_benefit" if _PLACEBO.search(clause) else "benefit"
+    if _SIMILAR.search(clause):
+        return "no_benefit" if controlled or _CONTROL.search(clause) else "inconclusive"
+    if _NO_BENEFIT.search(clause):
+        return "no_benefit"
+    for harm in _HARM.finditer(clause):
+        if not is_negated(clause, harm.start(), harm.end()) and not _POTENTIAL.search(
+            clause, max(0, harm.start() - 24), harm.start()
+        ):
+            return "harm"
+    if _first_unnegated(_BENEFIT, clause):
+        return "benefit"
+    return None
+
+
+def has_strong_hedge(text: str) -> bool:
+    return _STRONG_HEDGE.search(text) is not None
+
+
+def has_weak_hedge(text: str) -> bool:
+    return _WEAK_HEDGE.search(text) is not None
+
+
+def has_modal(text: str) -> bool:
+    return _MODAL.search(text) is not None
+
+
+def clause_qualifiers(text: str) -> list[str]:
+    """The qualifiers (short_term, low_certainty, combined_treatment) a text names."""
+    return [name for name, regex in _QUALIFIER_CUES if regex.search(text)]
+
+
+def is_sham_controlled(text: str) -> bool:
+    """Whether a text names a sham or placebo arm."""
+    # substring tests first: a regex scan of a whole abstract costs more than these
+    return any(w in text for w in _PLACEBO_WORDS) and _PLACEBO.search(text) is not None
+
+
+def is_controlled(text: str) -> bool:
+    """Whether a text names a control that is not another active treatment: sham, placebo,
+    no treatment, waiting list, usual care, or the same care alone (add-on designs)."""
+    return any(w in text for w in _CONTROL_WORDS) and _CONTROL.search(text) is not None
+
+
+def sample_size(text: str) -> int | None:
+    """The largest number of people a lower-cased text names ("n = 60", "sixty patients")."""
+    sizes = (
+        [int(m.group(1).replace(",", "")) for m in _N_EQUALS.finditer(text)] if "=" in text else []
+    )
+    for people in _PEOPLE.finditer(text):
+        count = _COUNT_BEFORE.search(text, max(0, people.start() - 48), people.start())
+        if count is None:
+            continue
+        if count.group(1):
+            sizes.append(int(count.group(1).replace(",", "")))
+        else:
+            tail = _NUMBER_WORDS[count.group(3)] if count.group(3) else 0
+            sizes.append(_NUMBER_WORDS[count.group(2)] + tail)
+    sizes = [s for s in sizes if 0 < s < 10_000_000]
+    return max(sizes) if sizes else None

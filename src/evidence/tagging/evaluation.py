@@ -1,0 +1,210 @@
+"""Tagging stage, evaluation: compares tags and findings with hand-made gold labels.
+
+`load_gold` reads the gold labels (``tests/eval/gold.yaml``: one entry per PMID with intervention,
+condition, outcome, design, population, adverse_event and findings) ; `score_records`
+is pure and compares them with the tags and findings of the same records. Nothing is
+written. `bench/tagging_eval.py` prints the report
+and `tests/eval/test_tagging_eval.py` holds it to its floors.
+
+Scores: precision, recall and F1 per multi-valued dimension, micro-averaged over records;
+design and population accuracy; and finding direction accuracy over the gold findings,
+each matched to a predicted finding by (pmid, intervention, condition). A gold finding
+with no predicted finding counts as wrong. Where a record has several predicted findings
+for one key (one per outcome), the first one (the record's overall direction) is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from evidence.errors import InputError
+from evidence.models import Finding, Tag
+
+__all__ = [
+    "LIST_DIMENSIONS",
+    "EvalReport",
+    "GoldRecord",
+    "Score",
+    "load_gold",
+    "score_records",
+]
+
+LIST_DIMENSIONS = ("intervention", "condition", "outcome", "adverse_event")
+FindingKey = tuple[int, str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRecord:
+    """The hand-made labels of one record."""
+
+    pmid: int
+    labels: Mapping[str, frozenset[str]]
+    design: str
+    population: str
+    findings: Mapping[tuple[str, str | None], str]  # (intervention, condition) -> direction
+
+
+@dataclass(slots=True)
+class Score:
+    """True positives, false positives and false negatives of one dimension."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class EvalReport:
+    """Every metric of one evaluation, and the disagreements behind them."""
+
+    records: int = 0
+    scores: dict[str, Score] = field(default_factory=lambda: {d: Score() for d in LIST_DIMENSIONS})
+    design_correct: int = 0
+    population_correct: int = 0
+    findings_gold: int = 0
+    findings_matched: int = 0
+    findings_correct: int = 0
+    findings_extra: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def design_accuracy(self) -> float:
+        return self.design_correct / self.records if self.records else 1.0
+
+    @property
+    def population_accuracy(self) -> float:
+        return self.population_correct / self.records if self.records else 1.0
+
+    @property
+    def direction_accuracy(self) -> float:
+        """Correct directions over all gold findings (a missing finding is wrong)."""
+        return self.findings_correct / self.findings_gold if self.findings_gold else 1.0
+
+    @property
+    def matched_direction_accuracy(self) -> float:
+        """Correct directions over the gold findings that were found at all."""
+        return self.findings_correct / self.findings_matched if self.findings_matched else 1.0
+
+    def metrics(self) -> dict[str, float]:
+        """Flat name -> value, the form the floor test and the bench print."""
+        out: dict[str, float] = {}
+        for dimension, score in self.scores.items():
+            out[f"{dimension}.precision"] = score.precision
+            out[f"{dimension}.recall"] = score.recall
+            out[f"{dimension}.f1"] = score.f1
+        out["design.accuracy"] = self.design_accuracy
+        out["population.accuracy"] = self.population_accuracy
+        out["finding.direction_accuracy"] = self.direction_accuracy
+        out["finding.matched_direction_accuracy"] = self.matched_direction_accuracy
+        out["finding.coverage"] = (
+            self.findings_matched / self.findings_gold if self.findings_gold else 1.0
+        )
+        return out
+
+
+def load_gold(path: Path) -> dict[int, GoldRecord]:
+    """Read a gold file; raises InputError naming the file and record when malformed."""
+    try:
+        document: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"{path}: cannot read gold labels ({exc})") from exc
+    gold: dict[int, GoldRecord] = {}
+    for index, entry in enumerate(document.get("records", []) if document else []):
+        try:
+            pmid = int(entry["pmid"])
+            gold[pmid] = GoldRecord(
+                pmid=pmid,
+                labels={d: frozenset(entry.get(d) or ()) for d in LIST_DIMENSIONS},
+                design=str(entry["design"]),
+                population=str(entry["population"]),
+                findings={
+                    (f["intervention"], f.get("condition")): f["direction"]
+                    for f in entry.get("findings") or ()
+                },
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError(f"{path}: record #{index + 1}: malformed entry ({exc})") from exc
+    return gold
+
+
+def score_records(
+    gold: Mapping[int, GoldRecord],
+    predictions: Iterable[tuple[int, Sequence[Tag], Sequence[Finding]]],
+) -> EvalReport:
+    """Score predicted tags and findings (by PMID) against the gold labels.
+
+    Records without a gold entry are skipped; gold records never predicted count as
+    records with no tags at all."""
+    report = EvalReport()
+    seen: set[int] = set()
+    for pmid, tags, findings in predictions:
+        if pmid in gold and pmid not in seen:
+            seen.add(pmid)
+            _score_one(report, gold[pmid], tags, findings)
+    for pmid in sorted(gold.keys() - seen):
+        _score_one(report, gold[pmid], (), ())
+    return report
+
+
+def _score_one(
+    report: EvalReport, gold: GoldRecord, tags: Sequence[Tag], findings: Sequence[Finding]
+) -> None:
+    report.records += 1
+    for dimension in LIST_DIMENSIONS:
+        predicted = {t.value for t in tags if t.dimension == dimension}
+        expected = gold.labels[dimension]
+        score = report.scores[dimension]
+        score.tp += len(predicted & expected)
+        score.fp += len(predicted - expected)
+        score.fn += len(expected - predicted)
+        for value in sorted(predicted - expected):
+            report.errors.append(f"{gold.pmid} {dimension}: extra {value}")
+        for value in sorted(expected - predicted):
+            report.errors.append(f"{gold.pmid} {dimension}: missing {value}")
+    for dimension, expected_value in (("design", gold.design), ("population", gold.population)):
+        found = next((t.value for t in tags if t.dimension == dimension), None)
+        if found == expected_value:
+            if dimension == "design":
+                report.design_correct += 1
+            else:
+                report.population_correct += 1
+        else:
+            report.errors.append(f"{gold.pmid} {dimension}: {found} instead of {expected_value}")
+    first: dict[tuple[str, str | None], Finding] = {}
+    for finding in findings:
+        first.setdefault((finding.intervention, finding.condition), finding)
+    for key, direction in gold.findings.items():
+        report.findings_gold += 1
+        predicted_finding = first.get(key)
+        if predicted_finding is None:
+            report.errors.append(f"{gold.pmid} finding {key}: missing ({direction})")
+            continue
+        report.findings_matched += 1
+        if predicted_finding.direction == direction:
+            report.findings_correct += 1
+        else:
+            report.errors.append(
+                f"{gold.pmid} finding {key}: {predicted_finding.direction} instead of "
+                f"{direction}: {predicted_finding.sentence}"
+            )
+    for key in first.keys() - gold.findings.keys():
+        report.findings_extra += 1
+        report.errors.append(f"{gold.pmid} finding {key}: extra ({first[key].direction})")

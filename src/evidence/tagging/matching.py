@@ -1,0 +1,364 @@
+r"""Tagging stage, matchers: one combined regex for the whole vocabulary.
+
+Reads the terms (built by `evidence.tagging.vocabulary`) and text; writes nothing.
+`compile_text_matcher` runs once per vocabulary load, so tagging never compiles a pattern.
+Speed matters (tens of thousands of records per ingest), so all synonyms of all dimensions
+are folded into one character trie, and one regex pass finds every synonym and pattern
+start: ``\b(?=(?P<lit>TRIE)(?!\w)|(?P<pre>LEADS)|...)``. The lookahead finds overlapping
+matches ("low back pain intensity" is a condition and an outcome). A synonym hit is
+resolved to its terms by dictionary (with its shorter prefixes); a pattern hit by matching
+the few patterns that can start with that character. Acronyms (TENS, VAS, MPS) are
+matched in lower case and then checked against the original text, where case matters.
+Exclusions are compiled per term and run only near a match of that term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from evidence.tagging.vocabulary import Term
+
+__all__ = [
+    "DimensionMatcher",
+    "Match",
+    "TextMatcher",
+    "compile_matcher",
+    "compile_text_matcher",
+]
+
+_ACRONYM = re.compile(r"\S*[A-Z]\S*[A-Z]\S*")  # two capitals and no space: QoL, TENS, SF-36
+_SEP = re.compile(r"[\s-]+")
+_LOOKBEHIND = re.compile(r"^\(\?<[=!](?:[^()\\]|\\.)*\)")  # zero width: not part of the lead
+_EXCLUSION_WINDOW = 60
+
+
+class Match(NamedTuple):
+    """A term of one dimension matched in a text, at ``start:end``."""
+
+    dimension: str
+    term: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DimensionMatcher:
+    """The look-ups of one dimension: MeSH UI or lower-cased name -> ids, and so on."""
+
+    dimension: str
+    mesh: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    publication_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    qualifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (UI, lower-cased name) as the vocabulary pairs them; see `lookup`
+    pairs: frozenset[tuple[str, str]] = frozenset()
+
+    def lookup(
+        self, table: dict[str, tuple[str, ...]], ui: str | None, name: str
+    ) -> tuple[str, ...]:
+        """The ids a heading names: by UI when the record's name agrees with the
+        vocabulary's name for that UI, else by name. A UI written from memory that is in
+        fact another descriptor's then misses instead of tagging the wrong heading."""
+        lowered = name.lower()
+        if ui and ui in table and (ui, lowered) in self.pairs:
+            return table[ui]
+        return table.get(lowered, ())
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    dimension: str
+    term: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class TextMatcher:
+    """Finds every synonym and pattern of every dimension in one pass over a text."""
+
+    regex: re.Pattern[str] | None
+    # normalised synonym -> (dimension, term, original case of an acronym or None, length):
+    # its own terms (length -1) and those of the shorter synonyms it starts with
+    synonyms: Mapping[str, tuple[tuple[str, str, str | None, int], ...]]
+    prefix_regex: re.Pattern[str] | None  # the literal starts (leads) of the patterns
+    patterns: Mapping[str, tuple[_Pattern, ...]]  # lead -> patterns whose lead starts it
+    patterns_any: tuple[_Pattern, ...]
+    exclusions: Mapping[tuple[str, str], re.Pattern[str]]
+
+    def find(self, lower: str, text: str) -> dict[str, list[Match]]:
+        """Matches by dimension in text order; exclusions and contained matches removed.
+
+        ``lower`` is ``text`` lower-cased with the same offsets."""
+        found: dict[str, list[Match]] = {}
+        if self.regex is None:
+            return found
+        patterns = self.patterns
+        prefix_regex = self.prefix_regex
+        for m in self.regex.finditer(lower):
+            pos = m.start()
+            literal, lead = m.group("lit", "pre")
+            if literal is not None:
+                self._resolve(literal, pos, text, found)
+                # a pattern may start where a synonym does: the regex did not try them
+                hit = prefix_regex.match(lower, pos) if prefix_regex is not None else None
+                lead = hit.group() if hit is not None else None
+            if lead is None:
+                candidates = self.patterns_any
+            else:
+                candidates = patterns.get(lead) or patterns.get(_SEP.sub(" ", lead), ())
+                if self.patterns_any:
+                    candidates = (*candidates, *self.patterns_any)
+            for pattern in candidates:
+                hit = pattern.regex.match(lower, pos)
+                if hit is not None and hit.end() > pos:
+                    dimension = pattern.dimension
+                    found.setdefault(dimension, []).append(
+                        Match(dimension, pattern.term, pos, hit.end())
+                    )
+        for dimension, matches in found.items():
+            found[dimension] = self._clean(matches, lower)
+        return found
+
+    def _resolve(self, literal: str, pos: int, text: str, found: dict[str, list[Match]]) -> None:
+        """The terms named by a synonym hit, and by the shorter synonyms it starts with."""
+        key = literal if "-" not in literal and "  " not in literal else _SEP.sub(" ", literal)
+        entries = self.synonyms.get(key)
+        if entries is None:
+            entries = self.synonyms.get(key[:-1]) or self.synonyms.get(key[:-2], ())
+        for dimension, term, case, size in entries:
+            if case is not None and not text.startswith(case, pos):
+                continue
+            if size < 0:  # the whole hit, plural ending included
+                end = pos + len(literal)
+            elif key is literal:
+                end = pos + size
+            else:  # separators were normalised: find the same word end in the hit
+                words = key[:size].count(" ") + 1
+                cuts = [s.start() for s in _SEP.finditer(literal)]
+                end = pos + (cuts[words - 1] if words <= len(cuts) else len(literal))
+            found.setdefault(dimension, []).append(Match(dimension, term, pos, end))
+
+    def _clean(self, matches: list[Match], lower: str) -> list[Match]:
+        matches.sort(key=lambda m: (m.start, -m.end, m.term))
+        kept: list[Match] = []
+        for match in matches:
+            exclusion = self.exclusions.get((match.dimension, match.term))
+            if exclusion is not None and _excluded(exclusion, lower, match):
+                continue
+            # a match inside a longer match of the same term counts once ("low back pain"
+            # in "chronic low back pain"); inside another term it is a mention of both
+            # ("acupuncture" in "laser acupuncture")
+            if _inside_same_term(match, kept):
+                continue
+            kept.append(match)
+        return kept
+
+
+def _inside_same_term(match: Match, kept: list[Match]) -> bool:
+    for other in kept[-4:]:
+        if other.term == match.term and other.start <= match.start and match.end <= other.end:
+            return True
+    return False
+
+
+def _excluded(exclusion: re.Pattern[str], lower: str, match: Match) -> bool:
+    offset = max(0, match.start - _EXCLUSION_WINDOW)
+    window = lower[offset : match.end + _EXCLUSION_WINDOW]
+    a, b = match.start - offset, match.end - offset
+    return any(x.start() < b and a < x.end() for x in exclusion.finditer(window))
+
+
+def _trie_regex(keys: Iterable[str]) -> str:
+    """One regex alternation of literal phrases, factored by shared prefixes."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for key in keys:
+        node = root
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        alternatives = [
+            (r"[\s-]+" if char == " " else re.escape(char)) + emit(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not alternatives:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alternatives) + ")?"
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return emit(root)
+
+
+def _lead(alternative: str) -> str:
+    """The literal text an alternative starts with ("reduc" of "reduc\\w*")."""
+    run = ""
+    for index, char in enumerate(alternative):
+        if not (char.isalnum() or char == " "):
+            if char in "?*{" and run:
+                run = run[:-1]
+            return run
+        if alternative[index + 1 : index + 2] in ("?", "*", "{"):
+            return run
+        run += char
+    return run
+
+
+def _closing(pattern: str, start: int) -> int:
+    """Index of the parenthesis that closes the group opening at ``start``."""
+    depth, index, in_class = 0, start, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return -1
+
+
+def _split_top(body: str) -> list[str]:
+    """The top-level alternatives of a regex (``a|b(c|d)`` -> ``a``, ``b(c|d)``)."""
+    parts, depth, last, in_class, index = [], 0, 0, False, 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(body[last:index])
+            last = index + 1
+        index += 1
+    parts.append(body[last:])
+    return parts
+
+
+def _literal_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Literal texts one of which every match starts with, or None when unknown.
+
+    Reads leading plain words and leading ``(?:a|b|c)`` groups; a pattern this cannot
+    read is tried at every match position instead, which is slower but still correct."""
+    leads: list[str] = []
+    for part in _split_top(pattern):
+        part = _LOOKBEHIND.sub("", part.removeprefix("^"), count=1)
+        if part.startswith("(?:"):
+            close = _closing(part, 0)
+            if close < 0 or part[close + 1 : close + 2] in ("?", "*", "{"):
+                return None
+            inner = _literal_prefixes(part[3:close])
+            if inner is None:
+                return None
+            leads.extend(inner)
+        elif lead := _lead(part):
+            leads.append(lead)
+        else:
+            return None
+    return tuple(leads)
+
+
+def _word_prefixes(key: str) -> list[str]:
+    """The word-boundary prefixes of a phrase, longest first ("a b c" -> "a b", "a")."""
+    return [key[:i] for i in range(len(key) - 1, 0, -1) if key[i] == " "]
+
+
+def _index(terms: Iterable[Term], key: str, names: str) -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for term in terms:
+        for value in (*getattr(term, key), *(n.lower() for n in getattr(term, names))):
+            ids = table.setdefault(value, [])
+            if term.id not in ids:
+                ids.append(term.id)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def compile_matcher(dimension: str, terms: Sequence[Term]) -> DimensionMatcher:
+    """The MeSH, publication type and qualifier look-ups of one dimension."""
+    return DimensionMatcher(
+        dimension=dimension,
+        mesh=_index(terms, "mesh", "mesh_names"),
+        publication_types=_index(terms, "publication_types", "publication_type_names"),
+        qualifiers=_index(terms, "qualifiers", "qualifier_names"),
+        pairs=frozenset((ui, name.lower()) for t in terms for ui, name in t.ui_names),
+    )
+
+
+def compile_text_matcher(terms: Mapping[str, Sequence[Term]]) -> TextMatcher:
+    """Compile the text matcher of a whole vocabulary (every dimension).
+
+    Raises `re.error` when patterns that compile alone do not combine."""
+    synonyms: dict[str, list[tuple[str, str, str | None]]] = {}
+    patterns: list[tuple[tuple[str, ...] | None, _Pattern]] = []
+    exclusions: dict[tuple[str, str], re.Pattern[str]] = {}
+    for dimension, dimension_terms in terms.items():
+        for term in dimension_terms:
+            for synonym in term.synonyms:
+                case = synonym if _ACRONYM.fullmatch(synonym) else None
+                key = _SEP.sub(" ", synonym.strip().lower())
+                entry = (dimension, term.id, case)
+                if entry not in synonyms.setdefault(key, []):
+                    synonyms[key].append(entry)
+            for source in term.patterns:
+                compiled = re.compile(source, re.MULTILINE)
+                patterns.append((_literal_prefixes(source), _Pattern(dimension, term.id, compiled)))
+            if term.exclude:
+                exclusions[(dimension, term.id)] = re.compile(
+                    "|".join(f"(?:{p})" for p in term.exclude), re.MULTILINE
+                )
+    prefixes = sorted({lead for leads, _ in patterns if leads for lead in leads})
+    # one pass finds both kinds of start: where a pattern's literal lead matches, a
+    # synonym may start too (first branch); elsewhere only a synonym can (second branch)
+    prefix_trie = _trie_regex(prefixes) if prefixes else "(?!)"
+    literal = _trie_regex(sorted(synonyms)) if synonyms else "(?!)"
+    alternatives = [f"(?P<lit>{literal}(?:e?s)?)(?!\\w)", f"(?P<pre>{prefix_trie})"]
+    unreadable = [f"(?:{p.regex.pattern})" for leads, p in patterns if leads is None]
+    if unreadable:
+        alternatives.extend(unreadable)
+    by_lead: dict[str, list[_Pattern]] = {}
+    for leads, pattern in patterns:
+        for lead in sorted(set(leads or ())):
+            by_lead.setdefault(lead, []).append(pattern)
+    starting = {
+        lead: tuple(p for shorter in by_lead if lead.startswith(shorter) for p in by_lead[shorter])
+        for lead in by_lead
+    }
+    with_prefixes = {
+        key: tuple((*entry, -1) for entry in own)
+        + tuple(
+            (*entry, len(shorter))
+            for shorter in _word_prefixes(key)
+            for entry in synonyms.get(shorter, ())
+        )
+        for key, own in synonyms.items()
+    }
+    return TextMatcher(
+        regex=re.compile(r"\b(?=" + "|".join(alternatives) + ")", re.MULTILINE),
+        prefix_regex=re.compile(prefix_trie) if prefixes else None,
+        synonyms=with_prefixes,
+        patterns=starting,
+        patterns_any=tuple(p for leads, p in patterns if leads is None),
+        exclusions=exclusions,
+    )

@@ -1,0 +1,158 @@
+"""Tagging stage, mentions: which matches say what a record studied, found or reported.
+
+Reads a lower-cased sentence and the span of a match in it; writes nothing. A word found
+in the text is not always a mention of what the record is about: an adverse event can be
+negated ("no pneumothorax occurred") or hypothetical ("could cause pneumothorax"), a
+condition can be an exclusion criterion or an insurer's covered indication, and an
+intervention can be a sham arm, a co-intervention given to every arm, an earlier failed
+treatment or the way an animal model was induced. Each rule here is one such reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "is_co_intervention",
+    "is_comparator",
+    "is_hypothetical",
+    "is_negated",
+    "is_not_studied_condition",
+    "is_not_studied_intervention",
+]
+
+_SCOPE_BREAK = re.compile(r"\b(?:but|however|although|though|except|apart from|whereas|while)\b")
+# A cue before the match, with no scope breaker between (at most 12 words: "no serious
+# adverse events, such as pneumothorax, nerve injury or infection"), or a negated verb
+# right after it ("pneumothorax did not occur"). "none reported pneumothorax" is a cue too.
+_PRE_NEGATION = re.compile(
+    r"\b(?:no|not|without|absence of|absent|free of|free from|neither|nor|none|never|denied|"
+    r"rule[sd]? out|ruling out|zero|lack of|exclusion criteria|excluded if|excluding)\b"
+)
+# Conditions: only the cues that remove a condition from the studied population, since
+# "did not reduce pain in women with fibromyalgia" does not negate fibromyalgia.
+_PRE_EXCLUSION = re.compile(
+    r"\b(?:without|absence of|free of|free from|rule[sd]? out|ruling out|exclusion criteria|"
+    r"excluded if|excluding|other than|no (?:history|signs?|evidence|symptoms?) of)\b"
+)
+_POST_NEGATION = re.compile(
+    r"^[\w\s,/()-]{0,40}?\b(?:(?:was|were|is|are|has been|have been|had been) (?:not|never|"
+    r"absent|ruled out|excluded)|did not (?:occur|develop|happen|appear)|(?:was|were) not "
+    r"(?:observed|reported|found|seen|detected|recorded|confirmed)|(?:was|were) excluded|"
+    r"occurred in (?:no|none)|in none of)\b"
+)
+_POST_EXCLUSION = re.compile(
+    r"^[\w\s,/()-]{0,40}?\b(?:(?:was|were|has been|have been|had been) (?:excluded|ruled out)"
+    r"|(?:was|were) not (?:confirmed|present))\b"
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:risks? of|to (?:avoid|prevent|minimi[sz]e|reduce the risk of)|avoid(?:ing|ed|s)?|"
+    r"prevent(?:ing|ion of)?|potential(?:ly)?|possible|possibility of|could cause|may cause|"
+    r"might cause|would cause|could lead to|may lead to|concerns? (?:about|over|of)|"
+    r"precautions?|monitored for|screened for|history of|suspected)\b"
+)
+# an insurer's covered indication or a list of what practitioners treat is not a condition
+# that the record studies
+_NOT_STUDIED = re.compile(r"\b(?:covered|reimbursed|indications?)\b[^.;]*$")
+_SHAM = re.compile(
+    r"\b(?:sham|placebo|detuned|inactive|switched[\s-]off|simulated|mock)"
+    r"(?:[\s-]+(?!controlled|trial|versus|vs|or\b|and\b)[\w()-]+){0,2}[\s-]+$"
+)
+_SHAM_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?as (?:a |the )?(?:placebo|sham)\b")
+_PRIOR = re.compile(
+    r"\b(?:resistant to|refractory to|despite|after failure of|failed|unresponsive to|"
+    r"previously (?:received|treated with|had)|previous)\b[\s\w-]{0,30}$"
+)
+_INDUCTION = re.compile(r"^[^.;]{0,50}?\bto (?:produce|induce|create|establish|provoke)\b")
+_ALONE_AFTER = re.compile(r"^[\s\w-]{0,30}?\balone\b")
+_WITH_OR_WITHOUT_AFTER = re.compile(r"^[^.;]{0,60}?\bwith or without\b")
+_ADD_TO_BEFORE = re.compile(r"\b(?:adds? to|added to|in addition to|on top of)\s+[\w\s-]{0,25}$")
+_COMPARATOR_BEFORE = re.compile(
+    r"\b(?:compared (?:with|to)|versus|vs\.?|against|comparators?)\b[^.;]{0,35}$"
+)
+_BOTH_ARMS_BEFORE = re.compile(
+    r"\bboth (?:groups|arms)\b[\w\s]{0,30}\b(?:the same|also|additionally)\b[\w\s-]{0,40}$"
+)
+_USUAL_CARE_PAREN = re.compile(r"\b(?:usual|standard|conventional|routine)\b[\w\s-]{0,25}\([^)]*$")
+
+
+_SHAM_WORDS = ("sham", "placebo", "detuned", "inactive", "switched", "simulated", "mock")
+_PRIOR_WORDS = ("resist", "refractory", "despite", "fail", "unresponsive", "previous")
+_ADD_WORDS = ("add", "on top")
+
+
+def _cue_in_scope(cues: re.Pattern[str], before: str, max_words: int) -> bool:
+    """Whether the last cue of ``before`` reaches its end: few words, no breaker between."""
+    last = None
+    for last in cues.finditer(before):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None:
+        return False
+    gap = before[last.end() :]
+    return (
+        len(gap.split()) <= max_words
+        and not _SCOPE_BREAK.search(gap)
+        and ";" not in gap
+        and ":" not in gap
+    )
+
+
+def is_negated(sentence: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` of a lower-cased sentence are negated."""
+    if _cue_in_scope(_PRE_NEGATION, sentence[max(0, start - 100) : start], 12):
+        return True
+    return _POST_NEGATION.search(sentence[end : end + 80]) is not None
+
+
+def is_hypothetical(sentence: str, start: int) -> bool:
+    """Whether the words at ``start`` of a lower-cased sentence are a risk, not an event."""
+    return _cue_in_scope(_HYPOTHETICAL, sentence[max(0, start - 60) : start], 6)
+
+
+def is_not_studied_condition(sentence: str, start: int, end: int) -> bool:
+    """An exclusion criterion ("without radiculopathy", "radiculopathy was excluded") or a
+    covered indication ("covered ... for chronic low back pain")."""
+    before = sentence[max(0, start - 80) : start]
+    if _cue_in_scope(_PRE_EXCLUSION, before, 8) or _NOT_STUDIED.search(before):
+        return True
+    return _POST_EXCLUSION.search(sentence[end : end + 80]) is not None
+
+
+def is_not_studied_intervention(sentence: str, start: int, end: int) -> bool:
+    """A sham or placebo arm ("detuned ultrasound"), an earlier failed treatment ("resistant
+    to eccentric exercise") or the induction of an animal model ("... to produce")."""
+    # cheap substring tests first: these run for every intervention mention of every record
+    before = sentence[max(0, start - 40) : start]
+    after = sentence[end : end + 60]
+    return bool(
+        (_has_any(before, _SHAM_WORDS) and _SHAM.search(before))
+        or (_has_any(after, _SHAM_WORDS) and _SHAM_AFTER.search(after))
+        or (_has_any(before, _PRIOR_WORDS) and _PRIOR.search(before))
+        or (" to " in after and _INDUCTION.search(after))
+    )
+
+
+def is_comparator(sentence: str, start: int) -> bool:
+    """Named after "compared with", "versus" or "against" (a review's comparator arms)."""
+    return _COMPARATOR_BEFORE.search(sentence[max(0, start - 50) : start]) is not None
+
+
+def is_co_intervention(sentence: str, start: int, end: int) -> bool:
+    """A treatment every arm received: "exercise alone", "exercise with or without dry
+    needling", "added to manual therapy", "usual physiotherapy (exercise, massage)"."""
+    before = sentence[max(0, start - 60) : start]
+    after = sentence[end : end + 80]
+    return bool(
+        ("alone" in after and _ALONE_AFTER.search(after))
+        or ("without" in after and _WITH_OR_WITHOUT_AFTER.search(after))
+        or (_has_any(before, _ADD_WORDS) and _ADD_TO_BEFORE.search(before))
+        or ("(" in before and _USUAL_CARE_PAREN.search(before))
+        or ("both" in sentence and _BOTH_ARMS_BEFORE.search(sentence[max(0, start - 100) : start]))
+    )
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # noqa: SIM110 - runs for every mention; a generator costs more
+        if word in text:
+            return True
+    return False

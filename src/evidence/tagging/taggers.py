@@ -1,0 +1,375 @@
+"""Tagging stage, taggers: `Article` + `Vocabulary` -> `Tag`s of every dimension. Pure.
+
+Reads one `Article` (MeSH headings and qualifiers, publication types, title, abstract,
+keywords) and the vocabulary; writes nothing. Each tag says where it came from (``mesh``,
+``mesh_qualifier``, ``publication_type``, ``text_title``, ``text_abstract``, ``keyword``,
+``derived``, ``default``) and why (the heading or the matched words). Output order is
+fixed: dimension, then the id's position in its vocabulary file, then source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from evidence.models import DIMENSIONS, Article, Dimension, Tag
+from evidence.tagging.matching import Match
+from evidence.tagging.mentions import (
+    is_co_intervention,
+    is_comparator,
+    is_hypothetical,
+    is_negated,
+    is_not_studied_condition,
+    is_not_studied_intervention,
+)
+from evidence.tagging.text import ROLE_WEIGHTS, Document, build_document
+from evidence.tagging.vocabulary import Vocabulary
+
+__all__ = [
+    "ADVERSE_EFFECTS_QUALIFIER",
+    "Matches",
+    "counted_matches",
+    "find_matches",
+    "tag_article",
+    "tag_document",
+]
+
+
+@dataclass(slots=True)
+class Matches:
+    """The text matches of one document by dimension, and (filled on first use) those that
+    count, so that tagging and findings read each record's mentions once."""
+
+    raw: dict[str, list[Match]]
+    counted: dict[str, list[tuple[Match, str]]] = field(default_factory=dict)
+
+    def get(self, dimension: str) -> list[Match]:
+        return self.raw.get(dimension, [])
+
+
+ADVERSE_EFFECTS_QUALIFIER = "Q000009"
+_TEXT_DIMENSIONS: tuple[Dimension, ...] = ("intervention", "condition", "outcome", "adverse_event")
+_CONTEXTUAL = frozenset({"intervention", "condition", "adverse_event", "outcome"})
+_SEP = re.compile(r"[\s-]+")
+_DESIGN_ROLES = frozenset({"title", "objective", "methods", "results", "body"})
+_ANIMAL_ROLES = frozenset({"title", "objective", "methods", "results", "body"})
+_PLURAL_STUDIES = re.compile(r"(?:trials|studies)$")
+_SELF = re.compile(r"\b(?:this|the present|our|the current)\s+(?:[\w-]+\s+)?$")
+# A publication type that names a design may be refined by text only to a kind of itself.
+_REFINES = {
+    "narrative_review": frozenset({"systematic_review", "meta_analysis"}),
+    "systematic_review": frozenset({"meta_analysis"}),
+    "controlled_trial": frozenset({"rct"}),
+}
+_SOURCE_ORDER = {
+    s: i
+    for i, s in enumerate(
+        (
+            "mesh",
+            "mesh_qualifier",
+            "publication_type",
+            "text_title",
+            "text_abstract",
+            "keyword",
+            "derived",
+            "default",
+        )
+    )
+}
+
+
+@dataclass(slots=True)
+class _Collector:
+    """Tags found so far: one per (dimension, id, source), first evidence kept."""
+
+    pmid: int
+    tags: dict[tuple[str, str, str], Tag] = field(default_factory=dict)
+    specific: set[tuple[str, str]] = field(default_factory=set)  # text, not generic, evidence
+
+    def add(self, dimension: Dimension, value: str, source: str, evidence: str) -> None:
+        key = (dimension, value, source)
+        if key not in self.tags:
+            self.tags[key] = Tag(self.pmid, dimension, value, source, evidence)
+
+    def values(self, dimension: str) -> set[str]:
+        return {v for d, v, _ in self.tags if d == dimension}
+
+    def sources(self, dimension: str, value: str) -> set[str]:
+        return {s for d, v, s in self.tags if d == dimension and v == value}
+
+    def drop(self, dimension: str, value: str) -> None:
+        for key in [k for k in self.tags if k[0] == dimension and k[1] == value]:
+            del self.tags[key]
+
+
+def tag_article(article: Article, vocab: Vocabulary) -> list[Tag]:
+    """Every tag of ``article``: the same input always gives the same ordered list."""
+    return tag_document(article, build_document(article), vocab)
+
+
+def find_matches(doc: Document, vocab: Vocabulary) -> Matches:
+    """Every synonym and pattern match of the document, by dimension (one regex pass)."""
+    if vocab.text_matcher is None:
+        return Matches({})
+    return Matches(vocab.text_matcher.find(doc.lower, doc.text))
+
+
+def tag_document(
+    article: Article, doc: Document, vocab: Vocabulary, matches: Matches | None = None
+) -> list[Tag]:
+    """`tag_article` on a document already laid out and matched (findings reuse both)."""
+    if matches is None:
+        matches = find_matches(doc, vocab)
+    out = _Collector(article.pmid)
+    animal = _tag_population(article, doc, vocab, matches.get("population"), out)
+    _tag_design(article, doc, vocab, matches.get("design"), out, animal=animal)
+    _tag_mesh(article, vocab, out)
+    for dimension in _TEXT_DIMENSIONS:
+        _tag_text(dimension, doc, matches, vocab, out)
+    _apply_yields(vocab, out)
+    reported = out.values("adverse_event")
+    if reported and "adverse_events" in vocab.order("outcome"):
+        first = next(t.id for t in vocab.terms["adverse_event"] if t.id in reported)
+        out.add("outcome", "adverse_events", "derived", f"adverse event: {first}")
+    order = {dim: vocab.order(dim) for dim in DIMENSIONS}
+    return sorted(
+        out.tags.values(),
+        key=lambda t: (
+            DIMENSIONS.index(t.dimension),
+            order[t.dimension].get(t.value, len(order[t.dimension])),
+            _SOURCE_ORDER.get(t.source, len(_SOURCE_ORDER)),
+        ),
+    )
+
+
+def _tag_mesh(article: Article, vocab: Vocabulary, out: _Collector) -> None:
+    """MeSH descriptors, and qualifiers on intervention headings (adverse effects)."""
+    interventions = vocab.matchers["intervention"].mesh
+    adverse_effects = any(
+        q.ui == ADVERSE_EFFECTS_QUALIFIER or q.name.lower() == "adverse effects"
+        for h in article.mesh_headings
+        if vocab.matchers["intervention"].lookup(interventions, h.descriptor_ui, h.descriptor)
+        for q in h.qualifiers
+    )
+    needs = vocab.mesh_requires_qualifier.get("adverse_event", frozenset())
+    qualifier_map = vocab.matchers["outcome"].qualifiers
+    for heading in article.mesh_headings:
+        for dimension in _TEXT_DIMENSIONS:
+            ids = vocab.matchers[dimension].lookup(
+                vocab.matchers[dimension].mesh, heading.descriptor_ui, heading.descriptor
+            )
+            if not ids:
+                continue
+            if (
+                dimension == "adverse_event"
+                and not adverse_effects
+                and not any(q.ui in needs or q.name.lower() in needs for q in heading.qualifiers)
+            ):
+                continue
+            for value in ids:
+                out.add(dimension, value, "mesh", heading.descriptor)
+            if dimension == "intervention":
+                for qualifier in heading.qualifiers:
+                    for value in vocab.matchers["outcome"].lookup(
+                        qualifier_map, qualifier.ui, qualifier.name
+                    ):
+                        out.add(
+                            "outcome",
+                            value,
+                            "mesh_qualifier",
+                            f"{heading.descriptor}/{qualifier.name}",
+                        )
+
+
+def counted_matches(dimension: str, doc: Document, matches: Matches) -> list[tuple[Match, str]]:
+    """Matches of one dimension that say what the record studied, with their unit's role.
+
+    Left out: negated, hypothetical and covered-indication adverse events; excluded and
+    covered-indication conditions; sham arms, earlier treatments and model inductions
+    (rules in `evidence.tagging.mentions`)."""
+    cached = matches.counted.get(dimension)
+    if cached is not None:
+        return cached
+    kept: list[tuple[Match, str]] = []
+    matches.counted[dimension] = kept
+    for match in matches.get(dimension):
+        unit = doc.unit_at(match.start)
+        if dimension in _CONTEXTUAL:
+            sentence = doc.lower[unit.start : unit.end]
+            a, b = match.start - unit.start, match.end - unit.start
+            if dimension == "adverse_event" and (
+                is_negated(sentence, a, b)
+                or is_not_studied_condition(sentence, a, b)
+                or (unit.role != "title" and is_hypothetical(sentence, a))
+            ):
+                continue
+            if dimension == "condition" and is_not_studied_condition(sentence, a, b):
+                continue
+            if dimension == "intervention" and is_not_studied_intervention(sentence, a, b):
+                continue
+            if (
+                dimension == "outcome"
+                and match.term == "adverse_events"
+                and is_hypothetical(sentence, a)
+            ):
+                continue  # "the prevention of complications
+        kept.append((match, unit.role))
+    return kept
+
+
+def _tag_text(
+    dimension: Dimension, doc: Document, matches: Matches, vocab: Vocabulary, out: _Collector
+) -> None:
+    scores: dict[str, float] = {}
+    evidence: dict[tuple[str, str], str] = {}
+    counted = counted_matches(dimension, doc, matches)
+    dropped = _not_studied_terms(doc, counted, out) if dimension == "intervention" else set()
+    for match, role in counted:
+        weight = ROLE_WEIGHTS[role]
+        if weight <= 0 or match.term in dropped:
+            continue
+        scores[match.term] = scores.get(match.term, 0.0) + weight
+        source = {"title": "text_title", "keyword": "keyword"}.get(role, "text_abstract")
+        words = doc.text[match.start : match.end]
+        evidence.setdefault((match.term, source), words)
+        generic = vocab.term(dimension, match.term).generic
+        if not generic or _SEP.sub(" ", words.lower()) not in generic:
+            out.specific.add((dimension, match.term))
+    for (value, source), words in evidence.items():
+        if scores[value] >= 1.0:
+            out.add(dimension, value, source, words)
+
+
+def _not_studied_terms(
+    doc: Document, counted: list[tuple[Match, str]], out: _Collector
+) -> set[str]:
+    """Interventions every arm received (co-interventions) and, in reviews, interventions
+    named only as comparators of the included trials. The first intervention of the title
+    is always studied."""
+    title_first = next((m.term for m, role in counted if role == "title"), None)
+    review = out.values("design") & {"systematic_review", "meta_analysis"}
+    co: set[str] = set()
+    comparator_only: dict[str, bool] = {}
+    for match, role in counted:
+        unit = doc.unit_at(match.start)
+        sentence = doc.lower[unit.start : unit.end]
+        a, b = match.start - unit.start, match.end - unit.start
+        if is_co_intervention(sentence, a, b):
+            co.add(match.term)
+        if review and ROLE_WEIGHTS[role] > 0:
+            only = comparator_only.get(match.term, True) and role != "title"
+            comparator_only[match.term] = only and is_comparator(sentence, a)
+    co |= {term for term, only in comparator_only.items() if only}
+    co.discard(title_first or "")
+    return co
+
+
+def _apply_yields(vocab: Vocabulary, out: _Collector) -> None:
+    """Drop a tag resting only on MeSH or on generic phrases when a term it yields to was
+    found in the text (acupuncture's MeSH heading on a dry needling trial)."""
+    text_sources = {"text_title", "text_abstract", "keyword"}
+    for term in vocab.terms["intervention"]:
+        if not term.yields_to or term.id not in out.values("intervention"):
+            continue
+        if ("intervention", term.id) in out.specific:
+            continue
+        if any(out.sources("intervention", other) & text_sources for other in term.yields_to):
+            out.drop("intervention", term.id)
+
+
+def _tag_design(
+    article: Article,
+    doc: Document,
+    vocab: Vocabulary,
+    found: list[Match],
+    out: _Collector,
+    *,
+    animal: bool,
+) -> None:
+    """One design: the strongest that applies (the order of design.yaml is the precedence).
+
+    A publication type that names a design wins, refined by text only to a kind of itself
+    (Review -> systematic review; Clinical Trial -> randomised trial; any -> protocol).
+    Without one, a design named in the title wins, then the strongest named in the
+    objective, methods or results, or by a MeSH study-design heading. Animal experiments
+    are `other` whatever their allocation, as are letters and editorials."""
+    order = vocab.order("design")
+    if animal and "other" in order:
+        out.add("design", "other", "derived", "animal study")
+        return
+    matcher = vocab.matchers["design"]
+    typed = [
+        (value, p.name)
+        for p in article.publication_types
+        for value in matcher.lookup(matcher.publication_types, p.ui, p.name)
+    ]
+    from_text = [
+        (m.term, role, doc.text[m.start : m.end]) for m, role in _design_mentions(doc, found)
+    ]
+    best: tuple[str, str, str] | None = None
+    if typed:
+        value, name = min(typed, key=lambda pair: order[pair[0]])
+        best = (value, "publication_type", name)
+        allowed = _REFINES.get(value, frozenset()) | {"protocol"}
+        candidates = [c for c in from_text if c[0] in allowed and order[c[0]] < order[value]]
+    else:
+        titled = [c for c in from_text if c[1] == "title"]
+        candidates = titled or from_text
+        if not titled:
+            mesh = [
+                (value, "mesh", h.descriptor)
+                for h in article.mesh_headings
+                for value in matcher.lookup(matcher.mesh, h.descriptor_ui, h.descriptor)
+            ]
+            if mesh:
+                best = min(mesh, key=lambda c: order[c[0]])
+    if candidates:
+        value, role, words = min(candidates, key=lambda c: (order[c[0]], c[1] != "title"))
+        if best is None or order[value] < order[best[0]]:
+            best = (value, "text_title" if role == "title" else "text_abstract", words)
+    if best is None:
+        fallback = "other" if "other" in order else max(order, key=order.__getitem__)
+        best = (fallback, "default", "no design named")
+    out.add("design", best[0], best[1], best[2])
+
+
+def _design_mentions(doc: Document, found: list[Match]) -> list[tuple[Match, str]]:
+    """Design words where they describe this record: the title, objective, methods and
+    results, and a background that says "in this review" (never the conclusions, which
+    call for future trials)."""
+    kept: list[tuple[Match, str]] = []
+    for match in found:
+        role = doc.unit_at(match.start).role
+        if _PLURAL_STUDIES.search(doc.lower, match.start, match.end):
+            continue  # "placebo-controlled trials": the studies a review pooled
+        if role in _DESIGN_ROLES or (
+            role == "background" and _SELF.search(doc.lower, max(0, match.start - 14), match.start)
+        ):
+            kept.append((match, role))
+    return kept
+
+
+def _tag_population(
+    article: Article, doc: Document, vocab: Vocabulary, found: list[Match], out: _Collector
+) -> bool:
+    """`animal` when MeSH has Animals without Humans, or animal subjects are named in the
+    title, objective, methods or results; else `human`. Returns whether it is animal."""
+    matcher = vocab.matchers["population"]
+    mesh: dict[str, str] = {}
+    for heading in article.mesh_headings:
+        for value in matcher.lookup(matcher.mesh, heading.descriptor_ui, heading.descriptor):
+            mesh.setdefault(value, heading.descriptor)
+    if "human" in mesh:
+        out.add("population", "human", "mesh", mesh["human"])
+        return False
+    if "animal" in mesh:
+        out.add("population", "animal", "mesh", mesh["animal"])
+        return True
+    for match in found:
+        role = doc.unit_at(match.start).role
+        if match.term == "animal" and role in _ANIMAL_ROLES:
+            source = "text_title" if role == "title" else "text_abstract"
+            out.add("population", "animal", source, doc.text[match.start : match.end])
+            return True
+    out.add("population", "human", "default", "no animal subjects named")
+    return False

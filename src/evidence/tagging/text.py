@@ -1,0 +1,198 @@
+"""Tagging stage, text layout: an `Article`'s title, abstract and keywords as role-tagged units.
+
+Reads an `Article` (title, abstract sections, keywords); writes nothing. Each unit is a
+sentence (or the title, or a keyword) with its role in the abstract: background,
+objective, methods, results, conclusions, or body for the middle of an unstructured
+abstract. The role comes from the section's NlmCategory, else its Label, else (unstructured
+abstracts) from the sentence's position and cue words. All units are joined into one
+lower-cased string so that each dimension is matched with one regex pass.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from evidence.models import Article
+
+__all__ = [
+    "ROLE_WEIGHTS",
+    "Document",
+    "Unit",
+    "build_document",
+    "split_sentences",
+]
+
+# How much a mention counts towards a tag, by where it is. A tag needs 1.0: the title or
+# objective alone is enough, one mention in the body is enough, the background never is.
+ROLE_WEIGHTS = {
+    "title": 2.0,
+    "objective": 1.5,
+    "methods": 1.0,
+    "results": 1.0,
+    "conclusions": 1.0,
+    "body": 1.0,
+    "keyword": 0.5,
+    "background": 0.0,
+    "other": 0.0,
+}
+
+_CATEGORY_ROLES = {
+    "BACKGROUND": "background",
+    "OBJECTIVE": "objective",
+    "METHODS": "methods",
+    "RESULTS": "results",
+    "CONCLUSIONS": "conclusions",
+}
+# Labels in the order they are tried: "MAIN OUTCOME MEASURES" is methods, not results.
+_LABEL_ROLES = (
+    (re.compile(r"registration|funding|level of evidence|trial number|prospero"), "other"),
+    (re.compile(r"background|introduction|context|rationale|importance"), "background"),
+    (re.compile(r"objective|aim|purpose|goal|question|hypothes"), "objective"),
+    (
+        re.compile(
+            r"method|design|setting|participant|patient|subject|intervention|measure|"
+            r"procedure|material|source|selection|extraction|eligib|search|population|"
+            r"case (?:presentation|description|report)|presentation"
+        ),
+        "methods",
+    ),
+    (re.compile(r"result|finding|outcome"), "results"),
+    (
+        re.compile(r"conclusion|interpretation|implication|discussion|significance|summary"),
+        "conclusions",
+    ),
+)
+_OBJECTIVE_CUE = re.compile(
+    r"\b(?:aims?|aimed|objectives?|purpose|goal|we (?:sought|hypothesi[sz]ed|report|describe|"
+    r"present|conducted|performed|compared|investigated|evaluated|assessed|examined|"
+    r"randomi[sz]ed|enrolled|recruited|searched)|this (?:study|trial|review|report|paper|"
+    r"article)|the present (?:study|trial|review)|(?:were|was) (?:randomi[sz]ed|enrolled|"
+    r"recruited|included|assigned|allocated)|to (?:evaluate|investigate|compare|assess|"
+    r"determine|examine|explore|test)|\d+[\s-]*years?[\s-]*old|a case of)\b",
+    re.IGNORECASE,
+)
+_CONCLUSION_CUE = re.compile(
+    r"^(?:in conclusion|to conclude|we conclude|conclusions?|in summary|overall|taken together|"
+    r"these (?:results|findings|data)|our (?:results|findings|data)|the (?:results|findings)"
+    r" (?:suggest|indicate|show))",
+    re.IGNORECASE,
+)
+# A full stop, then space, then a capital, digit or bracket; not after an abbreviation
+# (e.g., i.e., vs., et al., Fig., No.) or an initial ("J. Smith").
+_BOUNDARY = re.compile(
+    r"(?:[!?]|\.(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)(?<!\b[Dd]r\.)(?<!\b[Ff]ig\.)"
+    r"(?<!\b[Ff]igs\.)(?<!\bapprox\.)(?<!\b[Nn]o\.)(?<!\bref\.)(?<!\bcf\.)(?<!\b[Ss]t\.)"
+    r"(?<!\b[A-Za-z]\.))[\"')\]]*\s+(?=[A-Z0-9(\[])"
+)
+
+
+class Unit(NamedTuple):
+    """A span of `Document.lower`: one sentence, the title, or one keyword."""
+
+    start: int
+    end: int
+    role: str
+    section: int  # index of the abstract section, -1 for title and keywords
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The searchable text of one record: original and lower-cased, with unit offsets."""
+
+    text: str
+    lower: str
+    units: tuple[Unit, ...]
+    starts: tuple[int, ...]
+
+    def unit_at(self, position: int) -> Unit:
+        """The unit that holds ``position`` of the joined text."""
+        return self.units[bisect_right(self.starts, position) - 1]
+
+    def unit_text(self, unit: Unit) -> str:
+        return self.text[unit.start : unit.end]
+
+    def units_with(self, *roles: str) -> list[Unit]:
+        return [u for u in self.units if u.role in roles]
+
+    @property
+    def has_abstract(self) -> bool:
+        return any(u.section >= 0 for u in self.units)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``; abbreviations (e.g., vs., et al.) do not end a sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        spans.append((start, boundary.start() + 1))
+        start = boundary.end()
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _section_role(label: str | None, category: str | None) -> str | None:
+    if category and category.upper() in _CATEGORY_ROLES:
+        return _CATEGORY_ROLES[category.upper()]
+    if label:
+        lowered = label.lower()
+        for pattern, role in _LABEL_ROLES:
+            if pattern.search(lowered):
+                return role
+        return "body"
+    return None
+
+
+def _unstructured_roles(sentences: list[str]) -> list[str]:
+    """Roles of the sentences of an unlabelled abstract, from position and cue words."""
+    n = len(sentences)
+    if n <= 2:
+        return ["body"] * (n - 1) + ["conclusions"]
+    first_cue = next((i for i, s in enumerate(sentences) if _OBJECTIVE_CUE.search(s)), None)
+    roles = ["background" if i < (first_cue or 1) else "body" for i in range(n)]
+    if first_cue is not None:
+        roles[first_cue] = "objective"
+    else:
+        first_cue = 1
+    roles[-1] = "conclusions"
+    for i in range(max(first_cue + 1, n - n // 3 - 1), n - 1):
+        if _CONCLUSION_CUE.search(sentences[i]):
+            roles[i:] = ["conclusions"] * (n - i)
+            break
+    return roles
+
+
+def build_document(article: Article) -> Document:
+    """Lay out the title, abstract sentences and keywords of ``article`` as units."""
+    pieces: list[str] = []
+    units: list[Unit] = []
+    position = 0
+
+    def add(text: str, role: str, section: int) -> None:
+        nonlocal position
+        pieces.append(text)
+        units.append(Unit(position, position + len(text), role, section))
+        position += len(text) + 1  # the "\n" joining the pieces
+
+    if article.title:
+        add(article.title, "title", -1)
+    for index, section in enumerate(article.abstract_sections):
+        role = _section_role(section.label, section.nlm_category)
+        spans = split_sentences(section.text)
+        sentences = [section.text[a:b] for a, b in spans]
+        if role is None and len(article.abstract_sections) == 1:
+            roles = _unstructured_roles(sentences)
+        else:
+            roles = [role or "body"] * len(sentences)
+        for sentence, sentence_role in zip(sentences, roles, strict=True):
+            add(sentence, sentence_role, index)
+    for keyword in article.keywords:
+        add(keyword, "keyword", -1)
+    text = "\n".join(pieces)
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters lower-case to two; keep offsets aligned
+        lower = "".join(ch.lower()[0] for ch in text)
+    return Document(text, lower, tuple(units), tuple(u.start for u in units))

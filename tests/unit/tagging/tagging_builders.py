@@ -1,0 +1,62 @@
+"""Builders of SYNTHETIC `Article` records for the tagging tests: no real abstract is used.
+
+Each helper returns a plain `Article`, so that a test reads as the record it tags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from evidence.models import AbstractSection, Article, MeshHeading, MeshQualifier, PublicationType
+
+REPO = Path(__file__).resolve().parents[3]
+VOCAB_DIR = REPO / "data" / "vocab"
+
+JOURNAL_ARTICLE = PublicationType("D016428", "Journal Article")
+RCT = PublicationType("D016449", "Randomized Controlled Trial")
+REVIEW = PublicationType("D016454", "Review")
+SYSTEMATIC_REVIEW = PublicationType("D000078182", "Systematic Review")
+META_ANALYSIS = PublicationType("D017418", "Meta-Analysis")
+CASE_REPORTS = PublicationType("D002363", "Case Reports")
+PROTOCOL = PublicationType("D000078325", "Clinical Trial Protocol")
+
+
+def heading(ui: str | None, name: str, *qualifiers: tuple[str, str]) -> MeshHeading:
+    """A MeSH heading with (UI, name) qualifiers."""
+    return MeshHeading(ui, name, False, tuple(MeshQualifier(q, n, False) for q, n in qualifiers))
+
+
+def article(
+    title: str = "A synthetic record",
+    *,
+    background: str | None = None,
+    objective: str | None = None,
+    methods: str | None = None,
+    results: str | None = None,
+    conclusions: str | None = None,
+    abstract: str | None = None,
+    types: Sequence[PublicationType] = (JOURNAL_ARTICLE,),
+    mesh: Sequence[MeshHeading] = (),
+    pmid: int = 99000001,
+) -> Article:
+    """A record with a structured abstract (the named sections) or an unstructured one."""
+    sections: list[AbstractSection] = []
+    if abstract is not None:
+        sections.append(AbstractSection(None, None, abstract))
+    for label, text in (
+        ("BACKGROUND", background),
+        ("OBJECTIVE", objective),
+        ("METHODS", methods),
+        ("RESULTS", results),
+        ("CONCLUSIONS", conclusions),
+    ):
+        if text is not None:
+            sections.append(AbstractSection(label, label, text))
+    return Article(
+        pmid=pmid,
+        title=title,
+        abstract_sections=tuple(sections),
+        publication_types=tuple(types),
+        mesh_headings=tuple(mesh),
+    )

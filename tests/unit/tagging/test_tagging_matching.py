@@ -1,0 +1,75 @@
+"""matching: the combined regex finds overlapping, shorter and pattern matches."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence.tagging import Vocabulary, build_vocabulary
+from evidence.tagging.matching import _literal_prefixes
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        pytest.param("dry[\\s-]*needl(?:e|ing)", ("dry",), id="plain"),
+        pytest.param("(?:reduc\\w*|lower) pain", ("reduc", "lower"), id="group"),
+        pytest.param("random(?:ly)? alloc|randomi[sz]ation", ("random", "randomi"), id="top-or"),
+        pytest.param("databases? were searched", ("database",), id="optional-letter"),
+        pytest.param("(?<=\\bon |\\bin )pain", ("pain",), id="lookbehind"),
+        pytest.param("^a case of", ("a case of",), id="anchor"),
+        pytest.param("(?:x?y)z", None, id="unreadable"),
+        pytest.param("\\d+ years old", None, id="escape-first"),
+    ],
+)
+def test_literal_prefixes(pattern: str, expected: tuple[str, ...] | None) -> None:
+    assert _literal_prefixes(pattern) == expected
+
+
+def _documents(**extra_terms: list[dict]) -> dict:  # type: ignore[type-arg]
+    base = {
+        d: [{"id": f"{d}_x", "label": "x"}]
+        for d in ("intervention", "condition", "outcome", "design", "population", "adverse_event")
+    }
+    base.update(extra_terms)
+    return {d: {"dimension": d, "terms": terms} for d, terms in base.items()}
+
+
+def _find(vocab: Vocabulary, text: str) -> set[tuple[str, str, str]]:
+    assert vocab.text_matcher is not None
+    found = vocab.text_matcher.find(text.lower(), text)
+    return {(m.dimension, m.term, text[m.start : m.end]) for ms in found.values() for m in ms}
+
+
+def test_overlapping_and_shorter_synonyms_are_all_found() -> None:
+    vocab = build_vocabulary(
+        _documents(
+            condition=[{"id": "low_back_pain", "label": "LBP", "synonyms": ["low back pain"]}],
+            outcome=[{"id": "pain", "label": "Pain", "synonyms": ["pain intensity", "low back"]}],
+        )
+    )
+    assert _find(vocab, "Low back pain intensity fell") == {
+        ("condition", "low_back_pain", "Low back pain"),
+        ("outcome", "pain", "pain intensity"),
+        ("outcome", "pain", "Low back"),
+    }
+
+
+def test_plural_hyphen_pattern_and_exclusion() -> None:
+    vocab = build_vocabulary(
+        _documents(
+            intervention=[
+                {"id": "tpi", "label": "TPI", "synonyms": ["trigger point injection"]},
+                {
+                    "id": "us",
+                    "label": "US",
+                    "synonyms": ["ultrasound"],
+                    "exclude": ["ultrasound[\\s-]guided"],
+                    "patterns": ["sono\\w+ therapy"],
+                },
+            ]
+        )
+    )
+    assert _find(vocab, "Trigger-point injections and ultrasound-guided sonophoresis therapy") == {
+        ("intervention", "tpi", "Trigger-point injections"),
+        ("intervention", "us", "sonophoresis therapy"),
+    }
