@@ -135,7 +135,7 @@ class BookArticle:
     """A `PubmedBookArticle` (a book chapter). Counted, not stored."""
 
     pmid: int
-    source_line: int | None = None
+    source_line: int | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,7 @@ class Deletion:
     """A `DeleteCitation` block: these PMIDs are to be removed from the warehouse."""
 
     pmids: tuple[int, ...]
-    source_line: int | None = None
+    source_line: int | None = field(default=None, compare=False, repr=False)
 
 
 Record = Article | BookArticle | Deletion

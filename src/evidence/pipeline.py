@@ -6,8 +6,10 @@ Nothing here needs Prefect, so every step runs and tests without it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from evidence.config import Settings
@@ -21,9 +23,18 @@ from evidence.store import (
     refresh_tags,
     transaction,
 )
+from evidence.store.ingest import PARALLEL_MIN_BYTES
+from evidence.store.parallel import WorkerPool
 from evidence.tagging import TAGGER_VERSION, Vocabulary, analyse_article, load_vocabulary
 
-__all__ = ["IngestSummary", "VocabTagger", "ingest_paths", "make_tagger"]
+__all__ = [
+    "IngestSummary",
+    "VocabTagger",
+    "default_workers",
+    "ingest_paths",
+    "load_tagger",
+    "make_tagger",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +57,18 @@ def make_tagger(settings: Settings) -> VocabTagger:
     Raises:
         VocabularyError: the vocabulary is invalid.
     """
-    return VocabTagger(load_vocabulary(settings.vocab_dir))
+    return load_tagger(settings.vocab_dir)
+
+
+def load_tagger(vocab_dir: Path) -> VocabTagger:
+    """The tagger for the vocabulary in ``vocab_dir`` (picklable as a partial, for workers)."""
+    return VocabTagger(load_vocabulary(vocab_dir))
+
+
+def default_workers() -> int:
+    """Worker processes for big files: one per core, none on a single core."""
+    cores = os.cpu_count() or 1
+    return min(cores, 8) if cores > 1 else 0
 
 
 @dataclass(slots=True)
@@ -89,27 +111,41 @@ def ingest_paths(
     force: bool = False,
     progress: Callable[[Path, int, int], None] | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    workers: int | None = None,
+    tag: bool = True,
 ) -> IngestSummary:
     """Ingest files in the order given; a bad file is reported and the others still load.
 
     Input errors (a bad file) are collected in the summary; storage errors are raised. The
-    warehouse analysts read is replaced only when the whole call succeeds.
+    warehouse analysts read is replaced only when the whole call succeeds. Files of
+    ``PARALLEL_MIN_BYTES`` or more are parsed by ``workers`` processes (default: one per
+    core; 0 parses everything in this process). ``tag=False`` loads without tagging; the
+    next ingest that tags finds those records stale and tags them.
     """
     summary = IngestSummary()
-    tagger = make_tagger(settings)
-    with publishing(settings.db_path):
-        _ingest_into(settings, paths, tagger, summary, force, progress, on_file)
+    tagger = make_tagger(settings) if tag else None
+    count = default_workers() if workers is None else workers
+    big = count > 0 and any(p.is_file() and p.stat().st_size >= PARALLEL_MIN_BYTES for p in paths)
+    factory = partial(load_tagger, settings.vocab_dir) if tag else None
+    pool = WorkerPool(count, factory) if big else None
+    try:
+        with publishing(settings.db_path):
+            _ingest_into(settings, paths, tagger, summary, force, progress, on_file, pool)
+    finally:
+        if pool is not None:
+            pool.close()
     return summary
 
 
 def _ingest_into(
     settings: Settings,
     paths: Sequence[Path],
-    tagger: VocabTagger,
+    tagger: VocabTagger | None,
     summary: IngestSummary,
     force: bool,
     progress: Callable[[Path, int, int], None] | None,
     on_file: Callable[[FileResult], None] | None,
+    pool: WorkerPool | None,
 ) -> None:
     con = connect(settings.db_path)
     try:
@@ -126,6 +162,7 @@ def _ingest_into(
                     tagger=tagger,
                     force=force,
                     progress=report if progress else None,
+                    pool=pool,
                 )
             except InputError as exc:
                 summary.errors.append(exc)
@@ -133,7 +170,8 @@ def _ingest_into(
             summary.files.append(result)
             if on_file is not None:
                 on_file(result)
-        with transaction(con, str(settings.db_path)):
-            summary.retagged = refresh_tags(con, tagger)
+        if tagger is not None:
+            with transaction(con, str(settings.db_path)):
+                summary.retagged = refresh_tags(con, tagger)
     finally:
         con.close()

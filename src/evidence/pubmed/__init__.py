@@ -1,9 +1,11 @@
 """Ingest stage: read PubMed XML (efetch answers, baseline and update files) into records.
 
-`iter_records` is the only entry point: a path, binary stream or bytes in, `Article`,
+`iter_records` is the entry point: a path, binary stream or bytes in, `Article`,
 `BookArticle` and `Deletion` records out, one at a time in constant memory.
+`split_records` cuts a big file into self-contained pieces for parallel parsing.
 """
 
 from evidence.pubmed.reader import iter_records
+from evidence.pubmed.split import Piece, SplitError, split_records
 
-__all__ = ["iter_records"]
+__all__ = ["Piece", "SplitError", "iter_records", "split_records"]

@@ -19,16 +19,25 @@ from typing import BinaryIO
 
 import duckdb
 
-from evidence.errors import InputError, StorageError, XmlParseError
+from evidence.errors import InputError, XmlParseError
 from evidence.models import Article, BookArticle, Deletion
-from evidence.pubmed import iter_records
+from evidence.pubmed import SplitError, iter_records
 from evidence.store.db import storage_errors, transaction
-from evidence.store.load import LoadCounts, apply_deletion, upsert_articles
+from evidence.store.load import (
+    LoadCounts,
+    apply_deletion,
+    gc_paused,
+    upsert_articles,
+    upsert_batch,
+)
+from evidence.store.parallel import WorkerPool, stream_segments
 from evidence.store.tags import Tagger, tag_articles
 
-__all__ = ["BATCH_SIZE", "FileResult", "ingest_file", "sha256_file"]
+__all__ = ["BATCH_SIZE", "PARALLEL_MIN_BYTES", "FileResult", "ingest_file", "sha256_file"]
 
 BATCH_SIZE = 5000
+# Below this size, starting the pieces costs more than parsing in one stream.
+PARALLEL_MIN_BYTES = 16 << 20
 Progress = Callable[[int, int], None]
 
 
@@ -112,8 +121,13 @@ def ingest_file(
     force: bool = False,
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
+    pool: WorkerPool | None = None,
+    parallel_min_bytes: int = PARALLEL_MIN_BYTES,
 ) -> FileResult:
     """Parse, upsert and tag one file in one transaction.
+
+    With a worker ``pool`` and a file of at least ``parallel_min_bytes``, pieces of the file
+    are parsed and tagged on several cores; otherwise in this process, in one stream.
 
     Raises:
         XmlParseError: the file is not PubMed XML, is truncated or hostile. The warehouse is
@@ -131,11 +145,31 @@ def ingest_file(
             result.status = "skipped"
             result.seconds = time.perf_counter() - clock
             return result
+    parallel = pool is not None and path.stat().st_size >= parallel_min_bytes
     try:
-        with transaction(con, str(path)), storage_errors(str(path)):
-            _load_stream(con, path, result, tagger, progress, batch_size)
-            result.seconds = time.perf_counter() - clock
-            _ledger(con, result, started)
+        try:
+            _attempt(
+                con,
+                path,
+                result,
+                started,
+                clock,
+                lambda: _load(
+                    con, path, result, tagger, progress, batch_size, pool if parallel else None
+                ),
+            )
+        except SplitError:
+            # The pieces could not be cut or parsed: read the file in one stream, which
+            # either loads it or reports the exact line that is wrong.
+            result = FileResult(path=path, sha256=sha, status="ok")
+            _attempt(
+                con,
+                path,
+                result,
+                started,
+                clock,
+                lambda: _load(con, path, result, tagger, progress, batch_size, None),
+            )
     except XmlParseError as exc:
         result.status = "failed"
         result.error = str(exc)
@@ -144,21 +178,73 @@ def ingest_file(
         with storage_errors(str(path)):
             _ledger(con, result, started)
         raise
-    except StorageError:
-        raise
     return result
 
 
-def _load_stream(
+def _attempt(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    result: FileResult,
+    started: datetime,
+    clock: float,
+    load: Callable[[], None],
+) -> None:
+    with transaction(con, str(path)), storage_errors(str(path)), gc_paused():
+        load()
+        result.seconds = time.perf_counter() - clock
+        _ledger(con, result, started)
+
+
+def _load(
     con: duckdb.DuckDBPyConnection,
     path: Path,
     result: FileResult,
     tagger: Tagger | None,
     progress: Progress | None,
     batch_size: int,
+    pool: WorkerPool | None,
+) -> None:
+    total = path.stat().st_size
+    with path.open("rb") as raw:
+        source: BinaryIO = raw
+        if progress is not None:
+            source = _CountingReader(raw, total, progress)  # type: ignore[assignment]
+        if pool is not None:
+            _load_pieces(con, source, str(path), result, pool)
+        else:
+            _load_stream(con, source, str(path), result, tagger, batch_size)
+    if progress is not None:
+        progress(total, total)
+
+
+def _load_pieces(
+    con: duckdb.DuckDBPyConnection,
+    source: BinaryIO,
+    name: str,
+    result: FileResult,
+    pool: WorkerPool,
+) -> None:
+    for segment in stream_segments(pool, source, name):
+        result.records += segment.records
+        if segment.batch is not None:
+            counts = upsert_batch(con, segment.batch, source=name)
+            result.counts.add(counts)
+            if segment.batch.tagger_key is not None:
+                result.tagged += counts.inserted + counts.updated
+        elif segment.deletion:
+            result.counts.deleted += apply_deletion(con, segment.deletion, source=name)
+        result.counts.books += segment.books
+
+
+def _load_stream(
+    con: duckdb.DuckDBPyConnection,
+    source: BinaryIO,
+    name: str,
+    result: FileResult,
+    tagger: Tagger | None,
+    batch_size: int,
 ) -> None:
     pending: list[Article] = []
-    name = str(path)
 
     def flush() -> None:
         counts, changed = upsert_articles(con, pending, source=name)
@@ -167,23 +253,16 @@ def _load_stream(
             result.tagged += tag_articles(con, changed, tagger)
         pending.clear()
 
-    total = path.stat().st_size
-    with path.open("rb") as raw:
-        source: BinaryIO = raw
-        if progress is not None:
-            source = _CountingReader(raw, total, progress)  # type: ignore[assignment]
-        for record in iter_records(source, name=name):
-            if isinstance(record, Article):
-                result.records += 1
-                pending.append(record)
-                if len(pending) >= batch_size:
-                    flush()
-            elif isinstance(record, Deletion):
+    for record in iter_records(source, name=name):
+        if isinstance(record, Article):
+            result.records += 1
+            pending.append(record)
+            if len(pending) >= batch_size:
                 flush()
-                result.counts.deleted += apply_deletion(con, record.pmids, source=name)
-            elif isinstance(record, BookArticle):
-                result.records += 1
-                result.counts.books += 1
-        flush()
-        if progress is not None:
-            progress(total, total)
+        elif isinstance(record, Deletion):
+            flush()
+            result.counts.deleted += apply_deletion(con, record.pmids, source=name)
+        elif isinstance(record, BookArticle):
+            result.records += 1
+            result.counts.books += 1
+    flush()

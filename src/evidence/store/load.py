@@ -15,7 +15,9 @@ rows of the record and all its children (vectorised, so it costs next to nothing
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -30,6 +32,7 @@ __all__ = [
     "LoadCounts",
     "apply_deletion",
     "build_batch",
+    "gc_paused",
     "tag_tables",
     "upsert_articles",
     "upsert_batch",
@@ -135,6 +138,23 @@ _SCHEMAS: dict[str, pa.Schema] = {
         ]
     ),
 }
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for a bulk load.
+
+    Parsed records form no reference cycles and are freed by reference counting, but the
+    tens of thousands alive in a batch make every collection walk them all: pausing the
+    collector makes parsing and loading a file about a third faster (bench/ingest_bench.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(slots=True)

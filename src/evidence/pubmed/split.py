@@ -1,0 +1,115 @@
+"""Ingest stage, for big files: cut a PubMed XML source into self-contained documents.
+
+Reads a path (plain or gzip); writes nothing. After the same safety gate as `iter_records`
+(`read_prolog`), the decompressed bytes are cut right after a record's end tag
+(``</PubmedArticle>``, ``</PubmedBookArticle>``, ``</DeleteCitation>``; ``</MedlineCitation>``
+in pre-2017 files), and each piece is wrapped in the file's own prolog and root tags, so
+that worker processes can parse the pieces in parallel with `iter_records` and the records
+come back in file order. Cutting is byte search, no parsing: anything unusual (text after
+the last record, no closing root tag, a record end tag inside a comment) makes `SplitError`
+or a parse error in a piece, and the caller parses the file in one stream instead, which
+reports the exact line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from evidence.pubmed.prolog import read_prolog
+from evidence.pubmed.source import SourceStream, source_label
+
+__all__ = ["Piece", "SplitError", "split_records"]
+
+_END_TAGS: dict[str, tuple[bytes, ...]] = {
+    "PubmedArticleSet": (b"</PubmedArticle>", b"</PubmedBookArticle>", b"</DeleteCitation>"),
+    "MedlineCitationSet": (b"</MedlineCitation>", b"</DeleteCitation>"),
+}
+_XML_DECL = re.compile(rb"^\s*(<\?xml[^>]*\?>)")
+
+
+class SplitError(Exception):
+    """The source cannot be cut safely; parse it in one stream instead."""
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A self-contained document holding a run of consecutive records of the source."""
+
+    data: bytes
+    records: int
+
+
+def split_records(
+    source: Path | BinaryIO, *, name: str | None = None, piece_bytes: int = 8 << 20
+) -> Iterator[Piece]:
+    """Yield the records of ``source`` as documents of about ``piece_bytes`` each, in order.
+
+    Raises:
+        XmlParseError: the prolog is unsafe or not XML (as `iter_records` would say).
+        SplitError: the file has a shape this cutter does not handle (or is damaged).
+    """
+    label = source_label(source, name)
+    chunks = iter(SourceStream(source, label))
+    prolog = read_prolog(chunks, label)
+    ends = _END_TAGS.get(prolog.root)
+    if ends is None:
+        raise SplitError(f"{label}: root <{prolog.root}> is not a PubMed file")
+    start = re.compile(rb"<" + prolog.root.encode() + rb"(\s[^>]*)?>").search(prolog.head)
+    if start is None:
+        raise SplitError(f"{label}: root start tag not found")
+    declaration = _XML_DECL.match(prolog.head)
+    opening = (declaration.group(1) + b"\n" if declaration else b"") + start.group()
+    closing = b"</" + prolog.root.encode() + b">"
+    parts = [prolog.head[start.end() :]]
+    size = len(parts[0])
+    for chunk in chunks:
+        parts.append(chunk)
+        size += len(chunk)
+        if size >= piece_bytes:
+            buffer = b"".join(parts)
+            while (cut := _cut(buffer, ends, piece_bytes)) > 0:
+                body = buffer[:cut]
+                yield Piece(b"".join((opening, body, closing)), _count(body, ends))
+                buffer = buffer[cut:]
+            parts, size = [buffer], len(buffer)
+    buffer = b"".join(parts)
+    cut = _last_end(buffer, ends)
+    body, tail = buffer[:cut], buffer[cut:]
+    if tail.strip() != closing:
+        raise SplitError(f"{label}: unexpected content after the last record")
+    if body.strip():
+        yield Piece(opening + body + closing, _count(body, ends))
+
+
+def _cut(buffer: bytes, ends: tuple[bytes, ...], limit: int) -> int:
+    """Where to end a piece: after the last record end tag within ``limit`` bytes, else
+    after the first one beyond it; 0 when ``buffer`` is shorter than ``limit`` or has none."""
+    if len(buffer) < limit:
+        return 0
+    best = 0
+    for tag in ends:
+        at = buffer.rfind(tag, 0, limit)
+        if at >= 0:
+            best = max(best, at + len(tag))
+    if best:
+        return best
+    later = [at + len(tag) for tag in ends if (at := buffer.find(tag, limit)) >= 0]
+    return min(later, default=0)
+
+
+def _last_end(buffer: bytes, ends: tuple[bytes, ...]) -> int:
+    """The position just after the last record end tag in ``buffer`` (0 when none)."""
+    best = 0
+    for tag in ends:
+        at = buffer.rfind(tag)
+        if at >= 0:
+            best = max(best, at + len(tag))
+    return best
+
+
+def _count(body: bytes, ends: tuple[bytes, ...]) -> int:
+    return sum(body.count(tag) for tag in ends)

