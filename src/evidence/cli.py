@@ -22,6 +22,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from evidence.baseline.command import baseline_command
 from evidence.claims.command import check_command
 from evidence.config import Settings
 from evidence.entrez.command import sync_command
@@ -46,7 +47,9 @@ R = TypeVar("R")
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help="DuckDB warehouse [default: $EVIDENCE_DB or data/evidence.duckdb]"),
+    typer.Option(
+        "--db", help="DuckDB warehouse (default: $EVIDENCE_DB, else data/evidence.duckdb)"
+    ),
 ]
 
 
@@ -78,14 +81,24 @@ def _file_line(result: FileResult) -> str:
 @app.command("ingest")
 @handle_errors
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="PubMed XML files (.xml or .xml.gz)")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="PubMed XML (.xml, .xml.gz) or MEDLINE text files")
+    ],
     db: DbOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Re-ingest files whose sha256 was seen before")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=0,
+            help="Processes that parse big files in pieces (default: one per core; 0: none)",
+        ),
+    ] = None,
 ) -> None:
-    """Load PubMed XML files: parse, upsert, tag, extract findings. Running it twice on the
-    same files changes nothing."""
+    """Load PubMed files (XML, plain or .gz; or MEDLINE text): parse, upsert, tag, extract
+    findings. Running it twice on the same files changes nothing."""
     settings = Settings.from_env(db_path=db)
     with Progress(
         TextColumn("{task.description}"),
@@ -107,6 +120,7 @@ def ingest_command(
             settings,
             paths,
             force=force,
+            workers=workers,
             progress=progress,
             on_file=lambda r: err.print(_file_line(r), markup=False, soft_wrap=True),
         )
@@ -166,6 +180,7 @@ def stats_command(db: DbOption = None) -> None:
 app.command("sync")(handle_errors(sync_command))
 app.command("check")(handle_errors(check_command))
 app.command("report")(handle_errors(report_command))
+app.command("baseline")(handle_errors(baseline_command))
 
 
 def main() -> None:

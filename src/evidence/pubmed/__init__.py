@@ -3,9 +3,11 @@
 `iter_records` is the entry point: a path, binary stream or bytes in, `Article`,
 `BookArticle` and `Deletion` records out, one at a time in constant memory.
 `split_records` cuts a big file into self-contained pieces for parallel parsing.
+`iter_medline` reads MEDLINE text exports (``PMID- ...``) into the same records.
 """
 
+from evidence.pubmed.medline import iter_medline, sniff_medline
 from evidence.pubmed.reader import iter_records
 from evidence.pubmed.split import Piece, SplitError, split_records
 
-__all__ = ["Piece", "SplitError", "iter_records", "split_records"]
+__all__ = ["Piece", "SplitError", "iter_medline", "iter_records", "sniff_medline", "split_records"]

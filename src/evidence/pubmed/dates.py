@@ -16,7 +16,7 @@ from datetime import date
 
 from lxml import etree
 
-__all__ = ["PubDate", "read_pub_date", "read_year", "read_ymd"]
+__all__ = ["PubDate", "read_date_text", "read_pub_date", "read_year", "read_ymd"]
 
 _MONTHS = {
     name: number
@@ -92,6 +92,11 @@ def read_year(element: etree._Element) -> int | None:
         if child.tag == "Year":
             return _year(child.text)
     return None
+
+
+def read_date_text(raw: str) -> PubDate:
+    """A publication date written as text ("2015 Oct-Dec", "2012 Oct 5", "2000 Spring")."""
+    return _read_medline_date(raw)
 
 
 def _read_medline_date(raw: str) -> PubDate:

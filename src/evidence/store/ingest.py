@@ -10,18 +10,19 @@ and changes nothing.
 from __future__ import annotations
 
 import hashlib
+import io
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import duckdb
 
 from evidence.errors import InputError, XmlParseError
-from evidence.models import Article, BookArticle, Deletion
-from evidence.pubmed import SplitError, iter_records
+from evidence.models import Article, BookArticle, Deletion, Record
+from evidence.pubmed import SplitError, iter_medline, iter_records, sniff_medline
 from evidence.store.db import storage_errors, transaction
 from evidence.store.load import (
     LoadCounts,
@@ -64,22 +65,27 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-class _CountingReader:
-    """A read-only file wrapper that reports how far into the file reading has got."""
+class _CountingReader(io.RawIOBase):
+    """A read-only raw stream over a file that reports how far reading has got."""
 
     def __init__(self, fh: BinaryIO, total: int, progress: Progress) -> None:
+        super().__init__()
         self._fh = fh
         self._total = total
         self._progress = progress
         self._last = 0
 
-    def read(self, size: int = -1) -> bytes:
-        data = self._fh.read(size)
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._fh.read(len(buffer))
+        buffer[: len(data)] = data
         pos = self._fh.tell()
         if pos - self._last >= (1 << 22) or not data:
             self._last = pos
             self._progress(pos, self._total)
-        return data
+        return len(data)
 
 
 def _already_ingested(con: duckdb.DuckDBPyConnection, sha: str) -> bool:
@@ -145,31 +151,21 @@ def ingest_file(
             result.status = "skipped"
             result.seconds = time.perf_counter() - clock
             return result
-    parallel = pool is not None and path.stat().st_size >= parallel_min_bytes
+    medline = sniff_medline(path)
+    parallel = pool is not None and not medline and path.stat().st_size >= parallel_min_bytes
+    first = pool if parallel else None
+
+    def load(workers: WorkerPool | None) -> Callable[[], None]:
+        return lambda: _load(con, path, result, tagger, progress, batch_size, workers, medline)
+
     try:
         try:
-            _attempt(
-                con,
-                path,
-                result,
-                started,
-                clock,
-                lambda: _load(
-                    con, path, result, tagger, progress, batch_size, pool if parallel else None
-                ),
-            )
+            _attempt(con, path, result, started, clock, load(first))
         except SplitError:
             # The pieces could not be cut or parsed: read the file in one stream, which
             # either loads it or reports the exact line that is wrong.
             result = FileResult(path=path, sha256=sha, status="ok")
-            _attempt(
-                con,
-                path,
-                result,
-                started,
-                clock,
-                lambda: _load(con, path, result, tagger, progress, batch_size, None),
-            )
+            _attempt(con, path, result, started, clock, load(None))
     except XmlParseError as exc:
         result.status = "failed"
         result.error = str(exc)
@@ -203,16 +199,22 @@ def _load(
     progress: Progress | None,
     batch_size: int,
     pool: WorkerPool | None,
+    medline: bool = False,
 ) -> None:
     total = path.stat().st_size
     with path.open("rb") as raw:
         source: BinaryIO = raw
         if progress is not None:
-            source = _CountingReader(raw, total, progress)  # type: ignore[assignment]
+            source = io.BufferedReader(_CountingReader(raw, total, progress), 1 << 20)
         if pool is not None:
             _load_pieces(con, source, str(path), result, pool)
         else:
-            _load_stream(con, source, str(path), result, tagger, batch_size)
+            records = (
+                iter_medline(source, name=str(path))
+                if medline
+                else iter_records(source, name=str(path))
+            )
+            _load_stream(con, records, str(path), result, tagger, batch_size)
     if progress is not None:
         progress(total, total)
 
@@ -238,7 +240,7 @@ def _load_pieces(
 
 def _load_stream(
     con: duckdb.DuckDBPyConnection,
-    source: BinaryIO,
+    records: Iterable[Record],
     name: str,
     result: FileResult,
     tagger: Tagger | None,
@@ -253,7 +255,7 @@ def _load_stream(
             result.tagged += tag_articles(con, changed, tagger)
         pending.clear()
 
-    for record in iter_records(source, name=name):
+    for record in records:
         if isinstance(record, Article):
             result.records += 1
             pending.append(record)

@@ -23,7 +23,14 @@ def _article(pmid: int, title: str = "Synthetic title.") -> str:
 
 
 def test_public_api() -> None:
-    assert evidence.pubmed.__all__ == ["Piece", "SplitError", "iter_records", "split_records"]
+    assert evidence.pubmed.__all__ == [
+        "Piece",
+        "SplitError",
+        "iter_medline",
+        "iter_records",
+        "sniff_medline",
+        "split_records",
+    ]
 
 
 def test_records_across_chunk_boundaries_come_out_complete_and_in_order() -> None:

@@ -1,0 +1,210 @@
+"""Ingest stage: read MEDLINE text files (PubMed's "PubMed format" export, efetch
+``rettype=medline``) into the same `Article` records as the XML parser.
+
+Reads a text file or stream; writes nothing. The tagged-line format is parsed by
+Biopython's `Bio.Medline`, which handles its continuation lines and repeated tags; this
+module only maps its fields onto `Article`. The format carries no MeSH or publication type
+UIs (headings are matched by name downstream), and a structured abstract is one paragraph
+whose sections start with an upper-case label ("BACKGROUND: ..."), which is split back into
+sections here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from Bio import Medline
+
+from evidence.errors import XmlParseError
+from evidence.models import (
+    AbstractSection,
+    Article,
+    ArticleLink,
+    Author,
+    MeshHeading,
+    MeshQualifier,
+    PublicationType,
+)
+from evidence.pubmed.dates import read_date_text
+from evidence.pubmed.text import clean_text
+
+__all__ = ["is_medline_text", "iter_medline", "sniff_medline"]
+
+# A section label: upper-case words (with spaces, & or /) followed by a colon, at the start
+# of the abstract or after the end of a sentence.
+_LABEL = re.compile(r"(?:^|(?<=[.?!)\]]\s))([A-Z][A-Z0-9 &/,-]{2,60}):\s")
+_CATEGORIES = {
+    "BACKGROUND": "BACKGROUND",
+    "INTRODUCTION": "BACKGROUND",
+    "CONTEXT": "BACKGROUND",
+    "PURPOSE": "OBJECTIVE",
+    "OBJECTIVE": "OBJECTIVE",
+    "OBJECTIVES": "OBJECTIVE",
+    "AIM": "OBJECTIVE",
+    "AIMS": "OBJECTIVE",
+    "METHODS": "METHODS",
+    "DESIGN": "METHODS",
+    "MATERIALS AND METHODS": "METHODS",
+    "METHODS AND MATERIALS": "METHODS",
+    "PATIENTS AND METHODS": "METHODS",
+    "SETTING": "METHODS",
+    "PARTICIPANTS": "METHODS",
+    "INTERVENTIONS": "METHODS",
+    "RESULTS": "RESULTS",
+    "FINDINGS": "RESULTS",
+    "CONCLUSION": "CONCLUSIONS",
+    "CONCLUSIONS": "CONCLUSIONS",
+    "INTERPRETATION": "CONCLUSIONS",
+    "DISCUSSION": "CONCLUSIONS",
+}
+_LINKS = {
+    "CIN": "CommentIn",
+    "CON": "CommentOn",
+    "EIN": "ErratumIn",
+    "EFR": "ErratumFor",
+    "RIN": "RetractionIn",
+    "ROF": "RetractionOf",
+    "UIN": "UpdateIn",
+    "UOF": "UpdateOf",
+}
+_LINK_PMID = re.compile(r"PMID:\s*(\d+)")
+_parse: Any = Medline.parse  # Biopython ships no type hints
+
+
+def sniff_medline(path: Path) -> bool:
+    """Whether the file at ``path`` (plain or gzip) is MEDLINE text rather than XML."""
+    with path.open("rb") as fh:
+        head = fh.read(2)
+    opener = gzip.open if head == b"\x1f\x8b" else open
+    try:
+        with opener(path, "rb") as fh:
+            return is_medline_text(fh.read(512))
+    except OSError:
+        return False
+
+
+def is_medline_text(head: bytes) -> bool:
+    """Whether the first bytes of a (decompressed) file look like MEDLINE text."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"PMID-")
+
+
+def iter_medline(stream: BinaryIO, *, name: str) -> Iterator[Article]:
+    """Yield the records of a MEDLINE text stream (plain or gzip) as `Article` records.
+
+    Raises:
+        XmlParseError: a record has no PMID or the file is not UTF-8 text.
+    """
+    peek = stream.peek(2)[:2] if isinstance(stream, io.BufferedReader) else b""
+    if peek == b"\x1f\x8b":
+        stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
+    text = io.TextIOWrapper(stream, encoding="utf-8", errors="strict")
+    try:
+        for index, record in enumerate(_parse(text), start=1):
+            yield _article(record, name, index)
+    except UnicodeDecodeError as exc:
+        raise XmlParseError(f"{name}: not UTF-8 text ({exc.reason})") from exc
+
+
+def _one(record: dict[str, Any], key: str) -> str | None:
+    value = record.get(key)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return clean_text(value) if value else None
+
+
+def _many(record: dict[str, Any], key: str) -> list[str]:
+    value = record.get(key)
+    if value is None:
+        return []
+    return [v for v in (value if isinstance(value, list) else [value]) if v]
+
+
+def _ymd(value: str | None) -> date | None:
+    if not value or len(value) < 8 or not value[:8].isdigit():
+        return None
+    try:
+        return date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        return None
+
+
+def _article(record: dict[str, Any], name: str, index: int) -> Article:
+    pmid_text = _one(record, "PMID")
+    if not pmid_text or not pmid_text.isdigit():
+        raise XmlParseError(f"{name}: record {index}: no PMID")
+    pub = read_date_text(_one(record, "DP") or "")
+    ids = _many(record, "AID") + _many(record, "LID")
+    doi = next((i.split(" [doi]")[0].strip() for i in ids if i.endswith("[doi]")), None)
+    issn = _one(record, "IS")
+    return Article(
+        pmid=int(pmid_text),
+        status=_one(record, "STAT"),
+        date_revised=_ymd(_one(record, "LR")),
+        date_completed=_ymd(_one(record, "DCOM")),
+        title=_one(record, "TI"),
+        vernacular_title=_one(record, "TT"),
+        abstract_sections=_sections(_one(record, "AB")),
+        journal=_one(record, "JT"),
+        journal_iso=_one(record, "TA"),
+        issn=issn.split(" ")[0] if issn else None,
+        pub_year=pub.year,
+        pub_date=pub.date,
+        pub_date_raw=pub.raw or None,
+        languages=tuple(_many(record, "LA")),
+        doi=doi,
+        pmcid=_one(record, "PMC"),
+        authors=_authors(record),
+        publication_types=tuple(PublicationType(None, p) for p in _many(record, "PT")),
+        mesh_headings=tuple(_heading(h) for h in _many(record, "MH")),
+        keywords=tuple(k for k in (clean_text(o) for o in _many(record, "OT")) if k),
+        links=tuple(
+            ArticleLink(
+                ref_type,
+                int(m.group(1)) if (m := _LINK_PMID.search(v)) else None,
+                clean_text(_LINK_PMID.sub("", v).strip(" .")),
+            )
+            for tag, ref_type in _LINKS.items()
+            for v in _many(record, tag)
+        ),
+    )
+
+
+def _sections(abstract: str | None) -> tuple[AbstractSection, ...]:
+    if not abstract:
+        return ()
+    marks = list(_LABEL.finditer(abstract))
+    if not marks or marks[0].start() != 0:
+        return (AbstractSection(None, None, abstract),)
+    sections = []
+    for mark, after in zip(marks, [*marks[1:], None], strict=True):
+        body = abstract[mark.end() : after.start() if after else None].strip()
+        label = mark.group(1).strip()
+        if body:
+            sections.append(AbstractSection(label, _CATEGORIES.get(label, "UNASSIGNED"), body))
+    return tuple(sections)
+
+
+def _authors(record: dict[str, Any]) -> tuple[Author, ...]:
+    full = _many(record, "FAU") or _many(record, "AU")
+    authors = []
+    for entry in full:
+        last, _, first = entry.partition(", ")
+        authors.append(Author(last_name=last or None, fore_name=first or None))
+    authors += [Author(collective_name=c) for c in _many(record, "CN")]
+    return tuple(authors)
+
+
+def _heading(text: str) -> MeshHeading:
+    descriptor, *qualifiers = text.split("/")
+    return MeshHeading(
+        None,
+        descriptor.lstrip("*"),
+        descriptor.startswith("*"),
+        tuple(MeshQualifier(None, q.lstrip("*"), q.startswith("*")) for q in qualifiers),
+    )
