@@ -12,35 +12,19 @@ from datetime import date
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from sync import publish_sync_artifacts, sync_steps
 
 from evidence.claims.command import check_claims
 from evidence.config import PROJECT_ROOT, Settings
-from evidence.entrez import (
-    DEFAULT_QUERY_SET,
-    acquisition,
-    fetch_new,
-    ingest_fetched,
-    progress_logger,
-    render_markdown,
-    retry_if_transient,
-)
+from evidence.entrez import DEFAULT_QUERY_SET, acquisition
 from evidence.report import build_report
 from evidence.store import publishing
 
 __all__ = ["evidence_review"]
 
 
-fetch_task = task(
-    fetch_new,
-    name="fetch new PubMed records",
-    retries=2,
-    retry_delay_seconds=[60, 300],
-    retry_condition_fn=retry_if_transient,
-    cache_policy=NO_CACHE,
-)
-ingest_task = task(ingest_fetched, name="ingest and tag raw answers", cache_policy=NO_CACHE)
 check_task = task(check_claims, name="check the claims", cache_policy=NO_CACHE)
 report_task = task(build_report, name="write the editors' report", cache_policy=NO_CACHE)
 DEFAULT_CLAIMS = PROJECT_ROOT / "data" / "claims" / "trigger-point-article.yaml"
@@ -58,19 +42,8 @@ def evidence_review(
     logger = get_run_logger()
     settings = Settings.from_env(db_path=Path(db) if db else None)
     with acquisition(settings) as source, publishing(source.settings.db_path):
-        (logger.warning if source.demo else logger.info)(source.note)
-        # 1. sync: search and fetch what is new into the raw layer
-        fetched = fetch_task(
-            source.settings,
-            query_set,
-            since=since,
-            raw_root=source.raw_root,
-            progress=progress_logger(logger.info),
-        )
-        logger.info(fetched.describe())
-        # 2. ingest: parse, upsert and tag the stored answers
-        ingested = ingest_task(source.settings, query_set=fetched.query_set)
-        logger.info(ingested.describe())
+        # 1. sync: search and fetch what is new into the raw layer, 2. ingest and tag it
+        fetched, ingested = sync_steps(source, query_set, since)
         # 3. check the claims against the evidence
         checked = check_task(source.settings, Path(claims))
         counts = ", ".join(f"{n} {label}" for label, n in checked.counts().items() if n)
@@ -79,7 +52,7 @@ def evidence_review(
         index = report_task(source.settings)
         logger.info(f"report: {index}")
     key = f"evidence-review-{fetched.query_set}".replace("_", "-")
-    create_table_artifact(fetched.rows(), key=key, description=fetched.describe())
+    publish_sync_artifacts(key, source, fetched, ingested)
     create_table_artifact(
         [
             {
@@ -92,11 +65,6 @@ def evidence_review(
         ],
         key=f"{key}-verdicts",
         description=("SYNTHETIC DEMO DATA. " if source.demo else "") + f"Verdicts: {counts}",
-    )
-    create_markdown_artifact(
-        render_markdown(fetched, ingested, note=source.note if source.demo else ""),
-        key=f"{key}-summary",
-        description="Evidence review: acquisition summary",
     )
     summary = (
         f"{fetched.describe()}\n{ingested.describe()}\n"

@@ -19,6 +19,9 @@ from prefect.cache_policies import NO_CACHE
 from evidence.config import Settings
 from evidence.entrez import (
     DEFAULT_QUERY_SET,
+    Acquisition,
+    FetchSummary,
+    IngestReport,
     acquisition,
     fetch_new,
     ingest_fetched,
@@ -26,8 +29,9 @@ from evidence.entrez import (
     render_markdown,
     retry_if_transient,
 )
+from evidence.store import publishing
 
-__all__ = ["pubmed_sync"]
+__all__ = ["publish_sync_artifacts", "pubmed_sync", "sync_steps"]
 
 
 fetch_task = task(
@@ -41,33 +45,48 @@ fetch_task = task(
 ingest_task = task(ingest_fetched, name="ingest raw answers", cache_policy=NO_CACHE)
 
 
-@flow(name="pubmed_sync")
-def pubmed_sync(
-    query_set: str = DEFAULT_QUERY_SET, since: date | None = None, db: str | None = None
-) -> str:
-    """Pull the PubMed records of a query set that are new or revised, keep the raw answers,
-    ingest them. Live with NCBI_EMAIL set; otherwise the synthetic demo sample."""
+def sync_steps(
+    source: Acquisition, query_set: str, since: date | None
+) -> tuple[FetchSummary, IngestReport]:
+    """Fetch what is new into the raw layer, then ingest it (the two sync tasks)."""
     logger = get_run_logger()
-    settings = Settings.from_env(db_path=Path(db) if db else None)
-    with acquisition(settings) as source:
-        (logger.warning if source.demo else logger.info)(source.note)
-        fetched = fetch_task(
-            source.settings,
-            query_set,
-            since=since,
-            raw_root=source.raw_root,
-            progress=progress_logger(logger.info),
-        )
-        logger.info(fetched.describe())
-        ingested = ingest_task(source.settings, query_set=fetched.query_set)
-        logger.info(ingested.describe())
-    key = f"pubmed-sync-{fetched.query_set}".replace("_", "-")
+    (logger.warning if source.demo else logger.info)(source.note)
+    fetched = fetch_task(
+        source.settings,
+        query_set,
+        since=since,
+        raw_root=source.raw_root,
+        progress=progress_logger(logger.info),
+    )
+    logger.info(fetched.describe())
+    ingested = ingest_task(source.settings, query_set=fetched.query_set)
+    logger.info(ingested.describe())
+    return fetched, ingested
+
+
+def publish_sync_artifacts(
+    key: str, source: Acquisition, fetched: FetchSummary, ingested: IngestReport
+) -> None:
+    """A table of what was fetched and a markdown summary, as Prefect artifacts."""
     create_table_artifact(fetched.rows(), key=key, description=fetched.describe())
     create_markdown_artifact(
         render_markdown(fetched, ingested, note=source.note if source.demo else ""),
         key=f"{key}-summary",
         description="PubMed sync summary",
     )
+
+
+@flow(name="pubmed_sync")
+def pubmed_sync(
+    query_set: str = DEFAULT_QUERY_SET, since: date | None = None, db: str | None = None
+) -> str:
+    """Pull the PubMed records of a query set that are new or revised, keep the raw answers,
+    ingest them. Live with NCBI_EMAIL set; otherwise the synthetic demo sample."""
+    settings = Settings.from_env(db_path=Path(db) if db else None)
+    with acquisition(settings) as source, publishing(source.settings.db_path):
+        fetched, ingested = sync_steps(source, query_set, since)
+    key = f"pubmed-sync-{fetched.query_set}".replace("_", "-")
+    publish_sync_artifacts(key, source, fetched, ingested)
     return f"{fetched.describe()}\n{ingested.describe()}"
 
 
