@@ -28,7 +28,7 @@ class Settings:
     db_path: Path = PROJECT_ROOT / "data" / "evidence.duckdb"
     data_dir: Path = PROJECT_ROOT / "data"
     entrez_url: str = DEFAULT_ENTREZ_URL
-    ncbi_email: str | None = None
+    ncbi_email: str | None = field(default=None, repr=False)
     ncbi_api_key: str | None = field(default=None, repr=False)
     ncbi_tool: str = "evidence"
 

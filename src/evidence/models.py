@@ -116,18 +116,16 @@ class Article:
         """The abstract as one text; structured sections are joined as ``LABEL: text``."""
         if not self.abstract_sections:
             return None
-        parts = [
-            f"{s.label}: {s.text}" if s.label else s.text for s in self.abstract_sections
-        ]
+        parts = [f"{s.label}: {s.text}" if s.label else s.text for s in self.abstract_sections]
         return " ".join(parts)
 
     @property
     def is_retracted(self) -> bool:
         """A retracted paper carries the type 'Retracted Publication' or a RetractionIn link."""
-        return any(p.ui == RETRACTED_PUBLICATION_UI or p.name == "Retracted Publication"
-                   for p in self.publication_types) or any(
-            link.ref_type == "RetractionIn" for link in self.links
-        )
+        return any(
+            p.ui == RETRACTED_PUBLICATION_UI or p.name == "Retracted Publication"
+            for p in self.publication_types
+        ) or any(link.ref_type == "RetractionIn" for link in self.links)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +147,7 @@ class Deletion:
 Record = Article | BookArticle | Deletion
 
 DIMENSIONS = ("intervention", "condition", "outcome", "design", "population", "adverse_event")
-Dimension = Literal[
-    "intervention", "condition", "outcome", "design", "population", "adverse_event"
-]
+Dimension = Literal["intervention", "condition", "outcome", "design", "population", "adverse_event"]
 DIRECTIONS = ("benefit", "no_benefit", "harm", "inconclusive")
 Direction = Literal["benefit", "no_benefit", "harm", "inconclusive"]
 

@@ -3,6 +3,7 @@ because the warehouse is open, and no analyst ever sees half a run."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -138,22 +139,52 @@ def test_a_second_writing_run_waits_then_says_who_holds_the_warehouse(
     assert count(settings.db_path) == 1
 
 
+READ_ONLY_INGEST = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from evidence.config import Settings
+    from evidence.errors import StorageError
+    from evidence.pipeline import ingest_paths
+    print("started", flush=True)
+    settings = Settings(db_path=Path(sys.argv[1]), data_dir=Path(sys.argv[2]))
+    try:
+        ingest_paths(settings, [Path(sys.argv[3])])
+    except StorageError as exc:
+        print("StorageError", exc)
+    """
+)
+# Permissions do not stop root: for root, the folder is made a read-only bind mount in a
+# mount namespace of the child's own (needs CAP_SYS_ADMIN, which root has in CI).
+READ_ONLY_MOUNT = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"'
+
+
 def test_a_read_only_data_folder_is_a_clear_error_and_nothing_changes(
     settings: Settings, tmp_path: Path
 ) -> None:
     ingest_paths(settings, [write(tmp_path / "a.xml", article(1))])
     before = settings.db_path.read_bytes()
-    settings.data_dir.chmod(0o555)
-    try:
+    more = write(tmp_path / "b.xml", article(2))
+    if os.geteuid() != 0:
+        settings.data_dir.chmod(0o555)
         try:
-            (settings.data_dir / "probe").touch()
-        except PermissionError:
-            pass
-        else:  # running as a user whom permissions do not stop (root): nothing to test
-            (settings.data_dir / "probe").unlink()
-            pytest.skip("this user can write a read-only folder (root)")
-        with pytest.raises(StorageError):
-            ingest_paths(settings, [write(tmp_path / "b.xml", article(2))])
-    finally:
-        settings.data_dir.chmod(0o755)
+            with pytest.raises(StorageError, match="Permission denied"):
+                ingest_paths(settings, [more])
+        finally:
+            settings.data_dir.chmod(0o755)
+    else:
+        folder = str(settings.data_dir)
+        mount = ["unshare", "--mount", "--propagation", "private", "sh", "-c", READ_ONLY_MOUNT]
+        ingest = [sys.executable, "-c", READ_ONLY_INGEST, str(settings.db_path), folder]
+        child = subprocess.run(
+            [*mount, folder, *ingest, str(more)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if not child.stdout.startswith("started"):
+            pytest.skip(f"root cannot make a read-only mount here: {child.stderr.strip()}")
+        assert child.stdout.splitlines()[1].startswith(
+            f"StorageError {settings.db_path}: cannot write its folder: Read-only file system"
+        ), child.stdout + child.stderr
     assert settings.db_path.read_bytes() == before

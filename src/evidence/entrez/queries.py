@@ -116,9 +116,14 @@ def load_query_set(path: Path) -> QuerySet:
         QuerySetError: the file is unreadable, not YAML, or does not validate.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise QuerySetError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise QuerySetError(f"{path}:{line}: not UTF-8 text ({exc.reason})") from exc
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)

@@ -14,13 +14,16 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from evidence.errors import StorageError
+from evidence.errors import InputError, StorageError
 
 __all__ = ["SavedRaw", "raw_dir_for", "relative_to_data", "save_raw"]
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +36,20 @@ class SavedRaw:
 
 
 def raw_dir_for(root: Path, query_set: str, when: datetime) -> Path:
-    """The partition folder of a query set on a day (UTC)."""
-    return root / f"query_set={query_set}" / f"date={when:%Y-%m-%d}"
+    """The partition folder of a query set on a day (UTC).
+
+    Raises:
+        InputError: ``query_set`` is not a plain name (it would lead outside ``root``).
+    """
+    return root / f"query_set={_name(query_set, 'query set')}" / f"date={when:%Y-%m-%d}"
+
+
+def _name(value: str, what: str) -> str:
+    # Query sets are validated where they are loaded; this keeps any other caller, too,
+    # from writing outside the raw folder ("../../etc", "a/b", ".hidden").
+    if not _SAFE_NAME.fullmatch(value):
+        raise InputError(f"{what} name {value!r} cannot name a file in the raw folder")
+    return value
 
 
 def relative_to_data(path: Path, data_dir: Path) -> str:
@@ -58,10 +73,11 @@ def save_raw(
     """Compress and save one efetch body; never replaces an existing file.
 
     Raises:
+        InputError: a name would lead outside ``root``.
         StorageError: the folder or file cannot be written.
     """
     folder = raw_dir_for(root, query_set, fetched_at)
-    stem = f"{run_id}-{query_name}-b{batch_no:04d}"
+    stem = f"{_name(run_id, 'run')}-{_name(query_name, 'query')}-b{batch_no:04d}"
     data = gzip.compress(body, compresslevel=6, mtime=0)
     tmp = folder / f".{stem}.{os.getpid()}.tmp"
     try:

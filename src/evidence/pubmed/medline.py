@@ -12,9 +12,9 @@ sections here.
 from __future__ import annotations
 
 import gzip
-import io
 import re
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -32,9 +32,16 @@ from evidence.models import (
     PublicationType,
 )
 from evidence.pubmed.dates import read_date_text
+from evidence.pubmed.source import SourceStream
 from evidence.pubmed.text import clean_text
 
-__all__ = ["is_medline_text", "iter_medline", "sniff_medline"]
+__all__ = [
+    "MAX_LINE_BYTES",
+    "MAX_RECORD_BYTES",
+    "is_medline_text",
+    "iter_medline",
+    "sniff_medline",
+]
 
 # A section label: upper-case words (with spaces, & or /) followed by a colon, at the start
 # of the abstract or after the end of a sentence.
@@ -75,17 +82,23 @@ _LINKS = {
 }
 _LINK_PMID = re.compile(r"PMID:\s*(\d+)")
 _parse: Any = Medline.parse  # Biopython ships no type hints
+# PubMed wraps MEDLINE lines at about 80 characters, and its largest records are a few MB.
+MAX_LINE_BYTES = 1 << 20
+MAX_RECORD_BYTES = 11 << 20
 
 
 def sniff_medline(path: Path) -> bool:
-    """Whether the file at ``path`` (plain or gzip) is MEDLINE text rather than XML."""
-    with path.open("rb") as fh:
-        head = fh.read(2)
-    opener = gzip.open if head == b"\x1f\x8b" else open
+    """Whether the file at ``path`` (plain or gzip) is MEDLINE text rather than XML.
+
+    A file that cannot be read or unpacked is not MEDLINE: the XML reader names its problem.
+    """
     try:
+        with path.open("rb") as fh:
+            head = fh.read(2)
+        opener = gzip.open if head == b"\x1f\x8b" else open
         with opener(path, "rb") as fh:
             return is_medline_text(fh.read(512))
-    except OSError:
+    except (OSError, EOFError, zlib.error):
         return False
 
 
@@ -97,18 +110,50 @@ def is_medline_text(head: bytes) -> bool:
 def iter_medline(stream: BinaryIO, *, name: str) -> Iterator[Article]:
     """Yield the records of a MEDLINE text stream (plain or gzip) as `Article` records.
 
+    The bytes come through `SourceStream` (bounded gunzip, read errors named), and lines
+    longer than `MAX_LINE_BYTES` or records longer than `MAX_RECORD_BYTES` are refused, so a
+    hostile file (a gzip bomb of one endless line) never sits in memory.
+
     Raises:
-        XmlParseError: a record has no PMID or the file is not UTF-8 text.
+        XmlParseError: a record has no PMID, the file is not UTF-8 text, is truncated or
+            corrupt gzip, or holds an overlong line or record; the message names the line.
     """
-    peek = stream.peek(2)[:2] if isinstance(stream, io.BufferedReader) else b""
-    if peek == b"\x1f\x8b":
-        stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
-    text = io.TextIOWrapper(stream, encoding="utf-8", errors="strict")
+    for index, record in enumerate(_parse(_lines(SourceStream(stream, name), name)), start=1):
+        yield _article(record, name, index)
+
+
+def _lines(chunks: Iterable[bytes], name: str) -> Iterator[str]:
+    """The decoded lines of the chunks (each ending in a newline), within the limits."""
+    number = 0
+    record = 0
+    tail = b""
+    for chunk in chunks:
+        lines = (tail + chunk).split(b"\n")
+        tail = lines.pop()
+        for raw in lines:
+            number += 1
+            record = 0 if not raw.strip() else record + len(raw)
+            if record > MAX_RECORD_BYTES:
+                raise XmlParseError(
+                    f"{name}:{number}: refused: a record longer than {MAX_RECORD_BYTES} bytes"
+                )
+            yield _decoded(raw, name, number) + "\n"
+        if len(tail) > MAX_LINE_BYTES:
+            raise XmlParseError(
+                f"{name}:{number + 1}: refused: a line longer than {MAX_LINE_BYTES} bytes"
+            )
+    if tail:
+        yield _decoded(tail, name, number + 1) + "\n"
+
+
+def _decoded(raw: bytes, name: str, number: int) -> str:
     try:
-        for index, record in enumerate(_parse(text), start=1):
-            yield _article(record, name, index)
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise XmlParseError(f"{name}: not UTF-8 text ({exc.reason})") from exc
+        raise XmlParseError(
+            f"{name}:{number}: not UTF-8 text ({exc.reason} at byte {exc.start + 1} of the line)"
+        ) from exc
+    return text.removeprefix("\ufeff") if number == 1 else text
 
 
 def _one(record: dict[str, Any], key: str) -> str | None:

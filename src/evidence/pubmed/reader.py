@@ -24,7 +24,7 @@ from evidence.pubmed.fields import read_article, read_book_article, read_deletio
 from evidence.pubmed.prolog import read_prolog
 from evidence.pubmed.source import SourceStream, source_label
 
-__all__ = ["RECORD_TAGS", "iter_records"]
+__all__ = ["MAX_RECORD_BYTES", "RECORD_TAGS", "iter_records"]
 
 # The record elements of each root. NCBI: PubmedArticle and PubmedBookArticle are the only
 # record types of PubmedArticleSet; DeleteCitation closes update files.
@@ -40,6 +40,10 @@ _BUILDERS: dict[str, Callable[[etree._Element, str], Record]] = {
     "DeleteCitation": read_deletion,
 }
 _POSITION = re.compile(r",? line \d+, column \d+$")
+# The tree of one record is held until its end tag: above this size (the largest PubMed
+# records are a few MB; a hostile one holds millions of tiny elements) the file is refused.
+# Larger than libxml2's 10 MB text-node limit, so a huge text node is reported as such.
+MAX_RECORD_BYTES = 11 << 20
 
 
 def iter_records(source: Path | BinaryIO | bytes, *, name: str | None = None) -> Iterator[Record]:
@@ -78,12 +82,21 @@ def iter_records(source: Path | BinaryIO | bytes, *, name: str | None = None) ->
             # the external DTD (test_external_dtd_is_never_loaded catches it).
         )
         error: etree.XMLSyntaxError | None = None
+        pending = 0  # bytes fed since a record last came out: what the tree holds
         for chunk in chain((prolog.head,), chunks):
             error = _feed(parser, chunk)
+            pending += len(chunk)
             # The records completed before an error are still delivered, then the error.
-            yield from _records(parser, label)
+            for record in _records(parser, label):
+                pending = 0
+                yield record
             if error is not None:
                 break
+            if pending > MAX_RECORD_BYTES:
+                raise XmlParseError(
+                    f"{label}:{stream.lines_read + 1}: refused: a record longer than"
+                    f" {MAX_RECORD_BYTES} bytes (the limit keeps memory bounded)"
+                )
         else:
             error = _feed(parser, None)
             yield from _records(parser, label)

@@ -22,13 +22,17 @@ from typing import BinaryIO
 from evidence.pubmed.prolog import read_prolog
 from evidence.pubmed.source import SourceStream, source_label
 
-__all__ = ["Piece", "SplitError", "split_records"]
+__all__ = ["MAX_UNCUT_BYTES", "Piece", "SplitError", "split_records"]
 
 _END_TAGS: dict[str, tuple[bytes, ...]] = {
     "PubmedArticleSet": (b"</PubmedArticle>", b"</PubmedBookArticle>", b"</DeleteCitation>"),
     "MedlineCitationSet": (b"</MedlineCitation>", b"</DeleteCitation>"),
 }
 _XML_DECL = re.compile(rb"^\s*(<\?xml[^>]*\?>)")
+# A record longer than this (or 4 pieces) is not cut: the caller parses the file in one
+# stream, where libxml2's limits refuse a hostile record (a 2 GB text node) in bounded memory.
+MAX_UNCUT_BYTES = 32 << 20
+_SEAM = max(len(tag) for tags in _END_TAGS.values() for tag in tags)
 
 
 class SplitError(Exception):
@@ -66,16 +70,25 @@ def split_records(
     closing = b"</" + prolog.root.encode() + b">"
     parts = [prolog.head[start.end() :]]
     size = len(parts[0])
+    longest = max(4 * piece_bytes, MAX_UNCUT_BYTES)
     for chunk in chunks:
+        # Once the buffer holds no end tag, only a chunk that brings one (maybe across the
+        # seam) can make a cut: joining the buffer for every chunk would be quadratic.
+        seam = parts[-1][-_SEAM:] + chunk[:_SEAM]
         parts.append(chunk)
         size += len(chunk)
-        if size >= piece_bytes:
-            buffer = b"".join(parts)
-            while (cut := _cut(buffer, ends, piece_bytes)) > 0:
-                body = buffer[:cut]
-                yield Piece(b"".join((opening, body, closing)), _count(body, ends))
-                buffer = buffer[cut:]
-            parts, size = [buffer], len(buffer)
+        if size > longest:
+            raise SplitError(f"{label}: a record longer than {longest} bytes")
+        if size < piece_bytes or (
+            size - len(chunk) >= piece_bytes and not _has_end(seam, chunk, ends)
+        ):
+            continue
+        buffer = b"".join(parts)
+        while (cut := _cut(buffer, ends, piece_bytes)) > 0:
+            body = buffer[:cut]
+            yield Piece(b"".join((opening, body, closing)), _count(body, ends))
+            buffer = buffer[cut:]
+        parts, size = [buffer], len(buffer)
     buffer = b"".join(parts)
     cut = _last_end(buffer, ends)
     body, tail = buffer[:cut], buffer[cut:]
@@ -83,6 +96,10 @@ def split_records(
         raise SplitError(f"{label}: unexpected content after the last record")
     if body.strip():
         yield Piece(opening + body + closing, _count(body, ends))
+
+
+def _has_end(seam: bytes, chunk: bytes, ends: tuple[bytes, ...]) -> bool:
+    return any(tag in chunk or tag in seam for tag in ends)
 
 
 def _cut(buffer: bytes, ends: tuple[bytes, ...], limit: int) -> int:

@@ -20,7 +20,7 @@ from evidence.store.load import (
     upsert_articles,
     upsert_batch,
 )
-from evidence.store.snapshot import publishing, work_path, writes_warehouse
+from evidence.store.snapshot import publishing, work_path, write_atomically, writes_warehouse
 from evidence.store.tags import Tagger, load_articles, refresh_tags, tag_articles, write_tags
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "upsert_batch",
     "upsert_records",
     "work_path",
+    "write_atomically",
     "write_tags",
     "writes_warehouse",
 ]

@@ -8,7 +8,7 @@ duckdb exceptions into `StorageError`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
 
@@ -100,7 +100,7 @@ def _check_or_create_schema(con: duckdb.DuckDBPyConnection, where: str, *, read_
                 )
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            _rollback(con)
             raise
 
 
@@ -112,7 +112,15 @@ def transaction(con: duckdb.DuckDBPyConnection, what: str) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
     with storage_errors(what):
         con.execute("COMMIT")
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, keeping the error that caused it: after a failed COMMIT (a full disk)
+    DuckDB has already ended the transaction, and its "no transaction is active" would
+    hide the real reason."""
+    with suppress(duckdb.Error):
+        con.execute("ROLLBACK")

@@ -8,29 +8,42 @@ outermost scope ends without an error the working copy is checkpointed, copied b
 warehouse and renamed over it in one atomic step. An analyst who has the warehouse open
 keeps reading the version they opened; the next connection sees the new one; nobody ever
 sees half a run. A run that fails publishes nothing; its committed work stays in the
-working copy and the next run carries on from there. A lock file keeps two writing runs
-apart, with a clear message when one waits too long for the other.
+working copy and the next run carries on from there, unless a failed write (a full disk)
+left the copy unreadable: then it is discarded and the next run starts from the warehouse.
+Copies of runs killed mid-copy are removed. A lock file keeps two writing runs apart, with a
+clear message when one waits too long for the other. `write_atomically` gives output files
+(reports, check results) the same whole-or-nothing replacement.
 """
 
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import BinaryIO, Concatenate, ParamSpec, Protocol, TypeVar
 
 import duckdb
 
 from evidence.errors import StorageError
 
-__all__ = ["DEFAULT_WAIT_SECONDS", "publishing", "route", "work_path", "writes_warehouse"]
+__all__ = [
+    "DEFAULT_WAIT_SECONDS",
+    "publishing",
+    "route",
+    "work_path",
+    "write_atomically",
+    "writes_warehouse",
+]
+
+log = logging.getLogger(__name__)
 
 DEFAULT_WAIT_SECONDS = 1800.0
 
@@ -88,11 +101,17 @@ def _unlock(fd: int) -> None:
     os.close(fd)
 
 
-def _copy_atomically(src: Path, dst: Path) -> None:
+def _replace_atomically(dst: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a file beside ``dst``, flush it to disk, then rename it over ``dst``.
+
+    A write that fails (full disk, size limit, killed process) never leaves ``dst`` half
+    written, and the rename replaces a symbolic link at ``dst`` rather than following it.
+    """
     tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)  # left by a killed process with this pid, maybe a link
     try:
-        with src.open("rb") as fin, tmp.open("wb") as fout:
-            shutil.copyfileobj(fin, fout, 1 << 22)
+        with tmp.open("xb") as fout:
+            write(fout)
             fout.flush()
             os.fsync(fout.fileno())
         os.replace(tmp, dst)
@@ -103,6 +122,54 @@ def _copy_atomically(src: Path, dst: Path) -> None:
             os.close(dir_fd)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _copy_atomically(src: Path, dst: Path) -> None:
+    with src.open("rb") as fin:
+        _replace_atomically(dst, lambda fout: shutil.copyfileobj(fin, fout, 1 << 22))
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write an output file whole or not at all (text as UTF-8), creating its folder.
+
+    Raises:
+        StorageError: the folder or the file cannot be written (read-only, full disk).
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _replace_atomically(path, lambda fout: fout.write(raw))
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _remove_leftovers(db_path: Path) -> None:
+    """Delete the temporary copies of runs killed while copying (the caller holds the lock,
+    so no live run is writing one)."""
+    for pattern in (f".{db_path.name}.*.tmp", f".{db_path.name}.work.*.tmp"):
+        for leftover in db_path.parent.glob(pattern):
+            leftover.unlink(missing_ok=True)
+
+
+def _usable(path: Path) -> bool:
+    """Whether DuckDB can open ``path`` and read its catalog (read-only: writes nothing)."""
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            con.execute("SELECT count(*) FROM information_schema.tables").fetchall()
+        finally:
+            con.close()
+    except duckdb.Error:
+        return False
+    return True
+
+
+def _discard(work: Path, why: str) -> None:
+    # A write that failed halfway (full disk) can leave DuckDB's file damaged; the working
+    # copy only ever holds unpublished work, so the next run starts again from the warehouse.
+    log.warning("%s: %s; discarding the working copy", work, why)
+    for path in (work, work.with_name(work.name + ".wal")):
+        path.unlink(missing_ok=True)
 
 
 def _checkpoint(path: Path) -> None:
@@ -146,15 +213,25 @@ def publishing(db_path: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator
     except OSError as exc:
         raise StorageError(f"{key}: cannot write its folder: {exc.strerror or exc}") from exc
     try:
-        if not work.exists() and key.exists():
-            try:
+        try:
+            _remove_leftovers(key)
+            if work.exists() and not _usable(work):
+                _discard(work, "cannot be opened (damaged by an earlier failed run)")
+            if not work.exists() and key.exists():
                 _copy_atomically(key, work)
-            except OSError as exc:
-                raise StorageError(f"{work}: cannot make the working copy: {exc}") from exc
+        except OSError as exc:
+            raise StorageError(
+                f"{work}: cannot make the working copy: {exc.strerror or exc}"
+            ) from exc
         with _guard:
             _scopes[key] = _Scope(work, 1, fd)
         try:
             yield work
+        except StorageError:
+            if work.exists() and not _usable(work):
+                with suppress(OSError):
+                    _discard(work, "damaged by the failed write")
+            raise
         finally:
             with _guard:
                 del _scopes[key]
