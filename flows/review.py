@@ -16,7 +16,7 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from sync import publish_sync_artifacts, sync_steps
 
-from evidence.claims.command import check_claims
+from evidence.claims.command import change_note, check_claims, retraction_note
 from evidence.config import PROJECT_ROOT, Settings
 from evidence.entrez import DEFAULT_QUERY_SET, acquisition
 from evidence.report import build_report
@@ -48,6 +48,9 @@ def evidence_review(
         checked = check_task(source.settings, Path(claims))
         counts = ", ".join(f"{n} {label}" for label, n in checked.counts().items() if n)
         logger.info(f"{len(checked.verdicts)} claims checked: {counts}")
+        for note in (change_note(checked.history), retraction_note(checked.history)):
+            if note:
+                logger.warning(note)
         # 4. the editors' report
         index = report_task(source.settings)
         logger.info(f"report: {index}")

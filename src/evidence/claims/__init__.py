@@ -2,10 +2,12 @@
 
 Reads an editors' claims file (`load_claims`), the evidence rows of the warehouse
 (`read_evidence`) and reference data (`load_definitions`, `load_payer_policies`); the pure
-engine (`judge_claims`) applies the rules of docs/verdict-rules.md. The command edge,
-`evidence.claims.command.check_claims` (what the CLI and the flow call), wires it all and
-writes the tables behind the ``claim_verdicts`` and ``claim_evidence`` views; it is not
-re-exported here so that the report can import this package without a cycle.
+engine (`judge_claims`) applies the rules of docs/verdict-rules.md (version
+`RULES_VERSION`). The command edge, `evidence.claims.command.check_claims` (what the CLI and
+the flow call), wires it all, writes the tables behind the ``claim_verdicts`` and
+``claim_evidence`` views and records the run in the verdict history (`read_history`: what
+changed since the previous check); it is not re-exported here so that the report can import
+this package without a cycle.
 
     >>> from evidence.claims.command import check_claims                       # doctest: +SKIP
     >>> check_claims(Settings.from_env(), Path("data/claims/x.yaml")).counts()  # doctest: +SKIP
@@ -14,7 +16,15 @@ re-exported here so that the report can import this package without a cycle.
 
 from __future__ import annotations
 
-from evidence.claims.engine import judge_claim, judge_claims
+from evidence.claims.engine import RULES_VERSION, judge_claim, judge_claims
+from evidence.claims.history import (
+    CheckVersions,
+    DataVersion,
+    FileHistory,
+    VerdictChange,
+    read_data_version,
+    read_history,
+)
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
 from evidence.claims.loader import load_claims, parse_claims
 from evidence.claims.model import Citation, Claim, ClaimsFile, Verdict
@@ -24,21 +34,28 @@ from evidence.claims.warehouse import read_evidence, read_verdicts, write_verdic
 
 __all__ = [
     "RULES",
+    "RULES_VERSION",
+    "CheckVersions",
     "Citation",
     "Claim",
     "ClaimsFile",
+    "DataVersion",
     "EvidenceBase",
     "EvidenceRecord",
+    "FileHistory",
     "ReferenceData",
     "Scope",
     "Verdict",
+    "VerdictChange",
     "judge_claim",
     "judge_claims",
     "load_claims",
     "load_definitions",
     "load_payer_policies",
     "parse_claims",
+    "read_data_version",
     "read_evidence",
+    "read_history",
     "read_verdicts",
     "write_verdicts",
 ]

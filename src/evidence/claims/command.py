@@ -3,14 +3,17 @@
 Reads the claims file, the vocabulary (``data/vocab``), the reference definitions
 (``data/vocab/definitions.yaml``), the payer policy table (``data/coverage/``) and the
 evidence rows of the warehouse; writes the verdicts behind ``claim_verdicts`` and
-``claim_evidence`` and, when asked, one output file. `check_claims` is what the CLI and
-the ``evidence_review`` flow call; the judging itself is the pure `judge_claims`.
+``claim_evidence``, records the run in the verdict history (``check_runs``) and, when asked,
+writes one output file. `check_claims` is what the CLI and the ``evidence_review`` flow
+call; the judging itself is the pure `judge_claims`. The command says in one line which
+verdicts changed since the previous check of the same file (`change_note`) and which claims
+rested on a record that is now retracted (`retraction_note`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +21,7 @@ from typing import Annotated
 import typer
 
 from evidence.claims.engine import judge_claims
+from evidence.claims.history import CheckVersions, FileHistory, VerdictChange, read_history
 from evidence.claims.inputs import Scope
 from evidence.claims.loader import load_claims
 from evidence.claims.model import VERDICTS, ClaimsFile, Verdict
@@ -32,7 +36,16 @@ from evidence.store import connect, storage_errors, writes_warehouse
 from evidence.store.snapshot import route
 from evidence.tagging import Vocabulary, load_vocabulary
 
-__all__ = ["CheckResult", "check_claims", "check_command", "load_reference"]
+__all__ = [
+    "CheckResult",
+    "change_note",
+    "check_claims",
+    "check_command",
+    "load_reference",
+    "retraction_note",
+]
+
+_NOTE_ITEMS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +57,7 @@ class CheckResult:
     n_records: int
     checked_at: datetime
     out: Path | None = None
+    history: FileHistory = field(default_factory=FileHistory)
 
     def counts(self) -> dict[str, int]:
         """Claims per verdict label, in the contract's order (zeros included)."""
@@ -105,7 +119,15 @@ def check_claims(
             wanted |= reference.scope.expand("intervention", claim.intervention)
         evidence = read_evidence(con, wanted)
         verdicts = judge_claims(claims.claims, evidence, reference, as_of_year=when.year)
-        write_verdicts(con, claims, verdicts, checked_at=when, n_records=len(evidence))
+        write_verdicts(
+            con,
+            claims,
+            verdicts,
+            checked_at=when,
+            n_records=len(evidence),
+            versions=CheckVersions(vocabulary=vocab.fingerprint),
+        )
+        history = read_history(con).get(claims.name, FileHistory())
         with storage_errors(str(db)):
             line = data_line(read_provenance(con))
     finally:
@@ -122,10 +144,57 @@ def check_claims(
                 data_line=line,
                 synthetic=synthetic,
                 n_records=len(evidence),
+                history=history,
             ),
         )
     return CheckResult(
-        claims=claims, verdicts=verdicts, n_records=len(evidence), checked_at=when, out=out
+        claims=claims,
+        verdicts=verdicts,
+        n_records=len(evidence),
+        checked_at=when,
+        out=out,
+        history=history,
+    )
+
+
+def _listed(items: list[str]) -> str:
+    more = len(items) - _NOTE_ITEMS
+    return ", ".join(items[:_NOTE_ITEMS]) + (f" and {more} more" if more > 0 else "")
+
+
+def _grade(value: str | None) -> str:
+    return value or "not graded"
+
+
+def _what_changed(c: VerdictChange) -> str:
+    if c.verdict != c.previous_verdict:
+        return f"{c.claim_id} {c.previous_verdict} → {c.verdict}"
+    return f"{c.claim_id} grade {_grade(c.previous_grade)} → {_grade(c.grade)}"
+
+
+def change_note(history: FileHistory) -> str | None:
+    """One line naming the verdicts that changed since the previous check; None if none."""
+    if not history.changes or history.previous_checked_at is None:
+        return None
+    n = len(history.changes)
+    changed = _listed([_what_changed(c) for c in history.changes])
+    return (
+        f"changed since the previous check ({history.previous_checked_at:%Y-%m-%d %H:%M} UTC):"
+        f" {n} verdict{'' if n == 1 else 's'}, {changed}"
+        " (why: the claim_verdict_changes view, or `evidence report`)"
+    )
+
+
+def retraction_note(history: FileHistory) -> str | None:
+    """One line naming the claims that rested on a now-retracted record; None if none."""
+    if not history.retracted:
+        return None
+    pmids = sorted({p for flagged in history.retracted.values() for p in flagged})
+    claims = list(history.retracted)
+    return (
+        f"retracted: {_listed(claims)} rested on retracted"
+        f" {'record' if len(pmids) == 1 else 'records'} {_listed([f'PMID {p}' for p in pmids])}"
+        " (claim_verdicts.retracted_citations)"
     )
 
 
@@ -154,3 +223,6 @@ def check_command(
         f"check: {len(result.verdicts)} claims of {result.claims.name} against"
         f" {result.n_records} records: {counts}{written}"
     )
+    for note in (change_note(result.history), retraction_note(result.history)):
+        if note is not None:
+            typer.echo(note)

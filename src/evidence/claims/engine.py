@@ -3,7 +3,9 @@
 Claim-checking stage. Dispatches each claim to the rules of its kind (docs/verdict-rules.md):
 effectiveness and indication to E1-E7, adverse_effect to A1-A3, safety to S1-S4, coverage
 to V1-V3, definition and mechanism to D1-D3. Reads nothing and writes nothing; the year used
-for recency is passed in so that results do not depend on the clock.
+for recency is passed in so that results do not depend on the clock. `RULES_VERSION` is
+recorded with every check run, so that the verdict history can tell a verdict changed by
+new evidence from one changed by new rules.
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ from evidence.claims.model import Claim, Verdict
 from evidence.claims.reference import ReferenceData
 from evidence.claims.statements import judge_coverage, judge_statement
 
-__all__ = ["judge_claim", "judge_claims"]
+__all__ = ["RULES_VERSION", "judge_claim", "judge_claims"]
+
+# Bump whenever a change can alter a verdict, grade or citation on the same evidence: a rule,
+# a threshold, a weight, the grading, the selection of records, or the reference data's
+# reading (docs/verdict-rules.md states the current value; a test keeps them equal).
+RULES_VERSION = "1"
 
 
 def judge_claim(

@@ -15,11 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from evidence.claims.history import FileHistory
 from evidence.claims.model import ClaimsFile, Verdict
 from evidence.claims.warehouse import CheckedFile
 from evidence.errors import InputError
 from evidence.report.render import render_check_page
-from evidence.store import storage_errors
+from evidence.store import write_atomically
 
 __all__ = ["OUTPUT_FORMATS", "output_format", "render_output", "write_output"]
 
@@ -161,8 +162,10 @@ def render_output(
     data_line: str,
     synthetic: Sequence[int] = (),
     n_records: int = 0,
+    history: FileHistory | None = None,
 ) -> str:
-    """The text of the output file in format ``fmt`` (one of `OUTPUT_FORMATS`)."""
+    """The text of the output file in format ``fmt`` (one of `OUTPUT_FORMATS`); the HTML
+    page also shows ``history`` (what changed since the previous check, retractions)."""
     if fmt == ".csv":
         return _csv(verdicts)
     if fmt == ".json":
@@ -170,7 +173,12 @@ def render_output(
     if fmt == ".md":
         return _markdown(claims, verdicts, checked_at)
     checked = CheckedFile(
-        claims.name, claims.source_title, claims.source_url, checked_at, tuple(verdicts)
+        claims.name,
+        claims.source_title,
+        claims.source_url,
+        checked_at,
+        tuple(verdicts),
+        history or FileHistory(),
     )
     return render_check_page(
         checked, generated_at=checked_at, line=data_line, synthetic=synthetic, n_records=n_records
@@ -178,11 +186,10 @@ def render_output(
 
 
 def write_output(path: Path, text: str) -> None:
-    """Write the output file, creating its folder.
+    """Write the output file whole or not at all (a link at ``path`` is replaced, never
+    followed), creating its folder.
 
     Raises:
         StorageError: it cannot be written.
     """
-    with storage_errors(str(path)):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    write_atomically(path, text)

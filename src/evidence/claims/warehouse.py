@@ -4,21 +4,23 @@ Reads the analyst views ``articles``, ``article_tags``, ``article_design`` and `
 into `EvidenceRecord` objects (only the records about the interventions asked for, so that
 a 100,000-record warehouse is not read whole). Writes ``claim_check``, ``claim_verdict``
 and ``claim_citation`` (the tables behind the ``claim_verdicts`` and ``claim_evidence``
-views), replacing the rows of the same claims file in one transaction; reads them back as
-`Verdict` objects for the report.
+views), replacing the rows of the same claims file, and appends the run to the verdict
+history (`evidence.claims.history`), all in one transaction; reads them back as `Verdict`
+objects, with each file's history, for the report.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from evidence.claims.history import CheckVersions, FileHistory, read_history, record_run
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord
 from evidence.claims.model import Citation, Claim, ClaimsFile, Verdict
 from evidence.models import Finding
@@ -162,8 +164,10 @@ def write_verdicts(
     *,
     checked_at: datetime,
     n_records: int,
-) -> None:
-    """Replace the stored verdicts of this claims file with ``verdicts``, in one transaction."""
+    versions: CheckVersions | None = None,
+) -> int:
+    """Replace the stored verdicts of this claims file with ``verdicts`` and record the run
+    in the verdict history, in one transaction; return the run id."""
     key = claims.name
     verdict_rows = pa.table(
         {
@@ -248,21 +252,33 @@ def write_verdicts(
         finally:
             con.unregister("_claim_verdict_rows")
             con.unregister("_claim_citation_rows")
+        run_id = record_run(
+            con,
+            claims,
+            verdicts,
+            checked_at=checked_at,
+            n_records=n_records,
+            versions=versions or CheckVersions(),
+        )
+    return run_id
 
 
 @dataclass(frozen=True, slots=True)
 class CheckedFile:
-    """The stored verdicts of one claims file, as read back for the report."""
+    """The stored verdicts of one claims file, as read back for the report, with what
+    changed since its previous check and which claims rested on a retracted record."""
 
     name: str
     source_title: str | None
     source_url: str | None
     checked_at: datetime | None
     verdicts: tuple[Verdict, ...]
+    history: FileHistory = field(default_factory=FileHistory)
 
 
 def read_verdicts(con: duckdb.DuckDBPyConnection) -> list[CheckedFile]:
-    """Every stored claims file with its verdicts and citations (titles from ``articles``)."""
+    """Every stored claims file with its verdicts, citations (titles from ``articles``) and
+    history."""
     with storage_errors("reading claim verdicts"):
         heads = con.execute(
             "SELECT claims_file, source_title, source_url, checked_at FROM claim_check"
@@ -314,7 +330,10 @@ def read_verdicts(con: duckdb.DuckDBPyConnection) -> list[CheckedFile]:
                 citations=tuple(cites[(key, claim.id)]),
             )
         )
+    history = read_history(con)
     return [
-        CheckedFile(name, title, url, at, tuple(by_file.get(name, ())))
+        CheckedFile(
+            name, title, url, at, tuple(by_file.get(name, ())), history.get(name, FileHistory())
+        )
         for name, title, url, at in heads
     ]

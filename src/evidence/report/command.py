@@ -17,7 +17,7 @@ import typer
 from evidence.config import Settings
 from evidence.report.data import read_report_data
 from evidence.report.render import render_report
-from evidence.store import connect, storage_errors
+from evidence.store import connect, storage_errors, write_atomically
 
 __all__ = ["build_report", "report_command"]
 
@@ -27,11 +27,12 @@ def _open(db_path: Path) -> duckdb.DuckDBPyConnection:
     with storage_errors(str(db_path)):
         row = con.execute(
             "SELECT count(*) FROM information_schema.tables"
-            " WHERE table_name = 'adverse_event_summary'"
+            " WHERE table_name IN ('adverse_event_summary', 'claim_verdict_changes')"
         ).fetchone()
-    if row and row[0]:
+    if row and row[0] == 2:
         return con
-    # A warehouse written before the report views existed: one read-write open adds them.
+    # A warehouse written before the report views (or the verdict history) existed: one
+    # read-write open adds them.
     con.close()
     connect(db_path).close()
     return connect(db_path, read_only=True)
@@ -52,10 +53,8 @@ def build_report(
     finally:
         con.close()
     pages = render_report(data)
-    with storage_errors(str(folder)):
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, html in pages.items():
-            (folder / name).write_text(html, encoding="utf-8")
+    for name, html in pages.items():
+        write_atomically(folder / name, html)  # whole pages only; links replaced, not followed
     return folder / "index.html"
 
 

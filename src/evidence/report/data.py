@@ -1,10 +1,10 @@
 """What the editors' report shows, read from the warehouse (report stage, I/O edge).
 
-Reads the views ``claim_verdicts``/``claim_evidence`` (through
-`evidence.claims.warehouse.read_verdicts`), ``article_tags``, ``articles``,
-``publications_by_year`` and ``adverse_event_summary``, and, when they exist, the ledgers
-``sync_state`` (Entrez syncs) and ``ingest_runs`` (files ingested). Returns one
-`ReportData`; writes nothing.
+Reads the views ``claim_verdicts``/``claim_evidence`` and the verdict history
+(``check_runs``, ``claim_verdict_changes``; through `evidence.claims.warehouse.read_verdicts`),
+``article_tags``, ``articles``, ``publications_by_year`` and ``adverse_event_summary``, and,
+when they exist, the ledgers ``sync_state`` (Entrez syncs) and ``ingest_runs`` (files
+ingested). Returns one `ReportData`; writes nothing.
 """
 
 from __future__ import annotations

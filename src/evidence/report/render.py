@@ -1,7 +1,8 @@
 """HTML of the editors' report and of `evidence check --out FILE.html` (report stage, pure).
 
-Reads `ReportData` (or one checked claims file) and returns HTML strings rendered from the
-jinja2 templates in ``templates/``, with autoescaping on: every text taken from a record
+Reads `ReportData` (or one checked claims file, with what changed since its previous check)
+and returns HTML strings rendered from the jinja2 templates in ``templates/``, with
+autoescaping on: every text taken from a record
 (titles, sentences, journals) is escaped. Pages embed their CSS and their plots (SVG data
 URIs) and forbid every external fetch with a Content-Security-Policy, so they work from a
 folder or a mail attachment. The caller writes the files.
@@ -17,6 +18,7 @@ from typing import Any
 
 import jinja2
 
+from evidence.claims.history import VerdictChange
 from evidence.claims.model import VERDICTS
 from evidence.claims.rules import label
 from evidence.claims.warehouse import CheckedFile
@@ -28,6 +30,7 @@ __all__ = [
     "MAX_CARDS",
     "VERDICT_HELP",
     "banner_text",
+    "change_reasons",
     "data_line",
     "environment",
     "render_check_page",
@@ -80,6 +83,31 @@ def _safe_url(value: object) -> str | None:
     return text if text.startswith(("https://", "http://")) else None
 
 
+def change_reasons(change: VerdictChange) -> list[str]:
+    """Why a verdict changed, besides the cited records listed by PMID (the page lists those)."""
+    reasons = []
+    if change.claim_edited:
+        reasons.append("The claim was edited since the previous check.")
+    if change.vocabulary_changed:
+        reasons.append("The vocabulary (data/vocab) changed.")
+    if change.tagger_changed:
+        reasons.append("The tagger that reads the records changed.")
+    if change.rules_changed:
+        reasons.append("The verdict rules changed (docs/verdict-rules.md).")
+    if change.checked_at.year != change.previous_checked_at.year:
+        reasons.append(f"Checked in {change.checked_at.year}: older records weigh a little less.")
+    listed = (
+        change.new_pmids or change.dropped_pmids or change.retracted_pmids or change.deleted_pmids
+    )
+    if not reasons and not listed:
+        reasons.append(
+            "The same records are cited; what they conclude, their tags or their design changed."
+            if change.data_changed
+            else "No recorded cause: the same data, vocabulary, tagger and rules."
+        )
+    return reasons
+
+
 def environment() -> jinja2.Environment:
     """The template environment: package templates, autoescape always on."""
     env = jinja2.Environment(
@@ -99,6 +127,7 @@ def environment() -> jinja2.Environment:
         kind_text=_KIND,
         design_name=lambda d: DESIGN_NAMES.get(d, (str(d), str(d)))[0].capitalize(),
         max_cards=MAX_CARDS,
+        change_reasons=change_reasons,
     )
     return env
 

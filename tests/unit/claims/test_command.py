@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from claim_builders import SEED_CLAIMS
+from claim_builders import SEED_CLAIMS, update_warehouse
 from typer.testing import CliRunner
 
-from evidence.claims.command import check_claims
+from evidence.claims.command import change_note, check_claims, retraction_note
+from evidence.claims.history import FileHistory, VerdictChange
 from evidence.claims.loader import load_claims
 from evidence.claims.model import VERDICTS
 from evidence.claims.rules import RULES
@@ -151,3 +152,103 @@ def test_cli_malformed_claims_exit_2_with_one_line(db: Path, tmp_path: Path) -> 
         " (expected one of effectiveness, indication, safety, adverse_effect,"
         " coverage, mechanism, definition)"
     ]
+
+
+# In the synthetic sample, trial 90000017 alone supports C16 and C26; trial 90000030 alone
+# supports C31.
+RETRACT, DELETE = 90000017, 90000030
+
+
+def test_cli_check_says_what_changed_since_the_previous_check(settings: Settings, db: Path) -> None:
+    again = CliRunner().invoke(app, ["check", str(SEED_CLAIMS), "--db", str(db)])
+    assert again.exit_code == 0, again.output
+    assert "changed since" not in again.output and "retracted:" not in again.output
+    update_warehouse(replace(settings, db_path=db), retract=[RETRACT], delete=[DELETE])
+    result = CliRunner().invoke(app, ["check", str(SEED_CLAIMS), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    con = connect(db, read_only=True)
+    try:
+        changed = con.execute(
+            "SELECT claim_id, previous_verdict, verdict FROM claim_verdict_changes ORDER BY ord"
+        ).fetchall()
+        flagged = con.execute(
+            "SELECT list(claim_id ORDER BY claim_id) FROM claim_verdicts WHERE cites_retracted"
+        ).fetchone()
+        rested = con.execute(  # claims that cited the retracted trial in the last two runs
+            "SELECT list(DISTINCT claim_id ORDER BY claim_id) FROM claim_verdict_history"
+            " WHERE list_contains(citations, ?)"
+            " AND run_id >= (SELECT previous_run_id FROM check_runs WHERE is_latest)",
+            [RETRACT],
+        ).fetchone()
+        runs = con.execute("SELECT count(*) FROM check_runs").fetchone()
+    finally:
+        con.close()
+    assert runs == (3,)  # the fixture's check, then two here
+    assert {"C16", "C26", "C31"} <= {c for c, _, _ in changed}
+    (note,) = [line for line in result.output.splitlines() if line.startswith("changed since")]
+    assert f"{len(changed)} verdicts, " in note
+    for claim_id, before, now in changed[:6]:
+        assert f"{claim_id} {before} → {now}" in note
+    (retracted,) = [line for line in result.output.splitlines() if line.startswith("retracted:")]
+    assert f"PMID {RETRACT}" in retracted and f"PMID {DELETE}" not in retracted
+    assert flagged == rested and flagged is not None and {"C16", "C26"} <= set(flagged[0])
+    assert all(claim_id in retracted for claim_id in flagged[0][:6])
+
+
+def test_check_result_carries_the_history(settings: Settings, db: Path) -> None:
+    update_warehouse(replace(settings, db_path=db), delete=[DELETE])
+    result = check_claims(replace(settings, db_path=db), SEED_CLAIMS, now=NOW)
+    assert result.history.has_previous and result.history.retracted == {}
+    (c31,) = [c for c in result.history.changes if c.claim_id == "C31"]
+    assert (c31.dropped_pmids, c31.deleted_pmids) == ((DELETE,), (DELETE,))
+    assert "deleted from PubMed: PMID 90000030" in c31.why
+
+
+def _change(
+    claim_id: str, before: str, now: str, grades: tuple[str | None, str | None]
+) -> VerdictChange:
+    return VerdictChange(
+        "x.yaml", claim_id, 1, before, now, grades[0], grades[1], "E7", "E5",
+        (), (), (), (), True, False, False, False, False, "why",
+        datetime(2026, 1, 2, 3, 4), datetime(2026, 2, 1),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ([], None),
+        (
+            [_change("C01", "supported", "mixed", ("high", "low"))],
+            "changed since the previous check (2026-01-02 03:04 UTC): 1 verdict, C01 supported"
+            " → mixed (why: the claim_verdict_changes view, or `evidence report`)",
+        ),
+        (
+            [_change("C02", "mixed", "mixed", ("low", None))],
+            "1 verdict, C02 grade low → not graded (why",
+        ),
+        (
+            [_change(f"C{n:02}", "mixed", "supported", ("low", "low")) for n in range(1, 9)],
+            "8 verdicts, C01 mixed → supported, C02 mixed → supported, C03 mixed → supported,"
+            " C04 mixed → supported, C05 mixed → supported, C06 mixed → supported and 2 more",
+        ),
+    ],
+    ids=["none", "verdict", "grade-only", "many"],
+)
+def test_change_note(changes: list[VerdictChange], expected: str | None) -> None:
+    history = FileHistory(2, 1, datetime(2026, 1, 2, 3, 4), tuple(changes))
+    note = change_note(history)
+    assert (note is None) if expected is None else (expected in (note or ""))
+
+
+def test_no_note_on_a_first_check() -> None:
+    assert change_note(FileHistory(run_id=1)) is None
+    assert retraction_note(FileHistory(run_id=1)) is None
+
+
+def test_retraction_note() -> None:
+    note = retraction_note(FileHistory(1, retracted={"C01": (7, 5), "C04": (5,)}))
+    assert note == (
+        "retracted: C01, C04 rested on retracted records PMID 5, PMID 7"
+        " (claim_verdicts.retracted_citations)"
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from evidence.claims.engine import RULES_VERSION
 from evidence.claims.harms import SERIOUS_EVENTS
 from evidence.claims.rules import RULES
 from evidence.claims.weighing import DESIGN_WEIGHT, LEVEL_OF, LIMITING_QUALIFIERS
@@ -50,3 +51,8 @@ def test_the_doc_names_the_serious_events_and_limiting_qualifiers(doc: str) -> N
 def test_the_readme_of_the_rules_links_the_views_doc(doc: str) -> None:
     assert "(views.md)" in doc
     assert (DOC.parent / "views.md").exists()
+
+
+def test_the_doc_states_the_rules_version_of_the_code(doc: str) -> None:
+    assert re.findall(r"\*\*Rules version: (\w+)\.\*\*", doc) == [RULES_VERSION]
+    assert "## Verdict history" in doc and "claim_verdict_changes" in doc

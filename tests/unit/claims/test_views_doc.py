@@ -66,8 +66,10 @@ def test_every_example_query_runs_on_the_sample(
     doc: str, sample: duckdb.DuckDBPyConnection
 ) -> None:
     queries = re.findall(r"```sql\n(.*?)```", doc, re.S)
-    assert len(queries) >= 14
+    assert len(queries) >= 18
     for query in queries:
         sample.execute(query).fetchall()
-    rows = sample.execute(queries[-1]).fetchall()
-    assert rows, "the traced claim C10 has evidence rows in the sample"
+    (trace,) = [q for q in queries if "claim_id = 'C10'" in q]
+    assert sample.execute(trace).fetchall(), "the traced claim C10 has evidence rows"
+    (history,) = [q for q in queries if "FROM claim_verdict_history" in q]
+    assert sample.execute(history).fetchall(), "the sample's check is in the history"

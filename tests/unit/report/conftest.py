@@ -4,16 +4,23 @@ same one)."""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from evidence.claims.command import check_claims
 from evidence.config import Settings
-from evidence.pipeline import ingest_paths
+from evidence.models import Deletion, PublicationType
+from evidence.pipeline import ingest_paths, make_tagger
+from evidence.store import connect, load_articles, publishing, upsert_records
 
 REPO = Path(__file__).resolve().parents[3]
 SEED_CLAIMS = REPO / "data" / "claims" / "trigger-point-article.yaml"
+# In the synthetic sample, trial 90000017 alone supports two claims and 90000030 one.
+RETRACT, DELETE = 90000017, 90000030
 
 
 @pytest.fixture(scope="session")
@@ -24,5 +31,39 @@ def sample_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     settings = Settings.from_env({}, db_path=tmp_path_factory.mktemp("sample") / "e.duckdb")
     summary = ingest_paths(settings, files)
     assert summary.ok, summary.errors
+    check_claims(settings, SEED_CLAIMS)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def rechecked_settings(
+    sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Settings:
+    """A copy of the sample warehouse checked again after a synthetic update that retracts
+    one cited trial and deletes another (the way `evidence ingest` loads an update file)."""
+    settings = replace(sample_settings, db_path=tmp_path_factory.mktemp("rechecked") / "e.duckdb")
+    shutil.copy(sample_settings.db_path, settings.db_path)
+    with publishing(settings.db_path):
+        con = connect(settings.db_path)
+        try:
+            retracted = [
+                replace(
+                    a,
+                    date_revised=date(2026, 6, 1),
+                    publication_types=(
+                        *a.publication_types,
+                        PublicationType("D016441", "Retracted Publication"),
+                    ),
+                )
+                for a in load_articles(con, [RETRACT])
+            ]
+            upsert_records(
+                con,
+                [*retracted, Deletion((DELETE,))],
+                source="synthetic-update",
+                tagger=make_tagger(settings),
+            )
+        finally:
+            con.close()
     check_claims(settings, SEED_CLAIMS)
     return settings

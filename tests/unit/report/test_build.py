@@ -41,6 +41,7 @@ def test_sample_report(sample_settings: Settings, tmp_path: Path) -> None:
     assert cited is not None and html.count('class="card ') == cited[0]
     assert 'id="synthetic-banner"' in html and 'id="synthetic-banner"' in evidence
     assert "Ingested from files" in html
+    assert "first recorded check of this claims file" in html  # the sample was checked once
     assert "pneumothorax" in evidence and "data:image/svg+xml;base64," in evidence
 
 
@@ -93,3 +94,31 @@ def test_cli_report(sample_settings: Settings, tmp_path: Path) -> None:
     assert (tmp_path / "r" / "index.html").exists() and "report: wrote" in result.output
     missing = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 1 and "no such warehouse" in missing.output
+
+
+def test_report_after_a_second_check_shows_what_changed(
+    rechecked_settings: Settings, tmp_path: Path
+) -> None:
+    html = build_report(rechecked_settings, tmp_path / "r", now=NOW).read_text(encoding="utf-8")
+    con = connect(rechecked_settings.db_path, read_only=True)
+    try:
+        changes = con.execute(
+            "SELECT claim_id, previous_verdict, verdict, dropped_pmids FROM claim_verdict_changes"
+            " ORDER BY ord"
+        ).fetchall()
+        flagged = con.execute(
+            "SELECT claim_id, retracted_citations FROM claim_verdicts WHERE cites_retracted"
+            " ORDER BY ord"
+        ).fetchall()
+    finally:
+        con.close()
+    assert changes and flagged
+    rows = re.findall(
+        r'<tr class="change" data-claim="(\w+)" data-before="(\w+)" data-now="(\w+)"', html
+    )
+    assert rows == [(c, before, now) for c, before, now, _ in changes]
+    for _, _, _, dropped in changes:
+        for pmid in dropped:
+            assert f'No longer cited: <a href="https://pubmed.ncbi.nlm.nih.gov/{pmid}/"' in html
+    marked = re.findall(r'id="claim-\d+-(\w+)" data-verdict="\w+" data-retracted="([\d ]+)"', html)
+    assert marked == [(c, " ".join(map(str, pmids))) for c, pmids in flagged]

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from evidence.claims.history import FileHistory, VerdictChange
 from evidence.claims.model import Citation, Claim, Verdict
 from evidence.claims.warehouse import CheckedFile
 from evidence.report.data import AdverseRow, Provenance, ReportData
@@ -16,6 +17,7 @@ from evidence.report.plots import evidence_map_svg, publications_svg
 from evidence.report.render import (
     MAX_CARDS,
     banner_text,
+    change_reasons,
     data_line,
     render_check_page,
     render_report,
@@ -74,13 +76,50 @@ def _provenance(**kw: object) -> Provenance:
     return Provenance(**base)  # type: ignore[arg-type]
 
 
-def _data(verdicts: tuple[Verdict, ...] = (), **kw: object) -> ReportData:
+PREVIOUS = datetime(2026, 11, 18, 9, 0)
+
+
+def _change(**kw: object) -> VerdictChange:
+    base: dict[str, object] = {
+        "claims_file": "hostile.yaml",
+        "claim_id": "C01",
+        "ord": 1,
+        "previous_verdict": "mixed",
+        "verdict": "supported",
+        "previous_grade": "low",
+        "grade": "moderate",
+        "previous_rule": "E5",
+        "rule": "E7",
+        "new_pmids": (90000005,),
+        "dropped_pmids": (90000003, 90000004),
+        "retracted_pmids": (90000003,),
+        "deleted_pmids": (90000004,),
+        "data_changed": True,
+        "vocabulary_changed": False,
+        "tagger_changed": False,
+        "rules_changed": False,
+        "claim_edited": False,
+        "why": "not shown: the page lists the reasons itself",
+        "previous_checked_at": PREVIOUS,
+        "checked_at": datetime(2026, 11, 25, 9, 0),
+    }
+    base.update(kw)
+    return VerdictChange(**base)  # type: ignore[arg-type]
+
+
+HISTORY = FileHistory(7, 6, PREVIOUS, (_change(),), {"C01": (90000003,)})
+
+
+def _data(
+    verdicts: tuple[Verdict, ...] = (), history: FileHistory = HISTORY, **kw: object
+) -> ReportData:
     checked = CheckedFile(
         "hostile.yaml",
         "<script>x</script> Article",
         "javascript:alert(1)",
         datetime(2026, 11, 25, 9, 0),
         verdicts,
+        history,
     )
     return ReportData(
         files=(checked,) if verdicts else (),
@@ -136,7 +175,7 @@ def test_nothing_is_fetched_at_view_time(pages: dict[str, str], name: str) -> No
         assert src.startswith("data:"), src
     for href in re.findall(r'\shref="([^"]*)"', html):
         assert href.startswith(
-            ("data:", "https://pubmed.ncbi.nlm.nih.gov/", "index.html", "evidence.html")
+            ("data:", "https://pubmed.ncbi.nlm.nih.gov/", "index.html", "evidence.html", "#claim-")
         ), href
     assert "@import" not in html and "url(" not in html
 
@@ -197,3 +236,85 @@ def test_plots_without_rows_are_left_out() -> None:
     assert evidence_map_svg(()) is None and publications_svg(()) is None
     html = render_report(ReportData((), (), (), (), _provenance(), NOW))["evidence.html"]
     assert "No record is tagged with both" in html and "No record reports an adverse event" in html
+
+
+def test_what_changed_since_the_previous_check(pages: dict[str, str]) -> None:
+    html = pages["index.html"]
+    section = html[html.index('id="changes-1"') : html.index('<table class="claims">')]
+    assert "What changed since the previous check" in section
+    assert "Since the check of 2026-11-18 09:00 UTC, 1 verdict or certainty changed" in section
+    (row,) = re.findall(r'<tr class="change".*?</tr>', section, re.S)
+    assert 'data-claim="C01" data-before="mixed" data-now="supported"' in row
+    assert 'href="#claim-1-C01"' in row and 'id="claim-1-C01"' in html
+    assert row.index("badge v-mixed") < row.index("badge v-supported")
+    assert "certainty: low" in row and "certainty: moderate" in row
+    for css, pmids in (
+        ("why-new", [90000005]),
+        ("why-dropped", [90000003, 90000004]),
+        ("why-retracted", [90000003]),
+        ("why-deleted", [90000004]),
+    ):
+        (item,) = re.findall(rf'<li class="{css}">(.*?)</li>', row, re.S)
+        assert re.findall(r"pubmed\.ncbi\.nlm\.nih\.gov/(\d+)/", item) == [str(p) for p in pmids]
+    assert "not shown" not in row  # the SQL sentence is for analysts; the page lists reasons
+
+
+def test_a_claim_that_rested_on_a_retracted_record_carries_a_badge(pages: dict[str, str]) -> None:
+    html = pages["index.html"]
+    (row,) = re.findall(r'<tr class="claim [^"]*" id="claim-1-C01".*?</tr>', html, re.S)
+    assert 'data-retracted="90000003"' in row
+    assert 'class="badge retracted"' in row and "Retracted evidence" in row
+    assert "1 claim rests on a retracted record" in html
+
+
+@pytest.mark.parametrize(
+    ("history", "expected", "absent"),
+    [
+        (FileHistory(), "first recorded check of this claims file", '<tr class="change"'),
+        (FileHistory(run_id=1), "first recorded check of this claims file", "data-retracted"),
+        (
+            FileHistory(2, 1, PREVIOUS),
+            "No verdict or certainty changed since the check of 2026-11-18 09:00 UTC",
+            "rests on a retracted record",
+        ),
+    ],
+    ids=["no-history", "first-run", "nothing-changed"],
+)
+def test_changes_section_without_changes(history: FileHistory, expected: str, absent: str) -> None:
+    html = render_report(_data((_verdict(),), history))["index.html"]
+    assert 'id="changes-1"' in html and expected in html and absent not in html
+
+
+def test_the_check_page_shows_the_changes_too() -> None:
+    checked = CheckedFile("x.yaml", None, None, None, (_verdict(),), HISTORY)
+    html = render_check_page(checked, generated_at=NOW, line="Data: 1 record.")
+    assert '<tr class="change" data-claim="C01"' in html and 'data-retracted="90000003"' in html
+
+
+def test_hostile_claim_ids_are_escaped_in_the_changes() -> None:
+    history = FileHistory(2, 1, PREVIOUS, (_change(claim_id='<b onclick="x">C01'),))
+    html = render_report(_data((_verdict(),), history))["index.html"]
+    assert "<b onclick" not in html and "&lt;b onclick=&#34;x&#34;&gt;C01" in html
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({}, []),
+        ({"new_pmids": (), "dropped_pmids": (), "retracted_pmids": (), "deleted_pmids": ()},
+         ["The same records are cited; what they conclude, their tags or their design changed."]),
+        ({"new_pmids": (), "dropped_pmids": (), "retracted_pmids": (), "deleted_pmids": (),
+          "data_changed": False},
+         ["No recorded cause: the same data, vocabulary, tagger and rules."]),
+        ({"claim_edited": True}, ["The claim was edited since the previous check."]),
+        ({"vocabulary_changed": True}, ["The vocabulary (data/vocab) changed."]),
+        ({"tagger_changed": True}, ["The tagger that reads the records changed."]),
+        ({"rules_changed": True}, ["The verdict rules changed (docs/verdict-rules.md)."]),
+        ({"checked_at": datetime(2027, 1, 3)},
+         ["Checked in 2027: older records weigh a little less."]),
+    ],
+    ids=["records-only", "same-records", "no-cause", "edited", "vocabulary", "tagger", "rules",
+         "new-year"],
+)  # fmt: skip
+def test_change_reasons(change: dict[str, object], expected: list[str]) -> None:
+    assert change_reasons(_change(**change)) == expected
