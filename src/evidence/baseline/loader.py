@@ -1,0 +1,223 @@
+"""Baseline ingest, writer side: Parquet partitions → the DuckDB warehouse, in file order.
+
+Reads the partition folders written by `parse_to_parquet`; writes the warehouse tables and the
+``ingest_runs`` ledger. One process writes (DuckDB allows one writer); each file is loaded in
+ONE transaction by replaying its steps in order through `evidence.store.upsert_batch` and
+`evidence.store.apply_deletion`, the very functions ``evidence ingest`` uses. The outcome is
+therefore the same as ingesting the files one after the other: a PMID is replaced only by a
+copy at least as new, an identical copy changes nothing, a DeleteCitation of file *k* lands
+after the records of files before *k* and before those of later files. A file whose sha256
+was already ingested is skipped, as ``evidence ingest`` does.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+
+from evidence.baseline.files import FILE_PATTERN, file_order_key
+from evidence.baseline.partition import DELETIONS, PartitionInfo
+from evidence.errors import StorageError
+from evidence.store import (
+    Batch,
+    FileResult,
+    LoadCounts,
+    apply_deletion,
+    storage_errors,
+    transaction,
+    upsert_batch,
+)
+
+__all__ = [
+    "BATCH_RECORDS",
+    "ingested_sha256s",
+    "load_partition",
+    "load_partitions",
+    "out_of_order",
+    "record_failure",
+]
+
+# Records per upsert in the writer. Measured on a 30,000-record synthetic file parsed in chunks
+# of 2,000: 2.9 s chunk by chunk, 1.6 s in batches of 5,000, 1.45 s of 10,000, 1.55 s of 20,000.
+BATCH_RECORDS = 10_000
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def ingested_sha256s(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """The sha256 of every file ingested with status ok, by file name (not path)."""
+    with storage_errors("ingest_runs"):
+        rows = con.execute("SELECT DISTINCT file, sha256 FROM ingest_runs WHERE status = 'ok'")
+        found: defaultdict[str, set[str]] = defaultdict(set)
+        for file, sha in rows.fetchall():
+            found[Path(str(file)).name].add(str(sha))
+        return found
+
+
+def _is_ingested(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
+    with storage_errors("ingest_runs"):
+        row = con.execute(
+            "SELECT count(*) FROM ingest_runs WHERE sha256 = ? AND status = 'ok'", [sha256]
+        ).fetchone()
+    return bool(row and row[0])
+
+
+def out_of_order(con: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> list[str]:
+    """One line for each file that sorts before a file the warehouse already holds.
+
+    Loading it now cannot undo the later file: its older copies are skipped, but a
+    DeleteCitation in it may remove a record that a later file has re-added.
+    """
+    with storage_errors("ingest_runs"):
+        rows = con.execute("SELECT DISTINCT file FROM ingest_runs WHERE status = 'ok'").fetchall()
+    loaded = [Path(str(r[0])) for r in rows if FILE_PATTERN.match(Path(str(r[0])).name)]
+    if not loaded:
+        return []
+    latest = max(loaded, key=file_order_key)
+    done = {p.name for p in loaded}
+    return [
+        f"{p}: loaded after {latest.name}, a later file already in the warehouse"
+        for p in paths
+        if p.name not in done and file_order_key(p) < file_order_key(latest)
+    ]
+
+
+def _ledger(con: duckdb.DuckDBPyConnection, result: FileResult, started: datetime) -> None:
+    c = result.counts
+    con.execute(
+        "INSERT INTO ingest_runs (file, sha256, status, records, inserted, updated, deleted,"
+        " skipped, books, started_at, finished_at, seconds, error)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            str(result.path), result.sha256, result.status, result.records, c.inserted,
+            c.updated, c.deleted, c.skipped, c.books, started, _now(), result.seconds,
+            result.error,
+        ],
+    )  # fmt: skip
+
+
+def record_failure(con: duckdb.DuckDBPyConnection, path: Path, sha256: str, error: str) -> None:
+    """Write a ``failed`` row to the ledger for a file that could not be parsed."""
+    result = FileResult(path=path, sha256=sha256, status="failed", error=error)
+    with storage_errors(str(path)):
+        _ledger(con, result, _now())
+
+
+def _deletion_blocks(folder: Path) -> dict[int, list[int]]:
+    table = pq.read_table(folder / DELETIONS)
+    blocks: defaultdict[int, list[int]] = defaultdict(list)
+    for block, pmid in zip(
+        table.column("block").to_pylist(), table.column("pmid").to_pylist(), strict=True
+    ):
+        blocks[int(block)].append(int(pmid))
+    return blocks
+
+
+def load_partition(
+    con: duckdb.DuckDBPyConnection,
+    info: PartitionInfo,
+    *,
+    force: bool = False,
+    batch_records: int = BATCH_RECORDS,
+) -> FileResult:
+    """Load one parsed file into the warehouse in one transaction, with its ledger row.
+
+    Consecutive chunks (up to ``batch_records`` records, never across a DeleteCitation) are
+    upserted together when no PMID repeats among them: the outcome is the same as chunk by
+    chunk, and the writer, the one serial part of the job, makes fewer, larger passes.
+
+    Raises:
+        StorageError: the partitions are missing or damaged, or the warehouse cannot be
+            written; nothing of the file is kept.
+    """
+    started = _now()
+    clock = time.perf_counter()
+    result = FileResult(path=info.path, sha256=info.sha256, status="ok", records=info.records)
+    if info.status == "skipped" or (not force and _is_ingested(con, info.sha256)):
+        result.status = "skipped"
+        result.records = 0
+        return result
+    folder = info.folder
+    if folder is None:
+        raise StorageError(f"{info.path}: parsed, but no partition folder was given")
+    source = str(info.path)
+    with storage_errors(str(folder)):
+        files = {name: pq.ParquetFile(folder / f"{name}.parquet") for name in info.tables}
+        blocks = _deletion_blocks(folder)
+    chunks = sum(1 for kind, _ in info.steps if kind == "rows")
+    for name, file in files.items():
+        if file.num_row_groups != chunks:
+            raise StorageError(
+                f"{folder / name}.parquet: {file.num_row_groups} row groups, the manifest"
+                f" lists {chunks} chunks; delete {folder} and run again"
+            )
+    counts = LoadCounts(books=info.books)
+    article_rows = files["pm_article"].metadata
+    group: list[int] = []
+
+    def upsert(row_groups: list[int]) -> None:
+        tables = {name: file.read_row_groups(row_groups) for name, file in files.items()}
+        pmids = [int(p) for p in tables["pm_article"].column("pmid").to_pylist()]
+        if len(row_groups) > 1 and len(set(pmids)) < len(pmids):
+            # A PMID twice in the file: replay chunk by chunk, so that its later copy wins.
+            for one in row_groups:
+                upsert([one])
+            return
+        got = upsert_batch(con, Batch(tables, info.tagger_key, pmids), source=source)
+        counts.add(got)
+        if info.tagger_key is not None:
+            result.tagged += got.inserted + got.updated
+
+    with transaction(con, source), storage_errors(source):
+        for kind, n in info.steps:
+            if kind == "rows":
+                group.append(n)
+                if sum(article_rows.row_group(g).num_rows for g in group) < batch_records:
+                    continue
+            if group:
+                upsert(group)
+                group = []
+            if kind == "delete":
+                counts.deleted += apply_deletion(con, blocks.get(n, []), source=source)
+        if group:
+            upsert(group)
+        result.counts = counts
+        result.seconds = time.perf_counter() - clock
+        _ledger(con, result, started)
+    return result
+
+
+def load_partitions(
+    con: duckdb.DuckDBPyConnection,
+    infos: Sequence[PartitionInfo],
+    *,
+    force: bool = False,
+    remove: bool = True,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    """Load parsed files in file order, each in its own transaction.
+
+    With ``remove``, a file's partition folder is deleted once its transaction is committed
+    (a failed load keeps it, for a retry).
+
+    Raises:
+        StorageError: as `load_partition`; the files before it stay loaded.
+    """
+    results = []
+    for info in sorted(infos, key=lambda i: file_order_key(i.path)):
+        result = load_partition(con, info, force=force)
+        if remove and info.folder is not None:
+            shutil.rmtree(info.folder, ignore_errors=True)
+        results.append(result)
+        if on_file is not None:
+            on_file(result)
+    return results
