@@ -101,7 +101,7 @@ def acquisition(settings: Settings) -> Iterator[Acquisition]:
 
 
 def load_sample_corpus(paths: Sequence[Path]) -> Corpus:
-    """The records of PubMed XML files, later files revising earlier ones.
+    """The records of PubMed XML files, later files revising (or deleting) earlier ones.
 
     Raises:
         InputError: a file is not well-formed XML or a record has no PMID.
@@ -110,7 +110,31 @@ def load_sample_corpus(paths: Sequence[Path]) -> Corpus:
     for path in paths:
         for record in _read_records(path):
             records[record.pmid] = record
+        # PubMed no longer serves a record that an update file deletes.
+        for pmid in _deleted_pmids(path):
+            records.pop(pmid, None)
     return Corpus(records.values())
+
+
+def _deleted_pmids(path: Path) -> list[int]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rb") as fh:
+            return [
+                int(text)
+                for _, element in etree.iterparse(
+                    fh,
+                    events=("end",),
+                    tag="DeleteCitation",
+                    resolve_entities=False,
+                    no_network=True,
+                    load_dtd=False,
+                )
+                for text in (p.text for p in element.iter("PMID"))
+                if text and text.strip().isdigit()
+            ]
+    except (etree.XMLSyntaxError, OSError) as exc:
+        raise InputError(f"{path}: cannot read sample ({exc})") from exc
 
 
 def _read_records(path: Path) -> Iterator[CorpusRecord]:
