@@ -13,8 +13,12 @@ the flow's task runner, and the flow itself is the one writer that loads them in
 Run once with ``python flows/baseline.py FOLDER [WORKERS]``. With a Dask cluster you run
 yourself (here a local one, the same shape as a remote cluster)::
 
+    import dask
     from distributed import LocalCluster
-    cluster = LocalCluster(n_workers=4, threads_per_worker=1)
+    from evidence.baseline import WORKER_CONFIG
+
+    with dask.config.set(WORKER_CONFIG):  # no statistical profiler: flat worker memory
+        cluster = LocalCluster(n_workers=4, threads_per_worker=1)
     baseline_ingest("data/baseline", dask_address=cluster.scheduler_address)
 """
 

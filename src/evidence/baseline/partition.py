@@ -75,7 +75,9 @@ class PartitionInfo:
     ``status`` is ``parsed`` (``folder`` holds the partitions) or ``skipped`` (the file's
     sha256 was already ingested; nothing was written). ``steps`` replays the file in order:
     ``("rows", i)`` is row group *i* of every table, ``("delete", j)`` deletion block *j*.
-    ``worker`` and ``peak_rss_mb`` tell which process parsed it and its peak memory so far.
+    ``worker``, ``cpu_seconds`` and ``peak_rss_mb`` tell which process parsed it, the CPU
+    time that process used meanwhile (``seconds`` well above it: the worker waited for a
+    core), and its peak memory so far.
     """
 
     path: Path
@@ -91,6 +93,7 @@ class PartitionInfo:
     tagger_key: str | None = None
     filter_key: str | None = None
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     worker: str = ""
     peak_rss_mb: float = 0.0
     reused: bool = False
@@ -144,7 +147,7 @@ def parse_to_parquet(
         VocabularyError: the vocabulary is invalid.
         StorageError: the work folder cannot be written.
     """
-    clock = time.perf_counter()
+    clock, cpu = time.perf_counter(), time.process_time()
     sha = sha256_file(path)
     if sha in done:
         return PartitionInfo(path=path, sha256=sha, status="skipped")
@@ -183,7 +186,8 @@ def parse_to_parquet(
             path=path, sha256=sha, status="parsed", steps=tuple(out.steps), tables=out.tables,
             records=out.records, kept=out.kept, books=out.books, deleted=out.deleted,
             tagger_key=tagger_key, filter_key=filter_key, seconds=time.perf_counter() - clock,
-            worker=f"{socket.gethostname()}:{os.getpid()}", peak_rss_mb=round(_peak_rss_mb(), 1),
+            cpu_seconds=time.process_time() - cpu, worker=f"{socket.gethostname()}:{os.getpid()}",
+            peak_rss_mb=round(_peak_rss_mb(), 1),
         )  # fmt: skip
         (partial / MANIFEST).write_text(info.to_json(), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -55,7 +56,8 @@ def test_chunks_and_deletions_are_written_in_file_order(source: Path, tmp_path: 
     assert info.status == "parsed" and info.sha256 == sha256_file(source)
     assert info.tables == ("pm_article", "pm_section", "pm_author", "pm_pubtype", "pm_mesh",
                            "pm_link")  # fmt: skip
-    assert info.peak_rss_mb > 0 and info.worker.endswith(f":{__import__('os').getpid()}")
+    assert info.peak_rss_mb > 0 and info.cpu_seconds > 0
+    assert info.worker.endswith(f":{os.getpid()}")
 
 
 def test_tags_and_findings_are_written_with_the_tagger_key(source: Path, tmp_path: Path) -> None:
