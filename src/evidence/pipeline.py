@@ -23,7 +23,7 @@ from evidence.store import (
     refresh_tags,
     transaction,
 )
-from evidence.store.ingest import PARALLEL_MIN_BYTES
+from evidence.store.ingest import INGEST_MEMORY_LIMIT, PARALLEL_MIN_BYTES
 from evidence.store.parallel import WorkerPool
 from evidence.tagging import TAGGER_VERSION, Vocabulary, analyse_article, load_vocabulary
 
@@ -147,7 +147,7 @@ def _ingest_into(
     on_file: Callable[[FileResult], None] | None,
     pool: WorkerPool | None,
 ) -> None:
-    con = connect(settings.db_path)
+    con = connect(settings.db_path, memory_limit=INGEST_MEMORY_LIMIT)
     try:
         for path in paths:
 

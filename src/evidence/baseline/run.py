@@ -43,6 +43,7 @@ from evidence.store import (
     transaction,
     writes_warehouse,
 )
+from evidence.store.ingest import INGEST_MEMORY_LIMIT
 
 __all__ = [
     "WORKER_CONFIG",
@@ -162,7 +163,7 @@ def ingest_baseline(
     work = work_dir if work_dir is not None else work_dir_for(settings)
     run = submit if submit is not None else functools.partial(_now, parse_to_parquet)
     summary = BaselineSummary()
-    con = connect(settings.db_path)
+    con = connect(settings.db_path, memory_limit=INGEST_MEMORY_LIMIT)
     try:
         # Each parse is told the sha256s already loaded under its file name, so a re-run does
         # not parse again what is loaded (the writer checks every sha256 again anyway).

@@ -7,17 +7,18 @@ duckdb exceptions into `StorageError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from evidence.errors import SchemaVersionError, StorageError
 from evidence.store.snapshot import route
 
-__all__ = ["SCHEMA_VERSION", "connect", "storage_errors", "transaction"]
+__all__ = ["SCHEMA_VERSION", "connect", "staged", "storage_errors", "transaction"]
 
 # Bump when a table changes shape in a way old files cannot be read with.
 SCHEMA_VERSION = "1"
@@ -41,8 +42,14 @@ def storage_errors(what: str) -> Iterator[None]:
         raise StorageError(f"{what}: {exc.strerror or exc}") from exc
 
 
-def connect(path: str | Path = ":memory:", *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | Path = ":memory:", *, read_only: bool = False, memory_limit: str | None = None
+) -> duckdb.DuckDBPyConnection:
     """Open (and create) the warehouse at ``path`` with its schema and analyst views.
+
+    ``memory_limit`` (DuckDB's setting, e.g. "96MB") caps what DuckDB holds in memory; past
+    it, DuckDB spills to a temporary folder beside the file. Writers set it so that a big
+    file's open transaction does not grow the process.
 
     Inside a `evidence.store.snapshot.publishing` scope for ``path`` the working copy is
     opened instead, so a writing run never touches the file analysts have open.
@@ -59,8 +66,11 @@ def connect(path: str | Path = ":memory:", *, read_only: bool = False) -> duckdb
         if not read_only:
             with storage_errors(f"{p.parent}"):
                 p.parent.mkdir(parents=True, exist_ok=True)
+    config: dict[str, str | bool | int | float | list[str]] = {}
+    if memory_limit:
+        config["memory_limit"] = memory_limit
     with storage_errors(where):
-        con = duckdb.connect(where, read_only=read_only)
+        con = duckdb.connect(where, read_only=read_only, config=config)
     try:
         _check_or_create_schema(con, where, read_only=read_only)
     except BaseException:
@@ -124,3 +134,33 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
     hide the real reason."""
     with suppress(duckdb.Error):
         con.execute("ROLLBACK")
+
+
+@contextmanager
+def staged(con: duckdb.DuckDBPyConnection, tables: Mapping[str, pa.Table]) -> Iterator[None]:
+    """Make Arrow tables readable by SQL under these names for the block.
+
+    The rows are copied into temp tables rather than registered as views: DuckDB keeps a
+    registered object alive until the open transaction ends, so a file's every batch would
+    stay in memory until its commit. Copied rows are DuckDB's to spill under its memory
+    limit, and each Arrow table is freed as soon as its caller lets go of it. The temp
+    tables are kept (emptied) for the next batch, since every table made and dropped inside
+    a transaction costs memory until it ends; a name must always carry the same columns.
+    """
+    try:
+        for name, table in tables.items():
+            _copy_in(con, name, table)
+        yield
+    finally:
+        for name in tables:
+            with suppress(duckdb.Error):
+                con.execute(f"DELETE FROM temp.{name}")  # noqa: S608
+
+
+def _copy_in(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    if not name.isidentifier():
+        raise ValueError(f"not a table name: {name!r}")
+    arrow_rows = table  # noqa: F841 -- read by DuckDB's replacement scan, by this name
+    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} AS FROM arrow_rows LIMIT 0")
+    con.execute(f"DELETE FROM temp.{name}")  # noqa: S608
+    con.execute(f"INSERT INTO temp.{name} FROM arrow_rows")

@@ -34,11 +34,21 @@ from evidence.store.load import (
 from evidence.store.parallel import WorkerPool, stream_segments
 from evidence.store.tags import Tagger, tag_articles
 
-__all__ = ["BATCH_SIZE", "PARALLEL_MIN_BYTES", "FileResult", "ingest_file", "sha256_file"]
+__all__ = [
+    "BATCH_SIZE",
+    "INGEST_MEMORY_LIMIT",
+    "PARALLEL_MIN_BYTES",
+    "FileResult",
+    "ingest_file",
+    "sha256_file",
+]
 
 BATCH_SIZE = 5000
 # Below this size, starting the pieces costs more than parsing in one stream.
 PARALLEL_MIN_BYTES = 16 << 20
+# DuckDB's share of an ingest (`connect(memory_limit=...)`): a file is one transaction, and
+# without a cap DuckDB would hold the whole file's rows in memory until the commit.
+INGEST_MEMORY_LIMIT = "96MB"
 Progress = Callable[[int, int], None]
 
 

@@ -25,6 +25,7 @@ import duckdb
 import pyarrow as pa
 
 from evidence.models import Article, Finding, Tag
+from evidence.store.db import staged
 
 __all__ = [
     "CHILD_TABLES",
@@ -316,7 +317,7 @@ def tag_tables(tags: Iterable[Tag], findings: Iterable[Finding]) -> dict[str, pa
 # Content hash of each staged record: its own row, xor the hash of every child row (the
 # child rows carry their position, so order counts). Stored in pm_article.content_hash.
 _HASH_SQL = """
-CREATE OR REPLACE TEMP TABLE _stage_hash AS
+INSERT INTO _stage_hash
 SELECT a.pmid, {combined} AS h
 FROM _s_pm_article a {joins}
 """
@@ -334,8 +335,14 @@ def _stage_hash_sql() -> str:
     return _HASH_SQL.format(combined=combined, joins=joins)
 
 
+_SCRATCH = {
+    "_stage_hash": "pmid BIGINT, h UBIGINT",
+    "_stage_action": "pmid BIGINT, h UBIGINT, action VARCHAR",
+    "_stage_changed": "pmid BIGINT",
+}
+
 _DECIDE_SQL = """
-CREATE OR REPLACE TEMP TABLE _stage_action AS
+INSERT INTO _stage_action
 SELECT s.pmid, s.h,
        CASE WHEN a.pmid IS NULL THEN 'insert'
             WHEN s.h = a.content_hash THEN 'same'
@@ -358,53 +365,57 @@ def upsert_batch(con: duckdb.DuckDBPyConnection, batch: Batch, *, source: str) -
     for the caller (e.g. to tag them).
     """
     counts = LoadCounts()
-    con.execute("CREATE OR REPLACE TEMP TABLE _stage_changed (pmid BIGINT)")
+    # Scratch tables made once per connection and emptied per batch: a table made per batch
+    # would leave one catalog entry per batch in memory until the file's commit.
+    for name, columns in _SCRATCH.items():
+        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns})")
+        con.execute(f"DELETE FROM {name}")  # noqa: S608
     if not len(batch):
         return counts
-    names = [n for n in batch.tables]
-    for name in names:
-        con.register(f"_s_{name}", batch.tables[name])
-    try:
-        con.execute(_stage_hash_sql())
-        con.execute(_DECIDE_SQL)
-        rows = con.execute("SELECT action, count(*) FROM _stage_action GROUP BY action")
-        by_action = dict(rows.fetchall())
-        counts.inserted = int(by_action.get("insert", 0))
-        counts.updated = int(by_action.get("update", 0))
-        counts.skipped = len(batch) - counts.inserted - counts.updated
-        if not counts.inserted + counts.updated:
-            return counts
-        con.execute(
-            "INSERT INTO _stage_changed SELECT pmid FROM _stage_action"
-            " WHERE action IN ('insert', 'update')"
-        )
-        if counts.updated:
-            _delete_pmids(con, "_stage_changed")
-        con.execute("DELETE FROM pm_deleted WHERE pmid IN (SELECT pmid FROM _stage_changed)")
-        art_cols = ", ".join(_SCHEMAS["pm_article"].names)
-        con.execute(
-            f"INSERT INTO pm_article ({art_cols}, content_hash, source_file)"  # noqa: S608
-            f" SELECT {', '.join('n.' + c for c in _SCHEMAS['pm_article'].names)}, x.h, ?"
-            " FROM _s_pm_article n JOIN _stage_action x USING (pmid)"
-            " WHERE x.action IN ('insert', 'update')",
-            [source],
-        )
-        for name in (*CHILD_TABLES, *TAG_TABLES):
-            if name not in batch.tables:
-                continue
-            cols = ", ".join(_SCHEMAS[name].names)
-            con.execute(
-                f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _s_{name}"  # noqa: S608
-                " WHERE pmid IN (SELECT pmid FROM _stage_changed)"
-            )
-        if batch.tagger_key is not None:
-            con.execute(
-                "INSERT INTO pm_tag_state SELECT pmid, ? FROM _stage_changed", [batch.tagger_key]
-            )
+    with staged(con, {f"_s_{name}": table for name, table in batch.tables.items()}):
+        return _upsert_staged(con, batch, counts, source)
+
+
+def _upsert_staged(
+    con: duckdb.DuckDBPyConnection, batch: Batch, counts: LoadCounts, source: str
+) -> LoadCounts:
+    con.execute(_stage_hash_sql())
+    con.execute(_DECIDE_SQL)
+    rows = con.execute("SELECT action, count(*) FROM _stage_action GROUP BY action")
+    by_action = dict(rows.fetchall())
+    counts.inserted = int(by_action.get("insert", 0))
+    counts.updated = int(by_action.get("update", 0))
+    counts.skipped = len(batch) - counts.inserted - counts.updated
+    if not counts.inserted + counts.updated:
         return counts
-    finally:
-        for name in names:
-            con.unregister(f"_s_{name}")
+    con.execute(
+        "INSERT INTO _stage_changed SELECT pmid FROM _stage_action"
+        " WHERE action IN ('insert', 'update')"
+    )
+    if counts.updated:
+        _delete_pmids(con, "_stage_changed")
+    con.execute("DELETE FROM pm_deleted WHERE pmid IN (SELECT pmid FROM _stage_changed)")
+    art_cols = ", ".join(_SCHEMAS["pm_article"].names)
+    con.execute(
+        f"INSERT INTO pm_article ({art_cols}, content_hash, source_file)"  # noqa: S608
+        f" SELECT {', '.join('n.' + c for c in _SCHEMAS['pm_article'].names)}, x.h, ?"
+        " FROM _s_pm_article n JOIN _stage_action x USING (pmid)"
+        " WHERE x.action IN ('insert', 'update')",
+        [source],
+    )
+    for name in (*CHILD_TABLES, *TAG_TABLES):
+        if name not in batch.tables:
+            continue
+        cols = ", ".join(_SCHEMAS[name].names)
+        con.execute(
+            f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _s_{name}"  # noqa: S608
+            " WHERE pmid IN (SELECT pmid FROM _stage_changed)"
+        )
+    if batch.tagger_key is not None:
+        con.execute(
+            "INSERT INTO pm_tag_state SELECT pmid, ? FROM _stage_changed", [batch.tagger_key]
+        )
+    return counts
 
 
 def upsert_articles(

@@ -97,7 +97,7 @@ class WorkerPool:
 
 
 def stream_segments(
-    pool: WorkerPool, source: BinaryIO, label: str, *, piece_bytes: int = 8 << 20
+    pool: WorkerPool, source: BinaryIO, label: str, *, piece_bytes: int = 4 << 20
 ) -> Iterator[Segment]:
     """The segments of ``source`` in file order, parsed by ``pool`` a few pieces ahead.
 

@@ -26,6 +26,7 @@ from evidence.models import (
     PublicationType,
     Tag,
 )
+from evidence.store.db import staged
 from evidence.store.load import tag_tables
 
 __all__ = ["Tagger", "load_articles", "refresh_tags", "stale_pmids", "tag_articles", "write_tags"]
@@ -52,18 +53,14 @@ def write_tags(
     ids = pa.table({"pmid": pa.array(sorted(set(pmids)), pa.int64())})
     tag_list = list(tags)
     finding_list = list(findings)
-    con.register("_stage_ids", ids)
-    try:
+    with staged(con, {"_stage_ids": ids}):
         for name in ("pm_tag", "pm_finding", "pm_tag_state"):
             con.execute(f"DELETE FROM {name} WHERE pmid IN (SELECT pmid FROM _stage_ids)")  # noqa: S608
         con.execute("INSERT INTO pm_tag_state SELECT pmid, ? FROM _stage_ids", [tagger_key])
-    finally:
-        con.unregister("_stage_ids")
     for name, table in tag_tables(tag_list, finding_list).items():
         if table.num_rows:
-            con.register("_stage_tagrows", table)
-            con.execute(f"INSERT INTO {name} SELECT * FROM _stage_tagrows")  # noqa: S608
-            con.unregister("_stage_tagrows")
+            with staged(con, {f"_stage_{name}": table}):
+                con.execute(f"INSERT INTO {name} SELECT * FROM _stage_{name}")  # noqa: S608
 
 
 def tag_articles(
@@ -106,8 +103,7 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
 
 def load_articles(con: duckdb.DuckDBPyConnection, pmids: Sequence[int]) -> list[Article]:
     """Read these PMIDs back as `Article` records (in the order given, missing ones left out)."""
-    con.register("_want", pa.table({"pmid": pa.array(list(pmids), pa.int64())}))
-    try:
+    with staged(con, {"_want": pa.table({"pmid": pa.array(list(pmids), pa.int64())})}):
         where = "WHERE pmid IN (SELECT pmid FROM _want)"
         children: dict[str, defaultdict[int, list[dict[str, Any]]]] = {}
         for name in ("pm_section", "pm_author", "pm_pubtype", "pm_mesh", "pm_link"):
@@ -117,8 +113,6 @@ def load_articles(con: duckdb.DuckDBPyConnection, pmids: Sequence[int]) -> list[
                 grouped[row["pmid"]].append(row)
             children[name] = grouped
         heads = {r["pmid"]: r for r in _rows(con, f"SELECT * FROM pm_article {where}")}  # noqa: S608
-    finally:
-        con.unregister("_want")
     out = []
     for pmid in pmids:
         head = heads.get(pmid)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import re
+import weakref
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -25,6 +27,7 @@ from evidence.models import (
     Tag,
 )
 from evidence.store import connect, load_articles, refresh_tags, upsert_records, write_tags
+from evidence.store.load import build_batch, upsert_batch
 
 # The analyst API of the evidence contract: these views and at least these columns.
 CONTRACT_VIEWS = {
@@ -346,3 +349,29 @@ def test_schema_version_mismatch_is_refused(tmp_path: Path) -> None:
 def test_read_only_open_of_a_missing_warehouse_names_it(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match=r"nothere\.duckdb: no such warehouse"):
         connect(tmp_path / "nothere.duckdb", read_only=True)
+
+
+def test_loaded_batches_are_released_before_the_file_commits(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # A file is one transaction: if DuckDB kept each batch's Arrow tables until the commit,
+    # a big file would grow the process by its whole size (the peak RSS target).
+    batch = build_batch([make_article(pmid) for pmid in (1, 2, 3)])
+    watched = [weakref.ref(table) for table in batch.tables.values()]
+    con.execute("BEGIN TRANSACTION")
+    upsert_batch(con, batch, source="test.xml")
+    del batch
+    gc.collect()
+    alive = [ref() is not None for ref in watched]
+    con.execute("COMMIT")
+    assert not any(alive)
+    assert table_rows(con, 2)["pm_author"] == 2
+
+
+def test_writer_memory_limit_is_applied(tmp_path: Path) -> None:
+    writer = connect(tmp_path / "w.duckdb", memory_limit="64MB")
+    try:
+        row = writer.execute("SELECT current_setting('memory_limit')").fetchone()
+    finally:
+        writer.close()
+    assert row == ("61.0 MiB",)  # 64,000,000 bytes
