@@ -149,18 +149,14 @@ def staged(con: duckdb.DuckDBPyConnection, tables: Mapping[str, pa.Table]) -> It
     """
     try:
         for name, table in tables.items():
-            _copy_in(con, name, table)
+            if not name.isidentifier():
+                raise ValueError(f"not a table name: {name!r}")
+            arrow_rows = table  # noqa: F841 -- read by DuckDB's replacement scan, by this name
+            con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} AS FROM arrow_rows LIMIT 0")
+            con.execute(f"DELETE FROM temp.{name}")  # noqa: S608
+            con.execute(f"INSERT INTO temp.{name} FROM arrow_rows")
         yield
     finally:
         for name in tables:
             with suppress(duckdb.Error):
                 con.execute(f"DELETE FROM temp.{name}")  # noqa: S608
-
-
-def _copy_in(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
-    if not name.isidentifier():
-        raise ValueError(f"not a table name: {name!r}")
-    arrow_rows = table  # noqa: F841 -- read by DuckDB's replacement scan, by this name
-    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} AS FROM arrow_rows LIMIT 0")
-    con.execute(f"DELETE FROM temp.{name}")  # noqa: S608
-    con.execute(f"INSERT INTO temp.{name} FROM arrow_rows")
