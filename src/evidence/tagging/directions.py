@@ -9,10 +9,13 @@ hedge ("insufficient", "low-certainty") turns any direction into ``inconclusive`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from evidence.tagging.mentions import is_negated
 
 __all__ = [
+    "ClauseReading",
     "classify_clause",
     "clause_qualifiers",
     "has_modal",
@@ -20,9 +23,19 @@ __all__ = [
     "has_weak_hedge",
     "is_controlled",
     "is_sham_controlled",
+    "read_clause",
     "sample_size",
     "split_clauses",
 ]
+
+_CUE_BODIES: list[str] = []
+
+
+def _cue(body: str) -> re.Pattern[str]:
+    """``\\b(?:body)``, a cue that starts at a word; kept for `_ANY_CUE`."""
+    _CUE_BODIES.append(body)
+    return re.compile(rf"\b(?:{body})")
+
 
 _CLAUSE_BREAK = re.compile(
     r";|,?\s+\b(?:but|whereas|while|although|though|however|yet)\b,?|\.\s+(?=however)"
@@ -33,14 +46,14 @@ _AIM = re.compile(r"^\s*(?:to|we aimed to|we sought to|the (?:aim|objective|purp
 # A null comparison is `no_benefit` against sham, placebo, no treatment or in an add-on
 # design, and `inconclusive` between two active treatments (the effect is attributed to
 # neither); a statement that both arms worked is `benefit` for both.
-_BOTH_EFFECTIVE = re.compile(
-    r"\b(?:both (?:[\w-]+ ){0,2}(?:were|are|was) (?:\w+ )?effective|both (?:groups|treatments|"
+_BOTH_EFFECTIVE = _cue(
+    r"(?:both (?:[\w-]+ ){0,2}(?:were|are|was) (?:\w+ )?effective|both (?:groups|treatments|"
     r"interventions|techniques|arms|methods|therapies|approaches) (?:\w+ ){0,2}(?:reduced|"
     r"improved|relieved|decreased)|(?:were|are) (?:equally|similarly) effective|equally "
     r"effective|as effective as)\b"
 )
-_SIMILAR = re.compile(
-    r"\b(?:similar (?:effects?|efficacy|results|outcomes|improvements?|benefits?|reductions?)|"
+_SIMILAR = _cue(
+    r"(?:similar (?:effects?|efficacy|results|outcomes|improvements?|benefits?|reductions?)|"
     r"were similar|(?:was|were|is|are) comparable|comparable (?:effects?|efficacy|results|"
     r"outcomes|improvements?)|did not differ|not differ|no (?:statistically )?(?:significant )?"
     r"differences?(?: between)?|non[\s-]*inferior|equivalent)\b"
@@ -62,8 +75,8 @@ _CONTROL = re.compile(
     r"\b(?:sham|placebo|detuned|no[\s-]treatment|untreated|wait(?:ing)?[\s-]*list|no "
     r"intervention|usual care|alone|with or without|added to|adding)\b"
 )
-_NO_BENEFIT = re.compile(
-    r"\b(?:no (?:statistically )?significant (?:\w+ ){0,2}(?:effects?|improvements?|benefits?|"
+_NO_BENEFIT = _cue(
+    r"(?:no (?:statistically )?significant (?:\w+ ){0,2}(?:effects?|improvements?|benefits?|"
     r"changes?|reductions?)"
     r"|not (?:statistically )?significantly (?:different|better|more|improv\w*|reduc\w*)"
     r"|(?:was|were|is|are|be) not (?:more |significantly |any more |clinically )?(?:effective|"
@@ -81,8 +94,8 @@ _NO_BENEFIT = re.compile(
     r"recommended|recommended against|recommend against|should not be (?:used|offered|"
     r"recommended))"
 )
-_HARM = re.compile(
-    r"\b(?:harmful|unsafe|dangerous|detrimental"
+_HARM = _cue(
+    r"(?:harmful|unsafe|dangerous|detrimental"
     r"|(?:increased|worsened|aggravated|exacerbated|worsening of|increase in) (?:the )?"
     r"(?:\w+ )?(?:pain|symptoms)(?! threshold| pressure threshold)"
     r"|(?:serious|severe|life[\s-]threatening) (?:adverse|complications?|harms?|injur|allergic)"
@@ -96,8 +109,8 @@ _HARM = re.compile(
     r"complications?|adverse|injury|infection))"
 )
 _POTENTIAL = re.compile(r"\b(?:could|might|would|theoretically)\s+(?:[\w-]+\s+)?$")
-_BENEFIT = re.compile(
-    r"\b(?:effective|effectively|efficacious|efficacy|beneficial|benefits?|improv\w+|reduc\w+|"
+_BENEFIT = _cue(
+    r"(?:effective|effectively|efficacious|efficacy|beneficial|benefits?|improv\w+|reduc\w+|"
     r"decreas\w+|reliev\w+|relief|alleviat\w+|superior|better|more effective|significant(?:ly)?"
     r" (?:greater|higher|lower|larger)|recommend\w*|useful|helpful|valuable|positive"
     r" (?:effects?|results?|outcomes?|impact)|favou?r\w*|success\w*|increas\w* (?:the )?"
@@ -106,8 +119,8 @@ _BENEFIT = re.compile(
     r"(?:interval|time to)|shorten\w*|accelerat\w*|faster|cost[\s-]effective|qalys? gain\w*|"
     r"valid option|viable option|worthwhile)"
 )
-_STRONG_HEDGE = re.compile(
-    r"\b(?:insufficient|inconclusive|unclear|uncertain|uncertainty|conflicting|inconsistent|"
+_STRONG_HEDGE = _cue(
+    r"(?:insufficient|inconclusive|unclear|uncertain|uncertainty|conflicting|inconsistent|"
     r"limited (?:\w+ )?evidence|low[\s-]*(?:certainty|quality)|very[\s-]*low|cannot be "
     r"(?:drawn|made|determined|confirmed|established|separated|excluded|attributed)|could not "
     r"be (?:drawn|determined|established)|no (?:firm|definitive|clear|definite|robust) "
@@ -119,38 +132,55 @@ _STRONG_HEDGE = re.compile(
     r"determine|prove)|does not allow (?:\w+ ){0,2}conclusions?|trend (?:towards?|for)|"
     r"imprecise|unproven|not (?:yet )?proven)"
 )
-_WEAK_HEDGE = re.compile(
-    r"\b(?:further (?:\w+ ){0,4}(?:research|studies|trials|investigations?|evidence)|more "
+_WEAK_HEDGE = _cue(
+    r"(?:further (?:\w+ ){0,4}(?:research|studies|trials|investigations?|evidence)|more "
     r"(?:\w+ ){0,4}(?:research|studies|trials)|(?:is|are) (?:still )?(?:needed|required|"
     r"warranted)|future (?:\w+ ){0,2}(?:research|studies|trials)|preliminary)"
 )
-_MODAL = re.compile(
-    r"\b(?:may|might|could|appears?|seems?|possibly|potentially|suggests?|suggested|"
+_MODAL = _cue(
+    r"(?:may|might|could|appears?|seems?|possibly|potentially|suggests?|suggested|"
     r"promising|trend|tended)\b"
 )
+_SHORT_TERM = re.compile(
+    r"short[\s-]*term|immediate(?:ly)? (?:after|post|effects?)|only (?:immediately|at "
+    r"the end)|not (?:at|in) (?:the )?(?:long[\s-]*term|follow[\s-]*up|\d+[\s-]*"
+    r"(?:months?|weeks?))|not (?:maintained|sustained)"
+)
+_COMBINED = _cue(
+    r"(?:combined with|in combination|combination of|in addition to|added to|plus|"
+    r"adjunct\w*|together with|multimodal)\b"
+)
 _QUALIFIER_CUES = (
-    (
-        "short_term",
-        re.compile(
-            r"short[\s-]*term|immediate(?:ly)? (?:after|post|effects?)|only (?:immediately|at "
-            r"the end)|not (?:at|in) (?:the )?(?:long[\s-]*term|follow[\s-]*up|\d+[\s-]*"
-            r"(?:months?|weeks?))|not (?:maintained|sustained)"
-        ),
-    ),
+    ("short_term", _SHORT_TERM),
     ("low_certainty", _STRONG_HEDGE),
-    (
-        "combined_treatment",
-        re.compile(
-            r"\b(?:combined with|in combination|combination of|in addition to|added to|plus|"
-            r"adjunct\w*|together with|multimodal)\b"
-        ),
-    ),
+    ("combined_treatment", _COMBINED),
 )
-_PEOPLE = re.compile(
-    r"\b(?:patients|participants|subjects|individuals|adults|women|men|volunteers|people|"
-    r"athletes|children|persons|cases|workers|students|eyes|knees|shoulders)\b"
+# Where the first cue of any `_cue` regex starts: none of them matches before it, so each
+# is searched from there (one scan instead of eight on a clause that names no cue). Every
+# cue starts with a letter a-z (a unit test checks), so a word that does not fails at once.
+_ANY_CUE = re.compile(r"\b(?=[a-z])(?:" + "|".join(f"(?:{body})" for body in _CUE_BODIES) + ")")
+_PEOPLE_WORDS = (
+    "patients",
+    "participants",
+    "subjects",
+    "individuals",
+    "adults",
+    "women",
+    "men",
+    "volunteers",
+    "people",
+    "athletes",
+    "children",
+    "persons",
+    "cases",
+    "workers",
+    "students",
+    "eyes",
+    "knees",
+    "shoulders",
 )
-_N_EQUALS = re.compile(r"\bn\s*=\s*(\d[\d,]*)")
+# "n" first: the regex engine then skips in C to the next "n"
+_N_EQUALS = re.compile(r"n(?<=\bn)\s*=\s*(\d[\d,]*)")
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -182,8 +212,18 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _first_unnegated(regex: re.Pattern[str], clause: str) -> re.Match[str] | None:
-    for m in regex.finditer(clause):
+class ClauseReading(NamedTuple):
+    """What one clause says: `classify_clause`, the hedges, modal and qualifiers."""
+
+    direction: str | None
+    strong: bool  # `has_strong_hedge`
+    weak: bool  # `has_weak_hedge`
+    modal: bool  # `has_modal`
+    qualifiers: tuple[str, ...]  # `clause_qualifiers`
+
+
+def _first_unnegated(regex: re.Pattern[str], clause: str, pos: int) -> re.Match[str] | None:
+    for m in regex.finditer(clause, pos):
         if not is_negated(clause, m.start(), m.end()):
             return m
     return None
@@ -194,22 +234,48 @@ def classify_clause(clause: str, *, controlled: bool = True) -> str | None:
 
     ``controlled``: the record compares against sham, placebo, no treatment or the same
     care without the intervention; False for a head-to-head trial of two treatments."""
+    hedged = has_strong_hedge(clause) or has_weak_hedge(clause)
+    return _direction(clause, 0, controlled=controlled, hedged=hedged)
+
+
+def read_clause(clause: str, *, controlled: bool = True) -> ClauseReading:
+    """`classify_clause`, `has_strong_hedge`, `has_weak_hedge`, `has_modal` and
+    `clause_qualifiers` of one clause, each regex run once and from the first cue on."""
+    short_term = _SHORT_TERM.search(clause) is not None
+    first = _ANY_CUE.search(clause)
+    if first is None:  # then every `_cue` regex fails: no direction, hedge or modal
+        return ClauseReading(None, False, False, False, ("short_term",) if short_term else ())
+    pos = first.start()
+    strong = _STRONG_HEDGE.search(clause, pos) is not None
+    weak = _WEAK_HEDGE.search(clause, pos) is not None
+    present = (short_term, strong, _COMBINED.search(clause, pos) is not None)
+    return ClauseReading(
+        direction=_direction(clause, pos, controlled=controlled, hedged=strong or weak),
+        strong=strong,
+        weak=weak,
+        modal=_MODAL.search(clause, pos) is not None,
+        qualifiers=tuple(n for (n, _), on in zip(_QUALIFIER_CUES, present, strict=True) if on),
+    )
+
+
+def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str | None:
+    """`classify_clause` given its hedges; no `_cue` regex matches before ``pos``."""
     if _AIM.search(clause):
         return None
-    if _STRONG_HEDGE.search(clause) or _WEAK_HEDGE.search(clause):
+    if hedged:
         return "inconclusive"
-    if _BOTH_EFFECTIVE.search(clause):
+    if _BOTH_EFFECTIVE.search(clause, pos):
         return "no_benefit" if _PLACEBO.search(clause) else "benefit"
-    if _SIMILAR.search(clause):
+    if _SIMILAR.search(clause, pos):
         return "no_benefit" if controlled or _CONTROL.search(clause) else "inconclusive"
-    if _NO_BENEFIT.search(clause):
+    if _NO_BENEFIT.search(clause, pos):
         return "no_benefit"
-    for harm in _HARM.finditer(clause):
+    for harm in _HARM.finditer(clause, pos):
         if not is_negated(clause, harm.start(), harm.end()) and not _POTENTIAL.search(
             clause, max(0, harm.start() - 24), harm.start()
         ):
             return "harm"
-    if _first_unnegated(_BENEFIT, clause):
+    if _first_unnegated(_BENEFIT, clause, pos):
         return "benefit"
     return None
 
@@ -248,8 +314,8 @@ def sample_size(text: str) -> int | None:
     sizes = (
         [int(m.group(1).replace(",", "")) for m in _N_EQUALS.finditer(text)] if "=" in text else []
     )
-    for people in _PEOPLE.finditer(text):
-        count = _COUNT_BEFORE.search(text, max(0, people.start() - 48), people.start())
+    for start in _people_starts(text):
+        count = _COUNT_BEFORE.search(text, max(0, start - 48), start)
         if count is None:
             continue
         if count.group(1):
@@ -259,3 +325,23 @@ def sample_size(text: str) -> int | None:
             sizes.append(_NUMBER_WORDS[count.group(2)] + tail)
     sizes = [s for s in sizes if 0 < s < 10_000_000]
     return max(sizes) if sizes else None
+
+
+def _people_starts(text: str) -> Iterator[int]:
+    """Where a "patients"-like whole word starts, word by word (not in text order). A
+    substring search per word costs less than one regex scan for all of them."""
+    size = len(text)
+    for word in _PEOPLE_WORDS:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if (start == 0 or not _is_word(text[start - 1])) and (
+                end == size or not _is_word(text[end])
+            ):
+                yield start
+            start = text.find(word, end)
+
+
+def _is_word(char: str) -> bool:
+    """Whether the regex ``\\w`` matches ``char`` (a letter, digit or underscore)."""
+    return char.isalnum() or char == "_"

@@ -22,13 +22,9 @@ from dataclasses import dataclass
 
 from evidence.models import Article, Direction, Finding, Tag
 from evidence.tagging.directions import (
-    classify_clause,
-    clause_qualifiers,
-    has_modal,
-    has_strong_hedge,
-    has_weak_hedge,
     is_controlled,
     is_sham_controlled,
+    read_clause,
     sample_size,
     split_clauses,
 )
@@ -268,6 +264,7 @@ def _read_clauses(
             elif not comparators:
                 subjects = carried
             text = doc.lower[start:end]
+            reading = read_clause(text, controlled=controlled)
             clauses.append(
                 _Clause(
                     text=text,
@@ -276,11 +273,11 @@ def _read_clauses(
                     comparators=comparators,
                     conditions=frozenset(m.term for m in mentions["condition"] if inside(m)),
                     outcomes=tuple(dict.fromkeys(m.term for m in mentions["outcome"] if inside(m))),
-                    direction=classify_clause(text, controlled=controlled),
-                    strong=has_strong_hedge(text),
-                    weak=has_weak_hedge(text),
-                    modal=has_modal(text),
-                    qualifiers=frozenset(clause_qualifiers(text)),
+                    direction=reading.direction,
+                    strong=reading.strong,
+                    weak=reading.weak,
+                    modal=reading.modal,
+                    qualifiers=frozenset(reading.qualifiers),
                 )
             )
     return clauses

@@ -62,7 +62,12 @@ class DimensionMatcher:
         """The ids a heading names: by UI when the record's name agrees with the
         vocabulary's name for that UI, else by name. A UI written from memory that is in
         fact another descriptor's then misses instead of tagging the wrong heading."""
-        lowered = name.lower()
+        return self.lookup_lowered(table, ui, name.lower())
+
+    def lookup_lowered(
+        self, table: dict[str, tuple[str, ...]], ui: str | None, lowered: str
+    ) -> tuple[str, ...]:
+        """`lookup` of a name already lower-cased."""
         if ui and ui in table and (ui, lowered) in self.pairs:
             return table[ui]
         return table.get(lowered, ())
@@ -87,6 +92,8 @@ class TextMatcher:
     patterns: Mapping[str, tuple[_Pattern, ...]]  # lead -> patterns whose lead starts it
     patterns_any: tuple[_Pattern, ...]
     exclusions: Mapping[tuple[str, str], re.Pattern[str]]
+    # lead -> its patterns as one regex, tried first: most starts match none of them
+    unions: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
     def find(self, lower: str, text: str) -> dict[str, list[Match]]:
         """Matches by dimension in text order; exclusions and contained matches removed.
@@ -96,21 +103,27 @@ class TextMatcher:
         if self.regex is None:
             return found
         patterns = self.patterns
-        prefix_regex = self.prefix_regex
+        unions = self.unions
+        patterns_any = self.patterns_any
+        prefix_match = self.prefix_regex.match if self.prefix_regex is not None else None
         for m in self.regex.finditer(lower):
             pos = m.start()
             literal, lead = m.group("lit", "pre")
             if literal is not None:
                 self._resolve(literal, pos, text, found)
                 # a pattern may start where a synonym does: the regex did not try them
-                hit = prefix_regex.match(lower, pos) if prefix_regex is not None else None
+                hit = prefix_match(lower, pos) if prefix_match is not None else None
                 lead = hit.group() if hit is not None else None
             if lead is None:
-                candidates = self.patterns_any
+                candidates = patterns_any
             else:
-                candidates = patterns.get(lead) or patterns.get(_SEP.sub(" ", lead), ())
-                if self.patterns_any:
-                    candidates = (*candidates, *self.patterns_any)
+                key = lead if lead in patterns else _SEP.sub(" ", lead)
+                candidates = patterns.get(key, ())
+                union = unions.get(key)
+                if union is not None and union.match(lower, pos) is None:
+                    candidates = ()
+                if patterns_any:
+                    candidates = (*candidates, *patterns_any)
             for pattern in candidates:
                 hit = pattern.regex.match(lower, pos)
                 if hit is not None and hit.end() > pos:
@@ -142,24 +155,27 @@ class TextMatcher:
             found.setdefault(dimension, []).append(Match(dimension, term, pos, end))
 
     def _clean(self, matches: list[Match], lower: str) -> list[Match]:
-        matches.sort(key=lambda m: (m.start, -m.end, m.term))
+        if len(matches) > 1:
+            matches.sort(key=lambda m: (m.start, -m.end, m.term))
         kept: list[Match] = []
         for match in matches:
-            exclusion = self.exclusions.get((match.dimension, match.term))
-            if exclusion is not None and _excluded(exclusion, lower, match):
-                continue
             # a match inside a longer match of the same term counts once ("low back pain"
             # in "chronic low back pain"); inside another term it is a mention of both
-            # ("acupuncture" in "laser acupuncture")
-            if _inside_same_term(match, kept):
+            # ("acupuncture" in "laser acupuncture"). Tested before the exclusion, which
+            # drops the match too but costs a regex scan.
+            if kept and _inside_same_term(match, kept):
+                continue
+            exclusion = self.exclusions.get((match.dimension, match.term))
+            if exclusion is not None and _excluded(exclusion, lower, match):
                 continue
             kept.append(match)
         return kept
 
 
 def _inside_same_term(match: Match, kept: list[Match]) -> bool:
+    term, start, end = match.term, match.start, match.end
     for other in kept[-4:]:
-        if other.term == match.term and other.start <= match.start and match.end <= other.end:
+        if other.term == term and other.start <= start and end <= other.end:
             return True
     return False
 
@@ -168,7 +184,12 @@ def _excluded(exclusion: re.Pattern[str], lower: str, match: Match) -> bool:
     offset = max(0, match.start - _EXCLUSION_WINDOW)
     window = lower[offset : match.end + _EXCLUSION_WINDOW]
     a, b = match.start - offset, match.end - offset
-    return any(x.start() < b and a < x.end() for x in exclusion.finditer(window))
+    for x in exclusion.finditer(window):
+        if x.start() >= b:  # in text order: no later exclusion overlaps the match either
+            return False
+        if a < x.end():
+            return True
+    return False
 
 
 def _trie_regex(keys: Iterable[str]) -> str:
@@ -280,6 +301,17 @@ def _literal_prefixes(pattern: str) -> tuple[str, ...] | None:
     return tuple(leads)
 
 
+def _union(patterns: Sequence[_Pattern]) -> re.Pattern[str] | None:
+    """One regex that matches where any of ``patterns`` does, or None when there are fewer
+    than two or they have groups (whose numbers would change)."""
+    if len(patterns) < 2 or any(p.regex.groups for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns), re.MULTILINE)
+    except re.error:
+        return None
+
+
 def _word_prefixes(key: str) -> list[str]:
     """The word-boundary prefixes of a phrase, longest first ("a b c" -> "a b", "a")."""
     return [key[:i] for i in range(len(key) - 1, 0, -1) if key[i] == " "]
@@ -333,7 +365,10 @@ def compile_text_matcher(terms: Mapping[str, Sequence[Term]]) -> TextMatcher:
     # synonym may start too (first branch); elsewhere only a synonym can (second branch)
     prefix_trie = _trie_regex(prefixes) if prefixes else "(?!)"
     literal = _trie_regex(sorted(synonyms)) if synonyms else "(?!)"
-    alternatives = [f"(?P<lit>{literal}(?:e?s)?)(?!\\w)", f"(?P<pre>{prefix_trie})"]
+    starts = "".join(sorted({key[0] for key in (*synonyms, *prefixes)}))
+    # a word start whose first letter starts no synonym and no lead fails at once
+    guard = f"(?=[{re.escape(starts)}])" if starts.isalnum() else ""
+    alternatives = [f"{guard}(?:(?P<lit>{literal}(?:e?s)?)(?!\\w)|(?P<pre>{prefix_trie}))"]
     unreadable = [f"(?:{p.regex.pattern})" for leads, p in patterns if leads is None]
     if unreadable:
         alternatives.extend(unreadable)
@@ -359,6 +394,7 @@ def compile_text_matcher(terms: Mapping[str, Sequence[Term]]) -> TextMatcher:
         prefix_regex=re.compile(prefix_trie) if prefixes else None,
         synonyms=with_prefixes,
         patterns=starting,
+        unions={lead: u for lead, group in starting.items() if (u := _union(group)) is not None},
         patterns_any=tuple(p for leads, p in patterns if leads is None),
         exclusions=exclusions,
     )

@@ -61,6 +61,8 @@ _REFINES = {
     "systematic_review": frozenset({"meta_analysis"}),
     "controlled_trial": frozenset({"rct"}),
 }
+_TEXT_SOURCES = {"title": "text_title", "keyword": "keyword"}  # else text_abstract
+_DIMENSION_ORDER = {dimension: i for i, dimension in enumerate(DIMENSIONS)}
 _SOURCE_ORDER = {
     s: i
     for i, s in enumerate(
@@ -132,32 +134,41 @@ def tag_document(
         first = next(t.id for t in vocab.terms["adverse_event"] if t.id in reported)
         out.add("outcome", "adverse_events", "derived", f"adverse event: {first}")
     order = {dim: vocab.order(dim) for dim in DIMENSIONS}
-    return sorted(
-        out.tags.values(),
-        key=lambda t: (
-            DIMENSIONS.index(t.dimension),
-            order[t.dimension].get(t.value, len(order[t.dimension])),
-            _SOURCE_ORDER.get(t.source, len(_SOURCE_ORDER)),
-        ),
-    )
+    keyed = [
+        (
+            _DIMENSION_ORDER[dim],
+            order[dim].get(value, len(order[dim])),
+            _SOURCE_ORDER.get(source, len(_SOURCE_ORDER)),
+            index,
+        )
+        for index, (dim, value, source) in enumerate(out.tags)
+    ]
+    keyed.sort()
+    tags = list(out.tags.values())
+    return [tags[key[3]] for key in keyed]
 
 
 def _tag_mesh(article: Article, vocab: Vocabulary, out: _Collector) -> None:
     """MeSH descriptors, and qualifiers on intervention headings (adverse effects)."""
-    interventions = vocab.matchers["intervention"].mesh
+    if not article.mesh_headings:
+        return
+    matchers = [(dimension, vocab.matchers[dimension]) for dimension in _TEXT_DIMENSIONS]
+    # the ids of each heading in each text dimension, looked up once
+    found = [
+        (heading, [m.lookup_lowered(m.mesh, heading.descriptor_ui, lowered) for _, m in matchers])
+        for heading in article.mesh_headings
+        for lowered in (heading.descriptor.lower(),)
+    ]
     adverse_effects = any(
         q.ui == ADVERSE_EFFECTS_QUALIFIER or q.name.lower() == "adverse effects"
-        for h in article.mesh_headings
-        if vocab.matchers["intervention"].lookup(interventions, h.descriptor_ui, h.descriptor)
+        for h, ids in found
+        if ids[0]  # an intervention heading
         for q in h.qualifiers
     )
     needs = vocab.mesh_requires_qualifier.get("adverse_event", frozenset())
-    qualifier_map = vocab.matchers["outcome"].qualifiers
-    for heading in article.mesh_headings:
-        for dimension in _TEXT_DIMENSIONS:
-            ids = vocab.matchers[dimension].lookup(
-                vocab.matchers[dimension].mesh, heading.descriptor_ui, heading.descriptor
-            )
+    outcome = vocab.matchers["outcome"]
+    for heading, by_dimension in found:
+        for (dimension, _), ids in zip(matchers, by_dimension, strict=True):
             if not ids:
                 continue
             if (
@@ -170,9 +181,7 @@ def _tag_mesh(article: Article, vocab: Vocabulary, out: _Collector) -> None:
                 out.add(dimension, value, "mesh", heading.descriptor)
             if dimension == "intervention":
                 for qualifier in heading.qualifiers:
-                    for value in vocab.matchers["outcome"].lookup(
-                        qualifier_map, qualifier.ui, qualifier.name
-                    ):
+                    for value in outcome.lookup(outcome.qualifiers, qualifier.ui, qualifier.name):
                         out.add(
                             "outcome",
                             value,
@@ -224,17 +233,22 @@ def _tag_text(
     evidence: dict[tuple[str, str], str] = {}
     counted = counted_matches(dimension, doc, matches)
     dropped = _not_studied_terms(doc, counted, out) if dimension == "intervention" else set()
+    specific = out.specific
     for match, role in counted:
         weight = ROLE_WEIGHTS[role]
-        if weight <= 0 or match.term in dropped:
+        term = match.term
+        if weight <= 0 or term in dropped:
             continue
-        scores[match.term] = scores.get(match.term, 0.0) + weight
-        source = {"title": "text_title", "keyword": "keyword"}.get(role, "text_abstract")
+        scores[term] = scores.get(term, 0.0) + weight
         words = doc.text[match.start : match.end]
-        evidence.setdefault((match.term, source), words)
-        generic = vocab.term(dimension, match.term).generic
+        key = (term, _TEXT_SOURCES.get(role, "text_abstract"))
+        if key not in evidence:
+            evidence[key] = words
+        if (dimension, term) in specific:
+            continue
+        generic = vocab.term(dimension, term).generic
         if not generic or _SEP.sub(" ", words.lower()) not in generic:
-            out.specific.add((dimension, match.term))
+            specific.add((dimension, term))
     for (value, source), words in evidence.items():
         if scores[value] >= 1.0:
             out.add(dimension, value, source, words)

@@ -73,3 +73,61 @@ def test_plural_hyphen_pattern_and_exclusion() -> None:
         ("intervention", "tpi", "Trigger-point injections"),
         ("intervention", "us", "sonophoresis therapy"),
     }
+
+
+def _pain_patterns(*patterns: str) -> Vocabulary:
+    return build_vocabulary(
+        _documents(outcome=[{"id": "pain", "label": "Pain", "patterns": list(patterns)}])
+    )
+
+
+def test_patterns_sharing_a_lead_each_keep_their_own_end() -> None:
+    vocab = _pain_patterns("pain (?:was|were) reduced", "pain (?:scores?|intensity)")
+    assert vocab.text_matcher is not None
+    assert "pain " in vocab.text_matcher.unions  # tried first: most starts match neither
+    assert _find(vocab, "Pain was reduced; pain intensity fell; pain relief") == {
+        ("outcome", "pain", "Pain was reduced"),
+        ("outcome", "pain", "pain intensity"),
+    }
+
+
+def test_patterns_with_groups_are_not_united() -> None:
+    vocab = _pain_patterns("pain (was|were) reduced", "pain (?P<what>scores?)")
+    assert vocab.text_matcher is not None
+    assert "pain " not in vocab.text_matcher.unions  # group numbers would change
+    assert _find(vocab, "pain were reduced and pain scores") == {
+        ("outcome", "pain", "pain were reduced"),
+        ("outcome", "pain", "pain scores"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("ultrasound-guided injection", False, id="overlapping"),
+        pytest.param("guided by ultrasound", True, id="exclusion-before-only"),
+        pytest.param("ultrasound was used; ultrasound guided", True, id="later-exclusion"),
+    ],
+)
+def test_exclusion_drops_only_the_match_it_overlaps(text: str, found: bool) -> None:
+    vocab = build_vocabulary(
+        _documents(
+            intervention=[
+                {
+                    "id": "us",
+                    "label": "US",
+                    "synonyms": ["ultrasound"],
+                    "exclude": ["ultrasound[\\s-]guided", "guided by"],
+                }
+            ]
+        )
+    )
+    assert (("intervention", "us", "ultrasound") in _find(vocab, text)) is found
+
+
+def test_a_synonym_starting_with_a_digit_is_found() -> None:
+    # the scan skips words whose first character starts no synonym: digits must not be
+    vocab = build_vocabulary(
+        _documents(outcome=[{"id": "sf36", "label": "SF-36", "synonyms": ["36-item survey"]}])
+    )
+    assert _find(vocab, "the 36-item survey") == {("outcome", "sf36", "36-item survey")}

@@ -1,0 +1,119 @@
+"""directions: one reading of a clause equals its rules run one by one; sample sizes."""
+
+from __future__ import annotations
+
+import re
+import string
+from re import _constants as C  # the regex parser's names, read by the walker
+from re import _parser
+
+import pytest
+
+from evidence.tagging.directions import (
+    _ANY_CUE,
+    _CUE_BODIES,
+    classify_clause,
+    clause_qualifiers,
+    has_modal,
+    has_strong_hedge,
+    has_weak_hedge,
+    read_clause,
+    sample_size,
+)
+
+CLAUSES = [
+    pytest.param("dry needling reduced pain more than sham", id="benefit"),
+    pytest.param("dry needling was not more effective than sham needling", id="no-benefit"),
+    pytest.param("both groups improved similarly with placebo", id="both-placebo"),
+    pytest.param("no significant differences between the groups", id="similar"),
+    pytest.param("the evidence is insufficient to recommend it", id="strong-hedge"),
+    pytest.param("it may help, but further trials are needed", id="weak-hedge-modal"),
+    pytest.param("acupuncture caused a pneumothorax in one patient", id="harm"),
+    pytest.param("no pneumothorax was caused by the needling", id="negated-harm"),
+    pytest.param("pain relief was short-term only when combined with exercise", id="qualifiers"),
+    pytest.param("to evaluate whether massage is effective", id="aim"),
+    pytest.param("the patients in group a received six sessions", id="no-cue"),
+    pytest.param("measured at six weeks, not sustained at follow-up", id="short-term-only"),
+    pytest.param("", id="empty"),
+]
+
+
+@pytest.mark.parametrize("clause", CLAUSES)
+@pytest.mark.parametrize("controlled", [True, False], ids=["controlled", "head-to-head"])
+def test_read_clause_equals_the_rules_one_by_one(clause: str, controlled: bool) -> None:
+    reading = read_clause(clause, controlled=controlled)
+    assert reading.direction == classify_clause(clause, controlled=controlled)
+    assert reading.strong == has_strong_hedge(clause)
+    assert reading.weak == has_weak_hedge(clause)
+    assert reading.modal == has_modal(clause)
+    assert list(reading.qualifiers) == clause_qualifiers(clause)
+
+
+def test_read_clause_reads_cues_after_words_that_are_none() -> None:
+    reading = read_clause("in the sixty patients treated, the pain was reduced; this may help")
+    assert (reading.direction, reading.modal) == ("benefit", True)
+
+
+def _first_chars(items: list[tuple[object, object]]) -> set[str] | None:
+    """The characters a match of a parsed regex can start with; None when any (or unknown)."""
+    op, av = items[0] if items else (None, None)
+    if op is C.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is C.SUBPATTERN:
+        return _first_chars(list(av[3]))  # type: ignore[index]
+    if op is C.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            chars = _first_chars(list(branch))
+            if chars is None:
+                return None
+            found |= chars
+        return found
+    if op is C.IN and all(kind is C.LITERAL for kind, _ in av):  # type: ignore[attr-defined]
+        return {chr(value) for _, value in av}  # type: ignore[attr-defined]
+    return None  # a class with ranges or categories, a repeat, an anchor: not read here
+
+
+@pytest.mark.parametrize("body", _CUE_BODIES, ids=lambda body: body[:24])
+def test_every_cue_starts_with_a_lowercase_letter(body: str) -> None:
+    # `_ANY_CUE` skips words that do not start with a-z; a cue starting otherwise would be
+    # missed, and with it every direction of a clause that names only that cue
+    chars = _first_chars(list(_parser.parse(body)))
+    assert chars is not None and chars <= set(string.ascii_lowercase)
+
+
+_ONE_OF_EACH = (
+    "insufficient",
+    "further research",
+    "both groups were effective",
+    "similar effects",
+    "ineffective",
+    "harmful",
+    "effective",
+    "may",
+    "plus",
+)
+
+
+def test_any_cue_finds_each_cue_regex() -> None:
+    for body in _CUE_BODIES:
+        regex = re.compile(rf"\b(?:{body})")
+        sample = next(w for w in _ONE_OF_EACH if regex.search(w))
+        assert _ANY_CUE.search(f"the {sample}") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("sixty-two adult patients were included", 62, id="words"),
+        pytest.param("we enrolled 40 women and 35 men", 40, id="largest"),
+        pytest.param("we gave 40 treatments", None, id="men-inside-a-word"),
+        pytest.param("12 patients_x", None, id="underscore-is-a-word-char"),
+        pytest.param("twelve patientsx", None, id="longer-word"),
+        pytest.param("a total of n = 1,200 and 30 children", 1200, id="n-equals"),
+        pytest.param("min = 5 patients", 5, id="n-inside-a-word"),
+        pytest.param("no count here", None, id="none"),
+    ],
+)
+def test_sample_size(text: str, expected: int | None) -> None:
+    assert sample_size(text) == expected
