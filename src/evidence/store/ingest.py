@@ -43,12 +43,12 @@ __all__ = [
     "sha256_file",
 ]
 
-BATCH_SIZE = 5000
+BATCH_SIZE = 1000
 # Below this size, starting the pieces costs more than parsing in one stream.
 PARALLEL_MIN_BYTES = 16 << 20
 # DuckDB's share of an ingest (`connect(memory_limit=...)`): a file is one transaction, and
 # without a cap DuckDB would hold the whole file's rows in memory until the commit.
-INGEST_MEMORY_LIMIT = "96MB"
+INGEST_MEMORY_LIMIT = "64MB"
 Progress = Callable[[int, int], None]
 
 

@@ -25,7 +25,6 @@ import duckdb
 import pyarrow as pa
 
 from evidence.models import Article, Finding, Tag
-from evidence.store.db import staged
 
 __all__ = [
     "CHILD_TABLES",
@@ -372,15 +371,41 @@ def upsert_batch(con: duckdb.DuckDBPyConnection, batch: Batch, *, source: str) -
         con.execute(f"DELETE FROM {name}")  # noqa: S608
     if not len(batch):
         return counts
-    with staged(con, {f"_s_{name}": table for name, table in batch.tables.items()}):
-        return _upsert_staged(con, batch, counts, source)
+    return _upsert_staged(con, batch, counts, source)
+
+
+def _run(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    tables: dict[str, pa.Table],
+    params: Sequence[object] = (),
+) -> None:
+    """Run ``sql`` with the batch's Arrow tables readable as ``_s_<table name>``.
+
+    DuckDB resolves a table name it does not know to the Arrow table held by a variable of
+    that name in the calling frame (its replacement scan), so each table is bound to a
+    local here. Unlike a registered view, this leaves nothing in the catalog: DuckDB keeps
+    no reference to the batch after the statement, and the batch is freed long before the
+    file's transaction ends. Copying into temp tables would do the same at twice the cost.
+    """
+    # each read by its name in ``sql``
+    _s_pm_article = tables.get("pm_article")
+    _s_pm_section = tables.get("pm_section")
+    _s_pm_author = tables.get("pm_author")
+    _s_pm_pubtype = tables.get("pm_pubtype")
+    _s_pm_mesh = tables.get("pm_mesh")
+    _s_pm_link = tables.get("pm_link")
+    _s_pm_tag = tables.get("pm_tag")
+    _s_pm_finding = tables.get("pm_finding")
+    con.execute(sql, params)
 
 
 def _upsert_staged(
     con: duckdb.DuckDBPyConnection, batch: Batch, counts: LoadCounts, source: str
 ) -> LoadCounts:
-    con.execute(_stage_hash_sql())
-    con.execute(_DECIDE_SQL)
+    tables = batch.tables
+    _run(con, _stage_hash_sql(), tables)
+    _run(con, _DECIDE_SQL, tables)
     rows = con.execute("SELECT action, count(*) FROM _stage_action GROUP BY action")
     by_action = dict(rows.fetchall())
     counts.inserted = int(by_action.get("insert", 0))
@@ -396,20 +421,24 @@ def _upsert_staged(
         _delete_pmids(con, "_stage_changed")
     con.execute("DELETE FROM pm_deleted WHERE pmid IN (SELECT pmid FROM _stage_changed)")
     art_cols = ", ".join(_SCHEMAS["pm_article"].names)
-    con.execute(
+    _run(
+        con,
         f"INSERT INTO pm_article ({art_cols}, content_hash, source_file)"  # noqa: S608
         f" SELECT {', '.join('n.' + c for c in _SCHEMAS['pm_article'].names)}, x.h, ?"
         " FROM _s_pm_article n JOIN _stage_action x USING (pmid)"
         " WHERE x.action IN ('insert', 'update')",
+        tables,
         [source],
     )
     for name in (*CHILD_TABLES, *TAG_TABLES):
         if name not in batch.tables:
             continue
         cols = ", ".join(_SCHEMAS[name].names)
-        con.execute(
+        _run(
+            con,
             f"INSERT INTO {name} ({cols}) SELECT {cols} FROM _s_{name}"  # noqa: S608
-            " WHERE pmid IN (SELECT pmid FROM _stage_changed)"
+            " WHERE pmid IN (SELECT pmid FROM _stage_changed)",
+            tables,
         )
     if batch.tagger_key is not None:
         con.execute(
