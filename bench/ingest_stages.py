@@ -1,0 +1,117 @@
+"""Where the time of `evidence ingest` goes: each stage timed alone, in one process.
+
+For a PubMed XML file (e.g. the one `ingest_bench.py` generates), prints the CPU seconds
+and microseconds per record of:
+
+  floor      lxml iterparse over the records, building nothing (libxml2's share)
+  parse      `iter_records`: the file into typed `Article` records
+  batch      `build_batch`: records into Arrow tables, 1,000 at a time
+  tag        the tagger over every record (tags and findings)
+  load       `upsert_batch` of every batch into a fresh DuckDB file, then the commit
+  cut        `split_records`: the file cut into pieces for the worker processes
+
+and the CPU budget that a target of N records/s on C cores allows, beside their sum.
+
+    python bench/ingest_stages.py FILE [--target 10000] [--cores 2] [--no-tag]
+                                       [--memory-limit 64MB]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from lxml import etree
+
+from evidence.config import Settings
+from evidence.models import Article
+from evidence.pipeline import make_tagger
+from evidence.pubmed import iter_records, split_records
+from evidence.store import connect
+from evidence.store.ingest import INGEST_MEMORY_LIMIT
+from evidence.store.load import Batch, build_batch, gc_paused, upsert_batch
+
+T = TypeVar("T")
+BATCH = 1000
+
+
+def _timed(label: str, records: int, fn: Callable[[], T], rows: list[tuple[str, float]]) -> T:
+    gc.collect()
+    with gc_paused():  # as `evidence ingest` runs
+        start = time.process_time()
+        value = fn()
+        seconds = time.process_time() - start
+    rows.append((label, seconds))
+    print(f"{label:<8} {seconds:8.2f} s CPU {seconds / max(records, 1) * 1e6:8.0f} µs/record")
+    return value
+
+
+def _floor(path: Path) -> int:
+    count = 0
+    for _, el in etree.iterparse(
+        str(path), tag="PubmedArticle", load_dtd=False, no_network=True, resolve_entities=False
+    ):
+        count += 1
+        el.clear()
+        while el.getprevious() is not None:
+            del el.getparent()[0]
+    return count
+
+
+def _load(batches: list[Batch], db: Path, memory_limit: str) -> None:
+    con = connect(db, memory_limit=memory_limit)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        for batch in batches:
+            upsert_batch(con, batch, source=str(db))
+        con.execute("COMMIT")
+    finally:
+        con.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--target", type=int, default=10_000, help="records/s to budget for")
+    parser.add_argument("--cores", type=int, default=2)
+    parser.add_argument("--no-tag", action="store_true", help="leave the tagger out")
+    parser.add_argument("--memory-limit", default=INGEST_MEMORY_LIMIT, help="DuckDB's cap")
+    args = parser.parse_args()
+    rows: list[tuple[str, float]] = []
+    records = _floor(args.file)
+    print(f"file {args.file}: {records:,} records")
+    _timed("floor", records, lambda: _floor(args.file), rows)
+    articles = _timed(
+        "parse",
+        records,
+        lambda: [r for r in iter_records(args.file) if isinstance(r, Article)],
+        rows,
+    )
+    batches = _timed(
+        "batch",
+        records,
+        lambda: [build_batch(articles[i : i + BATCH]) for i in range(0, len(articles), BATCH)],
+        rows,
+    )
+    if not args.no_tag:
+        tagger = make_tagger(Settings.from_env())
+        _timed("tag", records, lambda: [tagger.tag(a) for a in articles], rows)
+    articles.clear()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "stages.duckdb"
+        _timed("load", records, lambda: _load(batches, db, args.memory_limit), rows)
+    _timed("cut", records, lambda: sum(p.records for p in split_records(args.file)), rows)
+    # the floor is part of parse (parse includes libxml2's work), so it is not added again
+    work = sum(s for label, s in rows if label not in ("floor", "tag"))
+    budget = records / args.target * args.cores
+    print(f"parse + batch + load + cut: {work:.2f} CPU-s;")
+    print(f"a target of {args.target:,} records/s on {args.cores} cores allows {budget:.2f} CPU-s")
+
+
+if __name__ == "__main__":
+    main()
