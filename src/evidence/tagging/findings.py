@@ -92,8 +92,8 @@ def findings_from_document(
     conditions: list[str | None] = list(
         dict.fromkeys(t.value for t in tags if t.dimension == "condition")
     ) or [None]
-    context = " ".join(doc.lower[u.start : u.end] for u in doc.units if u.role != "background")
-    controlled = len(interventions) == 1 or is_controlled(context)
+    context = _context(doc) if len(interventions) > 1 else None
+    controlled = context is None or is_controlled(context)
     units = _conclusion_units(doc, guideline=design == "guideline")
     clauses = _read_clauses(doc, units, matches, set(interventions), controlled)
     named = {c for clause in clauses for c in clause.conditions}
@@ -102,15 +102,8 @@ def findings_from_document(
         design=design,
         clauses=clauses,
         harmed=design in _CASE_DESIGNS and any(t.dimension == "adverse_event" for t in tags),
-        pilot=any(
-            _PILOT.search(doc.lower, u.start, u.end)
-            for u in doc.units_with("title", "objective")
-            if "pilot" in doc.lower[u.start : u.end] or "feasib" in doc.lower[u.start : u.end]
-        ),
-        sham=is_sham_controlled(context),
-        size=sample_size(
-            "\n".join(doc.lower[u.start : u.end] for u in doc.units_with(*_SIZE_ROLES))
-        ),
+        doc=doc,
+        context=context,
     )
     findings: list[Finding] = []
     for intervention in interventions:
@@ -131,17 +124,51 @@ def findings_from_document(
     return findings
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Record:
-    """What every finding of one record shares."""
+    """What every finding of one record shares. Whether it is a pilot, sham-controlled,
+    and its sample size are read on first use: most records conclude nothing."""
 
     pmid: int
     design: str | None
     clauses: list[_Clause]
     harmed: bool  # a case report or series of an adverse event
-    pilot: bool
-    sham: bool
-    size: int | None
+    doc: Document
+    context: str | None  # `_context`, when already read
+    _pilot: bool | None = None
+    _sham: bool | None = None
+    _size: tuple[int | None] | None = None
+
+    @property
+    def pilot(self) -> bool:
+        if self._pilot is None:
+            lower = self.doc.lower
+            self._pilot = any(
+                _PILOT.search(lower, u.start, u.end)
+                for u in self.doc.units_with("title", "objective")
+                if "pilot" in lower[u.start : u.end] or "feasib" in lower[u.start : u.end]
+            )
+        return self._pilot
+
+    @property
+    def sham(self) -> bool:
+        if self._sham is None:
+            context = self.context if self.context is not None else _context(self.doc)
+            self._sham = is_sham_controlled(context)
+        return self._sham
+
+    @property
+    def size(self) -> int | None:
+        if self._size is None:
+            lower = self.doc.lower
+            units = self.doc.units_with(*_SIZE_ROLES)
+            self._size = (sample_size("\n".join(lower[u.start : u.end] for u in units)),)
+        return self._size[0]
+
+
+def _context(doc: Document) -> str:
+    """The lower-cased text of every unit but the background."""
+    return " ".join(doc.lower[u.start : u.end] for u in doc.units if u.role != "background")
 
 
 def _findings_for(

@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
+
+from evidence.tagging.leads import literal_prefixes, start_guard, trie_regex
 
 if TYPE_CHECKING:
     from evidence.tagging.vocabulary import Term
@@ -32,7 +35,6 @@ __all__ = [
 
 _ACRONYM = re.compile(r"\S*[A-Z]\S*[A-Z]\S*")  # two capitals and no space: QoL, TENS, SF-36
 _SEP = re.compile(r"[\s-]+")
-_LOOKBEHIND = re.compile(r"^\(\?<[=!](?:[^()\\]|\\.)*\)")  # zero width: not part of the lead
 _EXCLUSION_WINDOW = 60
 
 
@@ -94,6 +96,8 @@ class TextMatcher:
     exclusions: Mapping[tuple[str, str], re.Pattern[str]]
     # lead -> its patterns as one regex, tried first: most starts match none of them
     unions: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    # `regex` after a non-word character, when every start is a word start; see `_starts`
+    word_regex: re.Pattern[str] | None = None
 
     def find(self, lower: str, text: str) -> dict[str, list[Match]]:
         """Matches by dimension in text order; exclusions and contained matches removed.
@@ -106,8 +110,8 @@ class TextMatcher:
         unions = self.unions
         patterns_any = self.patterns_any
         prefix_match = self.prefix_regex.match if self.prefix_regex is not None else None
-        for m in self.regex.finditer(lower):
-            pos = m.start()
+        for m in self._starts(lower):
+            pos = m.end()  # every match is empty but for `word_regex`'s non-word character
             literal, lead = m.group("lit", "pre")
             if literal is not None:
                 self._resolve(literal, pos, text, found)
@@ -134,6 +138,16 @@ class TextMatcher:
         for dimension, matches in found.items():
             found[dimension] = self._clean(matches, lower)
         return found
+
+    def _starts(self, lower: str) -> Iterable[re.Match[str]]:
+        """The matches of `regex` in ``lower``, by `word_regex` where there is one: its
+        match ends where `regex`'s starts, and the text's start is matched alone."""
+        assert self.regex is not None
+        if self.word_regex is None:
+            return self.regex.finditer(lower)
+        first = self.regex.match(lower)
+        rest = self.word_regex.finditer(lower)
+        return rest if first is None else chain((first,), rest)
 
     def _resolve(self, literal: str, pos: int, text: str, found: dict[str, list[Match]]) -> None:
         """The terms named by a synonym hit, and by the shorter synonyms it starts with."""
@@ -192,115 +206,6 @@ def _excluded(exclusion: re.Pattern[str], lower: str, match: Match) -> bool:
     return False
 
 
-def _trie_regex(keys: Iterable[str]) -> str:
-    """One regex alternation of literal phrases, factored by shared prefixes."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for key in keys:
-        node = root
-        for char in key:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        alternatives = [
-            (r"[\s-]+" if char == " " else re.escape(char)) + emit(child)
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if not alternatives:
-            return ""
-        if "" in node:
-            return "(?:" + "|".join(alternatives) + ")?"
-        if len(alternatives) == 1:
-            return alternatives[0]
-        return "(?:" + "|".join(alternatives) + ")"
-
-    return emit(root)
-
-
-def _lead(alternative: str) -> str:
-    """The literal text an alternative starts with ("reduc" of "reduc\\w*")."""
-    run = ""
-    for index, char in enumerate(alternative):
-        if not (char.isalnum() or char == " "):
-            if char in "?*{" and run:
-                run = run[:-1]
-            return run
-        if alternative[index + 1 : index + 2] in ("?", "*", "{"):
-            return run
-        run += char
-    return run
-
-
-def _closing(pattern: str, start: int) -> int:
-    """Index of the parenthesis that closes the group opening at ``start``."""
-    depth, index, in_class = 0, start, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
-    return -1
-
-
-def _split_top(body: str) -> list[str]:
-    """The top-level alternatives of a regex (``a|b(c|d)`` -> ``a``, ``b(c|d)``)."""
-    parts, depth, last, in_class, index = [], 0, 0, False, 0
-    while index < len(body):
-        char = body[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(body[last:index])
-            last = index + 1
-        index += 1
-    parts.append(body[last:])
-    return parts
-
-
-def _literal_prefixes(pattern: str) -> tuple[str, ...] | None:
-    """Literal texts one of which every match starts with, or None when unknown.
-
-    Reads leading plain words and leading ``(?:a|b|c)`` groups; a pattern this cannot
-    read is tried at every match position instead, which is slower but still correct."""
-    leads: list[str] = []
-    for part in _split_top(pattern):
-        part = _LOOKBEHIND.sub("", part.removeprefix("^"), count=1)
-        if part.startswith("(?:"):
-            close = _closing(part, 0)
-            if close < 0 or part[close + 1 : close + 2] in ("?", "*", "{"):
-                return None
-            inner = _literal_prefixes(part[3:close])
-            if inner is None:
-                return None
-            leads.extend(inner)
-        elif lead := _lead(part):
-            leads.append(lead)
-        else:
-            return None
-    return tuple(leads)
-
-
 def _union(patterns: Sequence[_Pattern]) -> re.Pattern[str] | None:
     """One regex that matches where any of ``patterns`` does, or None when there are fewer
     than two or they have groups (whose numbers would change)."""
@@ -355,7 +260,7 @@ def compile_text_matcher(terms: Mapping[str, Sequence[Term]]) -> TextMatcher:
                     synonyms[key].append(entry)
             for source in term.patterns:
                 compiled = re.compile(source, re.MULTILINE)
-                patterns.append((_literal_prefixes(source), _Pattern(dimension, term.id, compiled)))
+                patterns.append((literal_prefixes(source), _Pattern(dimension, term.id, compiled)))
             if term.exclude:
                 exclusions[(dimension, term.id)] = re.compile(
                     "|".join(f"(?:{p})" for p in term.exclude), re.MULTILINE
@@ -363,15 +268,16 @@ def compile_text_matcher(terms: Mapping[str, Sequence[Term]]) -> TextMatcher:
     prefixes = sorted({lead for leads, _ in patterns if leads for lead in leads})
     # one pass finds both kinds of start: where a pattern's literal lead matches, a
     # synonym may start too (first branch); elsewhere only a synonym can (second branch)
-    prefix_trie = _trie_regex(prefixes) if prefixes else "(?!)"
-    literal = _trie_regex(sorted(synonyms)) if synonyms else "(?!)"
-    starts = "".join(sorted({key[0] for key in (*synonyms, *prefixes)}))
-    # a word start whose first letter starts no synonym and no lead fails at once
-    guard = f"(?=[{re.escape(starts)}])" if starts.isalnum() else ""
+    prefix_trie = trie_regex(prefixes) if prefixes else "(?!)"
+    literal = trie_regex(sorted(synonyms)) if synonyms else "(?!)"
+    # a word start whose first letters start no synonym and no lead fails at once
+    words = start_guard((*synonyms, *prefixes)) if synonyms or prefixes else None
+    guard = f"(?={words})" if words is not None else ""
     alternatives = [f"{guard}(?:(?P<lit>{literal}(?:e?s)?)(?!\\w)|(?P<pre>{prefix_trie}))"]
     unreadable = [f"(?:{p.regex.pattern})" for leads, p in patterns if leads is None]
     if unreadable:
         alternatives.extend(unreadable)
+    body = "|".join(alternatives) + ")"
     by_lead: dict[str, list[_Pattern]] = {}
     for leads, pattern in patterns:
         for lead in sorted(set(leads or ())):
@@ -390,7 +296,12 @@ def compile_text_matcher(terms: Mapping[str, Sequence[Term]]) -> TextMatcher:
         for key, own in synonyms.items()
     }
     return TextMatcher(
-        regex=re.compile(r"\b(?=" + "|".join(alternatives) + ")", re.MULTILINE),
+        regex=re.compile(r"\b(?=" + body, re.MULTILINE),
+        # every start is a word start (the guard says so): the engine skips in C from one
+        # non-word character to the next instead of trying every position
+        word_regex=re.compile(r"\W(?=" + body, re.MULTILINE)
+        if words is not None and not unreadable
+        else None,
         prefix_regex=re.compile(prefix_trie) if prefixes else None,
         synonyms=with_prefixes,
         patterns=starting,

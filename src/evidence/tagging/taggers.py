@@ -153,11 +153,14 @@ def _tag_mesh(article: Article, vocab: Vocabulary, out: _Collector) -> None:
     if not article.mesh_headings:
         return
     matchers = [(dimension, vocab.matchers[dimension]) for dimension in _TEXT_DIMENSIONS]
-    # the ids of each heading in each text dimension, looked up once
+    keys = vocab.mesh_keys
+    # the ids of each heading in each text dimension, looked up once; most headings name
+    # no id of any dimension, which one set look-up tells
     found = [
         (heading, [m.lookup_lowered(m.mesh, heading.descriptor_ui, lowered) for _, m in matchers])
         for heading in article.mesh_headings
         for lowered in (heading.descriptor.lower(),)
+        if lowered in keys or heading.descriptor_ui in keys
     ]
     adverse_effects = any(
         q.ui == ADVERSE_EFFECTS_QUALIFIER or q.name.lower() == "adverse effects"
@@ -370,8 +373,12 @@ def _tag_population(
     title, objective, methods or results; else `human`. Returns whether it is animal."""
     matcher = vocab.matchers["population"]
     mesh: dict[str, str] = {}
+    keys = vocab.mesh_keys
     for heading in article.mesh_headings:
-        for value in matcher.lookup(matcher.mesh, heading.descriptor_ui, heading.descriptor):
+        lowered = heading.descriptor.lower()
+        if lowered not in keys and heading.descriptor_ui not in keys:
+            continue  # names no id of any dimension
+        for value in matcher.lookup_lowered(matcher.mesh, heading.descriptor_ui, lowered):
             mesh.setdefault(value, heading.descriptor)
     if "human" in mesh:
         out.add("population", "human", "mesh", mesh["human"])

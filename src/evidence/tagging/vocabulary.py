@@ -159,6 +159,8 @@ class Vocabulary:
     mesh_requires_qualifier: Mapping[str, frozenset[str]] = field(default_factory=dict)
     matchers: Mapping[str, DimensionMatcher] = field(default_factory=dict, repr=False)
     text_matcher: TextMatcher | None = field(default=None, repr=False)
+    # every MeSH UI and lower-cased name of any dimension: a heading in neither names no id
+    mesh_keys: frozenset[str] = field(default=frozenset(), repr=False)
     _index: Mapping[tuple[str, str], Term] = field(default_factory=dict, repr=False)
     _orders: Mapping[str, Mapping[str, int]] = field(default_factory=dict, repr=False)
 
@@ -240,6 +242,7 @@ def build_vocabulary(
         text_matcher = compile_text_matcher(terms)
     except re.error as exc:  # a pattern that compiles alone but not combined (group names)
         raise VocabularyError(f"{folder}: patterns do not combine: {exc}") from None
+    matchers = {dim: compile_matcher(dim, terms[dim]) for dim in DIMENSIONS}
     return Vocabulary(
         terms=terms,
         fingerprint=hashlib.sha256(canonical.encode("utf-8")).hexdigest(),
@@ -248,8 +251,9 @@ def build_vocabulary(
             | frozenset(h.name.lower() for h in m.mesh_requires_qualifier)
             for dim, m in files.items()
         },
-        matchers={dim: compile_matcher(dim, terms[dim]) for dim in DIMENSIONS},
+        matchers=matchers,
         text_matcher=text_matcher,
+        mesh_keys=frozenset(key for m in matchers.values() for key in m.mesh),
         _index={(dim, t.id): t for dim, ts in terms.items() for t in ts},
         _orders={dim: {t.id: i for i, t in enumerate(ts)} for dim, ts in terms.items()},
     )

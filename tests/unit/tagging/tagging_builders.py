@@ -60,3 +60,13 @@ def article(
         publication_types=tuple(types),
         mesh_headings=tuple(mesh),
     )
+
+
+def vocab_documents(**extra_terms: list[dict]) -> dict:  # type: ignore[type-arg]
+    """Vocabulary documents for every dimension: a filler term each, plus ``extra_terms``."""
+    base = {
+        d: [{"id": f"{d}_x", "label": "x"}]
+        for d in ("intervention", "condition", "outcome", "design", "population", "adverse_event")
+    }
+    base.update(extra_terms)
+    return {d: {"dimension": d, "terms": terms} for d, terms in base.items()}

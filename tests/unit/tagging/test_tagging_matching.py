@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tagging_builders import vocab_documents
 
 from evidence.tagging import Vocabulary, build_vocabulary
-from evidence.tagging.matching import _literal_prefixes
+from evidence.tagging.leads import literal_prefixes
 
 
 @pytest.mark.parametrize(
@@ -22,16 +23,7 @@ from evidence.tagging.matching import _literal_prefixes
     ],
 )
 def test_literal_prefixes(pattern: str, expected: tuple[str, ...] | None) -> None:
-    assert _literal_prefixes(pattern) == expected
-
-
-def _documents(**extra_terms: list[dict]) -> dict:  # type: ignore[type-arg]
-    base = {
-        d: [{"id": f"{d}_x", "label": "x"}]
-        for d in ("intervention", "condition", "outcome", "design", "population", "adverse_event")
-    }
-    base.update(extra_terms)
-    return {d: {"dimension": d, "terms": terms} for d, terms in base.items()}
+    assert literal_prefixes(pattern) == expected
 
 
 def _find(vocab: Vocabulary, text: str) -> set[tuple[str, str, str]]:
@@ -42,7 +34,7 @@ def _find(vocab: Vocabulary, text: str) -> set[tuple[str, str, str]]:
 
 def test_overlapping_and_shorter_synonyms_are_all_found() -> None:
     vocab = build_vocabulary(
-        _documents(
+        vocab_documents(
             condition=[{"id": "low_back_pain", "label": "LBP", "synonyms": ["low back pain"]}],
             outcome=[{"id": "pain", "label": "Pain", "synonyms": ["pain intensity", "low back"]}],
         )
@@ -56,7 +48,7 @@ def test_overlapping_and_shorter_synonyms_are_all_found() -> None:
 
 def test_plural_hyphen_pattern_and_exclusion() -> None:
     vocab = build_vocabulary(
-        _documents(
+        vocab_documents(
             intervention=[
                 {"id": "tpi", "label": "TPI", "synonyms": ["trigger point injection"]},
                 {
@@ -77,7 +69,7 @@ def test_plural_hyphen_pattern_and_exclusion() -> None:
 
 def _pain_patterns(*patterns: str) -> Vocabulary:
     return build_vocabulary(
-        _documents(outcome=[{"id": "pain", "label": "Pain", "patterns": list(patterns)}])
+        vocab_documents(outcome=[{"id": "pain", "label": "Pain", "patterns": list(patterns)}])
     )
 
 
@@ -111,7 +103,7 @@ def test_patterns_with_groups_are_not_united() -> None:
 )
 def test_exclusion_drops_only_the_match_it_overlaps(text: str, found: bool) -> None:
     vocab = build_vocabulary(
-        _documents(
+        vocab_documents(
             intervention=[
                 {
                     "id": "us",
@@ -128,6 +120,6 @@ def test_exclusion_drops_only_the_match_it_overlaps(text: str, found: bool) -> N
 def test_a_synonym_starting_with_a_digit_is_found() -> None:
     # the scan skips words whose first character starts no synonym: digits must not be
     vocab = build_vocabulary(
-        _documents(outcome=[{"id": "sf36", "label": "SF-36", "synonyms": ["36-item survey"]}])
+        vocab_documents(outcome=[{"id": "sf36", "label": "SF-36", "synonyms": ["36-item survey"]}])
     )
     assert _find(vocab, "the 36-item survey") == {("outcome", "sf36", "36-item survey")}

@@ -1,0 +1,138 @@
+r"""Tagging stage, regex reading: the literal text a vocabulary regex starts with.
+
+Reads regex sources and literal phrases (from `evidence.tagging.matching`, at vocabulary
+load); writes nothing. A pattern's literal leads ("reduc" of ``reduc\w*``) let the text
+matcher try a pattern only where one of them starts; phrases are folded into one
+alternation factored by shared prefixes (a trie), and the first few word characters of
+every phrase and lead make a cheap guard that most word starts of a text fail at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+__all__ = ["literal_prefixes", "start_guard", "trie_regex"]
+
+_LOOKBEHIND = re.compile(r"^\(\?<[=!](?:[^()\\]|\\.)*\)")  # zero width: not part of the lead
+_WORD = re.compile(r"\w")
+
+
+def trie_regex(keys: Iterable[str]) -> str:
+    """One regex alternation of literal phrases, factored by shared prefixes."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for key in keys:
+        node = root
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        alternatives = [
+            (r"[\s-]+" if char == " " else re.escape(char)) + emit(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not alternatives:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alternatives) + ")?"
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return emit(root)
+
+
+def _lead(alternative: str) -> str:
+    """The literal text an alternative starts with ("reduc" of "reduc\\w*")."""
+    run = ""
+    for index, char in enumerate(alternative):
+        if not (char.isalnum() or char == " "):
+            if char in "?*{" and run:
+                run = run[:-1]
+            return run
+        if alternative[index + 1 : index + 2] in ("?", "*", "{"):
+            return run
+        run += char
+    return run
+
+
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth after it) of each ``(``, ``)`` and ``|`` of ``pattern``
+    from ``start``, skipping escapes and character classes."""
+    depth, index, in_class = 0, start, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield index, char, depth
+        index += 1
+
+
+def _closing(pattern: str, start: int) -> int:
+    """Index of the parenthesis that closes the group opening at ``start``."""
+    for index, char, depth in _structure(pattern, start):
+        if char == ")" and depth == 0:
+            return index
+    return -1
+
+
+def _split_top(body: str) -> list[str]:
+    """The top-level alternatives of a regex (``a|b(c|d)`` -> ``a``, ``b(c|d)``)."""
+    parts, last = [], 0
+    for index, char, depth in _structure(body):
+        if char == "|" and depth == 0:
+            parts.append(body[last:index])
+            last = index + 1
+    parts.append(body[last:])
+    return parts
+
+
+def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Literal texts one of which every match starts with, or None when unknown.
+
+    Reads leading plain words and leading ``(?:a|b|c)`` groups; a pattern this cannot
+    read is tried at every match position instead, which is slower but still correct."""
+    leads: list[str] = []
+    for part in _split_top(pattern):
+        part = _LOOKBEHIND.sub("", part.removeprefix("^"), count=1)
+        if part.startswith("(?:"):
+            close = _closing(part, 0)
+            if close < 0 or part[close + 1 : close + 2] in ("?", "*", "{"):
+                return None
+            inner = literal_prefixes(part[3:close])
+            if inner is None:
+                return None
+            leads.extend(inner)
+        elif lead := _lead(part):
+            leads.append(lead)
+        else:
+            return None
+    return tuple(leads)
+
+
+def start_guard(keys: Iterable[str], depth: int = 3) -> str | None:
+    """A regex that matches where any of ``keys`` may start: the first ``depth`` word
+    characters of each key (fewer where a non-word character comes first), as a trie.
+    None when some key does not start with a word character."""
+    starts: set[str] = set()
+    for key in keys:
+        start = ""
+        for char in key[:depth]:
+            if not _WORD.fullmatch(char):
+                break
+            start += char
+        if not start:
+            return None
+        starts.add(start)
+    # "ab" already admits every "abc..."
+    minimal = [s for s in starts if not any(s != t and s.startswith(t) for t in starts)]
+    return trie_regex(sorted(minimal)) if minimal else None

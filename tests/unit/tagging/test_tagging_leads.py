@@ -1,0 +1,115 @@
+"""leads: the start guard, and the word-start scan it allows, find what the full scan finds."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from tagging_builders import JOURNAL_ARTICLE, RCT, article, vocab_documents
+
+from evidence.tagging import Vocabulary, build_vocabulary, tag_article
+from evidence.tagging.findings import analyse_article
+from evidence.tagging.leads import start_guard
+
+
+@pytest.mark.parametrize(
+    ("keys", "starts", "misses"),
+    [
+        pytest.param(["dry needling", "drip"], ["dry", "dri"], ["dr ", "dzz"], id="three-chars"),
+        pytest.param(["x ray", "xylitol"], ["x r", "xyl"], ["z"], id="stops-at-space"),
+        pytest.param(["ab", "abc", "abd"], ["ab"], ["ac"], id="shorter-admits-longer"),
+    ],
+)
+def test_start_guard_admits_every_key_start(
+    keys: list[str], starts: list[str], misses: list[str]
+) -> None:
+    guard = start_guard(keys)
+    assert guard is not None
+    for text in (*keys, *starts):
+        assert re.match(guard, text), text
+    for text in misses:
+        assert re.match(guard, text) is None, text
+
+
+def test_start_guard_is_none_when_a_key_starts_with_a_non_word_character() -> None:
+    assert start_guard(["dry needling", "(x)"]) is None
+
+
+def _matches(vocab: Vocabulary, text: str, *, word_scan: bool) -> list[tuple[str, str, int, int]]:
+    matcher = vocab.text_matcher
+    assert matcher is not None
+    if not word_scan:
+        matcher = dataclasses.replace(matcher, word_regex=None)
+    found = matcher.find(text.lower(), text)
+    return [(m.dimension, m.term, m.start, m.end) for ms in found.values() for m in ms]
+
+
+_TERMS = vocab_documents(
+    intervention=[
+        {"id": "dry_needling", "label": "DN", "synonyms": ["dry needling", "dry-needling"]},
+        {"id": "tens", "label": "TENS", "synonyms": ["TENS"], "patterns": ["reduc\\w* pain"]},
+    ],
+    outcome=[{"id": "pain", "label": "Pain", "synonyms": ["pain", "pain intensity"]}],
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Dry needling reduced pain.", id="at-text-start"),
+        pytest.param("(dry-needling) vs TENS: pain intensity", id="after-punctuation"),
+        pytest.param("undry needling and tens; painful pain", id="inside-words"),
+        pytest.param("reducing pain\nTENS", id="pattern-and-newline"),
+    ],
+)
+def test_word_scan_finds_what_the_full_scan_finds(text: str) -> None:
+    vocab = build_vocabulary(_TERMS)
+    assert vocab.text_matcher is not None and vocab.text_matcher.word_regex is not None
+    found = _matches(vocab, text, word_scan=True)
+    assert found == _matches(vocab, text, word_scan=False)
+    assert found  # every text names at least one term
+
+
+def test_an_unreadable_pattern_keeps_the_full_scan() -> None:
+    terms = vocab_documents(outcome=[{"id": "o", "label": "O", "patterns": ["(?:x?y)z"]}])
+    vocab = build_vocabulary(terms)
+    assert vocab.text_matcher is not None and vocab.text_matcher.word_regex is None
+    assert _matches(vocab, "a yz b", word_scan=False) == [("outcome", "o", 2, 4)]
+
+
+def test_mesh_keys_hold_every_ui_and_lowered_name() -> None:
+    terms = vocab_documents(
+        intervention=[
+            {
+                "id": "dn",
+                "label": "DN",
+                "mesh": [{"ui": "D000071080", "name": "Dry Needling"}],
+            }
+        ]
+    )
+    vocab = build_vocabulary(terms)
+    assert {"D000071080", "dry needling"} <= vocab.mesh_keys
+
+
+@pytest.mark.parametrize(
+    ("title", "pilot"),
+    [
+        pytest.param("Dry needling for chronic neck pain: a pilot trial", True, id="pilot"),
+        pytest.param("Dry needling for chronic neck pain", False, id="not-pilot"),
+    ],
+)
+def test_a_pilot_benefit_is_inconclusive(vocab: Vocabulary, title: str, pilot: bool) -> None:
+    record = article(
+        title,
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Sixty adults with chronic neck pain were randomized to dry needling or sham.",
+        results="Pain intensity was recorded at 4 weeks.",
+        conclusions="Dry needling reduced neck pain more than sham needling.",
+    )
+    tags, findings = analyse_article(record, vocab)
+    assert tags == tag_article(record, vocab)
+    (finding,) = findings
+    assert finding.direction == ("inconclusive" if pilot else "benefit")
+    assert finding.sample_size == 60
+    assert "vs_sham" in finding.qualifiers
