@@ -109,12 +109,14 @@ class TextMatcher:
         patterns = self.patterns
         unions = self.unions
         patterns_any = self.patterns_any
+        resolve = self._resolve
+        new = tuple.__new__
         prefix_match = self.prefix_regex.match if self.prefix_regex is not None else None
         for m in self._starts(lower):
             pos = m.end()  # every match is empty but for `word_regex`'s non-word character
             literal, lead = m.group("lit", "pre")
             if literal is not None:
-                self._resolve(literal, pos, text, found)
+                resolve(literal, pos, text, found)
                 # a pattern may start where a synonym does: the regex did not try them
                 hit = prefix_match(lower, pos) if prefix_match is not None else None
                 lead = hit.group() if hit is not None else None
@@ -133,7 +135,7 @@ class TextMatcher:
                 if hit is not None and hit.end() > pos:
                     dimension = pattern.dimension
                     found.setdefault(dimension, []).append(
-                        Match(dimension, pattern.term, pos, hit.end())
+                        new(Match, (dimension, pattern.term, pos, hit.end()))
                     )
         for dimension, matches in found.items():
             found[dimension] = self._clean(matches, lower)
@@ -166,7 +168,10 @@ class TextMatcher:
                 words = key[:size].count(" ") + 1
                 cuts = [s.start() for s in _SEP.finditer(literal)]
                 end = pos + (cuts[words - 1] if words <= len(cuts) else len(literal))
-            found.setdefault(dimension, []).append(Match(dimension, term, pos, end))
+            # `tuple.__new__` skips the NamedTuple's Python-level constructor
+            found.setdefault(dimension, []).append(
+                tuple.__new__(Match, (dimension, term, pos, end))
+            )
 
     def _clean(self, matches: list[Match], lower: str) -> list[Match]:
         if len(matches) > 1:

@@ -65,8 +65,13 @@ _LABEL_ROLES = (
         "conclusions",
     ),
 )
+# The lookahead holds the first letters of every alternative: most words fail it at once
+# instead of trying each alternative (the same matches, found faster).
+_OBJECTIVE_GUARD = r"(?=a(?:im| c)|obj|pur|goa|w(?:e |er|as)|t(?:h[ie]|o )|\d)"
 _OBJECTIVE_CUE = re.compile(
-    r"\b(?:aims?|aimed|objectives?|purpose|goal|we (?:sought|hypothesi[sz]ed|report|describe|"
+    r"\b"
+    + _OBJECTIVE_GUARD
+    + r"(?:aims?|aimed|objectives?|purpose|goal|we (?:sought|hypothesi[sz]ed|report|describe|"
     r"present|conducted|performed|compared|investigated|evaluated|assessed|examined|"
     r"randomi[sz]ed|enrolled|recruited|searched)|this (?:study|trial|review|report|paper|"
     r"article)|the present (?:study|trial|review)|(?:were|was) (?:randomi[sz]ed|enrolled|"

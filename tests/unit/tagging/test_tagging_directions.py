@@ -12,6 +12,7 @@ import pytest
 from evidence.tagging.directions import (
     _ANY_CUE,
     _CUE_BODIES,
+    _guard,
     classify_clause,
     clause_qualifiers,
     has_modal,
@@ -19,6 +20,7 @@ from evidence.tagging.directions import (
     has_weak_hedge,
     read_clause,
     sample_size,
+    split_clauses,
 )
 
 CLAUSES = [
@@ -100,6 +102,78 @@ def test_any_cue_finds_each_cue_regex() -> None:
         regex = re.compile(rf"\b(?:{body})")
         sample = next(w for w in _ONE_OF_EACH if regex.search(w))
         assert _ANY_CUE.search(f"the {sample}") is not None
+
+
+# every cue of the sample clauses, and near misses that share a cue's first letters
+_NEAR_MISSES = (
+    "the effects were similar to sham; not superior; were equally effective as massage",
+    "suggestion, trending, plural, unsafely, moreover, is unclear, are comparable to it",
+)
+_CUE_TEXT = " ".join([*(str(p.values[0]) for p in CLAUSES), *_ONE_OF_EACH, *_NEAR_MISSES])
+
+
+@pytest.mark.parametrize("body", _CUE_BODIES, ids=lambda body: body[:24])
+def test_the_start_guard_keeps_every_match_of_a_cue(body: str) -> None:
+    guard = _guard(body)
+    assert guard.startswith("(?=")  # every cue's start is read: the fast path is taken
+    plain = re.compile(rf"\b(?:{body})")
+    guarded = re.compile(rf"\b{guard}(?:{body})")
+    expected = [m.span() for m in plain.finditer(_CUE_TEXT)]
+    assert [m.span() for m in guarded.finditer(_CUE_TEXT)] == expected
+
+
+def test_any_cue_finds_what_the_unguarded_alternation_finds() -> None:
+    plain = re.compile(r"\b(?=[a-z])(?:" + "|".join(f"(?:{b})" for b in _CUE_BODIES) + ")")
+    expected = [m.span() for m in plain.finditer(_CUE_TEXT)]
+    assert len(expected) > 10
+    assert [m.span() for m in _ANY_CUE.finditer(_CUE_TEXT)] == expected
+
+
+@pytest.mark.parametrize(
+    "body", [pytest.param(r"\d+ trials", id="digit-first"), pytest.param("(?:x?y)z", id="group")]
+)
+def test_no_guard_for_a_cue_whose_start_cannot_be_read(body: str) -> None:
+    assert _guard("effective", body) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        pytest.param("pain fell; function rose", ["pain fell", " function rose"], id="semicolon"),
+        pytest.param(
+            "pain fell but function did not", ["pain fell", " function did not"], id="but"
+        ),
+        pytest.param(
+            "pain fell whereas sleep did not", ["pain fell", " sleep did not"], id="whereas"
+        ),
+        pytest.param("pain fell while sleep did not", ["pain fell", " sleep did not"], id="while"),
+        pytest.param(
+            "although pain fell, sleep did not",
+            ["although pain fell, sleep did not"],
+            id="although-first",
+        ),
+        pytest.param(
+            "pain fell although sleep did not", ["pain fell", " sleep did not"], id="although"
+        ),
+        pytest.param(
+            "pain fell though sleep did not", ["pain fell", " sleep did not"], id="though"
+        ),
+        pytest.param(
+            "pain fell. however, sleep did not",
+            ["pain fell", "however, sleep did not"],
+            id="however",
+        ),
+        pytest.param("pain fell yet sleep did not", ["pain fell", " sleep did not"], id="yet"),
+        pytest.param("pain fell, and may rise", ["pain fell", "may rise"], id="may"),
+        pytest.param("pain fell, and can rise", ["pain fell", "can rise"], id="can"),
+        pytest.param("pain fell, should rise", ["pain fell", "should rise"], id="should"),
+        pytest.param("pain fell, must rise", ["pain fell", "must rise"], id="must"),
+        pytest.param("pain fell after needling", ["pain fell after needling"], id="no-break"),
+        pytest.param("", [], id="empty"),
+    ],
+)
+def test_split_clauses(sentence: str, clauses: list[str]) -> None:
+    assert [sentence[a:b] for a, b in split_clauses(sentence)] == clauses
 
 
 @pytest.mark.parametrize(

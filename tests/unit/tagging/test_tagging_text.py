@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from evidence.tagging.text import split_sentences
+from evidence.tagging.text import _OBJECTIVE_CUE, _OBJECTIVE_GUARD, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -34,3 +36,26 @@ from evidence.tagging.text import split_sentences
 )
 def test_split_sentences(text: str, sentences: list[str]) -> None:
     assert [text[a:b] for a, b in split_sentences(text)] == sentences
+
+
+# every alternative of the objective cue, in title and lower case, and near misses
+_OBJECTIVE_TEXT = (
+    "Aims: to. The aim was set. We aimed high. Objectives and objective. Its Purpose. Goal. "
+    "We sought. We hypothesized. We hypothesised. We report, we describe, We Present. "
+    "we conducted we performed we compared we investigated we evaluated we assessed "
+    "we examined we randomized we randomised we enrolled we recruited we searched. "
+    "This study. this trial, this review, This report; this paper (this article). "
+    "The present study, the present trial, the present review. Patients were randomised, "
+    "was enrolled, were recruited, was included, were assigned, was allocated. "
+    "To evaluate, to investigate, to compare, to assess, to determine, to examine, to "
+    "explore, to test. A 45-year-old man, 45 years old, 3 year old. A case of pain. "
+    "Aimless, objection, purposes, goals, we saw, this, the, were, was, to, a cat, 45 days."
+)
+
+
+def test_objective_guard_keeps_every_match() -> None:
+    assert _OBJECTIVE_GUARD in _OBJECTIVE_CUE.pattern
+    plain = re.compile(_OBJECTIVE_CUE.pattern.replace(_OBJECTIVE_GUARD, "", 1), re.IGNORECASE)
+    expected = [m.span() for m in plain.finditer(_OBJECTIVE_TEXT)]
+    assert len(expected) > 40
+    assert [m.span() for m in _OBJECTIVE_CUE.finditer(_OBJECTIVE_TEXT)] == expected
