@@ -117,10 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             samples.append(("real MEDLINE", [a for a in read_articles(REAL_SAMPLE) if a.abstract]))
         for name, sample in samples:
             wall, cpu = throughput(sample, args.vocab, args.records, args.workers)
+            cpu_part = (
+                f"{cpu:,.0f} records/s CPU = {args.records / cpu:.2f} s of CPU"
+                if cpu == cpu  # not NaN: measured in this process
+                else "CPU not measured across worker processes"
+            )
             print(
                 f"throughput ({name}, {args.records:,} records, {args.workers} worker(s)): "
-                f"{wall:,.0f} records/s wall = {args.records / wall:.2f} s; "
-                f"{cpu:,.0f} records/s CPU = {args.records / cpu:.2f} s of CPU"
+                f"{wall:,.0f} records/s wall = {args.records / wall:.2f} s; {cpu_part}"
             )
     return 0
 
