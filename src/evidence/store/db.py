@@ -47,7 +47,7 @@ def connect(
 ) -> duckdb.DuckDBPyConnection:
     """Open (and create) the warehouse at ``path`` with its schema and analyst views.
 
-    ``memory_limit`` (DuckDB's setting, e.g. "96MB") caps what DuckDB holds in memory; past
+    ``memory_limit`` (DuckDB's setting, e.g. "64MB") caps what DuckDB holds in memory; past
     it, DuckDB spills to a temporary folder beside the file. Writers set it so that a big
     file's open transaction does not grow the process.
 
