@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from digests import view_digest
 from typer.testing import CliRunner
 from xmlbuild import HEAD, TAIL, article, write
 
@@ -21,36 +22,17 @@ def settings_for(tmp_path: Path) -> Settings:
     return Settings.from_env(db_path=tmp_path / "w.duckdb")
 
 
-def digest(db: Path) -> list[object]:
-    con = connect(db, read_only=True)
-    try:
-        return [
-            con.execute(f"SELECT count(*), sum(hash(t)) FROM {view} t").fetchone()  # noqa: S608
-            for view in (
-                "articles",
-                "abstract_sections",
-                "authors",
-                "publication_types",
-                "mesh_headings",
-                "article_tags",
-                "findings",
-            )
-        ]
-    finally:
-        con.close()
-
-
 def test_ingest_twice_changes_nothing_and_skips_by_sha(tmp_path: Path) -> None:
     f = write(tmp_path / "a.xml", article(1) + article(2))
     s = settings_for(tmp_path)
     first = ingest_paths(s, [f])
     assert first.totals()["inserted"] == 2
-    before = digest(s.db_path)
+    before = view_digest(s.db_path)
     again = ingest_paths(s, [f])
     assert [r.status for r in again.files] == ["skipped"]
     forced = ingest_paths(s, [f], force=True)
     assert forced.totals()["skipped"] == 2 and forced.totals()["inserted"] == 0
-    assert digest(s.db_path) == before
+    assert view_digest(s.db_path) == before
 
 
 def test_gzip_file_is_read_by_its_content(tmp_path: Path) -> None:
@@ -82,7 +64,7 @@ def test_update_file_revises_and_deletes(tmp_path: Path) -> None:
 def test_file_broken_in_the_middle_leaves_the_warehouse_as_it_was(tmp_path: Path) -> None:
     s = settings_for(tmp_path)
     ingest_paths(s, [write(tmp_path / "good.xml", article(1))])
-    before = digest(s.db_path)
+    before = view_digest(s.db_path)
     # Enough records that several batches are written before the break is reached.
     body = "".join(article(p, revised="2023") for p in range(1, 12)) + "<PubmedArticle><Medline"
     broken = tmp_path / "broken.xml"
@@ -94,7 +76,7 @@ def test_file_broken_in_the_middle_leaves_the_warehouse_as_it_was(tmp_path: Path
     status, error = failed.fetchone() or (None, None)
     con.close()
     assert status == "failed" and "broken.xml" in error
-    assert digest(s.db_path) == before
+    assert view_digest(s.db_path) == before
 
 
 def test_cli_reports_a_bad_file_and_still_loads_the_others(tmp_path: Path) -> None:
