@@ -33,6 +33,7 @@ from evidence.store import (
     storage_errors,
     transaction,
     upsert_batch,
+    write_ledger,
 )
 
 __all__ = [
@@ -91,25 +92,11 @@ def out_of_order(con: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> list[
     ]
 
 
-def _ledger(con: duckdb.DuckDBPyConnection, result: FileResult, started: datetime) -> None:
-    c = result.counts
-    con.execute(
-        "INSERT INTO ingest_runs (file, sha256, status, records, inserted, updated, deleted,"
-        " skipped, books, started_at, finished_at, seconds, error)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            str(result.path), result.sha256, result.status, result.records, c.inserted,
-            c.updated, c.deleted, c.skipped, c.books, started, _now(), result.seconds,
-            result.error,
-        ],
-    )  # fmt: skip
-
-
 def record_failure(con: duckdb.DuckDBPyConnection, path: Path, sha256: str, error: str) -> None:
     """Write a ``failed`` row to the ledger for a file that could not be parsed."""
     result = FileResult(path=path, sha256=sha256, status="failed", error=error)
     with storage_errors(str(path)):
-        _ledger(con, result, _now())
+        write_ledger(con, result, _now())
 
 
 def _deletion_blocks(folder: Path) -> dict[int, list[int]]:
@@ -192,7 +179,7 @@ def load_partition(
             upsert(group)
         result.counts = counts
         result.seconds = time.perf_counter() - clock
-        _ledger(con, result, started)
+        write_ledger(con, result, started)
     return result
 
 

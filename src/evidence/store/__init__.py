@@ -11,7 +11,7 @@ import duckdb
 
 from evidence.models import Article, BookArticle, Deletion, Record
 from evidence.store.db import SCHEMA_VERSION, connect, storage_errors, transaction
-from evidence.store.ingest import FileResult, ingest_file, sha256_file
+from evidence.store.ingest import FileResult, ingest_file, sha256_file, write_ledger
 from evidence.store.load import (
     Batch,
     LoadCounts,
@@ -45,6 +45,7 @@ __all__ = [
     "upsert_records",
     "work_path",
     "write_atomically",
+    "write_ledger",
     "write_tags",
     "writes_warehouse",
 ]

@@ -41,6 +41,7 @@ __all__ = [
     "FileResult",
     "ingest_file",
     "sha256_file",
+    "write_ledger",
 ]
 
 BATCH_SIZE = 1000
@@ -105,7 +106,8 @@ def _already_ingested(con: duckdb.DuckDBPyConnection, sha: str) -> bool:
     return bool(row and row[0])
 
 
-def _ledger(con: duckdb.DuckDBPyConnection, result: FileResult, started: datetime) -> None:
+def write_ledger(con: duckdb.DuckDBPyConnection, result: FileResult, started: datetime) -> None:
+    """One row in ``ingest_runs`` for this attempt at a file (the caller owns the transaction)."""
     c = result.counts
     con.execute(
         "INSERT INTO ingest_runs (file, sha256, status, records, inserted, updated, deleted,"
@@ -182,7 +184,7 @@ def ingest_file(
         result.seconds = time.perf_counter() - clock
         result.counts = LoadCounts()
         with storage_errors(str(path)):
-            _ledger(con, result, started)
+            write_ledger(con, result, started)
         raise
     return result
 
@@ -198,7 +200,7 @@ def _attempt(
     with transaction(con, str(path)), storage_errors(str(path)), gc_paused():
         load()
         result.seconds = time.perf_counter() - clock
-        _ledger(con, result, started)
+        write_ledger(con, result, started)
 
 
 def _load(
