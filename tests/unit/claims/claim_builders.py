@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 from evidence.claims.engine import judge_claim
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
 from evidence.claims.model import ASSERTS, Claim, Kind, Verdict
 from evidence.claims.reference import ReferenceData
-from evidence.config import Settings
-from evidence.models import Deletion, Direction, Finding, PublicationType
-from evidence.pipeline import make_tagger
-from evidence.store import connect, load_articles, publishing, upsert_records
+from evidence.models import Direction, Finding
 
 AS_OF = 2026
 REPO = Path(__file__).resolve().parents[3]
@@ -106,34 +102,3 @@ def judge(
 ) -> Verdict:
     ref = reference or ReferenceData(scope=scope or Scope())
     return judge_claim(c, EvidenceBase(records), ref, as_of_year=AS_OF)
-
-
-def update_warehouse(
-    settings: Settings, *, retract: Iterable[int] = (), delete: Iterable[int] = ()
-) -> None:
-    """A synthetic update of a warehouse: newer copies of ``retract`` marked 'Retracted
-    Publication', and a DeleteCitation of ``delete``, loaded (and re-tagged) the way
-    `evidence ingest` loads an update file, inside the publishing scope that checks use."""
-    with publishing(settings.db_path):
-        con = connect(settings.db_path)
-        try:
-            retracted = [
-                replace(
-                    a,
-                    date_revised=date(2026, 6, 1),
-                    publication_types=(
-                        *a.publication_types,
-                        PublicationType("D016441", "Retracted Publication"),
-                    ),
-                )
-                for a in load_articles(con, list(retract))
-            ]
-            deletions = [Deletion(tuple(delete))] if delete else []
-            upsert_records(
-                con,
-                [*retracted, *deletions],
-                source="synthetic-update",
-                tagger=make_tagger(settings),
-            )
-        finally:
-            con.close()

@@ -12,8 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from claim_builders import SEED_CLAIMS, update_warehouse
+from claim_builders import SEED_CLAIMS
 from typer.testing import CliRunner
+from warehouse_update import update_warehouse
 
 from evidence.claims.command import change_note, check_claims, retraction_note
 from evidence.claims.history import FileHistory, VerdictChange

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
+from warehouse_update import update_warehouse
 
 from evidence.claims.command import check_claims
 from evidence.config import Settings
-from evidence.models import Deletion, PublicationType
-from evidence.pipeline import ingest_paths, make_tagger
-from evidence.store import connect, load_articles, publishing, upsert_records
+from evidence.pipeline import ingest_paths
 
 REPO = Path(__file__).resolve().parents[3]
 SEED_CLAIMS = REPO / "data" / "claims" / "trigger-point-article.yaml"
@@ -43,27 +41,6 @@ def rechecked_settings(
     one cited trial and deletes another (the way `evidence ingest` loads an update file)."""
     settings = replace(sample_settings, db_path=tmp_path_factory.mktemp("rechecked") / "e.duckdb")
     shutil.copy(sample_settings.db_path, settings.db_path)
-    with publishing(settings.db_path):
-        con = connect(settings.db_path)
-        try:
-            retracted = [
-                replace(
-                    a,
-                    date_revised=date(2026, 6, 1),
-                    publication_types=(
-                        *a.publication_types,
-                        PublicationType("D016441", "Retracted Publication"),
-                    ),
-                )
-                for a in load_articles(con, [RETRACT])
-            ]
-            upsert_records(
-                con,
-                [*retracted, Deletion((DELETE,))],
-                source="synthetic-update",
-                tagger=make_tagger(settings),
-            )
-        finally:
-            con.close()
+    update_warehouse(settings, retract=[RETRACT], delete=[DELETE])
     check_claims(settings, SEED_CLAIMS)
     return settings
