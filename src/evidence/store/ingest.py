@@ -166,6 +166,8 @@ def ingest_file(
     medline = sniff_medline(path)
     parallel = pool is not None and not medline and path.stat().st_size >= parallel_min_bytes
     first = pool if parallel else None
+    if first is not None:
+        first.start()
 
     def load(workers: WorkerPool | None) -> Callable[[], None]:
         return lambda: _load(con, path, result, tagger, progress, batch_size, workers, medline)

@@ -47,6 +47,10 @@ def _init_worker(factory: TaggerFactory | None) -> None:
         _worker_tagger.append(factory())
 
 
+def _ready() -> None:
+    """A task that does nothing: submitting one per worker starts the workers at once."""
+
+
 def parse_piece(data: bytes, label: str, tagger: Tagger | None = None) -> list[Segment]:
     """Parse one piece into segments; tags every article when a tagger is given."""
     with gc_paused():
@@ -80,7 +84,10 @@ def _parse_piece(data: bytes, label: str, tagger: Tagger | None) -> list[Segment
 
 
 class WorkerPool:
-    """Worker processes that parse and tag pieces; start once, use for many files."""
+    """Worker processes that parse and tag pieces; start once, use for many files.
+
+    No process starts until the first file needs them (`start`), so a run whose files are
+    all known costs nothing here."""
 
     def __init__(self, workers: int, factory: TaggerFactory | None) -> None:
         self.workers = workers
@@ -88,6 +95,16 @@ class WorkerPool:
         self._pool = ProcessPoolExecutor(
             workers, mp_context=context, initializer=_init_worker, initargs=(factory,)
         )
+        self._started = False
+
+    def start(self) -> None:
+        """Start every worker now (each loads the tagger) without waiting for them, so
+        that their start-up overlaps the caller's own work instead of delaying the first
+        piece."""
+        if not self._started:
+            self._started = True
+            for _ in range(self.workers):  # the executor starts a process per task waiting
+                self._pool.submit(_ready)
 
     def submit(self, data: bytes, label: str) -> Future[list[Segment]]:
         return self._pool.submit(parse_piece, data, label)
