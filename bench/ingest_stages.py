@@ -13,7 +13,7 @@ and microseconds per record of:
 and the CPU budget that a target of N records/s on C cores allows, beside their sum.
 
     python bench/ingest_stages.py FILE [--target 10000] [--cores 2] [--no-tag]
-                                       [--memory-limit 64MB]
+                                       [--memory-limit 64MB] [--threads 1]
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ def _floor(path: Path) -> int:
     return count
 
 
-def _load(batches: list[Batch], db: Path, memory_limit: str) -> None:
-    con = connect(db, memory_limit=memory_limit)
+def _load(batches: list[Batch], db: Path, memory_limit: str, threads: int) -> None:
+    con = connect(db, memory_limit=memory_limit, threads=threads)
     try:
         con.execute("BEGIN TRANSACTION")
         for batch in batches:
@@ -81,6 +81,9 @@ def main() -> None:
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--no-tag", action="store_true", help="leave the tagger out")
     parser.add_argument("--memory-limit", default=INGEST_MEMORY_LIMIT, help="DuckDB's cap")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="DuckDB's threads (1, as beside workers)"
+    )
     args = parser.parse_args()
     rows: list[tuple[str, float]] = []
     records = _floor(args.file)
@@ -104,7 +107,7 @@ def main() -> None:
     articles.clear()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "stages.duckdb"
-        _timed("load", records, lambda: _load(batches, db, args.memory_limit), rows)
+        _timed("load", records, lambda: _load(batches, db, args.memory_limit, args.threads), rows)
     _timed("cut", records, lambda: sum(p.records for p in split_records(args.file)), rows)
     # the floor is part of parse (parse includes libxml2's work), so it is not added again
     work = sum(s for label, s in rows if label not in ("floor", "tag"))

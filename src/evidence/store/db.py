@@ -43,13 +43,18 @@ def storage_errors(what: str) -> Iterator[None]:
 
 
 def connect(
-    path: str | Path = ":memory:", *, read_only: bool = False, memory_limit: str | None = None
+    path: str | Path = ":memory:",
+    *,
+    read_only: bool = False,
+    memory_limit: str | None = None,
+    threads: int | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open (and create) the warehouse at ``path`` with its schema and analyst views.
 
     ``memory_limit`` (DuckDB's setting, e.g. "64MB") caps what DuckDB holds in memory; past
     it, DuckDB spills to a temporary folder beside the file. Writers set it so that a big
-    file's open transaction does not grow the process.
+    file's open transaction does not grow the process. ``threads`` caps DuckDB's own
+    threads (default: one per core); a writer fed by worker processes sets 1.
 
     Inside a `evidence.store.snapshot.publishing` scope for ``path`` the working copy is
     opened instead, so a writing run never touches the file analysts have open.
@@ -69,6 +74,8 @@ def connect(
     config: dict[str, str | bool | int | float | list[str]] = {}
     if memory_limit:
         config["memory_limit"] = memory_limit
+    if threads:
+        config["threads"] = threads
     with storage_errors(where):
         con = duckdb.connect(where, read_only=read_only, config=config)
     try:

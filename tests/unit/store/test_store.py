@@ -375,3 +375,13 @@ def test_writer_memory_limit_is_applied(tmp_path: Path) -> None:
     finally:
         writer.close()
     assert row == ("61.0 MiB",)  # 64,000,000 bytes
+
+
+@pytest.mark.parametrize("threads", [1, 2], ids=["one", "two"])
+def test_writer_thread_cap_is_applied(tmp_path: Path, threads: int) -> None:
+    writer = connect(tmp_path / "w.duckdb", threads=threads)
+    try:
+        row = writer.execute("SELECT current_setting('threads')").fetchone()
+    finally:
+        writer.close()
+    assert row == (threads,)
