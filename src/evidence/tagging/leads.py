@@ -3,16 +3,17 @@ r"""Tagging stage, regex reading: the literal text a vocabulary regex starts wit
 Reads regex sources and literal phrases (from `evidence.tagging.matching`, at vocabulary
 load); writes nothing. A pattern's literal leads ("reduc" of ``reduc\w*``) let the text
 matcher try a pattern only where one of them starts; phrases are folded into one
-alternation factored by shared prefixes (a trie), and the first few word characters of
-every phrase and lead make a cheap guard that most word starts of a text fail at once.
+alternation factored by shared prefixes (a trie), every phrase and lead make one guard
+that most word starts of a text fail at once, and the patterns grouped by the first
+character of their leads make a filter that reports a lead only where a pattern matches.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
-__all__ = ["literal_prefixes", "start_guard", "trie_regex"]
+__all__ = ["lead_filter", "literal_prefixes", "start_guard", "trie_regex"]
 
 _LOOKBEHIND = re.compile(r"^\(\?<[=!](?:[^()\\]|\\.)*\)")  # zero width: not part of the lead
 _WORD = re.compile(r"\w")
@@ -119,20 +120,53 @@ def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
     return tuple(leads)
 
 
-def start_guard(keys: Iterable[str], depth: int = 3) -> str | None:
-    """A regex that matches where any of ``keys`` may start: the first ``depth`` word
-    characters of each key (fewer where a non-word character comes first), as a trie.
-    None when some key does not start with a word character."""
+def start_guard(keys: Iterable[str], depth: int | None = None) -> str | None:
+    """A regex that matches where any of ``keys`` may start: the first ``depth``
+    characters of each key (all of it for None) as a trie, spaces matching separator runs
+    as in `trie_regex`. None when some key does not start with a word character.
+
+    A prefix's regex matches the start of whatever its key's regex matches, so every
+    start of a key passes; the whole key, the default, fails most other starts soonest
+    (one pass over a trie of every synonym and lead instead of one over each)."""
     starts: set[str] = set()
     for key in keys:
-        start = ""
-        for char in key[:depth]:
-            if not _WORD.fullmatch(char):
-                break
-            start += char
-        if not start:
+        if not _WORD.match(key[:1]):
             return None
-        starts.add(start)
+        starts.add(key[:depth])
     # "ab" already admits every "abc..."
-    minimal = [s for s in starts if not any(s != t and s.startswith(t) for t in starts)]
+    minimal = [s for s in starts if not any(s[:i] in starts for i in range(1, len(s)))]
     return trie_regex(sorted(minimal)) if minimal else None
+
+
+def lead_filter(sources: Mapping[str, Iterable[str | None]]) -> str | None:
+    """A regex that matches where some pattern whose lead starts with the character there
+    matches: ``c(?<=(?=P1|P2)c)`` for each first character ``c`` of a lead (the lookbehind
+    steps back over ``c``, so the patterns run from the position itself, as alone).
+
+    ``sources`` maps each lead to the sources of its patterns, None for one that cannot
+    be embedded (groups, inline flags): the character of such a lead always matches.
+    None when a lead does not start with a word character, or the filter does not compile."""
+    by_first: dict[str, list[str | None]] = {}
+    for lead, group in sources.items():
+        if not _WORD.match(lead[:1]):
+            return None
+        first = by_first.setdefault(lead[0], [])
+        for source in group:
+            if source not in first:
+                first.append(source)
+    alternatives = []
+    for char, group in sorted(by_first.items()):
+        char = re.escape(char)
+        if None in group:  # a pattern that cannot be embedded: no check
+            alternatives.append(char)
+        else:
+            union = "|".join(f"(?:{source})" for source in group)
+            alternatives.append(f"{char}(?<=(?={union}){char})")
+    if not alternatives:
+        return None
+    check = "(?:" + "|".join(alternatives) + ")"
+    try:  # a source that compiles alone but not in a lookbehind: no filter, no error
+        re.compile(check, re.MULTILINE)
+    except re.error:
+        return None
+    return check

@@ -7,9 +7,11 @@ are folded into one character trie, and one regex pass finds every synonym and p
 start: ``\b(?=(?P<lit>TRIE)(?!\w)|(?P<pre>LEADS)|...)``. The lookahead finds overlapping
 matches ("low back pain intensity" is a condition and an outcome). A synonym hit is
 resolved to its terms by dictionary (with its shorter prefixes); a pattern hit by matching
-the few patterns that can start with that character. Acronyms (TENS, VAS, MPS) are
-matched in lower case and then checked against the original text, where case matters.
-Exclusions are compiled per term and run only near a match of that term.
+the few patterns that can start with that character, and only where one of them does (the
+regex checks). Acronyms (TENS, VAS, MPS) are matched in lower case and then checked
+against the original text, where case matters. Exclusions are compiled per term and run
+only near a match of that term. Work that does not depend on the text is done once
+(`evidence.tagging.lookups`), and ASCII texts are scanned with the regex's ASCII twin.
 """
 
 from __future__ import annotations
@@ -20,7 +22,17 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
-from evidence.tagging.leads import literal_prefixes, start_guard, trie_regex
+from evidence.tagging.leads import lead_filter, literal_prefixes, start_guard, trie_regex
+from evidence.tagging.lookups import (
+    LeadEntry,
+    Terms,
+    ascii_exact,
+    ascii_twin,
+    embeddable,
+    lead_entries,
+    synonym_hits,
+    union_regex,
+)
 
 if TYPE_CHECKING:
     from evidence.tagging.vocabulary import Term
@@ -98,6 +110,21 @@ class TextMatcher:
     unions: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     # `regex` after a non-word character, when every start is a word start; see `_starts`
     word_regex: re.Pattern[str] | None = None
+    plain: bool = False  # without the fast paths (the reference they are tested against)
+    # derived from the fields above by `_fast_tables` (`dataclasses.replace` reruns it):
+    # synonym hit -> (terms, whether a lead may start there); lead -> `LeadEntry`; the
+    # entry of no lead; dimension -> term -> exclusion; the ASCII twin of `word_regex`
+    _hits: Mapping[str, tuple[Terms, bool]] = field(init=False, repr=False, compare=False)
+    _excluding: Mapping[str, Mapping[str, re.Pattern[str]]] = field(
+        init=False, repr=False, compare=False
+    )
+    _leads: Mapping[str, LeadEntry] = field(init=False, repr=False, compare=False)
+    _no_lead: LeadEntry = field(init=False, repr=False, compare=False)
+    _ascii: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name, value in _fast_tables(self).items():
+            object.__setattr__(self, name, value)
 
     def find(self, lower: str, text: str) -> dict[str, list[Match]]:
         """Matches by dimension in text order; exclusions and contained matches removed.
@@ -106,36 +133,43 @@ class TextMatcher:
         found: dict[str, list[Match]] = {}
         if self.regex is None:
             return found
-        patterns = self.patterns
-        unions = self.unions
-        patterns_any = self.patterns_any
-        resolve = self._resolve
+        hits = self._hits
+        leads = self._leads
+        no_lead = self._no_lead
         new = tuple.__new__
         prefix_match = self.prefix_regex.match if self.prefix_regex is not None else None
         for m in self._starts(lower):
             pos = m.end()  # every match is empty but for `word_regex`'s non-word character
             literal, lead = m.group("lit", "pre")
             if literal is not None:
-                resolve(literal, pos, text, found)
+                hit = hits.get(literal)
+                if hit is None:  # not a normalised synonym (or `plain`): the plain path
+                    self._resolve(literal, pos, text, found)
+                    may_lead = True
+                else:
+                    terms, may_lead = hit
+                    for dimension, term, case, size in terms:
+                        if case is None or text.startswith(case, pos):
+                            # `tuple.__new__` skips the NamedTuple's Python-level constructor
+                            found.setdefault(dimension, []).append(
+                                new(Match, (dimension, term, pos, pos + size))
+                            )
                 # a pattern may start where a synonym does: the regex did not try them
-                hit = prefix_match(lower, pos) if prefix_match is not None else None
-                lead = hit.group() if hit is not None else None
+                lead_hit = prefix_match(lower, pos) if may_lead and prefix_match else None
+                lead = lead_hit.group() if lead_hit is not None else None
             if lead is None:
-                candidates = patterns_any
+                union, candidates, otherwise = no_lead
             else:
-                key = lead if lead in patterns else _SEP.sub(" ", lead)
-                candidates = patterns.get(key, ())
-                union = unions.get(key)
-                if union is not None and union.match(lower, pos) is None:
-                    candidates = ()
-                if patterns_any:
-                    candidates = (*candidates, *patterns_any)
-            for pattern in candidates:
-                hit = pattern.regex.match(lower, pos)
-                if hit is not None and hit.end() > pos:
-                    dimension = pattern.dimension
+                union, candidates, otherwise = leads.get(lead) or leads.get(
+                    _SEP.sub(" ", lead), no_lead
+                )
+            if union is not None and union(lower, pos) is None:
+                candidates = otherwise
+            for match, dimension, term in candidates:
+                hit_end = match(lower, pos)
+                if hit_end is not None and hit_end.end() > pos:
                     found.setdefault(dimension, []).append(
-                        new(Match, (dimension, pattern.term, pos, hit.end()))
+                        new(Match, (dimension, term, pos, hit_end.end()))
                     )
         for dimension, matches in found.items():
             found[dimension] = self._clean(matches, lower)
@@ -148,7 +182,10 @@ class TextMatcher:
         if self.word_regex is None:
             return self.regex.finditer(lower)
         first = self.regex.match(lower)
-        rest = self.word_regex.finditer(lower)
+        if self._ascii is not None and ascii_exact(lower):
+            rest = self._ascii.finditer(lower)
+        else:
+            rest = self.word_regex.finditer(lower)
         return rest if first is None else chain((first,), rest)
 
     def _resolve(self, literal: str, pos: int, text: str, found: dict[str, list[Match]]) -> None:
@@ -175,28 +212,52 @@ class TextMatcher:
 
     def _clean(self, matches: list[Match], lower: str) -> list[Match]:
         if len(matches) > 1:
-            matches.sort(key=lambda m: (m.start, -m.end, m.term))
+            matches.sort(key=_text_order)
+        exclusions = self._excluding.get(matches[0][0], {})  # one dimension: by term
         kept: list[Match] = []
         for match in matches:
+            _, term, start, end = match
             # a match inside a longer match of the same term counts once ("low back pain"
             # in "chronic low back pain"); inside another term it is a mention of both
             # ("acupuncture" in "laser acupuncture"). Tested before the exclusion, which
             # drops the match too but costs a regex scan.
-            if kept and _inside_same_term(match, kept):
-                continue
-            exclusion = self.exclusions.get((match.dimension, match.term))
-            if exclusion is not None and _excluded(exclusion, lower, match):
-                continue
-            kept.append(match)
+            for other in kept[-4:]:
+                if other[1] == term and other[2] <= start and end <= other[3]:
+                    break
+            else:
+                exclusion = exclusions.get(term)
+                if exclusion is None or not _excluded(exclusion, lower, match):
+                    kept.append(match)
         return kept
 
 
-def _inside_same_term(match: Match, kept: list[Match]) -> bool:
-    term, start, end = match.term, match.start, match.end
-    for other in kept[-4:]:
-        if other.term == term and other.start <= start and end <= other.end:
-            return True
-    return False
+def _text_order(match: Match) -> tuple[int, int, str]:
+    return match[2], -match[3], match[1]
+
+
+def _fast_tables(matcher: TextMatcher) -> dict[str, object]:
+    """The derived look-ups of a `TextMatcher` (see `evidence.tagging.lookups`)."""
+    otherwise = tuple((p.regex.match, p.dimension, p.term) for p in matcher.patterns_any)
+    candidates = {
+        lead: tuple((p.regex.match, p.dimension, p.term) for p in group)
+        for lead, group in matcher.patterns.items()
+    }
+    excluding: dict[str, dict[str, re.Pattern[str]]] = {}
+    for (dimension, term), exclusion in matcher.exclusions.items():
+        excluding.setdefault(dimension, {})[term] = exclusion
+    hits: dict[str, tuple[Terms, bool]] = {}
+    twin = None
+    if not matcher.plain:
+        hits = synonym_hits(matcher.synonyms, (_SEP.sub(" ", lead) for lead in matcher.patterns))
+        if matcher.word_regex is not None:
+            twin = ascii_twin(matcher.word_regex)
+    return {
+        "_excluding": excluding,
+        "_hits": hits,
+        "_leads": lead_entries(candidates, matcher.unions, otherwise),
+        "_no_lead": (None, otherwise, otherwise),
+        "_ascii": twin,
+    }
 
 
 def _excluded(exclusion: re.Pattern[str], lower: str, match: Match) -> bool:
@@ -209,17 +270,6 @@ def _excluded(exclusion: re.Pattern[str], lower: str, match: Match) -> bool:
         if a < x.end():
             return True
     return False
-
-
-def _union(patterns: Sequence[_Pattern]) -> re.Pattern[str] | None:
-    """One regex that matches where any of ``patterns`` does, or None when there are fewer
-    than two or they have groups (whose numbers would change)."""
-    if len(patterns) < 2 or any(p.regex.groups for p in patterns):
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns), re.MULTILINE)
-    except re.error:
-        return None
 
 
 def _word_prefixes(key: str) -> list[str]:
@@ -248,8 +298,11 @@ def compile_matcher(dimension: str, terms: Sequence[Term]) -> DimensionMatcher:
     )
 
 
-def compile_text_matcher(terms: Mapping[str, Sequence[Term]]) -> TextMatcher:
-    """Compile the text matcher of a whole vocabulary (every dimension).
+def compile_text_matcher(
+    terms: Mapping[str, Sequence[Term]], *, plain: bool = False
+) -> TextMatcher:
+    """Compile the text matcher of a whole vocabulary (every dimension); ``plain``
+    leaves out the fast paths (the reference they are tested against).
 
     Raises `re.error` when patterns that compile alone do not combine."""
     synonyms: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -275,14 +328,9 @@ def compile_text_matcher(terms: Mapping[str, Sequence[Term]]) -> TextMatcher:
     # synonym may start too (first branch); elsewhere only a synonym can (second branch)
     prefix_trie = trie_regex(prefixes) if prefixes else "(?!)"
     literal = trie_regex(sorted(synonyms)) if synonyms else "(?!)"
-    # a word start whose first letters start no synonym and no lead fails at once
+    # a word start where no synonym and no lead starts fails at once, in one trie
     words = start_guard((*synonyms, *prefixes)) if synonyms or prefixes else None
     guard = f"(?={words})" if words is not None else ""
-    alternatives = [f"{guard}(?:(?P<lit>{literal}(?:e?s)?)(?!\\w)|(?P<pre>{prefix_trie}))"]
-    unreadable = [f"(?:{p.regex.pattern})" for leads, p in patterns if leads is None]
-    if unreadable:
-        alternatives.extend(unreadable)
-    body = "|".join(alternatives) + ")"
     by_lead: dict[str, list[_Pattern]] = {}
     for leads, pattern in patterns:
         for lead in sorted(set(leads or ())):
@@ -291,6 +339,24 @@ def compile_text_matcher(terms: Mapping[str, Sequence[Term]]) -> TextMatcher:
         lead: tuple(p for shorter in by_lead if lead.startswith(shorter) for p in by_lead[shorter])
         for lead in by_lead
     }
+    pre = f"(?P<pre>{prefix_trie})"
+    # a pattern start is reported only where one of the patterns of its first character
+    # matches: a superset of where one of its own candidates does (see `lead_filter`),
+    # so the starts left out are those where `find` would find no pattern
+    check = (
+        None
+        if plain
+        else lead_filter(
+            {lead: [embeddable(p.regex) for p in group] for lead, group in by_lead.items()}
+        )
+    )
+    if check is not None:
+        pre = f"(?=(?P<pre>{prefix_trie})){check}"
+    alternatives = [f"{guard}(?:(?P<lit>{literal}(?:e?s)?)(?!\\w)|{pre})"]
+    unreadable = [f"(?:{p.regex.pattern})" for leads, p in patterns if leads is None]
+    if unreadable:
+        alternatives.extend(unreadable)
+    body = "|".join(alternatives) + ")"
     with_prefixes = {
         key: tuple((*entry, -1) for entry in own)
         + tuple(
@@ -310,7 +376,12 @@ def compile_text_matcher(terms: Mapping[str, Sequence[Term]]) -> TextMatcher:
         prefix_regex=re.compile(prefix_trie) if prefixes else None,
         synonyms=with_prefixes,
         patterns=starting,
-        unions={lead: u for lead, group in starting.items() if (u := _union(group)) is not None},
+        unions={
+            lead: u
+            for lead, group in starting.items()
+            if (u := union_regex([p.regex for p in group])) is not None
+        },
         patterns_any=tuple(p for leads, p in patterns if leads is None),
         exclusions=exclusions,
+        plain=plain,
     )

@@ -10,21 +10,28 @@ from tagging_builders import JOURNAL_ARTICLE, RCT, article, vocab_documents
 
 from evidence.tagging import Vocabulary, build_vocabulary, tag_article
 from evidence.tagging.findings import analyse_article
-from evidence.tagging.leads import start_guard
+from evidence.tagging.leads import lead_filter, start_guard
 
 
 @pytest.mark.parametrize(
-    ("keys", "starts", "misses"),
+    ("keys", "depth", "starts", "misses"),
     [
-        pytest.param(["dry needling", "drip"], ["dry", "dri"], ["dr ", "dzz"], id="three-chars"),
-        pytest.param(["x ray", "xylitol"], ["x r", "xyl"], ["z"], id="stops-at-space"),
-        pytest.param(["ab", "abc", "abd"], ["ab"], ["ac"], id="shorter-admits-longer"),
+        pytest.param(["dry needling", "drip"], 3, ["dry", "dri"], ["dr ", "dzz"], id="three-chars"),
+        pytest.param(["x ray", "xylitol"], 3, ["x r", "x-\nr", "xyl"], ["z", "xr"], id="space-run"),
+        pytest.param(["ab", "abc", "abd"], 3, ["ab"], ["ac"], id="shorter-admits-longer"),
+        pytest.param(
+            ["dry needling", "drip"],
+            None,
+            ["dry-needling", "dripping"],
+            ["dry", "dri", "dry needle"],
+            id="whole-keys",
+        ),
     ],
 )
 def test_start_guard_admits_every_key_start(
-    keys: list[str], starts: list[str], misses: list[str]
+    keys: list[str], depth: int | None, starts: list[str], misses: list[str]
 ) -> None:
-    guard = start_guard(keys)
+    guard = start_guard(keys, depth)
     assert guard is not None
     for text in (*keys, *starts):
         assert re.match(guard, text), text
@@ -34,6 +41,36 @@ def test_start_guard_admits_every_key_start(
 
 def test_start_guard_is_none_when_a_key_starts_with_a_non_word_character() -> None:
     assert start_guard(["dry needling", "(x)"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "passes"),
+    [
+        pytest.param("pain was reduced", 0, True, id="pattern-matches"),
+        pytest.param("pain relief", 0, False, id="lead-only"),
+        pytest.param("with active trigger points", 0, True, id="other-first-character"),
+        pytest.param("relief on pain", 10, True, id="lookbehind-sees-before"),
+        pytest.param("relief in pain", 10, False, id="lookbehind-fails"),
+        pytest.param("worse", 0, True, id="unembeddable-always-passes"),
+        pytest.param("zinc", 0, False, id="no-lead"),
+    ],
+)
+def test_lead_filter_passes_where_a_pattern_of_the_first_character_matches(
+    text: str, pos: int, passes: bool
+) -> None:
+    check = lead_filter(
+        {
+            "pain": ["pain (?:was|were) reduced", "(?<=\\bon )pain"],
+            "with ": ["with active trigger points?"],
+            "worse": [None],  # has groups, say: cannot be embedded
+        }
+    )
+    assert check is not None
+    assert (re.compile(check).match(text, pos) is not None) is passes
+
+
+def test_lead_filter_is_none_when_a_lead_starts_with_a_non_word_character() -> None:
+    assert lead_filter({"(x": ["\\(x"]}) is None
 
 
 def _matches(vocab: Vocabulary, text: str, *, word_scan: bool) -> list[tuple[str, str, int, int]]:
