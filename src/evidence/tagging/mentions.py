@@ -76,6 +76,10 @@ _BOTH_ARMS_BEFORE = re.compile(
 _USUAL_CARE_PAREN = re.compile(r"\b(?:usual|standard|conventional|routine)\b[\w\s-]{0,25}\([^)]*$")
 
 
+# Words that each cue of a rule holds, found by cheap substring tests: where none of them
+# is, the rule's regex cannot match, and is not run.
+_EXCLUSION_WORDS = ("without", "absence of", "free ", "rul", "exclu", "other than", "no ")
+_NOT_STUDIED_WORDS = ("covered", "reimbursed", "indication")
 _SHAM_WORDS = ("sham", "placebo", "detuned", "inactive", "switched", "simulated", "mock")
 _PRIOR_WORDS = ("resist", "refractory", "despite", "fail", "unresponsive", "previous")
 _ADD_WORDS = ("add", "on top")
@@ -112,8 +116,11 @@ def is_hypothetical(sentence: str, start: int) -> bool:
 def is_not_studied_condition(sentence: str, start: int, end: int) -> bool:
     """An exclusion criterion ("without radiculopathy", "radiculopathy was excluded") or a
     covered indication ("covered ... for chronic low back pain")."""
+    # cheap substring tests first: these run for every condition mention of every record
     before = sentence[max(0, start - 80) : start]
-    if _cue_in_scope(_PRE_EXCLUSION, before, 8) or _NOT_STUDIED.search(before):
+    if _has_any(before, _EXCLUSION_WORDS) and _cue_in_scope(_PRE_EXCLUSION, before, 8):
+        return True
+    if _has_any(before, _NOT_STUDIED_WORDS) and _NOT_STUDIED.search(before):
         return True
     return _POST_EXCLUSION.search(sentence[end : end + 80]) is not None
 

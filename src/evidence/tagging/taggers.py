@@ -10,9 +10,10 @@ fixed: dimension, then the id's position in its vocabulary file, then source.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from evidence.models import DIMENSIONS, Article, Dimension, Tag
+from evidence.models import Article, Dimension, MeshHeading, Tag
 from evidence.tagging.matching import Match
 from evidence.tagging.mentions import (
     is_co_intervention,
@@ -22,7 +23,8 @@ from evidence.tagging.mentions import (
     is_not_studied_condition,
     is_not_studied_intervention,
 )
-from evidence.tagging.text import ROLE_WEIGHTS, Document, build_document
+from evidence.tagging.text import ROLE_WEIGHTS, Document, Unit, build_document
+from evidence.tagging.vocab_tables import Ids, Lookups, lookups
 from evidence.tagging.vocabulary import Vocabulary
 
 __all__ = [
@@ -62,22 +64,6 @@ _REFINES = {
     "controlled_trial": frozenset({"rct"}),
 }
 _TEXT_SOURCES = {"title": "text_title", "keyword": "keyword"}  # else text_abstract
-_DIMENSION_ORDER = {dimension: i for i, dimension in enumerate(DIMENSIONS)}
-_SOURCE_ORDER = {
-    s: i
-    for i, s in enumerate(
-        (
-            "mesh",
-            "mesh_qualifier",
-            "publication_type",
-            "text_title",
-            "text_abstract",
-            "keyword",
-            "derived",
-            "default",
-        )
-    )
-}
 
 
 @dataclass(slots=True)
@@ -122,56 +108,42 @@ def tag_document(
     """`tag_article` on a document already laid out and matched (findings reuse both)."""
     if matches is None:
         matches = find_matches(doc, vocab)
+    tables = lookups(vocab)
+    named = tables.mesh(article.mesh_headings)
     out = _Collector(article.pmid)
-    animal = _tag_population(article, doc, vocab, matches.get("population"), out)
-    _tag_design(article, doc, vocab, matches.get("design"), out, animal=animal)
-    _tag_mesh(article, vocab, out)
+    animal = _tag_population(doc, matches.get("population"), out, named)
+    _tag_design(article, doc, tables, matches.get("design"), out, named, animal=animal)
+    _tag_mesh(vocab, named, out)
     for dimension in _TEXT_DIMENSIONS:
-        _tag_text(dimension, doc, matches, vocab, out)
-    _apply_yields(vocab, out)
+        _tag_text(dimension, doc, matches, tables, out)
+    _apply_yields(tables, out)
     reported = out.values("adverse_event")
     if reported and "adverse_events" in vocab.order("outcome"):
         first = next(t.id for t in vocab.terms["adverse_event"] if t.id in reported)
         out.add("outcome", "adverse_events", "derived", f"adverse event: {first}")
-    order = {dim: vocab.order(dim) for dim in DIMENSIONS}
-    keyed = [
-        (
-            _DIMENSION_ORDER[dim],
-            order[dim].get(value, len(order[dim])),
-            _SOURCE_ORDER.get(source, len(_SOURCE_ORDER)),
-            index,
-        )
-        for index, (dim, value, source) in enumerate(out.tags)
-    ]
-    keyed.sort()
-    tags = list(out.tags.values())
-    return [tags[key[3]] for key in keyed]
+    # The output order is `Lookups.rank`. `places` holds the place in that order of every
+    # (dimension, id, source) of the vocabulary, so sorting by place is sorting by rank; tags
+    # of an id outside it ("human" of a test vocabulary) are sorted by rank itself.
+    try:
+        keys = sorted(out.tags, key=tables.places.__getitem__)
+    except KeyError:
+        keys = sorted(out.tags, key=tables.rank)
+    return [out.tags[key] for key in keys]
 
 
-def _tag_mesh(article: Article, vocab: Vocabulary, out: _Collector) -> None:
+def _tag_mesh(vocab: Vocabulary, named: list[tuple[MeshHeading, Ids]], out: _Collector) -> None:
     """MeSH descriptors, and qualifiers on intervention headings (adverse effects)."""
-    if not article.mesh_headings:
-        return
-    matchers = [(dimension, vocab.matchers[dimension]) for dimension in _TEXT_DIMENSIONS]
-    keys = vocab.mesh_keys
-    # the ids of each heading in each text dimension, looked up once; most headings name
-    # no id of any dimension, which one set look-up tells
-    found = [
-        (heading, [m.lookup_lowered(m.mesh, heading.descriptor_ui, lowered) for _, m in matchers])
-        for heading in article.mesh_headings
-        for lowered in (heading.descriptor.lower(),)
-        if lowered in keys or heading.descriptor_ui in keys
-    ]
     adverse_effects = any(
         q.ui == ADVERSE_EFFECTS_QUALIFIER or q.name.lower() == "adverse effects"
-        for h, ids in found
-        if ids[0]  # an intervention heading
+        for h, ids in named
+        if ids["intervention"]  # an intervention heading
         for q in h.qualifiers
     )
     needs = vocab.mesh_requires_qualifier.get("adverse_event", frozenset())
     outcome = vocab.matchers["outcome"]
-    for heading, by_dimension in found:
-        for (dimension, _), ids in zip(matchers, by_dimension, strict=True):
+    for heading, by_dimension in named:
+        for dimension in _TEXT_DIMENSIONS:
+            ids = by_dimension[dimension]
             if not ids:
                 continue
             if (
@@ -204,53 +176,63 @@ def counted_matches(dimension: str, doc: Document, matches: Matches) -> list[tup
         return cached
     kept: list[tuple[Match, str]] = []
     matches.counted[dimension] = kept
+    units, starts = doc.units, doc.starts
+    contextual = dimension in _CONTEXTUAL
     for match in matches.get(dimension):
-        unit = doc.unit_at(match.start)
-        if dimension in _CONTEXTUAL:
-            sentence = doc.lower[unit.start : unit.end]
-            a, b = match.start - unit.start, match.end - unit.start
-            if dimension == "adverse_event" and (
-                is_negated(sentence, a, b)
-                or is_not_studied_condition(sentence, a, b)
-                or (unit.role != "title" and is_hypothetical(sentence, a))
-            ):
-                continue
-            if dimension == "condition" and is_not_studied_condition(sentence, a, b):
-                continue
-            if dimension == "intervention" and is_not_studied_intervention(sentence, a, b):
-                continue
-            if (
-                dimension == "outcome"
-                and match.term == "adverse_events"
-                and is_hypothetical(sentence, a)
-            ):
-                continue  # "the prevention of complications
+        unit = units[bisect_right(starts, match.start) - 1]  # doc.unit_at, inlined
+        # the rules read the sentence; of outcomes, they can only leave out adverse_events
+        if (
+            contextual
+            and (dimension != "outcome" or match.term == "adverse_events")
+            and _left_out(dimension, doc.lower[unit.start : unit.end], match, unit)
+        ):
+            continue
         kept.append((match, unit.role))
     return kept
 
 
+def _left_out(dimension: str, sentence: str, match: Match, unit: Unit) -> bool:
+    """Whether a match in ``sentence`` (its unit, lower-cased) is not what was studied."""
+    a, b = match.start - unit.start, match.end - unit.start
+    if dimension == "adverse_event":
+        return (
+            is_negated(sentence, a, b)
+            or is_not_studied_condition(sentence, a, b)
+            or (unit.role != "title" and is_hypothetical(sentence, a))
+        )
+    if dimension == "condition":
+        return is_not_studied_condition(sentence, a, b)
+    if dimension == "intervention":
+        return is_not_studied_intervention(sentence, a, b)
+    if dimension == "outcome" and match.term == "adverse_events":
+        return is_hypothetical(sentence, a)  # "the prevention of complications"
+    return False
+
+
 def _tag_text(
-    dimension: Dimension, doc: Document, matches: Matches, vocab: Vocabulary, out: _Collector
+    dimension: Dimension, doc: Document, matches: Matches, tables: Lookups, out: _Collector
 ) -> None:
+    counted = counted_matches(dimension, doc, matches)
+    if not counted:
+        return
+    dropped = _not_studied_terms(doc, counted, out) if dimension == "intervention" else set()
     scores: dict[str, float] = {}
     evidence: dict[tuple[str, str], str] = {}
-    counted = counted_matches(dimension, doc, matches)
-    dropped = _not_studied_terms(doc, counted, out) if dimension == "intervention" else set()
     specific = out.specific
+    text = doc.text
     for match, role in counted:
         weight = ROLE_WEIGHTS[role]
         term = match.term
         if weight <= 0 or term in dropped:
             continue
         scores[term] = scores.get(term, 0.0) + weight
-        words = doc.text[match.start : match.end]
         key = (term, _TEXT_SOURCES.get(role, "text_abstract"))
         if key not in evidence:
-            evidence[key] = words
+            evidence[key] = text[match.start : match.end]
         if (dimension, term) in specific:
             continue
-        generic = vocab.term(dimension, term).generic
-        if not generic or _SEP.sub(" ", words.lower()) not in generic:
+        generic = tables.generic.get((dimension, term))
+        if not generic or _SEP.sub(" ", text[match.start : match.end].lower()) not in generic:
             specific.add((dimension, term))
     for (value, source), words in evidence.items():
         if scores[value] >= 1.0:
@@ -267,8 +249,9 @@ def _not_studied_terms(
     review = out.values("design") & {"systematic_review", "meta_analysis"}
     co: set[str] = set()
     comparator_only: dict[str, bool] = {}
+    units, starts = doc.units, doc.starts
     for match, role in counted:
-        unit = doc.unit_at(match.start)
+        unit = units[bisect_right(starts, match.start) - 1]  # doc.unit_at, inlined
         sentence = doc.lower[unit.start : unit.end]
         a, b = match.start - unit.start, match.end - unit.start
         if is_co_intervention(sentence, a, b):
@@ -281,14 +264,13 @@ def _not_studied_terms(
     return co
 
 
-def _apply_yields(vocab: Vocabulary, out: _Collector) -> None:
+def _apply_yields(tables: Lookups, out: _Collector) -> None:
     """Drop a tag resting only on MeSH or on generic phrases when a term it yields to was
     found in the text (acupuncture's MeSH heading on a dry needling trial)."""
     text_sources = {"text_title", "text_abstract", "keyword"}
-    for term in vocab.terms["intervention"]:
-        if not term.yields_to or term.id not in out.values("intervention"):
-            continue
-        if ("intervention", term.id) in out.specific:
+    tagged = out.values("intervention")  # (a term's tags are dropped only in its own turn)
+    for term in tables.yielding:
+        if term.id not in tagged or ("intervention", term.id) in out.specific:
             continue
         if any(out.sources("intervention", other) & text_sources for other in term.yields_to):
             out.drop("intervention", term.id)
@@ -297,9 +279,10 @@ def _apply_yields(vocab: Vocabulary, out: _Collector) -> None:
 def _tag_design(
     article: Article,
     doc: Document,
-    vocab: Vocabulary,
+    tables: Lookups,
     found: list[Match],
     out: _Collector,
+    named: list[tuple[MeshHeading, Ids]],
     *,
     animal: bool,
 ) -> None:
@@ -310,15 +293,12 @@ def _tag_design(
     Without one, a design named in the title wins, then the strongest named in the
     objective, methods or results, or by a MeSH study-design heading. Animal experiments
     are `other` whatever their allocation, as are letters and editorials."""
-    order = vocab.order("design")
+    order = tables.vocab.order("design")
     if animal and "other" in order:
         out.add("design", "other", "derived", "animal study")
         return
-    matcher = vocab.matchers["design"]
     typed = [
-        (value, p.name)
-        for p in article.publication_types
-        for value in matcher.lookup(matcher.publication_types, p.ui, p.name)
+        (value, p.name) for p in article.publication_types for value in tables.publication_type(p)
     ]
     from_text = [
         (m.term, role, doc.text[m.start : m.end]) for m, role in _design_mentions(doc, found)
@@ -333,11 +313,7 @@ def _tag_design(
         titled = [c for c in from_text if c[1] == "title"]
         candidates = titled or from_text
         if not titled:
-            mesh = [
-                (value, "mesh", h.descriptor)
-                for h in article.mesh_headings
-                for value in matcher.lookup(matcher.mesh, h.descriptor_ui, h.descriptor)
-            ]
+            mesh = [(value, "mesh", h.descriptor) for h, ids in named for value in ids["design"]]
             if mesh:
                 best = min(mesh, key=lambda c: order[c[0]])
     if candidates:
@@ -355,8 +331,9 @@ def _design_mentions(doc: Document, found: list[Match]) -> list[tuple[Match, str
     results, and a background that says "in this review" (never the conclusions, which
     call for future trials)."""
     kept: list[tuple[Match, str]] = []
+    units, starts = doc.units, doc.starts
     for match in found:
-        role = doc.unit_at(match.start).role
+        role = units[bisect_right(starts, match.start) - 1].role  # doc.unit_at, inlined
         if _PLURAL_STUDIES.search(doc.lower, match.start, match.end):
             continue  # "placebo-controlled trials": the studies a review pooled
         if role in _DESIGN_ROLES or (
@@ -367,18 +344,16 @@ def _design_mentions(doc: Document, found: list[Match]) -> list[tuple[Match, str
 
 
 def _tag_population(
-    article: Article, doc: Document, vocab: Vocabulary, found: list[Match], out: _Collector
+    doc: Document,
+    found: list[Match],
+    out: _Collector,
+    named: list[tuple[MeshHeading, Ids]],
 ) -> bool:
     """`animal` when MeSH has Animals without Humans, or animal subjects are named in the
     title, objective, methods or results; else `human`. Returns whether it is animal."""
-    matcher = vocab.matchers["population"]
     mesh: dict[str, str] = {}
-    keys = vocab.mesh_keys
-    for heading in article.mesh_headings:
-        lowered = heading.descriptor.lower()
-        if lowered not in keys and heading.descriptor_ui not in keys:
-            continue  # names no id of any dimension
-        for value in matcher.lookup_lowered(matcher.mesh, heading.descriptor_ui, lowered):
+    for heading, ids in named:
+        for value in ids["population"]:
             mesh.setdefault(value, heading.descriptor)
     if "human" in mesh:
         out.add("population", "human", "mesh", mesh["human"])
@@ -387,8 +362,10 @@ def _tag_population(
         out.add("population", "animal", "mesh", mesh["animal"])
         return True
     for match in found:
+        if match.term != "animal":
+            continue
         role = doc.unit_at(match.start).role
-        if match.term == "animal" and role in _ANIMAL_ROLES:
+        if role in _ANIMAL_ROLES:
             source = "text_title" if role == "title" else "text_abstract"
             out.add("population", "animal", source, doc.text[match.start : match.end])
             return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
 from evidence.models import Article
@@ -65,20 +66,27 @@ _LABEL_ROLES = (
         "conclusions",
     ),
 )
-# The lookahead holds the first letters of every alternative: most words fail it at once
-# instead of trying each alternative (the same matches, found faster).
-_OBJECTIVE_GUARD = r"(?=a(?:im| c)|obj|pur|goa|w(?:e |er|as)|t(?:h[ie]|o )|\d)"
-_OBJECTIVE_CUE = re.compile(
-    r"\b"
-    + _OBJECTIVE_GUARD
-    + r"(?:aims?|aimed|objectives?|purpose|goal|we (?:sought|hypothesi[sz]ed|report|describe|"
+# The cue words; each starts with a letter or a digit.
+_CUE_WORDS = (
+    r"(?:aims?|aimed|objectives?|purpose|goal|we (?:sought|hypothesi[sz]ed|report|describe|"
     r"present|conducted|performed|compared|investigated|evaluated|assessed|examined|"
     r"randomi[sz]ed|enrolled|recruited|searched)|this (?:study|trial|review|report|paper|"
     r"article)|the present (?:study|trial|review)|(?:were|was) (?:randomi[sz]ed|enrolled|"
     r"recruited|included|assigned|allocated)|to (?:evaluate|investigate|compare|assess|"
-    r"determine|examine|explore|test)|\d+[\s-]*years?[\s-]*old|a case of)\b",
-    re.IGNORECASE,
+    r"determine|examine|explore|test)|\d+[\s-]*years?[\s-]*old|a case of)\b"
 )
+# The lookahead holds the first letters of every alternative: most words fail it at once
+# instead of trying each alternative (the same matches, found faster).
+_OBJECTIVE_GUARD = r"(?=a(?:im| c)|obj|pur|goa|w(?:e |er|as)|t(?:h[ie]|o )|\d)"
+_OBJECTIVE_CUE = re.compile(r"\b" + _OBJECTIVE_GUARD + _CUE_WORDS, re.IGNORECASE)
+# The same cues, found faster in an ASCII text (see `_first_objective_cue`): there ignoring
+# case is lower-casing (only non-ASCII letters, such as "ı" and "ſ", also match "i" and "s"
+# ignoring case), and the \b before a cue, which starts with a word character, is a
+# non-word character before it: a space, or another one. Each pattern starts with a literal
+# or a character class, which the regex engine skips to in C, instead of trying the whole
+# pattern at every position (three times faster on an abstract without a cue).
+_CUE_AFTER_SPACE = re.compile(r" (?=" + _CUE_WORDS + ")")
+_CUE_AFTER_MARK = re.compile(r"[\x00-\x1f!-/:-@\[-^`{-\x7f](?=" + _CUE_WORDS + ")")  # not space
 _CONCLUSION_CUE = re.compile(
     r"^(?:in conclusion|to conclude|we conclude|conclusions?|in summary|overall|taken together|"
     r"these (?:results|findings|data)|our (?:results|findings|data)|the (?:results|findings)"
@@ -89,12 +97,16 @@ _CONCLUSION_CUE = re.compile(
 # (e.g., i.e., vs., et al., Fig., No.) or an initial ("J. Smith"). It starts with a character
 # class, so the regex engine skips in C to the next [.!?], and it looks ahead before it looks
 # behind, so a decimal point costs one test.
-_BOUNDARY = re.compile(
-    r"[!?.](?=[\"')\]]*\s+[A-Z0-9(\[])"
+_AFTER_STOP = (
+    r"(?=[\"')\]]*\s+[A-Z0-9(\[])"
     r"(?:(?<=[!?])|(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bal\.)(?<!\b[Dd]r\.)"
     r"(?<!\b[Ff]ig\.)(?<!\b[Ff]igs\.)(?<!\bapprox\.)(?<!\b[Nn]o\.)(?<!\bref\.)(?<!\bcf\.)"
     r"(?<!\b[Ss]t\.)(?<!\b[A-Za-z]\.))[\"')\]]*\s+(?=[A-Z0-9(\[])"
 )
+_BOUNDARY = re.compile(r"[!?.]" + _AFTER_STOP)
+# The same for a text without "!" and "?" (most): there [!?.] is the full stop alone, and a
+# literal first character is found faster still than a class.
+_FULL_STOP_BOUNDARY = re.compile(r"\." + _AFTER_STOP)
 
 
 class Unit(NamedTuple):
@@ -132,9 +144,10 @@ class Document:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text``; abbreviations (e.g., vs., et al.) do not end a sentence."""
+    boundaries = _BOUNDARY if "!" in text or "?" in text else _FULL_STOP_BOUNDARY
     spans: list[tuple[int, int]] = []
     start = 0
-    for boundary in _BOUNDARY.finditer(text):
+    for boundary in boundaries.finditer(text):
         spans.append((start, boundary.start() + 1))
         start = boundary.end()
     if start < len(text) and text[start:].strip():
@@ -143,8 +156,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _section_role(label: str | None, category: str | None) -> str | None:
-    if category and category.upper() in _CATEGORY_ROLES:
-        return _CATEGORY_ROLES[category.upper()]
+    role = _CATEGORY_ROLES.get(category.upper()) if category else None
+    if role is not None:
+        return role
     if label:
         lowered = label.lower()
         for pattern, role in _LABEL_ROLES:
@@ -154,12 +168,29 @@ def _section_role(label: str | None, category: str | None) -> str | None:
     return None
 
 
+def _first_objective_cue(sentences: list[str]) -> int | None:
+    """Index of the first sentence that `_OBJECTIVE_CUE` finds a cue in, if any."""
+    # One search over the sentences joined by NUL, which no cue holds (a cue cannot run
+    # across it) and which is a non-word character (a cue after it starts a word, as at the
+    # start of a sentence): so the first cue found is in the first sentence that has one.
+    joined = "\x00" + "\x00".join(sentences)
+    if not joined.isascii():
+        return next((i for i, s in enumerate(sentences) if _OBJECTIVE_CUE.search(s)), None)
+    lower = joined.lower()
+    found = (_CUE_AFTER_SPACE.search(lower), _CUE_AFTER_MARK.search(lower))
+    cues = [hit.end() for hit in found if hit is not None]  # a cue starts after its break
+    if not cues:
+        return None
+    starts = list(accumulate((len(s) + 1 for s in sentences), initial=1))
+    return bisect_right(starts, min(cues)) - 1
+
+
 def _unstructured_roles(sentences: list[str]) -> list[str]:
     """Roles of the sentences of an unlabelled abstract, from position and cue words."""
     n = len(sentences)
     if n <= 2:
         return ["body"] * (n - 1) + ["conclusions"]
-    first_cue = next((i for i, s in enumerate(sentences) if _OBJECTIVE_CUE.search(s)), None)
+    first_cue = _first_objective_cue(sentences)
     roles = ["background" if i < (first_cue or 1) else "body" for i in range(n)]
     if first_cue is not None:
         roles[first_cue] = "objective"
@@ -177,11 +208,12 @@ def build_document(article: Article) -> Document:
     """Lay out the title, abstract sentences and keywords of ``article`` as units."""
     pieces: list[str] = []
     units: list[Unit] = []
+    new = tuple.__new__  # a `Unit` without the Python-level __new__ of a NamedTuple
     position = 0  # each piece is followed by the "\n" that joins the pieces
     if article.title:
         pieces.append(article.title)
         position = len(article.title) + 1
-        units.append(Unit(0, position - 1, "title", -1))
+        units.append(new(Unit, (0, position - 1, "title", -1)))
     sections = article.abstract_sections
     for index, section in enumerate(sections):
         role = _section_role(section.label, section.nlm_category)
@@ -192,17 +224,17 @@ def build_document(article: Article) -> Document:
         else:
             roles = [role or "body"] * len(sentences)
         for sentence, sentence_role in zip(sentences, roles, strict=True):
-            pieces.append(sentence)
             end = position + len(sentence)
-            units.append(Unit(position, end, sentence_role, index))
+            units.append(new(Unit, (position, end, sentence_role, index)))
             position = end + 1
+        pieces += sentences
     for keyword in article.keywords:
         pieces.append(keyword)
         end = position + len(keyword)
-        units.append(Unit(position, end, "keyword", -1))
+        units.append(new(Unit, (position, end, "keyword", -1)))
         position = end + 1
     text = "\n".join(pieces)
     lower = text.lower()
     if len(lower) != len(text):  # a few characters lower-case to two; keep offsets aligned
         lower = "".join(ch.lower()[0] for ch in text)
-    return Document(text, lower, tuple(units), tuple(u.start for u in units))
+    return Document(text, lower, tuple(units), tuple([u.start for u in units]))

@@ -349,3 +349,18 @@ def test_tags_are_deterministic(vocab: Vocabulary) -> None:
     dimensions = ["intervention", "condition", "outcome", "design", "population", "adverse_event"]
     order = [dimensions.index(t.dimension) for t in first]
     assert order == sorted(order)
+
+
+@pytest.mark.parametrize(
+    ("results", "expected"),
+    [
+        pytest.param("Adverse events were mild and rare.", {"text_abstract"}, id="reported"),
+        pytest.param("Needles were placed so as to avoid adverse events.", set(), id="avoided"),
+        pytest.param("The risk of adverse events is low.", set(), id="risk-of"),
+    ],
+)
+def test_hypothetical_adverse_events_are_not_an_outcome(
+    vocab: Vocabulary, results: str, expected: set[str]
+) -> None:
+    record = article("Dry needling for neck pain", results=results)
+    assert sources(tag_article(record, vocab), "outcome", "adverse_events") == expected
