@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -113,14 +114,13 @@ class TextMatcher:
     plain: bool = False  # without the fast paths (the reference they are tested against)
     # derived from the fields above by `_fast_tables` (`dataclasses.replace` reruns it):
     # synonym hit -> (terms, whether a lead may start there); lead -> `LeadEntry`; the
-    # entry of no lead; dimension -> term -> exclusion; the ASCII twin of `word_regex`
+    # entry of no lead; dimension -> term -> exclusion
     _hits: Mapping[str, tuple[Terms, bool]] = field(init=False, repr=False, compare=False)
     _excluding: Mapping[str, Mapping[str, re.Pattern[str]]] = field(
         init=False, repr=False, compare=False
     )
     _leads: Mapping[str, LeadEntry] = field(init=False, repr=False, compare=False)
     _no_lead: LeadEntry = field(init=False, repr=False, compare=False)
-    _ascii: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, value in _fast_tables(self).items():
@@ -182,10 +182,8 @@ class TextMatcher:
         if self.word_regex is None:
             return self.regex.finditer(lower)
         first = self.regex.match(lower)
-        if self._ascii is not None and ascii_exact(lower):
-            rest = self._ascii.finditer(lower)
-        else:
-            rest = self.word_regex.finditer(lower)
+        twin = _ascii_twin(self.word_regex) if not self.plain and ascii_exact(lower) else None
+        rest = (twin or self.word_regex).finditer(lower)
         return rest if first is None else chain((first,), rest)
 
     def _resolve(self, literal: str, pos: int, text: str, found: dict[str, list[Match]]) -> None:
@@ -246,18 +244,20 @@ def _fast_tables(matcher: TextMatcher) -> dict[str, object]:
     for (dimension, term), exclusion in matcher.exclusions.items():
         excluding.setdefault(dimension, {})[term] = exclusion
     hits: dict[str, tuple[Terms, bool]] = {}
-    twin = None
     if not matcher.plain:
         hits = synonym_hits(matcher.synonyms, (_SEP.sub(" ", lead) for lead in matcher.patterns))
-        if matcher.word_regex is not None:
-            twin = ascii_twin(matcher.word_regex)
     return {
         "_excluding": excluding,
         "_hits": hits,
         "_leads": lead_entries(candidates, matcher.unions, otherwise),
         "_no_lead": (None, otherwise, otherwise),
-        "_ascii": twin,
     }
+
+
+# The ASCII twin of a scan regex, compiled on the first ASCII text rather than with the
+# vocabulary: it costs as much as the regex itself, and a run that tags nothing (a file
+# already ingested) never needs it.
+_ascii_twin = cache(ascii_twin)
 
 
 def _excluded(exclusion: re.Pattern[str], lower: str, match: Match) -> bool:
