@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -114,13 +113,16 @@ class TextMatcher:
     plain: bool = False  # without the fast paths (the reference they are tested against)
     # derived from the fields above by `_fast_tables` (`dataclasses.replace` reruns it):
     # synonym hit -> (terms, whether a lead may start there); lead -> `LeadEntry`; the
-    # entry of no lead; dimension -> term -> exclusion
+    # entry of no lead; dimension -> term -> exclusion; the ASCII twin of `word_regex`,
+    # compiled on the first ASCII text rather than with the vocabulary (it costs as much as
+    # the regex, and a run that tags nothing, a file already ingested, never needs it)
     _hits: Mapping[str, tuple[Terms, bool]] = field(init=False, repr=False, compare=False)
     _excluding: Mapping[str, Mapping[str, re.Pattern[str]]] = field(
         init=False, repr=False, compare=False
     )
     _leads: Mapping[str, LeadEntry] = field(init=False, repr=False, compare=False)
     _no_lead: LeadEntry = field(init=False, repr=False, compare=False)
+    _ascii: list[re.Pattern[str] | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, value in _fast_tables(self).items():
@@ -182,7 +184,11 @@ class TextMatcher:
         if self.word_regex is None:
             return self.regex.finditer(lower)
         first = self.regex.match(lower)
-        twin = _ascii_twin(self.word_regex) if not self.plain and ascii_exact(lower) else None
+        twin = None
+        if not self.plain and ascii_exact(lower):
+            if not self._ascii:
+                self._ascii.append(ascii_twin(self.word_regex))
+            twin = self._ascii[0]
         rest = (twin or self.word_regex).finditer(lower)
         return rest if first is None else chain((first,), rest)
 
@@ -251,13 +257,8 @@ def _fast_tables(matcher: TextMatcher) -> dict[str, object]:
         "_hits": hits,
         "_leads": lead_entries(candidates, matcher.unions, otherwise),
         "_no_lead": (None, otherwise, otherwise),
+        "_ascii": [],  # filled by `_starts`
     }
-
-
-# The ASCII twin of a scan regex, compiled on the first ASCII text rather than with the
-# vocabulary: it costs as much as the regex itself, and a run that tags nothing (a file
-# already ingested) never needs it.
-_ascii_twin = cache(ascii_twin)
 
 
 def _excluded(exclusion: re.Pattern[str], lower: str, match: Match) -> bool:

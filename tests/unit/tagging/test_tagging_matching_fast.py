@@ -15,7 +15,7 @@ from tagging_builders import REPO, vocab_documents
 
 from evidence.models import Article
 from evidence.pubmed import iter_records
-from evidence.tagging import Vocabulary, build_vocabulary
+from evidence.tagging import Vocabulary, build_vocabulary, load_vocabulary
 from evidence.tagging.lookups import ascii_exact, ascii_twin, synonym_hits
 from evidence.tagging.matching import TextMatcher, compile_text_matcher
 from evidence.tagging.text import build_document
@@ -160,3 +160,13 @@ def test_entrez_samples_include_non_ascii_records() -> None:
     texts = [build_document(r).lower for r in _records()]
     assert any(not ascii_exact(t) for t in texts)  # the Unicode scan is covered too
     assert sum(ascii_exact(t) for t in texts) > len(texts) / 2
+
+
+def test_the_ascii_twin_is_compiled_on_the_first_ascii_text_only() -> None:
+    matcher = compile_text_matcher(load_vocabulary(REPO / "data" / "vocab").terms)
+    assert matcher.word_regex is not None  # scanned from word to word: the twin applies
+    matcher.find("café sans douleur", "café sans douleur")
+    assert matcher._ascii == []  # loading a vocabulary and non-ASCII texts never need it
+    matcher.find("dry needling for pain", "dry needling for pain")
+    assert len(matcher._ascii) == 1
+    assert matcher._ascii[0] is not None and matcher._ascii[0].flags & re.ASCII
