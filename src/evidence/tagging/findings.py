@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from evidence.models import Article, Direction, Finding, Tag
 from evidence.tagging.directions import (
+    has_cue,
     is_controlled,
     is_sham_controlled,
     read_clause,
@@ -79,6 +80,19 @@ def findings_from_document(
     article: Article, doc: Document, tags: Sequence[Tag], vocab: Vocabulary, matches: Matches
 ) -> list[Finding]:
     """`extract_findings` on a document already laid out and matched."""
+    return _findings(article, doc, tags, vocab, matches, early_exit=True)
+
+
+def _findings(
+    article: Article,
+    doc: Document,
+    tags: Sequence[Tag],
+    vocab: Vocabulary,
+    matches: Matches,
+    *,
+    early_exit: bool,
+) -> list[Finding]:
+    """`findings_from_document`; ``early_exit=False`` is the plain path (for the tests)."""
     design = next((t.value for t in tags if t.dimension == "design"), None)
     if design in NO_FINDING_DESIGNS or not doc.has_abstract:
         return []
@@ -89,19 +103,22 @@ def findings_from_document(
     )
     if not interventions:
         return []
+    units = _conclusion_units(doc, guideline=design == "guideline")
+    harmed = design in _CASE_DESIGNS and any(t.dimension == "adverse_event" for t in tags)
+    if early_exit and not harmed and not _names_a_cue(doc, units):
+        return []  # most records: what follows would find no finding (see `_names_a_cue`)
     conditions: list[str | None] = list(
         dict.fromkeys(t.value for t in tags if t.dimension == "condition")
     ) or [None]
     context = _context(doc) if len(interventions) > 1 else None
     controlled = context is None or is_controlled(context)
-    units = _conclusion_units(doc, guideline=design == "guideline")
     clauses = _read_clauses(doc, units, matches, set(interventions), controlled)
     named = {c for clause in clauses for c in clause.conditions}
     record = _Record(
         pmid=article.pmid,
         design=design,
         clauses=clauses,
-        harmed=design in _CASE_DESIGNS and any(t.dimension == "adverse_event" for t in tags),
+        harmed=harmed,
         doc=doc,
         context=context,
     )
@@ -244,6 +261,14 @@ def _hedged(own: list[_Clause], decisive: _Clause | None) -> bool:
         if set(clause.outcomes) & set(decisive.outcomes):
             return True
     return False
+
+
+def _names_a_cue(doc: Document, units: list[Unit]) -> bool:
+    """Whether a clause of ``units`` may name a cue. Without one, `read_clause` gives no
+    clause a direction nor a hedge, and then `_findings_for` finds nothing unless the record
+    is a case of harm. A cue in a clause is a cue in its unit's text (see `split_clauses`),
+    so a conclusion whose units name none has no finding (exact, for one scan per unit)."""
+    return any(has_cue(doc.lower[u.start : u.end]) for u in units)
 
 
 def _conclusion_units(doc: Document, *, guideline: bool) -> list[Unit]:

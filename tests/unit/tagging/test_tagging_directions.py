@@ -11,10 +11,12 @@ import pytest
 
 from evidence.tagging.directions import (
     _ANY_CUE,
+    _CLAUSE_BREAK,
     _CUE_BODIES,
     _guard,
     classify_clause,
     clause_qualifiers,
+    has_cue,
     has_modal,
     has_strong_hedge,
     has_weak_hedge,
@@ -37,6 +39,8 @@ CLAUSES = [
     pytest.param("the patients in group a received six sessions", id="no-cue"),
     pytest.param("measured at six weeks, not sustained at follow-up", id="short-term-only"),
     pytest.param("", id="empty"),
+    # U+001C is a space to Unicode only: read by the regexes, not their ASCII twins
+    pytest.param("short\x1cterm relief, low\x1ccertainty", id="unicode-only-space"),
 ]
 
 
@@ -191,3 +195,85 @@ def test_split_clauses(sentence: str, clauses: list[str]) -> None:
 )
 def test_sample_size(text: str, expected: int | None) -> None:
     assert sample_size(text) == expected
+
+
+def _assertions(items: list[tuple[object, object]]) -> list[tuple[object, object]]:
+    """Every assertion (``\\b``, ``^``, a lookahead or lookbehind) of a parsed regex."""
+    found: list[tuple[object, object]] = []
+    for op, av in items:
+        if op is C.AT:
+            found.append((op, av))
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            found.append((op, av[0]))  # type: ignore[index]
+            found += _assertions(list(av[1]))  # type: ignore[index]
+        elif op is C.SUBPATTERN:
+            found += _assertions(list(av[3]))  # type: ignore[index]
+        elif op is C.BRANCH:
+            for branch in av[1]:  # type: ignore[index]
+                found += _assertions(list(branch))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            found += _assertions(list(av[2]))  # type: ignore[index]
+    return found
+
+
+# one sentence per form of clause break, the text after it starting at a letter
+_CUTS = (";", "; ", ", but ", " but ", " but, ", "\nwhereas ", " while ", " although ")
+_CUTS += (" though ", " however, ", " yet ", ". however ", ", can ", ", and should ", ", must ")
+_BROKEN = [f"pain fell{cut}it improved" for cut in _CUTS]
+_NEGATIVE_LOOKAHEAD = re.compile(r"\(\?!((?:[^()]|\([^()]*\))*)\)")
+
+
+@pytest.mark.parametrize("body", _CUE_BODIES, ids=lambda body: body[:24])
+def test_a_cue_reads_the_same_in_a_clause_and_in_its_sentence(body: str) -> None:
+    # what `split_clauses` says of its clauses (and `_names_a_cue` relies on): a cue reads no
+    # character before its match, and its lookaheads fail on whatever follows a clause
+    kinds = _assertions(list(_parser.parse(body)))
+    assert {kind for kind in kinds if kind[0] is C.AT} <= {(C.AT, C.AT_BOUNDARY)}
+    lookaheads = [kind for kind in kinds if kind[0] is not C.AT]
+    assert lookaheads == [(C.ASSERT_NOT, 1)] * len(lookaheads)  # no lookbehind, no (?=
+    sources = _NEGATIVE_LOOKAHEAD.findall(body)
+    assert len(sources) == len(lookaheads)
+    for sentence in _BROKEN:
+        cuts = list(_CLAUSE_BREAK.finditer(sentence))
+        assert len(cuts) == 1
+        after = sentence[cuts[0].start() :]  # what follows the first clause
+        assert not _is_word(after[0])  # so `\b` at the clause end reads the same
+        assert not any(re.match(source, after) for source in sources)
+        # a cue starts at a letter after a non-word character, in the clause as in the sentence
+        end = cuts[0].end()
+        assert not _is_word(sentence[end - 1]) or not _is_word(sentence[end])
+
+
+@pytest.mark.parametrize("sentence", _BROKEN, ids=lambda sentence: sentence[9:18])
+@pytest.mark.parametrize(
+    "cue", [*_ONE_OF_EACH, "no benefit", "increased pain", "adverse events after"]
+)
+def test_a_cue_in_a_clause_is_a_cue_in_its_sentence(sentence: str, cue: str) -> None:
+    tails = (" on adverse events", " in safety", " threshold", " pressure threshold", "")
+    for text in (
+        *(sentence.replace("pain fell", cue + tail) for tail in tails),
+        sentence.replace("it improved", cue),
+    ):
+        clauses = [text[a:b] for a, b in split_clauses(text)]
+        assert any(_ANY_CUE.search(clause) for clause in clauses)
+        assert has_cue(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        pytest.param("the pain was reduced", True, id="ascii"),
+        pytest.param("the patients were seen twice", False, id="ascii-none"),
+        pytest.param("the naïve group improved", True, id="unicode"),
+        pytest.param("the naïve group was seen", False, id="unicode-none"),
+        pytest.param("low\x1ccertainty evidence", True, id="unicode-only-space"),
+        pytest.param("", False, id="empty"),
+    ],
+)
+def test_has_cue_is_the_any_cue_search(text: str, cue: bool) -> None:
+    assert has_cue(text) is cue
+    assert (_ANY_CUE.search(text) is not None) is cue
+
+
+def _is_word(char: str) -> bool:
+    return re.match(r"\w", char) is not None
