@@ -159,8 +159,6 @@ class Vocabulary:
     mesh_requires_qualifier: Mapping[str, frozenset[str]] = field(default_factory=dict)
     matchers: Mapping[str, DimensionMatcher] = field(default_factory=dict, repr=False)
     text_matcher: TextMatcher | None = field(default=None, repr=False)
-    # every MeSH UI and lower-cased name of any dimension: a heading in neither names no id
-    mesh_keys: frozenset[str] = field(default=frozenset(), repr=False)
     _index: Mapping[tuple[str, str], Term] = field(default_factory=dict, repr=False)
     _orders: Mapping[str, Mapping[str, int]] = field(default_factory=dict, repr=False)
 
@@ -253,7 +251,6 @@ def build_vocabulary(
         },
         matchers=matchers,
         text_matcher=text_matcher,
-        mesh_keys=frozenset(key for m in matchers.values() for key in m.mesh),
         _index={(dim, t.id): t for dim, ts in terms.items() for t in ts},
         _orders={dim: {t.id: i for i, t in enumerate(ts)} for dim, ts in terms.items()},
     )

@@ -115,20 +115,6 @@ def test_an_unreadable_pattern_keeps_the_full_scan() -> None:
     assert _matches(vocab, "a yz b", word_scan=False) == [("outcome", "o", 2, 4)]
 
 
-def test_mesh_keys_hold_every_ui_and_lowered_name() -> None:
-    terms = vocab_documents(
-        intervention=[
-            {
-                "id": "dn",
-                "label": "DN",
-                "mesh": [{"ui": "D000071080", "name": "Dry Needling"}],
-            }
-        ]
-    )
-    vocab = build_vocabulary(terms)
-    assert {"D000071080", "dry needling"} <= vocab.mesh_keys
-
-
 @pytest.mark.parametrize(
     ("title", "pilot"),
     [
