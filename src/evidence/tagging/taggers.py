@@ -24,7 +24,7 @@ from evidence.tagging.mentions import (
     is_not_studied_intervention,
 )
 from evidence.tagging.text import ROLE_WEIGHTS, Document, Unit, build_document
-from evidence.tagging.vocab_tables import Ids, Lookups, lookups
+from evidence.tagging.vocab_tables import Ids, VocabTables, tables_for
 from evidence.tagging.vocabulary import Vocabulary
 
 __all__ = [
@@ -108,7 +108,7 @@ def tag_document(
     """`tag_article` on a document already laid out and matched (findings reuse both)."""
     if matches is None:
         matches = find_matches(doc, vocab)
-    tables = lookups(vocab)
+    tables = tables_for(vocab)
     named = tables.mesh(article.mesh_headings)
     out = _Collector(article.pmid)
     animal = _tag_population(doc, matches.get("population"), out, named)
@@ -121,7 +121,7 @@ def tag_document(
     if reported and "adverse_events" in vocab.order("outcome"):
         first = next(t.id for t in vocab.terms["adverse_event"] if t.id in reported)
         out.add("outcome", "adverse_events", "derived", f"adverse event: {first}")
-    # The output order is `Lookups.rank`. `places` holds the place in that order of every
+    # The output order is `VocabTables.rank`. `places` holds the place in that order of every
     # (dimension, id, source) of the vocabulary, so sorting by place is sorting by rank; tags
     # of an id outside it ("human" of a test vocabulary) are sorted by rank itself.
     try:
@@ -210,7 +210,7 @@ def _left_out(dimension: str, sentence: str, match: Match, unit: Unit) -> bool:
 
 
 def _tag_text(
-    dimension: Dimension, doc: Document, matches: Matches, tables: Lookups, out: _Collector
+    dimension: Dimension, doc: Document, matches: Matches, tables: VocabTables, out: _Collector
 ) -> None:
     counted = counted_matches(dimension, doc, matches)
     if not counted:
@@ -264,7 +264,7 @@ def _not_studied_terms(
     return co
 
 
-def _apply_yields(tables: Lookups, out: _Collector) -> None:
+def _apply_yields(tables: VocabTables, out: _Collector) -> None:
     """Drop a tag resting only on MeSH or on generic phrases when a term it yields to was
     found in the text (acupuncture's MeSH heading on a dry needling trial)."""
     text_sources = {"text_title", "text_abstract", "keyword"}
@@ -279,7 +279,7 @@ def _apply_yields(tables: Lookups, out: _Collector) -> None:
 def _tag_design(
     article: Article,
     doc: Document,
-    tables: Lookups,
+    tables: VocabTables,
     found: list[Match],
     out: _Collector,
     named: list[tuple[MeshHeading, Ids]],

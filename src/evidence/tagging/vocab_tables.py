@@ -20,8 +20,8 @@ from evidence.tagging.vocabulary import Term, Vocabulary
 __all__ = [
     "SOURCES",
     "Ids",
-    "Lookups",
-    "lookups",
+    "VocabTables",
+    "tables_for",
 ]
 
 # Ids by dimension (every dimension of the vocabulary, in its order).
@@ -44,8 +44,8 @@ _KEPT_HEADINGS = 200_000  # MeSH has some 30,000 descriptors; a stream of junk n
 
 
 @dataclass(slots=True)
-class Lookups:
-    """The look-up tables of one vocabulary; get them with `lookups`."""
+class VocabTables:
+    """The look-up tables of one vocabulary; get them with `tables_for`."""
 
     vocab: Vocabulary
     # (dimension, id, source) of every id and source -> its place in `rank` order
@@ -125,14 +125,14 @@ class Lookups:
         return ids if any(ids.values()) else None
 
 
-_TABLES: dict[int, Lookups] = {}
+_TABLES: dict[int, VocabTables] = {}
 
 
-def lookups(vocab: Vocabulary) -> Lookups:
+def tables_for(vocab: Vocabulary) -> VocabTables:
     """The tables of ``vocab``, built on first use (kept while it is among the last used)."""
     tables = _TABLES.get(id(vocab))
     if tables is None or tables.vocab is not vocab:
         if len(_TABLES) >= _KEPT_VOCABULARIES:
             _TABLES.clear()
-        tables = _TABLES[id(vocab)] = Lookups(vocab)
+        tables = _TABLES[id(vocab)] = VocabTables(vocab)
     return tables

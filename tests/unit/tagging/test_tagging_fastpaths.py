@@ -23,7 +23,7 @@ from evidence.tagging.mentions import (
     _cue_in_scope,
     is_not_studied_condition,
 )
-from evidence.tagging.vocab_tables import SOURCES, lookups
+from evidence.tagging.vocab_tables import SOURCES, tables_for
 
 
 def _headings(vocab: Vocabulary) -> list[MeshHeading]:
@@ -42,7 +42,7 @@ def _headings(vocab: Vocabulary) -> list[MeshHeading]:
 
 
 def test_heading_ids_are_the_matchers_look_ups(vocab: Vocabulary) -> None:
-    tables = lookups(vocab)
+    tables = tables_for(vocab)
     headings = _headings(vocab)
     expected = []
     for h in headings:
@@ -59,7 +59,7 @@ def test_heading_ids_are_the_matchers_look_ups(vocab: Vocabulary) -> None:
 
 
 def test_publication_type_ids_are_the_design_look_ups(vocab: Vocabulary) -> None:
-    tables = lookups(vocab)
+    tables = tables_for(vocab)
     design = vocab.matchers["design"]
     types = [PublicationType("D016428", "Journal Article"), PublicationType(None, "Letter")]
     for term in vocab.terms["design"]:
@@ -72,7 +72,7 @@ def test_publication_type_ids_are_the_design_look_ups(vocab: Vocabulary) -> None
 
 
 def test_generic_phrases_and_yielding_terms(vocab: Vocabulary) -> None:
-    tables = lookups(vocab)
+    tables = tables_for(vocab)
     generic = {
         (dimension, term.id): term.generic
         for dimension, terms in vocab.terms.items()
@@ -104,7 +104,7 @@ def _plain_order(tags: list[Tag], vocab: Vocabulary) -> list[Tag]:
 
 
 def test_places_are_the_rank_order(vocab: Vocabulary) -> None:
-    tables = lookups(vocab)
+    tables = tables_for(vocab)
     keys = list(tables.places)
     assert len(keys) == sum(len(t) for t in vocab.terms.values()) * len(SOURCES)
     assert sorted(keys, key=tables.places.__getitem__) == sorted(keys, key=tables.rank)
@@ -143,9 +143,9 @@ def test_tags_of_ids_outside_the_vocabulary_come_in_output_order() -> None:
 
 def test_tables_are_kept_per_vocabulary(vocab: Vocabulary) -> None:
     other = build_vocabulary(vocab_documents())
-    assert lookups(vocab) is lookups(vocab)
-    assert lookups(other).vocab is other
-    assert lookups(vocab).vocab is vocab
+    assert tables_for(vocab) is tables_for(vocab)
+    assert tables_for(other).vocab is other
+    assert tables_for(vocab).vocab is vocab
 
 
 @pytest.mark.parametrize(
