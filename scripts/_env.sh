@@ -1,5 +1,6 @@
-# Sourced by scripts/run and scripts/test: make .venv and install the project into it,
-# again only when pyproject.toml has changed since the last install.
+# Sourced by scripts/run, scripts/test and scripts/lock: make .venv and install into it exactly
+# what requirements.lock pins (hash-checked), then the project itself; again only when the
+# lock or pyproject.toml has changed since the last install.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY=$(command -v python3.11 || command -v python3)
@@ -8,10 +9,13 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 stamp=.venv/.evidence-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' >&2
+  echo "installing the locked packages into .venv (requirements.lock)" >&2
+  pip=(.venv/bin/python -m pip --quiet --disable-pip-version-check)
+  "${pip[@]}" install --require-hashes --no-deps -r requirements.lock >&2
+  "${pip[@]}" install --no-deps --no-build-isolation -e . >&2
+  "${pip[@]}" check >&2
   echo "$want" > "$stamp"
 fi
 export PATH="$PWD/.venv/bin:$PATH"
