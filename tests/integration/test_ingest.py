@@ -96,6 +96,33 @@ def test_cli_reports_a_bad_file_and_still_loads_the_others(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
+    "bad_record",
+    [
+        article(2**63),
+        article(0),
+        f'<DeleteCitation><PMID Version="1">{"9" * 40}</PMID></DeleteCitation>\n',
+    ],
+    ids=["pmid-2**63", "pmid-0", "deleted-pmid-huge"],
+)
+def test_cli_a_pmid_out_of_range_fails_its_file_and_the_others_publish(
+    tmp_path: Path, bad_record: str
+) -> None:
+    good = write(tmp_path / "good-a.xml", article(1))
+    bad = write(tmp_path / "bad.xml", article(5) + bad_record)
+    later = write(tmp_path / "good-c.xml", article(3))
+    db = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(good), str(bad), str(later), "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("evidence: error:")]
+    assert len(errors) == 1 and f"{bad}:" in errors[0] and "PMID '" in errors[0]
+    assert "Traceback" not in result.stderr
+    con = connect(db, read_only=True)
+    assert con.execute("SELECT pmid FROM articles ORDER BY pmid").fetchall() == [(1,), (3,)]
+    con.close()
+
+
+@pytest.mark.parametrize(
     ("content", "expected"),
     [
         ("<html><body>rate limited</body></html>", "not a PubMed"),

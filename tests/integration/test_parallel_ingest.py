@@ -111,3 +111,27 @@ def test_a_piece_that_does_not_parse_falls_back_and_names_the_line(
     assert lines_before < line <= lines_before + broken.count("\n") + 1
     assert con.execute("SELECT count(*) FROM articles").fetchall() == [(0,)]
     con.close()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        article(2**63),
+        f'<DeleteCitation><PMID Version="1">{2**64}</PMID></DeleteCitation>\n',
+        article(0),
+    ],
+    ids=["article-2**63", "deletion-2**64", "article-0"],
+)
+def test_a_pmid_out_of_range_in_a_piece_names_its_line(
+    tmp_path: Path, pool: WorkerPool, bad: str
+) -> None:
+    lines_before = (HEAD + body(100)).count("\n")
+    path = tmp_path / "odd.xml"
+    path.write_text(HEAD + body(100) + bad + body(100, first=1000) + TAIL, encoding="utf-8")
+    con = connect(tmp_path / "w.duckdb")
+    with pytest.raises(XmlParseError, match=r"odd\.xml:(\d+): PMID '\d+' is") as info:
+        ingest_file(con, path, pool=pool, parallel_min_bytes=0)
+    line = int(str(info.value).split(":")[1])
+    assert lines_before < line <= lines_before + bad.count("\n") + 1
+    assert con.execute("SELECT count(*) FROM articles").fetchall() == [(0,)]
+    con.close()

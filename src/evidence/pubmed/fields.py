@@ -25,6 +25,7 @@ from evidence.models import (
     MeshQualifier,
     PublicationType,
 )
+from evidence.pmid import parse_pmid, valid_pmid
 from evidence.pubmed.dates import read_pub_date, read_year, read_ymd
 from evidence.pubmed.text import clean_text, inline_text
 
@@ -32,6 +33,8 @@ __all__ = ["read_article", "read_book_article", "read_deletion"]
 
 # One per reference of the cited paper, thousands in some files; not needed downstream.
 _SKIPPED_REF_TYPES = frozenset({"Cites"})
+# The largest `PMID Version` the warehouse's INTEGER column holds.
+_MAX_VERSION = 2**31 - 1
 
 
 class _Draft:
@@ -96,7 +99,7 @@ def read_article(record: etree._Element, label: str) -> Article:
 
     Raises:
         XmlParseError: the record has no MedlineCitation, no PMID, or a PMID that is not a
-            number.
+            number from 1 to `MAX_PMID`.
     """
     line = _source_line(record)
     citation: etree._Element | None = None
@@ -148,7 +151,8 @@ def read_book_article(record: etree._Element, label: str) -> BookArticle:
     """Build a `BookArticle` from a `PubmedBookArticle` element (its `BookDocument/PMID`).
 
     Raises:
-        XmlParseError: the record has no PMID, or one that is not a number.
+        XmlParseError: the record has no PMID, or one that is not a number from 1 to
+            `MAX_PMID`.
     """
     for child in record:
         if child.tag == "BookDocument":
@@ -163,7 +167,8 @@ def read_deletion(record: etree._Element, label: str) -> Deletion:
     """Build a `Deletion` with every PMID of a `DeleteCitation` element.
 
     Raises:
-        XmlParseError: the element lists no PMID, or one that is not a number.
+        XmlParseError: the element lists no PMID, or one that is not a number from 1 to
+            `MAX_PMID`.
     """
     pmids = tuple(_read_pmid(child, label) for child in record if child.tag == "PMID")
     line = _source_line(record)
@@ -181,9 +186,17 @@ def _read_pmid(element: etree._Element, label: str) -> int:
     text = (element.text or "").strip()
     if not text:
         raise XmlParseError(f"{label}:{_source_line(element)}: <PMID> is empty")
-    if not (text.isascii() and text.isdigit()):
-        raise XmlParseError(f"{label}:{_source_line(element)}: PMID {text!r} is not a number")
-    return int(text)
+    try:
+        return parse_pmid(text)
+    except ValueError as exc:
+        raise XmlParseError(f"{label}:{_source_line(element)}: {exc}") from None
+
+
+def _read_version(text: str) -> int:
+    """A `PMID Version`; one that is not a number the warehouse can hold counts as 1."""
+    if text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= _MAX_VERSION:
+        return int(text)
+    return 1
 
 
 def _read_citation(citation: etree._Element, draft: _Draft, label: str) -> None:
@@ -193,8 +206,7 @@ def _read_citation(citation: etree._Element, draft: _Draft, label: str) -> None:
             _read_article_element(child, draft)
         elif tag == "PMID":
             draft.pmid = _read_pmid(child, label)
-            version = child.get("Version", "1")
-            draft.version = int(version) if version.isascii() and version.isdigit() else 1
+            draft.version = _read_version(child.get("Version", "1"))
         elif tag == "MeshHeadingList":
             draft.mesh_headings = _read_mesh_headings(child)
         elif tag == "KeywordList":
@@ -368,8 +380,11 @@ def _read_links(link_list: etree._Element) -> tuple[ArticleLink, ...]:
             if child.tag == "RefSource":
                 ref_source = clean_text(child.text)
             elif child.tag == "PMID":
+                # The PMID of another record: one that cannot be a PMID is dropped, and
+                # the link kept, rather than refusing this record for it.
                 text = (child.text or "").strip()
-                pmid = int(text) if text.isascii() and text.isdigit() else None
+                number = int(text) if text.isascii() and text.isdigit() and len(text) < 20 else 0
+                pmid = number if valid_pmid(number) else None
         links.append(ArticleLink(ref_type, pmid, ref_source))
     return tuple(links)
 

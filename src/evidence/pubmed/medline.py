@@ -31,6 +31,7 @@ from evidence.models import (
     MeshQualifier,
     PublicationType,
 )
+from evidence.pmid import parse_pmid, valid_pmid
 from evidence.pubmed.dates import read_date_text
 from evidence.pubmed.source import SourceStream
 from evidence.pubmed.text import clean_text
@@ -115,7 +116,8 @@ def iter_medline(stream: BinaryIO, *, name: str) -> Iterator[Article]:
     hostile file (a gzip bomb of one endless line) never sits in memory.
 
     Raises:
-        XmlParseError: a record has no PMID, the file is not UTF-8 text, is truncated or
+        XmlParseError: a record has no PMID or one that is not a number from 1 to
+            `MAX_PMID`, the file is not UTF-8 text, is truncated or
             corrupt gzip, or holds an overlong line or record; the message names the line.
     """
     for index, record in enumerate(_parse(_lines(SourceStream(stream, name), name)), start=1):
@@ -181,14 +183,18 @@ def _ymd(value: str | None) -> date | None:
 
 def _article(record: dict[str, Any], name: str, index: int) -> Article:
     pmid_text = _one(record, "PMID")
-    if not pmid_text or not pmid_text.isdigit():
+    if not pmid_text:
         raise XmlParseError(f"{name}: record {index}: no PMID")
+    try:
+        pmid = parse_pmid(pmid_text)
+    except ValueError as exc:
+        raise XmlParseError(f"{name}: record {index}: {exc}") from None
     pub = read_date_text(_one(record, "DP") or "")
     ids = _many(record, "AID") + _many(record, "LID")
     doi = next((i.split(" [doi]")[0].strip() for i in ids if i.endswith("[doi]")), None)
     issn = _one(record, "IS")
     return Article(
-        pmid=int(pmid_text),
+        pmid=pmid,
         status=_one(record, "STAT"),
         date_revised=_ymd(_one(record, "LR")),
         date_completed=_ymd(_one(record, "DCOM")),
@@ -211,13 +217,22 @@ def _article(record: dict[str, Any], name: str, index: int) -> Article:
         links=tuple(
             ArticleLink(
                 ref_type,
-                int(m.group(1)) if (m := _LINK_PMID.search(v)) else None,
+                _link_pmid(v),
                 clean_text(_LINK_PMID.sub("", v).strip(" .")),
             )
             for tag, ref_type in _LINKS.items()
             for v in _many(record, tag)
         ),
     )
+
+
+def _link_pmid(value: str) -> int | None:
+    """The PMID a link line names ("... PMID: 123"); None when there is none or it cannot
+    be a PMID (the link is kept without it rather than refusing the record)."""
+    match = _LINK_PMID.search(value)
+    digits = match.group(1) if match else ""
+    pmid = int(digits) if 0 < len(digits) < 20 else 0
+    return pmid if valid_pmid(pmid) else None
 
 
 def _sections(abstract: str | None) -> tuple[AbstractSection, ...]:

@@ -291,3 +291,58 @@ def test_pmid_version_that_is_not_a_number_defaults_to_one() -> None:
         "</PubmedArticle>"
     )
     assert only_article(data).version == 1
+
+
+@pytest.mark.parametrize(
+    ("pmid", "message"),
+    [
+        pytest.param("0", r"PMID '0' is not a positive number", id="zero"),
+        pytest.param("000", r"PMID '000' is not a positive number", id="zeros"),
+        pytest.param("-5", r"PMID '-5' is not a number", id="negative"),
+        pytest.param(str(2**63), rf"PMID '{2**63}' is out of range", id="2**63"),
+        pytest.param("9" * 5000, r"PMID '9{30}\.\.\.' is out of range", id="huge"),
+        pytest.param("1e9", r"PMID '1e9' is not a number", id="not-digits"),
+        pytest.param("\u0663", r"PMID '\u0663' is not a number", id="non-ascii-digit"),
+    ],
+)
+@pytest.mark.parametrize(
+    "template",
+    [
+        "<PubmedArticle><MedlineCitation><PMID>{}</PMID></MedlineCitation></PubmedArticle>",
+        "<PubmedBookArticle><BookDocument><PMID>{}</PMID></BookDocument></PubmedBookArticle>",
+        "<DeleteCitation><PMID>1</PMID><PMID>{}</PMID></DeleteCitation>",
+    ],
+    ids=["article", "book", "deletion"],
+)
+def test_a_pmid_that_is_not_a_positive_bigint_is_an_error(
+    template: str, pmid: str, message: str
+) -> None:
+    with pytest.raises(XmlParseError, match=rf"^synthetic\.xml:3: {message}") as caught:
+        parse_all(document(template.format(pmid)))
+    assert "\n" not in str(caught.value) and len(str(caught.value)) < 200
+
+
+def test_the_largest_bigint_is_still_a_pmid() -> None:
+    data = document(
+        f"<PubmedArticle><MedlineCitation><PMID>{2**63 - 1}</PMID></MedlineCitation>"
+        "</PubmedArticle>"
+    )
+    assert only_article(data).pmid == 2**63 - 1
+
+
+def test_a_link_to_an_impossible_pmid_keeps_the_link_without_it() -> None:
+    data = document(
+        "<PubmedArticle><MedlineCitation><PMID>90000402</PMID><CommentsCorrectionsList>"
+        '<CommentsCorrections RefType="ErratumIn"><RefSource>J 1</RefSource>'
+        f"<PMID>{2**64}</PMID></CommentsCorrections></CommentsCorrectionsList>"
+        "</MedlineCitation></PubmedArticle>"
+    )
+    assert only_article(data).links == (ArticleLink("ErratumIn", None, "J 1"),)
+
+
+def test_pmid_version_too_large_for_the_warehouse_defaults_to_one() -> None:
+    data = document(
+        f"<PubmedArticle><MedlineCitation><PMID Version='{2**31}'>90000403</PMID>"
+        "</MedlineCitation></PubmedArticle>"
+    )
+    assert only_article(data).version == 1

@@ -94,6 +94,28 @@ def test_a_record_without_pmid_is_an_input_error() -> None:
         read("TI  - no identifier here\n")
 
 
+@pytest.mark.parametrize(
+    ("pmid", "message"),
+    [
+        ("0", r"PMID '0' is not a positive number"),
+        ("-3", r"PMID '-3' is not a number"),
+        (str(2**63), rf"PMID '{2**63}' is out of range"),
+        ("9" * 400, r"PMID '9{30}\.\.\.' is out of range"),
+        ("12a", r"PMID '12a' is not a number"),
+    ],
+    ids=["zero", "negative", "2**63", "huge", "not-digits"],
+)
+def test_a_pmid_that_is_not_a_positive_bigint_is_an_input_error(pmid: str, message: str) -> None:
+    text = SYNTHETIC + "\n" + SYNTHETIC.replace("PMID- 90100001", f"PMID- {pmid}")
+    with pytest.raises(XmlParseError, match=rf"^x\.txt: record 2: {message}"):
+        read(text)
+
+
+def test_a_link_to_an_impossible_pmid_keeps_the_link_without_it() -> None:
+    (article,) = read(SYNTHETIC.replace("PMID: 90100002", f"PMID: {2**64}"))
+    assert article.links == (ArticleLink("RetractionIn", None, "Synth Demo J. 2022;1:1"),)
+
+
 def test_reference_samples_parse_with_real_values(shared: Path) -> None:
     folder = shared / "reference" / "entrez-samples"
     with (folder / "biopython__Tests_Medline__pubmed_result2.txt").open("rb") as fh:
