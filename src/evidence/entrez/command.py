@@ -83,6 +83,12 @@ def sync_command(
                 progress=progress,
             )
         out.print(fetched.describe(), markup=False, soft_wrap=True)
+        for name in fetched.not_pmids:
+            err.print(
+                f"evidence: warning: query '{name}': {fetched.not_pmids_note(name)}",
+                markup=False,
+                soft_wrap=True,
+            )
         for row in fetched.queries:
             out.print(
                 f"  {row.name}: {row.hits} hits, {row.to_fetch} new in this run,"

@@ -72,6 +72,8 @@ class FetchSummary:
     raw_files: list[str] = field(default_factory=list)
     requests: int = 0
     resumed: bool = False
+    # Per query, the ids its esearch listed that are not PMIDs (skipped, not fetched).
+    not_pmids: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def records_fetched(self) -> int:
@@ -100,14 +102,22 @@ class FetchSummary:
             for q in self.queries
         ]
 
+    def not_pmids_note(self, query_name: str) -> str:
+        """What was skipped of one query's esearch answer, in one line (a few ids shown)."""
+        ids = self.not_pmids.get(query_name, ())
+        shown = ", ".join(repr(i) for i in ids[:5]) + (", ..." if len(ids) > 5 else "")
+        return f"esearch listed {len(ids)} ids that are not PMIDs, skipped: {shown}"
+
     def describe(self) -> str:
         """One line for a log or the terminal."""
         window = f" since {self.since}" if self.since else ""
         resumed = ", resumed" if self.resumed else ""
+        skipped = sum(len(ids) for ids in self.not_pmids.values())
+        not_pmids = f", {skipped} esearch ids that are not PMIDs skipped" if skipped else ""
         return (
             f"sync {self.query_set}: run {self.run_id} ({self.mode}{window}{resumed}) from"
             f" {self.source}: {self.records_fetched} records in {len(self.raw_files)} raw files,"
-            f" {self.requests} requests"
+            f" {self.requests} requests{not_pmids}"
         )
 
 

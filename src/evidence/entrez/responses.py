@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from evidence.pmid import parse_pmid, valid_pmid
+
 __all__ = [
     "FetchedBatch",
     "ResponseProblem",
@@ -70,7 +72,9 @@ class ResponseProblem(Exception):
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """One esearch answer. ``ids`` holds at most the 9,999 PMIDs NCBI lets a search show."""
+    """One esearch answer. ``ids`` holds at most the 9,999 PMIDs NCBI lets a search show;
+    ``not_pmids`` the listed ids that are not PMIDs (0, out of range, not a number), left
+    out of ``ids`` but counted in ``count`` and in the paging position."""
 
     count: int
     retstart: int
@@ -79,6 +83,12 @@ class SearchResult:
     query_key: str | None = None
     warnings: tuple[str, ...] = ()
     translation: str | None = None
+    not_pmids: tuple[str, ...] = ()
+
+    @property
+    def listed(self) -> int:
+        """How many ids the answer listed, PMIDs or not (where the next page starts)."""
+        return len(self.ids) + len(self.not_pmids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,18 +143,28 @@ def parse_esearch(body: bytes) -> SearchResult:
     count_text = root.findtext("Count")
     if count_text is None or not count_text.strip().isdigit():
         raise ResponseProblem("esearch answer has no <Count>", transient=True)
-    ids = tuple(int(e.text) for e in root.iterfind("IdList/Id") if e.text and e.text.isdigit())
+    ids: list[int] = []
+    not_pmids: list[str] = []
+    for element in root.iterfind("IdList/Id"):
+        text = (element.text or "").strip()
+        try:
+            ids.append(parse_pmid(text))
+        except ValueError:
+            # One odd id must not fail every run of the query: the caller skips and reports
+            # it (a PMID the warehouse cannot hold would fail the run when it is saved).
+            not_pmids.append(text if len(text) <= 40 else text[:40] + "...")
     found = [*root.iterfind("ErrorList/*"), *root.iterfind("WarningList/*")]
     warnings = tuple(f"{e.tag}: {_text(e)}" for e in found if _text(e))
     retstart = root.findtext("RetStart") or "0"
     return SearchResult(
         count=int(count_text),
         retstart=int(retstart) if retstart.isdigit() else 0,
-        ids=ids,
+        ids=tuple(ids),
         webenv=(root.findtext("WebEnv") or "").strip() or None,
         query_key=(root.findtext("QueryKey") or "").strip() or None,
         warnings=warnings,
         translation=root.findtext("QueryTranslation"),
+        not_pmids=tuple(not_pmids),
     )
 
 
@@ -169,7 +189,11 @@ def check_efetch(body: bytes) -> FetchedBatch:
             raise ResponseProblem(
                 f"efetch answer has a <{record.tag}> without PMID", transient=False
             )
-        pmids.append(int(pmid))
+        number = int(pmid) if len(pmid.strip()) < 20 else 0
+        # A record whose PMID the warehouse cannot hold is kept in the body, where the
+        # ingest names its line; only the ledger's list of PMIDs leaves it out.
+        if valid_pmid(number):
+            pmids.append(number)
     return FetchedBatch(tuple(pmids))
 
 

@@ -57,7 +57,8 @@ class QueryHits:
     """Every PMID a query matches, and how it was found.
 
     ``history`` is the (WebEnv, query_key) of a single unsliced search of this run, usable
-    for efetch paging; it is None when the search had to be sliced.
+    for efetch paging; it is None when the search had to be sliced. ``not_pmids`` are the
+    ids esearch listed that are not PMIDs, left out of ``ids``.
     """
 
     count: int
@@ -65,6 +66,7 @@ class QueryHits:
     history: tuple[str, str] | None
     searches: int
     slices: int
+    not_pmids: tuple[str, ...] = ()
 
 
 def search_query(
@@ -87,10 +89,12 @@ def search_query(
     if first.count <= ESEARCH_WINDOW:
         ids = state.all_ids(first, lower, upper)
         history = (first.webenv, first.query_key) if first.webenv and first.query_key else None
-        return QueryHits(first.count, ids, history, state.searches, 1)
+        return QueryHits(first.count, ids, history, state.searches, 1, tuple(state.not_pmids))
     state.split(lower, upper, first.count)
     unique = tuple(dict.fromkeys(state.ids))
-    return QueryHits(first.count, unique, None, state.searches, state.slices)
+    return QueryHits(
+        first.count, unique, None, state.searches, state.slices, tuple(state.not_pmids)
+    )
 
 
 def split_point(lo: date, hi: date, newest: date) -> date:
@@ -113,6 +117,7 @@ class _State:
         self.searches = 0
         self.slices = 0
         self.ids: list[int] = []
+        self.not_pmids: list[str] = []
 
     def run(
         self, lo: date, hi: date, *, usehistory: bool = False, retstart: int = 0
@@ -130,14 +135,18 @@ class _State:
     def all_ids(self, result: SearchResult, lo: date, hi: date) -> tuple[int, ...]:
         """The ids of a search within the window, paging if the server gave fewer at once."""
         ids = list(result.ids)
-        while len(ids) < result.count:
-            more = self.run(lo, hi, retstart=len(ids))
-            if not more.ids:
+        self.not_pmids.extend(result.not_pmids)
+        listed = result.listed  # ids that are not PMIDs hold a place in the paging too
+        while listed < result.count:
+            more = self.run(lo, hi, retstart=listed)
+            if not more.listed:
                 raise EntrezError(
-                    f"{self.label}: esearch listed {len(ids)} of {result.count} PMIDs",
+                    f"{self.label}: esearch listed {listed} of {result.count} PMIDs",
                     transient=True,
                 )
             ids.extend(more.ids)
+            self.not_pmids.extend(more.not_pmids)
+            listed += more.listed
         return tuple(ids)
 
     def split(self, lo: date, hi: date, count: int) -> None:

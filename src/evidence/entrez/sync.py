@@ -275,7 +275,12 @@ class _Job:
             ledger.save_plan(con, self.run.run_id, plan, at=self.clock())
             planned.update(fetch)
             self.plans[query.name] = plan
-            if hits.history is not None and fetch == hits.ids:
+            if hits.not_pmids:
+                self.summary.not_pmids[query.name] = hits.not_pmids
+                log.warning("%s: %s", label, self.summary.not_pmids_note(query.name))
+            # Paging the history server would fetch the skipped ids' records as well: with
+            # any skipped, batches are fetched by PMID list.
+            if hits.history is not None and fetch == hits.ids and not hits.not_pmids:
                 self.history[query.name] = hits.history
             log.info(
                 "%s: %d hits, %d new to this run, %d batches, %d searches",

@@ -159,6 +159,35 @@ def test_evidence_sync_command(make_settings: Callable[..., Settings], tmp_path:
     assert "no such query set" in bad.output
 
 
+def test_sync_skips_and_reports_esearch_ids_that_are_not_pmids(
+    make_settings: Callable[..., Settings], tmp_path: Path
+) -> None:
+    qs = tmp_path / "mini.yaml"
+    qs.write_text("queries:\n  - name: everything\n    term: anything[tiab]\n")
+    corpus = synthetic_corpus(30)
+    for odd in (0, 2**63):  # listed by esearch like any hit
+        corpus.put(make_record(odd, date(2010, 5, 5)))
+    with FakeEutils(corpus) as fake:
+        env = {"EVIDENCE_ENTREZ_URL": fake.url, "EVIDENCE_DATA_DIR": str(tmp_path)}
+        db = tmp_path / "w.duckdb"
+        first = CliRunner().invoke(app, ["sync", "--query-set", str(qs), "--db", str(db)], env=env)
+        again = CliRunner().invoke(app, ["sync", "--query-set", str(qs), "--db", str(db)], env=env)
+        fetched = [r.params["id"] for r in fake.log if r.tool == "efetch"]
+    assert first.exit_code == 0, first.output
+    assert "2 esearch ids that are not PMIDs skipped" in first.stdout
+    warnings = [ln for ln in first.stderr.splitlines() if ln.startswith("evidence: warning:")]
+    assert len(warnings) == 1 and "query 'everything'" in warnings[0]
+    assert "'0'" in warnings[0] and f"'{2**63}'" in warnings[0]
+    assert "30 records in 1 raw files" in first.stdout
+    assert "30 records: 30 inserted" in first.stdout
+    assert again.exit_code == 0, again.output  # the next run does not fail on them either
+    assert fetched and all({"0", str(2**63)}.isdisjoint(ids.split(",")) for ids in fetched)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*), min(pmid) FROM articles").fetchall() == [
+            (30, FIRST_PMID)
+        ]
+
+
 def test_rate_limit_holds_for_threads_sharing_one_limiter(
     make_settings: Callable[..., Settings],
 ) -> None:

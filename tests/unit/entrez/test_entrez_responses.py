@@ -133,3 +133,25 @@ def test_efetch_refuses_bodies_that_are_not_records(body: bytes, transient: bool
     with pytest.raises(ResponseProblem) as info:
         check_efetch(body)
     assert info.value.transient is transient
+
+
+def test_esearch_ids_that_are_not_pmids_are_set_apart() -> None:
+    body = (
+        b"<eSearchResult><Count>6</Count><RetMax>6</RetMax><RetStart>0</RetStart><IdList>"
+        b"<Id>12</Id><Id>0</Id><Id>9223372036854775808</Id><Id>abc</Id><Id>-4</Id>"
+        b"<Id>9223372036854775807</Id></IdList></eSearchResult>"
+    )
+    result = parse_esearch(body)
+    assert result.ids == (12, 2**63 - 1)
+    assert result.not_pmids == ("0", "9223372036854775808", "abc", "-4")
+    assert result.listed == 6
+
+
+def test_efetch_leaves_a_record_with_an_impossible_pmid_out_of_its_pmids() -> None:
+    body = (
+        b"<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>7</PMID></MedlineCitation>"
+        b"</PubmedArticle><PubmedArticle><MedlineCitation><PMID>99999999999999999999</PMID>"
+        b"</MedlineCitation></PubmedArticle><PubmedArticle><MedlineCitation><PMID>0</PMID>"
+        b"</MedlineCitation></PubmedArticle></PubmedArticleSet>"
+    )
+    assert check_efetch(body).pmids == (7,)

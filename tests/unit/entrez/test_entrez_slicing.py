@@ -85,3 +85,17 @@ def test_split_point_stays_inside_the_range() -> None:
     ]:
         mid = split_point(lo, hi, NEWEST)
         assert lo <= mid < hi
+
+
+def test_ids_that_are_not_pmids_are_skipped_and_keep_their_place_in_the_paging() -> None:
+    listed = ["5", "0", "6", "9223372036854775808", "7", "x"]
+
+    def search(term: str, *, usehistory: bool, retstart: int, **_: str) -> SearchResult:
+        page = listed[retstart : retstart + 2]  # a server that lists two ids a page
+        ids = tuple(int(i) for i in page if i.isdigit() and 0 < int(i) < 2**63)
+        bad = tuple(i for i in page if not (i.isdigit() and 0 < int(i) < 2**63))
+        return SearchResult(len(listed), retstart, ids, "MCID_x", "1", not_pmids=bad)
+
+    hits = search_query(search, "t", label="q", upper=NEWEST)  # type: ignore[arg-type]
+    assert hits.ids == (5, 6, 7)
+    assert hits.not_pmids == ("0", "9223372036854775808", "x")
