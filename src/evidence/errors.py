@@ -15,9 +15,18 @@ file and the line or record, and what is wrong::
 
 Only edge modules (the ones that import lxml, requests or duckdb) translate foreign
 exceptions into these, always chained with ``from``.
+
+A function that runs in another process (a worker of a process pool, a Dask task) is
+decorated with `portable_errors`: the error it raises is a fresh copy, without the chained
+foreign exception, which may not survive pickling (lxml's error log cannot be pickled, and
+Dask pickles the whole chain of causes).
 """
 
 from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, Self, TypeVar
 
 __all__ = [
     "ClaimsFileError",
@@ -29,13 +38,30 @@ __all__ = [
     "StorageError",
     "VocabularyError",
     "XmlParseError",
+    "portable_errors",
 ]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class EvidenceError(Exception):
     """Base class of every error this package raises on purpose."""
 
     exit_code = 1
+
+    def portable(self) -> Self:
+        """This error as a plain copy, safe to pickle across a process or Dask boundary.
+
+        Same class, message and attributes; no ``__cause__``, ``__context__`` or traceback,
+        so nothing foreign (an lxml error log, a DuckDB connection's error) travels with it.
+        Built without calling ``__init__``, so subclasses with their own arguments copy too.
+        """
+        cls = type(self)
+        copy = cls.__new__(cls, *self.args)
+        copy.args = self.args
+        copy.__dict__.update(self.__dict__)
+        return copy
 
 
 class InputError(EvidenceError):
@@ -75,3 +101,22 @@ class StorageError(EvidenceError):
 
 class SchemaVersionError(StorageError):
     """The warehouse was written by an incompatible version of `evidence`."""
+
+
+def portable_errors(fn: Callable[P, R]) -> Callable[P, R]:
+    """Make ``fn`` raise only portable errors: an `EvidenceError` it raises is replaced by
+    its `EvidenceError.portable` copy. For functions that worker processes run.
+
+    The copy is raised outside the ``except`` block, or Python would chain the original
+    under it as ``__context__`` and pickling the copy would fail just the same.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except EvidenceError as exc:
+            error = exc.portable()
+        raise error
+
+    return wrapper

@@ -36,7 +36,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from evidence.baseline.topics import TopicFilter
-from evidence.errors import StorageError
+from evidence.errors import StorageError, portable_errors
 from evidence.models import Article, BookArticle, Deletion, Finding, Tag
 from evidence.pipeline import VocabTagger
 from evidence.pubmed import iter_records
@@ -127,6 +127,9 @@ def _peak_rss_mb() -> float:
     return peak / (1 << 20 if sys.platform == "darwin" else 1 << 10)
 
 
+# Runs on Dask workers (and Prefect tasks): errors go back to the writer pickled, so they
+# must be portable (see `portable_errors`).
+@portable_errors
 def parse_to_parquet(
     path: Path,
     out_dir: Path,

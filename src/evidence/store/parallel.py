@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from evidence.errors import portable_errors
 from evidence.models import Article, BookArticle, Deletion
 from evidence.pubmed import SplitError, iter_records, split_records
 from evidence.store.load import Batch, build_batch, gc_paused
@@ -51,8 +52,11 @@ def _ready() -> None:
     """A task that does nothing: submitting one per worker starts the workers at once."""
 
 
+@portable_errors
 def parse_piece(data: bytes, label: str, tagger: Tagger | None = None) -> list[Segment]:
-    """Parse one piece into segments; tags every article when a tagger is given."""
+    """Parse one piece into segments; tags every article when a tagger is given.
+
+    Runs in a worker process: its errors go back pickled, so they are portable."""
     with gc_paused():
         return _parse_piece(data, label, tagger)
 

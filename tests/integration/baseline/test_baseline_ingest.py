@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from pathlib import Path
@@ -186,3 +187,38 @@ def test_cli_names_a_bad_file_and_the_files_left_unloaded(
     assert result.exit_code == 2
     assert f"evidence: error: {files[4]}:1:" in result.stderr
     assert "1 later files not loaded" in result.stderr
+
+
+@pytest.mark.slow
+def test_cli_on_dask_a_file_lxml_rejects_exits_2_and_publishes_the_good_one(
+    release: Release, settings: Settings, tmp_path: Path
+) -> None:
+    good = Path(shutil.copy(files_of(release)[0], tmp_path / files_of(release)[0].name))
+    bad = tmp_path / "pubmed26n0099.xml"  # well-formed up to a mismatched end tag
+    bad.write_text(
+        '<?xml version="1.0"?>\n<PubmedArticleSet>\n<PubmedArticle><x></y></PubmedArticle>\n',
+        encoding="utf-8",
+    )
+    db = settings.db_path
+    result = CliRunner().invoke(
+        app, ["baseline", str(good), str(bad), "--workers", "2", "--db", str(db)]
+    )
+    assert result.exit_code == 2, result.output
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("evidence: error:")]
+    assert errors == [f"evidence: error: {bad}:3: invalid XML: Opening and ending tag mismatch:"
+                      " x line 3 and y"]  # fmt: skip
+    assert "Traceback" not in result.output
+    con = duckdb.connect(str(db), read_only=True)  # the published warehouse
+    try:
+        assert con.execute("SELECT status FROM ingest_runs ORDER BY run_id").fetchall() == [
+            ("ok",),
+            ("failed",),
+        ]
+        loaded = con.execute("SELECT count(*) FROM articles").fetchone()
+    finally:
+        con.close()
+    assert loaded is not None and loaded[0] > 0
+    # The run ended cleanly: no copy half made, and its lock is free for the next run.
+    assert not list(db.parent.glob(".*.tmp"))
+    with (db.parent / f"{db.name}.lock").open("rb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
