@@ -10,10 +10,12 @@ tests/integration/entrez/test_entrez_kill_resume.py; here the kill points are re
 from __future__ import annotations
 
 import signal
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import psutil
 import pytest
 from fakes.corpus import synthetic_corpus
 from fakes.eutils import FakeEutils
@@ -31,6 +33,7 @@ from security_harness import (
     run_evidence,
     start_evidence,
     warehouse_digest,
+    write_file,
 )
 
 from evidence.claims.command import check_claims
@@ -177,3 +180,43 @@ def test_a_damaged_working_copy_is_discarded_and_the_run_starts_from_the_warehou
 
     assert summary.ok
     assert warehouse_digest(db) == baseline.ingested
+
+
+def _alive(processes: list[psutil.Process]) -> list[psutil.Process]:
+    alive = []
+    for process in processes:
+        try:
+            if process.status() != psutil.STATUS_ZOMBIE:
+                alive.append(process)
+        except psutil.NoSuchProcess:
+            continue
+    return alive
+
+
+@pytest.mark.slow
+def test_worker_processes_die_with_a_killed_ingest(tmp_path: Path) -> None:
+    """kill -9 of an ingest parsing a big file in pieces takes its forkserver, workers and
+    resource tracker with it (they held some 500 MB and ran on for good)."""
+    big = write_file(tmp_path / "big.xml", 3000, first_pmid=1)
+    assert big.stat().st_size >= 16 << 20  # parsed by worker processes
+    data = data_folder(tmp_path)
+    child = start_evidence(
+        "ingest", big, "--workers", "2", "--db", data / "w.duckdb",
+        env={"EVIDENCE_DATA_DIR": str(data)},
+    )  # fmt: skip
+    parent = psutil.Process(child.pid)
+    family: list[psutil.Process] = []
+
+    def workers_busy(_: Child) -> bool:
+        # forkserver, its 2 workers and the resource tracker; one worker has the tagger
+        family[:] = parent.children(recursive=True)
+        return len(family) >= 4 and _reading(big, past=0.2)(child)
+
+    assert kill_when(child, workers_busy).returncode == KILLED
+    deadline = time.monotonic() + 10.0  # a liveness bound, not a timing claim
+    while _alive(family) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [(p, " ".join(p.cmdline())[-100:]) for p in _alive(family)]
+    for process, _ in left:  # do not leave them to the rest of the suite
+        process.kill()
+    assert not left, [(p.pid, command) for p, command in left]

@@ -11,6 +11,10 @@ in one stream, which reports the exact line.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import select
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -43,9 +47,53 @@ class Segment:
 _worker_tagger: list[Tagger] = []
 
 
-def _init_worker(factory: TaggerFactory | None) -> None:
+def _init_worker(factory: TaggerFactory | None, owner: int) -> None:
+    _exit_with(owner)
     if factory is not None:
         _worker_tagger.append(factory())
+
+
+def _exit_with(owner: int) -> None:
+    """End this worker process as soon as process ``owner`` (the ingest) has ended.
+
+    A worker does not notice on its own: it waits on the task pipe, whose write end it
+    holds itself, and after a kill -9 of the ingest the workers, the forkserver (which waits
+    for them) and the resource tracker (whose pipe they hold) ran on for good, some 500 MB.
+    The worker's parent is the forkserver, not the ingest, so neither a change of
+    ``os.getppid()`` nor prctl(PR_SET_PDEATHSIG) (the death of the parent *thread*) tells.
+    Instead a daemon thread waits on a pidfd of the ingest, which becomes readable when it
+    exits, however it ends, and then exits this process at once (``os._exit``: nobody is
+    left to take a result, and exit handlers could block on pipes nobody reads). Once the
+    workers are gone the forkserver and the resource tracker see their pipes close and
+    exit too. Without pidfds (Linux before 5.3) the thread checks every second that the
+    ingest still exists.
+    """
+    try:
+        pidfd = os.pidfd_open(owner)
+    except ProcessLookupError:
+        os._exit(1)  # the ingest ended before this worker started
+    except (AttributeError, OSError):
+        pidfd = None
+
+    def watch() -> None:
+        if pidfd is not None:
+            select.select([pidfd], [], [])
+        else:
+            while _exists(owner):
+                time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-ingest", daemon=True).start()
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _ready() -> None:
@@ -97,7 +145,10 @@ class WorkerPool:
         self.workers = workers
         context = multiprocessing.get_context("forkserver")
         self._pool = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_init_worker, initargs=(factory,)
+            workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(factory, os.getpid()),
         )
         self._started = False
 
