@@ -290,8 +290,8 @@ def _check_ids(files: Mapping[str, _FileModel], folder: Path, term_lines: _Lines
             problem = None
             if term.id in seen:
                 problem = f"duplicate id {term.id!r}"
-            elif term.informs and dimension != "condition":
-                problem = f"term {term.id!r}: informs is for conditions"
+            elif term.informs and dimension not in ("condition", "adverse_event"):
+                problem = f"term {term.id!r}: informs is for conditions and adverse events"
             else:
                 unknown = [
                     o for o in (*term.informs, *term.yields_to) if o not in own or o == term.id
