@@ -5,6 +5,7 @@ Run by hand from the repository root (figures go in issue notes)::
     .venv/bin/python bench/tagging_eval.py                 # metrics + throughput
     .venv/bin/python bench/tagging_eval.py --errors        # also list every disagreement
     .venv/bin/python bench/tagging_eval.py --records 30000 --workers 2
+    .venv/bin/python bench/tagging_eval.py --topic dev --records 0   # real studies, retold
 
 Reads tests/eval/devset.xml (SYNTHETIC records), tests/eval/gold.yaml and data/vocab/;
 writes nothing. Quality: precision, recall and F1 per dimension (micro over records),
@@ -26,7 +27,14 @@ from pathlib import Path
 from evidence.models import Article
 from evidence.pubmed import iter_records
 from evidence.tagging import load_vocabulary
-from evidence.tagging.evaluation import LIST_DIMENSIONS, EvalReport, load_gold, score_records
+from evidence.tagging.evaluation import (
+    LIST_DIMENSIONS,
+    EvalReport,
+    GoldRecord,
+    load_gold,
+    load_topic_set,
+    score_records,
+)
 from evidence.tagging.findings import analyse_article
 from evidence.tagging.vocabulary import Vocabulary
 
@@ -40,8 +48,9 @@ def read_articles(path: Path) -> list[Article]:
     return [r for r in iter_records(path) if isinstance(r, Article)]
 
 
-def evaluate(articles: Sequence[Article], gold_path: Path, vocab: Vocabulary) -> EvalReport:
-    gold = load_gold(gold_path)
+def evaluate(
+    articles: Sequence[Article], gold: dict[int, GoldRecord], vocab: Vocabulary
+) -> EvalReport:
     predictions = []
     for article in articles:
         tags, findings = analyse_article(article, vocab)
@@ -94,6 +103,10 @@ def print_report(report: EvalReport, *, errors: bool) -> None:
         f"{report.findings_matched} matched, accuracy among matched "
         f"{report.matched_direction_accuracy:.3f}; {report.findings_extra} extra findings)"
     )
+    extra = report.metrics()
+    for name in ("certainty_accuracy", "comparator_accuracy", "safety_accuracy"):
+        if f"finding.{name}" in extra:
+            print(f"finding {name.replace('_', ' ')}: {extra[f'finding.{name}']:.3f}")
     if errors:
         print("\n".join(report.errors))
 
@@ -106,11 +119,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--records", type=int, default=30_000, help="for throughput; 0: skip")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--topic",
+        choices=("dev", "test", "all"),
+        help="score a half of the topic set (tests/eval/topic) instead of --devset/--gold",
+    )
     args = parser.parse_args(argv)
 
     vocab = load_vocabulary(args.vocab)
-    articles = read_articles(args.devset)
-    print_report(evaluate(articles, args.gold, vocab), errors=args.errors)
+    if args.topic:
+        paths, gold = load_topic_set(ROOT / "tests/eval/topic", args.topic)
+        articles = [a for path in paths for a in read_articles(path)]
+    else:
+        articles, gold = read_articles(args.devset), load_gold(args.gold)
+    print_report(evaluate(articles, gold, vocab), errors=args.errors)
     if args.records:
         samples = [("dev set", articles)]
         if REAL_SAMPLE.exists():

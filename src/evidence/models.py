@@ -148,8 +148,18 @@ Record = Article | BookArticle | Deletion
 
 DIMENSIONS = ("intervention", "condition", "outcome", "design", "population", "adverse_event")
 Dimension = Literal["intervention", "condition", "outcome", "design", "population", "adverse_event"]
-DIRECTIONS = ("benefit", "no_benefit", "harm", "inconclusive")
-Direction = Literal["benefit", "no_benefit", "harm", "inconclusive"]
+# `no_harm` only on safety findings: the record reports that no adverse event occurred
+DIRECTIONS = ("benefit", "no_benefit", "harm", "inconclusive", "no_harm")
+Direction = Literal["benefit", "no_benefit", "harm", "inconclusive", "no_harm"]
+FindingKind = Literal["effect", "safety"]
+# Events that threaten life or lasting function, or need medical treatment; the others in
+# the vocabulary (bruising, bleeding, hematoma, soreness, syncope, burn, nausea, vomiting)
+# count as minor. 040_claims.sql repeats this list for adverse_event_summary (tested).
+SERIOUS_EVENTS = frozenset(
+    {"pneumothorax", "infection", "nerve_injury", "allergic_reaction", "asthma"}
+)
+# what a finding's intervention was compared with
+COMPARATORS = ("sham", "no_treatment", "active", "variant", "none", "mixed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,3 +187,8 @@ class Finding:
     # what limits the finding: "short_term", "low_certainty", "combined_treatment", ...
     qualifiers: tuple[str, ...] = ()
     sample_size: int | None = None
+    # effect (does it work) or safety (what adverse events occurred)
+    kind: FindingKind = "effect"
+    comparator: str | None = None  # one of COMPARATORS, when the record says
+    events: tuple[str, ...] = ()  # safety findings: the adverse events that occurred
+    seriousness: str | None = None  # safety findings: serious, minor or none

@@ -82,6 +82,8 @@ def select_effect(claim: Claim, evidence: EvidenceBase, scope: Scope, as_of_year
     groups: dict[int, list[Finding]] = {}
     for intervention in sorted(interventions):
         for record, f in evidence.findings_on(intervention):
+            if f.kind != "effect":
+                continue  # safety findings weigh on safety and adverse-effect claims
             if _condition_ok(f, record, conditions) and _outcome_ok(f, record, outcomes):
                 groups.setdefault(record.pmid, []).append(f)
     out: list[Weighed] = []

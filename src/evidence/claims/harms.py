@@ -20,7 +20,7 @@ from evidence.claims.weighing import (
     weight_of,
     year_span,
 )
-from evidence.models import Finding
+from evidence.models import SERIOUS_EVENTS, Finding
 
 __all__ = [
     "ESTABLISHING_DESIGNS",
@@ -31,12 +31,6 @@ __all__ = [
     "safety_records",
 ]
 
-# Events that threaten life or lasting function, or need medical treatment; the others in
-# the vocabulary (bruising, bleeding, hematoma, soreness, syncope, burn, nausea/vomiting)
-# count as minor. 040_claims.sql repeats this list for adverse_event_summary (tested).
-SERIOUS_EVENTS = frozenset(
-    {"pneumothorax", "infection", "nerve_injury", "allergic_reaction", "asthma"}
-)
 # Designs that can establish that an event occurs in practice (not single cases).
 ESTABLISHING_DESIGNS = frozenset(
     {

@@ -56,7 +56,7 @@ LEFT JOIN tags g ON g.pmid = a.pmid
 
 _FINDINGS_SQL = """
 SELECT f.pmid, f.intervention, f.condition, f.outcome, f.direction, f.design, f.sentence,
-       f.qualifiers, f.sample_size
+       f.qualifiers, f.sample_size, f.kind, f.comparator, f.events, f.seriousness
 FROM findings f
 WHERE list_contains($ids, f.intervention) AND f.pmid IN (SELECT pmid FROM articles)
 """
@@ -81,29 +81,23 @@ def read_evidence(con: duckdb.DuckDBPyConnection, interventions: Collection[str]
         rows = _columns(con, _RECORDS_SQL, params)
         found = _columns(con, _FINDINGS_SQL, params)
     by_pmid: defaultdict[int, list[Finding]] = defaultdict(list)
-    for pmid, intervention, condition, outcome, direction, design, sentence, quals, size in zip(
-        found["pmid"],
-        found["intervention"],
-        found["condition"],
-        found["outcome"],
-        found["direction"],
-        found["design"],
-        found["sentence"],
-        found["qualifiers"],
-        found["sample_size"],
-        strict=True,
-    ):
+    for index, pmid in enumerate(found["pmid"]):
+        quals, events = found["qualifiers"][index], found["events"][index]
         by_pmid[pmid].append(
             Finding(
                 pmid,
-                intervention,
-                condition,
-                outcome,
-                direction,
-                design,
-                sentence,
+                found["intervention"][index],
+                found["condition"][index],
+                found["outcome"][index],
+                found["direction"][index],
+                found["design"][index],
+                found["sentence"][index],
                 tuple(quals) if quals else (),
-                size,
+                found["sample_size"][index],
+                found["kind"][index] or "effect",
+                found["comparator"][index],
+                tuple(events) if events else (),
+                found["seriousness"][index],
             )
         )
     empty: frozenset[str] = frozenset()

@@ -135,6 +135,10 @@ _SCHEMAS: dict[str, pa.Schema] = {
             ("sentence", _STR),
             ("qualifiers", _STRS),
             ("sample_size", pa.int32()),
+            ("kind", _STR),
+            ("comparator", _STR),
+            ("events", _STRS),
+            ("seriousness", _STR),
         ]
     ),
 }
@@ -307,6 +311,10 @@ def tag_tables(tags: Iterable[Tag], findings: Iterable[Finding]) -> dict[str, pa
             f.sentence,
             list(f.qualifiers),
             f.sample_size,
+            f.kind,
+            f.comparator,
+            list(f.events),
+            f.seriousness,
         )
         for f in findings
     ]

@@ -21,6 +21,7 @@ __all__ = [
     "classify_clause",
     "clause_qualifiers",
     "has_cue",
+    "has_low_certainty",
     "has_modal",
     "has_strong_hedge",
     "has_weak_hedge",
@@ -136,18 +137,26 @@ _BENEFIT = _cue(
     r"(?:interval|time to)|shorten\w*|accelerat\w*|faster|cost[\s-]effective|qalys? gain\w*|"
     r"valid option|viable option|worthwhile)"
 )
+# The authors say the evidence cannot tell: the finding is `inconclusive`.
 _STRONG_HEDGE = _cue(
-    r"(?:insufficient|inconclusive|unclear|uncertain|uncertainty|conflicting|inconsistent|"
-    r"limited (?:\w+ )?evidence|low[\s-]*(?:certainty|quality)|very[\s-]*low|cannot be "
+    r"(?:insufficient|inconclusive|unclear|conflicting|inconsistent|cannot be "
     r"(?:drawn|made|determined|confirmed|established|separated|excluded|attributed)|could not "
     r"be (?:drawn|determined|established)|no (?:firm|definitive|clear|definite|robust) "
     r"(?:conclusions?|evidence|recommendations?)|not possible to (?:draw|conclude|determine)|"
     r"remains? (?:unclear|unknown|uncertain|to be (?:determined|established|clarified))|lack "
     r"of (?:\w+ ){0,2}evidence|(?:evidence|data) (?:is|are|was|were|remains?) (?:lacking|"
-    r"limited|scarce|sparse|weak)|too (?:few|small|limited)|not enough|high risk of bias|"
-    r"(?:cannot|can not|could not|do not|does not|did not) (?:\w+ )?(?:establish|confirm|"
-    r"determine|prove)|does not allow (?:\w+ ){0,2}conclusions?|trend (?:towards?|for)|"
-    r"imprecise|unproven|not (?:yet )?proven)"
+    r"scarce|sparse)|not enough|(?:cannot|can not|could not|do not|does not|did not) "
+    r"(?:\w+ )?(?:establish|confirm|determine|prove)|does not allow (?:\w+ ){0,2}conclusions?|"
+    r"unproven|not (?:yet )?proven)"
+)
+# The authors qualify a result they still state ("low-certainty evidence suggests a small
+# effect"): the direction stands, with the `low_certainty` qualifier. Hedging is certainty,
+# not direction.
+_LOW_CERTAINTY = _cue(
+    r"(?:uncertain|uncertainty|limited (?:\w+ )?evidence|low[\s-]*(?:to[\s-]*(?:moderate|very"
+    r"[\s-]*low)[\s-]*)?(?:certainty|quality)|moderate[\s-]*to[\s-]*low|very[\s-]*low|"
+    r"(?:evidence|data) (?:is|are|was|were|remains?) (?:limited|weak)|too (?:few|small|limited)"
+    r"|high risk of bias|trend (?:towards?|for)|imprecise|small (?:sample|number)|weak evidence)"
 )
 _WEAK_HEDGE = _cue(
     r"(?:further (?:\w+ ){0,4}(?:research|studies|trials|investigations?|evidence)|more "
@@ -169,8 +178,9 @@ _COMBINED = _cue(
 )
 _QUALIFIER_CUES = (
     ("short_term", _SHORT_TERM),
-    ("low_certainty", _STRONG_HEDGE),
+    ("low_certainty", _LOW_CERTAINTY),
     ("combined_treatment", _COMBINED),
+    ("more_research_needed", _WEAK_HEDGE),
 )
 # Where the first cue of any `_cue` regex starts: none of them matches before it, so each
 # is searched from there (one scan instead of eight on a clause that names no cue). Every
@@ -250,10 +260,11 @@ class ClauseReading(NamedTuple):
     """What one clause says: `classify_clause`, the hedges, modal and qualifiers."""
 
     direction: str | None
-    strong: bool  # `has_strong_hedge`
-    weak: bool  # `has_weak_hedge`
+    strong: bool  # `has_strong_hedge`: the evidence cannot tell
+    weak: bool  # `has_weak_hedge`: a call for more research
     modal: bool  # `has_modal`
     qualifiers: tuple[str, ...]  # `clause_qualifiers`
+    low: bool = False  # `has_low_certainty`: a stated result, qualified
 
 
 def _first_unnegated(regex: re.Pattern[str], clause: str, pos: int) -> re.Match[str] | None:
@@ -267,14 +278,15 @@ def classify_clause(clause: str, *, controlled: bool = True) -> str | None:
     """``benefit``, ``no_benefit``, ``harm``, ``inconclusive`` or None (nothing decisive).
 
     ``controlled``: the record compares against sham, placebo, no treatment or the same
-    care without the intervention; False for a head-to-head trial of two treatments."""
-    hedged = has_strong_hedge(clause) or has_weak_hedge(clause)
-    return _direction(clause, 0, controlled=controlled, hedged=hedged)
+    care without the intervention; False for a head-to-head trial of two treatments.
+    Only a statement that the evidence cannot tell makes a clause ``inconclusive``: a
+    hedge ("may", "low certainty") or a call for more research leaves its direction."""
+    return _direction(clause, 0, controlled=controlled, hedged=has_strong_hedge(clause))
 
 
 def read_clause(clause: str, *, controlled: bool = True) -> ClauseReading:
-    """`classify_clause`, `has_strong_hedge`, `has_weak_hedge`, `has_modal` and
-    `clause_qualifiers` of one clause, each regex run once and from the first cue on."""
+    """`classify_clause`, the hedges, `has_modal` and `clause_qualifiers` of one clause,
+    each regex run once and from the first cue on."""
     ascii = ascii_exact(clause)  # then the ASCII twins find what the regexes find
     short_term = (_SHORT_TERM_ASCII if ascii else _SHORT_TERM).search(clause) is not None
     first = (_ANY_CUE_ASCII if ascii else _ANY_CUE).search(clause)
@@ -282,14 +294,16 @@ def read_clause(clause: str, *, controlled: bool = True) -> ClauseReading:
         return ClauseReading(None, False, False, False, ("short_term",) if short_term else ())
     pos = first.start()
     strong = _STRONG_HEDGE.search(clause, pos) is not None
+    low = _LOW_CERTAINTY.search(clause, pos) is not None
     weak = _WEAK_HEDGE.search(clause, pos) is not None
-    present = (short_term, strong, _COMBINED.search(clause, pos) is not None)
+    present = (short_term, low or strong, _COMBINED.search(clause, pos) is not None, weak)
     return ClauseReading(
-        direction=_direction(clause, pos, controlled=controlled, hedged=strong or weak),
+        direction=_direction(clause, pos, controlled=controlled, hedged=strong),
         strong=strong,
         weak=weak,
         modal=_MODAL.search(clause, pos) is not None,
         qualifiers=tuple(n for (n, _), on in zip(_QUALIFIER_CUES, present, strict=True) if on),
+        low=low,
     )
 
 
@@ -325,6 +339,10 @@ def has_strong_hedge(text: str) -> bool:
     return _STRONG_HEDGE.search(text) is not None
 
 
+def has_low_certainty(text: str) -> bool:
+    return _LOW_CERTAINTY.search(text) is not None
+
+
 def has_weak_hedge(text: str) -> bool:
     return _WEAK_HEDGE.search(text) is not None
 
@@ -334,8 +352,12 @@ def has_modal(text: str) -> bool:
 
 
 def clause_qualifiers(text: str) -> list[str]:
-    """The qualifiers (short_term, low_certainty, combined_treatment) a text names."""
-    return [name for name, regex in _QUALIFIER_CUES if regex.search(text)]
+    """The qualifiers (short_term, low_certainty, combined_treatment, more_research_needed)
+    a text names."""
+    names = [name for name, regex in _QUALIFIER_CUES if regex.search(text)]
+    if "low_certainty" not in names and has_strong_hedge(text):
+        names.insert(1 if "short_term" in names else 0, "low_certainty")
+    return names
 
 
 def is_sham_controlled(text: str) -> bool:

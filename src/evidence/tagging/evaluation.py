@@ -30,12 +30,26 @@ __all__ = [
     "EvalReport",
     "GoldRecord",
     "Score",
+    "legacy_direction",
     "load_gold",
     "score_records",
 ]
 
 LIST_DIMENSIONS = ("intervention", "condition", "outcome", "adverse_event")
 FindingKey = tuple[int, str, str | None]
+_LEGACY_EVENTS = {"nausea": "nausea_vomiting", "vomiting": "nausea_vomiting"}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldFinding:
+    """One finding of the topic set's labels (tests/eval/topic/LABELLING.md)."""
+
+    kind: str
+    direction: str
+    certainty: str | None
+    comparator: str | None
+    events: frozenset[str]
+    seriousness: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +61,11 @@ class GoldRecord:
     design: str
     population: str
     findings: Mapping[tuple[str, str | None], str]  # (intervention, condition) -> direction
+    # labelled before hedging became certainty (tests/eval/README.md): a hedged benefit or
+    # no-benefit counts as `inconclusive` there (see `legacy_direction`)
+    legacy: bool = True
+    # the topic set: (kind, intervention, condition) -> the finding's labels
+    details: Mapping[tuple[str, str, str | None], GoldFinding] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -83,6 +102,11 @@ class EvalReport:
     findings_matched: int = 0
     findings_correct: int = 0
     findings_extra: int = 0
+    # the topic set's finer labels, over matched findings: right / compared
+    certainty: Score = field(default_factory=Score)
+    comparator: Score = field(default_factory=Score)
+    safety_gold: int = 0
+    safety_correct: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -117,6 +141,12 @@ class EvalReport:
         out["finding.coverage"] = (
             self.findings_matched / self.findings_gold if self.findings_gold else 1.0
         )
+        if self.certainty.tp + self.certainty.fp:
+            out["finding.certainty_accuracy"] = self.certainty.precision
+        if self.comparator.tp + self.comparator.fp:
+            out["finding.comparator_accuracy"] = self.comparator.precision
+        if self.safety_gold:
+            out["finding.safety_accuracy"] = self.safety_correct / self.safety_gold
         return out
 
 
@@ -127,6 +157,7 @@ def load_gold(path: Path) -> dict[int, GoldRecord]:
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(f"{path}: cannot read gold labels ({exc})") from exc
     gold: dict[int, GoldRecord] = {}
+    legacy = not (document or {}).get("certainty_is_not_direction", False)
     for index, entry in enumerate(document.get("records", []) if document else []):
         try:
             pmid = int(entry["pmid"])
@@ -139,10 +170,74 @@ def load_gold(path: Path) -> dict[int, GoldRecord]:
                     (f["intervention"], f.get("condition")): f["direction"]
                     for f in entry.get("findings") or ()
                 },
+                legacy=legacy,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(f"{path}: record #{index + 1}: malformed entry ({exc})") from exc
     return gold
+
+
+def load_topic_set(folder: Path, split: str) -> tuple[list[Path], dict[int, GoldRecord]]:
+    """The record files and labels of one half (``dev``, ``test``, or ``all``) of the topic
+    set: ``records/NNNNNNNN/{record.xml,gold.yaml}``, split by ``split.txt`` ("ID HALF" a
+    line). Raises InputError naming the file when a label file is malformed."""
+    halves: dict[str, str] = {}
+    split_file = folder / "split.txt"
+    if split_file.exists():
+        for line in split_file.read_text(encoding="utf-8").splitlines():
+            parts = line.split("#", 1)[0].split()
+            if len(parts) == 2:
+                halves[parts[0]] = parts[1]
+    paths: list[Path] = []
+    gold: dict[int, GoldRecord] = {}
+    for record_dir in sorted((folder / "records").iterdir()):
+        if not (record_dir / "gold.yaml").exists():
+            continue
+        if split != "all" and halves.get(record_dir.name) != split:
+            continue
+        path = record_dir / "gold.yaml"
+        try:
+            entry: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+            record = _topic_record(entry)
+        except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+            raise InputError(f"{path}: malformed labels ({exc})") from exc
+        paths.append(record_dir / "record.xml")
+        gold[record.pmid] = record
+    return paths, gold
+
+
+def _topic_record(entry: Any) -> GoldRecord:
+    details: dict[tuple[str, str, str | None], GoldFinding] = {}
+    for f in entry.get("findings") or ():
+        kind = str(f.get("kind", "effect"))
+        details.setdefault(
+            (kind, f["intervention"], f.get("condition")),
+            GoldFinding(
+                kind=kind,
+                direction=str(f["direction"]),
+                certainty=f.get("certainty"),
+                comparator=f.get("comparator"),
+                events=frozenset(f.get("events") or ()),
+                seriousness=f.get("seriousness"),
+            ),
+        )
+    return GoldRecord(
+        pmid=int(entry["pmid"]),
+        labels={d: frozenset(entry.get(d) or ()) for d in LIST_DIMENSIONS},
+        design=str(entry["design"]),
+        population=str(entry["population"]),
+        findings={(i, c): g.direction for (k, i, c), g in details.items() if k == "effect"},
+        legacy=False,
+        details=details,
+    )
+
+
+def legacy_direction(finding: Finding) -> str:
+    """A finding's direction under the first labelling rules, where a hedged result (low
+    certainty, "may", a pilot study) was `inconclusive` rather than a qualified direction."""
+    if finding.direction in ("benefit", "no_benefit") and "low_certainty" in finding.qualifiers:
+        return "inconclusive"
+    return finding.direction
 
 
 def score_records(
@@ -170,6 +265,9 @@ def _score_one(
     report.records += 1
     for dimension in LIST_DIMENSIONS:
         predicted = {t.value for t in tags if t.dimension == dimension}
+        if gold.legacy and dimension == "adverse_event":
+            # labelled when nausea and vomiting were one event, nausea_vomiting
+            predicted = {_LEGACY_EVENTS.get(v, v) for v in predicted}
         expected = gold.labels[dimension]
         score = report.scores[dimension]
         score.tp += len(predicted & expected)
@@ -188,6 +286,9 @@ def _score_one(
                 report.population_correct += 1
         else:
             report.errors.append(f"{gold.pmid} {dimension}: {found} instead of {expected_value}")
+    if not gold.legacy:
+        _score_findings(report, gold, findings)
+        return
     first: dict[tuple[str, str | None], Finding] = {}
     for finding in findings:
         first.setdefault((finding.intervention, finding.condition), finding)
@@ -198,7 +299,8 @@ def _score_one(
             report.errors.append(f"{gold.pmid} finding {key}: missing ({direction})")
             continue
         report.findings_matched += 1
-        if predicted_finding.direction == direction:
+        found = legacy_direction(predicted_finding) if gold.legacy else predicted_finding.direction
+        if found == direction:
             report.findings_correct += 1
         else:
             report.errors.append(
@@ -206,5 +308,41 @@ def _score_one(
                 f"{direction}: {predicted_finding.sentence}"
             )
     for key in first.keys() - gold.findings.keys():
+        report.findings_extra += 1
+        report.errors.append(f"{gold.pmid} finding {key}: extra ({first[key].direction})")
+
+
+def _score_findings(report: EvalReport, gold: GoldRecord, findings: Sequence[Finding]) -> None:
+    """The topic set's findings: matched by (kind, intervention, condition); direction over
+    every gold finding, certainty and comparator over the matched effect findings."""
+    first: dict[tuple[str, str, str | None], Finding] = {}
+    for finding in findings:
+        first.setdefault((finding.kind, finding.intervention, finding.condition), finding)
+    for key, want in gold.details.items():
+        report.findings_gold += 1
+        report.safety_gold += want.kind == "safety"
+        got = first.get(key)
+        if got is None:
+            report.errors.append(f"{gold.pmid} finding {key}: missing ({want.direction})")
+            continue
+        report.findings_matched += 1
+        if got.direction == want.direction:
+            report.findings_correct += 1
+            report.safety_correct += want.kind == "safety"
+        else:
+            report.errors.append(
+                f"{gold.pmid} finding {key}: {got.direction} instead of {want.direction}:"
+                f" {got.sentence}"
+            )
+        if want.kind == "effect" and want.certainty is not None:
+            hedged = "low_certainty" in got.qualifiers
+            right = hedged == (want.certainty == "hedged")
+            report.certainty.tp += right
+            report.certainty.fp += not right
+        if want.kind == "effect" and want.comparator is not None:
+            right = got.comparator == want.comparator
+            report.comparator.tp += right
+            report.comparator.fp += not right
+    for key in first.keys() - gold.details.keys():
         report.findings_extra += 1
         report.errors.append(f"{gold.pmid} finding {key}: extra ({first[key].direction})")

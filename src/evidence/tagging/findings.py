@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from evidence.models import Article, Direction, Finding, Tag
+from evidence.models import SERIOUS_EVENTS, Article, Direction, Finding, Tag
 from evidence.tagging.directions import (
     has_cue,
     is_controlled,
@@ -37,7 +37,6 @@ from evidence.tagging.vocabulary import Vocabulary
 __all__ = ["NO_FINDING_DESIGNS", "analyse_article", "extract_findings", "findings_from_document"]
 
 NO_FINDING_DESIGNS = frozenset({"protocol", "narrative_review"})
-_CASE_DESIGNS = frozenset({"case_report", "case_series"})
 _SIZE_ROLES = ("objective", "methods", "results", "body")
 _GUIDELINE_ROLES = ("objective", "results", "body", "conclusions")
 _COMPARATOR = re.compile(
@@ -45,6 +44,30 @@ _COMPARATOR = re.compile(
     r"over|superior to|inferior to|similar to)\s+(?:[\w-]+\s+){0,3}$"
 )
 _PILOT = re.compile(r"\b(?:pilot|feasibility)\b")
+_REVIEW_DESIGNS = frozenset({"meta_analysis", "systematic_review", "guideline"})
+_UNCONTROLLED_DESIGNS = frozenset({"case_report", "case_series", "cross_sectional"})
+# two forms of one treatment compared: deep vs superficial needling, guided vs blind
+# injection, continuous vs pulsed ultrasound, one session vs several
+_VARIANT = re.compile(
+    r"\b(?:deep\b.{0,80}\bsuperficial|superficial\b.{0,80}\bdeep|(?:ultrasound|sonograph\w*)"
+    r"[\s-]guided\b.{0,80}\b(?:blind|landmark|palpation)|(?:blind|landmark|palpation)\w*\b.{0,80}"
+    r"\bguided|continuous\b.{0,60}\bpulsed|pulsed\b.{0,60}\bcontinuous|(?:one|single) "
+    r"sessions?\b.{0,60}\b(?:two|three|four|five|six|multiple|several|repeated) sessions|"
+    r"(?:high|low)[\s-]intensity\b.{0,60}\b(?:low|high)[\s-]intensity|lidocaine\b.{0,80}"
+    r"\b(?:botulinum|saline)|(?:botulinum|saline)\b.{0,80}\blidocaine)"
+)
+# "no adverse events", "none serious", "well tolerated": a safety statement without events
+_NO_EVENTS = re.compile(
+    r"\b(?:no (?:serious |major |severe |significant )?(?:adverse (?:events?|effects?|"
+    r"reactions?)|complications?|side[\s-]effects?)|without (?:any )?(?:serious )?(?:adverse|"
+    r"complications?|side[\s-]effects?)|(?:was|were|is|are) well tolerated|(?:appears?|seems?|"
+    r"is|was|are|were) (?:a )?safe)"
+)
+# a result within one arm or in every arm, which says nothing of the difference between them
+_WITHIN = re.compile(
+    r"\b(?:both (?:groups|arms)|in (?:all|each|every) (?:groups?|arms?)|within[\s-]group|"
+    r"from baseline|compared (?:with|to) baseline|over time)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +79,12 @@ class _Clause:
     conditions: frozenset[str]
     outcomes: tuple[str, ...]
     direction: str | None
-    strong: bool  # a strong hedge ("insufficient", "low certainty")
+    strong: bool  # the evidence cannot tell ("insufficient", "cannot be drawn")
     weak: bool  # a call for more research
     modal: bool  # "may", "appears", "suggests"
-    qualifiers: frozenset[str]  # short_term, low_certainty, combined_treatment
+    qualifiers: frozenset[str]  # short_term, low_certainty, combined_treatment, ...
+    low: bool = False  # a stated result, qualified ("low-certainty evidence suggests")
+    within: bool = False  # a change from baseline or in both arms: not a comparison
 
 
 def extract_findings(article: Article, tags: Sequence[Tag], vocab: Vocabulary) -> list[Finding]:
@@ -104,41 +129,114 @@ def _findings(
     if not interventions:
         return []
     units = _conclusion_units(doc, guideline=design == "guideline")
-    harmed = design in _CASE_DESIGNS and any(t.dimension == "adverse_event" for t in tags)
-    if early_exit and not harmed and not _names_a_cue(doc, units):
-        return []  # most records: what follows would find no finding (see `_names_a_cue`)
+    fallback = _result_units(doc, units)
     conditions: list[str | None] = list(
         dict.fromkeys(t.value for t in tags if t.dimension == "condition")
     ) or [None]
+    record = _Record(pmid=article.pmid, design=design, doc=doc, context=None)
+    findings: list[Finding] = []
+    # Most records name no cue where a result is read: no effect finding (`_names_a_cue`).
+    if not early_exit or _names_a_cue(doc, units + fallback):
+        findings = _effect_findings(record, units, fallback, matches, interventions, conditions)
+    findings.extend(_safety_findings(record, tags, matches, interventions, conditions[0]))
+    return findings
+
+
+def _effect_findings(
+    record: _Record,
+    units: list[Unit],
+    fallback: list[Unit],
+    matches: Matches,
+    interventions: list[str],
+    conditions: list[str | None],
+) -> list[Finding]:
+    """What the conclusion (or, where it states no result, the results) says of each
+    studied (intervention, condition)."""
+    doc = record.doc
     context = _context(doc) if len(interventions) > 1 else None
+    record.context = context
     controlled = context is None or is_controlled(context)
     clauses = _read_clauses(doc, units, matches, set(interventions), controlled)
+    results = [
+        c
+        for c in _read_clauses(doc, fallback, matches, set(interventions), controlled)
+        if c.direction is not None and not c.within
+    ]
     named = {c for clause in clauses for c in clause.conditions}
-    record = _Record(
-        pmid=article.pmid,
-        design=design,
-        clauses=clauses,
-        harmed=harmed,
-        doc=doc,
-        context=context,
-    )
     findings: list[Finding] = []
     for intervention in interventions:
         for condition in conditions:
-            own = [
-                c
-                for c in clauses
-                if intervention in c.subjects
-                and (
-                    condition is None
-                    or condition in c.conditions
-                    or not c.conditions
-                    or condition not in named
+
+            def about(c: _Clause, i: str = intervention, k: str | None = condition) -> bool:
+                return i in c.subjects and (
+                    k is None or k in c.conditions or not c.conditions or k not in named
                 )
-            ]
+
+            own = [c for c in clauses if about(c)]
+            if not any(c.direction is not None for c in own):
+                # a conclusion that states no result of its own: the results say it
+                own = [c for c in results if about(c)] + own
             if own:
                 findings.extend(_findings_for(record, intervention, condition, own))
     return findings
+
+
+def _safety_findings(
+    record: _Record,
+    tags: Sequence[Tag],
+    matches: Matches,
+    interventions: list[str],
+    condition: str | None,
+) -> list[Finding]:
+    """One safety finding per studied intervention when the record reports adverse events
+    that occurred (`harm`, serious or minor, with the events), or that none did
+    (`no_harm`). The events are the record's adverse_event tags: occurred, not negated."""
+    doc = record.doc
+    events = tuple(dict.fromkeys(t.value for t in tags if t.dimension == "adverse_event"))
+    sentence: str | None = None
+    if events:
+        direction: Direction = "harm"
+        seriousness = "serious" if set(events) & SERIOUS_EVENTS else "minor"
+        mentions = counted_matches("adverse_event", doc, matches)
+        first = next((m for m, role in mentions if role not in ("background", "other")), None)
+        if first is not None:
+            sentence = doc.unit_text(doc.unit_at(first.start))
+    else:
+        direction, seriousness = "no_harm", "none"
+        for unit in doc.units:
+            if unit.role in ("background", "objective", "other", "title", "keyword"):
+                continue
+            text = doc.lower[unit.start : unit.end]
+            if (
+                "adverse" in text
+                or "complication" in text
+                or "safe" in text
+                or "tolerated" in text
+                or "side" in text
+            ) and _NO_EVENTS.search(text):
+                sentence = doc.unit_text(unit)
+                break
+    if sentence is None:
+        return []
+    comparator = "none" if record.design in _UNCONTROLLED_DESIGNS else None
+    return [
+        Finding(
+            record.pmid,
+            intervention,
+            condition,
+            "adverse_events",
+            direction,
+            record.design,
+            sentence,
+            (),
+            record.size,
+            kind="safety",
+            comparator=comparator,
+            events=events,
+            seriousness=seriousness,
+        )
+        for intervention in interventions
+    ]
 
 
 @dataclass(slots=True)
@@ -148,8 +246,6 @@ class _Record:
 
     pmid: int
     design: str | None
-    clauses: list[_Clause]
-    harmed: bool  # a case report or series of an adverse event
     doc: Document
     context: str | None  # `_context`, when already read
     _pilot: bool | None = None
@@ -174,6 +270,24 @@ class _Record:
             self._sham = is_sham_controlled(context)
         return self._sham
 
+    def comparator(self, head_to_head: bool) -> str:
+        """What the studied arm was compared with: `sham`, `no_treatment`, `active`,
+        `variant`, `none` (no comparison) or `mixed` (a review's pooled comparators)."""
+        if self.design in _UNCONTROLLED_DESIGNS:
+            return "none"
+        context = self.context if self.context is not None else _context(self.doc)
+        if _VARIANT.search(context):
+            return "variant"
+        if self.sham:
+            return "sham"
+        if head_to_head:
+            return "active"
+        if self.design in _REVIEW_DESIGNS:
+            return "mixed"
+        if is_controlled(context):
+            return "no_treatment"
+        return "none" if self.design in ("cohort", "other") else "mixed"
+
     @property
     def size(self) -> int | None:
         if self._size is None:
@@ -192,27 +306,28 @@ def _findings_for(
     record: _Record, intervention: str, condition: str | None, own: list[_Clause]
 ) -> list[Finding]:
     decisive = [c for c in own if c.direction is not None]
-    hedged = _hedged(own, decisive[0] if decisive else None)
-    weak = any(c.weak for c in own)
+    undecided = _hedged(own, decisive[0] if decisive else None)
+    # Hedging is certainty, not direction: "may reduce pain" is a benefit, of low certainty.
+    # A modal clause anywhere in the conclusion ("may be worth considering") qualifies a
+    # direction read from the results too.
+    low = record.pilot or any(c.low for c in own) or any(c.modal for c in own)
     if decisive:
         overall = decisive[0].direction or "inconclusive"
-        if overall in ("benefit", "no_benefit") and (
-            hedged or record.pilot or (weak and decisive[0].modal)
-        ):
+        if overall in ("benefit", "no_benefit") and undecided:
             overall = "inconclusive"
-    elif record.harmed:
-        overall = "harm"
-    elif hedged or weak:
-        overall = "inconclusive"
+    elif undecided or any(c.low or c.weak for c in own):
+        overall = "inconclusive"  # a hedge or a call for research, and no result
     else:
         return []
     qualifiers = {q for c in own for q in c.qualifiers}
-    if hedged:
+    if undecided or low:
         qualifiers.add("low_certainty")
     if record.sham:
         qualifiers.add("vs_sham")
-    if any(c.comparators - {intervention} or len(c.subjects) > 1 for c in own):
+    head_to_head = any(c.comparators - {intervention} or len(c.subjects) > 1 for c in own)
+    if head_to_head:
         qualifiers.add("vs_active")
+    comparator = record.comparator(head_to_head)
     anchor = decisive[0] if decisive else own[0]
     rows: list[tuple[str | None, str, str]] = []
     if not decisive or not decisive[0].outcomes:
@@ -235,6 +350,7 @@ def _findings_for(
             sentence,
             tuple(sorted(qualifiers)),
             record.size,
+            comparator=comparator,
         )
         for outcome, direction, sentence in rows
     ]
@@ -269,6 +385,18 @@ def _names_a_cue(doc: Document, units: list[Unit]) -> bool:
     is a case of harm. A cue in a clause is a cue in its unit's text (see `split_clauses`),
     so a conclusion whose units name none has no finding (exact, for one scan per unit)."""
     return any(has_cue(doc.lower[u.start : u.end]) for u in units)
+
+
+def _result_units(doc: Document, conclusion: list[Unit]) -> list[Unit]:
+    """The results read when the conclusion states no result: the RESULTS section, or the
+    body of an unstructured abstract before its conclusion."""
+    if not conclusion or conclusion[0].role not in ("conclusions", "body"):
+        return []
+    results = doc.units_with("results")
+    if results:
+        return [u for u in results if u.start < conclusion[0].start]
+    first = conclusion[0].start
+    return [u for u in doc.units if u.role == "body" and u.end <= first]
 
 
 def _conclusion_units(doc: Document, *, guideline: bool) -> list[Unit]:
@@ -317,6 +445,10 @@ def _read_clauses(
                 subjects = carried
             text = doc.lower[start:end]
             reading = read_clause(text, controlled=controlled)
+            if reading.weak and reading.direction == "benefit":
+                # "trials are needed before it can be recommended": the benefit is the
+                # call's aim, not a result
+                reading = reading._replace(direction=None)
             clauses.append(
                 _Clause(
                     text=text,
@@ -330,6 +462,8 @@ def _read_clauses(
                     weak=reading.weak,
                     modal=reading.modal,
                     qualifiers=frozenset(reading.qualifiers),
+                    low=reading.low,
+                    within=_WITHIN.search(text) is not None,
                 )
             )
     return clauses

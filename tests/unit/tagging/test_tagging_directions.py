@@ -90,6 +90,7 @@ def test_every_cue_starts_with_a_lowercase_letter(body: str) -> None:
 
 _ONE_OF_EACH = (
     "insufficient",
+    "low certainty",
     "further research",
     "both groups were effective",
     "similar effects",

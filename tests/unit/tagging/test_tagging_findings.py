@@ -53,12 +53,12 @@ def trial(conclusions: str, *, title: str = "Dry needling for chronic neck pain"
         ),
         pytest.param(
             "Low-certainty evidence suggests that dry needling reduces pain.",
-            "inconclusive",
+            "benefit",
             id="low-certainty",
         ),
         pytest.param(
             "Dry needling may reduce pain; further research is needed.",
-            "inconclusive",
+            "benefit",
             id="modal-and-further-research",
         ),
         pytest.param(
@@ -80,6 +80,32 @@ def trial(conclusions: str, *, title: str = "Dry needling for chronic neck pain"
 )
 def test_direction_of_the_conclusion(vocab: Vocabulary, conclusions: str, expected: str) -> None:
     assert overall(trial(conclusions), vocab) == {("dry_needling", "neck_pain"): expected}
+
+
+@pytest.mark.parametrize(
+    ("conclusions", "hedged"),
+    [
+        pytest.param(
+            "Low-certainty evidence suggests that dry needling reduces pain.",
+            True,
+            id="low-certainty",
+        ),
+        pytest.param("Dry needling may reduce pain; further research is needed.", True, id="modal"),
+        pytest.param("Dry needling appears more useful than sham needling.", True, id="appears"),
+        pytest.param(
+            "Dry needling reduced pain. Further research is needed on long-term effects.",
+            False,
+            id="call-for-research-only",
+        ),
+        pytest.param("Dry needling reduced pain more than sham.", False, id="plain"),
+    ],
+)
+def test_hedging_is_certainty_not_direction(
+    vocab: Vocabulary, conclusions: str, hedged: bool
+) -> None:
+    (finding,) = findings(trial(conclusions), vocab)
+    assert finding.direction == "benefit"
+    assert ("low_certainty" in finding.qualifiers) == hedged
 
 
 def test_finding_rests_on_its_sentence(vocab: Vocabulary) -> None:
@@ -198,18 +224,22 @@ def test_unstructured_abstract_is_read_from_its_closing_sentence(vocab: Vocabula
             ),
             id="narrative-review",
         ),
-        pytest.param(
-            article(
-                "Safety of dry needling: a cohort",
-                methods="Adults with neck pain received dry needling.",
-                conclusions="Dry needling appears safe.",
-            ),
-            id="safety-statement",
-        ),
     ],
 )
 def test_records_without_a_finding(vocab: Vocabulary, record: Article) -> None:
     assert findings(record, vocab) == []
+
+
+def test_a_safety_statement_is_a_safety_finding_not_an_effect(vocab: Vocabulary) -> None:
+    record = article(
+        "Safety of dry needling: a cohort",
+        methods="Adults with neck pain received dry needling.",
+        conclusions="Dry needling appears safe.",
+    )
+    (finding,) = findings(record, vocab)
+    assert (finding.kind, finding.direction, finding.seriousness) == ("safety", "no_harm", "none")
+    assert finding.sentence == "Dry needling appears safe."
+    assert finding.events == ()
 
 
 def test_case_report_of_an_adverse_event_is_harm(vocab: Vocabulary) -> None:

@@ -82,7 +82,8 @@ def test_the_early_exit_gives_the_plain_findings(vocab: Vocabulary) -> None:
     ("record", "expected"),
     [
         pytest.param(_SYNTHETIC[0], [], id="no-cue"),
-        pytest.param(_SYNTHETIC[1], [], id="cue-outside-the-conclusion"),
+        # a conclusion that states no result: the results are read
+        pytest.param(_SYNTHETIC[1], ["benefit"], id="cue-in-the-results-only"),
         pytest.param(_SYNTHETIC[2], ["benefit"], id="cue-before-a-break"),
         pytest.param(_SYNTHETIC[-1], ["harm"], id="harm-without-a-cue"),
     ],

@@ -122,7 +122,7 @@ def test_an_unreadable_pattern_keeps_the_full_scan() -> None:
         pytest.param("Dry needling for chronic neck pain", False, id="not-pilot"),
     ],
 )
-def test_a_pilot_benefit_is_inconclusive(vocab: Vocabulary, title: str, pilot: bool) -> None:
+def test_a_pilot_benefit_is_of_low_certainty(vocab: Vocabulary, title: str, pilot: bool) -> None:
     record = article(
         title,
         types=[JOURNAL_ARTICLE, RCT],
@@ -133,6 +133,8 @@ def test_a_pilot_benefit_is_inconclusive(vocab: Vocabulary, title: str, pilot: b
     tags, findings = analyse_article(record, vocab)
     assert tags == tag_article(record, vocab)
     (finding,) = findings
-    assert finding.direction == ("inconclusive" if pilot else "benefit")
+    # hedging is certainty, not direction: a pilot's benefit is a benefit, of low certainty
+    assert finding.direction == "benefit"
+    assert ("low_certainty" in finding.qualifiers) == pilot
     assert finding.sample_size == 60
     assert "vs_sham" in finding.qualifiers

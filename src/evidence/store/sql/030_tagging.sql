@@ -9,8 +9,16 @@ CREATE TABLE IF NOT EXISTS pm_tag (
 CREATE TABLE IF NOT EXISTS pm_finding (
     pmid BIGINT NOT NULL, intervention VARCHAR NOT NULL, condition VARCHAR, outcome VARCHAR,
     direction VARCHAR NOT NULL, design VARCHAR, sentence VARCHAR NOT NULL,
-    qualifiers VARCHAR[], sample_size INTEGER
+    qualifiers VARCHAR[], sample_size INTEGER,
+    kind VARCHAR NOT NULL DEFAULT 'effect', comparator VARCHAR, events VARCHAR[],
+    seriousness VARCHAR
 );
+-- Added after the first release: a warehouse made before gains the columns (the tagger
+-- version changed with them, so its findings are rewritten on the next ingest).
+ALTER TABLE pm_finding ADD COLUMN IF NOT EXISTS kind VARCHAR DEFAULT 'effect';
+ALTER TABLE pm_finding ADD COLUMN IF NOT EXISTS comparator VARCHAR;
+ALTER TABLE pm_finding ADD COLUMN IF NOT EXISTS events VARCHAR[];
+ALTER TABLE pm_finding ADD COLUMN IF NOT EXISTS seriousness VARCHAR;
 
 CREATE TABLE IF NOT EXISTS pm_tag_state (pmid BIGINT NOT NULL, tagger_key VARCHAR NOT NULL);
 
@@ -19,7 +27,7 @@ SELECT pmid, dimension, value, source, evidence FROM pm_tag;
 
 CREATE OR REPLACE VIEW findings AS
 SELECT pmid, intervention, condition, outcome, direction, design, sentence, qualifiers,
-       sample_size
+       sample_size, kind, comparator, events, seriousness
 FROM pm_finding;
 
 -- intervention x condition: records by design and by direction of their findings.
