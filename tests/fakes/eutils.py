@@ -16,10 +16,14 @@ error400   HTTP 400 wrapping a relayed back-end failure (transient)
 bad        HTTP 400 ``<ERROR>Invalid db name specified`` (permanent)
 drop       the connection closes with no answer at all
 hang       the request blocks until `FakeEutils.release` is called
+redirect   HTTP 307 to ``redirect_to`` (plus the tool's path and a ``?session=`` query
+           string), which asks a client to re-send the POST body there
 =========  ====================================================================
 
 Faults are planned per tool (`Fault`), or drawn at random with ``failure_rate`` from a
-seeded generator (transient kinds only).
+seeded generator (transient kinds only). `Recorder` is a second loopback server that keeps
+every request it receives whole (method, path, headers, body): point ``redirect_to`` at it to
+see what a client would give away by following a redirect.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from evidence.entrez.server import (
     Corpus,
@@ -43,7 +48,7 @@ from evidence.entrez.server import (
     serve_eutils,
 )
 
-__all__ = ["TRANSIENT_KINDS", "FakeEutils", "Fault"]
+__all__ = ["TRANSIENT_KINDS", "FakeEutils", "Fault", "Recorder"]
 
 TRANSIENT_KINDS = ("429", "500", "502", "503", "cut", "short", "error", "error400", "drop")
 
@@ -64,6 +69,7 @@ class _Plan:
     failure_rate: float = 0.0
     rng: random.Random = field(default_factory=lambda: random.Random(0))
     slow_seconds: float = 1.0
+    redirect_to: str = "http://127.0.0.1:9/"
     lock: threading.Lock = field(default_factory=threading.Lock)
     applied: list[tuple[str, str]] = field(default_factory=list)
     gate: threading.Event = field(default_factory=threading.Event)
@@ -138,6 +144,12 @@ class _FaultyHandler(EutilsHandler):
         elif kind == "drop":
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
+        elif kind == "redirect":
+            location = f"{plan.redirect_to.rstrip('/')}/{request.tool}.fcgi?session=s3cr3t-sess"
+            self.send_response(307)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif kind == "hang":
             plan.hung.release()
             plan.gate.wait()
@@ -175,9 +187,12 @@ class FakeEutils:
         failure_rate: float = 0.0,
         seed: int = 0,
         slow_seconds: float = 1.0,
+        redirect_to: str = "http://127.0.0.1:9/",
     ) -> None:
         self.corpus = corpus
-        self.plan = _Plan(list(faults or []), failure_rate, random.Random(seed), slow_seconds)
+        self.plan = _Plan(
+            list(faults or []), failure_rate, random.Random(seed), slow_seconds, redirect_to
+        )
         self._running: RunningServer | None = None
 
     @property
@@ -232,3 +247,76 @@ class FakeEutils:
 
     def __exit__(self, *exc: object) -> None:
         self._cm.__exit__(None, None, None)
+
+
+@dataclass(frozen=True)
+class Received:
+    """One request as a `Recorder` got it."""
+
+    method: str
+    path: str
+    headers: str
+    body: bytes
+
+    def raw(self) -> bytes:
+        """Everything the client sent, as bytes (for "does it contain ..." checks)."""
+        return f"{self.method} {self.path}\n{self.headers}".encode() + self.body
+
+
+class _RecordingHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _RecordingServer
+
+    def _record(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        with self.server.lock:
+            self.server.received.append(Received(self.command, self.path, str(self.headers), body))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/xml")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_POST = do_PUT = do_HEAD = _record
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+class _RecordingServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _RecordingHandler)
+        self.received: list[Received] = []
+        self.lock = threading.Lock()
+
+
+class Recorder:
+    """A loopback HTTP server that answers 200 to anything and keeps what it received:
+    ``with Recorder() as rec: ... rec.url ... rec.received``."""
+
+    def __init__(self) -> None:
+        self._server = _RecordingServer()
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}/"
+
+    @property
+    def received(self) -> list[Received]:
+        with self._server.lock:
+            return list(self._server.received)
+
+    def __enter__(self) -> Recorder:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)

@@ -7,9 +7,13 @@ bodies only after `evidence.entrez.responses` has checked them whole, and writes
 Every request is a form POST: NCBI accepts POST for all E-utilities (EDirect sends
 everything that way), it avoids HTTP 414 on long ID lists (entrez-notes §5), and it keeps
 ``api_key`` and ``email`` out of URLs, so they never show up in urllib3's debug log or in
-exception texts. Retries, with exponential backoff and jitter, cover 429 (NCBI sends a JSON
-body and no Retry-After), 5xx, timeouts, dropped connections, cut-off bodies and transient
-``<ERROR>`` bodies; other 4xx fail at once. After ``max_tries`` the caller gets an
+exception texts. Redirects are never followed: NCBI does not redirect these POSTs, and
+`requests` would re-send the body, key and email included, to wherever a 307 or 308 points;
+a redirect is a permanent `EntrezError` naming its target without the query string.
+
+Retries, with exponential backoff and jitter, cover 429 (NCBI sends a JSON body and no
+Retry-After), 5xx, timeouts, dropped connections, cut-off bodies and transient ``<ERROR>``
+bodies; other 4xx fail at once. After ``max_tries`` the caller gets an
 `EntrezError` naming the query and batch, with ``transient`` set.
 
 Bio.Entrez is not used here: it hard-codes the NCBI URL, keeps email and key in module
@@ -24,6 +28,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
@@ -223,7 +228,7 @@ class EntrezClient:
             self.requests_made += 1
         timeout = (self.options.connect_timeout, self.options.read_timeout)
         try:
-            response = self._session().post(url, data=data, timeout=timeout)
+            response = self._session().post(url, data=data, timeout=timeout, allow_redirects=False)
             body = response.content
         except requests.Timeout as exc:
             raise _Retry(f"timed out ({type(exc).__name__})") from None
@@ -239,6 +244,13 @@ class EntrezClient:
             )
         if status >= 500:
             raise _Retry(f"HTTP {status}")
+        if 300 <= status < 400:
+            target = _origin_and_path(urljoin(url, response.headers.get("Location", "")))
+            raise EntrezError(
+                f"HTTP {status}: redirected to {target}; not followed (it would re-send the"
+                " request, with the API key and email, elsewhere)",
+                transient=False,
+            )
         if status >= 400:
             message = error_message(body)
             if message is not None and error_is_transient(message):
@@ -273,3 +285,20 @@ class EntrezClient:
         for secret in self._secrets:
             text = text.replace(secret, REDACTED)
         return text
+
+
+def _origin_and_path(url: str) -> str:
+    """``url`` without user info, query string or fragment, fit for a message.
+
+    >>> _origin_and_path("http://u:p@host:8080/a/b.fcgi?key=1#x")
+    'http://host:8080/a/b.fcgi'
+    """
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    try:
+        port = f":{parts.port}" if parts.port is not None else ""
+    except ValueError:
+        port = ""
+    return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else parts.path
