@@ -13,8 +13,11 @@ a redirect is a permanent `EntrezError` naming its target without the query stri
 
 Retries, with exponential backoff and jitter, cover 429 (NCBI sends a JSON body and no
 Retry-After), 5xx, timeouts, dropped connections, cut-off bodies and transient ``<ERROR>``
-bodies; other 4xx fail at once. After ``max_tries`` the caller gets an
-`EntrezError` naming the query and batch, with ``transient`` set.
+bodies; other 4xx fail at once, and so does a connection that cannot be opened at all (the
+host name does not resolve, the network is unreachable, the connection is refused): that is
+no network, which minutes of retrying do not mend, so it is one permanent line at once.
+After ``max_tries`` the caller gets an `EntrezError` naming the query and batch, with
+``transient`` set.
 
 Bio.Entrez is not used here: it hard-codes the NCBI URL, keeps email and key in module
 globals and retries neither cut-off bodies nor ``<ERROR>`` answers.
@@ -22,7 +25,9 @@ globals and retries neither cut-off bodies nor ``<ERROR>`` answers.
 
 from __future__ import annotations
 
+import errno
 import random
+import socket
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -31,6 +36,7 @@ from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import requests
+from urllib3.exceptions import NameResolutionError
 
 from evidence.config import Settings
 from evidence.entrez.ratelimit import RateLimiter, ncbi_rate
@@ -51,6 +57,7 @@ __all__ = ["REDACTED", "EntrezClient", "EntrezOptions", "FetchResponse", "redact
 REDACTED = "REDACTED"
 _SECRET_PARAMS = ("api_key", "email")
 T = TypeVar("T")
+_UNREACHABLE = frozenset({errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +239,12 @@ class EntrezClient:
             body = response.content
         except requests.Timeout as exc:
             raise _Retry(f"timed out ({type(exc).__name__})") from None
-        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+        except requests.ConnectionError as exc:
+            if (why := _unreachable(exc)) is not None:
+                host = urlsplit(url).hostname or url
+                raise EntrezError(f"cannot reach {host}: {why}", transient=False) from None
+            raise _Retry(f"connection broken ({type(exc).__name__})") from None
+        except requests.exceptions.ChunkedEncodingError as exc:
             raise _Retry(f"connection broken ({type(exc).__name__})") from None
         except requests.RequestException as exc:
             # The exception text can hold the URL; never chain it (secrets, see module doc).
@@ -285,6 +297,36 @@ class EntrezClient:
         for secret in self._secrets:
             text = text.replace(secret, REDACTED)
         return text
+
+
+def _unreachable(exc: BaseException) -> str | None:
+    """Why no connection could be opened at all (no network, no such host, nothing
+    listening), or None when the failure may pass (a connection dropped or reset mid-way).
+
+    Looks through the chain requests -> urllib3 -> socket for the error that stopped the
+    connect: name resolution (``socket.gaierror``), a refused connection, or an unreachable
+    network or host.
+    """
+    seen: set[int] = set()
+    stack: list[BaseException] = [exc]
+    while stack:
+        error = stack.pop()
+        if id(error) in seen:
+            continue
+        seen.add(id(error))
+        if isinstance(error, NameResolutionError | socket.gaierror):
+            return "name resolution failed (no network?)"
+        if isinstance(error, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(error, OSError) and error.errno in _UNREACHABLE:
+            return "network unreachable (no network?)"
+        stack.extend(a for a in error.args if isinstance(a, BaseException))
+        stack.extend(
+            e
+            for e in (getattr(error, "reason", None), error.__cause__, error.__context__)
+            if isinstance(e, BaseException)
+        )
+    return None
 
 
 def _origin_and_path(url: str) -> str:
