@@ -3,13 +3,23 @@
 Reads verdicts; writes one file whose format comes from its extension. `output_format`
 rejects an unknown extension before any work is done (exit 2). The HTML page is the
 report's claims table (`evidence.report.render.render_check_page`).
+
+Claim texts, titles and record sentences are untrusted: the files must not attack whoever
+opens them. Markdown is rendered by tools that pass raw HTML through, so its text has
+``& < >`` as entities, and backticks, brackets, pipes and backslashes (code spans, links,
+images, table cells) backslash-escaped. A CSV cell that a spreadsheet would run as a
+formula (one starting with ``= + - @``, a tab or a carriage return) gets a leading ``'``,
+as OWASP's CSV-injection advice has it; numeric columns are numbers and stay as they are.
+A carriage return in a cell is written as a line feed. JSON is data and stays exact.
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -55,8 +65,27 @@ def output_format(path: Path) -> str:
     return suffix
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MD_SPECIAL = re.compile(r"([\\`\[\]|])")
+
+
 def _pubmed(pmid: int) -> str:
     return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
+
+
+def _csv_cell(value: object) -> object:
+    r"""A text cell that a spreadsheet would read as a formula, made plain text; a carriage
+    return becomes a line feed (Python 3.11's csv writer leaves a lone CR unquoted, which
+    splits the row).
+
+    >>> _csv_cell("=1+1"), _csv_cell("-1 day"), _csv_cell("\r=2"), _csv_cell(-1)
+    ("'=1+1", "'-1 day", "'\n=2", -1)
+    """
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _csv(verdicts: Sequence[Verdict]) -> str:
@@ -64,21 +93,20 @@ def _csv(verdicts: Sequence[Verdict]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(_CSV_COLUMNS)
     for v in verdicts:
-        writer.writerow(
-            [
-                v.claim.id,
-                v.claim.text,
-                v.claim.kind,
-                v.verdict,
-                v.grade or "",
-                v.rule,
-                v.n_articles,
-                v.n_supporting,
-                v.n_refuting,
-                v.summary,
-                " ".join(str(c.pmid) for c in v.citations),
-            ]
-        )
+        row: list[object] = [
+            v.claim.id,
+            v.claim.text,
+            v.claim.kind,
+            v.verdict,
+            v.grade or "",
+            v.rule,
+            v.n_articles,
+            v.n_supporting,
+            v.n_refuting,
+            v.summary,
+            " ".join(str(c.pmid) for c in v.citations),
+        ]
+        writer.writerow([_csv_cell(cell) for cell in row])
     return buffer.getvalue()
 
 
@@ -121,7 +149,20 @@ def _json(claims: ClaimsFile, verdicts: Sequence[Verdict], checked_at: datetime)
 
 
 def _md_cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    r"""Untrusted text as inert Markdown on one line, fit for a table cell.
+
+    >>> print(_md_cell("a | <img onerror=x> [l](javascript:y)"))
+    a \| &lt;img onerror=x&gt; \[l\](javascript:y)
+    """
+    return html.escape(_MD_SPECIAL.sub(r"\\\1", " ".join(text.split())), quote=False)
+
+
+def _md_code(text: str) -> str:
+    """``text`` as one Markdown code span, whatever backticks it holds."""
+    text = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _markdown(claims: ClaimsFile, verdicts: Sequence[Verdict], checked_at: datetime) -> str:
@@ -129,7 +170,7 @@ def _markdown(claims: ClaimsFile, verdicts: Sequence[Verdict], checked_at: datet
     lines = [
         f"# Claims checked: {_md_cell(title)}",
         "",
-        f"Claims file `{claims.name}`, checked {checked_at:%Y-%m-%d %H:%M} UTC."
+        f"Claims file {_md_code(claims.name)}, checked {checked_at:%Y-%m-%d %H:%M} UTC."
         " Rules: docs/verdict-rules.md.",
         "",
         "| Claim | Text | Verdict | Certainty | Summary |",
@@ -137,13 +178,13 @@ def _markdown(claims: ClaimsFile, verdicts: Sequence[Verdict], checked_at: datet
     ]
     for v in verdicts:
         lines.append(
-            f"| {v.claim.id} | {_md_cell(v.claim.text)} | {v.verdict} |"
+            f"| {_md_cell(v.claim.id)} | {_md_cell(v.claim.text)} | {v.verdict} |"
             f" {v.grade or 'not graded'} | {_md_cell(v.summary)} |"
         )
     for v in verdicts:
         if not v.citations:
             continue
-        lines += ["", f"## {v.claim.id}: evidence", ""]
+        lines += ["", f"## {_md_cell(v.claim.id)}: evidence", ""]
         for c in v.citations:
             sentence = f": {_md_cell(c.sentence)}" if c.sentence else ""
             lines.append(
