@@ -3,6 +3,8 @@ read-only, and shows the views, the evidence map, adverse events and a traced cl
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,36 @@ def test_notebook_executes_on_the_sample(
     assert "90000045" in everything  # one of its records
     images = [o for c in code for o in c.outputs if "image/png" in o.get("data", {})]
     assert len(images) >= 2  # the evidence map and publications over time
+
+
+def test_notebook_falls_back_to_the_demo_warehouse(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """After `scripts/run` in demo mode only data/demo.duckdb exists: the notebook reads it,
+    read-only, and says that it is synthetic demo data."""
+    default = Settings.from_env({}).db_path
+    if default.exists():
+        pytest.skip(f"{default} exists here, so the notebook has no reason to fall back")
+    data = tmp_path / "data"
+    data.mkdir()
+    demo = data / "demo.duckdb"
+    shutil.copy(sample_db, demo)
+    before = hashlib.sha256(demo.read_bytes()).hexdigest()
+    monkeypatch.delenv("EVIDENCE_DB", raising=False)
+    monkeypatch.setenv("EVIDENCE_DATA_DIR", str(data))
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    client.execute()
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert [o for c in code for o in c.outputs if o.output_type == "error"] == []
+    first = _text(code[0])
+    assert f"{default} does not exist; reading the demo warehouse {demo}" in first
+    assert "SYNTHETIC demo data" in first
+    assert f"warehouse: {demo}" in first
+    assert hashlib.sha256(demo.read_bytes()).hexdigest() == before
+    assert not default.exists()

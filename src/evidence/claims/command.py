@@ -29,10 +29,9 @@ from evidence.claims.output import output_format, render_output, write_output
 from evidence.claims.reference import ReferenceData, load_definitions, load_payer_policies
 from evidence.claims.warehouse import read_evidence, write_verdicts
 from evidence.config import Settings
-from evidence.errors import StorageError
 from evidence.report.data import is_synthetic, read_provenance
 from evidence.report.render import data_line
-from evidence.store import connect, storage_errors, writes_warehouse
+from evidence.store import connect, no_such_warehouse, storage_errors, writes_warehouse
 from evidence.store.snapshot import route
 from evidence.tagging import Vocabulary, load_vocabulary
 
@@ -111,7 +110,7 @@ def check_claims(
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
     db = settings.db_path
     if str(db) != ":memory:" and not Path(route(db)).exists():
-        raise StorageError(f"{db}: no such warehouse (run `evidence ingest` or `evidence sync`)")
+        raise no_such_warehouse(db)
     con = connect(db)
     try:
         wanted: set[str] = set()

@@ -10,7 +10,14 @@ from collections.abc import Iterable
 import duckdb
 
 from evidence.models import Article, BookArticle, Deletion, Record
-from evidence.store.db import SCHEMA_VERSION, connect, storage_errors, transaction
+from evidence.store.db import (
+    DEMO_WAREHOUSE,
+    SCHEMA_VERSION,
+    connect,
+    no_such_warehouse,
+    storage_errors,
+    transaction,
+)
 from evidence.store.ingest import FileResult, ingest_file, sha256_file, write_ledger
 from evidence.store.load import (
     Batch,
@@ -24,6 +31,7 @@ from evidence.store.snapshot import publishing, work_path, write_atomically, wri
 from evidence.store.tags import Tagger, load_articles, refresh_tags, tag_articles, write_tags
 
 __all__ = [
+    "DEMO_WAREHOUSE",
     "SCHEMA_VERSION",
     "Batch",
     "FileResult",
@@ -34,6 +42,7 @@ __all__ = [
     "connect",
     "ingest_file",
     "load_articles",
+    "no_such_warehouse",
     "publishing",
     "refresh_tags",
     "sha256_file",

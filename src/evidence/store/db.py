@@ -18,10 +18,20 @@ import pyarrow as pa
 from evidence.errors import SchemaVersionError, StorageError
 from evidence.store.snapshot import route
 
-__all__ = ["SCHEMA_VERSION", "connect", "staged", "storage_errors", "transaction"]
+__all__ = [
+    "DEMO_WAREHOUSE",
+    "SCHEMA_VERSION",
+    "connect",
+    "no_such_warehouse",
+    "staged",
+    "storage_errors",
+    "transaction",
+]
 
 # Bump when a table changes shape in a way old files cannot be read with.
 SCHEMA_VERSION = "1"
+# The file name the demo writes beside the default warehouse (see evidence.entrez.replay).
+DEMO_WAREHOUSE = "demo.duckdb"
 
 
 def _sql_files() -> list[str]:
@@ -40,6 +50,18 @@ def storage_errors(what: str) -> Iterator[None]:
         raise StorageError(f"{what}: {first}") from exc
     except OSError as exc:
         raise StorageError(f"{what}: {exc.strerror or exc}") from exc
+
+
+def no_such_warehouse(path: str | Path) -> StorageError:
+    """The error for a warehouse that does not exist; when the demo (`scripts/run` without
+    NCBI_EMAIL) left ``demo.duckdb`` beside it, the message says how to open that instead."""
+    demo = Path(path).parent / DEMO_WAREHOUSE
+    if Path(path).name != DEMO_WAREHOUSE and demo.is_file():
+        return StorageError(
+            f"{path}: no such warehouse; the demo wrote {demo}:"
+            f" use --db {demo} (or EVIDENCE_DB={demo})"
+        )
+    return StorageError(f"{path}: no such warehouse (run `evidence ingest` or `evidence sync`)")
 
 
 def connect(
@@ -67,7 +89,7 @@ def connect(
     if where != ":memory:":
         p = Path(where)
         if read_only and not p.exists():
-            raise StorageError(f"{p}: no such warehouse (run `evidence ingest` or `evidence sync`)")
+            raise no_such_warehouse(p)
         if not read_only:
             with storage_errors(f"{p.parent}"):
                 p.parent.mkdir(parents=True, exist_ok=True)
