@@ -1,9 +1,10 @@
 """Read an editors' claims file (YAML) into `ClaimsFile` (claim-checking stage, input edge).
 
-Reads one YAML file; writes nothing. The YAML is composed into nodes first so that every
-error can name the line it is on; each claim is then validated by a pydantic model (shape:
-fields, types, kind) and by the rules of the contract that pydantic cannot see (asserts
-per kind, vocabulary ids, unique ids). Every failure is one `ClaimsFileError`::
+Reads one YAML file of at most 1 MiB, nested at most 32 levels (`evidence.yamlfiles`);
+writes nothing. The YAML is composed into nodes first so that every error can name the line
+it is on; each claim is then validated by a pydantic model (shape: fields, types, kind) and
+by the rules of the contract that pydantic cannot see (asserts per kind, vocabulary ids,
+unique ids). Every failure is one `ClaimsFileError`::
 
     data/claims/a.yaml:14: claim C08: unknown intervention 'dry_needle' (did you mean ...)
 """
@@ -21,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from evidence.claims.model import ASSERTS, KINDS, Claim, ClaimsFile, Kind
 from evidence.errors import ClaimsFileError
+from evidence.yamlfiles import CappedLoader, TooDeep, read_capped
 
 __all__ = ["VocabularyIds", "load_claims", "parse_claims"]
 
@@ -81,7 +83,7 @@ def load_claims(path: Path, vocab: VocabularyIds) -> ClaimsFile:
         ClaimsFileError: the file cannot be read or breaks the claims format.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_capped(path, ClaimsFileError, what="a claims file").decode("utf-8")
     except OSError as exc:
         raise ClaimsFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
@@ -91,9 +93,12 @@ def load_claims(path: Path, vocab: VocabularyIds) -> ClaimsFile:
 
 def parse_claims(text: str, vocab: VocabularyIds, *, path: str = "<claims>") -> ClaimsFile:
     """Validate claims YAML given as text; ``path`` is only used in messages."""
-    loader = yaml.SafeLoader(text)
+    loader = CappedLoader(text)
     try:
         root = loader.get_single_node()
+    except TooDeep as exc:
+        line = f":{exc.problem_mark.line + 1}" if exc.problem_mark else ""
+        raise ClaimsFileError(f"{path}{line}: {exc.problem} (a claims file needs five)") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""

@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from evidence.errors import QuerySetError
+from evidence.yamlfiles import CappedLoader, read_capped
 
 __all__ = [
     "DEFAULT_QUERY_SET",
@@ -116,7 +117,7 @@ def load_query_set(path: Path) -> QuerySet:
         QuerySetError: the file is unreadable, not YAML, or does not validate.
     """
     try:
-        data = path.read_bytes()
+        data = read_capped(path, QuerySetError, what="a query set")
     except OSError as exc:
         raise QuerySetError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     try:
@@ -125,8 +126,8 @@ def load_query_set(path: Path) -> QuerySet:
         line = data.count(b"\n", 0, exc.start) + 1
         raise QuerySetError(f"{path}:{line}: not UTF-8 text ({exc.reason})") from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=CappedLoader)
+        data = yaml.load(text, Loader=CappedLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
