@@ -40,6 +40,8 @@ _BUILDERS: dict[str, Callable[[etree._Element, str], Record]] = {
     "DeleteCitation": read_deletion,
 }
 _POSITION = re.compile(r",? line \d+, column \d+$")
+_UNDECLARED_ENTITY = etree.ErrorTypes.ERR_UNDECLARED_ENTITY
+_FATAL = etree.ErrorLevels.FATAL
 # The tree of one record is held until its end tag: above this size (the largest PubMed
 # records are a few MB; a hostile one holds millions of tiny elements) the file is refused.
 # Larger than libxml2's 10 MB text-node limit, so a huge text node is reported as such.
@@ -122,7 +124,24 @@ def _feed(parser: etree.XMLPullParser, data: bytes | None) -> etree.XMLSyntaxErr
             parser.feed(data)
     except etree.XMLSyntaxError as exc:
         return exc
-    return None
+    return _ignored_fatal_error(parser)
+
+
+def _ignored_fatal_error(parser: etree.XMLPullParser) -> etree.XMLSyntaxError | None:
+    """The undeclared entity that stopped the document, which lxml did not raise.
+
+    With resolve_entities=False lxml ignores "Entity 'x' not defined" on any feed but the
+    first, to keep an entity reference where a DTD might declare it. In a document without
+    a DOCTYPE libxml2 has stopped parsing there (a fatal error): the next feed would restart
+    at "line 1" and close() fail at line 0, so the entity's own line is taken now. With a
+    DOCTYPE it is only a warning and the parse goes on.
+    """
+    log: Any = parser.feed_error_log  # lxml-stubs do not describe the error log
+    last = log.last_error
+    if last is None or last.type != _UNDECLARED_ENTITY or last.level != _FATAL:
+        return None
+    error: Any = etree.XMLSyntaxError  # lxml-stubs leave out the position arguments
+    return cast("etree.XMLSyntaxError", error(last.message, last.type, last.line, last.column))
 
 
 def _records(parser: etree.XMLPullParser, label: str) -> Iterator[Record]:

@@ -127,6 +127,34 @@ def test_undefined_entity_names_its_line_and_entity() -> None:
         parse_all(data)
 
 
+@pytest.mark.parametrize("chunks_after", [0, 2], ids=["last-chunk", "chunks-follow"])
+def test_undefined_entity_after_the_first_chunk_names_its_own_line(chunks_after: int) -> None:
+    # With resolve_entities=False lxml lets "Entity 'x' not defined" pass on a feed that
+    # is not the first, but libxml2 has stopped a document without a DOCTYPE there: the
+    # next feed restarts at "line 1" and close() fails at line 0.
+    filler = [_article(90400100 + i) for i in range(CHUNK_SIZE // 150 + 10)]
+    after = [_article(90400900 + i) for i in range(chunks_after * CHUNK_SIZE // 150)]
+    data = document(*filler, _article(90400002, "a &undefined; b"), *after)
+    line = len(filler) + 3
+    assert data.split(b"\n")[line - 1].count(b"&undefined;") == 1
+    with pytest.raises(
+        XmlParseError,
+        match=rf"^synthetic\.xml:{line}: invalid XML: Entity 'undefined' not defined$",
+    ):
+        parse_all(data)
+
+
+def test_undefined_entity_under_a_public_doctype_is_kept_as_a_reference() -> None:
+    # With a DOCTYPE the entity may be declared in the DTD that is never read: libxml2
+    # only warns and the parse goes on, also after the first chunk.
+    doctype = '<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle//EN" "x.dtd">\n'
+    filler = [_article(90400100 + i) for i in range(CHUNK_SIZE // 150 + 10)]
+    data = document(*filler, _article(90400002, "a &undefined; b"), prolog=doctype)
+    records = parse_all(data)
+    assert len(records) == len(filler) + 1
+    assert isinstance(records[-1], Article) and records[-1].title == "a b"
+
+
 def test_undeclared_namespace_prefix_is_an_error() -> None:
     data = document(_article(90400003, "<mml:math><mml:mi>x</mml:mi></mml:math>"))
     with pytest.raises(
