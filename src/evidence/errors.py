@@ -14,7 +14,9 @@ file and the line or record, and what is wrong::
         └── SchemaVersionError
 
 Only edge modules (the ones that import lxml, requests or duckdb) translate foreign
-exceptions into these, always chained with ``from``.
+exceptions into these, always chained with ``from``. A message that shows what a file
+holds shows it through `quoted` or `escaped`, so a binary or hostile file never sends
+control characters, terminal escapes or invalid UTF-8 to the user's terminal.
 
 A function that runs in another process (a worker of a process pool, a Dask task) is
 decorated with `portable_errors`: the error it raises is a fresh copy, without the chained
@@ -29,6 +31,7 @@ from collections.abc import Callable
 from typing import ParamSpec, Self, TypeVar
 
 __all__ = [
+    "SHOWN_CHARS",
     "ClaimsFileError",
     "EntrezError",
     "EvidenceError",
@@ -38,11 +41,49 @@ __all__ = [
     "StorageError",
     "VocabularyError",
     "XmlParseError",
+    "escaped",
     "portable_errors",
+    "quoted",
 ]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+# How much of a file a message shows, in characters.
+SHOWN_CHARS = 40
+
+
+def escaped(content: bytes | str, limit: int = SHOWN_CHARS) -> str:
+    """`content` made safe for a one-line message, cut after `limit` characters ("...").
+
+    Bytes are read as UTF-8. Printable characters are kept as they are; every byte that is
+    not UTF-8 and every other character (controls, escapes, line and bidi marks) is written
+    the way Python writes it in a string literal: ``\\xff``, ``\\x1b``, ``\\n``,
+    ``\\u202e``; a backslash is doubled.
+    """
+    text, cut = _cut(content, limit)
+    return "".join(_escape(char) for char in text) + cut
+
+
+def quoted(content: bytes | str, limit: int = SHOWN_CHARS) -> str:
+    """`escaped` content between single quotes, a quote inside escaped: ``'a\\'b'...``."""
+    text, cut = _cut(content, limit)
+    return "'" + "".join(_escape(char, "'") for char in text) + "'" + cut
+
+
+def _cut(content: bytes | str, limit: int) -> tuple[str, str]:
+    text = content.decode("utf-8", "surrogateescape") if isinstance(content, bytes) else content
+    return (text[:limit], "...") if len(text) > limit else (text, "")
+
+
+def _escape(char: str, quote: str = "") -> str:
+    if char == "\\" or char == quote:
+        return "\\" + char
+    if char.isprintable():
+        return char
+    if "\udc80" <= char <= "\udcff":  # a byte that is not UTF-8 (surrogateescape)
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return repr(char)[1:-1]
 
 
 class EvidenceError(Exception):

@@ -10,11 +10,12 @@ Pure: no I/O.
 
 from __future__ import annotations
 
+from evidence.errors import quoted
+
 __all__ = ["MAX_PMID", "parse_pmid", "valid_pmid"]
 
 MAX_PMID = 2**63 - 1
 _MAX_DIGITS = len(str(MAX_PMID))
-_SHOWN = 30  # characters of a bad value quoted in a message, so it stays one short line
 
 
 def parse_pmid(text: str) -> int:
@@ -25,7 +26,7 @@ def parse_pmid(text: str) -> int:
             message quotes the value (shortened) and says what is wrong.
     """
     value = text.strip()
-    shown = repr(value if len(value) <= _SHOWN else value[:_SHOWN] + "...")
+    shown = quoted(value)  # escaped and cut: the value comes from the file
     if not value:
         raise ValueError("PMID is empty")
     if not (value.isascii() and value.isdigit()):

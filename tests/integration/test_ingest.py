@@ -141,6 +141,19 @@ def test_cli_bad_input_exits_2_with_one_line_naming_the_file(
     assert f"{bad}:" in line and expected.lower() in line.lower()
 
 
+def test_cli_shows_the_bytes_of_a_binary_file_escaped(tmp_path: Path) -> None:
+    bad = tmp_path / "x.xml"
+    bad.write_bytes(b"\x1b[2J\x1b]0;owned\x07\xff\xfe\x00" * 100)
+    result = CliRunner().invoke(app, ["ingest", str(bad), "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2
+    (line,) = [ln for ln in result.stderr.splitlines() if ln.startswith("evidence: error:")]
+    assert line.isprintable() and "\ufffd" not in line and len(line) < 200 + len(str(bad))
+    assert line.endswith(
+        r"x.xml:1: not XML (starts with '\x1b[2J\x1b]0;owned\x07\xff\xfe\x00"
+        r"\x1b[2J\x1b]0;owned\x07\xff\xfe\x00\x1b[2J\x1b]'...)"
+    )
+
+
 def test_cli_missing_file_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["ingest", str(tmp_path / "nope.xml"), "--db", str(tmp_path / "w.duckdb")]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from evidence.errors import XmlParseError
+from evidence.errors import SHOWN_CHARS, XmlParseError, quoted
 
 __all__ = ["MAX_PROLOG_BYTES", "Prolog", "read_prolog"]
 
@@ -140,5 +140,5 @@ def _line(head: bytes, pos: int) -> int:
 
 
 def _shown(head: bytes, pos: int) -> str:
-    sample = head[pos : pos + 20].decode("utf-8", "replace")
-    return "starts with " + repr(sample)
+    # Enough bytes for SHOWN_CHARS characters of any kind; `quoted` escapes binary bytes.
+    return "starts with " + quoted(head[pos : pos + 4 * SHOWN_CHARS])

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO, cast
 
 from lxml import etree
 
-from evidence.errors import XmlParseError
+from evidence.errors import XmlParseError, escaped
 from evidence.models import Record
 from evidence.pubmed.fields import read_article, read_book_article, read_deletion
 from evidence.pubmed.prolog import read_prolog
@@ -40,6 +40,7 @@ _BUILDERS: dict[str, Callable[[etree._Element, str], Record]] = {
     "DeleteCitation": read_deletion,
 }
 _POSITION = re.compile(r",? line \d+, column \d+$")
+_MESSAGE_CHARS = 200
 _UNDECLARED_ENTITY = etree.ErrorTypes.ERR_UNDECLARED_ENTITY
 _FATAL = etree.ErrorLevels.FATAL
 # The tree of one record is held until its end tag: above this size (the largest PubMed
@@ -168,5 +169,6 @@ def _syntax_message(exc: etree.XMLSyntaxError, label: str, stream: SourceStream)
         errors = log.filter_from_errors()
         if errors:
             line, message = errors[-1].line, errors[-1].message
-    message = _POSITION.sub("", " ".join(str(message).split()))
+    # libxml2 quotes names from the file (any length, invisible characters allowed).
+    message = escaped(_POSITION.sub("", " ".join(str(message).split())), _MESSAGE_CHARS)
     return f"{label}:{line or stream.lines_read + 1}: invalid XML: {message}"

@@ -255,6 +255,13 @@ def test_unknown_elements_and_attributes_are_ignored() -> None:
             id="pmid-not-a-number",
         ),
         pytest.param(
+            "<PubmedArticle><MedlineCitation><PMID>1\u202e2&#x85;[2J"
+            + "9" * 5000
+            + "</PMID></MedlineCitation></PubmedArticle>",
+            r"^synthetic\.xml:3: PMID '1\\u202e2\\x85\[2J9{33}'\.\.\. is not a number$",
+            id="pmid-with-controls-and-overlong",
+        ),
+        pytest.param(
             "<PubmedArticle><MedlineCitation><PMID> </PMID></MedlineCitation></PubmedArticle>",
             r"^synthetic\.xml:3: <PMID> is empty$",
             id="empty-pmid",
@@ -300,7 +307,7 @@ def test_pmid_version_that_is_not_a_number_defaults_to_one() -> None:
         pytest.param("000", r"PMID '000' is not a positive number", id="zeros"),
         pytest.param("-5", r"PMID '-5' is not a number", id="negative"),
         pytest.param(str(2**63), rf"PMID '{2**63}' is out of range", id="2**63"),
-        pytest.param("9" * 5000, r"PMID '9{30}\.\.\.' is out of range", id="huge"),
+        pytest.param("9" * 5000, r"PMID '9{40}'\.\.\. is out of range", id="huge"),
         pytest.param("1e9", r"PMID '1e9' is not a number", id="not-digits"),
         pytest.param("\u0663", r"PMID '\u0663' is not a number", id="non-ascii-digit"),
     ],

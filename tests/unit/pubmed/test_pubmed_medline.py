@@ -100,7 +100,7 @@ def test_a_record_without_pmid_is_an_input_error() -> None:
         ("0", r"PMID '0' is not a positive number"),
         ("-3", r"PMID '-3' is not a number"),
         (str(2**63), rf"PMID '{2**63}' is out of range"),
-        ("9" * 400, r"PMID '9{30}\.\.\.' is out of range"),
+        ("9" * 400, r"PMID '9{40}'\.\.\. is out of range"),
         ("12a", r"PMID '12a' is not a number"),
     ],
     ids=["zero", "negative", "2**63", "huge", "not-digits"],

@@ -102,6 +102,18 @@ def test_read_prolog_refuses(data: bytes, message: str) -> None:
         read_prolog(iter([data]), "t.xml")
 
 
+def test_binary_garbage_is_shown_escaped_and_cut() -> None:
+    garbage = b"\x00\x1b[2J\x1b]0;owned\x07\xff\xfe\xe2\x80\xae\\" + bytes(range(0x80, 0x100))
+    with pytest.raises(XmlParseError) as info:
+        read_prolog(iter([garbage]), "t.xml")
+    message = str(info.value)
+    assert message.isprintable() and "\ufffd" not in message
+    assert message == (
+        r"t.xml:1: not XML (starts with '\x00\x1b[2J\x1b]0;owned\x07\xff\xfe\u202e\\"
+        r"\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8a\x8b\x8c\x8d\x8e\x8f\x90\x91\x92\x93\x94'...)"
+    )
+
+
 def test_overlong_prolog_is_refused_without_reading_further() -> None:
     comment = b"<!--" + b"x" * MAX_PROLOG_BYTES
     chunks = iter([comment, comment, b"-->", b"<r/>"])

@@ -155,6 +155,20 @@ def test_undefined_entity_under_a_public_doctype_is_kept_as_a_reference() -> Non
     assert isinstance(records[-1], Article) and records[-1].title == "a b"
 
 
+def test_names_that_libxml2_quotes_are_escaped_and_cut() -> None:
+    # libxml2 puts element names in its messages; a name may hold invisible format
+    # characters (U+200D is a name character) and be thousands of characters long.
+    name = "a\u200d\u200c" + "n" * 5000
+    data = document(f"<{name}>x</b>")
+    with pytest.raises(XmlParseError) as info:
+        parse_all(data)
+    message = str(info.value)
+    assert message.isprintable() and len(message) < 300
+    assert message.startswith(
+        r"synthetic.xml:3: invalid XML: Opening and ending tag mismatch: a\u200d\u200cnnn"
+    )
+
+
 def test_undeclared_namespace_prefix_is_an_error() -> None:
     data = document(_article(90400003, "<mml:math><mml:mi>x</mml:mi></mml:math>"))
     with pytest.raises(
