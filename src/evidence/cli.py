@@ -82,7 +82,8 @@ def _file_line(result: FileResult) -> str:
 @handle_errors
 def ingest_command(
     paths: Annotated[
-        list[Path], typer.Argument(help="PubMed XML (.xml, .xml.gz) or MEDLINE text files")
+        list[Path],
+        typer.Argument(help="PubMed XML (.xml, .xml.gz) or MEDLINE text files, or folders of them"),
     ],
     db: DbOption = None,
     force: Annotated[

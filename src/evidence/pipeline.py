@@ -15,6 +15,7 @@ from pathlib import Path
 from evidence.config import Settings
 from evidence.errors import EvidenceError, InputError
 from evidence.models import Article, Finding, Tag
+from evidence.pubmed import sniff_medline
 from evidence.store import (
     FileResult,
     connect,
@@ -31,6 +32,7 @@ __all__ = [
     "IngestSummary",
     "VocabTagger",
     "default_workers",
+    "files_to_ingest",
     "ingest_paths",
     "load_tagger",
     "make_tagger",
@@ -104,6 +106,41 @@ class IngestSummary:
         return out
 
 
+# What `evidence ingest DIR` reads of a folder; a .txt file only when it is MEDLINE text.
+_XML_SUFFIXES = (".xml", ".xml.gz")
+_MEDLINE_SUFFIX = ".txt"
+
+
+def files_to_ingest(paths: Sequence[Path]) -> tuple[list[Path], list[InputError]]:
+    """The paths with each folder replaced by its PubMed files, and a folder without any.
+
+    A folder gives its ``.xml`` and ``.xml.gz`` files and its ``.txt`` files that are
+    MEDLINE text (so a README.txt is left alone), sorted by name; not its subfolders, hidden
+    files or anything else (NLM's ``.md5`` files). Other paths are kept as given, for
+    `ingest_file` to read or to report.
+    """
+    files: list[Path] = []
+    errors: list[InputError] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(p for p in path.iterdir() if _is_pubmed_file(p))
+        if not found:
+            errors.append(
+                InputError(f"{path}: no PubMed files (.xml, .xml.gz, .txt) in this directory")
+            )
+        files.extend(found)
+    return files, errors
+
+
+def _is_pubmed_file(path: Path) -> bool:
+    name = path.name.lower()
+    if name.startswith(".") or not path.is_file():
+        return False
+    return name.endswith(_XML_SUFFIXES) or (name.endswith(_MEDLINE_SUFFIX) and sniff_medline(path))
+
+
 def ingest_paths(
     settings: Settings,
     paths: Sequence[Path],
@@ -116,6 +153,9 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest files in the order given; a bad file is reported and the others still load.
 
+    A folder stands for its PubMed files (see `files_to_ingest`); one without any is an
+    input error like a bad file.
+
     Input errors (a bad file) are collected in the summary; storage errors are raised. The
     warehouse analysts read is replaced only when the whole call succeeds. Files of
     ``PARALLEL_MIN_BYTES`` or more are parsed by ``workers`` processes (default: one per
@@ -123,6 +163,8 @@ def ingest_paths(
     next ingest that tags finds those records stale and tags them.
     """
     summary = IngestSummary()
+    paths, empty_folders = files_to_ingest(paths)
+    summary.errors.extend(empty_folders)
     tagger = make_tagger(settings) if tag else None
     count = default_workers() if workers is None else workers
     big = count > 0 and any(p.is_file() and p.stat().st_size >= PARALLEL_MIN_BYTES for p in paths)

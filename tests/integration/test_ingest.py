@@ -162,6 +162,50 @@ def test_cli_missing_file_exits_2(tmp_path: Path) -> None:
     assert "nope.xml: no such file" in result.stderr
 
 
+MEDLINE = "PMID- {pmid}\nTI  - Synthetic MEDLINE record.\nDP  - 2019\n"
+
+
+def test_cli_ingests_the_pubmed_files_of_a_directory_in_name_order(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    write(folder / "b.xml", article(2))
+    (folder / "a.xml.gz").write_bytes(gzip.compress((HEAD + article(1) + TAIL).encode()))
+    (folder / "c.txt").write_text(MEDLINE.format(pmid=3), encoding="utf-8")
+    (folder / "README.txt").write_text("Files of the 2024 pull.\n", encoding="utf-8")
+    (folder / "b.xml.md5").write_text("0" * 32, encoding="utf-8")
+    (folder / ".b.xml.swp").write_bytes(b"\x00")
+    write(folder / "sub" / "d.xml", article(4))  # not recursive
+    db = tmp_path / "w.duckdb"
+
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db)])
+
+    assert result.exit_code == 0, result.stderr
+    lines = [ln.split(":")[0] for ln in result.stderr.splitlines() if ln.startswith(str(folder))]
+    assert lines == [str(folder / name) for name in ("a.xml.gz", "b.xml", "c.txt")]
+    assert "3 files loaded, 0 failed" in result.stdout
+    con = connect(db, read_only=True)
+    assert con.execute("SELECT list(pmid ORDER BY pmid) FROM articles").fetchone() == ([1, 2, 3],)
+    con.close()
+
+
+def test_cli_directory_without_pubmed_files_exits_2_and_the_others_load(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text("nothing here\n", encoding="utf-8")
+    good = write(tmp_path / "good.xml", article(1))
+
+    result = CliRunner().invoke(
+        app, ["ingest", str(empty), str(good), "--db", str(tmp_path / "w.duckdb")]
+    )
+
+    assert result.exit_code == 2
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("evidence: error:")]
+    assert errors == [
+        f"evidence: error: {empty}: no PubMed files (.xml, .xml.gz, .txt) in this directory"
+    ]
+    assert "1 files loaded, 1 failed" in result.stdout
+
+
 def test_stats_prints_what_is_in_the_warehouse(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     CliRunner().invoke(app, ["ingest", str(write(tmp_path / "a.xml", article(1))), "--db", str(db)])
