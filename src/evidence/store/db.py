@@ -7,6 +7,7 @@ duckdb exceptions into `StorageError`.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from importlib import resources
@@ -40,6 +41,11 @@ def _sql_files() -> list[str]:
     return [(folder / name).read_text(encoding="utf-8") for name in names]
 
 
+# The spill folder of the warehouse opened last for writing (a run writes one at a time).
+# DuckDB's errors do not name it, so connect() remembers it for storage_errors.
+_spill_folder: list[Path] = []
+
+
 @contextmanager
 def storage_errors(what: str) -> Iterator[None]:
     """Translate duckdb and OS errors raised inside the block into one-line StorageErrors."""
@@ -47,6 +53,8 @@ def storage_errors(what: str) -> Iterator[None]:
         yield
     except duckdb.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if isinstance(exc, duckdb.OutOfMemoryException) and "max_temp_directory_size" in str(exc):
+            raise StorageError(f"{what}: {_no_room_to_spill()}") from exc
         raise StorageError(f"{what}: {first}") from exc
     except OSError as exc:
         raise StorageError(f"{what}: {exc.strerror or exc}") from exc
@@ -62,6 +70,34 @@ def no_such_warehouse(path: str | Path) -> StorageError:
             f" use --db {demo} (or EVIDENCE_DB={demo})"
         )
     return StorageError(f"{path}: no such warehouse (run `evidence ingest` or `evidence sync`)")
+
+
+def _no_room_to_spill() -> str:
+    """What a full spill folder means. DuckDB calls it "Out of Memory": past its memory limit
+    it spills to a folder it caps at 90 % of the disk space free when it started."""
+    if not _spill_folder:
+        return "out of disk space to spill into the warehouse's .tmp folder; free disk space there"
+    folder = _spill_folder[-1]
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    free = f"{_size(shutil.disk_usage(existing).free)} free" if existing else "gone"
+    return (
+        f"out of disk space to spill into {folder} ({free}; DuckDB stops at 90 % of the space"
+        " free when the run started); free disk space there"
+    )
+
+
+def _size(n: float) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if n < 1024:
+            return f"{n:.1f} {unit}" if unit != "B" else f"{int(n)} B"
+        n /= 1024
+    return f"{n:.1f} TiB"
+
+
+def _remember_spill_folder(con: duckdb.DuckDBPyConnection) -> None:
+    row = con.execute("SELECT current_setting('temp_directory')").fetchone()
+    if row and row[0]:
+        _spill_folder[:] = [Path(row[0]).absolute()]
 
 
 def connect(
@@ -101,6 +137,9 @@ def connect(
     with storage_errors(where):
         con = duckdb.connect(where, read_only=read_only, config=config)
     try:
+        if not read_only and where != ":memory:":
+            with storage_errors(where):
+                _remember_spill_folder(con)
         _check_or_create_schema(con, where, read_only=read_only)
     except BaseException:
         con.close()

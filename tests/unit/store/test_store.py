@@ -26,7 +26,14 @@ from evidence.models import (
     PublicationType,
     Tag,
 )
-from evidence.store import connect, load_articles, refresh_tags, upsert_records, write_tags
+from evidence.store import (
+    connect,
+    load_articles,
+    refresh_tags,
+    storage_errors,
+    upsert_records,
+    write_tags,
+)
 from evidence.store.load import build_batch, upsert_batch
 
 # The analyst API of the evidence contract: these views and at least these columns.
@@ -385,3 +392,35 @@ def test_writer_thread_cap_is_applied(tmp_path: Path, threads: int) -> None:
     finally:
         writer.close()
     assert row == (threads,)
+
+
+def _fill(con: duckdb.DuckDBPyConnection) -> None:
+    """Rows past a 20 MB memory limit, in one transaction: DuckDB must spill them."""
+    con.execute("CREATE TABLE IF NOT EXISTS filler (a VARCHAR)")
+    con.execute("BEGIN TRANSACTION")
+    for _ in range(20):
+        con.execute("INSERT INTO filler SELECT repeat('x', 200) || range FROM range(100000)")
+
+
+def test_spilling_onto_a_full_disk_names_the_spill_folder(tmp_path: Path) -> None:
+    con = connect(tmp_path / "w.duckdb", memory_limit="20MB", threads=1)
+    # DuckDB caps its spill folder at 90 % of the disk space free when it starts; a nearly
+    # full disk is a small cap, which it reports as "Out of Memory Error".
+    con.execute("SET max_temp_directory_size = '1MB'")
+    with pytest.raises(StorageError) as info, storage_errors("a.xml"):
+        _fill(con)
+    con.close()
+    spill = tmp_path / "w.duckdb.tmp"
+    message = str(info.value)
+    assert message.startswith(f"a.xml: out of disk space to spill into {spill} ("), message
+    assert re.search(r"\([\d.]+ [KMGT]?i?B free", message), message
+    assert "Out of Memory" not in message
+
+
+def test_a_real_memory_limit_is_still_out_of_memory(tmp_path: Path) -> None:
+    con = connect(tmp_path / "w.duckdb", memory_limit="8MB", threads=1)
+    with pytest.raises(StorageError) as info, storage_errors("a.xml"):
+        con.execute("SELECT string_agg(repeat('x', 1000) || range, ',') FROM range(200000)")
+    con.close()
+    assert str(info.value).startswith("a.xml: Out of Memory Error: failed to allocate")
+    assert "spill" not in str(info.value)
