@@ -251,13 +251,35 @@ def _sections(abstract: str | None) -> tuple[AbstractSection, ...]:
 
 
 def _authors(record: dict[str, Any]) -> tuple[Author, ...]:
-    full = _many(record, "FAU") or _many(record, "AU")
+    full, short = _many(record, "FAU"), _many(record, "AU")
     authors = []
-    for entry in full:
-        last, _, first = entry.partition(", ")
-        authors.append(Author(last_name=last or None, fore_name=first or None))
+    if full:
+        # FAU and AU come in pairs, one per author; AU alone carries the initials.
+        initials = [_split_au(au)[1] for au in short] if len(short) == len(full) else []
+        for i, entry in enumerate(full):
+            last, _, first = entry.partition(", ")
+            authors.append(
+                Author(
+                    last_name=last or None,
+                    fore_name=first or None,
+                    initials=initials[i] if initials else None,
+                )
+            )
+    else:
+        for entry in short:
+            surname, initials_ = _split_au(entry)
+            authors.append(Author(last_name=surname, initials=initials_))
     authors += [Author(collective_name=c) for c in _many(record, "CN")]
     return tuple(authors)
+
+
+def _split_au(au: str) -> tuple[str | None, str | None]:
+    """ "Qiao S" -> ("Qiao", "S"): the AU field is the last name, then the initials (upper-case
+    letters) when the author has any."""
+    last, _, tail = au.rpartition(" ")
+    if last and tail.isalpha() and tail.isupper():
+        return last, tail
+    return au or None, None
 
 
 def _heading(text: str) -> MeshHeading:

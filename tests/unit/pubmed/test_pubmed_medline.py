@@ -89,6 +89,22 @@ def test_fields_map_onto_the_article_model() -> None:
     assert article.issn == "0000-0001" and article.keywords == ("dry needling",)
 
 
+def test_initials_come_from_the_au_field() -> None:
+    text = (
+        "PMID- 90100009\nFAU - Qiao, Shu\nAU  - Qiao S\nFAU - van der Berg, Anna Maria\n"
+        "AU  - van der Berg AM\n\nPMID- 90100010\nAU  - Roe RJ\nAU  - Xu\n"
+    )
+    first, second = read(text)
+    assert [(a.last_name, a.fore_name, a.initials) for a in first.authors] == [
+        ("Qiao", "Shu", "S"),
+        ("van der Berg", "Anna Maria", "AM"),
+    ]
+    assert [(a.last_name, a.fore_name, a.initials) for a in second.authors] == [
+        ("Roe", None, "RJ"),
+        ("Xu", None, None),
+    ]
+
+
 def test_a_record_without_pmid_is_an_input_error() -> None:
     with pytest.raises(XmlParseError, match=r"x\.txt: record 1: no PMID"):
         read("TI  - no identifier here\n")
