@@ -13,7 +13,7 @@ from typing import cast
 
 from lxml import etree
 
-from evidence.errors import XmlParseError, quoted
+from evidence.errors import XmlParseError
 from evidence.models import (
     AbstractSection,
     Article,
