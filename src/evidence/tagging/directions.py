@@ -74,7 +74,8 @@ _SIMILAR = _cue(
     r"(?:similar (?:effects?|efficacy|results|outcomes|improvements?|benefits?|reductions?)|"
     r"were similar|(?:was|were|is|are) comparable|comparable (?:effects?|efficacy|results|"
     r"outcomes|improvements?)|did not differ|not differ|no (?:statistically )?(?:significant )?"
-    r"differences?(?: between)?|non[\s-]*inferior|equivalent)\b"
+    r"differences?(?: between)?|non[\s-]*inferior|equivalent|(?:an? )?(?:effective|viable|"
+    r"valid|good) alternative to)\b"
 )
 _PLACEBO = re.compile(r"\b(?:sham|placebo|detuned)\b")
 _PLACEBO_WORDS = ("sham", "placebo", "detuned")
@@ -106,11 +107,12 @@ _NO_BENEFIT = _cue(
     r"|no (?:additional |added |further |extra |clinically (?:relevant|important|meaningful|"
     r"significant) |clear |meaningful |significant )?(?:benefit|effect|advantage|improvement|"
     r"superiority)s?\b(?! (?:on|in) (?:adverse|safety))"
-    r"|not superior|no better than|not better than|ineffective|no more effective|not more "
+    r"|not superior|no better (?:\w+ )?than|not better than|ineffective|no more effective|not more "
     r"effective|no evidence (?:of|for|that|to support)|not associated with (?:better|improved|"
     r"lower|greater|reduced|less|any)|not supported|does not support|do not support|not "
     r"recommended|recommended against|recommend against|should not be (?:used|offered|"
-    r"recommended))"
+    r"recommended)|recommend\w* (?:\w+ ){0,2}(?:leaving|omitting|excluding|dropping) \w+|"
+    r"(?:leave|leaving|omit|omitting) (?:\w+ ){1,3}out of)"
 )
 _HARM = _cue(
     r"(?:harmful|unsafe|dangerous|detrimental"
@@ -131,7 +133,8 @@ _BENEFIT = _cue(
     r"(?:effective|effectively|efficacious|efficacy|beneficial|benefits?|improv\w+|reduc\w+|"
     r"decreas\w+|reliev\w+|relief|alleviat\w+|superior|better|more effective|significant(?:ly)?"
     r" (?:greater|higher|lower|larger)|recommend\w*|useful|helpful|valuable|positive"
-    r" (?:effects?|results?|outcomes?|impact)|favou?r\w*|success\w*|increas\w* (?:the )?"
+    r" (?:[\w-]+ ){0,2}(?:effects?|results?|outcomes?|impact)|favou?r\w*|success\w*|"
+    r"increas\w* (?:the )?"
     r"(?:pressure pain thresholds?|ppts?|range of motion|rom|quality of life|function|blood "
     r"flow|mobility|perfusion)|enhanc\w*|restor\w*|lengthen\w*|prolong\w* the (?:\w+[\s-])*"
     r"(?:interval|time to)|shorten\w*|accelerat\w*|faster|cost[\s-]effective|qalys? gain\w*|"
@@ -147,7 +150,8 @@ _STRONG_HEDGE = _cue(
     r"of (?:\w+ ){0,2}evidence|(?:evidence|data) (?:is|are|was|were|remains?) (?:lacking|"
     r"scarce|sparse)|not enough|(?:cannot|can not|could not|do not|does not|did not) "
     r"(?:\w+ )?(?:establish|confirm|determine|prove)|does not allow (?:\w+ ){0,2}conclusions?|"
-    r"unproven|not (?:yet )?proven)"
+    r"unproven|not (?:yet )?proven|not (?:\w+ ){0,2}(?:clearly enough|clear enough)|does not (?:"
+    r"show|demonstrate) clearly)"
 )
 # The authors qualify a result they still state ("low-certainty evidence suggests a small
 # effect"): the direction stands, with the `low_certainty` qualifier. Hedging is certainty,
@@ -322,7 +326,9 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
     if _BOTH_EFFECTIVE.search(clause, pos):
         return "no_benefit" if _PLACEBO.search(clause) else "benefit"
     if _SIMILAR.search(clause, pos):
-        return "no_benefit" if controlled or _CONTROL.search(clause) else "inconclusive"
+        # between two active treatments, "as effective as" is a finding of relative effect:
+        # `similar` (no benefit over the comparator; the caller marks it similar_to_active)
+        return "no_benefit" if controlled or _CONTROL.search(clause) else "similar"
     if _NO_BENEFIT.search(clause, pos):
         return "no_benefit"
     for harm in _HARM.finditer(clause, pos):

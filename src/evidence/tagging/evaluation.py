@@ -234,9 +234,12 @@ def _topic_record(entry: Any) -> GoldRecord:
 
 def legacy_direction(finding: Finding) -> str:
     """A finding's direction under the first labelling rules, where a hedged result (low
-    certainty, "may", a pilot study) was `inconclusive` rather than a qualified direction."""
+    certainty, "may", a pilot study) and a similar effect of two active treatments were
+    `inconclusive` rather than a qualified direction or no benefit over the comparator."""
     if finding.direction in ("benefit", "no_benefit") and "low_certainty" in finding.qualifiers:
         return "inconclusive"
+    if finding.direction == "no_benefit" and "similar_to_active" in finding.qualifiers:
+        return "inconclusive"  # "similar but attributed to neither" was inconclusive there
     return finding.direction
 
 

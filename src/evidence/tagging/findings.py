@@ -45,6 +45,8 @@ _COMPARATOR = re.compile(
 )
 _PILOT = re.compile(r"\b(?:pilot|feasibility)\b")
 _REVIEW_DESIGNS = frozenset({"meta_analysis", "systematic_review", "guideline"})
+_CASE_DESIGNS = frozenset({"case_report", "case_series"})
+_SAFETY_WORDS = ("adverse", "complication", "safe", "tolerated", "side")
 _UNCONTROLLED_DESIGNS = frozenset({"case_report", "case_series", "cross_sectional"})
 # two forms of one treatment compared: deep vs superficial needling, guided vs blind
 # injection, continuous vs pulsed ultrasound, one session vs several
@@ -55,6 +57,20 @@ _VARIANT = re.compile(
     r"sessions?\b.{0,60}\b(?:two|three|four|five|six|multiple|several|repeated) sessions|"
     r"(?:high|low)[\s-]intensity\b.{0,60}\b(?:low|high)[\s-]intensity|lidocaine\b.{0,80}"
     r"\b(?:botulinum|saline)|(?:botulinum|saline)\b.{0,80}\blidocaine)"
+)
+# a case that reports a complication, in its title or conclusion: "pneumothorax after dry
+# needling", "a complication of trigger point injection"
+_COMPLICATION = re.compile(
+    r"\b(?:complications?|adverse (?:events?|effects?|reactions?)|injur(?:y|ies)|(?:after|"
+    r"following|induced by|caused by|due to|secondary to) (?:an? |the )?(?:[\w-]+ ){0,3}"
+    r"(?:needling|injections?|ultrasound|therapy|treatment|acupuncture|massage))\b"
+)
+# what makes an event serious beyond its kind: it needed treatment or left lasting harm
+_SERIOUS_WORDS = re.compile(
+    r"\b(?:serious|severe|life[\s-]threatening|hospitali[sz]\w*|admitted|emergency|intensive "
+    r"care|surg\w*|operat\w*|evacuat\w*|decompress\w*|chest (?:tube|drain)|drain\w*|paraly\w*|"
+    r"paresis|plegia|hemiplegia|permanent|death|died|fatal|epidural|spinal (?:cord|h[a]?ematoma)|"
+    r"necrosis|osteonecrosis|occlusion|thrombosis|amputation)\b"
 )
 # "no adverse events", "none serious", "well tolerated": a safety statement without events
 _NO_EVENTS = re.compile(
@@ -160,7 +176,7 @@ def _effect_findings(
     results = [
         c
         for c in _read_clauses(doc, fallback, matches, set(interventions), controlled)
-        if c.direction is not None and not c.within
+        if c.direction in ("benefit", "no_benefit", "similar", "harm") and not c.within
     ]
     named = {c for clause in clauses for c in clause.conditions}
     findings: list[Finding] = []
@@ -193,31 +209,49 @@ def _safety_findings(
     (`no_harm`). The events are the record's adverse_event tags: occurred, not negated."""
     doc = record.doc
     events = tuple(dict.fromkeys(t.value for t in tags if t.dimension == "adverse_event"))
-    sentence: str | None = None
+    unit: Unit | None = None
+    direction: Direction = "harm"
     if events:
-        direction: Direction = "harm"
-        seriousness = "serious" if set(events) & SERIOUS_EVENTS else "minor"
         mentions = counted_matches("adverse_event", doc, matches)
         first = next((m for m, role in mentions if role not in ("background", "other")), None)
         if first is not None:
-            sentence = doc.unit_text(doc.unit_at(first.start))
+            unit = doc.unit_at(first.start)
+    elif record.design in _CASE_DESIGNS:
+        # a case of a complication the vocabulary has no id for (a bone lesion, a stroke)
+        unit = next(
+            (
+                u
+                for u in doc.units_with("title", "conclusions", "body")
+                if _COMPLICATION.search(doc.lower, u.start, u.end)
+            ),
+            None,
+        )
     else:
-        direction, seriousness = "no_harm", "none"
-        for unit in doc.units:
-            if unit.role in ("background", "objective", "other", "title", "keyword"):
+        direction = "no_harm"
+        for candidate in doc.units:
+            if candidate.role in ("background", "objective", "other", "title", "keyword"):
                 continue
-            text = doc.lower[unit.start : unit.end]
-            if (
-                "adverse" in text
-                or "complication" in text
-                or "safe" in text
-                or "tolerated" in text
-                or "side" in text
-            ) and _NO_EVENTS.search(text):
-                sentence = doc.unit_text(unit)
+            text = doc.lower[candidate.start : candidate.end]
+            if any(w in text for w in _SAFETY_WORDS) and _NO_EVENTS.search(text):
+                unit = candidate
                 break
-    if sentence is None:
+    if unit is None:
         return []
+    sentence = doc.unit_text(unit)
+    if direction == "no_harm":
+        seriousness = "none"
+    elif set(events) & SERIOUS_EVENTS or _serious_words(doc, record.design, unit):
+        seriousness = "serious"
+    else:
+        seriousness = "minor"
+    # the interventions the sentence names, when it names any of the studied ones
+    named = [
+        m.term
+        for m, _ in counted_matches("intervention", doc, matches)
+        if unit.start <= m.start < unit.end and m.term in interventions
+    ]
+    if named:
+        interventions = [i for i in interventions if i in named]
     comparator = "none" if record.design in _UNCONTROLLED_DESIGNS else None
     return [
         Finding(
@@ -313,13 +347,24 @@ def _findings_for(
     low = record.pilot or any(c.low for c in own) or any(c.modal for c in own)
     if decisive:
         overall = decisive[0].direction or "inconclusive"
-        if overall in ("benefit", "no_benefit") and undecided:
+        if overall == "harm" and record.design in _UNCONTROLLED_DESIGNS:
+            return []  # a complication in a case or a survey: its safety finding says it
+        # "no better than sham, ... with no proven benefit" is still no benefit; only a hedge
+        # in the same sentence ("no difference was found, but the trials were too small to
+        # tell") makes it inconclusive
+        in_its_sentence = any(c.strong and c.sentence == decisive[0].sentence for c in own)
+        if (overall == "benefit" and undecided) or (
+            overall in ("no_benefit", "similar") and in_its_sentence
+        ):
             overall = "inconclusive"
     elif undecided or any(c.low or c.weak for c in own):
         overall = "inconclusive"  # a hedge or a call for research, and no result
     else:
         return []
     qualifiers = {q for c in own for q in c.qualifiers}
+    if overall == "similar":  # as effective as an active comparator: no benefit over it
+        overall = "no_benefit"
+        qualifiers.add("similar_to_active")
     if undecided or low:
         qualifiers.add("low_certainty")
     if record.sham:
@@ -334,6 +379,8 @@ def _findings_for(
         rows.append((None, overall, anchor.sentence))
     for clause in decisive:
         direction = clause.direction or overall
+        if direction == "similar":
+            direction = "no_benefit"
         if overall == "inconclusive" and direction in ("benefit", "no_benefit"):
             direction = "inconclusive"
         for outcome in clause.outcomes:
@@ -481,3 +528,12 @@ def _roles(
         )
         (comparators if is_comparator else subjects).add(match.term)
     return frozenset(subjects), frozenset(comparators - subjects)
+
+
+def _serious_words(doc: Document, design: str | None, unit: Unit) -> bool:
+    """Whether the record says its event needed treatment or did lasting harm: in the
+    sentence that reports it, or anywhere in a case report or series (where the whole
+    abstract is about the event)."""
+    if design in _CASE_DESIGNS:
+        return any(_SERIOUS_WORDS.search(doc.lower, u.start, u.end) for u in doc.units)
+    return _SERIOUS_WORDS.search(doc.lower, unit.start, unit.end) is not None
