@@ -74,8 +74,8 @@ _SIMILAR = _cue(
     r"(?:similar (?:effects?|efficacy|results|outcomes|improvements?|benefits?|reductions?)|"
     r"were similar|(?:was|were|is|are) comparable|comparable (?:effects?|efficacy|results|"
     r"outcomes|improvements?)|did not differ|not differ|no (?:statistically )?(?:significant )?"
-    r"differences?(?: between)?|non[\s-]*inferior|equivalent|(?:an? )?(?:effective|viable|"
-    r"valid|good) alternative to)\b"
+    r"differences?(?: between)?|non[\s-]*inferior|equivalent|(?:effective|viable|valid|good) "
+    r"alternative to)\b"
 )
 _PLACEBO = re.compile(r"\b(?:sham|placebo|detuned)\b")
 _PLACEBO_WORDS = ("sham", "placebo", "detuned")

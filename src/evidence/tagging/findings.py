@@ -46,7 +46,27 @@ _COMPARATOR = re.compile(
 _PILOT = re.compile(r"\b(?:pilot|feasibility)\b")
 _REVIEW_DESIGNS = frozenset({"meta_analysis", "systematic_review", "guideline"})
 _CASE_DESIGNS = frozenset({"case_report", "case_series"})
-_SAFETY_WORDS = ("adverse", "complication", "safe", "tolerated", "side")
+# every cue of `_COMPLICATION`, `_MINOR_OCCURRED` and `_NO_EVENTS` holds one of these
+_SAFETY_WORDS = (
+    "adverse",
+    "complication",
+    "safe",
+    "tolerated",
+    "side",
+    "injur",
+    "lesion",
+    "necrosis",
+    "thrombosis",
+    "occlusion",
+    "fasciitis",
+    "abscess",
+    "damage",
+    "paralysis",
+    "palsy",
+    "rupture",
+    "perforation",
+    "arrest",
+)
 _UNCONTROLLED_DESIGNS = frozenset({"case_report", "case_series", "cross_sectional"})
 # two forms of one treatment compared: deep vs superficial needling, guided vs blind
 # injection, continuous vs pulsed ultrasound, one session vs several
@@ -61,9 +81,9 @@ _VARIANT = re.compile(
 # a case that reports a complication, in its title or conclusion: "pneumothorax after dry
 # needling", "a complication of trigger point injection"
 _COMPLICATION = re.compile(
-    r"\b(?:complications?|adverse (?:events?|effects?|reactions?)|injur(?:y|ies)|(?:after|"
-    r"following|induced by|caused by|due to|secondary to) (?:an? |the )?(?:[\w-]+ ){0,3}"
-    r"(?:needling|injections?|ultrasound|therapy|treatment|acupuncture|massage))\b"
+    r"\b(?:complications?|adverse (?:events?|effects?|reactions?)|injur(?:y|ies)|lesions?|"
+    r"(?:osteo)?necrosis|thrombosis|occlusion|fasciitis|abscess|damage|paralysis|palsy|"
+    r"rupture|perforation|arrest)\b"
 )
 # what makes an event serious beyond its kind: it needed treatment or left lasting harm
 _SERIOUS_WORDS = re.compile(
@@ -74,10 +94,16 @@ _SERIOUS_WORDS = re.compile(
 )
 # "no adverse events", "none serious", "well tolerated": a safety statement without events
 _NO_EVENTS = re.compile(
-    r"\b(?:no (?:serious |major |severe |significant )?(?:adverse (?:events?|effects?|"
-    r"reactions?)|complications?|side[\s-]effects?)|without (?:any )?(?:serious )?(?:adverse|"
-    r"complications?|side[\s-]effects?)|(?:was|were|is|are) well tolerated|(?:appears?|seems?|"
-    r"is|was|are|were) (?:a )?safe)"
+    r"\b(?:no (?!(?:\w+ )?differ)(?:[\w-]+ ){0,3}(?:adverse (?:events?|effects?|reactions?)|"
+    r"complications?|side[\s-]effects?)|without (?:any )?(?:serious )?(?:adverse|complications?"
+    r"|side[\s-]effects?)|well[\s-]tolerated|(?:appears?|seems?|is|was|are|were) (?:a )?safe)"
+)
+# events that occurred, named only as minor ones: "minor, transitory adverse events happened
+# more often", "its complication rate being low"
+_MINOR_OCCURRED = re.compile(
+    r"\b(?:(?:minor|mild|transient|transitory|few|low|rare|small)(?:,? [\w-]+){0,2} "
+    r"(?:adverse (?:events?|effects?|reactions?)|complications?|side[\s-]effects?)|"
+    r"complication rates?)\b"
 )
 # a result within one arm or in every arm, which says nothing of the difference between them
 _WITHIN = re.compile(
@@ -209,32 +235,21 @@ def _safety_findings(
     (`no_harm`). The events are the record's adverse_event tags: occurred, not negated."""
     doc = record.doc
     events = tuple(dict.fromkeys(t.value for t in tags if t.dimension == "adverse_event"))
-    unit: Unit | None = None
     direction: Direction = "harm"
+    unit: Unit | None = None
     if events:
         mentions = counted_matches("adverse_event", doc, matches)
         first = next((m for m, role in mentions if role not in ("background", "other")), None)
-        if first is not None:
-            unit = doc.unit_at(first.start)
+        unit = doc.unit_at(first.start) if first is not None else None
     elif record.design in _CASE_DESIGNS:
         # a case of a complication the vocabulary has no id for (a bone lesion, a stroke)
-        unit = next(
-            (
-                u
-                for u in doc.units_with("title", "conclusions", "body")
-                if _COMPLICATION.search(doc.lower, u.start, u.end)
-            ),
-            None,
-        )
+        unit = _first_unit(doc, ("title", "conclusions", "body"), _COMPLICATION)
     else:
-        direction = "no_harm"
-        for candidate in doc.units:
-            if candidate.role in ("background", "objective", "other", "title", "keyword"):
-                continue
-            text = doc.lower[candidate.start : candidate.end]
-            if any(w in text for w in _SAFETY_WORDS) and _NO_EVENTS.search(text):
-                unit = candidate
-                break
+        # minor events the vocabulary has no id for; else a statement that none occurred
+        unit = _first_unit(doc, ("results", "conclusions", "body"), _MINOR_OCCURRED)
+        if unit is None:
+            direction = "no_harm"
+            unit = _first_unit(doc, ("methods", "results", "conclusions", "body"), _NO_EVENTS)
     if unit is None:
         return []
     sentence = doc.unit_text(unit)
@@ -320,7 +335,7 @@ class _Record:
             return "mixed"
         if is_controlled(context):
             return "no_treatment"
-        return "none" if self.design in ("cohort", "other") else "mixed"
+        return "none"  # a trial or study that names no comparison
 
     @property
     def size(self) -> int | None:
@@ -537,3 +552,13 @@ def _serious_words(doc: Document, design: str | None, unit: Unit) -> bool:
     if design in _CASE_DESIGNS:
         return any(_SERIOUS_WORDS.search(doc.lower, u.start, u.end) for u in doc.units)
     return _SERIOUS_WORDS.search(doc.lower, unit.start, unit.end) is not None
+
+
+def _first_unit(doc: Document, roles: tuple[str, ...], regex: re.Pattern[str]) -> Unit | None:
+    """The first unit of ``roles`` where ``regex`` matches (a substring check first: the
+    safety cues all name one of `_SAFETY_WORDS`)."""
+    for unit in doc.units_with(*roles):
+        text = doc.lower[unit.start : unit.end]
+        if any(w in text for w in _SAFETY_WORDS) and regex.search(text):
+            return unit
+    return None
