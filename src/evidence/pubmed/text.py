@@ -12,8 +12,6 @@ and is kept ("75\u00a0år").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import cast
 
 from lxml import etree
 
@@ -63,10 +61,33 @@ def _collect(element: etree._Element, parts: list[str]) -> None:
 
 
 def _math_text(math: etree._Element) -> str:
-    """MathML tokens joined without the indentation between them ("V.O2max").
+    """MathML tokens joined without the indentation between them ("V.O2max"), with the
+    prescripts of an ``mmultiscripts`` before their base ("3He", not "He3").
 
     MathML ignores whitespace around token content (MathML 3, section 2.1.7), and PubMed
     indents its formulas, so each piece of text is stripped before joining.
     """
-    pieces = cast("Iterator[str]", math.itertext())  # lxml-stubs say str | bytes
-    return "".join(piece.strip(_XML_SPACE) for piece in pieces)
+    parts: list[str] = []
+    _math_pieces(math, parts)
+    return "".join(parts)
+
+
+def _math_pieces(element: etree._Element, parts: list[str]) -> None:
+    if element.text:
+        parts.append(element.text.strip(_XML_SPACE))
+    children = list(element)
+    if _local(element.tag) == "mmultiscripts":
+        # base, postscript pairs, then <mprescripts/> and the prescript pairs (MathML 3,
+        # section 3.4.7): written before the base, as a reader sees them
+        cut = next((i for i, c in enumerate(children) if _local(c.tag) == "mprescripts"), None)
+        if cut is not None:
+            children = children[cut + 1 :] + children[:cut]
+    for child in children:
+        if isinstance(child.tag, str):  # not an entity node: its name is not text
+            _math_pieces(child, parts)
+        if child.tail:
+            parts.append(child.tail.strip(_XML_SPACE))
+
+
+def _local(tag: object) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""

@@ -60,6 +60,28 @@ def test_indented_mathml_keeps_its_tokens_without_the_indentation() -> None:
     assert inline_text(_element(xml)) == "uptake ( V.O2max ) was measured"
 
 
+@pytest.mark.parametrize(
+    ("scripts", "expected"),
+    [
+        pytest.param(
+            "<mml:mi>He</mml:mi><mml:mprescripts/><mml:none/><mml:mn>3</mml:mn>",
+            "3He",
+            id="isotope",
+        ),
+        pytest.param(
+            "<mml:mi>C</mml:mi><mml:mn>6</mml:mn><mml:none/>"
+            "<mml:mprescripts/><mml:none/><mml:mn>14</mml:mn>",
+            "14C6",
+            id="pre-and-postscripts",
+        ),
+        pytest.param("<mml:mi>X</mml:mi><mml:mn>1</mml:mn><mml:mn>2</mml:mn>", "X12", id="none"),
+    ],
+)
+def test_mathml_prescripts_come_before_their_base(scripts: str, expected: str) -> None:
+    xml = f"<T>uptake of <mml:math {MML}><mml:mmultiscripts>{scripts}</mml:mmultiscripts></mml:math></T>"
+    assert inline_text(_element(xml)) == f"uptake of {expected}"
+
+
 def test_mathml_inside_other_markup_is_read_the_same_way() -> None:
     math = f"<mml:math {MML}>\n <mml:mi>x</mml:mi>\n <mml:mo>+</mml:mo>\n</mml:math>"
     xml = f"<T>see <b>{math}</b>.</T>"
