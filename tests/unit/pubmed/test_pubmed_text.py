@@ -78,7 +78,8 @@ def test_indented_mathml_keeps_its_tokens_without_the_indentation() -> None:
     ],
 )
 def test_mathml_prescripts_come_before_their_base(scripts: str, expected: str) -> None:
-    xml = f"<T>uptake of <mml:math {MML}><mml:mmultiscripts>{scripts}</mml:mmultiscripts></mml:math></T>"
+    math = f"<mml:math {MML}><mml:mmultiscripts>{scripts}</mml:mmultiscripts></mml:math>"
+    xml = f"<T>uptake of {math}</T>"
     assert inline_text(_element(xml)) == f"uptake of {expected}"
 
 
