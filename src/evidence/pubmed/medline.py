@@ -14,7 +14,9 @@ from __future__ import annotations
 import gzip
 import re
 import zlib
+from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -120,8 +122,46 @@ def iter_medline(stream: BinaryIO, *, name: str) -> Iterator[Article]:
             `MAX_PMID`, the file is not UTF-8 text, is truncated or
             corrupt gzip, or holds an overlong line or record; the message names the line.
     """
-    for index, record in enumerate(_parse(_lines(SourceStream(stream, name), name)), start=1):
-        yield _article(record, name, index)
+    places = _AffiliationPlaces()
+    lines = places.read(_lines(SourceStream(stream, name), name))
+    for index, record in enumerate(_parse(lines), start=1):
+        yield _article(record, name, index, places.take(_one(record, "PMID")))
+
+
+class _AffiliationPlaces:
+    """Which author each ``AD`` line follows. Biopython collects a record's AD lines into one
+    list, but the format gives each author (``FAU``, or ``AU`` where a record has no FAU)
+    the AD lines after it; AD lines before the first author (older records) are the first
+    author's. This reads the lines on their way to the parser and keeps, per record, one
+    list of affiliations per author, the first for the lines before any author."""
+
+    def __init__(self) -> None:
+        self._records: dict[str, deque[list[list[str]]]] = {}
+
+    def read(self, lines: Iterable[str]) -> Iterator[str]:
+        groups: list[list[str]] = []
+        starts_author = ""  # "FAU " or "AU  ", whichever the record names authors with
+        in_ad = False
+        for line in lines:
+            tag = line[:4]
+            if line.startswith("PMID-"):
+                groups, starts_author = [[]], ""
+                self._records.setdefault(line[5:].strip(), deque()).append(groups)
+            elif tag in ("FAU ", "AU  ") and groups:
+                starts_author = starts_author or tag
+                if tag == starts_author:
+                    groups.append([])
+            elif tag == "AD  " and groups:
+                groups[-1].append(line[6:].strip())
+            elif in_ad and line.startswith("      ") and groups and groups[-1]:
+                groups[-1][-1] += " " + line.strip()
+            in_ad = tag == "AD  " or (in_ad and line.startswith("      "))
+            yield line
+
+    def take(self, pmid: str | None) -> list[list[str]]:
+        """The affiliation groups of the next record with this PMID (read in file order)."""
+        queue = self._records.get(pmid or "")
+        return queue.popleft() if queue else []
 
 
 def _lines(chunks: Iterable[bytes], name: str) -> Iterator[str]:
@@ -181,7 +221,9 @@ def _ymd(value: str | None) -> date | None:
         return None
 
 
-def _article(record: dict[str, Any], name: str, index: int) -> Article:
+def _article(
+    record: dict[str, Any], name: str, index: int, places: list[list[str]] | None = None
+) -> Article:
     pmid_text = _one(record, "PMID")
     if not pmid_text:
         raise XmlParseError(f"{name}: record {index}: no PMID")
@@ -210,7 +252,7 @@ def _article(record: dict[str, Any], name: str, index: int) -> Article:
         languages=tuple(_many(record, "LA")),
         doi=doi,
         pmcid=_one(record, "PMC"),
-        authors=_authors(record),
+        authors=_authors(record, places or []),
         publication_types=tuple(PublicationType(None, p) for p in _many(record, "PT")),
         mesh_headings=tuple(_heading(h) for h in _many(record, "MH")),
         keywords=tuple(k for k in (clean_text(o) for o in _many(record, "OT")) if k),
@@ -250,9 +292,9 @@ def _sections(abstract: str | None) -> tuple[AbstractSection, ...]:
     return tuple(sections)
 
 
-def _authors(record: dict[str, Any]) -> tuple[Author, ...]:
+def _authors(record: dict[str, Any], places: list[list[str]]) -> tuple[Author, ...]:
     full, short = _many(record, "FAU"), _many(record, "AU")
-    authors = []
+    authors: list[Author] = []
     if full:
         # FAU and AU come in pairs, one per author; AU alone carries the initials.
         initials = [_split_au(au)[1] for au in short] if len(short) == len(full) else []
@@ -269,6 +311,13 @@ def _authors(record: dict[str, Any]) -> tuple[Author, ...]:
         for entry in short:
             surname, initials_ = _split_au(entry)
             authors.append(Author(last_name=surname, initials=initials_))
+    if len(places) == len(authors) + 1:
+        # the AD lines before the first author (older records) are the first author's
+        places = [places[0] + places[1], *places[2:]] if authors else places[1:]
+        authors = [
+            replace(a, affiliations=tuple(t for t in map(clean_text, own) if t))
+            for a, own in zip(authors, places, strict=True)
+        ]
     authors += [Author(collective_name=c) for c in _many(record, "CN")]
     return tuple(authors)
 

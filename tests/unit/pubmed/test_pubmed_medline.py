@@ -105,6 +105,32 @@ def test_initials_come_from_the_au_field() -> None:
     ]
 
 
+def test_affiliations_belong_to_the_author_they_follow() -> None:
+    text = (
+        "PMID- 90100011\nFAU - Roe, Jane\nAU  - Roe J\n"
+        "AD  - Department of Synthetic Physiotherapy, Example University,\n"
+        "      Exampletown, Nowhere.\n"
+        "AD  - Synthetic Pain Clinic, Exampletown.\n"
+        "FAU - Poe, Ann\nAU  - Poe A\nFAU - Doe, Kim\nAU  - Doe K\n"
+        "AD  - Example Hospital, Elsewhere.\n"
+        "\nPMID- 90100012\nAD  - One affiliation for the record (older records).\n"
+        "AU  - Lee S\nAU  - Kim H\n"
+    )
+    first, second = read(text)
+    assert [a.affiliations for a in first.authors] == [
+        (
+            "Department of Synthetic Physiotherapy, Example University, Exampletown, Nowhere.",
+            "Synthetic Pain Clinic, Exampletown.",
+        ),
+        (),
+        ("Example Hospital, Elsewhere.",),
+    ]
+    assert [a.affiliations for a in second.authors] == [
+        ("One affiliation for the record (older records).",),
+        (),
+    ]
+
+
 def test_a_record_without_pmid_is_an_input_error() -> None:
     with pytest.raises(XmlParseError, match=r"x\.txt: record 1: no PMID"):
         read("TI  - no identifier here\n")
