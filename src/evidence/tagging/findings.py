@@ -30,6 +30,7 @@ from evidence.tagging.directions import (
     split_clauses,
 )
 from evidence.tagging.matching import Match
+from evidence.tagging.mentions import is_negated
 from evidence.tagging.taggers import Matches, counted_matches, find_matches, tag_document
 from evidence.tagging.text import Document, Unit, build_document
 from evidence.tagging.vocabulary import Vocabulary
@@ -549,9 +550,13 @@ def _serious_words(doc: Document, design: str | None, unit: Unit) -> bool:
     """Whether the record says its event needed treatment or did lasting harm: in the
     sentence that reports it, or anywhere in a case report or series (where the whole
     abstract is about the event)."""
-    if design in _CASE_DESIGNS:
-        return any(_SERIOUS_WORDS.search(doc.lower, u.start, u.end) for u in doc.units)
-    return _SERIOUS_WORDS.search(doc.lower, unit.start, unit.end) is not None
+    units = doc.units if design in _CASE_DESIGNS else [unit]
+    for u in units:
+        sentence = doc.lower[u.start : u.end]
+        for m in _SERIOUS_WORDS.finditer(sentence):
+            if not is_negated(sentence, m.start(), m.end()):  # "no serious adverse events"
+                return True
+    return False
 
 
 def _first_unit(doc: Document, roles: tuple[str, ...], regex: re.Pattern[str]) -> Unit | None:
