@@ -56,7 +56,7 @@ _HYPOTHETICAL = re.compile(
 _NOT_STUDIED = re.compile(r"\b(?:covered|reimbursed|indications?)\b[^.;]*$")
 _SHAM = re.compile(
     r"\b(?:sham|placebo|detuned|inactive|switched[\s-]off|simulated|mock)"
-    r"(?:[\s-]+(?!controlled|trial|versus|vs|or\b|and\b)[\w()-]+){0,2}[\s-]+$"
+    r"(?:[\s-]+(?!controlled|trial|versus|vs|or\b|and\b|with\b|plus\b)[\w()-]+){0,2}[\s-]+$"
 )
 _SHAM_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?as (?:a |the )?(?:placebo|sham)\b")
 _PRIOR = re.compile(
@@ -64,14 +64,30 @@ _PRIOR = re.compile(
     r"previously (?:received|treated with|had)|previous)\b[\s\w-]{0,30}$"
 )
 _INDUCTION = re.compile(r"^[^.;]{0,50}?\bto (?:produce|induce|create|establish|provoke)\b")
-_ALONE_AFTER = re.compile(r"^[\s\w-]{0,30}?\balone\b")
+_ALONE_AFTER = re.compile(r"^[\s\w-]{0,30}?\b(?:alone|on (?:its|their) own|by itself)\b")
 _WITH_OR_WITHOUT_AFTER = re.compile(r"^[^.;]{0,60}?\bwith or without\b")
 _ADD_TO_BEFORE = re.compile(r"\b(?:adds? to|added to|in addition to|on top of)\s+[\w\s-]{0,25}$")
 _COMPARATOR_BEFORE = re.compile(
     r"\b(?:compared (?:with|to)|versus|vs\.?|against|comparators?)\b[^.;]{0,35}$"
 )
+# "set against other treatments such as exercise and laser": the others a review names
+_OTHER_TREATMENTS_BEFORE = re.compile(
+    r"\b(?:other|another|alternative|non-[\w-]+)\s+(?:[\w-]+\s+)?(?:treatments?|therap(?:y|ies)|"
+    r"interventions?|modalities)\b[^.;]{0,90}$"
+)
 _BOTH_ARMS_BEFORE = re.compile(
-    r"\bboth (?:groups|arms)\b[\w\s]{0,30}\b(?:the same|also|additionally)\b[\w\s-]{0,40}$"
+    r"\b(?:both (?:groups|arms)|all (?:patients|participants|subjects|groups)|everyone|"
+    r"every (?:patient|participant|subject|group))\b[\w\s]{0,30}?\b(?:the same|also|additionally|"
+    r"received|were given|was given|did|performed|underwent|completed|followed|"
+    r"(?:was|were) asked to do)\b[\w\s-]{0,40}$"
+)
+# "sham ultrasound with exercise": what the sham arm also had, so every arm had it
+_SHAM_ARM_ADDED_BEFORE = re.compile(
+    r"\b(?:sham|placebo)\s+(?:[\w-]+\s+){1,2}(?:with|plus|and|combined with|together with)\s+"
+    r"(?:[\w-]+\s+)?$"
+)
+_ACCOMPANYING_BEFORE = re.compile(
+    r"\b(?:accompanying|concomitant|co-?interventions? of)\s+[\w-]*\s*$"
 )
 _USUAL_CARE_PAREN = re.compile(r"\b(?:usual|standard|conventional|routine)\b[\w\s-]{0,25}\([^)]*$")
 
@@ -83,6 +99,9 @@ _NOT_STUDIED_WORDS = ("covered", "reimbursed", "indication")
 _SHAM_WORDS = ("sham", "placebo", "detuned", "inactive", "switched", "simulated", "mock")
 _PRIOR_WORDS = ("resist", "refractory", "despite", "fail", "unresponsive", "previous")
 _ADD_WORDS = ("add", "on top")
+_BOTH_WORDS = ("both", "all ", "every")
+_ACCOMPANYING_WORDS = ("accompan", "concomit", "co-interv", "cointerv")
+_OTHER_WORDS = ("other", "alternative", "non-")
 
 
 def _cue_in_scope(cues: re.Pattern[str], before: str, max_words: int) -> bool:
@@ -139,9 +158,14 @@ def is_not_studied_intervention(sentence: str, start: int, end: int) -> bool:
     )
 
 
-def is_comparator(sentence: str, start: int) -> bool:
-    """Named after "compared with", "versus" or "against" (a review's comparator arms)."""
-    return _COMPARATOR_BEFORE.search(sentence[max(0, start - 50) : start]) is not None
+def is_comparator(sentence: str, start: int, *, other_only: bool = False) -> bool:
+    """Named after "compared with", "versus" or "against", or in a list of "other
+    treatments" (a review's comparator arms); ``other_only``: only the latter (a
+    guideline, which recommends "against" what it studies)."""
+    if not other_only and _COMPARATOR_BEFORE.search(sentence[max(0, start - 50) : start]):
+        return True
+    before = sentence[max(0, start - 120) : start]
+    return _has_any(before, _OTHER_WORDS) and _OTHER_TREATMENTS_BEFORE.search(before) is not None
 
 
 def is_co_intervention(sentence: str, start: int, end: int) -> bool:
@@ -150,11 +174,16 @@ def is_co_intervention(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 60) : start]
     after = sentence[end : end + 80]
     return bool(
-        ("alone" in after and _ALONE_AFTER.search(after))
+        (("alone" in after or " own" in after or "itself" in after) and _ALONE_AFTER.search(after))
         or ("without" in after and _WITH_OR_WITHOUT_AFTER.search(after))
         or (_has_any(before, _ADD_WORDS) and _ADD_TO_BEFORE.search(before))
-        or ("(" in before and _USUAL_CARE_PAREN.search(before))
-        or ("both" in sentence and _BOTH_ARMS_BEFORE.search(sentence[max(0, start - 100) : start]))
+        or ("(" in before and _USUAL_CARE_PAREN.search(sentence[max(0, start - 100) : start]))
+        or (
+            _has_any(sentence, _BOTH_WORDS)
+            and _BOTH_ARMS_BEFORE.search(sentence[max(0, start - 100) : start])
+        )
+        or (_has_any(before, _SHAM_WORDS) and _SHAM_ARM_ADDED_BEFORE.search(before))
+        or (_has_any(before, _ACCOMPANYING_WORDS) and _ACCOMPANYING_BEFORE.search(before))
     )
 
 

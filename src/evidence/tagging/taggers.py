@@ -64,6 +64,10 @@ _REFINES = {
     "controlled_trial": frozenset({"rct"}),
 }
 _TEXT_SOURCES = {"title": "text_title", "keyword": "keyword"}  # else text_abstract
+# "... with knee exercises", "plus exercise": a treatment added to an arm's main one
+_ADDED_BEFORE = re.compile(
+    r"\b(?:with|plus|combined with|together with|alongside)\s+(?:[\w-]+\s+){0,1}$"
+)
 
 
 @dataclass(slots=True)
@@ -242,25 +246,44 @@ def _tag_text(
 def _not_studied_terms(
     doc: Document, counted: list[tuple[Match, str]], out: _Collector
 ) -> set[str]:
-    """Interventions every arm received (co-interventions) and, in reviews, interventions
-    named only as comparators of the included trials. The first intervention of the title
-    is always studied."""
-    title_first = next((m.term for m, role in counted if role == "title"), None)
-    review = out.values("design") & {"systematic_review", "meta_analysis"}
+    """Interventions every arm received (co-interventions) and, in reviews and guidelines,
+    interventions named only as comparators of the included trials. The first intervention
+    of the title is studied unless the title itself names it as every arm's ("exercise with
+    or without dry needling"). A treatment added to two arms in one sentence is dropped only
+    when another studied treatment is left."""
+    title_first: str | None = None
+    title_co = False
+    designs = out.values("design")
+    review = designs & {"systematic_review", "meta_analysis", "guideline"}
+    guideline = "guideline" in designs
     co: set[str] = set()
     comparator_only: dict[str, bool] = {}
     units, starts = doc.units, doc.starts
+    # (unit start, term, words) -> how many times; a treatment named twice in one sentence, each
+    # time added to another ("A with exercise versus B with exercise"), is in every arm
+    added: dict[tuple[int, str, str], int] = {}
     for match, role in counted:
         unit = units[bisect_right(starts, match.start) - 1]  # doc.unit_at, inlined
         sentence = doc.lower[unit.start : unit.end]
         a, b = match.start - unit.start, match.end - unit.start
-        if is_co_intervention(sentence, a, b):
+        is_co = is_co_intervention(sentence, a, b)
+        if role == "title" and title_first is None:
+            title_first, title_co = match.term, is_co
+        if is_co:
             co.add(match.term)
+        elif ROLE_WEIGHTS[role] > 0 and _ADDED_BEFORE.search(sentence, max(0, a - 25), a):
+            key = (unit.start, match.term, sentence[a:b])
+            added[key] = added.get(key, 0) + 1
         if review and ROLE_WEIGHTS[role] > 0:
             only = comparator_only.get(match.term, True) and role != "title"
-            comparator_only[match.term] = only and is_comparator(sentence, a)
+            comparator_only[match.term] = only and is_comparator(sentence, a, other_only=guideline)
     co |= {term for term, only in comparator_only.items() if only}
-    co.discard(title_first or "")
+    twice = {term for (_, term, _), n in added.items() if n > 1}
+    studied = {m.term for m, role in counted if ROLE_WEIGHTS[role] > 0}
+    if twice and studied - co - twice:
+        co |= twice
+    if not title_co:
+        co.discard(title_first or "")
     return co
 
 

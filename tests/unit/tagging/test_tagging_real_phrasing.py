@@ -1,0 +1,122 @@
+"""Tagging of phrasings real authors use (co-interventions, comparators, conditions,
+designs), on SYNTHETIC sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import (
+    JOURNAL_ARTICLE,
+    RCT,
+    SYSTEMATIC_REVIEW,
+    article,
+)
+
+from evidence.models import PublicationType, Tag
+from evidence.tagging import Vocabulary, tag_article
+
+GUIDELINE = PublicationType("D017065", "Practice Guideline")
+
+
+def values(tags: list[Tag], dimension: str) -> set[str]:
+    return {t.value for t in tags if t.dimension == dimension}
+
+
+@pytest.mark.parametrize(
+    ("title", "methods"),
+    [
+        pytest.param(
+            "Exercise with or without dry needling for shoulder pain: a randomized trial",
+            "Patients were randomized to exercise on its own or to exercise with dry needling.",
+            id="title-names-the-co-intervention-first",
+        ),
+        pytest.param(
+            "Dry needling for shoulder pain",
+            "Both groups did a home exercise programme. One group also had dry needling.",
+            id="both-groups-did",
+        ),
+        pytest.param(
+            "Dry needling for shoulder pain",
+            "Everyone was asked to do a rotator cuff exercise programme daily.",
+            id="everyone-was-asked-to-do",
+        ),
+        pytest.param(
+            "Laser therapy versus dry needling with knee exercises for knee pain",
+            "Group A had laser therapy with stretching exercises; group B had dry needling with"
+            " stretching exercises.",
+            id="same-addition-to-both-arms",
+        ),
+        pytest.param(
+            "Dry needling for low back pain",
+            "Group A had dry needling with exercise; group B had sham needling with exercise.",
+            id="added-to-the-sham-arm",
+        ),
+        pytest.param(
+            "Dry needling for neck pain",
+            "Adherence to the accompanying exercise therapy was poor in the dry needling group.",
+            id="accompanying",
+        ),
+    ],
+)
+def test_co_interventions_are_not_tagged(vocab: Vocabulary, title: str, methods: str) -> None:
+    tags = tag_article(article(title, methods=methods, types=[JOURNAL_ARTICLE, RCT]), vocab)
+    assert "exercise_therapy" not in values(tags, "intervention")
+    assert "dry_needling" in values(tags, "intervention")
+
+
+def test_usual_care_list_in_brackets_far_from_its_name(vocab: Vocabulary) -> None:
+    record = article(
+        "Dry needling added to usual care for neck pain",
+        methods="The control arm had the standard care programme (advice leaflets, posture"
+        " education, home exercises and electrotherapy) only.",
+        types=[JOURNAL_ARTICLE, RCT],
+    )
+    assert values(tag_article(record, vocab), "intervention") == {"dry_needling"}
+
+
+def test_an_arm_named_twice_with_different_additions_is_kept(vocab: Vocabulary) -> None:
+    record = article(
+        "Dry needling with stretching versus dry needling with massage for neck pain",
+        methods="Group A had dry needling with stretching exercises; group B had dry needling"
+        " with massage.",
+        types=[JOURNAL_ARTICLE, RCT],
+    )
+    assert values(tag_article(record, vocab), "intervention") == {
+        "dry_needling",
+        "exercise_therapy",
+        "massage",
+    }
+
+
+def test_variant_trial_keeps_its_only_intervention(vocab: Vocabulary) -> None:
+    record = article(
+        "Two doses of ultrasound for knee pain",
+        methods="Group 1 had exercise with ultrasound; group 2 had exercise with ultrasound"
+        " for twice as long. Both groups received ultrasound on ten days.",
+        types=[JOURNAL_ARTICLE, RCT],
+    )
+    assert "therapeutic_ultrasound" in values(tag_article(record, vocab), "intervention")
+
+
+def test_other_treatments_a_review_lists_are_comparators(vocab: Vocabulary) -> None:
+    record = article(
+        "Therapeutic ultrasound for neck pain: a systematic review",
+        methods="Trials compared ultrasound with other treatments. The other treatments"
+        " covered every non-ultrasound therapy (for example exercises, massage and TENS).",
+        results="Ultrasound reduced pain.",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+    )
+    assert values(tag_article(record, vocab), "intervention") == {"therapeutic_ultrasound"}
+
+
+def test_guideline_keeps_what_it_recommends_against(vocab: Vocabulary) -> None:
+    record = article(
+        "Clinical practice guideline for carpal tunnel syndrome",
+        abstract="This guideline covers conservative care. Laser therapy is recommended"
+        " against. Trials set ultrasound against other treatments such as exercise and"
+        " splints. Therapeutic ultrasound is not recommended.",
+        types=[GUIDELINE],
+    )
+    assert values(tag_article(record, vocab), "intervention") == {
+        "laser_therapy",
+        "therapeutic_ultrasound",
+    }
