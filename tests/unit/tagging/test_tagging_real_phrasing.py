@@ -120,3 +120,44 @@ def test_guideline_keeps_what_it_recommends_against(vocab: Vocabulary) -> None:
         "laser_therapy",
         "therapeutic_ultrasound",
     }
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        pytest.param(
+            "Knees were examined clinically and by ultrasound at each visit.",
+            set(),
+            id="examined-by-ultrasound",
+        ),
+        pytest.param(
+            "Muscle thickness was recorded with M-mode ultrasound.", set(), id="m-mode-imaging"
+        ),
+        pytest.param(
+            "Outcomes were assessed in patients treated with ultrasound.",
+            {"therapeutic_ultrasound"},
+            id="treated-with-ultrasound",
+        ),
+        pytest.param(
+            "Most clinics owned low frequency stimulators.",
+            {"electrical_stimulation"},
+            id="low-frequency-stimulators",
+        ),
+        pytest.param(
+            "Therapists added a range of stretching activities.",
+            {"exercise_therapy"},
+            id="stretching-activities",
+        ),
+        pytest.param(
+            "Group 1 had a local anesthetic injection (1% lidocaine) into the painful muscle.",
+            {"trigger_point_injection"},
+            id="local-anesthetic-injection",
+        ),
+        pytest.param(
+            "Group 1 had an epidural local anesthetic injection.", set(), id="epidural-injection"
+        ),
+    ],
+)
+def test_intervention_phrasings(vocab: Vocabulary, methods: str, expected: set[str]) -> None:
+    tags = tag_article(article("A synthetic record", methods=methods), vocab)
+    assert values(tags, "intervention") == expected
