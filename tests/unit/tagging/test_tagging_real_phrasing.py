@@ -161,3 +161,62 @@ def test_guideline_keeps_what_it_recommends_against(vocab: Vocabulary) -> None:
 def test_intervention_phrasings(vocab: Vocabulary, methods: str, expected: set[str]) -> None:
     tags = tag_article(article("A synthetic record", methods=methods), vocab)
     assert values(tags, "intervention") == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "methods", "expected"),
+    [
+        pytest.param(
+            "Dry needling for myofascial trigger point pain: a meta-analysis",
+            "Trials of needling were pooled.",
+            {"myofascial_pain_syndrome"},
+            id="trigger-point-pain",
+        ),
+        pytest.param(
+            "Managing myofascial trigger points with dry needling",
+            "Trials of needling were reviewed.",
+            {"myofascial_pain_syndrome"},
+            id="managing-trigger-points",
+        ),
+        pytest.param(
+            "Dry needling of the masseter",
+            "Forty adults in whom active myofascial trigger points were found were randomized.",
+            {"myofascial_pain_syndrome"},
+            id="in-whom",
+        ),
+        pytest.param(
+            "Ultrasound for neck muscles",
+            "Forty office workers with active MTrPs in the upper trapezius were randomized.",
+            {"myofascial_pain_syndrome"},
+            id="active-mtrps",
+        ),
+        pytest.param(
+            "Dry needling for plantar heel pain",
+            "Needling of myofascial trigger points in the calf was done weekly.",
+            {"plantar_fasciitis"},
+            id="trigger-points-as-target",
+        ),
+        pytest.param(
+            "Massage for headache",
+            "Treatment of myofascial trigger points in patients with tension-type headache.",
+            {"tension_type_headache"},
+            id="target-inside-another-diagnosis",
+        ),
+        pytest.param(
+            "Dry needling for myofascial pain of the masticatory muscles",
+            "Adults were randomized.",
+            {"temporomandibular_disorder", "myofascial_pain_syndrome"},
+            id="masticatory-muscles",
+        ),
+    ],
+)
+def test_condition_phrasings(
+    vocab: Vocabulary, title: str, methods: str, expected: set[str]
+) -> None:
+    tags = tag_article(article(title, methods=methods), vocab)
+    assert values(tags, "condition") == expected
+
+
+def test_jaw_opening_is_range_of_motion(vocab: Vocabulary) -> None:
+    record = article("Needling for jaw pain", methods="We measured how far the jaw opened.")
+    assert "range_of_motion" in values(tag_article(record, vocab), "outcome")
