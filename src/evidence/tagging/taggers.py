@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from evidence.models import Article, Dimension, MeshHeading, Tag
@@ -62,7 +63,25 @@ _REFINES = {
     "narrative_review": frozenset({"systematic_review", "meta_analysis"}),
     "systematic_review": frozenset({"meta_analysis"}),
     "controlled_trial": frozenset({"rct"}),
+    "case_report": frozenset({"case_series"}),  # Case Reports is PubMed's type for series too
 }
+# Designs read from the methods when nothing names one: groups compared ("split into two
+# groups", "the experimental group ... the control group") are a trial, randomised unless
+# the text says otherwise; patients counted and treated without groups are a case series.
+_GROUPS = re.compile(
+    r"\b(?:divided|split|separated|allocated|assigned|distributed)\b[^.;]{0,40}?\b(?:in)?to\s+"
+    r"(?:two|three|four|2|3|4)\s+(?:[\w-]+\s+)?groups\b|\b(?:experimental|intervention|treatment|"
+    r"study)\s+group\b[^.;]{0,120}?\b(?:control|placebo|sham|comparison)\s+group\b"
+)
+_NOT_RANDOM = ("non-random", "nonrandom", "quasi-random", "not random", "quasi-experimental")
+_NUMBER = (
+    r"(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)"
+)
+_TREATED_SERIES = re.compile(
+    r"\b" + _NUMBER + r"\s+(?:consecutive\s+)?(?:patients|cases)\b[^.;]{0,80}?\b(?:were\s+|was\s+)?"
+    r"(?:treated|underwent|received|managed)\b"
+)
 _TEXT_SOURCES = {"title": "text_title", "keyword": "keyword"}  # else text_abstract
 # "... with knee exercises", "plus exercise": a treatment added to an arm's main one
 _ADDED_BEFORE = re.compile(
@@ -329,12 +348,18 @@ def _tag_design(
     best: tuple[str, str, str] | None = None
     if typed:
         value, name = min(typed, key=lambda pair: order[pair[0]])
+        if any(c[0] == "case_series" for c in from_text):
+            # Case Reports beside a trial type, over a series of patients: the type misleads
+            value, name = next(((v, n) for v, n in typed if v == "case_report"), (value, name))
         best = (value, "publication_type", name)
         allowed = _REFINES.get(value, frozenset()) | {"protocol"}
         candidates = [c for c in from_text if c[0] in allowed and order[c[0]] < order[value]]
     else:
         titled = [c for c in from_text if c[1] == "title"]
-        candidates = titled or from_text
+        # the title's design, or a kind of it the methods name ("a controlled study" whose
+        # groups were allocated by randomisation software)
+        kinds = {k for c in titled for k in _REFINES.get(c[0], ())}
+        candidates = titled + [c for c in from_text if c[0] in kinds] if titled else from_text
         if not titled:
             mesh = [(value, "mesh", h.descriptor) for h, ids in named for value in ids["design"]]
             if mesh:
@@ -344,9 +369,39 @@ def _tag_design(
         if best is None or order[value] < order[best[0]]:
             best = (value, "text_title" if role == "title" else "text_abstract", words)
     if best is None:
+        best = _design_from_methods(doc, order)
+    if best is None:
         fallback = "other" if "other" in order else max(order, key=order.__getitem__)
         best = (fallback, "default", "no design named")
     out.add("design", best[0], best[1], best[2])
+
+
+def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, str, str] | None:
+    """A design the methods show without naming one: compared groups, else a counted
+    series of treated patients (only for records that name no design; see `_GROUPS`)."""
+    units = [u for u in doc.units if u.role in _DESIGN_ROLES]
+    trial = "controlled_trial" if _has_any(doc.lower, _NOT_RANDOM) else "rct"
+    for value, words, regex in (
+        (trial, ("group",), _GROUPS),
+        ("case_series", ("patients", "cases"), _TREATED_SERIES),
+    ):
+        if value not in order:
+            continue
+        for unit in units:
+            sentence = doc.lower[unit.start : unit.end]
+            found = _has_any(sentence, words) and regex.search(sentence)
+            if found:
+                source = "text_title" if unit.role == "title" else "text_abstract"
+                return (
+                    value,
+                    source,
+                    doc.text[unit.start + found.start() : unit.start + found.end()],
+                )
+    return None
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
 
 
 def _design_mentions(doc: Document, found: list[Match]) -> list[tuple[Match, str]]:

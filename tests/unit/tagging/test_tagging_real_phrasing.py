@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from tagging_builders import (
+    CASE_REPORTS,
     JOURNAL_ARTICLE,
     RCT,
     SYSTEMATIC_REVIEW,
@@ -15,6 +16,7 @@ from evidence.models import PublicationType, Tag
 from evidence.tagging import Vocabulary, tag_article
 
 GUIDELINE = PublicationType("D017065", "Practice Guideline")
+CLINICAL_TRIAL = PublicationType("D016430", "Clinical Trial")
 
 
 def values(tags: list[Tag], dimension: str) -> set[str]:
@@ -220,3 +222,82 @@ def test_condition_phrasings(
 def test_jaw_opening_is_range_of_motion(vocab: Vocabulary) -> None:
     record = article("Needling for jaw pain", methods="We measured how far the jaw opened.")
     assert "range_of_motion" in values(tag_article(record, vocab), "outcome")
+
+
+@pytest.mark.parametrize(
+    ("types", "title", "methods", "expected"),
+    [
+        pytest.param(
+            [JOURNAL_ARTICLE],
+            "Ultrasound for knee pain: four versus eight minutes",
+            "One hundred adults were enrolled and split into two groups.",
+            "rct",
+            id="split-into-two-groups",
+        ),
+        pytest.param(
+            [JOURNAL_ARTICLE],
+            "Dry needling for elbow pain",
+            "The experimental group had needling, while the control group had a brace.",
+            "rct",
+            id="experimental-and-control-group",
+        ),
+        pytest.param(
+            [JOURNAL_ARTICLE],
+            "Dry needling for elbow pain",
+            "In this non-randomized study, adults were divided into two groups.",
+            "controlled_trial",
+            id="groups-not-randomised",
+        ),
+        pytest.param(
+            [JOURNAL_ARTICLE],
+            "Needle lavage for calcific shoulder tendinitis",
+            "The study included thirty-six patients who were treated with needle lavage.",
+            "case_series",
+            id="treated-series",
+        ),
+        pytest.param(
+            [JOURNAL_ARTICLE],
+            "Dry needling for elbow pain: a prospective controlled study",
+            "Randomization software allocated 110 patients to groups.",
+            "rct",
+            id="title-refined-by-methods",
+        ),
+        pytest.param(
+            [JOURNAL_ARTICLE, CASE_REPORTS],
+            "Bone marrow changes after ultrasound",
+            "We identified 11 patients whose images showed marrow changes.",
+            "case_series",
+            id="case-reports-type-over-a-series",
+        ),
+        pytest.param(
+            [JOURNAL_ARTICLE, CASE_REPORTS, CLINICAL_TRIAL],
+            "Eight cases of bone changes after ultrasound",
+            "Charts of eight patients were read.",
+            "case_series",
+            id="misleading-trial-type",
+        ),
+        pytest.param(
+            [JOURNAL_ARTICLE, CASE_REPORTS],
+            "Bone marrow changes after ultrasound",
+            "We describe two patients whose images showed marrow changes.",
+            "case_report",
+            id="two-patients-are-a-case-report",
+        ),
+        pytest.param(
+            [JOURNAL_ARTICLE],
+            "Dry needling safely: part two",
+            "This clinical commentary sets out the anatomy of the back.",
+            "other",
+            id="commentary",
+        ),
+    ],
+)
+def test_design_phrasings(
+    vocab: Vocabulary,
+    types: list[PublicationType],
+    title: str,
+    methods: str,
+    expected: str,
+) -> None:
+    tags = tag_article(article(title, methods=methods, types=types), vocab)
+    assert values(tags, "design") == {expected}
