@@ -172,16 +172,14 @@ def is_co_intervention(sentence: str, start: int, end: int) -> bool:
     """A treatment every arm received: "exercise alone", "exercise with or without dry
     needling", "added to manual therapy", "usual physiotherapy (exercise, massage)"."""
     before = sentence[max(0, start - 60) : start]
+    wide = sentence[max(0, start - 100) : start]
     after = sentence[end : end + 80]
     return bool(
         (("alone" in after or " own" in after or "itself" in after) and _ALONE_AFTER.search(after))
         or ("without" in after and _WITH_OR_WITHOUT_AFTER.search(after))
         or (_has_any(before, _ADD_WORDS) and _ADD_TO_BEFORE.search(before))
-        or ("(" in before and _USUAL_CARE_PAREN.search(sentence[max(0, start - 100) : start]))
-        or (
-            _has_any(sentence, _BOTH_WORDS)
-            and _BOTH_ARMS_BEFORE.search(sentence[max(0, start - 100) : start])
-        )
+        or ("(" in before and _USUAL_CARE_PAREN.search(wide))
+        or (_has_any(wide, _BOTH_WORDS) and _BOTH_ARMS_BEFORE.search(wide))
         or (_has_any(before, _SHAM_WORDS) and _SHAM_ARM_ADDED_BEFORE.search(before))
         or (_has_any(before, _ACCOMPANYING_WORDS) and _ACCOMPANYING_BEFORE.search(before))
     )
