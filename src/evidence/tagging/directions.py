@@ -71,7 +71,8 @@ _BOTH_EFFECTIVE = _cue(
     r"effective|as effective as)\b"
 )
 _SIMILAR = _cue(
-    r"(?:similar (?:effects?|efficacy|results|outcomes|improvements?|benefits?|reductions?)|"
+    r"(?:similar (?:[\w-]+ ){0,2}(?:effects?|efficacy|results|outcomes|improvements?|benefits?"
+    r"|reductions?|scores?|values|changes?)|"
     r"were similar|(?:was|were|is|are) comparable|comparable (?:effects?|efficacy|results|"
     r"outcomes|improvements?)|did not differ|not differ|no (?:statistically )?(?:significant )?"
     r"differences?(?: between)?|non[\s-]*inferior|equivalent|(?:effective|viable|valid|good) "

@@ -109,7 +109,9 @@ _MINOR_OCCURRED = re.compile(
 # a result within one arm or in every arm, which says nothing of the difference between them
 _WITHIN = re.compile(
     r"\b(?:both (?:groups|arms)|in (?:all|each|every) (?:groups?|arms?)|within[\s-]group|"
-    r"from baseline|compared (?:with|to) baseline|over time)\b"
+    r"from baseline|compared (?:with|to) baseline|over time|at baseline|before (?:the )?"
+    r"(?:treatment|intervention|randomi[sz]ation)|baseline (?:characteristics|values|data|"
+    r"scores|measures)|pre-?treatment|demographic)\b"
 )
 
 
@@ -451,14 +453,15 @@ def _names_a_cue(doc: Document, units: list[Unit]) -> bool:
 
 
 def _result_units(doc: Document, conclusion: list[Unit]) -> list[Unit]:
-    """The results read when the conclusion states no result: the RESULTS section, or the
-    body of an unstructured abstract before its conclusion."""
-    if not conclusion or conclusion[0].role not in ("conclusions", "body"):
+    """The results read when the conclusion states no result: the RESULTS section (before
+    the sentences read as the conclusion), or the body of an unstructured abstract before
+    its conclusion."""
+    if not conclusion or conclusion[0].role not in ("conclusions", "body", "results"):
         return []
-    results = doc.units_with("results")
-    if results:
-        return [u for u in results if u.start < conclusion[0].start]
     first = conclusion[0].start
+    results = doc.units_with("results")
+    if results:  # also when the abstract ends in its results (their last two are read first)
+        return [u for u in results if u.start < first]
     return [u for u in doc.units if u.role == "body" and u.end <= first]
 
 
