@@ -54,6 +54,9 @@ ADVERSE_EFFECTS_QUALIFIER = "Q000009"
 _TEXT_DIMENSIONS: tuple[Dimension, ...] = ("intervention", "condition", "outcome", "adverse_event")
 _CONTEXTUAL = frozenset({"intervention", "condition", "adverse_event", "outcome"})
 _SEP = re.compile(r"[\s-]+")
+_ABBREVIATED: tuple[Dimension, ...] = ("intervention", "condition", "outcome")
+# "(DN)", "(TrP-DN;", "(US," right after a term: the abbreviation the record gives it
+_DEFINED = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{0,9}[A-Za-z0-9])\s*[),;]")
 _DESIGN_ROLES = frozenset({"title", "objective", "methods", "results", "body"})
 _ANIMAL_ROLES = frozenset({"title", "objective", "methods", "results", "body"})
 _PLURAL_STUDIES = re.compile(r"(?:trials|studies)$")
@@ -119,10 +122,39 @@ def tag_article(article: Article, vocab: Vocabulary) -> list[Tag]:
 
 
 def find_matches(doc: Document, vocab: Vocabulary) -> Matches:
-    """Every synonym and pattern match of the document, by dimension (one regex pass)."""
+    """Every synonym and pattern match of the document, by dimension (one regex pass), and
+    every later use of an abbreviation the record defines for one ("dry needling (DN)")."""
     if vocab.text_matcher is None:
         return Matches({})
-    return Matches(vocab.text_matcher.find(doc.lower, doc.text))
+    raw = vocab.text_matcher.find(doc.lower, doc.text)
+    if "(" in doc.text:
+        for dimension in _ABBREVIATED:
+            found = raw.get(dimension)
+            if found:
+                raw[dimension] = _with_abbreviations(doc.text, found)
+    return Matches(raw)
+
+
+def _with_abbreviations(text: str, found: list[Match]) -> list[Match]:
+    """``found`` and the uses of the abbreviations defined right after a match: "dry needling
+    (DN)" makes each later "DN" a mention of dry_needling. Real abstracts name a treatment
+    once and abbreviate it after; the vocabulary cannot list every abbreviation, and a short
+    one ("DN", "US") means other things elsewhere, so it counts only where it is defined."""
+    taken = {(m.start, m.end) for m in found}
+    extra: list[Match] = []
+    for match in found:
+        defined = _DEFINED.match(text, match.end)
+        if defined is None:
+            continue
+        short = defined.group(1)
+        if short.lower() == text[match.start : match.end].lower() or short.islower():
+            continue
+        for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text[defined.end() :]):
+            start, end = defined.end() + use.start(), defined.end() + use.end()
+            if (start, end) not in taken:
+                taken.add((start, end))
+                extra.append(Match(match.dimension, match.term, start, end))
+    return sorted([*found, *extra], key=lambda m: m.start) if extra else found
 
 
 def tag_document(

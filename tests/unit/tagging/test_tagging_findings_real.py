@@ -201,3 +201,32 @@ def test_safety_statements_of_trials_and_surveys(
     (finding,) = safety(found)
     assert (finding.direction, finding.seriousness) == (direction, seriousness)
     assert finding.sentence == results.split("; ")[0] if ";" not in results else True
+
+
+def test_an_abbreviation_the_record_defines_is_a_mention(vocab: Vocabulary) -> None:
+    found = findings(
+        {
+            "title": "Dry needling for chronic low back pain: a meta-analysis",
+            "types": [JOURNAL_ARTICLE, META_ANALYSIS],
+            "methods": "Trials of dry needling (DN) for low back pain were pooled.",
+            "conclusions": "DN relieved pain more effectively than sham needling.",
+        },
+        vocab,
+    )
+    finding = effect(found, "dry_needling")
+    assert finding.direction == "benefit"
+    assert finding.sentence == "DN relieved pain more effectively than sham needling."
+
+
+def test_an_abbreviation_never_defined_is_not_a_mention(vocab: Vocabulary) -> None:
+    from evidence.tagging.taggers import find_matches
+    from evidence.tagging.text import build_document
+
+    record = article(
+        "Diabetic neuropathy (DN) and pain",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Patients with DN received dry needling. Others had US.",
+    )
+    matches = find_matches(build_document(record), vocab)
+    terms = [m.term for m in matches.get("intervention")]
+    assert terms == ["dry_needling"]  # "DN" is defined for diabetic neuropathy, "US" never
