@@ -19,6 +19,8 @@ from tagging_builders import (
 from evidence.models import Finding, PublicationType
 from evidence.tagging import Vocabulary
 from evidence.tagging.findings import analyse_article
+from evidence.tagging.taggers import find_matches
+from evidence.tagging.text import build_document
 
 SURVEY = PublicationType("D016428", "Journal Article")
 
@@ -203,25 +205,25 @@ def test_safety_statements_of_trials_and_surveys(
     assert finding.sentence == results.split("; ")[0] if ";" not in results else True
 
 
+RECORD_WITH_DN = {
+    "title": "Dry needling for chronic low back pain: a meta-analysis",
+    "types": [JOURNAL_ARTICLE, META_ANALYSIS],
+    "methods": "Trials of dry needling (DN) for low back pain were pooled.",
+    "conclusions": "DN relieved pain more effectively than sham needling.",
+}
+
+
 def test_an_abbreviation_the_record_defines_is_a_mention(vocab: Vocabulary) -> None:
-    found = findings(
-        {
-            "title": "Dry needling for chronic low back pain: a meta-analysis",
-            "types": [JOURNAL_ARTICLE, META_ANALYSIS],
-            "methods": "Trials of dry needling (DN) for low back pain were pooled.",
-            "conclusions": "DN relieved pain more effectively than sham needling.",
-        },
-        vocab,
-    )
+    found = findings(RECORD_WITH_DN, vocab)
     finding = effect(found, "dry_needling")
     assert finding.direction == "benefit"
     assert finding.sentence == "DN relieved pain more effectively than sham needling."
+    doc = build_document(article(**RECORD_WITH_DN))  # type: ignore[arg-type]
+    uses = [doc.text[m.start : m.end] for m in find_matches(doc, vocab).get("intervention")]
+    assert uses == ["Dry needling", "dry needling", "DN"]
 
 
 def test_an_abbreviation_never_defined_is_not_a_mention(vocab: Vocabulary) -> None:
-    from evidence.tagging.taggers import find_matches
-    from evidence.tagging.text import build_document
-
     record = article(
         "Diabetic neuropathy (DN) and pain",
         types=[JOURNAL_ARTICLE, RCT],
