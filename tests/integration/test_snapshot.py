@@ -4,11 +4,14 @@ because the warehouse is open, and no analyst ever sees half a run."""
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import duckdb
 import pytest
 from xmlbuild import article, write
 
@@ -188,3 +191,102 @@ def test_a_read_only_data_folder_is_a_clear_error_and_nothing_changes(
             f"StorageError {settings.db_path}: cannot write its folder: Read-only file system"
         ), child.stdout + child.stderr
     assert settings.db_path.read_bytes() == before
+
+
+def pmids(db: Path) -> list[int]:
+    con = connect(db, read_only=True)
+    try:
+        return [p for (p,) in con.execute("SELECT pmid FROM articles ORDER BY pmid").fetchall()]
+    finally:
+        con.close()
+
+
+def _change(how: str, db: Path, backup: Path | None = None) -> None:
+    if how == "deleted":
+        db.unlink()
+    elif how == "restored" and backup is not None:
+        shutil.copy2(backup, db)  # over the warehouse, with the backup's modification time
+    else:
+        with duckdb.connect(str(db)) as con:  # an analyst's own table in the warehouse
+            con.execute("CREATE TABLE my_notes AS SELECT 42 AS answer")
+
+
+@pytest.mark.parametrize("leftover", ["after-a-published-run", "after-a-failed-run"])
+@pytest.mark.parametrize(
+    ("how", "statuses", "expected"),
+    [
+        pytest.param("deleted", ["ok", "ok"], [1, 4], id="warehouse-deleted"),
+        pytest.param("restored", ["skipped", "ok"], [1, 4], id="backup-restored"),
+        pytest.param("analyst-table", ["skipped", "ok"], [1, 2, 4], id="analyst-table"),
+    ],
+)
+def test_the_next_run_starts_from_the_warehouse_as_it_is_now(
+    settings: Settings,
+    tmp_path: Path,
+    leftover: str,
+    how: str,
+    statuses: list[str],
+    expected: list[int],
+) -> None:
+    a, b, c, d = (write(tmp_path / f"{n}.xml", article(p)) for p, n in enumerate("abcd", 1))
+    db = settings.db_path
+    ingest_paths(settings, [a])
+    backup = shutil.copy2(db, tmp_path / "backup.duckdb")
+    ingest_paths(settings, [b])
+    if leftover == "after-a-failed-run":  # its copy holds c, never published
+        with pytest.raises(RuntimeError, match="crash"), publishing(db):
+            ingest_paths(settings, [c])
+            raise RuntimeError("crash before the run ended")
+        assert work_path(db).exists()
+
+    _change(how, db, Path(backup))
+    summary = ingest_paths(settings, [a, d])
+
+    assert [f.status for f in summary.files] == statuses  # never "already ingested" wrongly
+    assert pmids(db) == expected
+    if how == "analyst-table":
+        with duckdb.connect(str(db), read_only=True) as con:
+            assert con.execute("SELECT answer FROM my_notes").fetchall() == [(42,)]
+    assert not work_path(db).exists()  # a published run leaves no copy to be mistaken
+
+
+KILLED_RUN = textwrap.dedent(
+    """
+    import os, signal, sys
+    from pathlib import Path
+    from evidence.config import Settings
+    from evidence.pipeline import ingest_paths
+    from evidence.store import publishing
+    settings = Settings(db_path=Path(sys.argv[1]), data_dir=Path(sys.argv[2]))
+    with publishing(settings.db_path):
+        ingest_paths(settings, [Path(sys.argv[3])], workers=0)
+        os.kill(os.getpid(), signal.SIGKILL)  # after the file's commit, before the publish
+    """
+)
+
+
+@pytest.mark.parametrize("warehouse_changed", [False, True], ids=["unchanged", "changed"])
+def test_a_killed_run_is_carried_on_only_while_the_warehouse_is_unchanged(
+    settings: Settings, tmp_path: Path, warehouse_changed: bool
+) -> None:
+    a, b, c = (write(tmp_path / f"{n}.xml", article(p)) for p, n in enumerate("abc", 1))
+    ingest_paths(settings, [a])
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_RUN, str(settings.db_path), str(settings.data_dir), str(b)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert pmids(settings.db_path) == [1]  # nothing of the killed run is published
+    if warehouse_changed:
+        _change("analyst-table", settings.db_path)
+
+    summary = ingest_paths(settings, [b, c])
+
+    # unchanged: b is in the killed run's copy, which the run carries on from
+    assert [f.status for f in summary.files] == [
+        "ok" if warehouse_changed else "skipped",
+        "ok",
+    ]
+    assert pmids(settings.db_path) == [1, 2, 3]

@@ -29,7 +29,7 @@ from security_harness import (
     warehouse_digest,
 )
 
-from evidence.store import work_path
+from evidence.store import publishing, work_path
 
 FULL = r"(File too large|No space left on device)"
 READ_ONLY = r"(Read-only file system|Permission denied)"
@@ -81,8 +81,10 @@ def test_full_disk_during_ingest_is_one_line_and_the_rerun_completes(
     db, env = fresh_warehouse(tmp_path, baseline.after_a)
     published = db.read_bytes()
     limit = _limits(baseline)[phase]
-    if phase == "into-the-kept-working-copy":
-        work_path(db).write_bytes(published)
+    if phase == "into-the-kept-working-copy":  # what a failed run leaves, to carry on from
+        with pytest.raises(RuntimeError, match="failed"), publishing(db):
+            raise RuntimeError("the run failed")
+        assert work_path(db).exists()
 
     failed = run_evidence("ingest", *baseline.files, "--db", db, env=env, max_file_bytes=limit)
 

@@ -4,20 +4,26 @@ DuckDB lets one process write a database file, and a reader holding the file ope
 writer in another process (and the other way round). So runs that write never touch the
 warehouse analysts open (``data/evidence.duckdb``): inside a `publishing` scope every
 `connect` to that path is sent to its working copy (``evidence.duckdb.work``), and when the
-outermost scope ends without an error the working copy is checkpointed, copied beside the
-warehouse and renamed over it in one atomic step. An analyst who has the warehouse open
-keeps reading the version they opened; the next connection sees the new one; nobody ever
-sees half a run. A run that fails publishes nothing; its committed work stays in the
-working copy and the next run carries on from there, unless a failed write (a full disk)
-left the copy unreadable: then it is discarded and the next run starts from the warehouse.
-Copies of runs killed mid-copy are removed. A lock file keeps two writing runs apart, with a
-clear message when one waits too long for the other. `write_atomically` gives output files
-(reports, check results) the same whole-or-nothing replacement.
+outermost scope ends without an error the working copy is checkpointed and renamed over the
+warehouse in one atomic step. An analyst who has the warehouse open keeps reading the
+version they opened; the next connection sees the new one; nobody ever sees half a run.
+
+The published warehouse is the only truth. A run starts from a fresh copy of it, and what
+the copy was made from (the warehouse's inode, size, mtime and ctime, or "no warehouse") is
+recorded beside it (``evidence.duckdb.work.origin``). A run that fails or is killed
+publishes nothing and leaves its copy: the next run carries on from it only while the
+warehouse is exactly the one it was copied from, and throws it away otherwise (the
+warehouse was deleted, restored from a backup, or changed by an analyst), or when a failed
+write (a full disk) left it unreadable. Copies of runs killed mid-copy are removed. A lock
+file keeps two writing runs apart, with a clear message when one waits too long for the
+other. `write_atomically` gives output files (reports, check results) the same
+whole-or-nothing replacement.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
 import shutil
@@ -66,13 +72,25 @@ def work_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".work")
 
 
+def _origin_path(work: Path) -> Path:
+    return work.with_name(work.name + ".origin")
+
+
+def _lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
 def route(path: str | Path) -> str:
     """The file a connection to ``path`` should open: the working copy inside a scope."""
-    if str(path) == ":memory:":
-        return ":memory:"
-    with _guard:
-        scope = _scopes.get(Path(path).resolve())
+    scope = _scope_of(path)
     return str(scope.work) if scope else str(path)
+
+
+def _scope_of(path: str | Path) -> _Scope | None:
+    if str(path) == ":memory:":
+        return None
+    with _guard:
+        return _scopes.get(Path(path).resolve())
 
 
 def _lock(lock_path: Path, wait: float) -> int:
@@ -101,25 +119,48 @@ def _unlock(fd: int) -> None:
     os.close(fd)
 
 
-def _replace_atomically(dst: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Write a file beside ``dst``, flush it to disk, then rename it over ``dst``.
+def _sync_dir(folder: Path) -> None:
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
 
-    A write that fails (full disk, size limit, killed process) never leaves ``dst`` half
-    written, and the rename replaces a symbolic link at ``dst`` rather than following it.
-    """
-    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+
+def _tmp_beside(dst: Path) -> Path:
+    return dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+
+
+def _stage(dst: Path, write: Callable[[BinaryIO], object]) -> Path:
+    """Write a file beside ``dst`` and flush it to disk; return its path."""
+    tmp = _tmp_beside(dst)
     tmp.unlink(missing_ok=True)  # left by a killed process with this pid, maybe a link
     try:
         with tmp.open("xb") as fout:
             write(fout)
             fout.flush()
             os.fsync(fout.fileno())
-        os.replace(tmp, dst)
-        dir_fd = os.open(dst.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _put_in_place(tmp: Path, dst: Path) -> None:
+    # The rename replaces a symbolic link at ``dst`` rather than following it.
+    os.replace(tmp, dst)
+    _sync_dir(dst.parent)
+
+
+def _replace_atomically(dst: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a file beside ``dst``, flush it to disk, then rename it over ``dst``.
+
+    A write that fails (full disk, size limit, killed process) never leaves ``dst`` half
+    written.
+    """
+    tmp = _stage(dst, write)
+    try:
+        _put_in_place(tmp, dst)
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -164,12 +205,65 @@ def _usable(path: Path) -> bool:
     return True
 
 
-def _discard(work: Path, why: str) -> None:
-    # A write that failed halfway (full disk) can leave DuckDB's file damaged; the working
-    # copy only ever holds unpublished work, so the next run starts again from the warehouse.
-    log.warning("%s: %s; discarding the working copy", work, why)
-    for path in (work, work.with_name(work.name + ".wal")):
+def _identity(db_path: Path) -> dict[str, int] | None:
+    """What tells this version of the published warehouse from any other, None when there
+    is none. A rename, a restore or a write changes the inode, size, mtime or ctime, and
+    ctime cannot be set back (a backup copied with its mtime still gets a new ctime)."""
+    try:
+        st = db_path.stat()
+    except FileNotFoundError:
+        return None
+    return {
+        "dev": st.st_dev,
+        "ino": st.st_ino,
+        "size": st.st_size,
+        "mtime_ns": st.st_mtime_ns,
+        "ctime_ns": st.st_ctime_ns,
+    }
+
+
+def _record_origin(work: Path, published: dict[str, int] | None) -> None:
+    doc = json.dumps({"copy_of": published}).encode()
+    _replace_atomically(_origin_path(work), lambda fout: fout.write(doc))
+
+
+def _stale(db_path: Path, work: Path) -> str | None:
+    """Why the working copy left by an earlier run cannot be carried on; None if it can."""
+    try:
+        recorded = json.loads(_origin_path(work).read_text(encoding="utf-8"))["copy_of"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "no record of the warehouse it was copied from"
+    if recorded != _identity(db_path):
+        return f"{db_path} is not the warehouse it was copied from"
+    if not _usable(work):
+        return "cannot be opened (damaged by an earlier failed run)"
+    return None
+
+
+def _remove_copy(work: Path) -> None:
+    for path in (work, work.with_name(work.name + ".wal"), _origin_path(work)):
         path.unlink(missing_ok=True)
+
+
+def _discard(work: Path, why: str) -> None:
+    log.warning("%s: %s; discarding the working copy", work, why)
+    _remove_copy(work)
+
+
+def _prepare(db_path: Path, work: Path) -> None:
+    """Make the working copy: the one an earlier run left, if it can be carried on, or a
+    fresh copy of the warehouse."""
+    _remove_leftovers(db_path)
+    if work.exists():
+        why = _stale(db_path, work)
+        if why is None:
+            return
+        _discard(work, why)
+    _remove_copy(work)  # a log or a record without a copy
+    published = _identity(db_path)
+    if published is not None:
+        _copy_atomically(db_path, work)
+    _record_origin(work, published)
 
 
 def _checkpoint(path: Path) -> None:
@@ -178,6 +272,27 @@ def _checkpoint(path: Path) -> None:
         con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+def _publish(work: Path, db_path: Path) -> None:
+    """Fold the log into the working copy and rename it over the warehouse."""
+    try:
+        _checkpoint(work)
+        _put_in_place(work, db_path)
+        _origin_path(work).unlink(missing_ok=True)
+    except (OSError, duckdb.Error) as exc:
+        raise StorageError(f"{db_path}: could not publish the new warehouse: {exc}") from exc
+
+
+def _after_failure(scope: _Scope, failure: BaseException) -> None:
+    """Keep the copy of a failed run for the next one to carry on from, unless a failed
+    write (a full disk) left DuckDB's file damaged."""
+    work = scope.work
+    with suppress(OSError):
+        if not work.exists():
+            _remove_copy(work)
+        elif isinstance(failure, StorageError) and not _usable(work):
+            _discard(work, "damaged by the failed write")
 
 
 @contextmanager
@@ -207,40 +322,34 @@ def publishing(db_path: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator
                 scope.depth -= 1
         return
     work = work_path(key)
+    lock = _lock_path(key)
     try:
         key.parent.mkdir(parents=True, exist_ok=True)
-        fd = _lock(key.with_name(key.name + ".lock"), wait)
+        fd = _lock(lock, wait)
     except OSError as exc:
         raise StorageError(f"{key}: cannot write its folder: {exc.strerror or exc}") from exc
     try:
         try:
-            _remove_leftovers(key)
-            if work.exists() and not _usable(work):
-                _discard(work, "cannot be opened (damaged by an earlier failed run)")
-            if not work.exists() and key.exists():
-                _copy_atomically(key, work)
+            _prepare(key, work)
         except OSError as exc:
             raise StorageError(
                 f"{work}: cannot make the working copy: {exc.strerror or exc}"
             ) from exc
+        scope = _Scope(work, 1, fd)
         with _guard:
-            _scopes[key] = _Scope(work, 1, fd)
+            _scopes[key] = scope
         try:
             yield work
-        except StorageError:
-            if work.exists() and not _usable(work):
-                with suppress(OSError):
-                    _discard(work, "damaged by the failed write")
+        except BaseException as exc:
+            _after_failure(scope, exc)
             raise
         finally:
             with _guard:
                 del _scopes[key]
         if work.exists():
-            try:
-                _checkpoint(work)
-                _copy_atomically(work, key)
-            except (OSError, duckdb.Error) as exc:
-                raise StorageError(f"{key}: could not publish the new warehouse: {exc}") from exc
+            _publish(work, key)
+        else:
+            _remove_copy(work)  # the run wrote nothing: no warehouse, no record
     finally:
         _unlock(fd)
 

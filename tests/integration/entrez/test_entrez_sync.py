@@ -23,8 +23,10 @@ from evidence.store import work_path
 
 
 def ledger(settings: Settings, sql: str) -> list[tuple[object, ...]]:
-    """Query the run's state: the working copy, which a failed run leaves unpublished."""
-    with duckdb.connect(str(work_path(settings.db_path)), read_only=True) as con:
+    """Query the run's state: the working copy a failed run leaves unpublished, else the
+    warehouse a successful run published."""
+    work = work_path(settings.db_path)
+    with duckdb.connect(str(work if work.exists() else settings.db_path), read_only=True) as con:
         return con.execute(sql).fetchall()
 
 
