@@ -13,6 +13,7 @@ rested on a record that is now retracted (`retraction_note`).
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,16 +23,23 @@ import typer
 
 from evidence.claims.engine import judge_claims
 from evidence.claims.history import CheckVersions, FileHistory, VerdictChange, read_history
-from evidence.claims.inputs import Scope
+from evidence.claims.inputs import EvidenceBase, Scope
 from evidence.claims.loader import load_claims
 from evidence.claims.model import VERDICTS, ClaimsFile, Verdict
-from evidence.claims.output import output_format, render_output, write_output
+from evidence.claims.output import output_format, render_output
 from evidence.claims.reference import ReferenceData, load_definitions, load_payer_policies
 from evidence.claims.warehouse import read_evidence, write_verdicts
 from evidence.config import Settings
 from evidence.report.data import is_synthetic, read_provenance
 from evidence.report.render import data_line
-from evidence.store import connect, no_such_warehouse, storage_errors, writes_warehouse
+from evidence.store import (
+    connect,
+    no_such_warehouse,
+    publish_or_discard,
+    publishing,
+    replaced_on_success,
+    storage_errors,
+)
 from evidence.store.snapshot import route
 from evidence.tagging import Vocabulary, load_vocabulary
 
@@ -87,7 +95,6 @@ def load_reference(settings: Settings, vocab: Vocabulary) -> ReferenceData:
     return ReferenceData(definitions=definitions, policies=policies, scope=scope)
 
 
-@writes_warehouse
 def check_claims(
     settings: Settings,
     claims_path: Path,
@@ -97,7 +104,10 @@ def check_claims(
 ) -> CheckResult:
     """Judge every claim of ``claims_path``, store the verdicts, write ``out`` when given.
 
-    The verdicts are published with the warehouse (see `evidence.store.snapshot`).
+    The verdicts are published with the warehouse (see `evidence.store.snapshot`), and
+    ``out`` is put in place once they are: a run that fails or is killed before its publish
+    leaves neither, and the next check compares with the last published one. Inside a
+    larger run (a flow's scope), ``out`` is put in place when this call ends.
 
     Raises:
         InputError: the claims file, a reference file or the output extension is bad (exit 2).
@@ -109,6 +119,49 @@ def check_claims(
     reference = load_reference(settings, vocab)
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
     db = settings.db_path
+    with ExitStack() as after_publish:
+        # ``out`` is written beside its place inside the scope (a read-only folder fails
+        # before anything is published) and put in place once the verdicts are published.
+        write_out = after_publish.enter_context(replaced_on_success(out)) if out else None
+        with publishing(db):
+            evidence, verdicts, history, line = _judge_and_store(
+                db, claims, reference, when, CheckVersions(vocabulary=vocab.fingerprint)
+            )
+            if write_out is not None and fmt is not None:
+                synthetic = [
+                    r.pmid for r in evidence.records.values() if is_synthetic(r.pmid, r.journal)
+                ]
+                write_out(
+                    render_output(
+                        fmt,
+                        claims,
+                        verdicts,
+                        checked_at=when,
+                        data_line=line,
+                        synthetic=synthetic,
+                        n_records=len(evidence),
+                        history=history,
+                    )
+                )
+    return CheckResult(
+        claims=claims,
+        verdicts=verdicts,
+        n_records=len(evidence),
+        checked_at=when,
+        out=out,
+        history=history,
+    )
+
+
+def _judge_and_store(
+    db: Path,
+    claims: ClaimsFile,
+    reference: ReferenceData,
+    when: datetime,
+    versions: CheckVersions,
+) -> tuple[EvidenceBase, tuple[Verdict, ...], FileHistory, str]:
+    """Judge the claims on the warehouse's evidence and store the verdicts (inside the
+    caller's publishing scope): the evidence, verdicts, history and data line."""
     if str(db) != ":memory:" and not Path(route(db)).exists():
         raise no_such_warehouse(db)
     con = connect(db)
@@ -118,42 +171,17 @@ def check_claims(
             wanted |= reference.scope.expand("intervention", claim.intervention)
         evidence = read_evidence(con, wanted)
         verdicts = judge_claims(claims.claims, evidence, reference, as_of_year=when.year)
+        # A check killed after this commit must not become "the previous check" of the next.
+        publish_or_discard(db)
         write_verdicts(
-            con,
-            claims,
-            verdicts,
-            checked_at=when,
-            n_records=len(evidence),
-            versions=CheckVersions(vocabulary=vocab.fingerprint),
+            con, claims, verdicts, checked_at=when, n_records=len(evidence), versions=versions
         )
         history = read_history(con).get(claims.name, FileHistory())
         with storage_errors(str(db)):
             line = data_line(read_provenance(con))
     finally:
         con.close()
-    if out is not None and fmt is not None:
-        synthetic = [r.pmid for r in evidence.records.values() if is_synthetic(r.pmid, r.journal)]
-        write_output(
-            out,
-            render_output(
-                fmt,
-                claims,
-                verdicts,
-                checked_at=when,
-                data_line=line,
-                synthetic=synthetic,
-                n_records=len(evidence),
-                history=history,
-            ),
-        )
-    return CheckResult(
-        claims=claims,
-        verdicts=verdicts,
-        n_records=len(evidence),
-        checked_at=when,
-        out=out,
-        history=history,
-    )
+    return evidence, verdicts, history, line
 
 
 def _listed(items: list[str]) -> str:

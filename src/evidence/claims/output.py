@@ -1,8 +1,9 @@
 """The file `evidence check --out FILE` writes: .csv, .json, .md or .html (claims stage, edge).
 
-Reads verdicts; writes one file whose format comes from its extension. `output_format`
-rejects an unknown extension before any work is done (exit 2). The HTML page is the
-report's claims table (`evidence.report.render.render_check_page`).
+Reads verdicts; renders one file whose format comes from its extension (`check_claims`
+writes it once the verdicts are published). `output_format` rejects an unknown extension
+before any work is done (exit 2). The HTML page is the report's claims table
+(`evidence.report.render.render_check_page`).
 
 Claim texts, titles and record sentences are untrusted: the files must not attack whoever
 opens them. Markdown is rendered by tools that pass raw HTML through, so its text has
@@ -30,9 +31,8 @@ from evidence.claims.model import ClaimsFile, Verdict
 from evidence.claims.warehouse import CheckedFile
 from evidence.errors import InputError
 from evidence.report.render import render_check_page
-from evidence.store import write_atomically
 
-__all__ = ["OUTPUT_FORMATS", "output_format", "render_output", "write_output"]
+__all__ = ["OUTPUT_FORMATS", "output_format", "render_output"]
 
 OUTPUT_FORMATS = (".csv", ".json", ".md", ".html")
 _CSV_COLUMNS = (
@@ -224,13 +224,3 @@ def render_output(
     return render_check_page(
         checked, generated_at=checked_at, line=data_line, synthetic=synthetic, n_records=n_records
     )
-
-
-def write_output(path: Path, text: str) -> None:
-    """Write the output file whole or not at all (a link at ``path`` is replaced, never
-    followed), creating its folder.
-
-    Raises:
-        StorageError: it cannot be written.
-    """
-    write_atomically(path, text)

@@ -27,7 +27,14 @@ from evidence.store.load import (
     upsert_articles,
     upsert_batch,
 )
-from evidence.store.snapshot import publishing, work_path, write_atomically, writes_warehouse
+from evidence.store.snapshot import (
+    publish_or_discard,
+    publishing,
+    replaced_on_success,
+    work_path,
+    write_atomically,
+    writes_warehouse,
+)
 from evidence.store.tags import Tagger, load_articles, refresh_tags, tag_articles, write_tags
 
 __all__ = [
@@ -43,8 +50,10 @@ __all__ = [
     "ingest_file",
     "load_articles",
     "no_such_warehouse",
+    "publish_or_discard",
     "publishing",
     "refresh_tags",
+    "replaced_on_success",
     "sha256_file",
     "storage_errors",
     "tag_articles",

@@ -14,10 +14,11 @@ recorded beside it (``evidence.duckdb.work.origin``). A run that fails or is kil
 publishes nothing and leaves its copy: the next run carries on from it only while the
 warehouse is exactly the one it was copied from, and throws it away otherwise (the
 warehouse was deleted, restored from a backup, or changed by an analyst), or when a failed
-write (a full disk) left it unreadable. Copies of runs killed mid-copy are removed. A lock
-file keeps two writing runs apart, with a clear message when one waits too long for the
-other. `write_atomically` gives output files (reports, check results) the same
-whole-or-nothing replacement.
+write (a full disk) left it unreadable, or when the run wrote something that must not be
+carried on (`publish_or_discard`). Copies of runs killed mid-copy are removed. A lock file
+keeps two writing runs apart, with a clear message when one waits too long for the other.
+`write_atomically` and `replaced_on_success` give output files (reports, check results) the
+same whole-or-nothing replacement.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ from evidence.errors import StorageError
 
 __all__ = [
     "DEFAULT_WAIT_SECONDS",
+    "publish_or_discard",
     "publishing",
+    "replaced_on_success",
     "route",
     "work_path",
     "write_atomically",
@@ -59,6 +62,7 @@ class _Scope:
     work: Path
     depth: int
     lock_fd: int
+    resumable: bool = True  # a later run may carry on from the copy if this one fails
 
 
 # The scopes open in this process, by warehouse path. Process-wide on purpose: Prefect runs
@@ -170,18 +174,52 @@ def _copy_atomically(src: Path, dst: Path) -> None:
         _replace_atomically(dst, lambda fout: shutil.copyfileobj(fin, fout, 1 << 22))
 
 
+def _as_bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+@contextmanager
+def replaced_on_success(path: Path) -> Iterator[Callable[[str | bytes], None]]:
+    """Yield a function that writes ``path``'s new content (text as UTF-8) beside it; the
+    file is put in place when the block ends without an error, and dropped otherwise.
+
+    A folder that cannot be written fails when the content is written, inside the block:
+    before whatever the block ends with (a publish) has happened.
+
+    Raises:
+        StorageError: the folder or the file cannot be written (read-only, full disk).
+    """
+    staged: list[Path] = []
+
+    def write(data: str | bytes) -> None:
+        raw = _as_bytes(data)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staged.append(_stage(path, lambda fout: fout.write(raw)))
+        except OSError as exc:
+            raise StorageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+
+    try:
+        yield write
+        if staged:
+            try:
+                _put_in_place(staged[-1], path)
+            except OSError as exc:
+                raise StorageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    finally:
+        for tmp in staged:
+            with suppress(OSError):
+                tmp.unlink(missing_ok=True)
+
+
 def write_atomically(path: Path, data: str | bytes) -> None:
     """Write an output file whole or not at all (text as UTF-8), creating its folder.
 
     Raises:
         StorageError: the folder or the file cannot be written (read-only, full disk).
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _replace_atomically(path, lambda fout: fout.write(raw))
-    except OSError as exc:
-        raise StorageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    with replaced_on_success(path) as write:
+        write(data)
 
 
 def _remove_leftovers(db_path: Path) -> None:
@@ -285,11 +323,11 @@ def _publish(work: Path, db_path: Path) -> None:
 
 
 def _after_failure(scope: _Scope, failure: BaseException) -> None:
-    """Keep the copy of a failed run for the next one to carry on from, unless a failed
-    write (a full disk) left DuckDB's file damaged."""
+    """Keep the copy of a failed run for the next one to carry on from, unless it cannot:
+    the run said so, or a failed write (a full disk) left DuckDB's file damaged."""
     work = scope.work
     with suppress(OSError):
-        if not work.exists():
+        if not scope.resumable or not work.exists():
             _remove_copy(work)
         elif isinstance(failure, StorageError) and not _usable(work):
             _discard(work, "damaged by the failed write")
@@ -352,6 +390,34 @@ def publishing(db_path: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator
             _remove_copy(work)  # the run wrote nothing: no warehouse, no record
     finally:
         _unlock(fd)
+
+
+def _current(db_path: Path) -> _Scope | None:
+    scope = _scope_of(db_path)
+    if scope is None and str(db_path) != ":memory:":
+        raise RuntimeError(f"{db_path}: not inside a publishing scope")
+    return scope
+
+
+def publish_or_discard(db_path: Path) -> None:
+    """From here on, the current scope's working copy is published by this run or thrown
+    away: a later run never carries on from it. For writes that must not be there twice
+    or unseen: a check killed between its commit and the publish would otherwise leave its
+    verdicts as "the previous check" for the next one. Does nothing for ``:memory:``.
+
+    Raises:
+        StorageError: the record beside the copy cannot be removed.
+    """
+    scope = _current(db_path)
+    if scope is None or not scope.resumable:
+        return
+    scope.resumable = False
+    origin = _origin_path(scope.work)
+    try:
+        origin.unlink(missing_ok=True)
+        _sync_dir(origin.parent)
+    except OSError as exc:
+        raise StorageError(f"{origin}: cannot remove: {exc.strerror or exc}") from exc
 
 
 class _HasDb(Protocol):

@@ -7,6 +7,9 @@ import csv
 import json
 import re
 import shutil
+import signal
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -205,6 +208,52 @@ def test_check_result_carries_the_history(settings: Settings, db: Path) -> None:
     (c31,) = [c for c in result.history.changes if c.claim_id == "C31"]
     assert (c31.dropped_pmids, c31.deleted_pmids) == ((DELETE,), (DELETE,))
     assert "deleted from PubMed: PMID 90000030" in c31.why
+
+
+# `evidence check` in a child process that dies (SIGKILL) once its verdicts are committed
+# in the working copy, as the publish step begins.
+KILLED_AT_PUBLISH = """
+import os, signal, sys
+from evidence.store import snapshot
+snapshot._checkpoint = lambda path: os.kill(os.getpid(), signal.SIGKILL)
+sys.argv[0] = "evidence"
+from evidence.cli import main
+main()
+"""
+
+
+def test_a_check_killed_before_publishing_hides_no_change_from_the_next(
+    settings: Settings, db: Path, tmp_path: Path
+) -> None:
+    update_warehouse(replace(settings, db_path=db), retract=[RETRACT], delete=[DELETE])
+    out = tmp_path / "verdicts.json"
+    args = ["check", str(SEED_CLAIMS), "--db", str(db), "--out", str(out)]
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_PUBLISH, *args], capture_output=True, timeout=300
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert not out.exists()  # written only once the verdicts behind it are published
+
+    result = CliRunner().invoke(app, args)
+
+    assert result.exit_code == 0, result.output
+    con = connect(db, read_only=True)
+    try:
+        rows = con.execute("SELECT claim_id FROM claim_verdict_changes").fetchall()
+        runs = con.execute("SELECT count(*) FROM check_runs").fetchone()
+        published = con.execute(
+            "SELECT claim_id, verdict FROM claim_verdicts WHERE claims_file = ? ORDER BY ord",
+            [SEED_CLAIMS.name],
+        ).fetchall()
+        (checked_at,) = con.execute("SELECT max(checked_at) FROM check_runs").fetchone() or (None,)
+    finally:
+        con.close()
+    assert {"C16", "C26", "C31"} <= {claim_id for (claim_id,) in rows}
+    assert runs == (2,)  # the fixture's check and this one; the killed one never counted
+    assert any(line.startswith("changed since") for line in result.output.splitlines())
+    doc = json.loads(out.read_text(encoding="utf-8"))  # the verdicts that were published
+    assert [(v["claim_id"], v["verdict"]) for v in doc["verdicts"]] == published
+    assert doc["checked_at"] == checked_at.isoformat()
 
 
 def _change(
