@@ -18,7 +18,9 @@ from evidence.models import Article, Finding, Tag
 from evidence.pubmed import sniff_medline
 from evidence.store import (
     FileResult,
+    abandon,
     connect,
+    creates_warehouse,
     ingest_file,
     publishing,
     refresh_tags,
@@ -157,7 +159,8 @@ def ingest_paths(
     input error like a bad file.
 
     Input errors (a bad file) are collected in the summary; storage errors are raised. The
-    warehouse analysts read is replaced only when the whole call succeeds. Files of
+    warehouse analysts read is replaced only when the whole call succeeds; a call that
+    would create it and loads no file leaves no file behind. Files of
     ``PARALLEL_MIN_BYTES`` or more are parsed by ``workers`` processes (default: one per
     core; 0 parses everything in this process). ``tag=False`` loads without tagging; the
     next ingest that tags finds those records stale and tags them.
@@ -173,6 +176,8 @@ def ingest_paths(
     try:
         with publishing(settings.db_path):
             _ingest_into(settings, paths, tagger, summary, force, progress, on_file, pool)
+            if summary.errors and not summary.files and creates_warehouse(settings.db_path):
+                abandon(settings.db_path)  # a warehouse of failed-file ledger rows helps no one
     finally:
         if pool is not None:
             pool.close()

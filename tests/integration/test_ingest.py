@@ -212,3 +212,19 @@ def test_stats_prints_what_is_in_the_warehouse(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["stats", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "1 records (1 with abstract, 0 retracted), published 2019-2019" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "names", [["bad.xml"], ["bad.xml", "nope.xml"]], ids=["bad-file", "bad-and-missing"]
+)
+def test_cli_only_bad_input_leaves_no_warehouse_files_behind(
+    tmp_path: Path, names: list[str]
+) -> None:
+    (tmp_path / "bad.xml").write_text("this is not xml\n", encoding="utf-8")
+    db = tmp_path / "new.duckdb"
+    result = CliRunner().invoke(
+        app, ["ingest", *(str(tmp_path / n) for n in names), "--db", str(db)]
+    )
+    assert result.exit_code == 2
+    assert "0 files loaded" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.xml"]  # no .work, .lock, .tmp

@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -290,3 +292,49 @@ def test_a_killed_run_is_carried_on_only_while_the_warehouse_is_unchanged(
         "ok",
     ]
     assert pmids(settings.db_path) == [1, 2, 3]
+
+
+HOLDER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from evidence.store import publishing
+    with publishing(Path(sys.argv[1])):       # writes nothing: leaves no warehouse
+        print("holding", flush=True)
+        sys.stdin.readline()
+    """
+)
+
+
+def _has_open(path: Path) -> bool:
+    fds = Path("/proc/self/fd")
+    return any(os.readlink(fd) == str(path) for fd in fds.iterdir() if fd.is_symlink())
+
+
+def test_a_lock_file_removed_while_a_run_waits_for_it_is_taken_anew(tmp_path: Path) -> None:
+    db = tmp_path / "new.duckdb"
+    lock = db.with_name(db.name + ".lock")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "holding"
+    seen: list[bool] = []
+
+    def second_run() -> None:
+        with publishing(db, wait=60):
+            seen.append(lock.exists())  # the lock it holds is the one others will find
+
+    waiting = threading.Thread(target=second_run)
+    waiting.start()
+    deadline = time.monotonic() + 30
+    while not _has_open(lock) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    holder.communicate("go\n", timeout=60)  # it ends, leaves no warehouse: removes the lock
+    waiting.join(timeout=60)
+
+    assert seen == [True]
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing left behind

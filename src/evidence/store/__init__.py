@@ -28,6 +28,8 @@ from evidence.store.load import (
     upsert_batch,
 )
 from evidence.store.snapshot import (
+    abandon,
+    creates_warehouse,
     publish_or_discard,
     publishing,
     replaced_on_success,
@@ -44,9 +46,11 @@ __all__ = [
     "FileResult",
     "LoadCounts",
     "Tagger",
+    "abandon",
     "apply_deletion",
     "build_batch",
     "connect",
+    "creates_warehouse",
     "ingest_file",
     "load_articles",
     "no_such_warehouse",

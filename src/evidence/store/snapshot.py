@@ -15,10 +15,11 @@ publishes nothing and leaves its copy: the next run carries on from it only whil
 warehouse is exactly the one it was copied from, and throws it away otherwise (the
 warehouse was deleted, restored from a backup, or changed by an analyst), or when a failed
 write (a full disk) left it unreadable, or when the run wrote something that must not be
-carried on (`publish_or_discard`). Copies of runs killed mid-copy are removed. A lock file
-keeps two writing runs apart, with a clear message when one waits too long for the other.
-`write_atomically` and `replaced_on_success` give output files (reports, check results) the
-same whole-or-nothing replacement.
+carried on (`publish_or_discard`). A run that made nothing worth keeping can `abandon` its
+copy. Copies of runs killed mid-copy are removed. A lock file keeps two writing runs apart,
+with a clear message when one waits too long for the other. `write_atomically` and
+`replaced_on_success` give output files (reports, check results) the same whole-or-nothing
+replacement.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ from evidence.errors import StorageError
 
 __all__ = [
     "DEFAULT_WAIT_SECONDS",
+    "abandon",
+    "creates_warehouse",
     "publish_or_discard",
     "publishing",
     "replaced_on_success",
@@ -62,7 +65,9 @@ class _Scope:
     work: Path
     depth: int
     lock_fd: int
+    fresh: bool  # began with neither a published warehouse nor a copy to carry on from
     resumable: bool = True  # a later run may carry on from the copy if this one fails
+    abandoned: bool = False  # publish nothing; throw the copy away
 
 
 # The scopes open in this process, by warehouse path. Process-wide on purpose: Prefect runs
@@ -97,25 +102,46 @@ def _scope_of(path: str | Path) -> _Scope | None:
         return _scopes.get(Path(path).resolve())
 
 
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        here = os.stat(path)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (here.st_dev, here.st_ino)
+
+
 def _lock(lock_path: Path, wait: float) -> int:
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     deadline = time.monotonic() + wait
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                holder = os.pread(fd, 200, 0).decode(errors="replace").strip() or "unknown"
-                os.close(fd)
-                raise StorageError(
-                    f"{lock_path.with_suffix('')}: another evidence run is writing it"
-                    f" ({holder}); waited {wait:.0f}s, try again when it has finished"
-                ) from None
-            time.sleep(0.2)
-            continue
+    fd = -1
+    try:
+        while True:
+            if fd < 0:
+                fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 200, 0).decode(errors="replace").strip() or "unknown"
+                    raise StorageError(
+                        f"{lock_path.with_suffix('')}: another evidence run is writing it"
+                        f" ({holder}); waited {wait:.0f}s, try again when it has finished"
+                    ) from None
+                time.sleep(0.2)
+                continue
+            if _same_file(fd, lock_path):
+                break
+            # The run we waited for removed the lock file as it ended (it left no
+            # warehouse): the lock that counts is the one on the file at that path now.
+            os.close(fd)
+            fd = -1
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}".encode(), 0)
-        return fd
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        raise
+    return fd
 
 
 def _unlock(fd: int) -> None:
@@ -288,20 +314,21 @@ def _discard(work: Path, why: str) -> None:
     _remove_copy(work)
 
 
-def _prepare(db_path: Path, work: Path) -> None:
+def _prepare(db_path: Path, work: Path) -> bool:
     """Make the working copy: the one an earlier run left, if it can be carried on, or a
-    fresh copy of the warehouse."""
+    fresh copy of the warehouse. True when there is neither (the run starts empty)."""
     _remove_leftovers(db_path)
     if work.exists():
         why = _stale(db_path, work)
         if why is None:
-            return
+            return False
         _discard(work, why)
     _remove_copy(work)  # a log or a record without a copy
     published = _identity(db_path)
     if published is not None:
         _copy_atomically(db_path, work)
     _record_origin(work, published)
+    return published is None
 
 
 def _checkpoint(path: Path) -> None:
@@ -327,7 +354,7 @@ def _after_failure(scope: _Scope, failure: BaseException) -> None:
     the run said so, or a failed write (a full disk) left DuckDB's file damaged."""
     work = scope.work
     with suppress(OSError):
-        if not scope.resumable or not work.exists():
+        if not scope.resumable or scope.abandoned or not work.exists():
             _remove_copy(work)
         elif isinstance(failure, StorageError) and not _usable(work):
             _discard(work, "damaged by the failed write")
@@ -338,7 +365,8 @@ def publishing(db_path: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator
     """Route writes to ``db_path`` to its working copy; publish it when the scope succeeds.
 
     Scopes nest: only the outermost one takes the lock and publishes. ``:memory:`` needs no
-    scope and is passed through. Yields the working copy's path.
+    scope and is passed through. Yields the working copy's path. A scope that leaves no
+    warehouse behind removes its lock file too.
 
     Raises:
         StorageError: another run holds the lock for longer than ``wait`` seconds, or the
@@ -368,12 +396,12 @@ def publishing(db_path: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator
         raise StorageError(f"{key}: cannot write its folder: {exc.strerror or exc}") from exc
     try:
         try:
-            _prepare(key, work)
+            fresh = _prepare(key, work)
         except OSError as exc:
             raise StorageError(
                 f"{work}: cannot make the working copy: {exc.strerror or exc}"
             ) from exc
-        scope = _Scope(work, 1, fd)
+        scope = _Scope(work, 1, fd, fresh)
         with _guard:
             _scopes[key] = scope
         try:
@@ -384,11 +412,16 @@ def publishing(db_path: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator
         finally:
             with _guard:
                 del _scopes[key]
-        if work.exists():
+        if scope.abandoned:
+            _remove_copy(work)
+        elif work.exists():
             _publish(work, key)
         else:
             _remove_copy(work)  # the run wrote nothing: no warehouse, no record
     finally:
+        with suppress(OSError):
+            if not key.exists():
+                lock.unlink(missing_ok=True)  # nothing to guard; waiters check the path
         _unlock(fd)
 
 
@@ -418,6 +451,21 @@ def publish_or_discard(db_path: Path) -> None:
         _sync_dir(origin.parent)
     except OSError as exc:
         raise StorageError(f"{origin}: cannot remove: {exc.strerror or exc}") from exc
+
+
+def creates_warehouse(db_path: Path) -> bool:
+    """Whether the current scope is a whole run (not nested) that began from nothing:
+    no published warehouse and no copy of an earlier run to carry on from."""
+    scope = _current(db_path)
+    return scope is not None and scope.depth == 1 and scope.fresh
+
+
+def abandon(db_path: Path) -> None:
+    """Publish nothing when the current run ends, and throw its working copy away (a
+    nested scope abandons the whole run). Does nothing for ``:memory:``."""
+    scope = _current(db_path)
+    if scope is not None:
+        scope.abandoned = True
 
 
 class _HasDb(Protocol):
