@@ -338,3 +338,46 @@ def test_a_lock_file_removed_while_a_run_waits_for_it_is_taken_anew(tmp_path: Pa
 
     assert seen == [True]
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing left behind
+
+
+CLI = "import sys; sys.argv[0] = 'evidence'; from evidence.cli import main; main()"
+
+
+def test_a_run_that_waits_for_the_lock_says_so_once_then_carries_on(
+    settings: Settings, tmp_path: Path
+) -> None:
+    ingest_paths(settings, [write(tmp_path / "a.xml", article(1))])
+    first = write(tmp_path / "b.xml", article(2))
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(settings.db_path), str(first), str(settings.data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout is not None
+    assert writer.stdout.readline().strip() == "written, not yet published"
+    stderr = tmp_path / "second.stderr"
+    more = write(tmp_path / "c.xml", article(3))
+    with stderr.open("w") as err:
+        second = subprocess.Popen(
+            [sys.executable, "-c", CLI, "ingest", str(more), "--db", str(settings.db_path)],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env={**os.environ, "EVIDENCE_DATA_DIR": str(settings.data_dir)},
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while "waiting" not in stderr.read_text() and time.monotonic() < deadline:
+            assert second.poll() is None, stderr.read_text()
+            time.sleep(0.1)
+        said = stderr.read_text()
+    finally:
+        writer.communicate("go\n", timeout=60)
+        second.wait(timeout=120)
+    lock = settings.db_path.with_name(settings.db_path.name + ".lock")
+    assert said.startswith(
+        f"{lock}: another evidence run is writing {settings.db_path} (pid {writer.pid} since "
+    ), said
+    assert second.returncode == 0, stderr.read_text()
+    assert sum("waiting" in line for line in stderr.read_text().splitlines()) == 1
+    assert pmids(settings.db_path) == [1, 2, 3]

@@ -16,10 +16,10 @@ warehouse is exactly the one it was copied from, and throws it away otherwise (t
 warehouse was deleted, restored from a backup, or changed by an analyst), or when a failed
 write (a full disk) left it unreadable, or when the run wrote something that must not be
 carried on (`publish_or_discard`). A run that made nothing worth keeping can `abandon` its
-copy. Copies of runs killed mid-copy are removed. A lock file keeps two writing runs apart,
-with a clear message when one waits too long for the other. `write_atomically` and
-`replaced_on_success` give output files (reports, check results) the same whole-or-nothing
-replacement.
+copy. Copies of runs killed mid-copy are removed. A lock file keeps two writing runs apart:
+a run that has to wait says so once, and gives up with a clear message after ``wait``
+seconds. `write_atomically` and `replaced_on_success` give output files (reports, check
+results) the same whole-or-nothing replacement.
 """
 
 from __future__ import annotations
@@ -111,8 +111,9 @@ def _same_file(fd: int, path: Path) -> bool:
     return (held.st_dev, held.st_ino) == (here.st_dev, here.st_ino)
 
 
-def _lock(lock_path: Path, wait: float) -> int:
+def _lock(lock_path: Path, db_path: Path, wait: float) -> int:
     deadline = time.monotonic() + wait
+    said = False
     fd = -1
     try:
         while True:
@@ -121,12 +122,22 @@ def _lock(lock_path: Path, wait: float) -> int:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
+                holder = os.pread(fd, 200, 0).decode(errors="replace").strip() or "pid unknown"
                 if time.monotonic() >= deadline:
-                    holder = os.pread(fd, 200, 0).decode(errors="replace").strip() or "unknown"
                     raise StorageError(
-                        f"{lock_path.with_suffix('')}: another evidence run is writing it"
+                        f"{db_path}: another evidence run is writing it"
                         f" ({holder}); waited {wait:.0f}s, try again when it has finished"
                     ) from None
+                if not said:
+                    log.warning(
+                        "%s: another evidence run is writing %s (%s); waiting for it to"
+                        " finish (at most %.0fs)",
+                        lock_path,
+                        db_path,
+                        holder,
+                        wait,
+                    )
+                    said = True
                 time.sleep(0.2)
                 continue
             if _same_file(fd, lock_path):
@@ -391,7 +402,7 @@ def publishing(db_path: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator
     lock = _lock_path(key)
     try:
         key.parent.mkdir(parents=True, exist_ok=True)
-        fd = _lock(lock, wait)
+        fd = _lock(lock, key, wait)
     except OSError as exc:
         raise StorageError(f"{key}: cannot write its folder: {exc.strerror or exc}") from exc
     try:
