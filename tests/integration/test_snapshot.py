@@ -56,6 +56,20 @@ WRITER = textwrap.dedent(
 )
 
 
+def start_writer(settings: Settings, xml: Path) -> subprocess.Popen[str]:
+    """A writing run in another process that has written ``xml`` into its working copy and
+    holds its scope open until a line comes on its standard input."""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(settings.db_path), str(xml), str(settings.data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert writer.stdout is not None
+    assert writer.stdout.readline().strip() == "written, not yet published"
+    return writer
+
+
 def count(db: Path) -> int:
     con = connect(db, read_only=True)
     try:
@@ -96,14 +110,7 @@ def test_an_analyst_never_sees_a_run_before_it_is_published(
 ) -> None:
     ingest_paths(settings, [write(tmp_path / "a.xml", article(1))])
     more = write(tmp_path / "b.xml", article(2) + article(3))
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(settings.db_path), str(more), str(settings.data_dir)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert writer.stdout is not None
-    assert writer.stdout.readline().strip() == "written, not yet published"
+    writer = start_writer(settings, more)
     assert count(settings.db_path) == 1  # opens fine, and shows the last published state
     out, _ = writer.communicate("go\n", timeout=60)
     assert writer.returncode == 0 and out.strip() == "published"
@@ -127,14 +134,7 @@ def test_a_second_writing_run_waits_then_says_who_holds_the_warehouse(
     settings: Settings, tmp_path: Path
 ) -> None:
     more = write(tmp_path / "b.xml", article(2))
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(settings.db_path), str(more), str(settings.data_dir)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert writer.stdout is not None
-    assert writer.stdout.readline().strip() == "written, not yet published"
+    writer = start_writer(settings, more)
     try:
         held = rf"another evidence run is writing it \(pid {writer.pid}"
         with pytest.raises(StorageError, match=held), publishing(settings.db_path, wait=0.5):
@@ -348,14 +348,7 @@ def test_a_run_that_waits_for_the_lock_says_so_once_then_carries_on(
 ) -> None:
     ingest_paths(settings, [write(tmp_path / "a.xml", article(1))])
     first = write(tmp_path / "b.xml", article(2))
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(settings.db_path), str(first), str(settings.data_dir)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert writer.stdout is not None
-    assert writer.stdout.readline().strip() == "written, not yet published"
+    writer = start_writer(settings, first)
     stderr = tmp_path / "second.stderr"
     more = write(tmp_path / "c.xml", article(3))
     with stderr.open("w") as err:
