@@ -137,9 +137,15 @@ def test_ingest_counts_only_the_whole_records_of_a_cut_file(tmp_path: Path) -> N
     ends = [m.end() for m in _END[b"PubmedArticleSet"].finditer(data)]
     path = tmp_path / "cut.xml"
     path.write_bytes(data[: ends[2] - 200])  # inside the 3rd record
+    whole = tmp_path / "whole.xml"
+    whole.write_bytes(data)
     db = tmp_path / "w.duckdb"
-    outcome = ingest_paths(Settings.from_env(db_path=db), [path])
+    settings = Settings.from_env(db_path=db)
+    ingest_paths(settings, [whole])  # a warehouse to keep the failed file's ledger row in
+    outcome = ingest_paths(settings, [path])
     assert [type(e).__name__ for e in outcome.errors] == ["XmlParseError"]
     with connect(db, read_only=True) as con:
-        row = con.execute("SELECT status, records FROM ingest_runs").fetchone()
+        row = con.execute(
+            "SELECT status, records FROM ingest_runs WHERE status = 'failed'"
+        ).fetchone()
     assert row == ("failed", 2)
