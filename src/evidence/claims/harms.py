@@ -3,15 +3,20 @@
 Claim-checking stage, pure. Reads the safety literature of the claim's interventions: the
 records tagged with an adverse event, with the outcome ``adverse_events``, or with a
 finding of harm; sets aside retracted records, animal studies and protocols (X1). Case
-reports and surveys establish that an event occurs; rates of serious against minor events
-in surveys and trials decide whether the intervention is safe. Returns a `Verdict`.
+reports and surveys establish that an event occurs. Whether the intervention is safe is
+decided by seriousness and frequency: surveys, trials, cohorts and reviews that report
+only minor events (or none) support it, serious events reported anywhere (a case report
+included) keep it at `mixed`, and only serious events in most of the strongest studies
+contradict it. Returns a `Verdict`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
 from evidence.claims.model import GRADES, Claim, Stance, Verdict, VerdictLabel
-from evidence.claims.rules import Exclusions, Weighed, build_verdict, label
+from evidence.claims.rules import Exclusions, Weighed, any_of, build_verdict, label
 from evidence.claims.weighing import (
     Level,
     describe_designs,
@@ -24,10 +29,13 @@ from evidence.models import SERIOUS_EVENTS, Finding
 
 __all__ = [
     "ESTABLISHING_DESIGNS",
+    "SERIOUS_COMPLICATION",
     "SERIOUS_EVENTS",
+    "SafetyReading",
     "harm_level_of",
     "judge_adverse_effect",
     "judge_safety",
+    "read_safety",
     "safety_records",
 ]
 
@@ -45,6 +53,8 @@ ESTABLISHING_DESIGNS = frozenset(
         "case_series",
     }
 )
+# What a serious safety finding that names no event of the vocabulary reported.
+SERIOUS_COMPLICATION = "serious_complication"
 _LEVELS: tuple[Level, ...] = ("strong", "moderate", "weak")
 _OCCURS_START: dict[Level, int] = {"strong": 0, "moderate": 1, "weak": 2}
 
@@ -176,79 +186,184 @@ def judge_adverse_effect(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SafetyReading:
+    """What one record says about the harms of the claim's interventions.
+
+    ``serious`` are the events it reports as serious: the serious events of the vocabulary
+    (`SERIOUS_EVENTS`), or, when a safety finding calls its events serious and none of them
+    is one of those (an epidural hematoma), the finding's events (`SERIOUS_COMPLICATION`
+    when it names none). ``minor`` are the other events it reports. ``no_harm``: a safety
+    finding says that no adverse event occurred. ``harm``: an effect finding of harm, whose
+    seriousness is not stated.
+    """
+
+    serious: frozenset[str]
+    minor: frozenset[str]
+    no_harm: bool
+    harm: bool
+    sentence: str | None
+    sample_size: int | None
+    has_finding: bool
+
+    @property
+    def says_anything(self) -> bool:
+        return bool(self.serious or self.minor or self.no_harm or self.harm)
+
+
+def read_safety(record: EvidenceRecord, interventions: frozenset[str]) -> SafetyReading:
+    """The record's safety findings on ``interventions`` and its adverse-event tags."""
+    own = [f for f in record.findings if f.intervention in interventions]
+    safety = [f for f in own if f.kind == "safety"]
+    harms = [f for f in own if f.kind != "safety" and f.direction == "harm"]
+    events = set(record.adverse_events) | {e for f in safety for e in f.events}
+    serious = events & SERIOUS_EVENTS
+    for f in safety:
+        if f.seriousness == "serious" and not set(f.events) & SERIOUS_EVENTS:
+            serious |= set(f.events) or {SERIOUS_COMPLICATION}
+    no_harm = any(f.direction == "no_harm" for f in safety) and not events
+    # the sentence that carries the stance: a serious event first, then any safety finding
+    ranked = sorted(
+        safety,
+        key=lambda f: (f.seriousness != "serious", f.direction == "no_harm" and bool(events)),
+    )
+    sentence: str | None = None
+    if ranked:
+        sentence = ranked[0].sentence
+    elif harms:
+        sentence = harms[0].sentence
+    elif events:
+        words = "; ".join(record.adverse_events[e] for e in sorted(record.adverse_events))
+        sentence = f"Mentions {', '.join(label(e) for e in sorted(events))}: {words}"
+    sizes = [f.sample_size for f in (*safety, *harms) if f.sample_size]
+    return SafetyReading(
+        serious=frozenset(serious),
+        minor=frozenset(events - serious),
+        no_harm=no_harm,
+        harm=bool(harms),
+        sentence=sentence,
+        sample_size=max(sizes) if sizes else None,
+        has_finding=bool(safety or harms),
+    )
+
+
+def _participants(weighed: list[Weighed]) -> str:
+    """' with 2,345 participants', ' with at least 120 participants' or ''."""
+    sizes = [w.sample_size for w in weighed]
+    total = sum(n for n in sizes if n)
+    if not total:
+        return ""
+    return f" with {'' if all(sizes) else 'at least '}{total:,} participants"
+
+
 def judge_safety(claim: Claim, evidence: EvidenceBase, scope: Scope, as_of_year: int) -> Verdict:
-    """Rules S1-S4: serious against minor events in surveys, trials and reviews."""
+    """Rules S1-S4: serious against minor events, and in which designs."""
     records, excluded = safety_records(claim, evidence, scope)
     interventions = scope.expand("intervention", claim.intervention)
-    treatment = " or ".join(label(i) for i in claim.intervention)
+    treatment = any_of(claim.intervention)
     aside = excluded.note()
     weighed: list[Weighed] = []
+    serious_in: dict[str, list[Weighed]] = {}
     for record in records:
-        harmful = any(f.direction == "harm" for f in _harm_findings(record, interventions))
-        serious = frozenset(record.adverse_events.keys() & SERIOUS_EVENTS)
-        stance: Stance = "refutes" if harmful or serious else "supports"
-        weighed.append(
-            _cite(record, stance, claim, scope, frozenset(record.adverse_events.keys()), as_of_year)
+        reading = read_safety(record, interventions)
+        counts = record.design in ESTABLISHING_DESIGNS
+        # Case reports show that an event happened, not how often: a serious one stands
+        # against "safe", a minor one says nothing either way.
+        stance: Stance = (
+            "refutes"
+            if reading.serious or (counts and reading.harm)
+            else "supports"
+            if counts and reading.says_anything
+            else "neutral"
         )
-    counted = [w for w in weighed if w.design in ESTABLISHING_DESIGNS]
+        w = Weighed(
+            record=record,
+            design=record.design,
+            stance=stance,
+            weight=weight_of(record.design, reading.sample_size, record.pub_year, as_of_year),
+            sentence=reading.sentence,
+            sample_size=reading.sample_size,
+            has_finding=reading.has_finding,
+            events=reading.serious | reading.minor,
+        )
+        weighed.append(w)
+        for event in reading.serious:
+            serious_in.setdefault(event, []).append(w)
+    serious_text = "; ".join(
+        f"{label(e)} in {describe_designs(w.design for w in serious_in[e])}"
+        # the vocabulary's serious events first, then those a record calls serious
+        for e in sorted(serious_in, key=lambda e: (e not in SERIOUS_EVENTS, e))
+    )
+    counted = [w for w in weighed if w.design in ESTABLISHING_DESIGNS and w.stance != "neutral"]
     if not counted:
-        cases = f"; {len(weighed)} case reports or other records do" if weighed else ""
+        others = [w for w in weighed if w.stance != "neutral" or w.events]
+        if serious_in:
+            cases = (
+                f"; serious events are reported ({serious_text}), which shows that they can"
+                " occur, not how often"
+            )
+        elif others:
+            cases = f"; {describe_designs(w.design for w in others)} report minor events only"
+        else:
+            cases = ""
         return build_verdict(
             claim,
             "insufficient",
             "S1",
-            f"Insufficient evidence: no survey, trial or review in the warehouse reports"
-            f" adverse events of {treatment}{cases}{aside}.",
+            f"Insufficient evidence: no survey, trial, cohort or review in the warehouse"
+            f" reports how often adverse events of {treatment} occur{cases}{aside}.",
             weighed,
             grade="very low",
         )
     level = next(lv for lv in _LEVELS if any(harm_level_of(w.design) == lv for w in counted))
     top = [w for w in counted if harm_level_of(w.design) == level]
-    found = f"{describe_designs(w.design for w in top)} ({year_span(w.year for w in top)})"
     ups = sum(w.weight for w in top if w.stance == "supports")
     downs = sum(w.weight for w in top if w.stance == "refutes")
-    grade = grade_for(
-        level, inconsistent=ups > 0 and downs > 0, limited=False, imprecise=len(top) == 1
-    )
-    harm_found = any(
-        f.direction == "harm"
-        for w in top
-        if w.stance == "refutes"
-        for f in _harm_findings(w.record, interventions)
-    )
-    if downs >= 2 / 3 * (ups + downs) and harm_found:
+    imprecise = len(top) == 1
+    if downs >= 2 / 3 * (ups + downs):
+        grade = grade_for(level, inconsistent=ups > 0, limited=False, imprecise=imprecise)
+        against = [w for w in top if w.stance == "refutes"]
+        named = sorted({e for w in against for e in w.events & serious_in.keys()})
+        what = f"serious events ({any_of(named, 'and')})" if named else "harm"
+        found = f"{describe_designs(w.design for w in top)} ({year_span(w.year for w in top)})"
         return build_verdict(
             claim,
             "contradicted",
             "S2",
-            f"Contradicted ({grade} certainty): the strongest evidence, {found}, found harm"
-            f" from {treatment}{aside}.",
+            f"Contradicted ({grade} certainty): {len(against)} of the strongest records,"
+            f" {found}, report {what} after {treatment}{aside}.",
             weighed,
             grade=grade,
         )
-    serious_events = sorted({e for w in counted for e in w.events & SERIOUS_EVENTS})
-    minor = sorted({e for w in counted for e in w.events - SERIOUS_EVENTS})
-    minor_text = ", ".join(label(e) for e in minor) or "none named"
-    if serious_events:
-        n = sum(1 for w in counted if w.events & SERIOUS_EVENTS)
-        grade = grade_for(level, inconsistent=True, limited=False, imprecise=len(top) == 1)
+    safe = [w for w in counted if w.stance == "supports"]
+    minor = sorted({e for w in safe for e in w.events})
+    minor_text = ", ".join(label(e) for e in minor)
+    reported = (
+        f"only minor adverse events of {treatment} ({minor_text}), or none,"
+        if minor
+        else f"no adverse events of {treatment},"
+    )
+    safe_text = (
+        f"{describe_designs(w.design for w in safe)} ({year_span(w.year for w in safe)})"
+        f"{_participants(safe)} report {reported}"
+    )
+    if serious_in:
+        grade = grade_for(level, inconsistent=True, limited=False, imprecise=imprecise)
         return build_verdict(
             claim,
             "mixed",
             "S3",
-            f"Mixed evidence ({grade} certainty): {found} report adverse events of {treatment};"
-            f" most are minor ({minor_text}), but serious events"
-            f" ({', '.join(label(e) for e in serious_events)}) are reported in {n} of"
-            f" {len(counted)} surveys, trials or reviews{aside}.",
+            f"Mixed evidence ({grade} certainty): {safe_text} but serious events are"
+            f" reported ({serious_text}){aside}.",
             weighed,
             grade=grade,
         )
+    grade = grade_for(level, inconsistent=False, limited=False, imprecise=imprecise)
     return build_verdict(
         claim,
         "supported",
         "S4",
-        f"Supported ({grade} certainty): {found} report only minor adverse events of"
-        f" {treatment} ({minor_text}){aside}.",
+        f"Supported ({grade} certainty): {safe_text} and no record reports a serious event{aside}.",
         weighed,
         grade=grade,
     )

@@ -27,6 +27,7 @@ __all__ = [
     "Exclusions",
     "Rule",
     "Weighed",
+    "any_of",
     "build_verdict",
     "label",
     "subject_of",
@@ -79,10 +80,30 @@ RULES: dict[str, Rule] = {
         ),
         Rule("A2", ("adverse_effect",), ("mixed",), "only case reports report the event"),
         Rule("A3", ("adverse_effect",), ("insufficient",), "no record reports the event"),
-        Rule("S1", ("safety",), ("insufficient",), "no survey, trial or review reports harms"),
-        Rule("S2", ("safety",), ("contradicted",), "the strongest records find harm"),
-        Rule("S3", ("safety",), ("mixed",), "serious events are reported in surveys or trials"),
-        Rule("S4", ("safety",), ("supported",), "surveys and trials report only minor events"),
+        Rule(
+            "S1",
+            ("safety",),
+            ("insufficient",),
+            "no survey, trial or review counts harms; case reports only",
+        ),
+        Rule(
+            "S2",
+            ("safety",),
+            ("contradicted",),
+            "serious events or harm in most of the strongest records",
+        ),
+        Rule(
+            "S3",
+            ("safety",),
+            ("mixed",),
+            "serious events reported (a case report included) beside minor ones",
+        ),
+        Rule(
+            "S4",
+            ("safety",),
+            ("supported",),
+            "only minor events (or none) are reported, and no serious one",
+        ),
         Rule(
             "V1",
             ("coverage",),
@@ -170,6 +191,11 @@ def _words(values: Sequence[str], joiner: str) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + f" {joiner} " + names[-1]
+
+
+def any_of(values: Sequence[str], joiner: str = "or") -> str:
+    """'trigger point therapy, dry needling or trigger point injection'."""
+    return _words(values, joiner)
 
 
 def subject_of(claim: Claim) -> str:

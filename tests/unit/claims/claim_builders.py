@@ -10,7 +10,7 @@ from evidence.claims.engine import judge_claim
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
 from evidence.claims.model import ASSERTS, Claim, Kind, Verdict
 from evidence.claims.reference import ReferenceData
-from evidence.models import Direction, Finding
+from evidence.models import SERIOUS_EVENTS, Direction, Finding
 
 AS_OF = 2026
 REPO = Path(__file__).resolve().parents[3]
@@ -61,6 +61,35 @@ def finding(
         sentence=sentence or f"Synthetic conclusion: {direction}.",
         qualifiers=tuple(qualifiers),
         sample_size=n,
+    )
+
+
+def safety_finding(
+    direction: Direction = "harm",
+    *events: str,
+    seriousness: str | None = None,
+    intervention: str = "dry_needling",
+    n: int | None = None,
+    sentence: str | None = None,
+) -> Finding:
+    """A safety finding (kind ``safety``, outcome ``adverse_events``): the events that
+    occurred and their seriousness (serious when one is in SERIOUS_EVENTS, else minor;
+    none for ``no_harm``), unless given."""
+    if seriousness is None:
+        serious = direction == "harm" and bool(set(events) & SERIOUS_EVENTS)
+        seriousness = "none" if direction == "no_harm" else "serious" if serious else "minor"
+    return Finding(
+        pmid=0,
+        intervention=intervention,
+        condition=None,
+        outcome="adverse_events",
+        direction=direction,
+        design=None,
+        sentence=sentence or f"Synthetic safety sentence: {direction} {', '.join(events)}.",
+        sample_size=n,
+        kind="safety",
+        events=tuple(events),
+        seriousness=seriousness,
     )
 
 
