@@ -1,11 +1,11 @@
 """The verdict engine: claims + evidence records + reference data → verdicts (pure).
 
 Claim-checking stage. Dispatches each claim to the rules of its kind (docs/verdict-rules.md):
-effectiveness and indication to E1-E7, adverse_effect to A1-A3, safety to S1-S4, coverage
-to V1-V3, definition and mechanism to D1-D3. Reads nothing and writes nothing; the year used
-for recency is passed in so that results do not depend on the clock. `RULES_VERSION` is
-recorded with every check run, so that the verdict history can tell a verdict changed by
-new evidence from one changed by new rules.
+effectiveness to E1-E7, indication to I1-I5, adverse_effect to A1-A3, safety to S1-S4,
+coverage to V1-V3, definition and mechanism to D1-D3. Reads nothing and writes nothing;
+the year used for recency is passed in so that results do not depend on the clock.
+`RULES_VERSION` is recorded with every check run, so that the verdict history can tell a
+verdict changed by new evidence from one changed by new rules.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from evidence.claims.effectiveness import judge_effect, select_effect
 from evidence.claims.harms import judge_adverse_effect, judge_safety
+from evidence.claims.indication import judge_indication
 from evidence.claims.inputs import EvidenceBase
 from evidence.claims.model import Claim, Verdict
 from evidence.claims.reference import ReferenceData
@@ -31,8 +32,10 @@ def judge_claim(
     claim: Claim, evidence: EvidenceBase, reference: ReferenceData, *, as_of_year: int
 ) -> Verdict:
     """The verdict on one claim by the rules of its kind."""
-    if claim.kind in ("effectiveness", "indication"):
+    if claim.kind == "effectiveness":
         return judge_effect(claim, select_effect(claim, evidence, reference.scope, as_of_year))
+    if claim.kind == "indication":
+        return judge_indication(claim, evidence, reference.scope, as_of_year)
     if claim.kind == "adverse_effect":
         return judge_adverse_effect(claim, evidence, reference.scope, as_of_year)
     if claim.kind == "safety":

@@ -44,7 +44,8 @@ class Rule:
     text: str
 
 
-_EFFECT: tuple[Kind, ...] = ("effectiveness", "indication", "mechanism")
+_EFFECT: tuple[Kind, ...] = ("effectiveness", "mechanism")
+_USE: tuple[Kind, ...] = ("indication",)
 _ALL: tuple[Kind, ...] = (
     "effectiveness",
     "indication",
@@ -72,6 +73,16 @@ RULES: dict[str, Rule] = {
         ),
         Rule("E6", _EFFECT, ("mixed",), "the strongest records agree only in part"),
         Rule("E7", _EFFECT, ("supported",), "the strongest records agree with the claim"),
+        Rule(
+            "I1",
+            _USE,
+            ("insufficient",),
+            "no guideline, practice survey or review of its use; trials do not decide",
+        ),
+        Rule("I2", _USE, ("contradicted",), "guidelines recommend against it, nothing for it"),
+        Rule("I3", _USE, ("mixed",), "guidelines or surveys of use point both ways"),
+        Rule("I4", _USE, ("mixed",), "only reviews describe its use"),
+        Rule("I5", _USE, ("supported",), "a guideline recommends it or a survey reports its use"),
         Rule(
             "A1",
             ("adverse_effect",),

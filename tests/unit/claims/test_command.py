@@ -84,6 +84,18 @@ def test_the_sample_exercises_the_rules_it_was_written_for(settings: Settings, d
         assert re.search(r"none of the \d+ safety records", by_id[claim_id].summary)
     # Coverage is not settled by PubMed.
     assert by_id["C32"].rule in ("V2", "V3")
+    # "Safe": minor events in the trials and the large survey, which support it, beside
+    # pneumothorax case reports, which keep it mixed and are named.
+    c34 = by_id["C34"]
+    assert (c34.verdict, c34.rule) == ("mixed", "S3")
+    assert "pneumothorax in" in c34.summary
+    survey = next(c for c in c34.citations if c.pmid == 90000036)  # 7,629 treatments
+    assert survey.stance == "supports"
+    # "Usually used for tendinitis": one trial used it; no guideline or survey of use.
+    c16 = by_id["C16"]
+    assert (c16.verdict, c16.rule) == ("insufficient", "I1")
+    assert "1 randomised trial (2020) tests it" in c16.summary
+    assert {c.stance for c in c16.citations} == {"neutral"}
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".md", ".html"])
@@ -158,8 +170,9 @@ def test_cli_malformed_claims_exit_2_with_one_line(db: Path, tmp_path: Path) -> 
     ]
 
 
-# In the synthetic sample, trial 90000017 alone supports C16 and C26; trial 90000030 alone
-# supports C31.
+# In the synthetic sample, trial 90000017 tips C11 to supported, and C16 and C26 cite it
+# (as a trial that used the treatment, which does not decide those indication claims);
+# trial 90000030 alone supports C31.
 RETRACT, DELETE = 90000017, 90000030
 
 
@@ -188,7 +201,7 @@ def test_cli_check_says_what_changed_since_the_previous_check(settings: Settings
     finally:
         con.close()
     assert runs == (3,)  # the fixture's check, then two here
-    assert {"C16", "C26", "C31"} <= {c for c, _, _ in changed}
+    assert {"C11", "C31"} <= {c for c, _, _ in changed}
     (note,) = [line for line in result.output.splitlines() if line.startswith("changed since")]
     assert f"{len(changed)} verdicts, " in note
     for claim_id, before, now in changed[:6]:
@@ -248,7 +261,7 @@ def test_a_check_killed_before_publishing_hides_no_change_from_the_next(
         (checked_at,) = con.execute("SELECT max(checked_at) FROM check_runs").fetchone() or (None,)
     finally:
         con.close()
-    assert {"C16", "C26", "C31"} <= {claim_id for (claim_id,) in rows}
+    assert {"C11", "C31"} <= {claim_id for (claim_id,) in rows}
     assert runs == (2,)  # the fixture's check and this one; the killed one never counted
     assert any(line.startswith("changed since") for line in result.output.splitlines())
     doc = json.loads(out.read_text(encoding="utf-8"))  # the verdicts that were published

@@ -172,15 +172,6 @@ def test_asserting_no_benefit_turns_the_stances_around() -> None:
     assert (v.verdict, v.rule, v.n_supporting) == ("supported", "E7", 2)
 
 
-def test_indication_is_judged_by_benefit() -> None:
-    used_for = claim("indication", condition=["neck_pain"])
-    v = judge(
-        used_for,
-        record(1, finding("benefit", condition="neck_pain", n=200), design="systematic_review"),
-    )
-    assert (v.verdict, v.rule) == ("supported", "E7")
-
-
 def test_x1_retracted_animal_and_protocol_records_are_set_aside() -> None:
     good_looking = finding("benefit", condition="low_back_pain", outcome="pain", n=500)
     v = judge(
