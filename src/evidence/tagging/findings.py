@@ -89,7 +89,9 @@ _COMPLICATION = re.compile(
 # what makes an event serious beyond its kind: it needed treatment or left lasting harm
 _SERIOUS_WORDS = re.compile(
     r"\b(?:serious|severe|life[\s-]threatening|hospitali[sz]\w*|admitted|emergency|intensive "
-    r"care|surg\w*|operat\w*|evacuat\w*|decompress\w*|chest (?:tube|drain)|drain\w*|paraly\w*|"
+    r"care|(?:needed|needing|required|requiring|underwent|undergo) (?:an? |urgent |emergency )?"
+    r"(?:surg\w*|operation)|surgical (?:drainage|decompression|evacuation|repair|treatment)|"
+    r"evacuat\w*|decompress\w*|chest (?:tube|drain)|drain(?:age|ed)|paraly\w*|"
     r"paresis|plegia|hemiplegia|permanent|death|died|fatal|epidural|spinal (?:cord|h[a]?ematoma)|"
     r"necrosis|osteonecrosis|occlusion|thrombosis|amputation)\b"
 )

@@ -232,3 +232,20 @@ def test_an_abbreviation_never_defined_is_not_a_mention(vocab: Vocabulary) -> No
     matches = find_matches(build_document(record), vocab)
     terms = [m.term for m in matches.get("intervention")]
     assert terms == ["dry_needling"]  # "DN" is defined for diabetic neuropathy, "US" never
+
+
+def test_a_condition_named_after_surgery_does_not_make_an_event_serious(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        {
+            "title": "Bruising after trigger point injection in failed back surgery syndrome: "
+            "a case series",
+            "types": [JOURNAL_ARTICLE, CASE_REPORTS],
+            "abstract": "Five patients with failed back surgery syndrome received trigger point "
+            "injections. Two had a small hematoma that resolved without treatment.",
+        },
+        vocab,
+    )
+    (finding,) = safety(found)
+    assert (finding.direction, finding.seriousness) == ("harm", "minor")
