@@ -73,8 +73,8 @@ _BOTH_EFFECTIVE = _cue(
 _SIMILAR = _cue(
     r"(?:similar (?:[\w-]+ ){0,2}(?:effects?|efficacy|results|outcomes|improvements?|benefits?"
     r"|reductions?|scores?|values|changes?)|"
-    r"were similar|(?:was|were|is|are) comparable|comparable (?:effects?|efficacy|results|"
-    r"outcomes|improvements?)|did not differ|not differ|no (?:statistically )?(?:significant )?"
+    r"were similar|(?:was|were|is|are) comparable|comparable (?:[\w-]+ )?(?:effects?|efficacy|"
+    r"results|outcomes|improvements?)|did not differ|not differ|no (?:statistically )?(?:significant )?"
     r"differences?(?: between)?|non[\s-]*inferior|equivalent|(?:effective|viable|valid|good) "
     r"alternative to)\b"
 )
@@ -143,7 +143,9 @@ _BENEFIT = _cue(
 )
 # The authors say the evidence cannot tell: the finding is `inconclusive`.
 _STRONG_HEDGE = _cue(
-    r"(?:insufficient|inconclusive|unclear|conflicting|inconsistent|cannot be "
+    r"(?:insufficient|inconclusive|unclear|(?:conflicting|inconsistent) (?:results|findings|"
+    r"evidence|data|effects?)|(?:results|findings|evidence|data|effects?) (?:were|was|are|is|"
+    r"remains?) (?:conflicting|inconsistent)|cannot be "
     r"(?:drawn|made|determined|confirmed|established|separated|excluded|attributed)|could not "
     r"be (?:drawn|determined|established)|no (?:firm|definitive|clear|definite|robust) "
     r"(?:conclusions?|evidence|recommendations?)|not possible to (?:draw|conclude|determine)|"
