@@ -74,8 +74,8 @@ _SIMILAR = _cue(
     r"(?:similar (?:[\w-]+ ){0,2}(?:effects?|efficacy|results|outcomes|improvements?|benefits?"
     r"|reductions?|scores?|values|changes?)|"
     r"were similar|(?:was|were|is|are) comparable|comparable (?:[\w-]+ )?(?:effects?|efficacy|"
-    r"results|outcomes|improvements?)|did not differ|not differ|no (?:statistically )?(?:significant )?"
-    r"differences?(?: between)?|non[\s-]*inferior|equivalent|(?:effective|viable|valid|good) "
+    r"results|outcomes|improvements?)|did not differ|not differ|no (?:statistically )?"
+    r"(?:significant )?differences?(?: between)?|non[\s-]*inferior|equivalent|(?:effective|viable|valid|good) "
     r"alternative to)\b"
 )
 _PLACEBO = re.compile(r"\b(?:sham|placebo|detuned)\b")
