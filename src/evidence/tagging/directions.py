@@ -75,8 +75,8 @@ _SIMILAR = _cue(
     r"|reductions?|scores?|values|changes?)|"
     r"were similar|(?:was|were|is|are) comparable|comparable (?:[\w-]+ )?(?:effects?|efficacy|"
     r"results|outcomes|improvements?)|did not differ|not differ|no (?:statistically )?"
-    r"(?:significant )?differences?(?: between)?|non[\s-]*inferior|equivalent|(?:effective|viable|valid|good) "
-    r"alternative to)\b"
+    r"(?:significant )?differences?(?: between)?|non[\s-]*inferior|equivalent|"
+    r"(?:effective|viable|valid|good) alternative to)\b"
 )
 _PLACEBO = re.compile(r"\b(?:sham|placebo|detuned)\b")
 _PLACEBO_WORDS = ("sham", "placebo", "detuned")
