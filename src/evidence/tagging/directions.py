@@ -132,6 +132,7 @@ _HARM = _cue(
 _POTENTIAL = re.compile(r"\b(?:could|might|would|theoretically)\s+(?:[\w-]+\s+)?$")
 _BENEFIT = _cue(
     r"(?:effective|effectively|efficacious|efficacy|beneficial|benefits?|improv\w+|reduc\w+|"
+    r"lowered|"
     r"decreas\w+|reliev\w+|relief|alleviat\w+|superior|better|more effective|significant(?:ly)?"
     r" (?:greater|higher|lower|larger)|recommend\w*|useful|helpful|valuable|positive"
     r" (?:[\w-]+ ){0,2}(?:effects?|results?|outcomes?|impact)|favou?r\w*|success\w*|"

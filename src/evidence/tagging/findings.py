@@ -221,8 +221,10 @@ def _effect_findings(
 
             own = [c for c in clauses if about(c)]
             if not any(c.direction is not None for c in own):
-                # a conclusion that states no result of its own: the results say it
-                own = [c for c in results if about(c)] + own
+                # a conclusion that states no result of its own: the results say it, those
+                # about a vocabulary outcome first (not "muscle thickness did not change")
+                said = sorted((c for c in results if about(c)), key=lambda c: not c.outcomes)
+                own = said + own
             if own:
                 findings.extend(_findings_for(record, intervention, condition, own))
     return findings
