@@ -35,17 +35,25 @@ __all__ = [
 Coverage = Literal["covered", "not_covered", "conditional"]
 COVERAGE_VALUES: tuple[Coverage, ...] = ("covered", "not_covered", "conditional")
 _POLICY_COLUMNS = (
+    "id",
     "payer",
+    "policy",
     "country",
     "intervention",
+    "codes",
     "coverage",
     "conditions",
     "source_url",
     "policy_date",
-    "as_of",
-    "url_checked",
+    "read_date",
+    "rests_on",
     "note",
 )
+_REQUIRED = ("id", "payer", "policy", "country", "conditions", "rests_on")
+# the policy's date as its source states it: a day, or only a month ("Effective 7/11")
+_POLICY_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+_ROW_ID = re.compile(r"[a-z]+-\d+")
+_CODE = re.compile(r"[0-9A-Z]{5}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +78,18 @@ class Definition:
 class PayerPolicy:
     """One row of the payer policy table: does this payer cover this intervention?"""
 
+    id: str
     payer: str
+    policy: str
     country: str
     intervention: str
+    codes: tuple[str, ...]
     coverage: Coverage
     conditions: str
     source_url: str
-    policy_date: date
-    as_of: date
-    url_checked: bool
+    policy_date: str  # ISO: YYYY-MM-DD, or YYYY-MM when the source gives only a month
+    read_date: date
+    rests_on: str
     note: str = ""
 
 
@@ -161,59 +172,101 @@ def load_definitions(path: Path, interventions: Collection[str]) -> dict[str, De
 
 
 def load_payer_policies(path: Path, interventions: Collection[str]) -> tuple[PayerPolicy, ...]:
-    """Read the payer policy table; a missing file is an empty table.
+    """Read and validate the payer policy table; a missing file is an empty table.
+
+    Every row must name its payer, policy, conditions and what it rests on, a source address
+    (http or https), the policy's date and the date it was read (ISO), a vocabulary
+    intervention and a coverage position; row ids are unique.
 
     Raises:
-        InputError: a row is malformed (names the line and the column).
+        InputError: a row is malformed, in one line naming the file, the line and the field.
     """
     if not path.exists():
         return ()
     try:
         with path.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-            header = tuple(rows[0].keys()) if rows else None
+            reader = csv.DictReader(fh)
+            header = tuple(reader.fieldnames or ())
+            rows = [(reader.line_num, row) for row in reader]
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    if header is not None and set(header) != set(_POLICY_COLUMNS):
-        raise InputError(f"{path}:1: columns must be {', '.join(_POLICY_COLUMNS)}")
-    out = []
-    for line, row in enumerate(rows, start=2):
-        out.append(_policy(row, f"{path}:{line}", interventions))
+    except csv.Error as exc:
+        raise InputError(f"{path}: not valid CSV: {exc}") from exc
+    if header and header != _POLICY_COLUMNS:
+        raise InputError(f"{path}:1: columns must be {','.join(_POLICY_COLUMNS)}")
+    out: list[PayerPolicy] = []
+    seen: set[str] = set()
+    for line, row in rows:
+        policy = _policy(row, f"{path}:{line}", interventions)
+        if policy.id in seen:
+            raise InputError(f"{path}:{line}: id: duplicate row id '{policy.id}'")
+        seen.add(policy.id)
+        out.append(policy)
     return tuple(out)
 
 
 def _policy(
-    row: Mapping[str, str | None], where: str, interventions: Collection[str]
+    row: Mapping[str | None, str | list[str] | None], where: str, interventions: Collection[str]
 ) -> PayerPolicy:
-    def cell(name: str) -> str:
-        return (row.get(name) or "").strip()
+    if row.get(None):
+        raise InputError(f"{where}: more cells than the {len(_POLICY_COLUMNS)} columns")
 
+    def cell(name: str) -> str:
+        value = row.get(name)
+        return " ".join(value.split()) if isinstance(value, str) else ""
+
+    for name in _REQUIRED:
+        if not cell(name):
+            raise InputError(f"{where}: {name}: required, but empty")
+    if not _ROW_ID.fullmatch(cell("id")):
+        raise InputError(f"{where}: id: {cell('id')!r} is not of the form cov-01")
     if cell("intervention") not in interventions:
-        raise InputError(f"{where}: unknown intervention '{cell('intervention')}'")
+        raise InputError(f"{where}: intervention: unknown intervention '{cell('intervention')}'")
     coverage = cell("coverage")
     if coverage not in COVERAGE_VALUES:
         raise InputError(
-            f"{where}: coverage {coverage!r} is not one of {', '.join(COVERAGE_VALUES)}"
+            f"{where}: coverage: {coverage!r} is not one of {', '.join(COVERAGE_VALUES)}"
         )
-    if not cell("source_url").startswith("https://"):
-        raise InputError(f"{where}: source_url must be an https:// address")
-    dates = {}
-    for name in ("policy_date", "as_of"):
-        try:
-            dates[name] = date.fromisoformat(cell(name))
-        except ValueError as exc:
-            raise InputError(f"{where}: {name} {cell(name)!r} is not a YYYY-MM-DD date") from exc
-    if cell("url_checked") not in ("yes", "no"):
-        raise InputError(f"{where}: url_checked must be yes or no")
+    url = cell("source_url")
+    if not re.fullmatch(r"https?://\S+\.\S+", url):
+        raise InputError(f"{where}: source_url: {url!r} is not an http:// or https:// address")
+    codes = tuple(c.strip() for c in cell("codes").split(";") if c.strip())
+    for code in codes:
+        if not _CODE.fullmatch(code):
+            raise InputError(f"{where}: codes: {code!r} is not a 5-character billing code")
+    policy_date = cell("policy_date")
+    if not _POLICY_DATE.fullmatch(policy_date) or not _valid_date(policy_date):
+        raise InputError(
+            f"{where}: policy_date: {policy_date!r} is not a YYYY-MM-DD (or YYYY-MM) date"
+        )
+    try:
+        read_date = date.fromisoformat(cell("read_date"))
+    except ValueError as exc:
+        raise InputError(
+            f"{where}: read_date: {cell('read_date')!r} is not a YYYY-MM-DD date"
+        ) from exc
+    if policy_date[: len("YYYY-MM")] > read_date.isoformat()[: len("YYYY-MM")]:
+        raise InputError(f"{where}: policy_date: {policy_date} is after read_date {read_date}")
     return PayerPolicy(
+        id=cell("id"),
         payer=cell("payer"),
+        policy=cell("policy"),
         country=cell("country"),
         intervention=cell("intervention"),
+        codes=codes,
         coverage=coverage,
         conditions=cell("conditions"),
-        source_url=cell("source_url"),
-        policy_date=dates["policy_date"],
-        as_of=dates["as_of"],
-        url_checked=cell("url_checked") == "yes",
+        source_url=url,
+        policy_date=policy_date,
+        read_date=read_date,
+        rests_on=cell("rests_on"),
         note=cell("note"),
     )
+
+
+def _valid_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text if len(text) == len("YYYY-MM-DD") else f"{text}-01")
+    except ValueError:
+        return False
+    return True

@@ -122,7 +122,7 @@ RULES: dict[str, Rule] = {
             "the payer policy table has rows for the intervention",
         ),
         Rule("V2", ("coverage",), ("insufficient",), "only literature on coverage, no policy"),
-        Rule("V3", ("coverage",), ("not_assessable",), "neither a policy nor literature"),
+        Rule("V3", ("coverage",), ("insufficient",), "neither a policy row nor literature"),
         Rule(
             "D1",
             ("definition", "mechanism"),

@@ -17,17 +17,12 @@ from evidence.claims.reference import PayerPolicy, ReferenceData
 from evidence.claims.rules import Weighed, build_verdict, label
 from evidence.claims.weighing import weight_of
 
-__all__ = ["SETTLING_SOURCE", "judge_coverage", "judge_statement"]
+__all__ = ["SETTLING_SOURCE", "coverage_sentence", "judge_coverage", "judge_statement"]
 
 SETTLING_SOURCE = (
     "a payer's coverage policy (for the U.S., a Medicare national or local coverage"
     " determination, or a private insurer's medical policy) would settle it"
 )
-_COVERS = {
-    "covered": "covers",
-    "not_covered": "does not cover",
-    "conditional": "covers only under conditions",
-}
 
 
 def judge_statement(
@@ -86,13 +81,45 @@ def judge_statement(
     )
 
 
-def _policy_text(policy: PayerPolicy) -> str:
-    checked = "" if policy.url_checked else ", address not re-checked"
-    conditions = f" ({policy.conditions})" if policy.conditions else ""
+_POSITIONS: tuple[tuple[str, str], ...] = (
+    ("covered", "covered by"),
+    ("conditional", "covered only under conditions by"),
+    ("not_covered", "not covered by"),
+)
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def coverage_sentence(policies: list[PayerPolicy], interventions: list[str]) -> str:
+    """The payers by position, each with its treatments and row ids, as one clause list.
+
+    "not covered by Medicare (dry needling [cov-02]) and Cigna (dry needling [cov-06]);
+    covered only under conditions by Medicare (trigger point injection [cov-03])"; a claim
+    intervention without a row is named at the end.
+    """
+    parts = []
+    for position, words in _POSITIONS:
+        payers: dict[str, list[str]] = {}
+        for p in policies:
+            if p.coverage == position:
+                payers.setdefault(p.payer, []).append(f"{label(p.intervention)} [{p.id}]")
+        if payers:
+            parts.append(
+                f"{words} " + _join([f"{payer} ({', '.join(t)})" for payer, t in payers.items()])
+            )
+    missing = [label(i) for i in interventions if all(p.intervention != i for p in policies)]
+    if missing:
+        parts.append(f"the payer table has no row for {' or '.join(missing)}")
+    return "; ".join(parts)
+
+
+def _row_source(policy: PayerPolicy) -> str:
+    codes = f", CPT {'/'.join(policy.codes)}" if policy.codes else ""
     return (
-        f"{policy.payer} ({policy.country}) {_COVERS[policy.coverage]}"
-        f" {label(policy.intervention)}{conditions}, per its policy of"
-        f" {policy.policy_date.isoformat()} at {policy.source_url}{checked}"
+        f"[{policy.id}] {policy.payer}, {policy.policy}{codes}, dated {policy.policy_date},"
+        f" read {policy.read_date.isoformat()}: {policy.source_url}"
     )
 
 
@@ -130,14 +157,18 @@ def judge_coverage(
             verdict = "contradicted" if claim.asserts == "covered" else "supported"
         else:
             verdict = "mixed"
-        as_of = max(p.as_of for p in policies).isoformat()
-        head = {"supported": "Supported", "contradicted": "Contradicted", "mixed": "Mixed"}
+        head = {
+            "supported": "Supported",
+            "contradicted": "Contradicted",
+            "mixed": "Mixed: coverage depends on the payer and the treatment —",
+        }
         return build_verdict(
             claim,
             verdict,
             "V1",
-            f"{head[verdict]}: per the payer policy table (as of {as_of}), "
-            + "; ".join(_policy_text(p) for p in policies)
+            f"{head[verdict]} {coverage_sentence(policies, list(claim.intervention))}."
+            f" Rows of data/coverage/payer-policies.csv: "
+            + "; ".join(_row_source(p) for p in policies)
             + ".",
             literature,
             grade=None,
@@ -155,10 +186,10 @@ def judge_coverage(
         )
     return build_verdict(
         claim,
-        "not_assessable",
+        "insufficient",
         "V3",
-        f"Not assessable: PubMed records do not settle insurance coverage and the payer policy"
-        f" table has no row for {treatment}; {SETTLING_SOURCE}.",
+        f"Insufficient evidence: the payer policy table has no row for {treatment} and no"
+        f" record discusses its insurance coverage; {SETTLING_SOURCE}.",
         [],
         grade=None,
     )

@@ -106,18 +106,32 @@ def test_every_contract_intervention_has_a_definition(
 
 
 def _policy(coverage: str, **kw: object) -> PayerPolicy:
+    """A SYNTHETIC table row (no such payer or policy)."""
     base = PayerPolicy(
+        id="cov-01",
         payer="Synthetic Payer",
+        policy="Policy 1",
         country="US",
         intervention="dry_needling",
+        codes=("20560", "20561"),
         coverage="covered",
         conditions="",
         source_url="https://example.org/p",
-        policy_date=date(2024, 1, 1),
-        as_of=date(2026, 1, 1),
-        url_checked=False,
+        policy_date="2024-01",
+        read_date=date(2026, 12, 7),
+        rests_on="its section B",
     )
     return replace(base, coverage=coverage, **kw)  # type: ignore[arg-type]
+
+
+def _rows(*specs: tuple[str, str, str]) -> ReferenceData:
+    """Rows cov-01, cov-02, ... of (payer, intervention, coverage)."""
+    return ReferenceData(
+        policies=tuple(
+            _policy(c, id=f"cov-{n:02d}", payer=payer, intervention=i)
+            for n, (payer, i, c) in enumerate(specs, start=1)
+        )
+    )
 
 
 COVERED = claim("coverage", asserts="covered")
@@ -129,22 +143,57 @@ COVERED = claim("coverage", asserts="covered")
         (["covered"], "supported"),
         (["covered", "covered"], "supported"),
         (["not_covered"], "contradicted"),
+        (["not_covered", "not_covered"], "contradicted"),
         (["conditional"], "mixed"),
         (["covered", "not_covered"], "mixed"),
+        (["covered", "conditional", "not_covered"], "mixed"),
     ],
 )
 def test_v1_the_payer_table_decides(coverages: list[str], verdict: str) -> None:
-    ref = ReferenceData(policies=tuple(_policy(c) for c in coverages))
+    ref = _rows(*((f"Payer {n}", "dry_needling", c) for n, c in enumerate(coverages)))
     v = judge(COVERED, reference=ref)
     assert (v.verdict, v.rule, v.grade) == (verdict, "V1", None)
-    assert "https://example.org/p" in v.summary and "address not re-checked" in v.summary
-    assert "as of 2026-01-01" in v.summary
+    for n in range(1, len(coverages) + 1):
+        assert f"[cov-{n:02d}]" in v.summary
+    assert "https://example.org/p" in v.summary and "read 2026-12-07" in v.summary
+
+
+def test_v1_lists_payers_by_position_in_one_sentence_and_cites_the_rows() -> None:
+    ref = _rows(
+        ("Payer A", "dry_needling", "not_covered"),
+        ("Payer A", "trigger_point_injection", "conditional"),
+        ("Payer B", "dry_needling", "not_covered"),
+        ("Payer C", "trigger_point_injection", "covered"),
+    )
+    c = claim(
+        "coverage",
+        asserts="covered",
+        intervention=["trigger_point_therapy", "dry_needling", "trigger_point_injection"],
+    )
+    v = judge(c, reference=ref)
+    assert v.verdict == "mixed"
+    sentence, rows = v.summary.split(" Rows of data/coverage/payer-policies.csv: ")
+    assert sentence == (
+        "Mixed: coverage depends on the payer and the treatment — covered by Payer C"
+        " (trigger point injection [cov-04]); covered only under conditions by Payer A"
+        " (trigger point injection [cov-02]); not covered by Payer A (dry needling [cov-01])"
+        " and Payer B (dry needling [cov-03]); the payer table has no row for trigger point"
+        " therapy."
+    )
+    assert rows.count("https://example.org/p") == 4
+    assert "[cov-01] Payer A, Policy 1, CPT 20560/20561, dated 2024-01" in rows
 
 
 def test_v1_not_covered_supports_a_claim_that_it_is_not_covered() -> None:
     ref = ReferenceData(policies=(_policy("not_covered"),))
     v = judge(claim("coverage", asserts="not_covered"), reference=ref)
     assert v.verdict == "supported"
+
+
+def test_v1_covered_contradicts_a_claim_that_it_is_not_covered() -> None:
+    ref = ReferenceData(policies=(_policy("covered"),))
+    v = judge(claim("coverage", asserts="not_covered"), reference=ref)
+    assert v.verdict == "contradicted"
 
 
 def test_v1_ignores_rows_about_other_interventions() -> None:
@@ -169,7 +218,7 @@ def test_v2_literature_alone_is_insufficient() -> None:
     assert v.citations[0].sentence == "Coverage of dry needling is inconsistent."
 
 
-def test_v3_neither_policy_nor_literature_is_not_assessable() -> None:
+def test_v3_no_rows_and_no_literature_is_insufficient() -> None:
     v = judge(COVERED, record(1, finding("benefit", outcome="pain")))
-    assert (v.verdict, v.rule) == ("not_assessable", "V3")
+    assert (v.verdict, v.rule, v.grade, v.n_articles) == ("insufficient", "V3", None, 0)
     assert re.search(r"Medicare .* coverage determination", v.summary)
