@@ -98,6 +98,14 @@ class Browser:
         self.send("Page.navigate", {"url": url})
         self.wait_for("Page.loadEventFired")
 
+    def viewport(self, width: int, height: int) -> None:
+        """Lay the page out at ``width`` x ``height`` CSS pixels; below 800 px wide as a
+        phone does (the page's viewport meta is honoured, touch-sized layout)."""
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 800},
+        )
+
     def evaluate(self, expression: str) -> Any:
         """The value of a JavaScript expression in the page."""
         result = self.send(

@@ -1,7 +1,9 @@
 """The editors' report in a real headless chromium: loads without console errors or network
-requests, claims and evidence cards are there, a card opens on click, what changed since the
-previous check is listed and links to its claims, claims that rested on a retracted record
-carry a badge; screenshots are saved under tests/artifacts/ (gitignored)."""
+requests, claims and evidence cards are there, a claim and its cards open on click, what
+changed since the previous check is listed and links to its claims, claims that rested on a
+retracted record carry a badge; at a desktop (1400 px) and a phone (390 px) width nothing
+scrolls the page sideways, every claim's verdict line shows, the collapsed claims keep the
+page short, plots and tables fit. Screenshots are saved under tests/artifacts/ (gitignored)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,10 @@ from chromium_cdp import Browser
 
 REPO = Path(__file__).resolve().parents[2]
 CLAIMS = REPO / "data" / "claims" / "trigger-point-article.yaml"
+DESKTOP, PHONE = (1400, 900), (390, 844)
+# Collapsed claims (their verdict lines) take at most this many lines of body text each, on
+# average: an id and verdict line, the claim's sentence or two, the padding.
+LINES_PER_CLAIM = 8
 # In the synthetic sample, trial 90000017 alone supports two claims and 90000030 one.
 RETRACT, DELETE = 90000017, 90000030
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -94,33 +100,39 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Browser:
 
 
 def test_claims_page(browser: Browser, report: Path) -> None:
+    browser.viewport(*DESKTOP)
     browser.open(report.as_uri())
     assert browser.errors() == []
     assert all(url.startswith(("file://", "data:")) for url in browser.requests())
-    n_claims = browser.evaluate("document.querySelectorAll('tr.claim').length")
+    n_claims = browser.evaluate("document.querySelectorAll('details.claim').length")
     assert n_claims >= 30
     assert browser.evaluate("document.getElementById('synthetic-banner') !== null")
     verdicts = browser.evaluate(
-        "[...document.querySelectorAll('tr.claim')].map(r => r.dataset.verdict)"
+        "[...document.querySelectorAll('details.claim')].map(r => r.dataset.verdict)"
     )
     assert set(verdicts) <= {"supported", "mixed", "insufficient", "contradicted", "not_assessable"}
     colours = browser.evaluate(
-        "new Set([...document.querySelectorAll('tr.claim td:first-child')]"
+        "new Set([...document.querySelectorAll('details.claim .cid')]"
         ".map(td => getComputedStyle(td).backgroundColor)).size"
     )
     assert colours == len(set(verdicts))  # one colour per verdict
     assert browser.evaluate("document.querySelectorAll('details.evidence').length") > 0
-    # A card is hidden until its <details> is opened by a click on its summary.
-    visible = "document.querySelector('details.evidence li.card').checkVisibility()"
-    assert browser.evaluate(visible) is False
+    # A claim shows its verdict line only; what the evidence says and its cards are hidden
+    # until the claim, then its evidence, are opened by a click.
+    claim = "document.querySelector('details.claim:has(details.evidence)')"
+    visible = f"{claim}.querySelector('li.card').checkVisibility()"
+    summary = f"{claim}.querySelector('p.summary').checkVisibility()"
+    assert browser.evaluate(visible) is False and browser.evaluate(summary) is False
+    assert browser.evaluate(f"{claim}.querySelector('summary').click(), {claim}.open") is True
+    assert browser.evaluate(summary) is True and browser.evaluate(visible) is False
     opened = browser.evaluate(
-        "(() => { const d = document.querySelector('details.evidence');"
+        f"(() => {{ const d = {claim}.querySelector('details.evidence');"
         " d.querySelector('summary').click(); return d.open; })()"
     )
     assert opened is True
     assert browser.evaluate(visible) is True
     card = browser.evaluate(
-        "(() => { const c = document.querySelector('details.evidence li.card');"
+        f"(() => {{ const c = {claim}.querySelector('details.evidence li.card');"
         " return {h: c.getBoundingClientRect().height,"
         " link: c.querySelector('a').href, design: c.querySelector('.design').textContent}; })()"
     )
@@ -130,7 +142,105 @@ def test_claims_page(browser: Browser, report: Path) -> None:
     assert (ARTIFACTS / "report-claims.png").stat().st_size > 10_000
 
 
+_NO_SIDEWAYS_SCROLL = (
+    "({scroll: document.scrollingElement.scrollWidth, inner: innerWidth,"
+    " client: document.documentElement.clientWidth})"
+)
+
+
+def _fits(browser: Browser, width: int) -> None:
+    """Nothing makes the page wider than the screen (a phone's innerWidth grows with
+    content that overflows, so the set width is checked too)."""
+    w = browser.evaluate(_NO_SIDEWAYS_SCROLL)
+    assert w["scroll"] <= min(w["inner"], width), w
+    assert w["client"] <= width
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["1400px", "390px"])
+def test_claims_read_at_desktop_and_phone_widths(
+    browser: Browser, report: Path, size: tuple[int, int]
+) -> None:
+    width, height = size
+    browser.viewport(width, height)
+    browser.open(report.as_uri())
+    assert browser.errors() == []
+    _fits(browser, width)
+    lines = browser.evaluate(
+        "[...document.querySelectorAll('details.claim')].map(d => {"
+        " const s = d.querySelector(':scope > summary'), r = s.getBoundingClientRect();"
+        " const b = s.querySelector('.badge');"
+        " return {id: d.id, open: d.open, shown: s.checkVisibility() && b.checkVisibility(),"
+        " text: s.querySelector('.text').checkVisibility(),"
+        " left: r.left, right: r.right, h: r.height, badge: b.getBoundingClientRect().right}; })"
+    )
+    line_height = browser.evaluate("parseFloat(getComputedStyle(document.body).lineHeight)")
+    assert len(lines) >= 30
+    for line in lines:  # every claim's verdict line (id, verdict, claim) is on screen, closed
+        assert line["shown"] and line["text"] and not line["open"], line
+        assert line["left"] >= 0 and line["right"] <= width and line["badge"] <= width, line
+    # Collapsed, the claims take a few lines each: the page is what comes before them, a
+    # bounded line per claim, and the footer.
+    page = browser.evaluate(
+        "({height: document.scrollingElement.scrollHeight,"
+        " before: document.querySelector('div.claims').getBoundingClientRect().top + scrollY})"
+    )
+    assert sum(line["h"] for line in lines) <= len(lines) * LINES_PER_CLAIM * line_height
+    bound = page["before"] + len(lines) * LINES_PER_CLAIM * line_height + height
+    assert page["height"] <= bound, (page, bound)
+    print(f"{width}px: {len(lines)} claims, page {page}, bound {bound:.0f}")
+    tag = f"{width}px"
+    browser.screenshot(ARTIFACTS / f"report-claims-{tag}.png")
+    # An opened claim with its evidence still fits the width.
+    browser.evaluate(
+        "(() => { const d = document.querySelector('details.claim[data-retracted]')"
+        " || document.querySelector('details.claim:has(details.evidence)');"
+        " d.open = true; d.querySelector('details.evidence').open = true;"
+        " d.scrollIntoView(); })()"
+    )
+    _fits(browser, width)
+    browser.screenshot(ARTIFACTS / f"report-claim-open-{tag}.png")
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["1400px", "390px"])
+def test_plots_and_tables_fit_at_desktop_and_phone_widths(
+    browser: Browser, report: Path, size: tuple[int, int]
+) -> None:
+    width, height = size
+    browser.viewport(width, height)
+    browser.open(report.with_name("evidence.html").as_uri())
+    assert browser.errors() == []
+    assert all(url.startswith(("file://", "data:")) for url in browser.requests())
+    _fits(browser, width)
+    plots = browser.evaluate(
+        "[...document.images].map(i => { const r = i.getBoundingClientRect();"
+        " return {left: r.left, right: r.right, w: r.width, natural: i.naturalWidth,"
+        " phone: i.currentSrc !== i.src}; })"
+    )
+    assert len(plots) == 2
+    for plot in plots:
+        assert plot["left"] >= 0 and plot["right"] <= width, plot
+        # A phone gets the drawing made for its width, barely scaled down: readable.
+        assert plot["phone"] == (width < 800), plot
+        if plot["phone"]:
+            assert plot["w"] >= 0.9 * plot["natural"], plot
+    boxes = browser.evaluate(
+        "[...document.querySelectorAll('table')].map(t => {"
+        " const box = t.closest('.table-scroll') || t, r = box.getBoundingClientRect();"
+        " return {left: r.left, right: r.right, scrolls: box !== t}; })"
+    )
+    assert boxes
+    for box in boxes:  # a wide table scrolls inside its own box, never the page
+        assert box["left"] >= 0 and box["right"] <= width, box
+    adverse = browser.evaluate(
+        "(() => { const b = document.querySelector('table.adverse').closest('.table-scroll');"
+        " return [b.scrollWidth, b.clientWidth, getComputedStyle(b).overflowX]; })()"
+    )
+    assert adverse[2] == "auto" and (adverse[0] > adverse[1]) == (width < 800)
+    browser.screenshot(ARTIFACTS / f"report-evidence-{width}px.png")
+
+
 def test_evidence_page(browser: Browser, report: Path) -> None:
+    browser.viewport(*DESKTOP)
     browser.open(report.with_name("evidence.html").as_uri())
     assert browser.errors() == []
     assert all(url.startswith(("file://", "data:")) for url in browser.requests())
@@ -155,13 +265,14 @@ def test_what_changed_since_the_previous_check(
     finally:
         con.close()
     assert changes and flagged
+    browser.viewport(*DESKTOP)
     browser.open(report.as_uri())
     assert browser.errors() == []
     section = browser.evaluate(
         "(() => { const s = document.getElementById('changes-1');"
         " return {visible: s.checkVisibility(), heading: s.querySelector('h3').textContent,"
         " top: s.getBoundingClientRect().top,"
-        " claimsTop: document.querySelector('table.claims').getBoundingClientRect().top}; })()"
+        " claimsTop: document.querySelector('div.claims').getBoundingClientRect().top}; })()"
     )
     assert section["visible"] and section["heading"] == "What changed since the previous check"
     assert section["top"] < section["claimsTop"]  # shown above the claims table
@@ -188,10 +299,10 @@ def test_what_changed_since_the_previous_check(
     )
     assert landed == [True, True, True]
     badges = browser.evaluate(
-        "[...document.querySelectorAll('tr.claim[data-retracted]')].map(r => {"
+        "[...document.querySelectorAll('details.claim[data-retracted]')].map(r => {"
         " const b = r.querySelector('.retraction-warning .badge.retracted');"
         " return [r.id.split('-').pop(), b.checkVisibility(), getComputedStyle(b).backgroundColor,"
-        " getComputedStyle(r.querySelector('td:nth-child(3) .badge')).backgroundColor]; })"
+        " getComputedStyle(r.querySelector('.verdict .badge')).backgroundColor]; })"
     )
     assert [b[0] for b in badges] == [c for (c,) in flagged]
     for _, visible, colour, verdict_colour in badges:

@@ -171,7 +171,7 @@ def test_nothing_is_fetched_at_view_time(pages: dict[str, str], name: str) -> No
     html = pages[name]
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
     assert "<script" not in html and '<link rel="stylesheet"' not in html
-    for src in re.findall(r'\ssrc="([^"]*)"', html):
+    for src in re.findall(r'\ssrc(?:set)?="([^"]*)"', html):
         assert src.startswith("data:"), src
     for href in re.findall(r'\shref="([^"]*)"', html):
         assert href.startswith(
@@ -218,6 +218,39 @@ def test_check_page_is_standalone() -> None:
     assert 'id="claim-1-C01"' in html and "SYNTHETIC" in html and "<nav>" not in html
 
 
+def test_claims_are_collapsed_to_their_verdict_line(pages: dict[str, str]) -> None:
+    html = pages["index.html"]
+    (claim,) = re.findall(
+        r'<details class="claim v-supported" id="claim-1-C01".*?\n    </details>', html, re.S
+    )
+    assert '<details class="claim v-supported" id="claim-1-C01" data-verdict="supported"' in claim
+    line, body = claim.split("</summary>", 1)
+    assert "C01" in line and "badge v-supported" in line and "certainty: moderate" in line
+    assert "Dry needling &lt;b&gt;cures&lt;/b&gt;" in line  # the claim itself
+    assert "What the evidence says" in body and "Supported &lt;u&gt;" in body
+    assert '<details class="evidence">' in body and 'details class="claim" open' not in html
+
+
+def test_plots_have_a_phone_drawing() -> None:
+    html = render_report(_data((_verdict(),)))["evidence.html"]
+    sources = re.findall(
+        r'<source media="\(max-width: 40rem\)" srcset="(data:image/svg\+xml;base64,[^"]+)">'
+        r'<img src="(data:[^"]+)"',
+        html,
+    )
+    assert len(sources) == 2 and all(narrow != wide for narrow, wide in sources)
+    cells = (("dry_needling", "low_back_pain", 3), ("massage", "neck_pain", 1))
+    narrow = _svg(evidence_map_svg(cells, narrow=True))
+    width = float(re.search(rb'<svg[^>]* width="([\d.]+)pt"', narrow)[1])  # type: ignore[index]
+    assert width * 96 / 72 <= 370  # its natural size fits a 390 px phone
+
+
+def test_wide_tables_scroll_in_their_own_box(pages: dict[str, str]) -> None:
+    html = pages["evidence.html"]
+    assert re.search(r'<div class="table-scroll"[^>]*>\s*<table class="adverse">', html)
+    assert "overflow-x: auto" in html
+
+
 def _svg(uri: str | None) -> bytes:
     assert uri is not None and uri.startswith("data:image/svg+xml;base64,")
     return base64.b64decode(uri.split(",", 1)[1])
@@ -240,7 +273,7 @@ def test_plots_without_rows_are_left_out() -> None:
 
 def test_what_changed_since_the_previous_check(pages: dict[str, str]) -> None:
     html = pages["index.html"]
-    section = html[html.index('id="changes-1"') : html.index('<table class="claims">')]
+    section = html[html.index('id="changes-1"') : html.index('<div class="claims"')]
     assert "What changed since the previous check" in section
     assert "Since the check of 2026-11-18 09:00 UTC, 1 verdict or certainty changed" in section
     (row,) = re.findall(r'<tr class="change".*?</tr>', section, re.S)
@@ -261,8 +294,8 @@ def test_what_changed_since_the_previous_check(pages: dict[str, str]) -> None:
 
 def test_a_claim_that_rested_on_a_retracted_record_carries_a_badge(pages: dict[str, str]) -> None:
     html = pages["index.html"]
-    (row,) = re.findall(r'<tr class="claim [^"]*" id="claim-1-C01".*?</tr>', html, re.S)
-    assert 'data-retracted="90000003"' in row
+    (row,) = re.findall(r'<details class="claim [^"]*" id="claim-1-C01".*?</summary>', html, re.S)
+    assert 'data-retracted="90000003"' in row  # on the verdict line, shown while collapsed
     assert 'class="badge retracted"' in row and "Retracted evidence" in row
     assert "1 claim rests on a retracted record" in html
 
