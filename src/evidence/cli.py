@@ -23,7 +23,7 @@ from rich.progress import (
 )
 
 from evidence.baseline.command import baseline_command
-from evidence.claims.command import check_command
+from evidence.claims.command import check_command, forget_command
 from evidence.config import Settings
 from evidence.entrez.command import sync_command
 from evidence.errors import EvidenceError
@@ -180,6 +180,7 @@ def stats_command(db: DbOption = None) -> None:
 # Commands of the other stages register here, one line each.
 app.command("sync")(handle_errors(sync_command))
 app.command("check")(handle_errors(check_command))
+app.command("forget")(handle_errors(forget_command))
 app.command("report")(handle_errors(report_command))
 app.command("baseline")(handle_errors(baseline_command))
 

@@ -28,8 +28,14 @@ from evidence.claims.loader import load_claims
 from evidence.claims.model import VERDICTS, ClaimsFile, Verdict
 from evidence.claims.output import output_format, render_output
 from evidence.claims.reference import ReferenceData, load_definitions, load_payer_policies
-from evidence.claims.warehouse import read_evidence, write_verdicts
+from evidence.claims.warehouse import (
+    checked_files,
+    forget_verdicts,
+    read_evidence,
+    write_verdicts,
+)
 from evidence.config import Settings
+from evidence.errors import InputError, escaped
 from evidence.report.data import is_synthetic, read_provenance
 from evidence.report.render import data_line
 from evidence.store import (
@@ -48,6 +54,8 @@ __all__ = [
     "change_note",
     "check_claims",
     "check_command",
+    "forget_claims",
+    "forget_command",
     "load_reference",
     "retraction_note",
 ]
@@ -253,3 +261,60 @@ def check_command(
     for note in (change_note(result.history), retraction_note(result.history)):
         if note is not None:
             typer.echo(note)
+
+
+def forget_claims(settings: Settings, claims_path: Path) -> tuple[str, int, int]:
+    """Remove a claims file from the warehouse, so that the next report no longer shows it:
+    its verdicts, citations and verdict history (stored under its file name, so the file
+    itself need not exist any more). Published like every write (see `check_claims`).
+    Return the stored name and how many claims and check runs were removed.
+
+    Raises:
+        InputError: no claims file of that name was checked in this warehouse (exit 2).
+        StorageError: the warehouse does not exist or cannot be written (exit 1).
+    """
+    name = ClaimsFile(str(claims_path), ()).name
+    db = settings.db_path
+    with publishing(db):
+        if str(db) != ":memory:" and not Path(route(db)).exists():
+            raise no_such_warehouse(db)
+        con = connect(db)
+        try:
+            known = checked_files(con)
+            if name not in known:
+                listed = _listed(known) if known else "none"
+                raise InputError(
+                    f"{escaped(str(claims_path), 200)}: no claims file named"
+                    f" {escaped(name, 200)} was checked in {db} (checked: {escaped(listed, 200)})"
+                )
+            publish_or_discard(db)
+            n_claims, n_runs = forget_verdicts(con, name)
+        finally:
+            con.close()
+    return name, n_claims, n_runs
+
+
+def forget_command(
+    claims: Annotated[
+        Path,
+        typer.Argument(
+            help="Claims file to remove from the report (its file name is enough: the file"
+            " itself may be gone)"
+        ),
+    ],
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", help="DuckDB warehouse [default: $EVIDENCE_DB or data/evidence.duckdb]"
+        ),
+    ] = None,
+) -> None:
+    """Remove a checked claims file (a draft, say) and its verdict history from the
+    warehouse: the next `evidence report` no longer shows it."""
+    settings = Settings.from_env(db_path=db)
+    name, n_claims, n_runs = forget_claims(settings, claims)
+    typer.echo(
+        f"forget: removed {name} from {settings.db_path}: {n_claims} claim"
+        f"{'' if n_claims == 1 else 's'} and {n_runs} recorded check{'' if n_runs == 1 else 's'}"
+        " (run `evidence report` to update the report)"
+    )

@@ -26,7 +26,18 @@ from evidence.claims.model import Citation, Claim, ClaimsFile, Verdict
 from evidence.models import Finding
 from evidence.store import storage_errors, transaction
 
-__all__ = ["CheckedFile", "read_evidence", "read_verdicts", "write_verdicts"]
+__all__ = [
+    "CheckedFile",
+    "checked_files",
+    "forget_verdicts",
+    "read_evidence",
+    "read_verdicts",
+    "write_verdicts",
+]
+
+# Every table that holds rows of a claims file, keyed by its file name: the latest verdicts
+# and the verdict history.
+_FILE_TABLES = ("claim_check", "claim_verdict", "claim_citation", "claim_run_verdict", "claim_run")
 
 _RECORDS_SQL = """
 WITH wanted AS (
@@ -255,6 +266,32 @@ def write_verdicts(
             versions=versions or CheckVersions(),
         )
     return run_id
+
+
+def checked_files(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The names of the claims files with stored verdicts or history, sorted."""
+    with storage_errors("reading claim verdicts"):
+        rows = con.execute(
+            "SELECT claims_file FROM claim_check UNION SELECT claims_file FROM claim_run ORDER BY 1"
+        ).fetchall()
+    return [name for (name,) in rows]
+
+
+def forget_verdicts(con: duckdb.DuckDBPyConnection, name: str) -> tuple[int, int]:
+    """Remove the claims file ``name`` (its file name) from the warehouse: its latest
+    verdicts and citations and its whole verdict history, in one transaction. Return how
+    many claims and how many recorded check runs were removed."""
+    with storage_errors(f"reading {name}"):
+        claims = con.execute(
+            "SELECT count(*) FROM claim_verdict WHERE claims_file = ?", [name]
+        ).fetchone()
+        runs = con.execute(
+            "SELECT count(*) FROM claim_run WHERE claims_file = ?", [name]
+        ).fetchone()
+    with transaction(con, f"forgetting {name}"), storage_errors(f"forgetting {name}"):
+        for table in _FILE_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE claims_file = ?", [name])  # noqa: S608
+    return (claims[0] if claims else 0), (runs[0] if runs else 0)
 
 
 @dataclass(frozen=True, slots=True)

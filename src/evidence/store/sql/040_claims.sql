@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS claim_citation (
 );
 
 -- Verdict history. `evidence check` appends one claim_run row per run and one
--- claim_run_verdict row per claim of that run (never deleted), in the same transaction that
+-- claim_run_verdict row per claim of that run (deleted only by `evidence forget`, which
+-- removes a claims file and its history), in the same transaction that
 -- replaces the latest verdicts above: the latest run of a claims file is the one whose
 -- verdicts are in claim_verdict.
 CREATE SEQUENCE IF NOT EXISTS claim_run_seq;
