@@ -9,9 +9,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -32,6 +33,20 @@ from evidence.report.command import report_command
 from evidence.store import FileResult, connect
 
 __all__ = ["app", "handle_errors", "main"]
+
+
+def _no_type_for_flags() -> None:
+    """Typer's rich help shows a flag's Python type as if it took a value (``--help
+    <bool>``, ``--force <bool>``); its plain help does not. Show none for flags there too."""
+    shown = typer.core.TyperOption.display_type_rich
+
+    def display_type_rich(self: typer.core.TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag or self.count else shown(self, ctx)
+
+    typer.core.TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_no_type_for_flags()
 
 app = typer.Typer(
     add_completion=False,

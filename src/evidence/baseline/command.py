@@ -65,7 +65,7 @@ def baseline_command(
     db: Annotated[
         Path | None,
         typer.Option(
-            "--db", help="DuckDB warehouse [default: $EVIDENCE_DB or data/evidence.duckdb]"
+            "--db", help="DuckDB warehouse (default: $EVIDENCE_DB, else data/evidence.duckdb)"
         ),
     ] = None,
 ) -> None:

@@ -238,7 +238,7 @@ def check_command(
     db: Annotated[
         Path | None,
         typer.Option(
-            "--db", help="DuckDB warehouse [default: $EVIDENCE_DB or data/evidence.duckdb]"
+            "--db", help="DuckDB warehouse (default: $EVIDENCE_DB, else data/evidence.duckdb)"
         ),
     ] = None,
     out: Annotated[
@@ -305,7 +305,7 @@ def forget_command(
     db: Annotated[
         Path | None,
         typer.Option(
-            "--db", help="DuckDB warehouse [default: $EVIDENCE_DB or data/evidence.duckdb]"
+            "--db", help="DuckDB warehouse (default: $EVIDENCE_DB, else data/evidence.duckdb)"
         ),
     ] = None,
 ) -> None:

@@ -41,8 +41,8 @@ def sync_command(
         Path | None,
         typer.Option(
             "--db",
-            help="DuckDB warehouse [default: $EVIDENCE_DB or"
-            " data/evidence.duckdb; demo mode: data/demo.duckdb]",
+            help="DuckDB warehouse (default: $EVIDENCE_DB, else"
+            " data/evidence.duckdb; demo mode: data/demo.duckdb)",
         ),
     ] = None,
 ) -> None:

@@ -62,11 +62,11 @@ def report_command(
     db: Annotated[
         Path | None,
         typer.Option(
-            "--db", help="DuckDB warehouse [default: $EVIDENCE_DB or data/evidence.duckdb]"
+            "--db", help="DuckDB warehouse (default: $EVIDENCE_DB, else data/evidence.duckdb)"
         ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Output folder [default: data/reports]")
+        Path | None, typer.Option("--out", help="Output folder (default: data/reports)")
     ] = None,
 ) -> None:
     """The content editors' report: one static HTML page set with plots."""
