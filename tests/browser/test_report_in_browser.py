@@ -239,6 +239,27 @@ def test_plots_and_tables_fit_at_desktop_and_phone_widths(
     browser.screenshot(ARTIFACTS / f"report-evidence-{width}px.png")
 
 
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["1400px", "390px"])
+def test_the_footer_link_opens_the_verdict_rules(
+    browser: Browser, report: Path, size: tuple[int, int]
+) -> None:
+    browser.viewport(*size)
+    browser.open(report.as_uri())
+    browser.events.clear()
+    browser.evaluate("document.getElementById('rules-link').click()")
+    browser.wait_for("Page.loadEventFired")
+    page = browser.evaluate(
+        "({url: location.href, h1: document.querySelector('article.rules h1').textContent,"
+        " rules: document.querySelectorAll('article.rules h2').length})"
+    )
+    assert page["url"] == report.with_name("verdict-rules.html").as_uri()
+    assert page["h1"] == "How evidence check decides a verdict" and page["rules"] > 3
+    assert browser.errors() == []
+    assert all(url.startswith(("file://", "data:")) for url in browser.requests())
+    _fits(browser, size[0])
+    browser.screenshot(ARTIFACTS / f"report-rules-{size[0]}px.png")
+
+
 def test_evidence_page(browser: Browser, report: Path) -> None:
     browser.viewport(*DESKTOP)
     browser.open(report.with_name("evidence.html").as_uri())

@@ -1,8 +1,9 @@
 """`evidence report`: build the editors' report from the warehouse (report stage, edge).
 
 Reads the warehouse at ``settings.db_path`` (read-only once the report views exist) and
-writes ``index.html`` and ``evidence.html`` into the output folder (default
-``data/reports/``). `build_report` is what the CLI and the ``evidence_review`` flow call.
+writes ``index.html``, ``evidence.html`` and ``verdict-rules.html`` (docs/verdict-rules.md,
+which the pages' footer links to) into the output folder (default ``data/reports/``).
+`build_report` is what the CLI and the ``evidence_review`` flow call.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ from typing import Annotated
 import duckdb
 import typer
 
-from evidence.config import Settings
+from evidence.config import PROJECT_ROOT, Settings
 from evidence.report.data import read_report_data
 from evidence.report.render import render_report
 from evidence.store import connect, storage_errors, write_atomically
 
-__all__ = ["build_report", "report_command"]
+__all__ = ["RULES_DOC", "build_report", "report_command"]
+
+# The rule book the report's footer links to, rendered beside index.html.
+RULES_DOC = PROJECT_ROOT / "docs" / "verdict-rules.md"
 
 
 def _open(db_path: Path) -> duckdb.DuckDBPyConnection:
@@ -52,7 +56,9 @@ def build_report(
         data = read_report_data(con, now=now or datetime.now(UTC))
     finally:
         con.close()
-    pages = render_report(data)
+    with storage_errors(str(RULES_DOC)):
+        rules = RULES_DOC.read_text(encoding="utf-8") if RULES_DOC.is_file() else None
+    pages = render_report(data, rules)
     for name, html in pages.items():
         write_atomically(folder / name, html)  # whole pages only; links replaced, not followed
     return folder / "index.html"

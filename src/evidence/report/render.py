@@ -17,6 +17,8 @@ from datetime import datetime
 from typing import Any
 
 import jinja2
+import markupsafe
+from markdown_it import MarkdownIt
 
 from evidence.claims.history import VerdictChange
 from evidence.claims.model import VERDICTS
@@ -35,7 +37,10 @@ __all__ = [
     "environment",
     "render_check_page",
     "render_report",
+    "rules_html",
 ]
+
+RULES_PAGE = "verdict-rules.html"
 
 MAX_CARDS = 25
 
@@ -170,7 +175,12 @@ def data_line(p: Provenance) -> str:
 
 
 def _meta(generated_at: datetime, line: str, banner: str | None) -> dict[str, Any]:
-    return {"generated": f"{generated_at:%Y-%m-%d %H:%M} UTC", "data_line": line, "banner": banner}
+    return {
+        "generated": f"{generated_at:%Y-%m-%d %H:%M} UTC",
+        "data_line": line,
+        "banner": banner,
+        "rules_href": None,
+    }
 
 
 def _counts(checked: CheckedFile) -> list[tuple[str, int]]:
@@ -178,13 +188,38 @@ def _counts(checked: CheckedFile) -> list[tuple[str, int]]:
     return [(v, counts[v]) for v in VERDICTS if counts[v]]
 
 
-def render_report(data: ReportData) -> dict[str, str]:
-    """The report's pages by file name: ``index.html`` (claims) and ``evidence.html``."""
+def rules_html(markdown: str) -> str:
+    """docs/verdict-rules.md as HTML for the report folder: raw HTML in it is escaped, and a
+    link that would not work beside the report (to another file of the project) keeps its
+    text and loses its link; wide tables scroll in their own box."""
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = md.parse(markdown)
+    for token in tokens:
+        kept: list[bool] = []  # per open link: does it stay a link?
+        for child in token.children or ():
+            if child.type == "link_open":
+                kept.append(str(child.attrGet("href") or "").startswith(("https://", "#")))
+            elif child.type != "link_close":
+                continue
+            if not (kept[-1] if child.type == "link_open" else kept.pop()):
+                child.tag, child.attrs = "span", {}
+    html = str(md.renderer.render(tokens, md.options, {}))
+    return html.replace("<table>", '<div class="table-scroll"><table>').replace(
+        "</table>", "</table></div>"
+    )
+
+
+def render_report(data: ReportData, rules_markdown: str | None = None) -> dict[str, str]:
+    """The report's pages by file name: ``index.html`` (claims) and ``evidence.html``, and
+    ``verdict-rules.html`` (the rules the footer links to) when ``rules_markdown`` (the text
+    of docs/verdict-rules.md) is given."""
     env = environment()
     p = data.provenance
     meta = _meta(data.generated_at, data_line(p), banner_text(p.n_synthetic, p.n_records))
+    if rules_markdown is not None:
+        meta["rules_href"] = RULES_PAGE
     files = [{"checked": f, "counts": _counts(f)} for f in data.files]
-    return {
+    pages = {
         "index.html": env.get_template("index.html.j2").render(
             title="Claims checked against PubMed", page="index", meta=meta, files=files
         ),
@@ -201,6 +236,15 @@ def render_report(data: ReportData) -> dict[str, str]:
             provenance=p,
         ),
     }
+    if rules_markdown is not None:
+        pages[RULES_PAGE] = env.get_template("rules.html.j2").render(
+            title="How verdicts are decided",
+            page="rules",
+            meta=meta,
+            # Safe: rules_html escapes any raw HTML of the Markdown.
+            rules=markupsafe.Markup(rules_html(rules_markdown)),
+        )
+    return pages
 
 
 def render_check_page(

@@ -43,6 +43,11 @@ def test_sample_report(sample_settings: Settings, tmp_path: Path) -> None:
     assert "Ingested from files" in html
     assert "first recorded check of this claims file" in html  # the sample was checked once
     assert "pneumothorax" in evidence and "data:image/svg+xml;base64," in evidence
+    # The footer's link to the verdict rules works from the folder: the page is beside it.
+    rules = (tmp_path / "report" / "verdict-rules.html").read_text(encoding="utf-8")
+    assert 'href="verdict-rules.html" id="rules-link"' in html
+    assert "How <code>evidence check</code> decides a verdict" in rules
+    assert "Rules version:" in rules and 'id="synthetic-banner"' in rules
 
 
 def test_report_of_a_synced_real_looking_warehouse(tmp_path: Path) -> None:

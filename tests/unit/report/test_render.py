@@ -133,9 +133,21 @@ def _data(
     )
 
 
+RULES_MD = """# How `evidence check` decides a verdict
+
+See [views.md](views.md) and [GRADE](https://www.gradeworkinggroup.org/) and [below](#x).
+
+<script>alert(1)</script> <b>bold</b>
+
+| verdict | meaning |
+| --- | --- |
+| `supported` | agrees |
+"""
+
+
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return render_report(_data((_verdict(),)))
+    return render_report(_data((_verdict(),)), RULES_MD)
 
 
 def test_record_text_is_escaped(pages: dict[str, str]) -> None:
@@ -166,7 +178,7 @@ def test_long_evidence_lists_are_cut_with_a_note() -> None:
     assert "and 3 more records" in html
 
 
-@pytest.mark.parametrize("name", ["index.html", "evidence.html"])
+@pytest.mark.parametrize("name", ["index.html", "evidence.html", "verdict-rules.html"])
 def test_nothing_is_fetched_at_view_time(pages: dict[str, str], name: str) -> None:
     html = pages[name]
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
@@ -175,8 +187,15 @@ def test_nothing_is_fetched_at_view_time(pages: dict[str, str], name: str) -> No
         assert src.startswith("data:"), src
     for href in re.findall(r'\shref="([^"]*)"', html):
         assert href.startswith(
-            ("data:", "https://pubmed.ncbi.nlm.nih.gov/", "index.html", "evidence.html", "#claim-")
-        ), href
+            (
+                "data:",
+                "https://pubmed.ncbi.nlm.nih.gov/",
+                "index.html",
+                "evidence.html",
+                "verdict-rules.html",
+                "#claim-",
+            )
+        ) or (name == "verdict-rules.html" and href.startswith(("https://", "#"))), href
     assert "@import" not in html and "url(" not in html
 
 
@@ -249,6 +268,35 @@ def test_wide_tables_scroll_in_their_own_box(pages: dict[str, str]) -> None:
     html = pages["evidence.html"]
     assert re.search(r'<div class="table-scroll"[^>]*>\s*<table class="adverse">', html)
     assert "overflow-x: auto" in html
+
+
+@pytest.mark.parametrize("name", ["index.html", "evidence.html", "verdict-rules.html"])
+def test_the_footer_links_to_the_verdict_rules_beside_the_page(
+    pages: dict[str, str], name: str
+) -> None:
+    footer = pages[name][pages[name].index("<footer>") :]
+    assert '<a href="verdict-rules.html" id="rules-link">the verdict rules</a>' in footer
+
+
+def test_the_rules_page_is_the_rules_document_made_safe(pages: dict[str, str]) -> None:
+    html = pages["verdict-rules.html"]
+    assert "<h1>How <code>evidence check</code> decides a verdict</h1>" in html
+    assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>" not in html and "&lt;b&gt;bold" in html
+    assert "<span>views.md</span>" in html and 'href="views.md"' not in html  # not beside it
+    assert '<a href="https://www.gradeworkinggroup.org/">GRADE</a>' in html
+    assert '<a href="#x">below</a>' in html
+    assert '<div class="table-scroll"><table>' in html and "<code>supported</code>" in html
+    assert "Content-Security-Policy" in html and 'class="here">Verdict rules' in html
+
+
+def test_without_the_rules_document_the_footer_names_it() -> None:
+    pages = render_report(_data((_verdict(),)))
+    assert "verdict-rules.html" not in pages and "rules-link" not in pages["index.html"]
+    assert "docs/verdict-rules.md in the project" in pages["index.html"]
+    checked = CheckedFile("x.yaml", None, None, None, (_verdict(),))
+    page = render_check_page(checked, generated_at=NOW, line="Data: 1 record.")
+    assert "rules-link" not in page and "docs/verdict-rules.md in the project" in page
 
 
 def _svg(uri: str | None) -> bytes:
