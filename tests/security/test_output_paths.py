@@ -44,14 +44,15 @@ def test_report_pages_replace_links_instead_of_writing_through_them(
     out = tmp_path / "report"
     victim = tmp_path / "elsewhere" / "victim.txt"
     victim.parent.mkdir()
-    _plant_links(out, ["index.html", "evidence.html"], victim)
+    pages = ["index.html", "evidence.html", "verdict-rules.html"]
+    _plant_links(out, pages, victim)
 
     index = build_report(Settings(db_path=db, data_dir=db.parent), out)
 
     assert victim.read_text() == VICTIM
-    for page in (index, out / "evidence.html"):
+    for page in (index, out / "evidence.html", out / "verdict-rules.html"):
         assert not page.is_symlink() and page.read_text().lower().startswith("<!doctype html>")
-    assert sorted(p.name for p in out.iterdir()) == ["evidence.html", "index.html"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(pages)
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html", ".json", ".csv"])

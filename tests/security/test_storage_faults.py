@@ -104,7 +104,7 @@ def test_full_disk_while_writing_the_report_keeps_the_earlier_pages(
     first = run_evidence("report", "--db", db, "--out", out, env=env)
     assert first.returncode == 0, first.stderr
     pages = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert set(pages) == {"index.html", "evidence.html"}
+    assert set(pages) == {"index.html", "evidence.html", "verdict-rules.html"}
     assert all(len(page) > 4096 for page in pages.values())
 
     failed = run_evidence("report", "--db", db, "--out", out, env=env, max_file_bytes=4096)
