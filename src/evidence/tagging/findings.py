@@ -210,6 +210,11 @@ def _effect_findings(
         if c.direction in ("benefit", "no_benefit", "similar", "harm") and not c.within
     ]
     named = {c for clause in clauses for c in clause.conditions}
+    # a review that concludes the evidence cannot tell: its results section lists what the
+    # trials found, which its authors have just said does not add up to a finding
+    undecided_review = record.design in _REVIEW_DESIGNS and any(
+        c.strong and c.direction == "inconclusive" for c in clauses
+    )
     findings: list[Finding] = []
     for intervention in interventions:
         for condition in conditions:
@@ -220,7 +225,7 @@ def _effect_findings(
                 )
 
             own = [c for c in clauses if about(c)]
-            if not any(c.direction is not None for c in own):
+            if not any(c.direction is not None for c in own) and not undecided_review:
                 # a conclusion that states no result of its own: the results say it, those
                 # about a vocabulary outcome first (not "muscle thickness did not change")
                 said = sorted((c for c in results if about(c)), key=lambda c: not c.outcomes)

@@ -249,3 +249,22 @@ def test_a_condition_named_after_surgery_does_not_make_an_event_serious(
     )
     (finding,) = safety(found)
     assert (finding.direction, finding.seriousness) == ("harm", "minor")
+
+
+def test_a_review_that_cannot_tell_is_not_overruled_by_its_results(vocab: Vocabulary) -> None:
+    found = findings(
+        {
+            "title": "Dry needling and trigger point injection for fibromyalgia: a systematic "
+            "review",
+            "types": [JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+            "methods": "We searched for trials of dry needling or trigger point injection in "
+            "fibromyalgia.",
+            "results": "Two trials reported short-term pain benefit, and three found no "
+            "difference between groups.",
+            "conclusions": "Current evidence is insufficient to determine whether trigger point "
+            "injection benefits people with fibromyalgia.",
+        },
+        vocab,
+    )
+    assert [f for f in found if f.kind == "effect" and f.intervention == "dry_needling"] == []
+    assert effect(found, "trigger_point_injection").direction == "inconclusive"
