@@ -51,6 +51,7 @@ class _ClaimIn(BaseModel):
     outcome: list[str] = []
     adverse_event: list[str] = []
     asserts: str | None = None
+    sentence: str | None = None
 
     @field_validator("id", mode="before")
     @classmethod
@@ -216,7 +217,7 @@ def _describe(error: Any, field: str | None) -> str:
     if kind == "extra_forbidden":
         return (
             f"unknown field '{field}' (expected id, text, kind, intervention, condition,"
-            " outcome, adverse_event, asserts)"
+            " outcome, adverse_event, asserts, sentence)"
         )
     if field == "kind":
         return f"unknown kind {error['input']!r} (expected one of {', '.join(KINDS)})"
@@ -236,6 +237,8 @@ def _check_claim(
         raise fail("id", f"id {parsed.id!r} must be letters, digits, '_', '.' or '-'")
     if not parsed.text.strip():
         raise fail("text", "missing text")
+    if parsed.sentence is not None and not parsed.sentence.strip():
+        raise fail("sentence", "sentence is blank (leave it out, or quote the article)")
     if not parsed.intervention:
         raise fail("intervention", "missing intervention")
     allowed = ASSERTS[parsed.kind]
@@ -269,4 +272,5 @@ def _check_claim(
         outcome=tuple(parsed.outcome),
         adverse_event=tuple(parsed.adverse_event),
         line=start,
+        sentence=" ".join(parsed.sentence.split()) if parsed.sentence is not None else None,
     )

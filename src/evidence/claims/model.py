@@ -72,7 +72,8 @@ class Claim:
     """One checkable statement of an article, as an editor wrote it in a claims file.
 
     An empty ``condition`` or ``outcome`` means "any"; ``line`` is where the claim starts in
-    its file (1-based), kept for messages.
+    its file (1-based), kept for messages; ``sentence`` is the article's own sentence that
+    makes the claim, when the editor gave it (whitespace collapsed).
     """
 
     id: str
@@ -84,6 +85,7 @@ class Claim:
     outcome: tuple[str, ...] = ()
     adverse_event: tuple[str, ...] = ()
     line: int | None = None
+    sentence: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

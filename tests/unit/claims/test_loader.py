@@ -63,6 +63,12 @@ def test_bare_true_is_read_as_the_string_true(vocab: Vocabulary) -> None:
     assert parse_claims(text, vocab).claims[0].asserts == "true"
 
 
+def test_sentence_is_read_with_whitespace_collapsed(vocab: Vocabulary) -> None:
+    text = GOOD + "    sentence: >-\n      Dry needling relieves\n      low back pain.\n"
+    assert parse_claims(text, vocab).claims[0].sentence == "Dry needling relieves low back pain."
+    assert parse_claims(GOOD, vocab).claims[0].sentence is None
+
+
 def test_missing_asserts_takes_the_kind_default(vocab: Vocabulary) -> None:
     text = GOOD.replace("    asserts: benefit\n", "")
     assert parse_claims(text, vocab).claims[0].asserts == "benefit"
@@ -121,6 +127,12 @@ MALFORMED = [
         5,
         "claim C01: missing text",
         id="blank-text",
+    ),
+    pytest.param(
+        GOOD + "    sentence: '  '\n",
+        11,
+        "claim C01: sentence is blank",
+        id="blank-sentence",
     ),
     pytest.param(
         _with("  - id: C01\n", "  - kind2: x\n"),
