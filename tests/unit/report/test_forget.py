@@ -59,7 +59,7 @@ def test_forget_removes_a_file_and_its_history_from_the_report(
     result = CliRunner().invoke(app, ["forget", str(draft), "--db", str(settings.db_path)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("forget: removed draft.yaml from ")
-    assert "38 claims and 2 recorded checks" in result.output
+    assert "48 claims and 2 recorded checks" in result.output
 
     after = build_report(settings, tmp_path / "after").read_text(encoding="utf-8")
     assert "draft.yaml" not in after and f"Claims file {SEED_CLAIMS.name}" in after
@@ -72,7 +72,7 @@ def test_a_forgotten_file_checked_again_starts_a_new_history(
     two_files: tuple[Settings, Path],
 ) -> None:
     settings, draft = two_files
-    assert forget_claims(settings, draft) == ("draft.yaml", 38, 2)
+    assert forget_claims(settings, draft) == ("draft.yaml", 48, 2)
     result = check_claims(settings, draft)
     assert result.history.previous_run_id is None  # nothing to compare with: a first check
 
