@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from evidence.claims.cards import HEDGE, reads_as, record_sentences
 from evidence.claims.inputs import DESIGN_RANK, EvidenceBase, EvidenceRecord, Scope
 from evidence.claims.model import Claim, Stance, Verdict
 from evidence.claims.rules import Exclusions, Weighed, build_verdict, subject_of
@@ -117,15 +118,44 @@ def _weigh(
     chosen = [f for f, s in zip(matching, stances, strict=True) if s == stance] or list(matching)
     sizes = [f.sample_size for f in matching if f.sample_size]
     size = max(sizes) if sizes else None
+    sentence, note = _card_sentence(record, chosen, stance, ups, downs)
     return Weighed(
         record=record,
         design=design,
         stance=stance,
         weight=weight_of(design, size, record.pub_year, as_of_year),
-        sentence=chosen[0].sentence if chosen else None,
+        sentence=sentence,
         qualifiers=frozenset(q for f in chosen for q in f.qualifiers),
         sample_size=size,
         has_finding=bool(matching),
+        note=note,
+    )
+
+
+def _card_sentence(
+    record: EvidenceRecord, chosen: Sequence[Finding], stance: Stance, ups: int, downs: int
+) -> tuple[str | None, str | None]:
+    """The sentence that carries the stance, and a note when it alone does not show it.
+
+    A record counted neither way whose conclusion reads as a result ("pain fell") quotes
+    the sentence in which its authors qualify that result ("without a control group, these
+    changes cannot be attributed to the treatment"), with the result in the note.
+    """
+    sentence = chosen[0].sentence if chosen else None
+    if stance != "neutral" or sentence is None:
+        return sentence, None
+    if ups and downs:
+        return sentence, "Counts neither way: its findings on this claim point both ways."
+    if reads_as(sentence) in (None, "qualified"):
+        return sentence, None
+    hedge = next((s for s in record_sentences(record) if HEDGE.search(s)), None)
+    if hedge is not None and hedge != sentence:
+        return hedge, f"Counts neither way: the authors qualify their result, “{sentence}”"
+    why = sorted(LIMITING_QUALIFIERS.get(q, "") for f in chosen for q in f.qualifiers)
+    said = f" ({', '.join(dict.fromkeys(w for w in why if w))})" if any(why) else ""
+    return sentence, (
+        "Counts neither way: the result is read as inconclusive"
+        f"{said}, not as evidence for or against the claim."
     )
 
 

@@ -25,7 +25,7 @@ __all__ = ["RULES_VERSION", "judge_claim", "judge_claims"]
 # Bump whenever a change can alter a verdict, grade or citation on the same evidence: a rule,
 # a threshold, a weight, the grading, the selection of records, or the reference data's
 # reading (docs/verdict-rules.md states the current value; a test keeps them equal).
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 
 def judge_claim(

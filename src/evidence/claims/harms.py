@@ -12,8 +12,10 @@ contradict it. Returns a `Verdict`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from evidence.claims.cards import names_any, sentence_naming, words_for
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
 from evidence.claims.model import GRADES, Claim, Stance, Verdict, VerdictLabel
 from evidence.claims.rules import Exclusions, Weighed, any_of, build_verdict, label
@@ -99,6 +101,21 @@ def safety_records(
     return out, Exclusions(retracted=retracted, animal=animal, protocol=protocol)
 
 
+def _event_sentence(
+    record: EvidenceRecord, findings: list[Finding], events: Iterable[str]
+) -> str | None:
+    """The record's own sentence that names one of ``events``: a finding's sentence that
+    names it (its safety findings on the event first), else the first sentence of its
+    abstract or title that holds the words the tagger matched or the event's name."""
+    wanted = set(events)
+    words = words_for(record, "adverse_event", sorted(wanted))
+    ranked = sorted(findings, key=lambda f: (not set(f.events) & wanted, f.kind != "safety"))
+    for f in ranked:
+        if f.sentence and names_any(f.sentence, words):
+            return f.sentence
+    return sentence_naming(record, words)
+
+
 def _cite(
     record: EvidenceRecord,
     stance: Stance,
@@ -111,13 +128,15 @@ def _cite(
     harms = _harm_findings(record, interventions)
     sizes = [f.sample_size for f in harms if f.sample_size]
     size = max(sizes) if sizes else None
-    if harms:
-        sentence: str | None = harms[0].sentence
-    elif events:
-        words = "; ".join(record.adverse_events[e] for e in sorted(events))
-        sentence = f"Mentions {', '.join(label(e) for e in sorted(events))}: {words}"
-    else:
-        sentence = None
+    sentence = _event_sentence(record, harms, events)
+    note = None
+    if sentence is None:
+        # The card cannot show that the record reports the event: it does not count.
+        stance = "neutral"
+        note = (
+            f"Counts neither way: the record is tagged with {any_of(sorted(events))} (from its"
+            " index terms), but no sentence of its title or abstract names it."
+        )
     return Weighed(
         record=record,
         design=record.design,
@@ -127,6 +146,7 @@ def _cite(
         sample_size=size,
         has_finding=bool(harms),
         events=events,
+        note=note,
     )
 
 
@@ -137,22 +157,30 @@ def judge_adverse_effect(
     records, excluded = safety_records(claim, evidence, scope)
     wanted = scope.expand("adverse_event", claim.adverse_event)
     stance: Stance = "supports" if claim.asserts == "occurs" else "refutes"
-    reporting = [
+    cited = [
         _cite(r, stance, claim, scope, frozenset(r.adverse_events.keys() & wanted), as_of_year)
         for r in records
         if r.adverse_events.keys() & wanted
     ]
+    # only records with a sentence that names the event count (the others are cited neutral)
+    reporting = [w for w in cited if w.stance != "neutral"]
     event = " or ".join(label(e) for e in claim.adverse_event)
     treatment = " or ".join(label(i) for i in claim.intervention)
     aside = excluded.note()
     if not reporting:
+        unshown = (
+            f"; {len(cited)} {'is' if len(cited) == 1 else 'are'} tagged with it but no"
+            f" sentence of {'its' if len(cited) == 1 else 'their'} title or abstract names it"
+            if cited
+            else ""
+        )
         return build_verdict(
             claim,
             "insufficient",
             "A3",
             f"Insufficient evidence: none of the {len(records)} safety records on {treatment}"
-            f" in the warehouse reports {event}{aside}.",
-            [],
+            f" in the warehouse reports {event}{unshown}{aside}.",
+            cited,
             grade="very low",
         )
     found = (
@@ -167,7 +195,7 @@ def judge_adverse_effect(
             f"Mixed evidence (very low certainty): {event} after {treatment} is reported only"
             f" in {found}; single cases show it can follow treatment, not how often or that"
             f" the treatment caused it{aside}.",
-            reporting,
+            cited,
             grade="very low",
         )
     # Certainty that the event occurs (not how often): high from a review or randomised
@@ -181,7 +209,7 @@ def judge_adverse_effect(
         verdict,
         "A1",
         f"{head} ({grade} certainty): {event} after {treatment} is reported in {found}{aside}.",
-        reporting,
+        cited,
         grade=grade,
     )
 
@@ -222,19 +250,20 @@ def read_safety(record: EvidenceRecord, interventions: frozenset[str]) -> Safety
         if f.seriousness == "serious" and not set(f.events) & SERIOUS_EVENTS:
             serious |= set(f.events) or {SERIOUS_COMPLICATION}
     no_harm = any(f.direction == "no_harm" for f in safety) and not events
-    # the sentence that carries the stance: a serious event first, then any safety finding
-    ranked = sorted(
-        safety,
-        key=lambda f: (f.seriousness != "serious", f.direction == "no_harm" and bool(events)),
-    )
+    # the sentence that carries the stance: the one that names a serious event first, then
+    # any safety finding's (minor events, or none), then one that names a tagged event
     sentence: str | None = None
-    if ranked:
+    if serious:
+        sentence = next(
+            (f.sentence for f in safety if f.seriousness == "serious" and f.sentence), None
+        ) or _event_sentence(record, [*safety, *harms], serious)
+    elif safety:
+        ranked = sorted(safety, key=lambda f: f.direction == "no_harm" and bool(events))
         sentence = ranked[0].sentence
     elif harms:
         sentence = harms[0].sentence
     elif events:
-        words = "; ".join(record.adverse_events[e] for e in sorted(record.adverse_events))
-        sentence = f"Mentions {', '.join(label(e) for e in sorted(events))}: {words}"
+        sentence = _event_sentence(record, [], events)
     sizes = [f.sample_size for f in (*safety, *harms) if f.sample_size]
     return SafetyReading(
         serious=frozenset(serious),
@@ -244,6 +273,18 @@ def read_safety(record: EvidenceRecord, interventions: frozenset[str]) -> Safety
         sentence=sentence,
         sample_size=max(sizes) if sizes else None,
         has_finding=bool(safety or harms),
+    )
+
+
+def _unshown_note(reading: SafetyReading) -> str | None:
+    """Why a record that reads as saying something about harms counts neither way: no
+    sentence of it shows what it was tagged with."""
+    if reading.sentence is not None or not reading.says_anything:
+        return None
+    named = any_of(sorted(reading.serious | reading.minor)) or "adverse events"
+    return (
+        f"Counts neither way: the record is tagged with {named} (from its index terms), but"
+        " no sentence of its title or abstract names it."
     )
 
 
@@ -267,10 +308,14 @@ def judge_safety(claim: Claim, evidence: EvidenceBase, scope: Scope, as_of_year:
     for record in records:
         reading = read_safety(record, interventions)
         counts = record.design in ESTABLISHING_DESIGNS
+        note = _unshown_note(reading)
         # Case reports show that an event happened, not how often: a serious one stands
-        # against "safe", a minor one says nothing either way.
+        # against "safe", a minor one says nothing either way. A record none of whose
+        # sentences shows what it is tagged with counts neither way.
         stance: Stance = (
-            "refutes"
+            "neutral"
+            if note
+            else "refutes"
             if reading.serious or (counts and reading.harm)
             else "supports"
             if counts and reading.says_anything
@@ -285,9 +330,10 @@ def judge_safety(claim: Claim, evidence: EvidenceBase, scope: Scope, as_of_year:
             sample_size=reading.sample_size,
             has_finding=reading.has_finding,
             events=reading.serious | reading.minor,
+            note=note,
         )
         weighed.append(w)
-        for event in reading.serious:
+        for event in reading.serious if not note else ():
             serious_in.setdefault(event, []).append(w)
     serious_text = "; ".join(
         f"{label(e)} in {describe_designs(w.design for w in serious_in[e])}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from evidence.claims.cards import sentence_naming, words_for
 from evidence.claims.effectiveness import select_effect
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
 from evidence.claims.model import GRADES, Claim, Grade, Stance, Verdict
@@ -56,9 +57,9 @@ def _select(
         if w.design == "guideline":
             out.append(w)
         elif w.design in USE_DESIGNS:
-            out.append(replace(w, stance="supports"))
+            out.append(replace(w, stance="supports", note=_USE_NOTE[w.design]))
         else:
-            out.append(replace(w, stance="neutral"))
+            out.append(replace(w, stance="neutral", note=_TRIED_NOTE))
     seen = {w.record.pmid for w in selection.weighed}
     interventions = scope.expand("intervention", claim.intervention)
     conditions = scope.expand("condition", claim.condition) if claim.condition else None
@@ -74,15 +75,26 @@ def _select(
         elif record.design == "protocol":
             protocol += 1
         elif record.design in USE_DESIGNS:
+            sentence = sentence_naming(
+                record,
+                words_for(record, "intervention", record.interventions & interventions),
+                words_for(record, "condition", record.conditions & (conditions or frozenset())),
+            )
             stance: Stance = "neutral" if record.design == "guideline" else "supports"
+            note = _USE_NOTE.get(record.design)
+            if sentence is None:
+                stance, note = "neutral", _UNSHOWN_NOTE
+            elif record.design == "guideline":
+                note = "Counts neither way: the guideline names it without a recommendation."
             out.append(
                 Weighed(
                     record=record,
                     design=record.design,
                     stance=stance,
                     weight=weight_of(record.design, None, record.pub_year, as_of_year),
-                    sentence=None,
+                    sentence=sentence,
                     has_finding=False,
+                    note=note,
                 )
             )
     return out, Exclusions(
@@ -90,6 +102,25 @@ def _select(
         animal=excluded.animal + animal,
         protocol=excluded.protocol + protocol,
     )
+
+
+_USE_NOTE = {
+    "meta_analysis": "Agrees: a review of its use for this condition shows that it is used or"
+    " studied for it (not how often).",
+    "systematic_review": "Agrees: a review of its use for this condition shows that it is used"
+    " or studied for it (not how often).",
+    "narrative_review": "Agrees: a review that describes its use for this condition (not how"
+    " often it is used).",
+    "cross_sectional": "Agrees: a survey of practice reports its use.",
+}
+_TRIED_NOTE = (
+    "Counts neither way: a study of it shows that it has been tried for this condition, not"
+    " that it is usually used; whether it works is not what this claim asks."
+)
+_UNSHOWN_NOTE = (
+    "Counts neither way: it is tagged with the treatment and the condition, but no sentence of"
+    " its title or abstract names the treatment."
+)
 
 
 def _tagged_for(
@@ -111,8 +142,8 @@ def judge_indication(
     recommend = [w for w in guidelines if w.stance == "supports"]
     against = [w for w in guidelines if w.stance == "refutes"]
     silent = [w for w in guidelines if w.stance == "neutral"]
-    surveys = [w for w in weighed if w.design == "cross_sectional"]
-    reviews = [w for w in weighed if w.design in REVIEW_DESIGNS]
+    surveys = [w for w in weighed if w.design == "cross_sectional" and w.stance == "supports"]
+    reviews = [w for w in weighed if w.design in REVIEW_DESIGNS and w.stance == "supports"]
     tried = [w for w in weighed if w.design not in USE_DESIGNS]
     trials = (
         f"; {_found(tried)} test{'s' if len(tried) == 1 else ''} it, which shows that it has"

@@ -55,7 +55,9 @@ class EvidenceRecord:
 
     ``adverse_events`` maps each adverse-event id tagged on the record to the words that
     matched (for citations). ``is_animal`` is true for records tagged ``animal`` and not
-    ``human``.
+    ``human``. ``abstract`` holds the texts of its abstract's sections and ``tag_words``
+    the words each tag matched, by (dimension, value): the evidence cards quote the
+    record's own sentence that names what it was tagged with.
     """
 
     pmid: int
@@ -70,11 +72,15 @@ class EvidenceRecord:
     outcomes: frozenset[str] = frozenset()
     adverse_events: Mapping[str, str] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
+    abstract: tuple[str, ...] = ()
+    tag_words: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     def design_of(self, finding: Finding) -> str:
-        """The design a finding speaks with: its own if the extractor set one, else the
-        record's."""
-        return finding.design if finding.design in DESIGN_RANK else self.design
+        """The design a finding speaks with: the record's design tag, or the finding's own
+        when the record has none we know (``other``)."""
+        if self.design != "other" or finding.design not in DESIGN_RANK:
+            return self.design
+        return finding.design or self.design
 
 
 class EvidenceBase:

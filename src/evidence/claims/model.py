@@ -105,7 +105,10 @@ class ClaimsFile:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """One record that bears on a claim, and how it bears on it."""
+    """One record that bears on a claim, and how it bears on it: ``sentence`` is the
+    record's own sentence that carries the stance, ``note`` a plain word on the stance when
+    the sentence alone does not show it (a qualified result, an event no sentence names),
+    ``sample_size`` what the weight counted."""
 
     pmid: int
     year: int | None
@@ -114,6 +117,8 @@ class Citation:
     weight: float
     sentence: str | None
     title: str | None = None
+    sample_size: int | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -168,7 +168,9 @@ class Exclusions:
 
 @dataclass(frozen=True, slots=True)
 class Weighed:
-    """One record as a rule sees it for one claim."""
+    """One record as a rule sees it for one claim. ``sentence`` is the record's own
+    sentence that carries ``stance``; ``note`` says in plain words why the stance is what it
+    is when the sentence alone does not show it."""
 
     record: EvidenceRecord
     design: str
@@ -179,6 +181,7 @@ class Weighed:
     sample_size: int | None = None
     has_finding: bool = True
     events: frozenset[str] = field(default_factory=frozenset)
+    note: str | None = None
 
     @property
     def year(self) -> int | None:
@@ -241,6 +244,8 @@ def build_verdict(
             weight=w.weight,
             sentence=w.sentence,
             title=w.record.title,
+            sample_size=w.sample_size,
+            note=w.note,
         )
         for w in rows
     )

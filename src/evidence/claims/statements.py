@@ -10,8 +10,9 @@ from the literature on insurance coverage. Returns a `Verdict`.
 
 from __future__ import annotations
 
+from evidence.claims.cards import names_any, sentence_naming, words_for
 from evidence.claims.effectiveness import judge_effect, select_effect
-from evidence.claims.inputs import EvidenceBase
+from evidence.claims.inputs import EvidenceBase, EvidenceRecord
 from evidence.claims.model import Claim, Verdict, VerdictLabel
 from evidence.claims.reference import PayerPolicy, ReferenceData
 from evidence.claims.rules import Weighed, build_verdict, label
@@ -123,6 +124,20 @@ def _row_source(policy: PayerPolicy) -> str:
     )
 
 
+_COVERAGE_WORDS = ("cover", "insur", "reimburs", "payer", "denied", "medicare", "medicaid")
+
+
+def _coverage_sentence(record: EvidenceRecord, interventions: frozenset[str]) -> str | None:
+    """A coverage finding's sentence, else the record's own sentence that names one of the
+    interventions and coverage."""
+    found = next((f.sentence for f in record.findings if f.outcome == "insurance_coverage"), None)
+    if found:
+        return found
+    words = words_for(record, "intervention", sorted(interventions))
+    sentence = sentence_naming(record, words, _COVERAGE_WORDS)
+    return sentence if sentence and names_any(sentence, _COVERAGE_WORDS) else None
+
+
 def judge_coverage(
     claim: Claim, evidence: EvidenceBase, reference: ReferenceData, as_of_year: int
 ) -> Verdict:
@@ -135,10 +150,10 @@ def judge_coverage(
             design=r.design,
             stance="neutral",
             weight=weight_of(r.design, None, r.pub_year, as_of_year),
-            sentence=next(
-                (f.sentence for f in r.findings if f.outcome == "insurance_coverage"), None
-            ),
+            sentence=_coverage_sentence(r, interventions),
             has_finding=any(f.outcome == "insurance_coverage" for f in r.findings),
+            note="Counts neither way: literature on coverage; the verdict rests on the payer"
+            " policy table.",
         )
         for r in evidence.about(interventions, within=evidence.coverage)
         if not r.is_retracted

@@ -53,16 +53,24 @@ WITH wanted AS (
         list(t.value) FILTER (WHERE t.dimension = 'population') AS populations,
         list(t.value ORDER BY t.value) FILTER (WHERE t.dimension = 'adverse_event') AS events,
         list(coalesce(t.evidence, t.value) ORDER BY t.value)
-            FILTER (WHERE t.dimension = 'adverse_event') AS event_words
+            FILTER (WHERE t.dimension = 'adverse_event') AS event_words,
+        list([t.dimension, t.value, t.evidence] ORDER BY t.dimension, t.value, t.evidence)
+            FILTER (WHERE t.evidence IS NOT NULL) AS tag_words
     FROM article_tags t SEMI JOIN wanted w ON w.pmid = t.pmid
     GROUP BY t.pmid
+), sections AS (
+    SELECT s.pmid, list(s.text ORDER BY s.ord) AS texts
+    FROM abstract_sections s SEMI JOIN wanted w ON w.pmid = s.pmid
+    GROUP BY s.pmid
 )
 SELECT a.pmid, a.title, a.pub_year, a.journal, a.is_retracted, d.design,
-       g.interventions, g.conditions, g.outcomes, g.populations, g.events, g.event_words
+       g.interventions, g.conditions, g.outcomes, g.populations, g.events, g.event_words,
+       g.tag_words, s.texts AS abstract
 FROM articles a
 SEMI JOIN wanted w ON w.pmid = a.pmid
 LEFT JOIN article_design d ON d.pmid = a.pmid
 LEFT JOIN tags g ON g.pmid = a.pmid
+LEFT JOIN sections s ON s.pmid = a.pmid
 """
 
 _FINDINGS_SQL = """
@@ -126,6 +134,8 @@ def read_evidence(con: duckdb.DuckDBPyConnection, interventions: Collection[str]
         populations,
         events,
         words,
+        tag_words,
+        abstract,
     ) in zip(
         rows["pmid"],
         rows["title"],
@@ -139,8 +149,13 @@ def read_evidence(con: duckdb.DuckDBPyConnection, interventions: Collection[str]
         rows["populations"],
         rows["events"],
         rows["event_words"],
+        rows["tag_words"],
+        rows["abstract"],
         strict=True,
     ):
+        matched: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+        for dimension, value, evidence in tag_words or ():
+            matched[(dimension, value)].append(evidence)
         records.append(
             EvidenceRecord(
                 pmid=pmid,
@@ -157,6 +172,8 @@ def read_evidence(con: duckdb.DuckDBPyConnection, interventions: Collection[str]
                 outcomes=frozenset(outcomes) if outcomes else empty,
                 adverse_events=dict(zip(events, words, strict=True)) if events else {},
                 findings=tuple(by_pmid.get(pmid, ())),
+                abstract=tuple(t for t in abstract or () if t),
+                tag_words={k: tuple(v) for k, v in matched.items()},
             )
         )
     return EvidenceBase(records)
@@ -214,6 +231,8 @@ def write_verdicts(
             "stance",
             "weight",
             "sentence",
+            "sample_size",
+            "note",
         )
     }
     for v in verdicts:
@@ -227,6 +246,8 @@ def write_verdicts(
                 ("stance", c.stance),
                 ("weight", c.weight),
                 ("sentence", c.sentence),
+                ("sample_size", c.sample_size),
+                ("note", c.note),
             ):
                 columns[name].append(value)
     citation_rows = pa.table(
@@ -240,6 +261,8 @@ def write_verdicts(
             "stance": pa.array(columns["stance"], pa.string()),
             "weight": pa.array(columns["weight"], pa.float64()),
             "sentence": pa.array(columns["sentence"], pa.string()),
+            "sample_size": pa.array(columns["sample_size"], pa.int64()),
+            "note": pa.array(columns["note"], pa.string()),
         }
     )
     with transaction(con, f"writing verdicts of {key}"), storage_errors(f"writing {key}"):
@@ -323,6 +346,9 @@ def read_verdicts(con: duckdb.DuckDBPyConnection) -> list[CheckedFile]:
             {},
         )
     cites: defaultdict[tuple[str, str], list[Citation]] = defaultdict(list)
+    # A warehouse opened read-only before its first check by this version has no such columns.
+    for added in ("sample_size", "note"):
+        cite_rows.setdefault(added, [None] * len(cite_rows["pmid"]))
     for i, pmid in enumerate(cite_rows["pmid"]):
         cites[(cite_rows["claims_file"][i], cite_rows["claim_id"][i])].append(
             Citation(
@@ -333,6 +359,8 @@ def read_verdicts(con: duckdb.DuckDBPyConnection) -> list[CheckedFile]:
                 weight=cite_rows["weight"][i],
                 sentence=cite_rows["sentence"][i],
                 title=cite_rows["title"][i],
+                sample_size=cite_rows["sample_size"][i],
+                note=cite_rows["note"][i],
             )
         )
     by_file: defaultdict[str, list[Verdict]] = defaultdict(list)

@@ -105,7 +105,12 @@ def record(
     retracted: bool = False,
     animal: bool = False,
     title: str | None = None,
+    abstract: Iterable[str] | None = None,
 ) -> EvidenceRecord:
+    """A synthetic record. Its adverse-event tags name words of its abstract, as text tags
+    do: unless ``abstract`` is given, it holds one sentence per tagged event's words."""
+    if abstract is None:
+        abstract = [f"{words}." for words in (events or {}).values()]
     tagged = set(interventions) if interventions is not None else {f.intervention for f in findings}
     return EvidenceRecord(
         pmid=pmid,
@@ -120,6 +125,7 @@ def record(
         outcomes=frozenset(outcomes),
         adverse_events=dict(events or {}),
         findings=tuple(replace(f, pmid=pmid) for f in findings),
+        abstract=tuple(abstract),
     )
 
 

@@ -59,7 +59,11 @@ def test_a1_certainty_of_occurrence_follows_the_best_reporting_design(
 
 def test_a1_contradicts_a_claim_that_the_event_does_not_occur() -> None:
     never = claim("adverse_effect", adverse_event=["pneumothorax"], asserts="does_not_occur")
-    v = judge(never, _survey(1, pneumothorax="pneumothorax"), _survey(2, pneumothorax="x"))
+    v = judge(
+        never,
+        _survey(1, pneumothorax="pneumothorax"),
+        _survey(2, pneumothorax="a collapsed lung"),
+    )
     assert (v.verdict, v.rule, v.n_refuting) == ("contradicted", "A1", 2)
 
 

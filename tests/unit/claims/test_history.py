@@ -20,7 +20,7 @@ from evidence.claims.history import (
 from evidence.claims.model import ClaimsFile, Verdict
 from evidence.claims.reference import ReferenceData
 from evidence.claims.warehouse import read_evidence, read_verdicts, write_verdicts
-from evidence.models import Article, Deletion, Finding, PublicationType, Tag
+from evidence.models import AbstractSection, Article, Deletion, Finding, PublicationType, Tag
 from evidence.store import upsert_records, write_tags
 from evidence.tagging import TAGGER_VERSION
 
@@ -45,8 +45,13 @@ def _article(pmid: int, year: int, *, revised: date = date(2024, 1, 1), **kw: ob
         pub_year=year,
         journal="Synthetic Demo Journal",
         date_revised=revised,
+        abstract_sections=_ABSTRACT,
         **kw,  # type: ignore[arg-type]
     )
+
+
+# Text tags name words of the abstract: the evidence cards quote the sentence that holds them.
+_ABSTRACT = (AbstractSection(None, None, "Synthetic abstract. It reports words for pneumothorax."),)
 
 
 def _tags(pmid: int, intervention: str, design: str, **dims: str) -> list[Tag]:

@@ -99,6 +99,7 @@ def test_i4_reviews_that_describe_use_agree_only_in_part() -> None:
         design="narrative_review",
         interventions=["dry_needling"],
         conditions=["tendinopathy"],
+        abstract=["Dry needling is widely used for tendinopathy of the elbow."],
     )
     v = judge(USED_FOR, review, _trial(2))
     assert (v.verdict, v.rule, v.grade) == ("mixed", "I4", "very low")

@@ -15,7 +15,7 @@ from evidence.claims.inputs import primary_design
 from evidence.claims.model import ClaimsFile
 from evidence.claims.reference import ReferenceData
 from evidence.claims.warehouse import read_evidence, read_verdicts, write_verdicts
-from evidence.models import Article, Deletion, Finding, PublicationType, Tag
+from evidence.models import AbstractSection, Article, Deletion, Finding, PublicationType, Tag
 from evidence.store import upsert_records, write_tags
 from evidence.tagging import Vocabulary
 
@@ -29,7 +29,15 @@ def _article(pmid: int, year: int = 2020, *, retracted: bool = False) -> Article
         pub_year=year,
         journal="Synthetic Demo Journal",
         publication_types=(RETRACTED,) if retracted else (),
+        abstract_sections=_ABSTRACT,
     )
+
+
+# Text tags name words of the abstract: the evidence cards quote the sentence that holds them.
+_ABSTRACT = (
+    AbstractSection("RESULTS", "RESULTS", "Pain fell. It reports words for pneumothorax."),
+    AbstractSection("CONCLUSIONS", "CONCLUSIONS", "Words for bruising were seen."),
+)
 
 
 def _tags(pmid: int, **dims: list[str]) -> list[Tag]:

@@ -44,8 +44,12 @@ CREATE TABLE IF NOT EXISTS claim_citation (
     design VARCHAR NOT NULL,
     stance VARCHAR NOT NULL,          -- supports, refutes, neutral
     weight DOUBLE NOT NULL,
-    sentence VARCHAR
+    sentence VARCHAR                  -- the record's own sentence that carries the stance
 );
+-- Added later (warehouses made before have them added here): what the weight counted, and
+-- a plain note on the stance when the sentence alone does not show it.
+ALTER TABLE claim_citation ADD COLUMN IF NOT EXISTS sample_size BIGINT;
+ALTER TABLE claim_citation ADD COLUMN IF NOT EXISTS note VARCHAR;
 
 -- Verdict history. `evidence check` appends one claim_run row per run and one
 -- claim_run_verdict row per claim of that run (deleted only by `evidence forget`, which
@@ -130,7 +134,8 @@ LEFT JOIN latest l ON l.claims_file = v.claims_file
 LEFT JOIN flagged f ON f.claims_file = v.claims_file AND f.claim_id = v.claim_id;
 
 CREATE OR REPLACE VIEW claim_evidence AS
-SELECT claim_id, pmid, design, stance, weight, sentence, pub_year, claims_file, ord
+SELECT claim_id, pmid, design, stance, weight, sentence, pub_year, claims_file, ord,
+       sample_size, note
 FROM claim_citation;
 
 -- Claims whose verdict or grade differs between the last two runs of their claims file, and
