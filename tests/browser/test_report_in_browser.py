@@ -260,6 +260,38 @@ def test_the_footer_link_opens_the_verdict_rules(
     browser.screenshot(ARTIFACTS / f"report-rules-{size[0]}px.png")
 
 
+def test_every_cited_card_shows_a_sentence_and_its_weight_in_words(
+    browser: Browser, report: Path
+) -> None:
+    """Opened, every evidence card shows the record's sentence (not a bare term), and its
+    weight in words, with the number in small print."""
+    for width, height in (DESKTOP, PHONE):
+        browser.viewport(width, height)
+        browser.open(report.as_uri())
+        cards = browser.evaluate(
+            "(() => { document.querySelectorAll('details').forEach(d => d.open = true);"
+            " return [...document.querySelectorAll('li.card')].map(c => {"
+            " const q = c.querySelector('blockquote.sentence');"
+            " const w = c.querySelector('.weight');"
+            " return {pmid: c.dataset.pmid,"
+            " sentence: q && q.checkVisibility() ? q.textContent.trim() : '',"
+            " weight: w && w.checkVisibility() ? w.textContent.trim() : '',"
+            " number: (c.querySelector('.weight-number') || {}).textContent || ''}; }); })()"
+        )
+        assert len(cards) > 50
+        unquoted = [c["pmid"] for c in cards if len(c["sentence"].split()) < 4]
+        assert unquoted == []
+        assert not [c for c in cards if c["sentence"].startswith("Mentions ")]
+        unexplained = [
+            c["pmid"]
+            for c in cards
+            if not c["weight"].startswith(("strong: ", "moderate: ", "weak: "))
+            or "weight " not in c["number"]
+        ]
+        assert unexplained == []
+    browser.screenshot(ARTIFACTS / "report-cards-phone.png")
+
+
 def test_evidence_page(browser: Browser, report: Path) -> None:
     browser.viewport(*DESKTOP)
     browser.open(report.with_name("evidence.html").as_uri())

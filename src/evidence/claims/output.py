@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from evidence.claims.cards import weight_words
 from evidence.claims.history import FileHistory
 from evidence.claims.model import ClaimsFile, Verdict
 from evidence.claims.warehouse import CheckedFile
@@ -135,7 +136,12 @@ def _json(claims: ClaimsFile, verdicts: Sequence[Verdict], checked_at: datetime)
                         "design": c.design,
                         "stance": c.stance,
                         "weight": c.weight,
+                        "sample_size": c.sample_size,
+                        "weight_words": weight_words(
+                            c.design, c.sample_size, c.year, checked_at.year
+                        ),
                         "sentence": c.sentence,
+                        "note": c.note,
                         "title": c.title,
                         "url": _pubmed(c.pmid),
                     }
@@ -187,9 +193,11 @@ def _markdown(claims: ClaimsFile, verdicts: Sequence[Verdict], checked_at: datet
         lines += ["", f"## {_md_cell(v.claim.id)}: evidence", ""]
         for c in v.citations:
             sentence = f": {_md_cell(c.sentence)}" if c.sentence else ""
+            note = f" ({_md_cell(c.note)})" if c.note else ""
+            words = weight_words(c.design, c.sample_size, c.year, checked_at.year)
             lines.append(
                 f"- [PMID {c.pmid}]({_pubmed(c.pmid)}) ({c.year or 'n.d.'},"
-                f" {c.design}, {c.stance}, weight {c.weight:.2f}){sentence}"
+                f" {c.design}, {c.stance}; {words}; weight {c.weight:.2f}){sentence}{note}"
             )
     return "\n".join(lines) + "\n"
 

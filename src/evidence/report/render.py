@@ -20,6 +20,7 @@ import jinja2
 import markupsafe
 from markdown_it import MarkdownIt
 
+from evidence.claims.cards import weight_detail, weight_words
 from evidence.claims.history import VerdictChange
 from evidence.claims.model import VERDICTS
 from evidence.claims.rules import label
@@ -64,7 +65,7 @@ VERDICT_HELP: dict[str, tuple[str, str]] = {
 _STANCE = {
     "supports": "agrees with the claim",
     "refutes": "disagrees with the claim",
-    "neutral": "neither way",
+    "neutral": "counts neither way",
 }
 _KIND = {
     "effectiveness": "does it work?",
@@ -133,6 +134,8 @@ def environment() -> jinja2.Environment:
         design_name=lambda d: DESIGN_NAMES.get(d, (str(d), str(d)))[0].capitalize(),
         max_cards=MAX_CARDS,
         change_reasons=change_reasons,
+        weight_words=weight_words,
+        weight_detail=weight_detail,
     )
     return env
 

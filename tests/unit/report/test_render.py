@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -399,3 +400,28 @@ def test_hostile_claim_ids_are_escaped_in_the_changes() -> None:
 )  # fmt: skip
 def test_change_reasons(change: dict[str, object], expected: list[str]) -> None:
     assert change_reasons(_change(**change)) == expected
+
+
+def _card_page(citation: Citation) -> str:
+    verdict = replace(_verdict(0), citations=(citation,), n_articles=1)
+    checked = CheckedFile("synthetic.yaml", None, None, NOW, (verdict,), FileHistory())
+    return render_check_page(checked, generated_at=NOW, line="", synthetic=(), n_records=1)
+
+
+def test_a_card_says_its_weight_in_words_and_keeps_the_number() -> None:
+    page = _card_page(
+        Citation(90000001, 2021, "rct", "supports", 4.723, "Pain fell more.", "T", 120, None)
+    )
+    assert "strong: randomised trial of 120 people, 2021" in page
+    assert 'title="weight 4.72 = design 5 × size 1.02 × recency 1"' in page
+    assert "(weight 4.72)" in page
+    assert '<blockquote class="sentence">Pain fell more.</blockquote>' in page
+
+
+def test_a_card_shows_its_note_and_says_when_no_sentence_could_be_quoted() -> None:
+    note = "Counts neither way: the authors qualify their result."
+    page = _card_page(Citation(90000001, 2019, "case_series", "neutral", 0.7, None, "T", 12, note))
+    assert f'<p class="note">{note}</p>' in page
+    assert "No sentence of this record could be quoted." in page
+    assert "Case series" in page and "weak: case series of 12 people (small), 2019" in page
+    assert "counts neither way" in page
