@@ -66,7 +66,10 @@ _PRIOR = re.compile(
 _INDUCTION = re.compile(r"^[^.;]{0,50}?\bto (?:produce|induce|create|establish|provoke)\b")
 _ALONE_AFTER = re.compile(r"^[\s\w-]{0,30}?\b(?:alone|on (?:its|their) own|by itself)\b")
 _WITH_OR_WITHOUT_AFTER = re.compile(r"^[^.;]{0,60}?\bwith or without\b")
-_ADD_TO_BEFORE = re.compile(r"\b(?:adds? to|added to|in addition to|on top of)\s+[\w\s-]{0,25}$")
+_ADD_TO_BEFORE = re.compile(
+    r"\b(?:adds? to|added to|in addition to|on top of|(?:as )?an? adjunct(?:ive)? (?:to|with)|"
+    r"adjunct(?:ive)? to|adding\s+(?:[\w-]+\s+){1,3}to)\s+[\w\s-]{0,25}$"
+)
 _COMPARATOR_BEFORE = re.compile(
     r"\b(?:compared (?:with|to)|versus|vs\.?|against|comparators?)\b[^.;]{0,35}$"
 )
@@ -98,7 +101,7 @@ _EXCLUSION_WORDS = ("without", "absence of", "free ", "rul", "exclu", "other tha
 _NOT_STUDIED_WORDS = ("covered", "reimbursed", "indication")
 _SHAM_WORDS = ("sham", "placebo", "detuned", "inactive", "switched", "simulated", "mock")
 _PRIOR_WORDS = ("resist", "refractory", "despite", "fail", "unresponsive", "previous")
-_ADD_WORDS = ("add", "on top")
+_ADD_WORDS = ("add", "on top", "adjunct")
 _BOTH_WORDS = ("both", "all ", "every")
 _ACCOMPANYING_WORDS = ("accompan", "concomit", "co-interv", "cointerv")
 _OTHER_WORDS = ("other", "alternative", "non-")

@@ -268,3 +268,26 @@ def test_a_review_that_cannot_tell_is_not_overruled_by_its_results(vocab: Vocabu
     )
     assert [f for f in found if f.kind == "effect" and f.intervention == "dry_needling"] == []
     assert effect(found, "trigger_point_injection").direction == "inconclusive"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Trials gave therapeutic ultrasound alone or as an adjunct to exercise.",
+        "Adding therapeutic ultrasound to exercise gave no additional benefit.",
+    ],
+)
+def test_a_treatment_the_studied_one_is_added_to_is_not_studied(
+    vocab: Vocabulary, methods: str
+) -> None:
+    tags = analyse_article(
+        article(
+            "Therapeutic ultrasound for chronic low back pain: a systematic review",
+            types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+            methods=methods,
+            conclusions="Therapeutic ultrasound gave no clinically important benefit.",
+        ),
+        vocab,
+    )[0]
+    studied = {t.value for t in tags if t.dimension == "intervention"}
+    assert studied == {"therapeutic_ultrasound"}
