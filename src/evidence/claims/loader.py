@@ -52,6 +52,7 @@ class _ClaimIn(BaseModel):
     adverse_event: list[str] = []
     asserts: str | None = None
     sentence: str | None = None
+    reviewed: bool | None = None
 
     @field_validator("id", mode="before")
     @classmethod
@@ -217,10 +218,12 @@ def _describe(error: Any, field: str | None) -> str:
     if kind == "extra_forbidden":
         return (
             f"unknown field '{field}' (expected id, text, kind, intervention, condition,"
-            " outcome, adverse_event, asserts, sentence)"
+            " outcome, adverse_event, asserts, sentence, reviewed)"
         )
     if field == "kind":
         return f"unknown kind {error['input']!r} (expected one of {', '.join(KINDS)})"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return f"{field} must be true or false"
     if kind == "string_type":
         return f"{field} must be a string, not {type(error['input']).__name__}"
     message = str(error["msg"]).removeprefix("Value error, ")
@@ -273,4 +276,5 @@ def _check_claim(
         adverse_event=tuple(parsed.adverse_event),
         line=start,
         sentence=" ".join(parsed.sentence.split()) if parsed.sentence is not None else None,
+        reviewed=parsed.reviewed is not False,
     )

@@ -86,6 +86,7 @@ class Claim:
     adverse_event: tuple[str, ...] = ()
     line: int | None = None
     sentence: str | None = None
+    reviewed: bool = True  # False: drafted by `evidence draft`, not yet reviewed by an editor
 
 
 @dataclass(frozen=True, slots=True)

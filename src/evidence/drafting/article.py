@@ -1,0 +1,182 @@
+"""Drafting stage, input edge: an article file as a title, an address and text blocks.
+
+Reads a ``.txt``, ``.md`` or saved ``.html`` article; writes nothing. The HTML page's main
+text is found by Mozilla's Readability (``readability-lxml``), which drops navigation,
+footers, banners and sidebars; the main text's headings, paragraphs and list items are
+then read with ``lxml.html``. Plain text and Markdown are read line by line: a blank line
+ends a paragraph, ``#`` lines are headings, ``-``/``*``/``•``/``1.`` lines are list items.
+Everything past reading the file is pure (`parse_text`, `parse_html`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import lxml.html
+from lxml import etree
+
+from evidence.errors import InputError
+
+__all__ = ["MAX_BYTES", "Article", "Block", "parse_html", "parse_text", "read_article"]
+
+MAX_BYTES = 5 * 1024 * 1024
+BlockKind = Literal["heading", "paragraph", "item"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading, a paragraph or one list item of the article, in article order."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What the drafter reads: the title (or None), the address (or None) and the blocks."""
+
+    title: str | None
+    url: str | None
+    blocks: tuple[Block, ...]
+
+
+_ITEM = re.compile(r"^\s*(?:[-*+•·▪–]|\d{1,2}[.)])\s+(?=\S)")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+_SPACE = re.compile(r"\s+")
+
+
+def read_article(path: Path) -> Article:
+    """Read the article at ``path`` (``.html``/``.htm`` as HTML, anything else as text).
+
+    Raises:
+        InputError: the file cannot be read, is too large, not UTF-8 text, or has no text.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{path}: too large for an article ({size} bytes, at most {MAX_BYTES})"
+            )
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not an article file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if path.suffix.lower() in (".html", ".htm", ".xhtml"):
+        article = parse_html(raw)
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+        article = parse_text(text, markdown=path.suffix.lower() in (".md", ".markdown"))
+    if not any(b.text for b in article.blocks):
+        raise InputError(f"{path}: no article text found")
+    return article
+
+
+def _plain(line: str) -> str:
+    line = _LINK.sub(r"\1", line)
+    line = _EMPHASIS.sub(r"\2", line)
+    return _SPACE.sub(" ", line).strip()
+
+
+def parse_text(text: str, *, markdown: bool = False) -> Article:
+    """Blocks of a plain-text or Markdown article; its first line is the title when it
+    reads as one (a Markdown heading, or a short line without a full stop)."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(Block("paragraph", _plain(" ".join(paragraph))))
+            paragraph.clear()
+
+    for line in text.splitlines():
+        if not line.strip():
+            flush()
+        elif _HEADING.match(line):
+            flush()
+            blocks.append(Block("heading", _plain(_HEADING.sub("", line).rstrip("#"))))
+        elif _ITEM.match(line):
+            flush()
+            blocks.append(Block("item", _plain(_ITEM.sub("", line))))
+        elif markdown and re.fullmatch(r"\s*(?:=+|-+)\s*", line) and paragraph:
+            heading = " ".join(paragraph)
+            paragraph.clear()
+            blocks.append(Block("heading", _plain(heading)))
+        else:
+            paragraph.append(line.strip())
+    flush()
+    title = None
+    if blocks:
+        first = blocks[0]
+        is_title = first.kind == "heading" or (
+            len(first.text.split()) <= 14 and not first.text.endswith(".")
+        )
+        if is_title:
+            title = first.text
+            blocks[0] = Block("heading", first.text)
+    return Article(title=title, url=None, blocks=tuple(b for b in blocks if b.text))
+
+
+_BLOCK_TAGS = {
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "p": "paragraph",
+    "li": "item",
+    "dt": "paragraph",
+    "dd": "paragraph",
+    "blockquote": "paragraph",
+    "td": "paragraph",
+}
+
+
+def parse_html(raw: bytes | str) -> Article:
+    """The main text of a saved HTML page as blocks, with the page's title and address.
+
+    Raises:
+        InputError: the page cannot be parsed.
+    """
+    from readability import Document  # type: ignore[import-untyped]
+
+    data = raw if isinstance(raw, str) else raw.decode("utf-8", errors="replace")
+    try:
+        page = lxml.html.document_fromstring(data)
+        readable = Document(data)
+        main_html = readable.summary(html_partial=True)
+        title = _SPACE.sub(" ", readable.short_title() or "").strip() or None
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot read the page as HTML: {exc}") from exc
+    url = None
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        found = page.xpath(xpath)
+        if isinstance(found, list) and found:
+            url = str(found[0]).strip() or None
+            break
+    main = lxml.html.fragment_fromstring(main_html, create_parent="div")
+    blocks: list[Block] = []
+    h1 = next(iter(page.iter("h1")), None)
+    if h1 is not None:
+        heading = _SPACE.sub(" ", "".join(h1.itertext())).strip()
+        if heading:
+            title = heading
+    if title:
+        blocks.append(Block("heading", title))
+    for element in main.iter(*_BLOCK_TAGS):
+        # a block inside another block (a <p> in an <li>) is read with its parent
+        if any(parent.tag in _BLOCK_TAGS for parent in element.iterancestors()):
+            continue
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        if text and not (blocks and blocks[-1].kind == "heading" and blocks[-1].text == text):
+            blocks.append(Block(_BLOCK_TAGS[str(element.tag)], text))  # type: ignore[arg-type]
+    return Article(title=title, url=url, blocks=tuple(blocks))

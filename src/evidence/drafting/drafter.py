@@ -1,0 +1,417 @@
+"""Drafting stage, the drafter: an `Article` and the vocabulary to draft claims (pure).
+
+Each paragraph is cut into sentences, each list item is one statement (read with the
+heading or lead-in line before it: "Conditions treated:" then "- migraine"). For each
+statement the vocabulary's own text matcher (`Vocabulary.text_matcher`, the one tagging
+uses) finds the interventions, conditions, outcomes and adverse events; `rules` decides the
+kinds and what they assert. A statement that names no intervention but says "it" or "this
+therapy" is about the intervention named last; one that starts with a shortened name of
+the article's topic ("Trigger points are ..." in an article on trigger point therapy) is
+about the topic. Claims are numbered D01, D02, ... in article order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from evidence.drafting import rules
+from evidence.drafting.article import Article
+from evidence.tagging.matching import Match
+from evidence.tagging.vocabulary import Vocabulary
+
+__all__ = ["Draft", "DraftClaim", "LeftOut", "Statement", "draft_claims", "split_statements"]
+
+# outcomes that are not what an effectiveness claim measures
+_NOT_EFFECT_OUTCOMES = frozenset({"adverse_events", "insurance_coverage", "cost"})
+_ABBREVIATIONS = frozenset(
+    {"e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "st.", "no.", "fig.",
+     "approx.", "al.", "prof.", "inc.", "ltd.", "jr.", "sr."}
+)  # fmt: skip
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+_JOIN = re.compile(r"^(?:\s*(?:,|and|or|&|and/or|/)\s*)+$")
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\band/or\b|\band\b|\bor\b|\bas well as\b)\s*")
+_COVER_WORD = re.compile(r"\b(?:covered|cover|insurance|reimburs)")
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_STOP = frozenset(
+    {"the", "a", "an", "of", "in", "and", "or", "other", "many", "more", "some", "that",
+     "which", "with", "for", "to", "such", "as", "like", "different", "various", "body",
+     "conditions", "condition", "ailments", "problems", "pain", "pains", "etc", "lower",
+     "left", "right", "upper", "chronic", "acute", "specific", "certain", "common"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One sentence of a paragraph, or one list item with the line that introduces it."""
+
+    sentence: str  # the article's own words
+    lead: str | None = None  # the heading or lead-in line of a list item
+    heading: bool = False  # the statement is a heading
+
+
+@dataclass(frozen=True, slots=True)
+class DraftClaim:
+    """A drafted claim, in the fields of the claims file."""
+
+    id: str
+    text: str
+    kind: str
+    intervention: tuple[str, ...]
+    asserts: str
+    sentence: str
+    condition: tuple[str, ...] = ()
+    outcome: tuple[str, ...] = ()
+    adverse_event: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A statement that is not drafted as a claim, and why."""
+
+    sentence: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Draft:
+    """The claims drafted from one article, what was left out, and the unknown words."""
+
+    title: str | None
+    url: str | None
+    claims: list[DraftClaim] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+    unknown_terms: list[str] = field(default_factory=list)
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph; common abbreviations do not end one."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start : m.start()].rsplit(None, 1)
+        last = before[-1].lower() if before else ""
+        if last in _ABBREVIATIONS:
+            continue
+        out.append(text[start : m.start()].strip())
+        start = m.end()
+    rest = text[start:].strip()
+    if rest:
+        out.append(rest)
+    return [s for s in out if s]
+
+
+def split_statements(article: Article) -> list[Statement]:
+    """The statements of an article in order: headings, sentences and list items."""
+    out: list[Statement] = []
+    lead: str | None = None
+    for block in article.blocks:
+        if block.kind == "heading":
+            out.append(Statement(block.text, heading=True))
+            lead = block.text
+        elif block.kind == "item":
+            out.append(Statement(block.text, lead=lead))
+        else:
+            sentences = split_sentences(block.text)
+            for sentence in sentences:
+                out.append(Statement(sentence))
+            # a paragraph that ends with ':' introduces the list after it
+            lead = sentences[-1] if sentences and sentences[-1].endswith(":") else None
+    return out
+
+
+class _Found:
+    """The vocabulary matches of one text, by dimension, with their spans."""
+
+    def __init__(self, vocab: Vocabulary, text: str) -> None:
+        matcher = vocab.text_matcher
+        self.text = text
+        self.lower = text.lower()
+        self.by: dict[str, list[Match]] = (
+            matcher.find(self.lower, text) if matcher is not None else {}
+        )
+
+    def get(self, dimension: str) -> list[Match]:
+        return self.by.get(dimension, [])
+
+
+def _unique(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def _subject(found: _Found, short_forms: dict[str, str]) -> list[tuple[str, int, int]]:
+    """The intervention(s) a sentence is about: the first named, with those joined to it by
+    'and'/'or'/','; a sentence that starts with a short form of the topic names the topic."""
+    mentions = [(m.term, m.start, m.end) for m in found.get("intervention")]
+    for form, term in short_forms.items():
+        if found.lower.startswith(form) and not any(s == 0 for _, s, _ in mentions):
+            rest = re.match(r"[\w-]*", found.lower[len(form) :])
+            mentions.insert(0, (term, 0, len(form) + (rest.end() if rest else 0)))
+    if not mentions:
+        return []
+    chosen = [mentions[0]]
+    for term, start, end in mentions[1:]:
+        gap = found.lower[chosen[-1][2] : start]
+        gap = re.sub(r"\b(?:points?|therapy|therapies|treatments?)\b", "", gap)
+        if _JOIN.match(gap):
+            chosen.append((term, start, end))
+        else:
+            break
+    return chosen
+
+
+def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, str]]:
+    """The article's topic intervention (named in the title, else named most) and its short
+    forms: each of its synonyms less its last word ("trigger point" of "trigger point
+    therapy"), when two words or more remain."""
+    counts: Counter[str] = Counter()
+    title_terms: list[str] = []
+    for i, block in enumerate(article.blocks):
+        terms = [m.term for m in _Found(vocab, block.text).get("intervention")]
+        counts.update(terms)
+        if i == 0 and block.kind == "heading":
+            title_terms = terms
+    if article.title and not title_terms:
+        title_terms = [m.term for m in _Found(vocab, article.title).get("intervention")]
+    topic = title_terms[0] if title_terms else (counts.most_common(1)[0][0] if counts else None)
+    forms: dict[str, str] = {}
+    if topic is not None:
+        for synonym in vocab.term("intervention", topic).synonyms:
+            words = synonym.lower().split()
+            if len(words) >= 3:
+                forms[" ".join(words[:-1])] = topic
+    return topic, forms
+
+
+def _conditions(found: _Found) -> list[str]:
+    kept: list[str] = []
+    for m in found.get("condition"):
+        if rules.PRIOR.search(found.lower[max(0, m.start - 60) : m.start]):
+            continue
+        kept.append(m.term)
+    return list(_unique(kept))
+
+
+def _unknown_words(found: _Found, claimed: bool) -> list[str]:
+    """Items of a listed series ("conditions like A, B and C") that the vocabulary does not
+    match: words that may name a condition the vocabulary lacks."""
+    if not claimed:
+        return []
+    spans = [(m.start, m.end) for ms in found.by.values() for m in ms]
+    out: list[str] = []
+    for cue in rules.CONDITION_LIST.finditer(found.lower):
+        tail = found.lower[cue.end() :]
+        tail = re.split(r"[.;:!?]|\b(?:that|which|who|because|when|but|by|to)\b", tail)[0]
+        offset = cue.end()
+        for piece in _LIST_SPLIT.split(tail):
+            piece = piece.strip(" ()\"'")
+            if not piece:
+                continue
+            at = found.lower.find(piece, offset)
+            offset = at + len(piece) if at >= 0 else offset
+            covered = at >= 0 and any(s < at + len(piece) and at < e for s, e in spans)
+            words = [w for w in _WORD.findall(piece) if w not in _STOP]
+            if not covered and words and len(piece.split()) <= 4:
+                out.append(piece)
+    return out
+
+
+@dataclass(slots=True)
+class _State:
+    last: tuple[str, ...] = ()  # the interventions named last
+    claims: list[DraftClaim] = field(default_factory=list)
+
+
+def _claims_of(
+    statement: Statement,
+    interventions: tuple[str, ...],
+    found: _Found,
+    reading: str,
+    labels: dict[str, str],
+) -> list[DraftClaim]:
+    """The claims one statement makes (ids left blank); ``reading`` is the lower-cased text
+    the cues are read in (the sentence, or a list item's lead-in line and the item)."""
+    out: list[DraftClaim] = []
+    sentence = statement.sentence
+
+    def add(kind: str, asserts: str, text: str = sentence, **ids: tuple[str, ...]) -> None:
+        out.append(
+            DraftClaim(
+                id="",
+                text=text,
+                kind=kind,
+                intervention=interventions,
+                asserts=asserts,
+                sentence=sentence,
+                **ids,
+            )
+        )
+
+    conditions = _conditions(found)
+    outcomes = [m.term for m in found.get("outcome") if m.term not in _NOT_EFFECT_OUTCOMES]
+    events = list(_unique([m.term for m in found.get("adverse_event")]))
+    negated = bool(rules.NEGATION.search(reading))
+    many = len(conditions) > 1
+
+    def per_condition(text: str, condition: str) -> str:
+        return f"{text} [{labels.get(condition, condition)}]" if many else text
+
+    # adverse effects: one claim per event
+    if events and (rules.AE_CUE.search(reading) or not conditions):
+        for event in events:
+            m = next(x for x in found.get("adverse_event") if x.term == event)
+            before = found.lower[max(0, m.start - 80) : m.start]
+            no = bool(re.search(r"\b(?:no|not|never|without|doesn't|does not|won't)\b", before))
+            add(
+                "adverse_effect",
+                "does_not_occur" if no else "occurs",
+                sentence if len(events) == 1 else f"{sentence} [{found.text[m.start : m.end]}]",
+                adverse_event=(event,),
+            )
+    if rules.COVERAGE.search(reading) and re.search(
+        r"\b(?:covered|cover|insurance|reimburs)", reading
+    ):
+        add("coverage", "not_covered" if rules.NOT_COVERED.search(reading) else "covered")
+    if rules.SAFETY.search(reading) and not rules.UNSAFE.search(reading):
+        add("safety", "safe")
+    comparison = bool(rules.COMPARISON.search(reading))
+    effect = rules.EFFECT.search(reading)
+    if effect and not comparison:
+        asserts = "no_benefit" if negated and _negated_near(reading, effect.start()) else "benefit"
+        if conditions:
+            for condition in conditions:
+                add(
+                    "effectiveness",
+                    asserts,
+                    per_condition(sentence, condition),
+                    condition=(condition,),
+                    outcome=_unique(outcomes),
+                )
+        elif rules.EFFECT_STRONG.search(reading):
+            add("effectiveness", asserts, outcome=_unique(outcomes))
+    elif rules.INDICATION.search(reading) and conditions and not comparison:
+        for condition in conditions:
+            add("indication", "benefit", per_condition(sentence, condition),
+                condition=(condition,))  # fmt: skip
+    if rules.MECHANISM.search(reading):
+        mech_outcomes = tuple(o for o in outcomes if o != "pain")
+        add(
+            "mechanism",
+            "true",
+            condition=tuple(conditions) if not effect else (),
+            outcome=mech_outcomes,
+        )
+    return out
+
+
+def _negated_near(reading: str, cue: int) -> bool:
+    window = reading[max(0, cue - 40) : cue + 30]
+    return bool(rules.NEGATION.search(window))
+
+
+def _is_definition(found: _Found, subject_end: int, subject_start: int) -> bool:
+    if rules.COMPARISON.search(found.lower):
+        return False
+    after = found.lower[subject_end:]
+    after = re.sub(r"^\s*(?:points?|therapy|treatments?|remedies)\b", "", after)
+    if rules.DEFINITION_VERB.search(after):
+        return True
+    return bool(rules.DEFINITION_START.match(found.lower[:subject_start]))
+
+
+def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
+    """Draft the claims of an article: one claim per checkable statement (and per condition
+    of a listed series), the statements left out with their reason, and words of listed
+    series that the vocabulary does not know."""
+    draft = Draft(title=article.title, url=article.url)
+    _, short_forms = _topic(article, vocab)
+    labels = {t.id: t.label for t in vocab.terms.get("condition", ())}
+    state = _State()
+    unknown: list[str] = []
+    for statement in split_statements(article):
+        sentence = statement.sentence
+        if statement.heading:
+            draft.left_out.append(
+                LeftOut(sentence, "the title" if sentence == article.title else "a heading")
+            )
+            continue
+        found = _Found(vocab, sentence)
+        lower = found.lower
+        if sentence.rstrip().endswith("?"):
+            draft.left_out.append(LeftOut(sentence, "a question"))
+            continue
+        if rules.MARKETING.search(lower):
+            draft.left_out.append(LeftOut(sentence, "marketing"))
+            continue
+        if rules.ADVICE_START.search(lower):
+            draft.left_out.append(LeftOut(sentence, "advice"))
+            continue
+        subject = _subject(found, short_forms)
+        reading = lower
+        if statement.lead is not None:
+            reading = f"{statement.lead.lower()} {lower}"
+            lead_found = _Found(vocab, statement.lead)
+            if not subject:
+                subject = _subject(lead_found, short_forms)
+        interventions = _unique([t for t, _, _ in subject])
+        if (
+            not interventions
+            and (rules.PRONOUN.search(lower) or (statement.lead and rules.PRONOUN.search(reading)))
+        ) or (statement.lead is not None and not interventions):
+            interventions = state.last
+        if not interventions:
+            reason = (
+                "advice" if rules.ADVICE.search(lower)
+                else "not about an intervention in the vocabulary"
+            )  # fmt: skip
+            draft.left_out.append(LeftOut(sentence, reason))
+            continue
+        state.last = interventions
+        claims = _claims_of(statement, interventions, found, reading, labels)
+        if subject and _is_definition(found, subject[-1][2], subject[0][1]):
+            claims.insert(
+                0,
+                DraftClaim(
+                    id="",
+                    text=sentence,
+                    kind="definition",
+                    intervention=interventions,
+                    asserts="true",
+                    sentence=sentence,
+                ),
+            )
+        if not claims:
+            draft.left_out.append(LeftOut(sentence, _reason(lower)))
+            continue
+        unknown.extend(_unknown_words(found, True))
+        state.claims.extend(claims)
+    draft.claims = [
+        DraftClaim(
+            id=f"D{i:02d}",
+            text=c.text,
+            kind=c.kind,
+            intervention=c.intervention,
+            asserts=c.asserts,
+            sentence=c.sentence,
+            condition=c.condition,
+            outcome=c.outcome,
+            adverse_event=c.adverse_event,
+        )
+        for i, c in enumerate(state.claims, start=1)
+    ]
+    draft.unknown_terms = list(_unique(unknown))
+    return draft
+
+
+def _reason(lower: str) -> str:
+    if rules.ADVICE.search(lower):
+        return "advice"
+    if rules.WHO_WHERE.search(lower):
+        return "who or where gives the treatment, not checkable against PubMed"
+    if rules.COMPARISON.search(lower):
+        return "a comparison or combination of treatments, which the claim format cannot express"
+    if rules.UNSAFE.search(lower):
+        return "says the treatment is unsafe; a safety claim can only assert 'safe'"
+    return "no checkable statement found (no effect, use, harm, coverage or definition cue)"

@@ -1,0 +1,155 @@
+"""Drafting stage, rules: the cue words that decide whether a statement is a claim, and of
+which kind and assertion. Pure regexes over lower-cased text; no I/O.
+
+Each kind has its cues (`KIND_CUES`); a sentence may make claims of several kinds ("X is a
+form of massage which eases the pain of a herniated disc": a definition and an
+effectiveness claim). The reasons for leaving a statement out are tried in the order of
+`leave_out_reason`: a question, marketing, advice, who/where, and a statement that names
+no intervention of the vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ADVICE",
+    "ADVICE_START",
+    "AE_CUE",
+    "COMPARISON",
+    "CONDITION_LIST",
+    "COVERAGE",
+    "DEFINITION_START",
+    "DEFINITION_VERB",
+    "EFFECT",
+    "EFFECT_STRONG",
+    "INDICATION",
+    "MARKETING",
+    "MECHANISM",
+    "NEGATION",
+    "NOT_COVERED",
+    "PRIOR",
+    "PRONOUN",
+    "SAFETY",
+    "UNSAFE",
+    "WHO_WHERE",
+]
+
+
+def _rx(body: str) -> re.Pattern[str]:
+    return re.compile(body)
+
+
+# -- what a statement is about ------------------------------------------------------------
+# "it", "this therapy", "the treatment": the intervention named last
+PRONOUN = _rx(
+    r"\b(?:it|its|this|these|they|the)\s+(?:form of (?:therapy|treatment)|therapy|therapies|"
+    r"treatments?|techniques?|methods?|procedures?|approach|modality)\b|^(?:it|they)\b|"
+    r"\bit (?:can|may|might|could|is|also|helps?|works?|does|has|will|reduces?|relieves?|"
+    r"eases?|improves?|causes?)\b"
+)
+# a condition named as earlier, failed treatment is not what the claim is about
+PRIOR = _rx(
+    r"\b(?:did not|didn't|failed to|could not|couldn't)\s+(?:\w+\s+){0,2}$|"
+    r"\b(?:previous|prior|despite)\s+(?:\w+\s+){0,3}$"
+)
+
+# -- reasons to leave a statement out -----------------------------------------------------
+MARKETING = _rx(
+    r"\b(?:call us|contact us|book (?:an?|your)|schedule (?:an?|your)|make an appointment|"
+    r"our (?:clinic|team|practice|therapists|office|staff|experts)|we (?:offer|provide|"
+    r"specialize|specialise|are proud|can help)|free (?:consultation|assessment)|sign up|"
+    r"subscribe|visit us|special offer|discount|call today|(?:today|now)!)"
+)
+ADVICE_START = _rx(
+    r"^(?:if you\b|you should|please\b|make sure|be sure|ask\b|talk to|consult|contact|call\b|"
+    r"avoid|don't|do not|always|never|remember|try\b|it is important that (?:you|patients)|"
+    r"it's important that (?:you|patients))"
+)
+ADVICE = _rx(
+    r"\b(?:should(?:n't| not)?|avoid|it is important (?:to|that)(?! realize| note| know| "
+    r"understand)|it's important to(?! realize| note| know| understand)|seek (?:the )?"
+    r"(?:services|advice|help)|consult|talk to your|contact your (?:doctor|physician)|"
+    r"make sure|be sure to)\b"
+)
+WHO_WHERE = _rx(
+    r"\b(?:(?:employed|performed|administered|conducted|done|delivered|provided|given|"
+    r"practi[cs]ed|used) by|physical therapists? use|physiotherapists? use|chiropractors?|"
+    r"osteopaths?|in (?:their own |an? |the )?(?:offices?|office setting|clinics?|"
+    r"facilit(?:y|ies))|at (?:a|the) (?:healthcare |health care )?(?:facility|clinic|office))\b"
+)
+COMPARISON = _rx(
+    r"\b(?:in conjunction with|combined with|in combination with|together with other|"
+    r"most effective when|more effective than|less effective than|better than|"
+    r"compared (?:with|to)|as well as (?:surgery|medication|drugs))\b"
+)
+
+# -- kinds --------------------------------------------------------------------------------
+AE_CUE = _rx(
+    r"\b(?:result(?:s|ed)? in|cause[sd]?|causing|side[ -]effects?|adverse|risks?|lead to|"
+    r"leads to|complications?|reactions?|may include|experience[sd]?|develop|trigger)\b"
+)
+COVERAGE = _rx(
+    r"\b(?:covered|cover(?:s|age)?|insurance|insurers?|reimburs\w*|medicare|medicaid|"
+    r"health plans?|out[- ]of[- ]pocket)\b"
+)
+NOT_COVERED = _rx(
+    r"\b(?:not|isn't|aren't|rarely|seldom|never|no)\s+(?:\w+\s+){0,2}?(?:covered|cover|"
+    r"reimbursed|insurance)\b|\bexclude[sd]? from (?:coverage|cover)\b"
+)
+SAFETY = _rx(r"\b(?:safe|safely|safety|low[- ]risk|risk[- ]free|harmless|well tolerated)\b")
+UNSAFE = _rx(
+    r"\b(?:unsafe|not (?:\w+ )?safe|isn't (?:\w+ )?safe|dangerous|harmful|not without risk)\b"
+)
+EFFECT = _rx(
+    r"\b(?:help(?:s|ed|ing)?|effective(?:ly|ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|"
+    r"ease[sd]?|easing|reduc(?:e[sd]?|ing|tion)|improv\w+|alleviat\w+|useful|"
+    r"benefi(?:t|ts|cial|ted)|proven|works? (?:together )?to treat|works? (?:well )?for|"
+    r"encouraging results|decreas\w+|lessen\w*|cure[sd]?|heal(?:s|ing)?|soothe[sd]?|"
+    r"no better than|does not work|doesn't work|ineffective)\b"
+)
+# an effectiveness claim without a condition needs a cue that says it works
+EFFECT_STRONG = _rx(
+    r"\b(?:effective(?:ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|proven|ineffective|"
+    r"no better than|does not work|doesn't work)\b"
+)
+NEGATION = _rx(
+    r"\b(?:not|no|never|neither|nor|cannot|can't|doesn't|don't|didn't|isn't|aren't|won't|"
+    r"fails? to|failed to|ineffective|no better than|unlikely to)\b"
+)
+INDICATION = _rx(
+    r"\b(?:used (?:to treat|for|in the treatment of|to manage|to relieve|in)|(?:is|are) used|"
+    r"can be used|recommended|indicated|treat(?:s|ed|ing)?|treatment (?:of|for)|"
+    r"conditions (?:treated|like|such as|include)|first[- ]line|commonly used|"
+    r"(?:is|are) (?:often |commonly |usually )?(?:used|applied|prescribed) for|"
+    r"(?:an? )?option for)\b"
+)
+MECHANISM = _rx(
+    r"\b(?:works? by|so as to|in order to (?:increase|improve|release|stimulate|restore)|"
+    r"increases? (?:the )?(?:blood|circulation)|blood (?:flow|circulation)|"
+    r"releases? (?:endorphins|negative energy|the knots?|muscle|pressure)|release negative|"
+    r"restor\w+|breakdown|break(?:s|ing)? down|(?:is|are) thought to|(?:is|are) believed to|"
+    r"predicated on|contributes? to|stimulat\w+ (?:the )?(?:nerves?|muscles?|healing|"
+    r"tissue)|(?:is|are) targeted|relax(?:es|ing)? (?:the )?muscles?|mechanism)\b"
+)
+# "X is a ...", "X entails ...", "In X, a therapist ...": what the intervention is
+DEFINITION_VERB = _rx(
+    r"^\s*(?:(?:is|are|was|were)(?: not)?|may (?:also )?be|can (?:also )?be)\s+(?!(?:"
+    r"thought|believed|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
+    r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
+    r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
+    r"able|most|more|less|very|highly|so|an? (?:effective|safe|good|great|excellent))\b)"
+    r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
+    r"^\s*(?:entails?|involves?|includes?|consists? of|uses|utili[sz]es|refers? to|means|"
+    r"does not use|doesn't use|does not involve|doesn't involve|is not)\b"
+)
+# the text before the name: "In dry needling, ...", "Manual techniques include dry needling"
+DEFINITION_START = _rx(
+    r"^\s*in\s+$|^(?:[\w-]+\s+){1,4}(?:include|includes|are called|is called|known as)\s+$"
+)
+# "conditions like A, B and C": the list after the cue, for words the vocabulary lacks
+CONDITION_LIST = _rx(
+    r"\b(?:conditions?|ailments|disorders|problems|pains|injuries)\s+(?:\w+\s+){0,2}?"
+    r"(?:like|such as|including|include)\s+|\bsuch as\s+|\bassociated with\s+|"
+    r"\bhelp (?:with )?(?=\w)|\btreat (?=\w)"
+)
