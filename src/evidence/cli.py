@@ -26,6 +26,7 @@ from rich.progress import (
 from evidence.baseline.command import baseline_command
 from evidence.claims.command import check_command, forget_command
 from evidence.config import Settings
+from evidence.drafting.command import draft_command
 from evidence.entrez.command import sync_command
 from evidence.errors import EvidenceError
 from evidence.pipeline import ingest_paths
@@ -198,6 +199,7 @@ app.command("check")(handle_errors(check_command))
 app.command("forget")(handle_errors(forget_command))
 app.command("report")(handle_errors(report_command))
 app.command("baseline")(handle_errors(baseline_command))
+app.command("draft")(handle_errors(draft_command))
 
 
 def main() -> None:

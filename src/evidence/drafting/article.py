@@ -167,7 +167,7 @@ def parse_html(raw: bytes | str) -> Article:
     blocks: list[Block] = []
     h1 = next(iter(page.iter("h1")), None)
     if h1 is not None:
-        heading = _SPACE.sub(" ", "".join(h1.itertext())).strip()
+        heading = _SPACE.sub(" ", "".join(str(t) for t in h1.itertext())).strip()
         if heading:
             title = heading
     if title:

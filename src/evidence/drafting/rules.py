@@ -46,7 +46,7 @@ PRONOUN = _rx(
     r"\b(?:it|its|this|these|they|the)\s+(?:form of (?:therapy|treatment)|therapy|therapies|"
     r"treatments?|techniques?|methods?|procedures?|approach|modality)\b|^(?:it|they)\b|"
     r"\bit (?:can|may|might|could|is|also|helps?|works?|does|has|will|reduces?|relieves?|"
-    r"eases?|improves?|causes?)\b"
+    r"eases?|improves?|causes?)\b|\b(?:after|during) (?:a|the|each|your) (?:session|treatment)\b"
 )
 # a condition named as earlier, failed treatment is not what the claim is about
 PRIOR = _rx(
@@ -138,10 +138,10 @@ DEFINITION_VERB = _rx(
     r"thought|believed|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
-    r"able|most|more|less|very|highly|so|an? (?:effective|safe|good|great|excellent))\b)"
+    r"able|not|most|more|less|very|highly|so|an? (?:effective|safe|good|great|excellent))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
     r"^\s*(?:entails?|involves?|includes?|consists? of|uses|utili[sz]es|refers? to|means|"
-    r"does not use|doesn't use|does not involve|doesn't involve|is not)\b"
+    r"does not use|doesn't use|does not involve|doesn't involve)\b"
 )
 # the text before the name: "In dry needling, ...", "Manual techniques include dry needling"
 DEFINITION_START = _rx(

@@ -1,0 +1,152 @@
+"""One test per sentence pattern the drafter reads: lists, pronouns, hedges, negations,
+safety, coverage, adverse effects, definitions and the reasons for leaving out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from evidence.drafting import Draft
+
+Drafter = Callable[[str], Draft]
+TITLE = "Dry Needling for Pain\n\n"
+
+
+def test_a_sentence_listing_conditions_gives_one_claim_each(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling is used to treat conditions like neck pain, migraine and "
+              "plantar fasciitis.")  # fmt: skip
+    assert [(c.kind, c.condition) for c in d.claims] == [
+        ("indication", ("neck_pain",)),
+        ("indication", ("migraine",)),
+        ("indication", ("plantar_fasciitis",)),
+    ]
+    assert all(c.intervention == ("dry_needling",) for c in d.claims)
+    assert {c.sentence for c in d.claims} == {
+        "Dry needling is used to treat conditions like neck pain, migraine and plantar fasciitis."
+    }
+    assert [c.id for c in d.claims] == ["D01", "D02", "D03"]
+
+
+def test_a_heading_list_gives_one_claim_per_item(draft: Drafter) -> None:
+    lines = "Conditions treated:\n- Neck pain\n- Tennis elbow\n- Plantar fasciitis\n"
+    d = draft(TITLE + "Dry needling is a treatment that uses thin needles.\n\n" + lines)
+    indications = [c for c in d.claims if c.kind == "indication"]
+    assert [c.condition for c in indications] == [
+        ("neck_pain",),
+        ("lateral_epicondylitis",),
+        ("plantar_fasciitis",),
+    ]
+    assert all(c.intervention == ("dry_needling",) for c in indications)
+    assert [c.sentence for c in indications] == ["Neck pain", "Tennis elbow", "Plantar fasciitis"]
+
+
+def test_it_refers_to_the_intervention_named_last(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling is a technique that uses thin filiform needles. "
+              "It can also help with migraines.")  # fmt: skip
+    effect = [c for c in d.claims if c.kind == "effectiveness"]
+    assert len(effect) == 1
+    assert effect[0].intervention == ("dry_needling",)
+    assert effect[0].condition == ("migraine",)
+    assert effect[0].sentence == "It can also help with migraines."
+
+
+def test_this_therapy_refers_to_the_intervention_named_last(draft: Drafter) -> None:
+    d = draft(TITLE + "Therapeutic ultrasound uses sound waves. "
+              "This therapy is often recommended for plantar fasciitis.")  # fmt: skip
+    (claim,) = [c for c in d.claims if c.kind == "indication"]
+    assert claim.intervention == ("therapeutic_ultrasound",)
+    assert claim.condition == ("plantar_fasciitis",)
+
+
+def test_a_hedged_claim_is_kept_at_its_word(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling may help relieve neck pain.")
+    (claim,) = d.claims
+    assert (claim.kind, claim.asserts, claim.condition) == (
+        "effectiveness",
+        "benefit",
+        ("neck_pain",),
+    )
+    assert claim.sentence == "Dry needling may help relieve neck pain."
+
+
+def test_a_negated_effect_asserts_no_benefit(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling does not help fibromyalgia.")
+    (claim,) = d.claims
+    assert (claim.kind, claim.asserts, claim.condition) == (
+        "effectiveness",
+        "no_benefit",
+        ("fibromyalgia",),
+    )
+
+
+def test_a_negated_definition_is_a_definition_that_keeps_the_negation(draft: Drafter) -> None:
+    # the contract's definition kind asserts only "true": the claim is the negative statement
+    d = draft(TITLE + "Dry needling does not use electricity.")
+    (claim,) = d.claims
+    assert (claim.kind, claim.asserts) == ("definition", "true")
+    assert claim.text == "Dry needling does not use electricity."
+
+
+def test_safety(draft: Drafter) -> None:
+    d = draft(TITLE + "Trigger point injections are safe.")
+    (claim,) = d.claims
+    assert (claim.kind, claim.asserts, claim.intervention) == (
+        "safety",
+        "safe",
+        ("trigger_point_injection",),
+    )
+
+
+def test_unsafe_is_left_out_with_its_reason(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling is not safe.")
+    assert not d.claims
+    assert "unsafe" in d.left_out[-1].reason
+
+
+def test_coverage_and_its_negation(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling is covered by health insurance. "
+              "Therapeutic ultrasound is not covered by insurance.")  # fmt: skip
+    assert [(c.kind, c.asserts, c.intervention) for c in d.claims] == [
+        ("coverage", "covered", ("dry_needling",)),
+        ("coverage", "not_covered", ("therapeutic_ultrasound",)),
+    ]
+
+
+def test_adverse_effects_one_claim_per_event(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling can cause bruising, bleeding and pneumothorax.")
+    assert [(c.kind, c.adverse_event, c.asserts) for c in d.claims] == [
+        ("adverse_effect", ("bruising",), "occurs"),
+        ("adverse_effect", ("bleeding",), "occurs"),
+        ("adverse_effect", ("pneumothorax",), "occurs"),
+    ]
+
+
+def test_a_negated_adverse_effect(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling does not cause pneumothorax.")
+    (claim,) = d.claims
+    assert (claim.kind, claim.asserts) == ("adverse_effect", "does_not_occur")
+
+
+def test_mechanism(draft: Drafter) -> None:
+    d = draft(TITLE + "Therapeutic ultrasound works by increasing blood flow to the muscle.")
+    (claim,) = d.claims
+    assert (claim.kind, claim.intervention) == ("mechanism", ("therapeutic_ultrasound",))
+
+
+def test_reasons_for_leaving_out(draft: Drafter) -> None:
+    d = draft(
+        TITLE + "Does dry needling hurt? Book an appointment with our team today! "
+        "You should drink water after a session. "
+        "Dry needling is performed by physical therapists in their own offices. "
+        "Yoga is relaxing."
+    )
+    assert not d.claims
+    reasons = [item.reason for item in d.left_out]
+    assert reasons[0] == "the title"
+    assert reasons[1:5] == ["a question", "marketing", "advice", reasons[4]]
+    assert "who or where" in reasons[4]
+    assert reasons[5] == "not about an intervention in the vocabulary"
+
+
+def test_unknown_condition_words_are_named(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling is used to treat conditions like neck pain and bursitis.")
+    assert "bursitis" in d.unknown_terms
