@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from evidence.claims.cards import HEDGE, reads_as, record_sentences
 from evidence.claims.inputs import DESIGN_RANK, EvidenceBase, EvidenceRecord, Scope
 from evidence.claims.model import Claim, Stance, Verdict
-from evidence.claims.rules import Exclusions, Weighed, build_verdict, subject_of
+from evidence.claims.rules import Exclusions, Weighed, build_verdict, set_aside, subject_of
 from evidence.claims.weighing import (
     LIMITING_QUALIFIERS,
     Level,
@@ -88,16 +88,13 @@ def select_effect(claim: Claim, evidence: EvidenceBase, scope: Scope, as_of_year
             if _condition_ok(f, record, conditions) and _outcome_ok(f, record, outcomes):
                 groups.setdefault(record.pmid, []).append(f)
     out: list[Weighed] = []
-    retracted = animal = protocol = 0
+    excluded = Exclusions()
     for pmid in sorted(groups):
         record, matching = evidence.records[pmid], groups[pmid]
         design = max((record.design_of(f) for f in matching), key=DESIGN_RANK.__getitem__)
-        if record.is_retracted:
-            retracted += 1
-        elif record.is_animal:
-            animal += 1
-        elif design == "protocol":
-            protocol += 1
+        reason = set_aside(record, design)
+        if reason is not None:
+            excluded = excluded.counted(reason)
         else:
             out.append(_weigh(record, design, matching, claim.asserts, as_of_year))
     tagged = evidence.tagged("intervention", interventions)
@@ -106,7 +103,7 @@ def select_effect(claim: Claim, evidence: EvidenceBase, scope: Scope, as_of_year
     if outcomes is not None:
         tagged &= evidence.tagged("outcome", outcomes)
     silent = sum(1 for p in tagged - groups.keys() if _usable(evidence.records[p]))
-    return Selection(out, Exclusions(retracted=retracted, animal=animal, protocol=protocol), silent)
+    return Selection(out, excluded, silent)
 
 
 def _weigh(

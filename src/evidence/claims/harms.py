@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from evidence.claims.cards import names_any, sentence_naming, words_for
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
 from evidence.claims.model import GRADES, Claim, Stance, Verdict, VerdictLabel
-from evidence.claims.rules import Exclusions, Weighed, any_of, build_verdict, label
+from evidence.claims.rules import Exclusions, Weighed, any_of, build_verdict, label, set_aside
 from evidence.claims.weighing import (
     Level,
     describe_designs,
@@ -82,7 +82,7 @@ def safety_records(
     """The safety literature of the claim's interventions, and what rule X1 set aside."""
     interventions = scope.expand("intervention", claim.intervention)
     out: list[EvidenceRecord] = []
-    retracted = animal = protocol = 0
+    excluded = Exclusions()
     for record in evidence.about(interventions, within=evidence.safety):
         if not (
             record.adverse_events
@@ -90,15 +90,12 @@ def safety_records(
             or _harm_findings(record, interventions)
         ):
             continue
-        if record.is_retracted:
-            retracted += 1
-        elif record.is_animal:
-            animal += 1
-        elif record.design == "protocol":
-            protocol += 1
+        reason = set_aside(record)
+        if reason is not None:
+            excluded = excluded.counted(reason)
         else:
             out.append(record)
-    return out, Exclusions(retracted=retracted, animal=animal, protocol=protocol)
+    return out, excluded
 
 
 def _event_sentence(

@@ -18,7 +18,7 @@ from evidence.claims.cards import sentence_naming, words_for
 from evidence.claims.effectiveness import select_effect
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
 from evidence.claims.model import GRADES, Claim, Grade, Stance, Verdict
-from evidence.claims.rules import Exclusions, Weighed, build_verdict, subject_of
+from evidence.claims.rules import Exclusions, Weighed, build_verdict, set_aside, subject_of
 from evidence.claims.weighing import describe_designs, weight_of, year_span
 
 __all__ = ["REVIEW_DESIGNS", "USE_DESIGNS", "judge_indication"]
@@ -64,16 +64,12 @@ def _select(
     interventions = scope.expand("intervention", claim.intervention)
     conditions = scope.expand("condition", claim.condition) if claim.condition else None
     excluded = selection.excluded
-    retracted = animal = protocol = 0
     for record in evidence.about(interventions):
         if record.pmid in seen or not _tagged_for(record, interventions, conditions):
             continue
-        if record.is_retracted:
-            retracted += 1
-        elif record.is_animal:
-            animal += 1
-        elif record.design == "protocol":
-            protocol += 1
+        reason = set_aside(record)
+        if reason is not None:
+            excluded = excluded.counted(reason)
         elif record.design in USE_DESIGNS:
             sentence = sentence_naming(
                 record,
@@ -97,11 +93,7 @@ def _select(
                     note=note,
                 )
             )
-    return out, Exclusions(
-        retracted=excluded.retracted + retracted,
-        animal=excluded.animal + animal,
-        protocol=excluded.protocol + protocol,
-    )
+    return out, excluded
 
 
 _USE_NOTE = {

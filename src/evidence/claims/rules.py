@@ -9,7 +9,8 @@ rule's decision and its records into a `Verdict` with counts and citations.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from evidence.claims.inputs import EvidenceRecord
 from evidence.claims.model import (
@@ -26,10 +27,12 @@ __all__ = [
     "RULES",
     "Exclusions",
     "Rule",
+    "SetAside",
     "Weighed",
     "any_of",
     "build_verdict",
     "label",
+    "set_aside",
     "subject_of",
 ]
 
@@ -145,6 +148,21 @@ RULES: dict[str, Rule] = {
 }
 
 
+SetAside = Literal["retracted", "animal", "protocol"]
+
+
+def set_aside(record: EvidenceRecord, design: str | None = None) -> SetAside | None:
+    """Why rule X1 sets a record aside (retracted, an animal study, a protocol), or None
+    when it counts; ``design`` is the one it is weighed with, by default the record's."""
+    if record.is_retracted:
+        return "retracted"
+    if record.is_animal:
+        return "animal"
+    if (design or record.design) == "protocol":
+        return "protocol"
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Exclusions:
     """Records that bore on the claim but were set aside (rule X1), by reason."""
@@ -152,6 +170,14 @@ class Exclusions:
     retracted: int = 0
     animal: int = 0
     protocol: int = 0
+
+    def counted(self, reason: SetAside) -> Exclusions:
+        """These exclusions and one more record set aside for ``reason``."""
+        if reason == "retracted":
+            return replace(self, retracted=self.retracted + 1)
+        if reason == "animal":
+            return replace(self, animal=self.animal + 1)
+        return replace(self, protocol=self.protocol + 1)
 
     def note(self) -> str:
         """' (set aside: 1 retracted record, 2 animal studies)' or ''."""
