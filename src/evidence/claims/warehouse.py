@@ -218,6 +218,7 @@ def write_verdicts(
                 [[c.pmid for c in v.citations] for v in verdicts], pa.list_(pa.int64())
             ),
             "checked_at": pa.array([checked_at] * len(verdicts), pa.timestamp("us")),
+            "reviewed": pa.array([v.claim.reviewed for v in verdicts], pa.bool_()),
         }
     )
     columns: dict[str, list[Any]] = {
@@ -365,6 +366,8 @@ def read_verdicts(con: duckdb.DuckDBPyConnection) -> list[CheckedFile]:
         )
     by_file: defaultdict[str, list[Verdict]] = defaultdict(list)
     v = verdict_rows
+    # a warehouse opened read-only before its first check by this version has no such column
+    reviewed = v.get("reviewed") or [True] * len(v["claims_file"])
     for i, key in enumerate(v["claims_file"]):
         claim = Claim(
             id=v["claim_id"][i],
@@ -375,6 +378,7 @@ def read_verdicts(con: duckdb.DuckDBPyConnection) -> list[CheckedFile]:
             condition=tuple(v["condition"][i]),
             outcome=tuple(v["outcome"][i]),
             adverse_event=tuple(v["adverse_event"][i]),
+            reviewed=reviewed[i] is not False,
         )
         by_file[key].append(
             Verdict(

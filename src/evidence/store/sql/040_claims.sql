@@ -49,6 +49,9 @@ CREATE TABLE IF NOT EXISTS claim_citation (
 -- Added later (warehouses made before have them added here): what the weight counted, and
 -- a plain note on the stance when the sentence alone does not show it.
 ALTER TABLE claim_citation ADD COLUMN IF NOT EXISTS sample_size BIGINT;
+-- Whether an editor has reviewed the claim: false for claims `evidence draft` wrote and
+-- nobody has checked yet (the claims file's `reviewed: false`).
+ALTER TABLE claim_verdict ADD COLUMN IF NOT EXISTS reviewed BOOLEAN DEFAULT true;
 ALTER TABLE claim_citation ADD COLUMN IF NOT EXISTS note VARCHAR;
 
 -- Verdict history. `evidence check` appends one claim_run row per run and one
@@ -128,7 +131,8 @@ SELECT v.claim_id, v.claim_text, v.kind, v.verdict, v.grade, v.n_articles, v.n_s
        v.n_refuting, v.summary, v.citations, v.rule, v.asserts, v.intervention, v.condition,
        v.outcome, v.adverse_event, v.claims_file, v.ord, v.checked_at, l.run_id,
        f.pmids IS NOT NULL AS cites_retracted,
-       coalesce(f.pmids, []::BIGINT[]) AS retracted_citations
+       coalesce(f.pmids, []::BIGINT[]) AS retracted_citations,
+       coalesce(v.reviewed, true) AS reviewed
 FROM claim_verdict v
 LEFT JOIN latest l ON l.claims_file = v.claims_file
 LEFT JOIN flagged f ON f.claims_file = v.claims_file AND f.claim_id = v.claim_id;
