@@ -12,11 +12,10 @@ import base64
 import io
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib as mpl
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["evidence_map_svg", "publications_svg", "svg_data_uri"]
 
@@ -26,6 +25,8 @@ _MAX_LINES = 7
 
 def svg_data_uri(figure: Figure) -> str:
     """The figure as a base64 SVG data URI."""
+    import matplotlib as mpl  # 0.3 s to import: only when a plot is drawn
+
     buffer = io.BytesIO()
     with mpl.rc_context(_RC):
         figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -52,6 +53,9 @@ def evidence_map_svg(cells: Sequence[tuple[str, str, int]], *, narrow: bool = Fa
     grid = [[0] * len(cols) for _ in rows]
     for down, across, n in cells:
         grid[rows.index(down)][cols.index(across)] = n
+    import matplotlib as mpl  # see svg_data_uri
+    from matplotlib.figure import Figure
+
     with mpl.rc_context(_RC):
         size = (
             (min(2.4, 0.2 * len(cols) + 0.6), max(2.5, 0.22 * len(rows) + 1.6))
@@ -105,6 +109,10 @@ def publications_svg(rows: Sequence[tuple[str, int, int]], *, narrow: bool = Fal
     stacks = [(_words(k), [series[k].get(y, 0) for y in years]) for k in top]
     if rest:
         stacks.append(("other", [sum(series[k].get(y, 0) for k in rest) for y in years]))
+    import matplotlib as mpl  # see svg_data_uri
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
     with mpl.rc_context(_RC):
         figure = Figure(figsize=(3.9, 4.6) if narrow else (7.0, 3.4))
         ax = figure.subplots()
