@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from evidence.drafting import rules
 from evidence.drafting.article import Article
@@ -388,17 +388,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         unknown.extend(_unknown_words(found, True))
         state.claims.extend(claims)
     draft.claims = [
-        DraftClaim(
-            id=f"D{i:02d}",
-            text=c.text,
-            kind=c.kind,
-            intervention=c.intervention,
-            asserts=c.asserts,
-            sentence=c.sentence,
-            condition=c.condition,
-            outcome=c.outcome,
-            adverse_event=c.adverse_event,
-        )
+        replace(c, id=f"D{i:02d}")  # numbered in article order, once all are known
         for i, c in enumerate(state.claims, start=1)
     ]
     draft.unknown_terms = list(_unique(unknown))
