@@ -24,7 +24,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from evidence.claims.command import check_claims, load_reference
+from evidence import pipeline
+from evidence.claims.check import load_reference
 from evidence.claims.engine import judge_claims
 from evidence.claims.loader import load_claims
 from evidence.claims.warehouse import read_evidence, write_verdicts
@@ -133,7 +134,7 @@ def main() -> None:
 
     totals = []
     for _ in range(args.repeat):
-        seconds, result = _timed(lambda: check_claims(settings, CLAIMS))
+        seconds, result = _timed(lambda: pipeline.check(settings, CLAIMS))
         totals.append(seconds)
     print(
         f"evidence check: {len(result.verdicts)} claims, {result.n_records:,} records read;"

@@ -3,8 +3,8 @@
 Generates (or reuses) a synthetic 30,000-record file, then runs each contender in its own
 process so that peak RSS is measured per contender:
 
-  load       evidence.pipeline.ingest_paths into a fresh DuckDB, tagging off (parse + load)
-  evidence   evidence.pipeline.ingest_paths into a fresh DuckDB (parse + load + tag)
+  load       evidence.pipeline.ingest into a fresh DuckDB, tagging off (parse + load)
+  evidence   evidence.pipeline.ingest into a fresh DuckDB (parse + load + tag)
   again      the same file a second time (skipped by sha256)
   forced     the same file again with force=True (parse + compare, nothing changes)
   entrez     Bio.Entrez.read on the whole file (optional: --skip-entrez)
@@ -42,13 +42,13 @@ def _child(kind: str, path: str, db: str) -> None:
     start = time.perf_counter()
     records = 0
     if kind in ("load", "evidence", "again", "forced"):
+        from evidence import pipeline
         from evidence.config import Settings
-        from evidence.pipeline import ingest_paths
 
         if kind == "load":
             db = db + ".load"
         settings = Settings.from_env(db_path=Path(db))
-        summary = ingest_paths(
+        summary = pipeline.ingest(
             settings,
             [Path(path)],
             force=(kind == "forced"),

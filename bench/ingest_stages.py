@@ -30,11 +30,11 @@ from typing import TypeVar
 from lxml import etree
 
 from evidence.config import Settings
+from evidence.ingest import make_tagger
+from evidence.ingest.files import INGEST_MEMORY_LIMIT
 from evidence.models import Article
-from evidence.pipeline import make_tagger
 from evidence.pubmed import iter_records, split_records
 from evidence.store import connect
-from evidence.store.ingest import INGEST_MEMORY_LIMIT
 from evidence.store.load import Batch, build_batch, gc_paused, upsert_batch
 from evidence.tagging import Vocabulary
 from evidence.tagging.findings import findings_from_document

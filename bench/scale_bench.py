@@ -181,13 +181,8 @@ def _child(workers: int, folder: Path, db: Path, chunk_size: int, via: str) -> N
     import dask
     from distributed import Client, LocalCluster
 
-    from evidence.baseline import (
-        CHUNK_SIZE,
-        WORKER_CONFIG,
-        BaselineSummary,
-        ingest_baseline,
-        parse_to_parquet,
-    )
+    from evidence import pipeline
+    from evidence.baseline import CHUNK_SIZE, WORKER_CONFIG, BaselineSummary, parse_to_parquet
     from evidence.config import Settings
 
     plan = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
@@ -206,14 +201,14 @@ def _child(workers: int, folder: Path, db: Path, chunk_size: int, via: str) -> N
     clock = time.perf_counter()
     summary: BaselineSummary
     if via == "flow":
-        sys.path.insert(0, str(REPO / "flows"))
-        from baseline import baseline_ingest  # flows/baseline.py
+        sys.path.insert(0, str(REPO))  # a script in bench/: the repository root is not on its path
+        from flows.baseline import baseline_ingest
 
         summary = baseline_ingest(
             [str(p) for p in files], dask_address=cluster.scheduler_address, db=str(db)
         )
     else:
-        summary = ingest_baseline(
+        summary = pipeline.baseline(
             Settings.from_env(db_path=db),
             files,
             submit=functools.partial(client.submit, parse_to_parquet, pure=False),
@@ -272,7 +267,7 @@ def main() -> None:
         choices=["cli", "flow"],
         default="cli",
         help="cli: ingest_baseline on the cluster, as `evidence baseline`; flow: the Prefect"
-        " flow flows/baseline.py with --dask-address (its chunk size is the default)",
+        " flow flows.baseline with --dask-address (its chunk size is the default)",
     )
     parser.add_argument("--full-files", type=int, default=1300, help="files in a full baseline")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "scale")

@@ -29,8 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from fakes.corpus import FIRST_PMID, synthetic_corpus
 from fakes.eutils import FakeEutils
 
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.entrez import EntrezOptions, Query, QuerySet, fetch_new
+from evidence.entrez import EntrezOptions, Query, QuerySet
 
 QUERY_SET = QuerySet(name="bench", queries=(Query(name="bench", term="bench"),))
 WANTED = range(FIRST_PMID + 2_000, FIRST_PMID + 12_000)
@@ -66,7 +67,7 @@ def run(
             ncbi_api_key=api_key,
         )
         start = time.monotonic()
-        fetch_new(settings, QUERY_SET, options=options)
+        pipeline.fetch(settings, QUERY_SET, options=options)
         seconds = time.monotonic() - start
         log = fake.log
         with duckdb.connect(str(settings.db_path), read_only=True) as con:

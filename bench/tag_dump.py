@@ -16,8 +16,8 @@ import argparse
 import json
 from pathlib import Path
 
+from evidence.ingest import load_tagger
 from evidence.models import Article
-from evidence.pipeline import load_tagger
 from evidence.pubmed import iter_records
 
 ROOT = Path(__file__).resolve().parent.parent

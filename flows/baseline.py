@@ -2,7 +2,7 @@
 
 The same job as ``evidence baseline``: one task per file parses it into Parquet partitions on
 the flow's task runner, and the flow itself is the one writer that loads them in file order
-(`evidence.baseline.ingest_baseline`). The task runner is chosen from the parameters:
+(`evidence.pipeline.baseline`). The task runner is chosen from the parameters:
 
 - ``dask_address="tcp://host:8786"``: a running Dask cluster (``DaskTaskRunner(address=...)``);
   its workers must see the files and ``data/work/`` at the same paths and have ``evidence``
@@ -10,7 +10,7 @@ the flow's task runner, and the flow itself is the one writer that loads them in
 - ``workers`` > 1: a local Dask cluster of that many single-threaded worker processes;
 - ``workers=1``: one thread beside the writer.
 
-Run once with ``python flows/baseline.py FOLDER [WORKERS]``. With a Dask cluster you run
+Run once with ``python -m flows.baseline FOLDER [WORKERS]``. With a Dask cluster you run
 yourself (here a local one, the same shape as a remote cluster)::
 
     import dask
@@ -36,14 +36,13 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect_dask import DaskTaskRunner
 
+from evidence import pipeline
 from evidence.baseline import (
     WORKER_CONFIG,
     BaselineSummary,
-    ingest_baseline,
     load_topic_filter,
     parse_to_parquet,
 )
-from evidence.baseline.command import file_line
 from evidence.config import Settings
 
 __all__ = ["baseline_ingest", "task_runner"]
@@ -90,12 +89,12 @@ def parse_and_load(
     logger = get_run_logger()
     settings = Settings.from_env(db_path=Path(db) if db else None)
     topic = load_topic_filter(settings.queries_dir, filter_query_set) if filter_query_set else None
-    summary = ingest_baseline(
+    summary = pipeline.baseline(
         settings,
         [Path(p) for p in paths],
         submit=parse_task.submit,
         topic=topic,
-        on_file=lambda r: logger.info(file_line(r)),
+        on_file=lambda r: logger.info(r.describe(tagged=False)),
     )
     for note in summary.notes:
         logger.warning(note)

@@ -1,4 +1,4 @@
-"""Schedules for the flows: ``python flows/deployments.py`` serves them until stopped.
+"""Schedules for the flows: ``python -m flows.deployments`` serves them until stopped.
 
 ``evidence_review`` runs weekly, on Saturday at 09:00 UTC (04:00 or 05:00 US Eastern: NCBI
 asks for large jobs at weekends or at night, entrez-notes §2); ``pubmed_sync`` is served
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from prefect import serve
 from prefect.deployments.runner import RunnerDeployment
-from review import evidence_review
-from sync import pubmed_sync
+
+from flows.review import evidence_review
+from flows.sync import pubmed_sync
 
 __all__ = ["WEEKLY", "build_deployments"]
 

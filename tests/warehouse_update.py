@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import date
 
 from evidence.config import Settings
+from evidence.ingest import make_tagger
 from evidence.models import Deletion, PublicationType
-from evidence.pipeline import make_tagger
 from evidence.store import connect, load_articles, publishing, upsert_records
 
 
@@ -18,8 +18,8 @@ def update_warehouse(
     """A synthetic update of a warehouse: newer copies of ``retract`` marked 'Retracted
     Publication', and a DeleteCitation of ``delete``, loaded (and re-tagged) the way
     `evidence ingest` loads an update file, inside the publishing scope that checks use."""
-    with publishing(settings.db_path):
-        con = connect(settings.db_path)
+    with publishing(settings.db_path) as work:
+        con = connect(work.path)
         try:
             retracted = [
                 replace(

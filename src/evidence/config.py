@@ -11,10 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-__all__ = ["DEFAULT_ENTREZ_URL", "PROJECT_ROOT", "Settings"]
+__all__ = ["DEFAULT_ENTREZ_URL", "DEFAULT_QUERY_SET", "PROJECT_ROOT", "Settings"]
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_ENTREZ_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+# The query set `evidence sync` and the main job pull (data/queries/trigger_point.yaml).
+DEFAULT_QUERY_SET = "trigger_point"
 
 
 @dataclass(frozen=True, slots=True)

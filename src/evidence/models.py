@@ -15,6 +15,7 @@ from typing import Literal
 __all__ = [
     "DIMENSIONS",
     "DIRECTIONS",
+    "SYNTHETIC_PMID_FLOOR",
     "AbstractSection",
     "Article",
     "ArticleLink",
@@ -27,10 +28,18 @@ __all__ = [
     "PublicationType",
     "Record",
     "Tag",
+    "is_synthetic",
 ]
 
 # PublicationType UIs that mark a retraction (MeSH D016441 Retracted Publication).
 RETRACTED_PUBLICATION_UI = "D016441"
+# The synthetic sample's PMIDs start here (real PMIDs are far below it for years to come).
+SYNTHETIC_PMID_FLOOR = 90_000_000
+
+
+def is_synthetic(pmid: int, journal: str | None) -> bool:
+    """A record of the synthetic sample: a PMID from 90000000 up, or a 'Synthetic' journal."""
+    return pmid >= SYNTHETIC_PMID_FLOOR or (journal or "").startswith("Synthetic")
 
 
 @dataclass(frozen=True, slots=True)

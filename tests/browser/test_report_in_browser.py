@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from evidence.claims.command import check_claims
+from evidence import pipeline
 from evidence.config import Settings
+from evidence.ingest import make_tagger
 from evidence.models import Deletion, PublicationType
-from evidence.pipeline import ingest_paths, make_tagger
-from evidence.report import build_report
 from evidence.store import connect, load_articles, publishing, upsert_records
 
 pytest.importorskip("websockets.sync.client", reason="needs the websockets package")
@@ -51,8 +50,8 @@ pytestmark = [
 
 def _update(settings: Settings) -> None:
     """A synthetic update: trial RETRACT is retracted, record DELETE deleted by PubMed."""
-    with publishing(settings.db_path):
-        con = connect(settings.db_path)
+    with publishing(settings.db_path) as work:
+        con = connect(work.path)
         try:
             retracted = PublicationType("D016441", "Retracted Publication")
             (trial,) = load_articles(con, [RETRACT])
@@ -79,17 +78,17 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         pytest.skip("data/sample has no pubmed-sample-*.xml files")
     folder = tmp_path_factory.mktemp("report")
     settings = Settings.from_env({}, db_path=folder / "evidence.duckdb")
-    assert ingest_paths(settings, files).ok
-    check_claims(settings, CLAIMS)
+    assert pipeline.ingest(settings, files).ok
+    pipeline.check(settings, CLAIMS)
     _update(settings)
-    check_claims(settings, CLAIMS)
+    pipeline.check(settings, CLAIMS)
     return settings
 
 
 @pytest.fixture(scope="module")
 def report(settings: Settings) -> Path:
     """The report of that warehouse."""
-    return build_report(settings, settings.db_path.parent / "site")
+    return pipeline.report(settings, settings.db_path.parent / "site")
 
 
 @pytest.fixture(scope="module")

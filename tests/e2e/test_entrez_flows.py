@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -25,12 +24,9 @@ def harness() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def flows() -> Iterator[dict[str, ModuleType]]:
-    """The modules of flows/, imported the way `python flows/x.py` finds its siblings."""
-    sys.path.insert(0, str(REPO / "flows"))
-    try:
-        yield {name: importlib.import_module(name) for name in ("sync", "review", "deployments")}
-    finally:
-        sys.path.remove(str(REPO / "flows"))
+    """The modules of the flows package, as `python -m flows.x` imports them."""
+    names = ("sync", "review", "deployments")
+    yield {name: importlib.import_module(f"flows.{name}") for name in names}
 
 
 @pytest.fixture

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from evidence import pipeline
 from evidence.config import Settings
 from evidence.errors import XmlParseError
 from evidence.models import Record
-from evidence.pipeline import ingest_paths
 from evidence.pubmed import iter_records
 from evidence.store import connect
 
@@ -141,8 +141,8 @@ def test_ingest_counts_only_the_whole_records_of_a_cut_file(tmp_path: Path) -> N
     whole.write_bytes(data)
     db = tmp_path / "w.duckdb"
     settings = Settings.from_env(db_path=db)
-    ingest_paths(settings, [whole])  # a warehouse to keep the failed file's ledger row in
-    outcome = ingest_paths(settings, [path])
+    pipeline.ingest(settings, [whole])  # a warehouse to keep the failed file's ledger row in
+    outcome = pipeline.ingest(settings, [path])
     assert [type(e).__name__ for e in outcome.errors] == ["XmlParseError"]
     with connect(db, read_only=True) as con:
         row = con.execute(

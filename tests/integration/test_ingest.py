@@ -11,11 +11,12 @@ from digests import view_digest
 from typer.testing import CliRunner
 from xmlbuild import HEAD, TAIL, article, write
 
+from evidence import pipeline
 from evidence.cli import app
 from evidence.config import Settings
 from evidence.errors import XmlParseError
-from evidence.pipeline import ingest_paths
-from evidence.store import connect, ingest_file
+from evidence.ingest import ingest_file
+from evidence.store import connect
 
 
 def settings_for(tmp_path: Path) -> Settings:
@@ -25,12 +26,12 @@ def settings_for(tmp_path: Path) -> Settings:
 def test_ingest_twice_changes_nothing_and_skips_by_sha(tmp_path: Path) -> None:
     f = write(tmp_path / "a.xml", article(1) + article(2))
     s = settings_for(tmp_path)
-    first = ingest_paths(s, [f])
+    first = pipeline.ingest(s, [f])
     assert first.totals()["inserted"] == 2
     before = view_digest(s.db_path)
-    again = ingest_paths(s, [f])
+    again = pipeline.ingest(s, [f])
     assert [r.status for r in again.files] == ["skipped"]
-    forced = ingest_paths(s, [f], force=True)
+    forced = pipeline.ingest(s, [f], force=True)
     assert forced.totals()["skipped"] == 2 and forced.totals()["inserted"] == 0
     assert view_digest(s.db_path) == before
 
@@ -38,7 +39,7 @@ def test_ingest_twice_changes_nothing_and_skips_by_sha(tmp_path: Path) -> None:
 def test_gzip_file_is_read_by_its_content(tmp_path: Path) -> None:
     f = tmp_path / "update.xml.gz"
     f.write_bytes(gzip.compress((HEAD + article(7) + TAIL).encode()))
-    summary = ingest_paths(settings_for(tmp_path), [f])
+    summary = pipeline.ingest(settings_for(tmp_path), [f])
     assert summary.ok and summary.totals()["inserted"] == 1
 
 
@@ -50,7 +51,7 @@ def test_update_file_revises_and_deletes(tmp_path: Path) -> None:
         article(2, title="Revised", revised="2022")
         + '<DeleteCitation><PMID Version="1">3</PMID></DeleteCitation>',
     )
-    ingest_paths(s, [base, upd])
+    pipeline.ingest(s, [base, upd])
     con = duckdb.connect(str(s.db_path), read_only=True)
     rows = con.execute("SELECT pmid, title FROM articles ORDER BY pmid").fetchall()
     runs = con.execute(
@@ -63,7 +64,7 @@ def test_update_file_revises_and_deletes(tmp_path: Path) -> None:
 
 def test_file_broken_in_the_middle_leaves_the_warehouse_as_it_was(tmp_path: Path) -> None:
     s = settings_for(tmp_path)
-    ingest_paths(s, [write(tmp_path / "good.xml", article(1))])
+    pipeline.ingest(s, [write(tmp_path / "good.xml", article(1))])
     before = view_digest(s.db_path)
     # Enough records that several batches are written before the break is reached.
     body = "".join(article(p, revised="2023") for p in range(1, 12)) + "<PubmedArticle><Medline"

@@ -12,11 +12,11 @@ from digests import view_digest
 from xmlbuild import HEAD, TAIL, article
 
 from evidence.errors import XmlParseError
+from evidence.ingest import ingest_file, load_tagger
+from evidence.ingest.pool import WorkerPool
 from evidence.models import Article, BookArticle, Deletion
-from evidence.pipeline import load_tagger
 from evidence.pubmed import SplitError, iter_records, split_records
-from evidence.store import connect, ingest_file
-from evidence.store.parallel import WorkerPool
+from evidence.store import connect
 
 REPO = Path(__file__).resolve().parents[2]
 BOOK = (

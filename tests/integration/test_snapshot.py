@@ -17,9 +17,10 @@ import duckdb
 import pytest
 from xmlbuild import article, write
 
+from evidence import pipeline
 from evidence.config import Settings
 from evidence.errors import StorageError
-from evidence.pipeline import ingest_paths
+from evidence.ingest import ingest_into
 from evidence.store import connect, publishing, work_path
 
 ANALYST = textwrap.dedent(
@@ -45,8 +46,8 @@ WRITER = textwrap.dedent(
     from evidence.store import connect, publishing, upsert_records
     from evidence.pubmed import iter_records
     settings = Settings(db_path=Path(sys.argv[1]), data_dir=Path(sys.argv[3]))
-    with publishing(settings.db_path):
-        con = connect(settings.db_path)
+    with publishing(settings.db_path) as work:
+        con = connect(work.path)
         upsert_records(con, iter_records(Path(sys.argv[2])))
         con.close()
         print("written, not yet published", flush=True)
@@ -89,7 +90,7 @@ def settings(tmp_path: Path) -> Settings:
 def test_an_analyst_holding_the_warehouse_open_does_not_stop_a_run(
     settings: Settings, tmp_path: Path
 ) -> None:
-    ingest_paths(settings, [write(tmp_path / "a.xml", article(1))])
+    pipeline.ingest(settings, [write(tmp_path / "a.xml", article(1))])
     analyst = subprocess.Popen(
         [sys.executable, "-c", ANALYST, str(settings.db_path)],
         stdin=subprocess.PIPE,
@@ -98,7 +99,7 @@ def test_an_analyst_holding_the_warehouse_open_does_not_stop_a_run(
     )
     assert analyst.stdout is not None and analyst.stdin is not None
     assert analyst.stdout.readline().split() == ["before", "1"]
-    summary = ingest_paths(settings, [write(tmp_path / "b.xml", article(2) + article(3))])
+    summary = pipeline.ingest(settings, [write(tmp_path / "b.xml", article(2) + article(3))])
     assert summary.ok and summary.totals()["inserted"] == 2
     out, _ = analyst.communicate("go\n", timeout=60)
     assert analyst.returncode == 0
@@ -108,7 +109,7 @@ def test_an_analyst_holding_the_warehouse_open_does_not_stop_a_run(
 def test_an_analyst_never_sees_a_run_before_it_is_published(
     settings: Settings, tmp_path: Path
 ) -> None:
-    ingest_paths(settings, [write(tmp_path / "a.xml", article(1))])
+    pipeline.ingest(settings, [write(tmp_path / "a.xml", article(1))])
     more = write(tmp_path / "b.xml", article(2) + article(3))
     writer = start_writer(settings, more)
     assert count(settings.db_path) == 1  # opens fine, and shows the last published state
@@ -120,13 +121,13 @@ def test_an_analyst_never_sees_a_run_before_it_is_published(
 def test_a_failed_run_publishes_nothing_and_the_next_run_carries_on(
     settings: Settings, tmp_path: Path
 ) -> None:
-    ingest_paths(settings, [write(tmp_path / "a.xml", article(1))])
-    with pytest.raises(RuntimeError, match="crash"), publishing(settings.db_path):
-        ingest_paths(settings, [write(tmp_path / "b.xml", article(2))])  # nested: no publish
+    pipeline.ingest(settings, [write(tmp_path / "a.xml", article(1))])
+    with pytest.raises(RuntimeError, match="crash"), publishing(settings.db_path) as work:
+        ingest_into(settings, work, [write(tmp_path / "b.xml", article(2))])  # not published
         raise RuntimeError("crash before the run ended")
     assert count(settings.db_path) == 1
     assert count(work_path(settings.db_path)) == 2
-    ingest_paths(settings, [write(tmp_path / "c.xml", article(3))])
+    pipeline.ingest(settings, [write(tmp_path / "c.xml", article(3))])
     assert count(settings.db_path) == 3
 
 
@@ -150,11 +151,11 @@ READ_ONLY_INGEST = textwrap.dedent(
     from pathlib import Path
     from evidence.config import Settings
     from evidence.errors import StorageError
-    from evidence.pipeline import ingest_paths
+    from evidence import pipeline
     print("started", flush=True)
     settings = Settings(db_path=Path(sys.argv[1]), data_dir=Path(sys.argv[2]))
     try:
-        ingest_paths(settings, [Path(sys.argv[3])])
+        pipeline.ingest(settings, [Path(sys.argv[3])])
     except StorageError as exc:
         print("StorageError", exc)
     """
@@ -167,14 +168,14 @@ READ_ONLY_MOUNT = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && ex
 def test_a_read_only_data_folder_is_a_clear_error_and_nothing_changes(
     settings: Settings, tmp_path: Path
 ) -> None:
-    ingest_paths(settings, [write(tmp_path / "a.xml", article(1))])
+    pipeline.ingest(settings, [write(tmp_path / "a.xml", article(1))])
     before = settings.db_path.read_bytes()
     more = write(tmp_path / "b.xml", article(2))
     if os.geteuid() != 0:
         settings.data_dir.chmod(0o555)
         try:
             with pytest.raises(StorageError, match="Permission denied"):
-                ingest_paths(settings, [more])
+                pipeline.ingest(settings, [more])
         finally:
             settings.data_dir.chmod(0o755)
     else:
@@ -232,17 +233,17 @@ def test_the_next_run_starts_from_the_warehouse_as_it_is_now(
 ) -> None:
     a, b, c, d = (write(tmp_path / f"{n}.xml", article(p)) for p, n in enumerate("abcd", 1))
     db = settings.db_path
-    ingest_paths(settings, [a])
+    pipeline.ingest(settings, [a])
     backup = shutil.copy2(db, tmp_path / "backup.duckdb")
-    ingest_paths(settings, [b])
+    pipeline.ingest(settings, [b])
     if leftover == "after-a-failed-run":  # its copy holds c, never published
-        with pytest.raises(RuntimeError, match="crash"), publishing(db):
-            ingest_paths(settings, [c])
+        with pytest.raises(RuntimeError, match="crash"), publishing(db) as work:
+            ingest_into(settings, work, [c])
             raise RuntimeError("crash before the run ended")
         assert work_path(db).exists()
 
     _change(how, db, Path(backup))
-    summary = ingest_paths(settings, [a, d])
+    summary = pipeline.ingest(settings, [a, d])
 
     assert [f.status for f in summary.files] == statuses  # never "already ingested" wrongly
     assert pmids(db) == expected
@@ -257,11 +258,11 @@ KILLED_RUN = textwrap.dedent(
     import os, signal, sys
     from pathlib import Path
     from evidence.config import Settings
-    from evidence.pipeline import ingest_paths
+    from evidence.ingest import ingest_into
     from evidence.store import publishing
     settings = Settings(db_path=Path(sys.argv[1]), data_dir=Path(sys.argv[2]))
-    with publishing(settings.db_path):
-        ingest_paths(settings, [Path(sys.argv[3])], workers=0)
+    with publishing(settings.db_path) as work:
+        ingest_into(settings, work, [Path(sys.argv[3])], workers=0)
         os.kill(os.getpid(), signal.SIGKILL)  # after the file's commit, before the publish
     """
 )
@@ -272,7 +273,7 @@ def test_a_killed_run_is_carried_on_only_while_the_warehouse_is_unchanged(
     settings: Settings, tmp_path: Path, warehouse_changed: bool
 ) -> None:
     a, b, c = (write(tmp_path / f"{n}.xml", article(p)) for p, n in enumerate("abc", 1))
-    ingest_paths(settings, [a])
+    pipeline.ingest(settings, [a])
     killed = subprocess.run(
         [sys.executable, "-c", KILLED_RUN, str(settings.db_path), str(settings.data_dir), str(b)],
         capture_output=True,
@@ -284,7 +285,7 @@ def test_a_killed_run_is_carried_on_only_while_the_warehouse_is_unchanged(
     if warehouse_changed:
         _change("analyst-table", settings.db_path)
 
-    summary = ingest_paths(settings, [b, c])
+    summary = pipeline.ingest(settings, [b, c])
 
     # unchanged: b is in the killed run's copy, which the run carries on from
     assert [f.status for f in summary.files] == [
@@ -346,7 +347,7 @@ CLI = "import sys; sys.argv[0] = 'evidence'; from evidence.cli import main; main
 def test_a_run_that_waits_for_the_lock_says_so_once_then_carries_on(
     settings: Settings, tmp_path: Path
 ) -> None:
-    ingest_paths(settings, [write(tmp_path / "a.xml", article(1))])
+    pipeline.ingest(settings, [write(tmp_path / "a.xml", article(1))])
     first = write(tmp_path / "b.xml", article(2))
     writer = start_writer(settings, first)
     stderr = tmp_path / "second.stderr"

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from evidence.claims.command import check_claims
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.pipeline import ingest_paths
 
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
@@ -27,8 +26,8 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not files:
         pytest.skip("data/sample has no pubmed-sample-*.xml files")
     settings = Settings.from_env({}, db_path=tmp_path_factory.mktemp("nb") / "e.duckdb")
-    assert ingest_paths(settings, files).ok
-    check_claims(settings, REPO / "data" / "claims" / "trigger-point-article.yaml")
+    assert pipeline.ingest(settings, files).ok
+    pipeline.check(settings, REPO / "data" / "claims" / "trigger-point-article.yaml")
     return settings.db_path
 
 

@@ -24,9 +24,8 @@ from pathlib import Path
 
 import duckdb
 
-from evidence.claims.command import check_claims
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.pipeline import ingest_paths
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "bench"))
@@ -158,7 +157,7 @@ def build_baseline(root: Path) -> Baseline:
         ingest_again(db, files)
         shutil.copy(db, root / f"after_{len(files)}.duckdb")
     ingested = warehouse_digest(db)
-    check_claims(Settings(db_path=db, data_dir=data), CLAIMS)
+    pipeline.check(Settings(db_path=db, data_dir=data), CLAIMS)
     return Baseline(
         (a, b, c),
         root / "after_1.duckdb",
@@ -170,7 +169,7 @@ def build_baseline(root: Path) -> Baseline:
 
 def ingest_again(db: Path, files: Sequence[Path]) -> None:
     """What ``evidence ingest FILES --db DB`` does, in this process (no CLI start-up)."""
-    summary = ingest_paths(Settings(db_path=db, data_dir=db.parent), files, workers=0)
+    summary = pipeline.ingest(Settings(db_path=db, data_dir=db.parent), files, workers=0)
     assert summary.ok, summary.errors
 
 

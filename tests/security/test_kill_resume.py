@@ -36,9 +36,8 @@ from security_harness import (
     write_file,
 )
 
-from evidence.claims.command import check_claims
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.pipeline import ingest_paths
 from evidence.store import work_path
 
 KILLED = -signal.SIGKILL
@@ -96,7 +95,7 @@ def test_check_killed_while_judging_then_rerun_equals_an_unbroken_run(
 
     assert killed.returncode == KILLED
     assert warehouse_digest(db) == before
-    check_claims(Settings(db_path=db, data_dir=db.parent), CLAIMS)
+    pipeline.check(Settings(db_path=db, data_dir=db.parent), CLAIMS)
     assert warehouse_digest(db) == baseline.checked
 
 
@@ -159,7 +158,7 @@ def test_copies_left_by_a_run_killed_while_publishing_are_cleaned_up(
         leftover.write_bytes(whole[: len(whole) // 2])
     settings = Settings(db_path=db, data_dir=db.parent)
 
-    summary = ingest_paths(settings, list(baseline.files), workers=0)
+    summary = pipeline.ingest(settings, list(baseline.files), workers=0)
 
     assert summary.ok
     assert not any(p.exists() for p in leftovers)
@@ -176,7 +175,7 @@ def test_a_damaged_working_copy_is_discarded_and_the_run_starts_from_the_warehou
     work_path(db).write_bytes(bytes(damaged))
     settings = Settings(db_path=db, data_dir=db.parent)
 
-    summary = ingest_paths(settings, list(baseline.files), workers=0)
+    summary = pipeline.ingest(settings, list(baseline.files), workers=0)
 
     assert summary.ok
     assert warehouse_digest(db) == baseline.ingested

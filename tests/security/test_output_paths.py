@@ -20,12 +20,11 @@ from security_harness import (
     write_file,
 )
 
-from evidence.baseline.run import ingest_baseline, work_dir_for
-from evidence.claims.command import check_claims
+from evidence import pipeline
+from evidence.baseline.run import work_dir_for
 from evidence.config import Settings
 from evidence.entrez.rawstore import save_raw
 from evidence.errors import InputError
-from evidence.report import build_report
 
 VICTIM = "not to be touched\n"
 
@@ -47,7 +46,7 @@ def test_report_pages_replace_links_instead_of_writing_through_them(
     pages = ["index.html", "evidence.html", "verdict-rules.html"]
     _plant_links(out, pages, victim)
 
-    index = build_report(Settings(db_path=db, data_dir=db.parent), out)
+    index = pipeline.report(Settings(db_path=db, data_dir=db.parent), out)
 
     assert victim.read_text() == VICTIM
     for page in (index, out / "evidence.html", out / "verdict-rules.html"):
@@ -64,7 +63,7 @@ def test_check_output_replaces_a_link_instead_of_writing_through_it(
     victim = tmp_path / "victim.txt"
     _plant_links(out, [f"verdicts{suffix}"], victim)
 
-    check_claims(Settings(db_path=db, data_dir=db.parent), CLAIMS, out=out / f"verdicts{suffix}")
+    pipeline.check(Settings(db_path=db, data_dir=db.parent), CLAIMS, out=out / f"verdicts{suffix}")
 
     assert victim.read_text() == VICTIM
     assert not (out / f"verdicts{suffix}").is_symlink()
@@ -134,7 +133,7 @@ def test_baseline_parquet_work_folders_stay_in_the_data_folder(tmp_path: Path) -
     settings = Settings(db_path=data / "w.duckdb", data_dir=data)
     before = set(tmp_path.rglob("*"))
 
-    summary = ingest_baseline(settings, files)
+    summary = pipeline.baseline(settings, files)
 
     assert summary.ok and summary.totals()["inserted"] == 300
     created = set(tmp_path.rglob("*")) - before

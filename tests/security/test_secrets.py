@@ -23,10 +23,9 @@ from fakes.entrez_setup import FAST
 from fakes.eutils import FakeEutils, Fault
 from security_harness import CLAIMS, SECRET_EMAIL, SECRET_KEY, data_folder, run_evidence
 
-from evidence.claims.command import check_claims
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.entrez import acquisition, render_markdown, sync_query_set
-from evidence.report import build_report
+from evidence.entrez import acquisition, render_markdown
 
 SECRETS = (SECRET_KEY, SECRET_EMAIL)
 QUERY_SET = "name: secret\nqueries:\n  - name: all\n    term: synthetic records\n"
@@ -85,7 +84,7 @@ def test_a_whole_run_leaves_the_secrets_nowhere(
         failed = run_evidence("sync", "--query-set", "secret", "--db", db, env=env)
         settings = Settings.from_env(env, db_path=db)
         with acquisition(settings) as source:
-            fetched, ingested = sync_query_set(settings, "secret", options=FAST)
+            fetched, ingested = pipeline.sync(settings, "secret", options=FAST)
         sent = fake.log
 
     assert synced.returncode == 0, synced.stderr
@@ -95,9 +94,9 @@ def test_a_whole_run_leaves_the_secrets_nowhere(
     outputs = {}
     for suffix in (".json", ".html"):
         out = tmp_path / "out" / f"verdicts{suffix}"
-        check_claims(settings, CLAIMS, out=out)
+        pipeline.check(settings, CLAIMS, out=out)
         outputs[str(out)] = out.read_text()
-    index = build_report(settings, tmp_path / "report")
+    index = pipeline.report(settings, tmp_path / "report")
     pages = {str(p): p.read_text() for p in index.parent.iterdir()}
     artifacts = {
         "fetched rows": repr(fetched.rows()),

@@ -22,12 +22,11 @@ from fakes.eutils import FakeEutils
 from security_harness import REPO, Baseline, data_folder, run_evidence, warehouse_digest
 from sql_taint import SINK_METHODS, Site, package_sources, untrusted_sql
 
-from evidence.claims.command import check_claims
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.entrez import Query, QuerySet, fetch_new
+from evidence.entrez import Query, QuerySet
 from evidence.entrez.ledger import pending_raw
 from evidence.errors import ClaimsFileError
-from evidence.pipeline import ingest_paths
 
 DROP = "'; DROP TABLE articles; --"
 
@@ -175,7 +174,7 @@ def test_claim_text_source_and_file_name_are_stored_literally(
     claims = tmp_path / f"x{DROP}.yaml"
     claims.write_text(CLAIMS)
 
-    check_claims(Settings(db_path=db, data_dir=data), claims)
+    pipeline.check(Settings(db_path=db, data_dir=data), claims)
 
     with duckdb.connect(str(db), read_only=True) as con:
         stored = con.execute(
@@ -198,7 +197,7 @@ def test_a_claim_id_carrying_sql_is_refused(tmp_path: Path) -> None:
     claims.write_text(CLAIMS.replace("id: C1", f'id: "{DROP}"'))
     data = data_folder(tmp_path)
     with pytest.raises(ClaimsFileError, match=r"claims\.yaml:6: claim .*: id .* must be letters"):
-        check_claims(Settings(db_path=data / "w.duckdb", data_dir=data), claims)
+        pipeline.check(Settings(db_path=data / "w.duckdb", data_dir=data), claims)
 
 
 def test_query_terms_and_file_names_are_stored_literally(tmp_path: Path) -> None:
@@ -206,7 +205,7 @@ def test_query_terms_and_file_names_are_stored_literally(tmp_path: Path) -> None
     settings = Settings(db_path=data / "w.duckdb", data_dir=data)
     qs = QuerySet(name="hostile", queries=(Query(name="q", term=f"needling {DROP}"),))
     with FakeEutils(synthetic_corpus(20)) as fake:
-        summary = fetch_new(
+        summary = pipeline.fetch(
             Settings(**{**_fields(settings), "entrez_url": fake.url}), qs, options=FAST
         )
         sent = {r.params.get("term") for r in fake.log if r.tool == "esearch"}
@@ -214,7 +213,7 @@ def test_query_terms_and_file_names_are_stored_literally(tmp_path: Path) -> None
     assert sent == {f"needling {DROP}"}
     named = tmp_path / f"b{DROP}.xml"
     shutil.copy(REPO / "tests" / "fixtures" / "pubmed" / "full_record.xml", named)
-    assert ingest_paths(settings, [named], workers=0).ok
+    assert pipeline.ingest(settings, [named], workers=0).ok
 
     with duckdb.connect(str(settings.db_path)) as con:
         assert con.execute("SELECT term FROM sync_run_queries").fetchall() == [

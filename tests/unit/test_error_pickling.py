@@ -14,7 +14,7 @@ from lxml import etree
 from evidence import errors
 from evidence.baseline.partition import parse_to_parquet
 from evidence.errors import EntrezError, EvidenceError, XmlParseError, portable_errors
-from evidence.store.parallel import parse_piece
+from evidence.ingest.pool import parse_piece
 
 CLASSES = sorted(
     (c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, EvidenceError)),

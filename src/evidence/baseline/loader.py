@@ -25,15 +25,14 @@ import pyarrow.parquet as pq
 from evidence.baseline.files import FILE_PATTERN, file_order_key
 from evidence.baseline.partition import DELETIONS, PartitionInfo
 from evidence.errors import StorageError
+from evidence.ingest import FileResult, write_ledger
 from evidence.store import (
     Batch,
-    FileResult,
     LoadCounts,
     apply_deletion,
     storage_errors,
     transaction,
     upsert_batch,
-    write_ledger,
 )
 
 __all__ = [

@@ -37,10 +37,10 @@ import pyarrow.parquet as pq
 
 from evidence.baseline.topics import TopicFilter
 from evidence.errors import StorageError, portable_errors
+from evidence.ingest import VocabTagger, sha256_file
 from evidence.models import Article, BookArticle, Deletion, Finding, Tag
-from evidence.pipeline import VocabTagger
 from evidence.pubmed import iter_records
-from evidence.store import build_batch, sha256_file
+from evidence.store import build_batch
 from evidence.tagging import load_vocabulary
 
 __all__ = [

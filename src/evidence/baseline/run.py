@@ -34,16 +34,8 @@ from evidence.baseline.partition import CHUNK_SIZE, PartitionInfo, parse_to_parq
 from evidence.baseline.topics import TopicFilter
 from evidence.config import Settings
 from evidence.errors import EvidenceError, InputError, StorageError
-from evidence.pipeline import make_tagger
-from evidence.store import (
-    FileResult,
-    connect,
-    refresh_tags,
-    sha256_file,
-    transaction,
-    writes_warehouse,
-)
-from evidence.store.ingest import INGEST_MEMORY_LIMIT
+from evidence.ingest import INGEST_MEMORY_LIMIT, FileResult, make_tagger, sha256_file
+from evidence.store import WorkCopy, connect, refresh_tags, transaction
 
 __all__ = [
     "WORKER_CONFIG",
@@ -134,9 +126,9 @@ def _now(fn: Callable[..., PartitionInfo], *args: Any, **kwargs: Any) -> Future[
     return future
 
 
-@writes_warehouse
 def ingest_baseline(
     settings: Settings,
+    work: WorkCopy,
     paths: Sequence[Path],
     *,
     submit: Submit | None = None,
@@ -146,7 +138,8 @@ def ingest_baseline(
     chunk_size: int = CHUNK_SIZE,
     on_file: Callable[[FileResult], None] | None = None,
 ) -> BaselineSummary:
-    """Parse ``paths`` (files or folders) through ``submit`` and load them in file order.
+    """Parse ``paths`` (files or folders) through ``submit`` and load them in file order
+    into the run's working copy ``work`` (`evidence.pipeline.baseline` publishes it).
 
     ``submit`` None parses each file in this thread; ``topic`` keeps only matching records.
     Input errors (a bad file) end the load and are returned in the summary; storage errors
@@ -160,17 +153,17 @@ def ingest_baseline(
     clock = time.perf_counter()
     files = collect_files(paths)
     tagger = make_tagger(settings)
-    work = work_dir if work_dir is not None else work_dir_for(settings)
+    parts = work_dir if work_dir is not None else work_dir_for(settings)
     run = submit if submit is not None else functools.partial(_now, parse_to_parquet)
     summary = BaselineSummary()
-    con = connect(settings.db_path, memory_limit=INGEST_MEMORY_LIMIT)
+    con = connect(work.path, memory_limit=INGEST_MEMORY_LIMIT)
     try:
         # Each parse is told the sha256s already loaded under its file name, so a re-run does
         # not parse again what is loaded (the writer checks every sha256 again anyway).
         done = {} if force else ingested_sha256s(con)
         summary.notes.extend(out_of_order(con, files))
         pending = [
-            run(path, work, vocab_dir=settings.vocab_dir, filter=topic,
+            run(path, parts, vocab_dir=settings.vocab_dir, filter=topic,
                 done=frozenset(done.get(path.name, ())), chunk_size=chunk_size)
             for path in files
         ]  # fmt: skip
@@ -194,7 +187,7 @@ def ingest_baseline(
         if summary.ok:
             with transaction(con, str(settings.db_path)):
                 summary.retagged = refresh_tags(con, tagger)
-            _remove_if_empty(work)
+            _remove_if_empty(parts)
     finally:
         con.close()
     summary.seconds = time.perf_counter() - clock

@@ -3,7 +3,8 @@
 Query sets (`queries`) → esearch with date slicing (`slicing`) → efetch in batches through
 one paced, retrying client (`client`, `ratelimit`, `responses`) → gzip files under
 ``data/raw/`` (`rawstore`) recorded in the warehouse ledger (`ledger`) → ingest (`sync`).
-`replay` and `server` serve the synthetic sample locally for demo mode.
+`summary` says what a run did. `replay` and `server` serve the synthetic sample locally
+for demo mode.
 """
 
 from evidence.entrez.client import EntrezClient, EntrezOptions, FetchResponse, redact_params
@@ -17,7 +18,7 @@ from evidence.entrez.queries import (
 )
 from evidence.entrez.ratelimit import RateLimiter, ncbi_rate
 from evidence.entrez.replay import DEMO_NOTE, Acquisition, acquisition, is_live
-from evidence.entrez.report import (
+from evidence.entrez.summary import (
     FetchSummary,
     IngestReport,
     QueryReport,

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from evidence.config import DEFAULT_QUERY_SET
 from evidence.errors import QuerySetError
 from evidence.yamlfiles import CappedLoader, read_capped
 
@@ -33,7 +34,6 @@ __all__ = [
     "window_term",
 ]
 
-DEFAULT_QUERY_SET = "trigger_point"
 # The window catches records added (Entrez date) or revised (modification date) since a day.
 WINDOW_FIELDS = ("edat", "mdat")
 _NAME = r"^[a-z][a-z0-9_]*$"

@@ -3,8 +3,10 @@
 `fetch_new` searches every query of a set, saves each search (its PMID list) in the run
 before fetching anything, then fetches the batches no earlier attempt stored, several at a
 time, keeping each answer under ``<data>/raw/`` and recording it in ``raw_responses``.
-`ingest_fetched` hands the stored, not yet ingested files to `pipeline.ingest_paths` and
-flags them. `sync_query_set` does both, as ``evidence sync`` and the flows do.
+`ingest_fetched` hands the stored, not yet ingested files to the ingest engine
+(`evidence.ingest.ingest_into`) and flags them. `sync_query_set` does both. Each writes
+into the run's working copy (`evidence.store.WorkCopy`) it is given; the spine
+(`evidence.pipeline.sync`, ``fetch``, ``ingest_fetched``) opens and publishes it.
 
 Which records a run asks for:
 
@@ -36,10 +38,11 @@ from evidence.entrez import ledger
 from evidence.entrez.client import EntrezClient, EntrezOptions, FetchResponse
 from evidence.entrez.queries import QuerySet, find_query_set, load_query_set, window_term
 from evidence.entrez.rawstore import relative_to_data, save_raw
-from evidence.entrez.report import FetchSummary, IngestReport, QueryReport, SyncProgress
 from evidence.entrez.slicing import OLDEST_EDAT, search_query
+from evidence.entrez.summary import FetchSummary, IngestReport, QueryReport, SyncProgress
 from evidence.errors import EntrezError
-from evidence.store import connect, writes_warehouse
+from evidence.ingest import ingest_into
+from evidence.store import WorkCopy, connect
 
 __all__ = ["fetch_new", "ingest_fetched", "resolve_query_set", "sync_query_set"]
 
@@ -61,9 +64,9 @@ def resolve_query_set(settings: Settings, query_set: str | Path | QuerySet) -> Q
     return load_query_set(find_query_set(settings.queries_dir, query_set))
 
 
-@writes_warehouse
 def fetch_new(
     settings: Settings,
+    work: WorkCopy,
     query_set: str | Path | QuerySet,
     *,
     since: date | None = None,
@@ -83,7 +86,7 @@ def fetch_new(
     qs = resolve_query_set(settings, query_set)
     own_client = client is None
     client = client or EntrezClient(settings, options)
-    con = connect(settings.db_path)
+    con = connect(work.path)
     try:
         run, resumed = _open_run(con, qs, since, client.options, settings.entrez_url, clock)
         job = _Job(settings, qs, run, client, raw_root or settings.raw_dir, clock, progress)
@@ -107,9 +110,9 @@ def fetch_new(
     return job.summary
 
 
-@writes_warehouse
 def ingest_fetched(
     settings: Settings,
+    work: WorkCopy,
     *,
     query_set: str | None = None,
     on_file: Callable[[str], None] | None = None,
@@ -118,24 +121,22 @@ def ingest_fetched(
 
     Files the parser rejects stay pending and are listed in the report's errors.
     """
-    # Imported here: searching and fetching do not need the parsing and tagging stack.
-    from evidence.pipeline import ingest_paths
-
-    con = connect(settings.db_path)
+    con = connect(work.path)
     try:
         pending = ledger.pending_raw(con, query_set)
     finally:
         con.close()
     by_path = {_absolute(settings, p): p for p in pending}
-    summary = ingest_paths(
+    summary = ingest_into(
         settings,
+        work,
         list(by_path),
         on_file=(lambda r: on_file(f"{r.path}: {r.status}, {r.records} records"))
         if on_file
         else None,
     )
     done = [by_path[f.path] for f in summary.files if f.status in ("ok", "skipped")]
-    con = connect(settings.db_path)
+    con = connect(work.path)
     try:
         marked = ledger.mark_ingested(con, done, at=_utcnow())
     finally:
@@ -143,9 +144,9 @@ def ingest_fetched(
     return IngestReport(summary=summary, pending=len(pending), marked=marked)
 
 
-@writes_warehouse
 def sync_query_set(
     settings: Settings,
+    work: WorkCopy,
     query_set: str | Path | QuerySet,
     *,
     since: date | None = None,
@@ -155,9 +156,15 @@ def sync_query_set(
 ) -> tuple[FetchSummary, IngestReport]:
     """`fetch_new` then `ingest_fetched`: what ``evidence sync`` does."""
     fetched = fetch_new(
-        settings, query_set, since=since, options=options, raw_root=raw_root, progress=progress
+        settings,
+        work,
+        query_set,
+        since=since,
+        options=options,
+        raw_root=raw_root,
+        progress=progress,
     )
-    return fetched, ingest_fetched(settings, query_set=fetched.query_set)
+    return fetched, ingest_fetched(settings, work, query_set=fetched.query_set)
 
 
 # -- one run ------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from evidence.claims.warehouse import CheckedFile, read_verdicts
+from evidence.models import SYNTHETIC_PMID_FLOOR, is_synthetic
 from evidence.store import storage_errors
 
 __all__ = [
@@ -27,9 +28,6 @@ __all__ = [
     "read_provenance",
     "read_report_data",
 ]
-
-# The synthetic sample uses PMIDs from 90000001 up, far above any real PMID.
-SYNTHETIC_PMID_FLOOR = 90_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +91,6 @@ def _exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[Any, ...]:
     row = con.execute(sql).fetchone()
     return tuple(row) if row else ()
-
-
-def is_synthetic(pmid: int, journal: str | None) -> bool:
-    """A record of the synthetic sample: a PMID from 90000000 up, or a 'Synthetic' journal."""
-    return pmid >= SYNTHETIC_PMID_FLOOR or (journal or "").startswith("Synthetic")
 
 
 def read_provenance(con: duckdb.DuckDBPyConnection) -> Provenance:

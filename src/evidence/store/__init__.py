@@ -1,4 +1,4 @@
-"""The DuckDB warehouse: schema, bulk upsert, tags, file ingest.
+"""The DuckDB warehouse: connection, schema, bulk upsert, tags, publishing.
 
 Internal tables are ``pm_*``; analysts query the views named in the evidence contract.
 """
@@ -18,7 +18,6 @@ from evidence.store.db import (
     storage_errors,
     transaction,
 )
-from evidence.store.ingest import FileResult, ingest_file, sha256_file, write_ledger
 from evidence.store.load import (
     Batch,
     LoadCounts,
@@ -28,14 +27,11 @@ from evidence.store.load import (
     upsert_batch,
 )
 from evidence.store.snapshot import (
-    abandon,
-    creates_warehouse,
-    publish_or_discard,
+    WorkCopy,
     publishing,
     replaced_on_success,
     work_path,
     write_atomically,
-    writes_warehouse,
 )
 from evidence.store.tags import Tagger, load_articles, refresh_tags, tag_articles, write_tags
 
@@ -43,22 +39,17 @@ __all__ = [
     "DEMO_WAREHOUSE",
     "SCHEMA_VERSION",
     "Batch",
-    "FileResult",
     "LoadCounts",
     "Tagger",
-    "abandon",
+    "WorkCopy",
     "apply_deletion",
     "build_batch",
     "connect",
-    "creates_warehouse",
-    "ingest_file",
     "load_articles",
     "no_such_warehouse",
-    "publish_or_discard",
     "publishing",
     "refresh_tags",
     "replaced_on_success",
-    "sha256_file",
     "storage_errors",
     "tag_articles",
     "transaction",
@@ -67,9 +58,7 @@ __all__ = [
     "upsert_records",
     "work_path",
     "write_atomically",
-    "write_ledger",
     "write_tags",
-    "writes_warehouse",
 ]
 
 

@@ -17,7 +17,6 @@ import duckdb
 import pyarrow as pa
 
 from evidence.errors import SchemaVersionError, StorageError
-from evidence.store.snapshot import route
 
 __all__ = [
     "DEMO_WAREHOUSE",
@@ -114,14 +113,14 @@ def connect(
     file's open transaction does not grow the process. ``threads`` caps DuckDB's own
     threads (default: one per core); a writer fed by worker processes sets 1.
 
-    Inside a `evidence.store.snapshot.publishing` scope for ``path`` the working copy is
-    opened instead, so a writing run never touches the file analysts have open.
+    Opens exactly ``path``: a writing run passes its working copy
+    (`evidence.store.snapshot.WorkCopy.path`), so it never touches the file analysts have open.
 
     Raises:
         SchemaVersionError: the file was written by an incompatible schema version.
         StorageError: the file cannot be opened (locked by another writer, unreadable, ...).
     """
-    where = route(path)
+    where = str(path)
     if where != ":memory:":
         p = Path(where)
         if read_only and not p.exists():

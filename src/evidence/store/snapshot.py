@@ -2,11 +2,13 @@
 
 DuckDB lets one process write a database file, and a reader holding the file open blocks a
 writer in another process (and the other way round). So runs that write never touch the
-warehouse analysts open (``data/evidence.duckdb``): inside a `publishing` scope every
-`connect` to that path is sent to its working copy (``evidence.duckdb.work``), and when the
-outermost scope ends without an error the working copy is checkpointed and renamed over the
-warehouse in one atomic step. An analyst who has the warehouse open keeps reading the
-version they opened; the next connection sees the new one; nobody ever sees half a run.
+warehouse analysts open (``data/evidence.duckdb``): `publishing` yields a `WorkCopy` whose
+``path`` (``evidence.duckdb.work``) is the file the run opens and writes, and when the scope
+ends without an error that copy is checkpointed and renamed over the warehouse in one atomic
+step. Nothing is routed behind the caller's back: a run passes the copy down to what it
+calls, and `evidence.store.connect` opens exactly the path it is given. An analyst who has
+the warehouse open keeps reading the version they opened; the next connection sees the new
+one; nobody ever sees half a run.
 
 The published warehouse is the only truth. A run starts from a fresh copy of it, and what
 the copy was made from (the warehouse's inode, size, mtime and ctime, or "no warehouse") is
@@ -15,11 +17,11 @@ publishes nothing and leaves its copy: the next run carries on from it only whil
 warehouse is exactly the one it was copied from, and throws it away otherwise (the
 warehouse was deleted, restored from a backup, or changed by an analyst), or when a failed
 write (a full disk) left it unreadable, or when the run wrote something that must not be
-carried on (`publish_or_discard`). A run that made nothing worth keeping can `abandon` its
-copy. Copies of runs killed mid-copy are removed. A lock file keeps two writing runs apart:
-a run that has to wait says so once, and gives up with a clear message after ``wait``
-seconds. `write_atomically` and `replaced_on_success` give output files (reports, check
-results) the same whole-or-nothing replacement.
+carried on (`WorkCopy.publish_or_discard`). A run that made nothing worth keeping can
+`WorkCopy.abandon` its copy. Copies of runs killed mid-copy are removed. A lock file keeps
+two writing runs apart: a run that has to wait says so once, and gives up with a clear
+message after ``wait`` seconds. `write_atomically` and `replaced_on_success` give output
+files (reports, check results) the same whole-or-nothing replacement.
 """
 
 from __future__ import annotations
@@ -34,9 +36,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from functools import wraps
 from pathlib import Path
-from typing import BinaryIO, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import BinaryIO
 
 import duckdb
 
@@ -44,15 +45,11 @@ from evidence.errors import StorageError
 
 __all__ = [
     "DEFAULT_WAIT_SECONDS",
-    "abandon",
-    "creates_warehouse",
-    "publish_or_discard",
+    "WorkCopy",
     "publishing",
     "replaced_on_success",
-    "route",
     "work_path",
     "write_atomically",
-    "writes_warehouse",
 ]
 
 log = logging.getLogger(__name__)
@@ -61,18 +58,57 @@ DEFAULT_WAIT_SECONDS = 1800.0
 
 
 @dataclass(slots=True)
-class _Scope:
-    work: Path
-    depth: int
-    lock_fd: int
-    fresh: bool  # began with neither a published warehouse nor a copy to carry on from
+class WorkCopy:
+    """A writing run's private copy of the warehouse, as `publishing` yields it.
+
+    ``path`` is the file the run opens and writes (pass it down; ``:memory:`` for an
+    in-memory warehouse); ``warehouse`` is the published file analysts open, for messages.
+    """
+
+    warehouse: Path
+    path: Path
+    fresh: bool = False  # began with neither a published warehouse nor a copy to carry on from
     resumable: bool = True  # a later run may carry on from the copy if this one fails
     abandoned: bool = False  # publish nothing; throw the copy away
 
+    @property
+    def in_memory(self) -> bool:
+        return str(self.path) == ":memory:"
 
-# The scopes open in this process, by warehouse path. Process-wide on purpose: Prefect runs
-# tasks in worker threads, and they must all write to the same working copy.
-_scopes: dict[Path, _Scope] = {}
+    @property
+    def creates_warehouse(self) -> bool:
+        """Whether this run began from nothing: no published warehouse and no copy of an
+        earlier run to carry on from."""
+        return self.fresh
+
+    def abandon(self) -> None:
+        """Publish nothing when the run ends, and throw the working copy away."""
+        if not self.in_memory:
+            self.abandoned = True
+
+    def publish_or_discard(self) -> None:
+        """From here on, the working copy is published by this run or thrown away: a later
+        run never carries on from it. For writes that must not be there twice or unseen: a
+        check killed between its commit and the publish would otherwise leave its verdicts
+        as "the previous check" for the next one. Does nothing for ``:memory:``.
+
+        Raises:
+            StorageError: the record beside the copy cannot be removed.
+        """
+        if self.in_memory or not self.resumable:
+            return
+        self.resumable = False
+        origin = _origin_path(self.path)
+        try:
+            origin.unlink(missing_ok=True)
+            _sync_dir(origin.parent)
+        except OSError as exc:
+            raise StorageError(f"{origin}: cannot remove: {exc.strerror or exc}") from exc
+
+
+# The warehouses this process is writing. Only to refuse a second `publishing` of the same
+# file (its lock would wait for ourselves); connections are never routed through it.
+_held: set[Path] = set()
 _guard = threading.Lock()
 
 
@@ -87,19 +123,6 @@ def _origin_path(work: Path) -> Path:
 
 def _lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
-
-
-def route(path: str | Path) -> str:
-    """The file a connection to ``path`` should open: the working copy inside a scope."""
-    scope = _scope_of(path)
-    return str(scope.work) if scope else str(path)
-
-
-def _scope_of(path: str | Path) -> _Scope | None:
-    if str(path) == ":memory:":
-        return None
-    with _guard:
-        return _scopes.get(Path(path).resolve())
 
 
 def _same_file(fd: int, path: Path) -> bool:
@@ -360,44 +383,47 @@ def _publish(work: Path, db_path: Path) -> None:
         raise StorageError(f"{db_path}: could not publish the new warehouse: {exc}") from exc
 
 
-def _after_failure(scope: _Scope, failure: BaseException) -> None:
+def _after_failure(copy: WorkCopy, failure: BaseException) -> None:
     """Keep the copy of a failed run for the next one to carry on from, unless it cannot:
     the run said so, or a failed write (a full disk) left DuckDB's file damaged."""
-    work = scope.work
+    work = copy.path
     with suppress(OSError):
-        if not scope.resumable or scope.abandoned or not work.exists():
+        if not copy.resumable or copy.abandoned or not work.exists():
             _remove_copy(work)
         elif isinstance(failure, StorageError) and not _usable(work):
             _discard(work, "damaged by the failed write")
 
 
 @contextmanager
-def publishing(db_path: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[Path]:
-    """Route writes to ``db_path`` to its working copy; publish it when the scope succeeds.
-
-    Scopes nest: only the outermost one takes the lock and publishes. ``:memory:`` needs no
-    scope and is passed through. Yields the working copy's path. A scope that leaves no
-    warehouse behind removes its lock file too.
+def publishing(db_path: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[WorkCopy]:
+    """Yield the working copy of ``db_path`` for a run to write; publish it when the scope
+    succeeds. A run enters it once (a second scope for the same warehouse in one process is
+    a programming error) and passes the `WorkCopy` down. ``:memory:`` is passed through. A
+    scope that leaves no warehouse behind removes its lock file too.
 
     Raises:
         StorageError: another run holds the lock for longer than ``wait`` seconds, or the
             data folder cannot be written (read-only, full).
+        RuntimeError: this process is already writing ``db_path``.
     """
     if str(db_path) == ":memory:":
-        yield db_path
+        yield WorkCopy(db_path, db_path)
         return
     key = db_path.resolve()
     with _guard:
-        scope = _scopes.get(key)
-        if scope is not None:
-            scope.depth += 1
-    if scope is not None:
-        try:
-            yield scope.work
-        finally:
-            with _guard:
-                scope.depth -= 1
-        return
+        if key in _held:
+            raise RuntimeError(f"{db_path}: this process is already writing it")
+        _held.add(key)
+    try:
+        with _publishing(key, wait) as copy:
+            yield copy
+    finally:
+        with _guard:
+            _held.discard(key)
+
+
+@contextmanager
+def _publishing(key: Path, wait: float) -> Iterator[WorkCopy]:
     work = work_path(key)
     lock = _lock_path(key)
     try:
@@ -412,18 +438,13 @@ def publishing(db_path: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator
             raise StorageError(
                 f"{work}: cannot make the working copy: {exc.strerror or exc}"
             ) from exc
-        scope = _Scope(work, 1, fd, fresh)
-        with _guard:
-            _scopes[key] = scope
+        copy = WorkCopy(key, work, fresh)
         try:
-            yield work
+            yield copy
         except BaseException as exc:
-            _after_failure(scope, exc)
+            _after_failure(copy, exc)
             raise
-        finally:
-            with _guard:
-                del _scopes[key]
-        if scope.abandoned:
+        if copy.abandoned:
             _remove_copy(work)
         elif work.exists():
             _publish(work, key)
@@ -434,67 +455,3 @@ def publishing(db_path: Path, *, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator
             if not key.exists():
                 lock.unlink(missing_ok=True)  # nothing to guard; waiters check the path
         _unlock(fd)
-
-
-def _current(db_path: Path) -> _Scope | None:
-    scope = _scope_of(db_path)
-    if scope is None and str(db_path) != ":memory:":
-        raise RuntimeError(f"{db_path}: not inside a publishing scope")
-    return scope
-
-
-def publish_or_discard(db_path: Path) -> None:
-    """From here on, the current scope's working copy is published by this run or thrown
-    away: a later run never carries on from it. For writes that must not be there twice
-    or unseen: a check killed between its commit and the publish would otherwise leave its
-    verdicts as "the previous check" for the next one. Does nothing for ``:memory:``.
-
-    Raises:
-        StorageError: the record beside the copy cannot be removed.
-    """
-    scope = _current(db_path)
-    if scope is None or not scope.resumable:
-        return
-    scope.resumable = False
-    origin = _origin_path(scope.work)
-    try:
-        origin.unlink(missing_ok=True)
-        _sync_dir(origin.parent)
-    except OSError as exc:
-        raise StorageError(f"{origin}: cannot remove: {exc.strerror or exc}") from exc
-
-
-def creates_warehouse(db_path: Path) -> bool:
-    """Whether the current scope is a whole run (not nested) that began from nothing:
-    no published warehouse and no copy of an earlier run to carry on from."""
-    scope = _current(db_path)
-    return scope is not None and scope.depth == 1 and scope.fresh
-
-
-def abandon(db_path: Path) -> None:
-    """Publish nothing when the current run ends, and throw its working copy away (a
-    nested scope abandons the whole run). Does nothing for ``:memory:``."""
-    scope = _current(db_path)
-    if scope is not None:
-        scope.abandoned = True
-
-
-class _HasDb(Protocol):
-    @property
-    def db_path(self) -> Path: ...
-
-
-S = TypeVar("S", bound=_HasDb)
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def writes_warehouse(fn: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
-    """Run ``fn(settings, ...)`` inside a `publishing` scope for ``settings.db_path``."""
-
-    @wraps(fn)
-    def wrapper(settings: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        with publishing(settings.db_path):
-            return fn(settings, *args, **kwargs)
-
-    return wrapper

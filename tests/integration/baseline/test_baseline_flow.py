@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -26,12 +25,8 @@ REPO = Path(__file__).resolve().parents[3]
 
 @pytest.fixture(scope="module")
 def flow_module() -> Iterator[ModuleType]:
-    """flows/baseline.py, imported the way `python flows/baseline.py` finds it."""
-    sys.path.insert(0, str(REPO / "flows"))
-    try:
-        yield importlib.import_module("baseline")
-    finally:
-        sys.path.remove(str(REPO / "flows"))
+    """flows/baseline.py, as `python -m flows.baseline` imports it."""
+    yield importlib.import_module("flows.baseline")
 
 
 @pytest.fixture(scope="module")

@@ -13,11 +13,11 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from evidence.baseline import ingest_baseline, load_topic_filter, open_submit, work_dir_for
+from evidence import pipeline
+from evidence.baseline import load_topic_filter, open_submit, work_dir_for
 from evidence.cli import app
 from evidence.config import Settings
 from evidence.models import Article, Deletion
-from evidence.pipeline import ingest_paths
 from evidence.pubmed import iter_records
 from evidence.store import connect
 
@@ -55,12 +55,12 @@ def test_a_release_loads_as_ingesting_file_after_file_and_loses_nothing(
 ) -> None:
     shuffled = list(reversed(files_of(release)))  # the order given does not matter
     with open_submit(1) as submit:
-        summary = ingest_baseline(settings, shuffled, submit=submit, chunk_size=16)
+        summary = pipeline.baseline(settings, shuffled, submit=submit, chunk_size=16)
     assert summary.ok and summary.totals()["files"] == 6
     assert bench.check_warehouse(settings.db_path, release[1]) == []
     assert summary.totals()["deleted"] > 0 and summary.totals()["updated"] > 0
     reference = Settings.from_env(db_path=tmp_path / "reference.duckdb")
-    ingest_paths(reference, files_of(release))
+    pipeline.ingest(reference, files_of(release))
     assert digest(settings.db_path) == digest(reference.db_path)
     assert not work_dir_for(settings).exists()
 
@@ -70,7 +70,7 @@ def test_two_local_worker_processes_parse_and_this_process_loads(
     release: Release, settings: Settings, bench: ModuleType
 ) -> None:
     with open_submit(workers=2) as submit:
-        summary = ingest_baseline(settings, files_of(release), submit=submit)
+        summary = pipeline.baseline(settings, files_of(release), submit=submit)
     assert summary.ok and bench.check_warehouse(settings.db_path, release[1]) == []
     pids = {p.worker.rsplit(":", 1)[1] for p in summary.partitions}
     assert pids and str(os.getpid()) not in pids
@@ -79,7 +79,7 @@ def test_two_local_worker_processes_parse_and_this_process_loads(
 def test_the_check_sees_a_release_loaded_in_the_wrong_order(
     release: Release, settings: Settings, bench: ModuleType
 ) -> None:
-    ingest_paths(settings, list(reversed(files_of(release))))
+    pipeline.ingest(settings, list(reversed(files_of(release))))
     problems = bench.check_warehouse(settings.db_path, release[1])
     assert any("not the copy of the last file" in p for p in problems), problems
 
@@ -87,9 +87,9 @@ def test_the_check_sees_a_release_loaded_in_the_wrong_order(
 def test_a_second_run_parses_nothing_and_changes_nothing(
     release: Release, settings: Settings
 ) -> None:
-    ingest_baseline(settings, files_of(release))
+    pipeline.baseline(settings, files_of(release))
     before = digest(settings.db_path)
-    again = ingest_baseline(settings, files_of(release))
+    again = pipeline.baseline(settings, files_of(release))
     assert [p.status for p in again.partitions] == ["skipped"] * 6
     assert again.totals()["skipped_files"] == 6
     assert digest(settings.db_path) == before
@@ -102,7 +102,7 @@ def test_a_bad_file_stops_the_load_and_a_rerun_finishes_it(
     good = Path(files[2]).read_bytes()
     Path(files[2]).write_bytes(good[: len(good) // 2])
     with open_submit(1) as submit:
-        failed = ingest_baseline(settings, [Path(f) for f in files], submit=submit)
+        failed = pipeline.baseline(settings, [Path(f) for f in files], submit=submit)
     assert [type(e).__name__ for e in failed.errors] == ["XmlParseError"]
     assert str(failed.errors[0]).startswith(str(files[2]))
     assert [f.path.name for f in failed.files] == [Path(f).name for f in files[:2]]
@@ -112,7 +112,7 @@ def test_a_bad_file_stops_the_load_and_a_rerun_finishes_it(
     con.close()
     assert ledger == [("ok",), ("ok",), ("failed",)]
     Path(files[2]).write_bytes(good)
-    finished = ingest_baseline(settings, [Path(f) for f in files])
+    finished = pipeline.baseline(settings, [Path(f) for f in files])
     assert finished.ok
     assert [p.status for p in finished.partitions] == ["skipped"] * 2 + ["parsed"] * 4
     assert bench.check_warehouse(settings.db_path, release[1]) == []
@@ -127,7 +127,7 @@ def test_a_filter_query_set_keeps_the_records_it_matches(
         encoding="utf-8",
     )
     topic = load_topic_filter(settings.queries_dir, str(query))
-    summary = ingest_baseline(settings, files_of(release), topic=topic)
+    summary = pipeline.baseline(settings, files_of(release), topic=topic)
     # bench/generate.py names a record's intervention in its title (and its MeSH headings).
     # A kept record stays as its last matching copy, even if a later copy no longer matches.
     expected: dict[int, str | None] = {}

@@ -14,8 +14,9 @@ from fakes.corpus import synthetic_corpus
 from fakes.entrez_setup import FAST, query_set
 from fakes.eutils import FakeEutils, Fault
 
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.entrez import EntrezOptions, fetch_new
+from evidence.entrez import EntrezOptions
 from evidence.errors import EntrezError
 from evidence.store import work_path
 
@@ -38,7 +39,7 @@ def test_transient_fault_is_retried(
     fake = FakeEutils(synthetic_corpus(600), faults=[Fault(kind, tool=tool)], slow_seconds=1.0)
     with fake:
         settings = make_settings(fake.url)
-        summary = fetch_new(settings, query_set("x"), options=FAST)
+        summary = pipeline.fetch(settings, query_set("x"), options=FAST)
         counts = Counter(fake.tools())
     assert fake.applied == [(tool, kind)]
     assert summary.records_fetched == 600
@@ -52,7 +53,7 @@ def test_permanent_error_is_not_retried(make_settings: Callable[..., Settings]) 
     with FakeEutils(synthetic_corpus(600), faults=[Fault("bad")]) as fake:
         settings = make_settings(fake.url)
         with pytest.raises(EntrezError) as info:
-            fetch_new(settings, query_set("x"), options=replace(FAST, workers=1))
+            pipeline.fetch(settings, query_set("x"), options=replace(FAST, workers=1))
         first_batch = [
             r for r in fake.log if r.tool == "efetch" and r.params.get("retstart") == "0"
         ]
@@ -67,7 +68,7 @@ def test_exhausted_retries_name_query_and_batch(make_settings: Callable[..., Set
     options = EntrezOptions(rate=1000.0, backoff=0.001, max_tries=3, workers=1)
     with FakeEutils(synthetic_corpus(100), faults=[Fault("503", times=10)]) as fake:
         with pytest.raises(EntrezError) as info:
-            fetch_new(make_settings(fake.url), query_set("x"), options=options)
+            pipeline.fetch(make_settings(fake.url), query_set("x"), options=options)
         efetches = fake.tools().count("efetch")
     assert info.value.transient
     assert str(info.value) == (
@@ -89,7 +90,7 @@ def test_secrets_are_sent_but_never_stored_or_logged(
         settings = make_settings(fake.url, ncbi_api_key=SECRET_KEY, ncbi_email=SECRET_EMAIL)
         options = EntrezOptions(rate=1000.0, backoff=0.001, max_tries=2, workers=1)
         with pytest.raises(EntrezError) as info:
-            fetch_new(settings, query_set("x"), options=options)
+            pipeline.fetch(settings, query_set("x"), options=options)
         log = fake.log
     # sent to the server on every request, in a POST body
     assert all(r.params.get("api_key") == SECRET_KEY for r in log)

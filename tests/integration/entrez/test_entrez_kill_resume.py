@@ -16,20 +16,22 @@ from fakes.corpus import synthetic_corpus
 from fakes.entrez_setup import FAST
 from fakes.eutils import FakeEutils, Fault
 
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.entrez import Query, QuerySet, sync_query_set
+from evidence.entrez import Query, QuerySet
 from evidence.store import work_path
 
 QUERY_SET = QuerySet(name="kill", queries=(Query(name="all", term="anything"),))
 CHILD = """
 import sys
 from pathlib import Path
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.entrez import EntrezOptions, Query, QuerySet, sync_query_set
+from evidence.entrez import EntrezOptions, Query, QuerySet
 data, url = Path(sys.argv[1]), sys.argv[2]
 settings = Settings(db_path=data / "warehouse.duckdb", data_dir=data, entrez_url=url)
 qs = QuerySet(name="kill", queries=(Query(name="all", term="anything"),))
-sync_query_set(settings, qs, options=EntrezOptions(rate=1000.0, workers=2, batch_size=500))
+pipeline.sync(settings, qs, options=EntrezOptions(rate=1000.0, workers=2, batch_size=500))
 """
 
 
@@ -64,7 +66,7 @@ def test_killed_sync_resumes_to_the_same_warehouse(
         assert not settings.db_path.exists()
         with duckdb.connect(str(work_path(settings.db_path))) as con:
             (kept,) = con.execute("SELECT count(*) FROM raw_responses").fetchone() or (0,)
-        fetched, _ = sync_query_set(settings, QUERY_SET, options=FAST)
+        fetched, _ = pipeline.sync(settings, QUERY_SET, options=FAST)
 
         unbroken = Settings(
             db_path=tmp_path / "unbroken" / "w.duckdb",
@@ -73,7 +75,7 @@ def test_killed_sync_resumes_to_the_same_warehouse(
         )
         (unbroken.data_dir).mkdir()
         (unbroken.data_dir / "vocab").symlink_to(settings.data_dir / "vocab")
-        sync_query_set(unbroken, QUERY_SET, options=FAST)
+        pipeline.sync(unbroken, QUERY_SET, options=FAST)
 
     assert kept < 6  # killed before the last batch was stored (often after a few)
     assert fetched.resumed and fetched.records_fetched == 3_000 - 500 * kept

@@ -16,8 +16,9 @@ from fakes.entrez_setup import query_set
 from fakes.eutils import FakeEutils, Fault
 from prefect.states import Failed
 
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.entrez import EntrezClient, EntrezOptions, fetch_new, retry_if_transient
+from evidence.entrez import EntrezClient, EntrezOptions, retry_if_transient
 from evidence.errors import EntrezError
 
 OPTIONS = EntrezOptions(rate=1000.0, backoff=60.0, backoff_max=300.0, max_tries=6, workers=1)
@@ -50,7 +51,7 @@ def test_unresolvable_host_fails_at_once_in_one_line(
     )
     client = EntrezClient(settings, OPTIONS, sleep=waits.append)
     with pytest.raises(EntrezError) as info:
-        fetch_new(settings, query_set("x"), client=client)
+        pipeline.fetch(settings, query_set("x"), client=client)
     message = str(info.value)
     assert client.requests_made == 1
     assert waits == []

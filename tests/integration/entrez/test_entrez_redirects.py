@@ -9,8 +9,8 @@ from fakes.corpus import synthetic_corpus
 from fakes.entrez_setup import FAST, query_set
 from fakes.eutils import FakeEutils, Fault, Recorder
 
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.entrez import fetch_new
 from evidence.errors import EntrezError
 
 SECRET_KEY = "sekrit-api-key-0307"
@@ -28,7 +28,7 @@ def test_redirect_to_another_origin_is_refused_and_sends_nothing(
         with fake:
             settings = make_settings(fake.url, ncbi_api_key=SECRET_KEY, ncbi_email=SECRET_EMAIL)
             with pytest.raises(EntrezError) as info:
-                fetch_new(settings, query_set("x"), options=FAST)
+                pipeline.fetch(settings, query_set("x"), options=FAST)
             asked = fake.tools()
         received = elsewhere.received
     assert fake.applied == [(tool, "redirect")]

@@ -15,9 +15,9 @@ from fakes.entrez_setup import FAST, query_set
 from fakes.eutils import FakeEutils, Fault
 from typer.testing import CliRunner
 
+from evidence import pipeline
 from evidence.cli import app
 from evidence.config import Settings
-from evidence.entrez import fetch_new, ingest_fetched
 from evidence.errors import EntrezError
 from evidence.store import work_path
 
@@ -37,7 +37,7 @@ def stored(settings: Settings) -> Counter[int]:
 def test_paging_through_the_history_server(make_settings: Callable[..., Settings]) -> None:
     with FakeEutils(synthetic_corpus(1200)) as fake:
         settings = make_settings(fake.url)
-        summary = fetch_new(settings, query_set("x"), options=FAST)
+        summary = pipeline.fetch(settings, query_set("x"), options=FAST)
         log = fake.log
     search, *fetches = log
     assert (search.tool, search.params["usehistory"], search.params["retmax"]) == (
@@ -64,7 +64,7 @@ def test_overlapping_queries_fetch_each_record_once(make_settings: Callable[...,
     corpus = synthetic_corpus(900, topics={"a": range(0, 600), "b": range(300, 900)})
     with FakeEutils(corpus) as fake:
         settings = make_settings(fake.url)
-        fetch_new(settings, query_set("a", "b"), options=FAST)
+        pipeline.fetch(settings, query_set("a", "b"), options=FAST)
         by_id = [r for r in fake.log if r.tool == "efetch" and "id" in r.params]
     assert stored(settings) == Counter(range(FIRST_PMID, FIRST_PMID + 900))
     assert len(by_id) == 1  # the 300 records only "b" found, by PMID list
@@ -75,7 +75,7 @@ def test_search_past_the_window_is_sliced_by_date(make_settings: Callable[..., S
     corpus = synthetic_corpus(12_000, topics={"big": range(2_000, 12_000)})
     with FakeEutils(corpus) as fake:
         settings = make_settings(fake.url)
-        fetch_new(settings, query_set("big"), options=FAST)
+        pipeline.fetch(settings, query_set("big"), options=FAST)
         counts = Counter(fake.tools())
         slices = [r.params for r in fake.log if r.tool == "esearch"]
     assert stored(settings) == Counter(range(FIRST_PMID + 2_000, FIRST_PMID + 12_000))
@@ -90,9 +90,9 @@ def test_incremental_rerun_costs_one_search_per_query(
     corpus = synthetic_corpus(700, end=date.today() - timedelta(days=30))
     with FakeEutils(corpus) as fake:
         settings = make_settings(fake.url)
-        fetch_new(settings, query_set("x", "y", "z"), options=FAST)
+        pipeline.fetch(settings, query_set("x", "y", "z"), options=FAST)
         first = len(fake.log)
-        summary = fetch_new(settings, query_set("x", "y", "z"), options=FAST)
+        summary = pipeline.fetch(settings, query_set("x", "y", "z"), options=FAST)
         second = fake.log[first:]
         # a new record and a revision of an old one appear
         corpus.put(make_record(80_000_001, date.today()))
@@ -101,7 +101,7 @@ def test_incremental_rerun_costs_one_search_per_query(
                 FIRST_PMID, date(2000, 1, 1), mdat=date.today(), title="Revised synthetic record."
             )
         )
-        third_summary = fetch_new(settings, query_set("x", "y", "z"), options=FAST)
+        third_summary = pipeline.fetch(settings, query_set("x", "y", "z"), options=FAST)
         third = fake.log[first + len(second) :]
     assert [r.tool for r in second] == ["esearch"] * 3
     assert all("[edat] OR " in r.params["term"] and "[mdat]" in r.params["term"] for r in second)
@@ -118,10 +118,10 @@ def test_failed_run_resumes_with_the_missing_batches_only(
     with FakeEutils(synthetic_corpus(2_000), faults=[Fault("503", times=2, skip=2)]) as fake:
         settings = make_settings(fake.url)
         with pytest.raises(EntrezError):
-            fetch_new(settings, query_set("x", "y"), options=options)
+            pipeline.fetch(settings, query_set("x", "y"), options=options)
         (done_before,) = ledger(settings, "SELECT count(*) FROM raw_responses")[0]
         first = len(fake.log)
-        summary = fetch_new(settings, query_set("x", "y"), options=options)
+        summary = pipeline.fetch(settings, query_set("x", "y"), options=options)
         resumed = fake.log[first:]
     assert summary.resumed
     assert {r.tool for r in resumed} == {"efetch"}  # the searches were saved with the run
@@ -136,9 +136,9 @@ def test_failed_run_resumes_with_the_missing_batches_only(
 def test_ingest_reads_the_raw_layer_and_flags_it(make_settings: Callable[..., Settings]) -> None:
     with FakeEutils(synthetic_corpus(50)) as fake:
         settings = make_settings(fake.url)
-        fetch_new(settings, query_set("x"), options=FAST)
-    report = ingest_fetched(settings)
-    again = ingest_fetched(settings)
+        pipeline.fetch(settings, query_set("x"), options=FAST)
+    report = pipeline.ingest_fetched(settings)
+    again = pipeline.ingest_fetched(settings)
     assert (report.pending, report.marked) == (1, 1)
     assert (again.pending, again.marked) == (0, 0)
     assert ledger(settings, "SELECT count(*) FROM articles") == [(50,)]
@@ -197,7 +197,7 @@ def test_rate_limit_holds_for_threads_sharing_one_limiter(
     rate = 20.0
     options = replace(FAST, rate=rate, workers=8, batch_size=25)
     with FakeEutils(synthetic_corpus(1_000)) as fake:
-        fetch_new(make_settings(fake.url), query_set("x"), options=options)
+        pipeline.fetch(make_settings(fake.url), query_set("x"), options=options)
         times = sorted(r.t for r in fake.log)
     assert len(times) == 41
     busiest = max(sum(1 for t in times if start <= t < start + 1.0) for start in times)

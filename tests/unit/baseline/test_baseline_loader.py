@@ -12,7 +12,8 @@ from baseline_xml import article, book, deletion, write_pubmed
 from evidence.baseline import load_partition, load_partitions, parse_to_parquet
 from evidence.baseline.loader import out_of_order
 from evidence.errors import StorageError
-from evidence.store import connect, ingest_file
+from evidence.ingest import ingest_file
+from evidence.store import connect
 
 PARTS = [
     *(article(p) for p in range(1, 6)),

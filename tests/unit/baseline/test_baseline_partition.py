@@ -14,8 +14,7 @@ from evidence.baseline.partition import MANIFEST, read_manifest
 from evidence.config import Settings
 from evidence.entrez.queries import Query, QuerySet
 from evidence.errors import XmlParseError
-from evidence.pipeline import make_tagger
-from evidence.store import sha256_file
+from evidence.ingest import make_tagger, sha256_file
 
 REPO = Path(__file__).resolve().parents[3]
 VOCAB = REPO / "data" / "vocab"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from claim_builders import REPO, SEED_CLAIMS
 
-from evidence.claims.command import load_reference
+from evidence.claims.check import load_reference
 from evidence.claims.reference import ReferenceData
 from evidence.config import Settings
 from evidence.tagging import Vocabulary, load_vocabulary
@@ -34,14 +34,13 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> P
     """A warehouse of the synthetic sample (data/sample) with the seed claims checked."""
     from dataclasses import replace
 
-    from evidence.claims.command import check_claims
-    from evidence.pipeline import ingest_paths
+    from evidence import pipeline
 
     files = sorted((REPO / "data" / "sample").glob("pubmed-sample-*.xml"))
     if not files:
         pytest.skip("data/sample has no pubmed-sample-*.xml files")
     db = tmp_path_factory.mktemp("sample") / "evidence.duckdb"
-    summary = ingest_paths(replace(settings, db_path=db), files)
+    summary = pipeline.ingest(replace(settings, db_path=db), files)
     assert summary.ok, summary.errors
-    check_claims(replace(settings, db_path=db), SEED_CLAIMS)
+    pipeline.check(replace(settings, db_path=db), SEED_CLAIMS)
     return db

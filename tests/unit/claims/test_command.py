@@ -19,7 +19,8 @@ from claim_builders import SEED_CLAIMS
 from typer.testing import CliRunner
 from warehouse_update import update_warehouse
 
-from evidence.claims.command import change_note, check_claims, retraction_note
+from evidence import pipeline
+from evidence.claims.check import change_note, retraction_note
 from evidence.claims.history import FileHistory, VerdictChange
 from evidence.claims.loader import load_claims
 from evidence.claims.model import VERDICTS
@@ -44,7 +45,7 @@ def db(sample_db: Path, tmp_path: Path) -> Path:
 def test_every_seed_claim_gets_a_verdict_by_a_documented_rule(
     settings: Settings, db: Path, vocab: Vocabulary
 ) -> None:
-    result = check_claims(replace(settings, db_path=db), SEED_CLAIMS, now=NOW)
+    result = pipeline.check(replace(settings, db_path=db), SEED_CLAIMS, now=NOW)
     claims = load_claims(SEED_CLAIMS, vocab).claims
     assert [v.claim.id for v in result.verdicts] == [c.id for c in claims]
     for v in result.verdicts:
@@ -67,7 +68,7 @@ def test_every_seed_claim_gets_a_verdict_by_a_documented_rule(
 def test_the_sample_exercises_the_rules_it_was_written_for(settings: Settings, db: Path) -> None:
     by_id = {
         v.claim.id: v
-        for v in check_claims(replace(settings, db_path=db), SEED_CLAIMS, now=NOW).verdicts
+        for v in pipeline.check(replace(settings, db_path=db), SEED_CLAIMS, now=NOW).verdicts
     }
     # Dry needling with an electric current that heats: contradicted by the definition.
     assert (by_id["C08"].verdict, by_id["C08"].rule) == ("contradicted", "D1")
@@ -106,7 +107,7 @@ def test_the_sample_exercises_the_rules_it_was_written_for(settings: Settings, d
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".md", ".html"])
 def test_output_formats(settings: Settings, db: Path, tmp_path: Path, suffix: str) -> None:
     out = tmp_path / "out" / f"verdicts{suffix}"
-    result = check_claims(replace(settings, db_path=db), SEED_CLAIMS, out=out, now=NOW)
+    result = pipeline.check(replace(settings, db_path=db), SEED_CLAIMS, out=out, now=NOW)
     text = out.read_text(encoding="utf-8")
     ids = [v.claim.id for v in result.verdicts]
     if suffix == ".csv":
@@ -130,13 +131,13 @@ def test_output_formats(settings: Settings, db: Path, tmp_path: Path, suffix: st
 def test_unknown_output_extension_fails_before_any_work(settings: Settings, tmp_path: Path) -> None:
     missing_db = tmp_path / "none.duckdb"
     with pytest.raises(InputError, match=r"out\.txt: unknown output format '\.txt'"):
-        check_claims(replace(settings, db_path=missing_db), SEED_CLAIMS, out=tmp_path / "out.txt")
+        pipeline.check(replace(settings, db_path=missing_db), SEED_CLAIMS, out=tmp_path / "out.txt")
     assert not missing_db.exists()
 
 
 def test_a_missing_warehouse_is_a_storage_error(settings: Settings, tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="no such warehouse"):
-        check_claims(replace(settings, db_path=tmp_path / "none.duckdb"), SEED_CLAIMS)
+        pipeline.check(replace(settings, db_path=tmp_path / "none.duckdb"), SEED_CLAIMS)
 
 
 def test_cli_check_prints_verdicts_and_exits_0(db: Path) -> None:
@@ -221,7 +222,7 @@ def test_cli_check_says_what_changed_since_the_previous_check(settings: Settings
 
 def test_check_result_carries_the_history(settings: Settings, db: Path) -> None:
     update_warehouse(replace(settings, db_path=db), delete=[DELETE])
-    result = check_claims(replace(settings, db_path=db), SEED_CLAIMS, now=NOW)
+    result = pipeline.check(replace(settings, db_path=db), SEED_CLAIMS, now=NOW)
     assert result.history.has_previous and result.history.retracted == {}
     (c31,) = [c for c in result.history.changes if c.claim_id == "C31"]
     assert (c31.dropped_pmids, c31.deleted_pmids) == ((DELETE,), (DELETE,))

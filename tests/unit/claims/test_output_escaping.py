@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 
 from evidence.claims.model import Citation, Claim, ClaimsFile, Verdict
-from evidence.claims.output import render_output
+from evidence.report.check_output import render_output
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 SCRIPT = "Works <script>alert(1)</script> for back pain"

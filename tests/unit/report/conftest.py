@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from warehouse_update import update_warehouse
 
-from evidence.claims.command import check_claims
+from evidence import pipeline
 from evidence.config import Settings
-from evidence.pipeline import ingest_paths
 
 REPO = Path(__file__).resolve().parents[3]
 SEED_CLAIMS = REPO / "data" / "claims" / "trigger-point-article.yaml"
@@ -27,9 +26,9 @@ def sample_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     if not files:
         pytest.skip("data/sample has no pubmed-sample-*.xml files")
     settings = Settings.from_env({}, db_path=tmp_path_factory.mktemp("sample") / "e.duckdb")
-    summary = ingest_paths(settings, files)
+    summary = pipeline.ingest(settings, files)
     assert summary.ok, summary.errors
-    check_claims(settings, SEED_CLAIMS)
+    pipeline.check(settings, SEED_CLAIMS)
     return settings
 
 
@@ -42,5 +41,5 @@ def rechecked_settings(
     settings = replace(sample_settings, db_path=tmp_path_factory.mktemp("rechecked") / "e.duckdb")
     shutil.copy(sample_settings.db_path, settings.db_path)
     update_warehouse(settings, retract=[RETRACT], delete=[DELETE])
-    check_claims(settings, SEED_CLAIMS)
+    pipeline.check(settings, SEED_CLAIMS)
     return settings

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from evidence import pipeline
 from evidence.cli import app
 from evidence.config import Settings
 from evidence.errors import StorageError
 from evidence.models import Article, Tag
-from evidence.report import build_report
 from evidence.report.render import MAX_CARDS
 from evidence.store import connect, upsert_records, write_tags
 
@@ -23,7 +23,7 @@ NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
 def test_sample_report(sample_settings: Settings, tmp_path: Path) -> None:
-    index = build_report(sample_settings, tmp_path / "report", now=NOW)
+    index = pipeline.report(sample_settings, tmp_path / "report", now=NOW)
     html = index.read_text(encoding="utf-8")
     evidence = (tmp_path / "report" / "evidence.html").read_text(encoding="utf-8")
     con = connect(sample_settings.db_path, read_only=True)
@@ -73,7 +73,7 @@ def test_report_of_a_synced_real_looking_warehouse(tmp_path: Path) -> None:
     )
     con.close()
     out = tmp_path / "out"
-    index = build_report(Settings.from_env({}, db_path=db), out, now=NOW)
+    index = pipeline.report(Settings.from_env({}, db_path=db), out, now=NOW)
     html = index.read_text(encoding="utf-8")
     assert "synthetic-banner" not in html
     assert "query set trigger_point on 2026-11-20 06:00 UTC" in html
@@ -83,12 +83,12 @@ def test_report_of_a_synced_real_looking_warehouse(tmp_path: Path) -> None:
 
 def test_missing_warehouse_is_a_storage_error(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="no such warehouse"):
-        build_report(Settings.from_env({}, db_path=tmp_path / "none.duckdb"), tmp_path)
+        pipeline.report(Settings.from_env({}, db_path=tmp_path / "none.duckdb"), tmp_path)
 
 
 def test_default_folder_is_data_reports(sample_settings: Settings, tmp_path: Path) -> None:
     settings = replace(sample_settings, data_dir=tmp_path / "data")
-    assert build_report(settings, now=NOW) == tmp_path / "data" / "reports" / "index.html"
+    assert pipeline.report(settings, now=NOW) == tmp_path / "data" / "reports" / "index.html"
 
 
 def test_cli_report(sample_settings: Settings, tmp_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_cli_report(sample_settings: Settings, tmp_path: Path) -> None:
 def test_report_after_a_second_check_shows_what_changed(
     rechecked_settings: Settings, tmp_path: Path
 ) -> None:
-    html = build_report(rechecked_settings, tmp_path / "r", now=NOW).read_text(encoding="utf-8")
+    html = pipeline.report(rechecked_settings, tmp_path / "r", now=NOW).read_text(encoding="utf-8")
     con = connect(rechecked_settings.db_path, read_only=True)
     try:
         changes = con.execute(

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from evidence.claims.command import check_claims
+from evidence import pipeline
 from evidence.cli import app
 from evidence.config import Settings
-from evidence.report import build_report
 from evidence.store import connect
 
 ARTICLE = """# Dry needling for neck pain (SYNTHETIC article for a test)
@@ -48,10 +47,10 @@ def test_draft_check_report_marks_the_unreviewed_claims(
     assert result.exit_code == 0, result.output
     assert "reviewed: false" in draft.read_text(encoding="utf-8")
 
-    check_claims(settings, draft)
+    pipeline.check(settings, draft)
     flags = _reviewed(settings, "draft.yaml")
     assert flags and not any(flags)
-    page = build_report(settings, tmp_path / "report").read_text(encoding="utf-8")
+    page = pipeline.report(settings, tmp_path / "report").read_text(encoding="utf-8")
     assert page.count("Draft, not reviewed") == len(flags)
 
     # the editor reviews the file: the badges go at the next check
@@ -59,7 +58,7 @@ def test_draft_check_report_marks_the_unreviewed_claims(
         draft.read_text(encoding="utf-8").replace("reviewed: false", "reviewed: true"),
         encoding="utf-8",
     )
-    check_claims(settings, draft)
+    pipeline.check(settings, draft)
     assert all(_reviewed(settings, "draft.yaml"))
-    page = build_report(settings, tmp_path / "report2").read_text(encoding="utf-8")
+    page = pipeline.report(settings, tmp_path / "report2").read_text(encoding="utf-8")
     assert "Draft, not reviewed" not in page

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from evidence.claims.command import check_claims, forget_claims
+from evidence import pipeline
 from evidence.cli import app
 from evidence.config import Settings
 from evidence.errors import InputError
-from evidence.report import build_report
 from evidence.store import connect
 
 SEED_CLAIMS = Path(__file__).resolve().parents[3] / "data" / "claims" / "trigger-point-article.yaml"
@@ -41,8 +40,8 @@ def two_files(sample_settings: Settings, tmp_path: Path) -> tuple[Settings, Path
     shutil.copy(sample_settings.db_path, settings.db_path)
     draft = tmp_path / "draft.yaml"
     shutil.copy(SEED_CLAIMS, draft)
-    check_claims(settings, draft)
-    check_claims(settings, draft)
+    pipeline.check(settings, draft)
+    pipeline.check(settings, draft)
     return settings, draft
 
 
@@ -50,7 +49,7 @@ def test_forget_removes_a_file_and_its_history_from_the_report(
     two_files: tuple[Settings, Path], tmp_path: Path
 ) -> None:
     settings, draft = two_files
-    before = build_report(settings, tmp_path / "before").read_text(encoding="utf-8")
+    before = pipeline.report(settings, tmp_path / "before").read_text(encoding="utf-8")
     assert "Claims file draft.yaml" in before and f"Claims file {SEED_CLAIMS.name}" in before
     assert all(_rows(settings, "draft.yaml").values())
     seed = _rows(settings, SEED_CLAIMS.name)
@@ -61,7 +60,7 @@ def test_forget_removes_a_file_and_its_history_from_the_report(
     assert result.output.startswith("forget: removed draft.yaml from ")
     assert "48 claims and 2 recorded checks" in result.output
 
-    after = build_report(settings, tmp_path / "after").read_text(encoding="utf-8")
+    after = pipeline.report(settings, tmp_path / "after").read_text(encoding="utf-8")
     assert "draft.yaml" not in after and f"Claims file {SEED_CLAIMS.name}" in after
     assert after.count('class="claims-file"') == 1
     assert not any(_rows(settings, "draft.yaml").values())
@@ -72,15 +71,15 @@ def test_a_forgotten_file_checked_again_starts_a_new_history(
     two_files: tuple[Settings, Path],
 ) -> None:
     settings, draft = two_files
-    assert forget_claims(settings, draft) == ("draft.yaml", 48, 2)
-    result = check_claims(settings, draft)
+    assert pipeline.forget(settings, draft) == ("draft.yaml", 48, 2)
+    result = pipeline.check(settings, draft)
     assert result.history.previous_run_id is None  # nothing to compare with: a first check
 
 
 def test_forgetting_an_unknown_file_is_one_line_exit_2(two_files: tuple[Settings, Path]) -> None:
     settings, _ = two_files
     with pytest.raises(InputError, match=r"no claims file named other\.yaml was checked"):
-        forget_claims(settings, Path("data/claims/other.yaml"))
+        pipeline.forget(settings, Path("data/claims/other.yaml"))
     result = CliRunner().invoke(
         app, ["forget", "data/claims/other.yaml", "--db", str(settings.db_path)]
     )

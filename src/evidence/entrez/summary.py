@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from evidence.pipeline import IngestSummary
+    from evidence.ingest import IngestSummary
 
 __all__ = [
     "FetchSummary",

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 import duckdb
 
 from evidence.errors import InputError, XmlParseError
+from evidence.ingest.pool import WorkerPool, stream_segments
 from evidence.models import Article, BookArticle, Deletion, Record
 from evidence.pubmed import SplitError, iter_medline, iter_records, sniff_medline
 from evidence.store.db import storage_errors, transaction
@@ -31,7 +32,6 @@ from evidence.store.load import (
     upsert_articles,
     upsert_batch,
 )
-from evidence.store.parallel import WorkerPool, stream_segments
 from evidence.store.tags import Tagger, tag_articles
 
 __all__ = [
@@ -65,6 +65,20 @@ class FileResult:
     tagged: int = 0
     seconds: float = 0.0
     error: str | None = None
+
+    def describe(self, *, tagged: bool = True) -> str:
+        """One line saying what loading the file did (``tagged``: with the records tagged,
+        as `evidence ingest` says it; otherwise loaded, as `evidence baseline` does)."""
+        c = self.counts
+        if self.status == "skipped":
+            return f"{self.path}: already ingested (sha256 {self.sha256[:12]}), skipped"
+        head = (
+            f"{self.path}: {self.records} records, {c.inserted} inserted, {c.updated} updated,"
+            f" {c.deleted} deleted, {c.skipped} unchanged, {c.books} book records not stored"
+        )
+        if tagged:
+            return f"{head}, {self.tagged} tagged in {self.seconds:.1f}s"
+        return f"{head}; loaded in {self.seconds:.1f}s"
 
 
 def sha256_file(path: Path) -> str:

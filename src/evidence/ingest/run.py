@@ -1,7 +1,8 @@
-"""Plain functions that wire the stages together; the CLI and the Prefect flows call these.
+"""The ingest engine: files → parse → upsert → tag, one transaction per file, with a ledger.
 
-``ingest_paths``: files → parse → upsert → tag, one transaction per file, with a ledger.
-Nothing here needs Prefect, so every step runs and tests without it.
+`ingest_into` loads files into a run's working copy (`evidence.store.WorkCopy`); the spine
+(`evidence.pipeline.ingest`) opens and publishes that copy. Big files are cut into pieces
+that worker processes parse (`evidence.ingest.pool`); one writer loads them in order.
 """
 
 from __future__ import annotations
@@ -14,20 +15,11 @@ from pathlib import Path
 
 from evidence.config import Settings
 from evidence.errors import EvidenceError, InputError
+from evidence.ingest.files import INGEST_MEMORY_LIMIT, PARALLEL_MIN_BYTES, FileResult, ingest_file
+from evidence.ingest.pool import WorkerPool
 from evidence.models import Article, Finding, Tag
 from evidence.pubmed import sniff_medline
-from evidence.store import (
-    FileResult,
-    abandon,
-    connect,
-    creates_warehouse,
-    ingest_file,
-    publishing,
-    refresh_tags,
-    transaction,
-)
-from evidence.store.ingest import INGEST_MEMORY_LIMIT, PARALLEL_MIN_BYTES
-from evidence.store.parallel import WorkerPool
+from evidence.store import WorkCopy, connect, refresh_tags, transaction
 from evidence.tagging import TAGGER_VERSION, Vocabulary, analyse_article, load_vocabulary
 
 __all__ = [
@@ -35,7 +27,7 @@ __all__ = [
     "VocabTagger",
     "default_workers",
     "files_to_ingest",
-    "ingest_paths",
+    "ingest_into",
     "load_tagger",
     "make_tagger",
 ]
@@ -143,8 +135,9 @@ def _is_pubmed_file(path: Path) -> bool:
     return name.endswith(_XML_SUFFIXES) or (name.endswith(_MEDLINE_SUFFIX) and sniff_medline(path))
 
 
-def ingest_paths(
+def ingest_into(
     settings: Settings,
+    work: WorkCopy,
     paths: Sequence[Path],
     *,
     force: bool = False,
@@ -153,14 +146,13 @@ def ingest_paths(
     workers: int | None = None,
     tag: bool = True,
 ) -> IngestSummary:
-    """Ingest files in the order given; a bad file is reported and the others still load.
+    """Ingest files in the order given into the run's working copy; a bad file is reported
+    and the others still load.
 
     A folder stands for its PubMed files (see `files_to_ingest`); one without any is an
-    input error like a bad file.
-
-    Input errors (a bad file) are collected in the summary; storage errors are raised. The
-    warehouse analysts read is replaced only when the whole call succeeds; a call that
-    would create it and loads no file leaves no file behind. Files of
+    input error like a bad file. Input errors (a bad file) are collected in the summary;
+    storage errors are raised. A run that would create the warehouse and loads no file is
+    abandoned (it would leave a warehouse of failed-file ledger rows). Files of
     ``PARALLEL_MIN_BYTES`` or more are parsed by ``workers`` processes (default: one per
     core; 0 parses everything in this process). ``tag=False`` loads without tagging; the
     next ingest that tags finds those records stale and tags them.
@@ -174,10 +166,9 @@ def ingest_paths(
     factory = partial(load_tagger, settings.vocab_dir) if tag else None
     pool = WorkerPool(count, factory) if big else None
     try:
-        with publishing(settings.db_path):
-            _ingest_into(settings, paths, tagger, summary, force, progress, on_file, pool)
-            if summary.errors and not summary.files and creates_warehouse(settings.db_path):
-                abandon(settings.db_path)  # a warehouse of failed-file ledger rows helps no one
+        _ingest_into(work, paths, tagger, summary, force, progress, on_file, pool)
+        if summary.errors and not summary.files and work.creates_warehouse:
+            work.abandon()
     finally:
         if pool is not None:
             pool.close()
@@ -185,7 +176,7 @@ def ingest_paths(
 
 
 def _ingest_into(
-    settings: Settings,
+    work: WorkCopy,
     paths: Sequence[Path],
     tagger: VocabTagger | None,
     summary: IngestSummary,
@@ -197,7 +188,7 @@ def _ingest_into(
     # With worker processes on every core, DuckDB's own threads only contend with them: one
     # thread loads the 30,000-record benchmark's batches in 2.8 CPU-s instead of 3.6.
     threads = 1 if pool is not None else None
-    con = connect(settings.db_path, memory_limit=INGEST_MEMORY_LIMIT, threads=threads)
+    con = connect(work.path, memory_limit=INGEST_MEMORY_LIMIT, threads=threads)
     try:
         for path in paths:
 
@@ -221,7 +212,7 @@ def _ingest_into(
             if on_file is not None:
                 on_file(result)
         if tagger is not None:
-            with transaction(con, str(settings.db_path)):
+            with transaction(con, str(work.warehouse)):
                 summary.retagged = refresh_tags(con, tagger)
     finally:
         con.close()

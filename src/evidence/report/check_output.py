@@ -1,9 +1,9 @@
-"""The file `evidence check --out FILE` writes: .csv, .json, .md or .html (claims stage, edge).
+"""The file `evidence check --out FILE` writes: .csv, .json, .md or .html (report stage).
 
-Reads verdicts; renders one file whose format comes from its extension (`check_claims`
-writes it once the verdicts are published). `output_format` rejects an unknown extension
-before any work is done (exit 2). The HTML page is the report's claims table
-(`evidence.report.render.render_check_page`).
+Reads verdicts; renders one file whose format comes from its extension
+(`evidence.pipeline.check` writes it once the verdicts are published). `output_format`
+rejects an unknown extension before any work is done (exit 2). The HTML page is the
+report's claims table (`evidence.report.render.render_check_page`).
 
 Claim texts, titles and record sentences are untrusted: the files must not attack whoever
 opens them. Markdown is rendered by tools that pass raw HTML through, so its text has

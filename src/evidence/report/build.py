@@ -1,26 +1,25 @@
-"""`evidence report`: build the editors' report from the warehouse (report stage, edge).
+"""Building the editors' report from the warehouse (report stage, edge).
 
-Reads the warehouse at ``settings.db_path`` (read-only once the report views exist) and
-writes ``index.html``, ``evidence.html`` and ``verdict-rules.html`` (docs/verdict-rules.md,
-which the pages' footer links to) into the output folder (default ``data/reports/``).
-`build_report` is what the CLI and the ``evidence_review`` flow call.
+Reads a warehouse file (read-only once the report views exist: the published one, or a
+run's working copy inside `evidence.pipeline.review`) and writes ``index.html``,
+``evidence.html`` and ``verdict-rules.html`` (docs/verdict-rules.md, which the pages'
+footer links to) into the output folder (default ``data/reports/``). `data_line_of` is the
+provenance sentence that `evidence check --out` pages carry.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
 
 import duckdb
-import typer
 
 from evidence.config import PROJECT_ROOT, Settings
-from evidence.report.data import read_report_data
-from evidence.report.render import render_report
+from evidence.report.data import read_provenance, read_report_data
+from evidence.report.render import data_line, render_report
 from evidence.store import connect, storage_errors, write_atomically
 
-__all__ = ["RULES_DOC", "build_report", "report_command"]
+__all__ = ["RULES_DOC", "build_report", "data_line_of"]
 
 # The rule book the report's footer links to, rendered beside index.html.
 RULES_DOC = PROJECT_ROOT / "docs" / "verdict-rules.md"
@@ -43,15 +42,21 @@ def _open(db_path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def build_report(
-    settings: Settings, out_dir: Path | None = None, *, now: datetime | None = None
+    settings: Settings,
+    out_dir: Path | None = None,
+    *,
+    now: datetime | None = None,
+    db: Path | None = None,
 ) -> Path:
     """Write the report pages into ``out_dir`` (default ``data/reports``); return index.html.
+
+    Reads ``db`` (default: the published warehouse, ``settings.db_path``).
 
     Raises:
         StorageError: the warehouse or the output folder cannot be read or written.
     """
     folder = out_dir if out_dir is not None else settings.data_dir / "reports"
-    con = _open(settings.db_path)
+    con = _open(db if db is not None else settings.db_path)
     try:
         data = read_report_data(con, now=now or datetime.now(UTC))
     finally:
@@ -64,18 +69,12 @@ def build_report(
     return folder / "index.html"
 
 
-def report_command(
-    db: Annotated[
-        Path | None,
-        typer.Option(
-            "--db", help="DuckDB warehouse (default: $EVIDENCE_DB, else data/evidence.duckdb)"
-        ),
-    ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Output folder (default: data/reports)")
-    ] = None,
-) -> None:
-    """The content editors' report: one static HTML page set with plots."""
-    settings = Settings.from_env(db_path=db)
-    index = build_report(settings, out)
-    typer.echo(f"report: wrote {index} and {index.with_name('evidence.html')}")
+def data_line_of(db: Path, *, what: str) -> str:
+    """The report's sentence on what data there is, read from the warehouse file ``db``
+    (errors name ``what``, the warehouse as the user knows it)."""
+    con = connect(db)
+    try:
+        with storage_errors(what):
+            return data_line(read_provenance(con))
+    finally:
+        con.close()
