@@ -5,7 +5,8 @@
     partition    parse_to_parquet: one file → Parquet partitions (any worker, bounded memory)
     loader       load_partitions: partitions → the warehouse, one transaction per file
     run          ingest_baseline: the job, over threads, a Dask cluster or a Prefect runner
-    command      ``evidence baseline``
+
+``evidence baseline`` (`evidence.cli.ingest`) and `evidence.pipeline.baseline` run it.
 
 Reads PubMed XML files, the vocabulary and query sets; writes ``data/work/baseline/`` (only
 while a run is going on, or after a failure, for the retry) and the warehouse.

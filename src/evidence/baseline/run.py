@@ -3,7 +3,7 @@
 Reads baseline / update files, the vocabulary and optionally a query set; writes Parquet
 partitions under ``data/work/baseline/`` (removed once loaded) and the warehouse. The parse of
 each file is handed to a *submit* function — a thread, a Dask cluster, or a Prefect task
-runner (``flows/baseline.py``) — and this process is the one writer: it waits for the files
+runner (``flows.baseline``) — and this process is the one writer: it waits for the files
 in order and loads file *k* as soon as files 1…*k* are parsed, while later files are still
 being parsed. The first file that cannot be parsed stops the load (later files would
 otherwise land before it); its error is recorded and the partitions already written are kept,

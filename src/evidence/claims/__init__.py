@@ -3,14 +3,13 @@
 Reads an editors' claims file (`load_claims`), the evidence rows of the warehouse
 (`read_evidence`) and reference data (`load_definitions`, `load_payer_policies`); the pure
 engine (`judge_claims`) applies the rules of docs/verdict-rules.md (version
-`RULES_VERSION`). The command edge, `evidence.claims.command.check_claims` (what the CLI and
-the flow call), wires it all, writes the tables behind the ``claim_verdicts`` and
-``claim_evidence`` views and records the run in the verdict history (`read_history`: what
-changed since the previous check); it is not re-exported here so that the report can import
-this package without a cycle.
+`RULES_VERSION`). `evidence.claims.check` wires it all over a run's working copy: it writes
+the tables behind the ``claim_verdicts`` and ``claim_evidence`` views and records the run in
+the verdict history (`read_history`: what changed since the previous check). The spine
+opens and publishes the copy:
 
-    >>> from evidence.claims.command import check_claims                       # doctest: +SKIP
-    >>> check_claims(Settings.from_env(), Path("data/claims/x.yaml")).counts()  # doctest: +SKIP
+    >>> from evidence import pipeline                                              # doctest: +SKIP
+    >>> pipeline.check(Settings.from_env(), Path("data/claims/x.yaml")).counts()  # doctest: +SKIP
     {'supported': 3, 'mixed': 5, 'insufficient': 12, 'contradicted': 6, 'not_assessable': 4}
 """
 
