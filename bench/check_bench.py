@@ -26,8 +26,8 @@ from typing import TypeVar
 
 from evidence import pipeline
 from evidence.claims.check import load_reference
+from evidence.claims.claims_file import load_claims
 from evidence.claims.engine import judge_claims
-from evidence.claims.loader import load_claims
 from evidence.claims.warehouse import read_evidence, write_verdicts
 from evidence.config import PROJECT_ROOT, Settings
 from evidence.store import connect

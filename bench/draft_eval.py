@@ -16,7 +16,7 @@ import argparse
 import time
 from pathlib import Path
 
-from evidence.claims.loader import load_claims
+from evidence.claims.claims_file import load_claims
 from evidence.drafting import draft_claims, read_article
 from evidence.drafting.evaluation import score_draft
 from evidence.tagging import load_vocabulary

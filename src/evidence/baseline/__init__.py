@@ -3,7 +3,7 @@
     files        order_files / collect_files: which files, in (year, file number) order
     topics       compile_query_set / load_topic_filter: a query set matched locally (optional)
     partition    parse_to_parquet: one file → Parquet partitions (any worker, bounded memory)
-    loader       load_partitions: partitions → the warehouse, one transaction per file
+    writer       load_partitions: partitions → the warehouse, one transaction per file
     run          ingest_baseline: the job, over threads, a Dask cluster or a Prefect runner
 
 ``evidence baseline`` (`evidence.cli.ingest`) and `evidence.pipeline.baseline` run it.
@@ -13,7 +13,6 @@ while a run is going on, or after a failure, for the retry) and the warehouse.
 """
 
 from evidence.baseline.files import collect_files, file_order_key, order_files
-from evidence.baseline.loader import ingested_sha256s, load_partition, load_partitions
 from evidence.baseline.partition import CHUNK_SIZE, PartitionInfo, parse_to_parquet
 from evidence.baseline.run import (
     WORKER_CONFIG,
@@ -24,6 +23,7 @@ from evidence.baseline.run import (
     work_dir_for,
 )
 from evidence.baseline.topics import TopicFilter, compile_query_set, load_topic_filter
+from evidence.baseline.writer import ingested_sha256s, load_partition, load_partitions
 
 __all__ = [
     "CHUNK_SIZE",

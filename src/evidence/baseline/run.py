@@ -24,14 +24,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from evidence.baseline.files import collect_files
-from evidence.baseline.loader import (
+from evidence.baseline.partition import CHUNK_SIZE, PartitionInfo, parse_to_parquet
+from evidence.baseline.topics import TopicFilter
+from evidence.baseline.writer import (
     ingested_sha256s,
     load_partition,
     out_of_order,
     record_failure,
 )
-from evidence.baseline.partition import CHUNK_SIZE, PartitionInfo, parse_to_parquet
-from evidence.baseline.topics import TopicFilter
 from evidence.config import Settings
 from evidence.errors import EvidenceError, InputError, StorageError
 from evidence.ingest import INGEST_MEMORY_LIMIT, FileResult, make_tagger, sha256_file

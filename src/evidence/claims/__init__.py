@@ -15,6 +15,8 @@ opens and publishes the copy:
 
 from __future__ import annotations
 
+from evidence.claims.claim import Citation, Claim, ClaimsFile, Verdict
+from evidence.claims.claims_file import load_claims, parse_claims
 from evidence.claims.engine import RULES_VERSION, judge_claim, judge_claims
 from evidence.claims.history import (
     CheckVersions,
@@ -25,8 +27,6 @@ from evidence.claims.history import (
     read_history,
 )
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
-from evidence.claims.loader import load_claims, parse_claims
-from evidence.claims.model import Citation, Claim, ClaimsFile, Verdict
 from evidence.claims.reference import ReferenceData, load_definitions, load_payer_policies
 from evidence.claims.rules import RULES
 from evidence.claims.warehouse import read_evidence, read_verdicts, write_verdicts

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from evidence.claims.claim import VERDICTS, ClaimsFile, Verdict
+from evidence.claims.claims_file import load_claims
 from evidence.claims.engine import judge_claims
 from evidence.claims.history import CheckVersions, FileHistory, VerdictChange, read_history
 from evidence.claims.inputs import Scope
-from evidence.claims.loader import load_claims
-from evidence.claims.model import VERDICTS, ClaimsFile, Verdict
 from evidence.claims.reference import ReferenceData, load_definitions, load_payer_policies
 from evidence.claims.warehouse import (
     checked_files,

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evidence.claims.cards import HEDGE, reads_as, record_sentences
+from evidence.claims.claim import Claim, Stance, Verdict
 from evidence.claims.inputs import DESIGN_RANK, EvidenceBase, EvidenceRecord, Scope
-from evidence.claims.model import Claim, Stance, Verdict
 from evidence.claims.rules import Exclusions, Weighed, build_verdict, set_aside, subject_of
 from evidence.claims.weighing import (
     LIMITING_QUALIFIERS,

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from evidence.claims.claim import Claim, Verdict
 from evidence.claims.effectiveness import judge_effect, select_effect
 from evidence.claims.harms import judge_adverse_effect, judge_safety
 from evidence.claims.indication import judge_indication
 from evidence.claims.inputs import EvidenceBase
-from evidence.claims.model import Claim, Verdict
 from evidence.claims.reference import ReferenceData
 from evidence.claims.statements import judge_coverage, judge_statement
 

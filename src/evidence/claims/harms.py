@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from evidence.claims.cards import names_any, sentence_naming, words_for
+from evidence.claims.claim import GRADES, Claim, Stance, Verdict, VerdictLabel
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
-from evidence.claims.model import GRADES, Claim, Stance, Verdict, VerdictLabel
 from evidence.claims.rules import Exclusions, Weighed, any_of, build_verdict, label, set_aside
 from evidence.claims.weighing import (
     Level,

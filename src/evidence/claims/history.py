@@ -23,8 +23,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from evidence.claims.claim import Claim, ClaimsFile, Verdict
 from evidence.claims.engine import RULES_VERSION
-from evidence.claims.model import Claim, ClaimsFile, Verdict
 from evidence.errors import StorageError
 from evidence.store import storage_errors
 from evidence.tagging import TAGGER_VERSION

@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from evidence.claims.cards import sentence_naming, words_for
+from evidence.claims.claim import GRADES, Claim, Grade, Stance, Verdict
 from evidence.claims.effectiveness import select_effect
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
-from evidence.claims.model import GRADES, Claim, Grade, Stance, Verdict
 from evidence.claims.rules import Exclusions, Weighed, build_verdict, set_aside, subject_of
 from evidence.claims.weighing import describe_designs, weight_of, year_span
 

@@ -12,8 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from evidence.claims.inputs import EvidenceRecord
-from evidence.claims.model import (
+from evidence.claims.claim import (
     Citation,
     Claim,
     Grade,
@@ -22,6 +21,7 @@ from evidence.claims.model import (
     Verdict,
     VerdictLabel,
 )
+from evidence.claims.inputs import EvidenceRecord
 
 __all__ = [
     "RULES",

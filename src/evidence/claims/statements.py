@@ -11,9 +11,9 @@ from the literature on insurance coverage. Returns a `Verdict`.
 from __future__ import annotations
 
 from evidence.claims.cards import names_any, sentence_naming, words_for
+from evidence.claims.claim import Claim, Verdict, VerdictLabel
 from evidence.claims.effectiveness import judge_effect, select_effect
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord
-from evidence.claims.model import Claim, Verdict, VerdictLabel
 from evidence.claims.reference import PayerPolicy, ReferenceData
 from evidence.claims.rules import Weighed, build_verdict, label
 from evidence.claims.weighing import weight_of

@@ -20,9 +20,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from evidence.claims.claim import Citation, Claim, ClaimsFile, Verdict
 from evidence.claims.history import CheckVersions, FileHistory, read_history, record_run
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord
-from evidence.claims.model import Citation, Claim, ClaimsFile, Verdict
 from evidence.models import Finding
 from evidence.store import storage_errors, transaction
 

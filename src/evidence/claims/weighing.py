@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Literal
 
+from evidence.claims.claim import GRADES, Grade
 from evidence.claims.inputs import DESIGN_RANK
-from evidence.claims.model import GRADES, Grade
 
 __all__ = [
     "DESIGN_NAMES",

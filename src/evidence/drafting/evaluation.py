@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from evidence.claims.model import Claim
+from evidence.claims.claim import Claim
 from evidence.drafting.drafter import DraftClaim
 
 __all__ = ["DraftScore", "score_draft"]

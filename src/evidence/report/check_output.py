@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from evidence.claims.cards import weight_words
+from evidence.claims.claim import ClaimsFile, Verdict
 from evidence.claims.history import FileHistory
-from evidence.claims.model import ClaimsFile, Verdict
 from evidence.claims.warehouse import CheckedFile
 from evidence.errors import InputError
 from evidence.report.render import render_check_page

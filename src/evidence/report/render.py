@@ -21,8 +21,8 @@ import markupsafe
 from markdown_it import MarkdownIt
 
 from evidence.claims.cards import weight_detail, weight_words
+from evidence.claims.claim import VERDICTS
 from evidence.claims.history import VerdictChange
-from evidence.claims.model import VERDICTS
 from evidence.claims.rules import label
 from evidence.claims.warehouse import CheckedFile
 from evidence.claims.weighing import DESIGN_NAMES

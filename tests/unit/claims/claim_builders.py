@@ -6,9 +6,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from evidence.claims.claim import ASSERTS, Claim, Kind, Verdict
 from evidence.claims.engine import judge_claim
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord, Scope
-from evidence.claims.model import ASSERTS, Claim, Kind, Verdict
 from evidence.claims.reference import ReferenceData
 from evidence.models import SERIOUS_EVENTS, Direction, Finding
 

@@ -8,8 +8,8 @@ import pytest
 from claim_builders import AS_OF, claim, finding, judge, record, safety_finding
 
 from evidence.claims.cards import reads_as, record_sentences, weight_detail, weight_words
+from evidence.claims.claim import Citation, Verdict
 from evidence.claims.inputs import EvidenceRecord
-from evidence.claims.model import Citation, Verdict
 
 VOMITING = claim("adverse_effect", adverse_event=["vomiting"])
 PNEUMOTHORAX = claim("adverse_effect", adverse_event=["pneumothorax"])

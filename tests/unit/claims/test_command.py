@@ -21,9 +21,9 @@ from warehouse_update import update_warehouse
 
 from evidence import pipeline
 from evidence.claims.check import change_note, retraction_note
+from evidence.claims.claim import VERDICTS
+from evidence.claims.claims_file import load_claims
 from evidence.claims.history import FileHistory, VerdictChange
-from evidence.claims.loader import load_claims
-from evidence.claims.model import VERDICTS
 from evidence.claims.rules import RULES
 from evidence.cli import app
 from evidence.config import Settings

@@ -10,6 +10,7 @@ import duckdb
 import pytest
 from claim_builders import AS_OF, claim
 
+from evidence.claims.claim import ClaimsFile, Verdict
 from evidence.claims.engine import RULES_VERSION, judge_claims
 from evidence.claims.history import (
     CheckVersions,
@@ -17,7 +18,6 @@ from evidence.claims.history import (
     read_data_version,
     read_history,
 )
-from evidence.claims.model import ClaimsFile, Verdict
 from evidence.claims.reference import ReferenceData
 from evidence.claims.warehouse import read_evidence, read_verdicts, write_verdicts
 from evidence.models import AbstractSection, Article, Deletion, Finding, PublicationType, Tag

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from claim_builders import SEED_CLAIMS
 
-from evidence.claims.loader import load_claims, parse_claims
-from evidence.claims.model import ASSERTS, KINDS
+from evidence.claims.claim import ASSERTS, KINDS
+from evidence.claims.claims_file import load_claims, parse_claims
 from evidence.errors import ClaimsFileError, InputError
 from evidence.tagging import Vocabulary
 

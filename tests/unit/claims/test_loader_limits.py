@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from evidence.claims.loader import load_claims
+from evidence.claims.claims_file import load_claims
 from evidence.cli import app
 from evidence.entrez.queries import load_query_set
 from evidence.errors import ClaimsFileError, QuerySetError

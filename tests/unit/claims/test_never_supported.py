@@ -8,8 +8,8 @@ import itertools
 import pytest
 from claim_builders import claim, finding, judge, record
 
+from evidence.claims.claim import Claim
 from evidence.claims.inputs import EvidenceRecord
-from evidence.claims.model import Claim
 
 EVENTS = {"pneumothorax": "pneumothorax", "bruising": "bruising"}
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import lxml.html
 import pytest
 
-from evidence.claims.model import Citation, Claim, ClaimsFile, Verdict
+from evidence.claims.claim import Citation, Claim, ClaimsFile, Verdict
 from evidence.report.check_output import render_output
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import pytest
 from claim_builders import REPO, SEED_CLAIMS
 
-from evidence.claims.loader import load_claims
-from evidence.claims.model import Claim
+from evidence.claims.claim import Claim
+from evidence.claims.claims_file import load_claims
 from evidence.tagging import Vocabulary
 
 ARTICLE = REPO.parent / "shared" / "seed" / "trigger-point-article.txt"

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from claim_builders import SEED_CLAIMS, claim, finding, judge, record
 
-from evidence.claims.loader import load_claims
+from evidence.claims.claims_file import load_claims
 from evidence.claims.reference import PayerPolicy, ReferenceData
 from evidence.claims.statements import SETTLING_SOURCE
 from evidence.tagging import Vocabulary

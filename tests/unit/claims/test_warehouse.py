@@ -9,10 +9,10 @@ import duckdb
 import pytest
 from claim_builders import AS_OF, claim
 
+from evidence.claims.claim import ClaimsFile
 from evidence.claims.engine import judge_claims
 from evidence.claims.harms import SERIOUS_EVENTS
 from evidence.claims.inputs import primary_design
-from evidence.claims.model import ClaimsFile
 from evidence.claims.reference import ReferenceData
 from evidence.claims.warehouse import read_evidence, read_verdicts, write_verdicts
 from evidence.models import AbstractSection, Article, Deletion, Finding, PublicationType, Tag

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from evidence.claims.loader import parse_claims
+from evidence.claims.claims_file import parse_claims
 from evidence.cli import app
 from evidence.drafting import draft_claims, parse_html, read_article, render_draft
 from evidence.drafting.evaluation import score_draft
@@ -98,7 +98,7 @@ def test_cli_draft_to_file_and_bad_input(tmp_path: Path) -> None:
 def test_seed_article_recall(vocab: Vocabulary) -> None:
     if not SEED_ARTICLE.exists():
         pytest.skip(f"the seed article is not here ({SEED_ARTICLE})")
-    from evidence.claims.loader import load_claims
+    from evidence.claims.claims_file import load_claims
 
     gold = load_claims(SEED_CLAIMS, vocab)
     draft = draft_claims(read_article(SEED_ARTICLE), vocab)

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from evidence.claims.claim import Citation, Claim, Verdict
 from evidence.claims.history import FileHistory, VerdictChange
-from evidence.claims.model import Citation, Claim, Verdict
 from evidence.claims.warehouse import CheckedFile
 from evidence.report.data import AdverseRow, Provenance, ReportData
 from evidence.report.plots import evidence_map_svg, publications_svg

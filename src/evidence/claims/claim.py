@@ -1,6 +1,6 @@
 """Typed records of the claim-checking stage: claims in, verdicts and citations out.
 
-Pure data, no I/O. A `Claim` is what `evidence.claims.loader` reads from an editors' YAML
+Pure data, no I/O. A `Claim` is what `evidence.claims.claims_file` reads from an editors' YAML
 file; a `Verdict` (with its `Citation` rows) is what the verdict rules return and what
 `evidence.claims.warehouse` writes behind the ``claim_verdicts`` and ``claim_evidence``
 views. Labels and kinds are spelled exactly as in the evidence contract.

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from evidence.claims.model import ASSERTS, KINDS, Claim, ClaimsFile, Kind
+from evidence.claims.claim import ASSERTS, KINDS, Claim, ClaimsFile, Kind
 from evidence.errors import ClaimsFileError
 from evidence.yamlfiles import CappedLoader, TooDeep, read_capped
 

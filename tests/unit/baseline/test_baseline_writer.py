@@ -1,4 +1,4 @@
-"""Partitions → the warehouse (evidence.baseline.loader), against `evidence ingest` itself."""
+"""Partitions → the warehouse (evidence.baseline.writer), against `evidence ingest` itself."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from baseline_xml import article, book, deletion, write_pubmed
 
 from evidence.baseline import load_partition, load_partitions, parse_to_parquet
-from evidence.baseline.loader import out_of_order
+from evidence.baseline.writer import out_of_order
 from evidence.errors import StorageError
 from evidence.ingest import ingest_file
 from evidence.store import connect
