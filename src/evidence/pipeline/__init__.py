@@ -22,30 +22,29 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from evidence.baseline import BaselineSummary, Submit, TopicFilter, ingest_baseline
-from evidence.baseline.partition import CHUNK_SIZE
-from evidence.claims.check import CheckResult, check_claims, forget_claims, prepare_check
-from evidence.config import PROJECT_ROOT, Settings
-from evidence.drafting import Draft, draft_claims, read_article, render_draft
-from evidence.entrez import (
-    DEFAULT_QUERY_SET,
-    Acquisition,
-    EntrezClient,
-    EntrezOptions,
-    FetchSummary,
-    IngestReport,
-    QuerySet,
-    SyncProgress,
-    acquisition,
-    sync_query_set,
-)
-from evidence.ingest import FileResult, IngestSummary, ingest_into
+from evidence.config import DEFAULT_QUERY_SET, PROJECT_ROOT, Settings
 from evidence.pipeline import steps
-from evidence.report import build_report, data_line_of
-from evidence.report.check_output import output_format, render_output
 from evidence.store import WorkCopy, publishing, replaced_on_success
-from evidence.tagging import load_vocabulary
+
+if TYPE_CHECKING:
+    from evidence.baseline import BaselineSummary, Submit, TopicFilter
+    from evidence.claims.check import CheckResult
+    from evidence.drafting import Draft
+    from evidence.entrez import (
+        Acquisition,
+        EntrezClient,
+        EntrezOptions,
+        FetchSummary,
+        IngestReport,
+        QuerySet,
+        SyncProgress,
+    )
+    from evidence.ingest import FileResult, IngestSummary
+
+# Each function imports the stages it runs when it runs: `evidence ingest` starts without
+# the HTTP client, the report's templates, Dask or the article reader.
 
 __all__ = [
     "DEFAULT_CLAIMS",
@@ -68,7 +67,7 @@ __all__ = [
 # The claims file the main job checks: the seed article's.
 DEFAULT_CLAIMS = PROJECT_ROOT / "data" / "claims" / "trigger-point-article.yaml"
 
-ProgressFn = Callable[[SyncProgress], None]
+ProgressFn = Callable[["SyncProgress"], None]
 
 
 @contextmanager
@@ -82,6 +81,8 @@ def writing(settings: Settings) -> Iterator[WorkCopy]:
 def acquiring(settings: Settings) -> Iterator[Acquisition]:
     """Live PubMed when NCBI_EMAIL is set; otherwise the synthetic sample, served by a local
     replay of the E-utilities, with settings that point at ``data/demo.duckdb``."""
+    from evidence.entrez import acquisition
+
     with acquisition(settings) as source:
         yield source
 
@@ -140,6 +141,8 @@ def sync(
     progress: ProgressFn | None = None,
 ) -> tuple[FetchSummary, IngestReport]:
     """`fetch` then `ingest_fetched`, published together: what ``evidence sync`` does."""
+    from evidence.entrez import sync_query_set
+
     with writing(settings) as work:
         return sync_query_set(
             settings,
@@ -169,6 +172,8 @@ def ingest(
     others still load. The warehouse analysts read is replaced only when the whole call
     succeeds; a call that would create it and loads no file leaves no file behind. See
     `evidence.ingest.ingest_into`."""
+    from evidence.ingest import ingest_into
+
     with writing(settings) as work:
         return ingest_into(
             settings,
@@ -190,11 +195,14 @@ def baseline(
     topic: TopicFilter | None = None,
     work_dir: Path | None = None,
     force: bool = False,
-    chunk_size: int = CHUNK_SIZE,
+    chunk_size: int | None = None,
     on_file: Callable[[FileResult], None] | None = None,
 ) -> BaselineSummary:
     """Parse baseline and update files through ``submit`` (a thread, a Dask cluster) and load
-    them in file order; see `evidence.baseline.ingest_baseline`."""
+    them in file order (``chunk_size`` records per Parquet chunk, default `CHUNK_SIZE`); see
+    `evidence.baseline.ingest_baseline`."""
+    from evidence.baseline import CHUNK_SIZE, ingest_baseline
+
     with writing(settings) as work:
         return ingest_baseline(
             settings,
@@ -204,7 +212,7 @@ def baseline(
             topic=topic,
             work_dir=work_dir,
             force=force,
-            chunk_size=chunk_size,
+            chunk_size=CHUNK_SIZE if chunk_size is None else chunk_size,
             on_file=on_file,
         )
 
@@ -229,6 +237,10 @@ def check(
         InputError: the claims file, a reference file or the output extension is bad (exit 2).
         StorageError: the warehouse does not exist or cannot be read or written (exit 1).
     """
+    from evidence.claims.check import check_claims, prepare_check
+    from evidence.report import data_line_of
+    from evidence.report.check_output import output_format, render_output
+
     fmt = output_format(out) if out is not None else None
     inputs = prepare_check(settings, claims_path)
     when = steps.utc(now)
@@ -263,6 +275,8 @@ def forget(settings: Settings, claims_path: Path) -> tuple[str, int, int]:
         InputError: no claims file of that name was checked in this warehouse (exit 2).
         StorageError: the warehouse does not exist or cannot be written (exit 1).
     """
+    from evidence.claims.check import forget_claims
+
     with writing(settings) as work:
         return forget_claims(work, claims_path)
 
@@ -273,6 +287,8 @@ def report(settings: Settings, out_dir: Path | None = None, *, now: datetime | N
     Raises:
         StorageError: the warehouse or the output folder cannot be read or written.
     """
+    from evidence.report import build_report
+
     return build_report(settings, out_dir, now=now)
 
 
@@ -284,6 +300,9 @@ def draft(settings: Settings, article: Path) -> tuple[Draft, str]:
         InputError: the article is missing, unreadable or empty (exit 2).
         VocabularyError: the vocabulary is invalid.
     """
+    from evidence.drafting import draft_claims, read_article, render_draft
+    from evidence.tagging import load_vocabulary
+
     vocab = load_vocabulary(settings.vocab_dir)
     drafted = draft_claims(read_article(article), vocab)
     return drafted, render_draft(drafted, article=article.name)
@@ -324,6 +343,9 @@ def review(
         InputError: the claims file or a reference file is bad: nothing is fetched.
         QuerySetError, EntrezError, StorageError: as `sync`, `check` and `report` raise them.
     """
+    from evidence.claims.check import check_claims, prepare_check
+    from evidence.entrez import sync_query_set
+
     with acquiring(settings) as source:
         if on_note is not None and source.demo:
             on_note(source.note)

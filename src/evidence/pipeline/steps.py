@@ -8,19 +8,68 @@ Prefect flow ``evidence_review`` makes a task of each.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from evidence.claims.check import CheckResult, check_claims, prepare_check
 from evidence.config import Settings
-from evidence.entrez import fetch_new, ingest_fetched
-from evidence.report import build_report
 from evidence.store import WorkCopy
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from evidence.claims.check import CheckResult
+    from evidence.entrez import (
+        EntrezClient,
+        EntrezOptions,
+        FetchSummary,
+        IngestReport,
+        QuerySet,
+        SyncProgress,
+    )
 
 __all__ = ["check", "fetch", "ingest_fetched", "report", "utc"]
 
-# Searching and fetching, then ingesting what was fetched, are the acquisition stage's.
-fetch = fetch_new
+
+def fetch(
+    settings: Settings,
+    work: WorkCopy,
+    query_set: str | Path | QuerySet,
+    *,
+    since: date | None = None,
+    options: EntrezOptions | None = None,
+    raw_root: Path | None = None,
+    client: EntrezClient | None = None,
+    progress: Callable[[SyncProgress], None] | None = None,
+) -> FetchSummary:
+    """Search and fetch what is new for a query set into the raw layer, with the run's
+    ledger in the working copy (`evidence.entrez.sync.fetch_new`)."""
+    from evidence.entrez import fetch_new
+
+    return fetch_new(
+        settings,
+        work,
+        query_set,
+        since=since,
+        options=options,
+        raw_root=raw_root,
+        client=client,
+        progress=progress,
+    )
+
+
+def ingest_fetched(
+    settings: Settings,
+    work: WorkCopy,
+    *,
+    query_set: str | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Ingest the stored answers not yet ingested into the working copy, then flag them
+    (`evidence.entrez.sync.ingest_fetched`)."""
+    from evidence.entrez import ingest_fetched as ingest_stored
+
+    return ingest_stored(settings, work, query_set=query_set, on_file=on_file)
 
 
 def check(
@@ -32,6 +81,8 @@ def check(
         InputError: the claims file or a reference file is bad (exit 2).
         StorageError: the warehouse does not exist or cannot be read or written (exit 1).
     """
+    from evidence.claims.check import check_claims, prepare_check
+
     inputs = prepare_check(settings, claims_path)
     return check_claims(work, inputs, when=utc(now))
 
@@ -40,6 +91,8 @@ def report(
     settings: Settings, work: WorkCopy, out_dir: Path | None = None, *, now: datetime | None = None
 ) -> Path:
     """Write the editors' report from the working copy; return its index.html."""
+    from evidence.report import build_report
+
     return build_report(settings, out_dir, now=now, db=work.path)
 
 
