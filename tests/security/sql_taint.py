@@ -7,8 +7,11 @@ a public function are input, never SQL. SQL reaching a sink is
 imported from another module of the package); loop variables over trusted collections; local
 variables whose every assignment is trusted; f-strings, ``%``, ``+``, ``.format`` and
 ``.join`` of trusted parts; calls of functions whose arguments are trusted (a package
-function counts when what it returns is trusted too). Anything that comes from a parameter,
-a query result or a file named by the user is untrusted: it must go in as a ``?`` parameter.
+function counts when what it returns is trusted too); and the statements of the package's
+own SQL files, read by ``named_queries("stage")`` (a literal stage name: a file shipped in
+``store/sql/queries/``, as much code as a string constant). Anything that comes from a
+parameter, a query result or a file named by the user is untrusted: it must go in as a ``?``
+parameter.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from pathlib import Path
 __all__ = ["Reviewed", "Site", "package_sources", "untrusted_sql"]
 
 SINK_METHODS = frozenset({"execute", "executemany", "sql", "query"})
+# Package functions that return the package's own SQL files by literal name.
+SQL_FILE_READERS = frozenset({("evidence.store.queries", "named_queries")})
 MUTATORS = frozenset({"append", "extend", "add", "update", "insert", "setdefault"})
 PURE_BUILTINS = frozenset(
     {"str", "int", "float", "len", "sorted", "list", "tuple", "set", "range", "enumerate", "zip"}
@@ -227,6 +232,8 @@ class _Checker:
             if func.id in PURE_BUILTINS:
                 return True
             target = self._function(func.id, module)
+            if target is not None and (target[0].name, target[1].name) in SQL_FILE_READERS:
+                return all(isinstance(a, ast.Constant) for a in node.args)
             return target is not None and self._returns_trusted(*target)
         return False
 

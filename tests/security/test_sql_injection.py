@@ -25,8 +25,8 @@ from sql_taint import SINK_METHODS, Site, package_sources, untrusted_sql
 from evidence import pipeline
 from evidence.config import Settings
 from evidence.entrez import Query, QuerySet
-from evidence.entrez.ledger import pending_raw
 from evidence.errors import ClaimsFileError
+from evidence.store.sync_ledger import pending_raw
 
 DROP = "'; DROP TABLE articles; --"
 
@@ -251,3 +251,54 @@ def test_a_cli_filter_carrying_sql_is_one_line_exit_2(
     assert len(done.error_lines) == 1 and "Traceback" not in done.stderr
     assert f"'{DROP}' is not a query set name" in done.error_lines[0]
     assert warehouse_digest(db) == before
+
+
+# The package's own SQL files, read by name (evidence.store.queries.named_queries).
+SQL_FILES = {
+    "evidence.store.queries": """
+def named_queries(stage):
+    return parse(open(stage).read())
+""",
+}
+NAMED_SAFE = """
+from evidence.store.queries import named_queries
+SQL = named_queries("claims")
+TABLES = ("a", "b")
+
+def f(con, claim_id):
+    con.execute(SQL["read"], [claim_id])
+    for table in TABLES:
+        con.execute(SQL["delete"].format(table=table), [claim_id])
+"""
+NAMED_HOSTILE = {
+    "a-stage-from-input": """
+from evidence.store.queries import named_queries
+
+def f(con, stage):
+    con.execute(named_queries(stage)["read"])
+""",
+    "a-name-from-input": """
+from evidence.store.queries import named_queries
+SQL = named_queries("claims")
+
+def f(con, name):
+    con.execute(SQL[name])
+""",
+    "a-table-from-input": """
+from evidence.store.queries import named_queries
+SQL = named_queries("claims")
+
+def f(con, table):
+    con.execute(SQL["delete"].format(table=table))
+""",
+}
+
+
+def test_the_checker_passes_statements_of_the_packages_sql_files() -> None:
+    assert untrusted_sql({**SQL_FILES, "m": NAMED_SAFE}) == []
+
+
+@pytest.mark.parametrize("case", list(NAMED_HOSTILE))
+def test_the_checker_flags_sql_files_chosen_or_filled_by_input(case: str) -> None:
+    found = untrusted_sql({**SQL_FILES, "m": NAMED_HOSTILE[case]})
+    assert len(found) == 1 and found[0].module == "m", found

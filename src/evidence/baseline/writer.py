@@ -30,6 +30,7 @@ from evidence.store import (
     Batch,
     LoadCounts,
     apply_deletion,
+    ingest_ledger,
     storage_errors,
     transaction,
     upsert_batch,
@@ -56,19 +57,12 @@ def _now() -> datetime:
 def ingested_sha256s(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     """The sha256 of every file ingested with status ok, by file name (not path)."""
     with storage_errors("ingest_runs"):
-        rows = con.execute("SELECT DISTINCT file, sha256 FROM ingest_runs WHERE status = 'ok'")
-        found: defaultdict[str, set[str]] = defaultdict(set)
-        for file, sha in rows.fetchall():
-            found[Path(str(file)).name].add(str(sha))
-        return found
+        return ingest_ledger.ingested_sha256s(con)
 
 
 def _is_ingested(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
     with storage_errors("ingest_runs"):
-        row = con.execute(
-            "SELECT count(*) FROM ingest_runs WHERE sha256 = ? AND status = 'ok'", [sha256]
-        ).fetchone()
-    return bool(row and row[0])
+        return ingest_ledger.is_ingested(con, sha256)
 
 
 def out_of_order(con: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> list[str]:
@@ -78,8 +72,8 @@ def out_of_order(con: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> list[
     DeleteCitation in it may remove a record that a later file has re-added.
     """
     with storage_errors("ingest_runs"):
-        rows = con.execute("SELECT DISTINCT file FROM ingest_runs WHERE status = 'ok'").fetchall()
-    loaded = [Path(str(r[0])) for r in rows if FILE_PATTERN.match(Path(str(r[0])).name)]
+        files = ingest_ledger.ingested_files(con)
+    loaded = [p for p in files if FILE_PATTERN.match(p.name)]
     if not loaded:
         return []
     latest = max(loaded, key=file_order_key)

@@ -27,6 +27,7 @@ from evidence.claims.claim import Claim, ClaimsFile, Verdict
 from evidence.claims.engine import RULES_VERSION
 from evidence.errors import StorageError
 from evidence.store import storage_errors
+from evidence.store.queries import named_queries
 from evidence.tagging import TAGGER_VERSION
 
 __all__ = [
@@ -39,6 +40,9 @@ __all__ = [
     "read_history",
     "record_run",
 ]
+
+# The statements this module runs: store/sql/queries/claims.sql.
+SQL = named_queries("claims")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,20 +112,7 @@ class FileHistory:
 
 # Everything a verdict is read from: records (their content hashes), deletions, tags (their
 # count, and which tagger version and vocabulary wrote them), findings, and the ledgers.
-_DATA_VERSION_SQL = """
-SELECT
-    (SELECT count(*) FROM pm_article),
-    (SELECT coalesce(sum(content_hash), 0) FROM pm_article),
-    (SELECT count(*) FROM pm_deleted),
-    (SELECT count(*) FROM pm_tag),
-    (SELECT coalesce(sum(hash(pmid, intervention, condition, outcome, direction, design,
-                              qualifiers, sample_size)), 0) FROM pm_finding),
-    (SELECT coalesce(string_agg(DISTINCT tagger_key, ',' ORDER BY tagger_key), '')
-     FROM pm_tag_state),
-    (SELECT max(run_id) FROM ingest_runs WHERE status = 'ok'),
-    (SELECT run_id FROM sync_runs WHERE status = 'complete'
-     ORDER BY coalesce(finished_at, started_at) DESC, run_id DESC LIMIT 1)
-"""
+_DATA_VERSION_SQL = SQL["data_version"]
 
 
 def read_data_version(con: duckdb.DuckDBPyConnection) -> DataVersion:
@@ -176,10 +167,7 @@ def record_run(
     """
     data = read_data_version(con)
     row = con.execute(
-        "INSERT INTO claim_run (claims_file, checked_at, data_version, warehouse_records,"
-        " last_ingest_run_id, last_sync_run_id, vocabulary_fingerprint, tagger_version,"
-        " rules_version, n_claims, n_records) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " RETURNING run_id",
+        SQL["insert_run"],
         [
             claims.name,
             checked_at,
@@ -219,7 +207,7 @@ def record_run(
     )
     con.register("_claim_run_rows", rows)
     try:
-        con.execute("INSERT INTO claim_run_verdict BY NAME SELECT * FROM _claim_run_rows")
+        con.execute(SQL["insert_run_verdicts"])
     finally:
         con.unregister("_claim_run_rows")
     return run_id
@@ -228,10 +216,7 @@ def record_run(
 _PMID_LISTS = ("new_pmids", "dropped_pmids", "retracted_pmids", "deleted_pmids")
 # The view's columns by VerdictChange's field names, so that a column added to the view
 # never shifts the fields.
-_CHANGES_SQL = (
-    f"SELECT {', '.join(VerdictChange.__slots__)} FROM claim_verdict_changes"  # noqa: S608
-    " ORDER BY claims_file, ord"
-)
+_CHANGES_SQL = SQL["verdict_changes"].format(columns=", ".join(VerdictChange.__slots__))
 
 
 def _change(row: tuple[Any, ...]) -> VerdictChange:
@@ -248,15 +233,9 @@ def read_history(con: duckdb.DuckDBPyConnection) -> dict[str, FileHistory]:
         StorageError: the history views cannot be read.
     """
     with storage_errors("reading the verdict history"):
-        runs = con.execute(
-            "SELECT r.claims_file, r.run_id, r.previous_run_id, p.checked_at FROM check_runs r"
-            " LEFT JOIN check_runs p ON p.run_id = r.previous_run_id WHERE r.is_latest"
-        ).fetchall()
+        runs = con.execute(SQL["latest_runs"]).fetchall()
         changes = [_change(row) for row in con.execute(_CHANGES_SQL).fetchall()]
-        flags = con.execute(
-            "SELECT claims_file, claim_id, retracted_citations FROM claim_verdicts"
-            " WHERE cites_retracted ORDER BY claims_file, ord"
-        ).fetchall()
+        flags = con.execute(SQL["retracted_citations"]).fetchall()
     by_file: defaultdict[str, list[VerdictChange]] = defaultdict(list)
     for change in changes:
         by_file[change.claims_file].append(change)

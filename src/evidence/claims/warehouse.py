@@ -25,6 +25,7 @@ from evidence.claims.history import CheckVersions, FileHistory, read_history, re
 from evidence.claims.inputs import EvidenceBase, EvidenceRecord
 from evidence.models import Finding
 from evidence.store import storage_errors, transaction
+from evidence.store.queries import named_queries
 
 __all__ = [
     "CheckedFile",
@@ -35,50 +36,16 @@ __all__ = [
     "write_verdicts",
 ]
 
+# The statements this module runs: store/sql/queries/claims.sql.
+SQL = named_queries("claims")
+
 # Every table that holds rows of a claims file, keyed by its file name: the latest verdicts
 # and the verdict history.
 _FILE_TABLES = ("claim_check", "claim_verdict", "claim_citation", "claim_run_verdict", "claim_run")
 
-_RECORDS_SQL = """
-WITH wanted AS (
-    SELECT pmid FROM article_tags
-    WHERE dimension = 'intervention' AND list_contains($ids, value)
-    UNION
-    SELECT pmid FROM findings WHERE list_contains($ids, intervention)
-), tags AS (
-    SELECT t.pmid,
-        list(t.value) FILTER (WHERE t.dimension = 'intervention') AS interventions,
-        list(t.value) FILTER (WHERE t.dimension = 'condition') AS conditions,
-        list(t.value) FILTER (WHERE t.dimension = 'outcome') AS outcomes,
-        list(t.value) FILTER (WHERE t.dimension = 'population') AS populations,
-        list(t.value ORDER BY t.value) FILTER (WHERE t.dimension = 'adverse_event') AS events,
-        list(coalesce(t.evidence, t.value) ORDER BY t.value)
-            FILTER (WHERE t.dimension = 'adverse_event') AS event_words,
-        list([t.dimension, t.value, t.evidence] ORDER BY t.dimension, t.value, t.evidence)
-            FILTER (WHERE t.evidence IS NOT NULL) AS tag_words
-    FROM article_tags t SEMI JOIN wanted w ON w.pmid = t.pmid
-    GROUP BY t.pmid
-), sections AS (
-    SELECT s.pmid, list(s.text ORDER BY s.ord) AS texts
-    FROM abstract_sections s SEMI JOIN wanted w ON w.pmid = s.pmid
-    GROUP BY s.pmid
-)
-SELECT a.pmid, a.title, a.pub_year, a.journal, a.is_retracted, d.design,
-       g.interventions, g.conditions, g.outcomes, g.populations, g.events, g.event_words,
-       g.tag_words, s.texts AS abstract
-FROM articles a
-SEMI JOIN wanted w ON w.pmid = a.pmid
-LEFT JOIN article_design d ON d.pmid = a.pmid
-LEFT JOIN tags g ON g.pmid = a.pmid
-LEFT JOIN sections s ON s.pmid = a.pmid
-"""
+_RECORDS_SQL = SQL["evidence_records"]
 
-_FINDINGS_SQL = """
-SELECT f.pmid, f.intervention, f.condition, f.outcome, f.direction, f.design, f.sentence,
-       f.qualifiers, f.sample_size, f.kind, f.comparator, f.events, f.seriousness
-FROM findings f
-WHERE list_contains($ids, f.intervention) AND f.pmid IN (SELECT pmid FROM articles)
-"""
+_FINDINGS_SQL = SQL["evidence_findings"]
 
 
 def _columns(
@@ -268,16 +235,16 @@ def write_verdicts(
     )
     with transaction(con, f"writing verdicts of {key}"), storage_errors(f"writing {key}"):
         for table in ("claim_check", "claim_verdict", "claim_citation"):
-            con.execute(f"DELETE FROM {table} WHERE claims_file = ?", [key])  # noqa: S608
+            con.execute(SQL["delete_file_rows"].format(table=table), [key])
         con.execute(
-            "INSERT INTO claim_check VALUES (?, ?, ?, ?, ?, ?)",
+            SQL["insert_check"],
             [key, claims.source_title, claims.source_url, checked_at, len(verdicts), n_records],
         )
         con.register("_claim_verdict_rows", verdict_rows)
         con.register("_claim_citation_rows", citation_rows)
         try:
-            con.execute("INSERT INTO claim_verdict BY NAME SELECT * FROM _claim_verdict_rows")
-            con.execute("INSERT INTO claim_citation BY NAME SELECT * FROM _claim_citation_rows")
+            con.execute(SQL["insert_verdicts"])
+            con.execute(SQL["insert_citations"])
         finally:
             con.unregister("_claim_verdict_rows")
             con.unregister("_claim_citation_rows")
@@ -295,9 +262,7 @@ def write_verdicts(
 def checked_files(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The names of the claims files with stored verdicts or history, sorted."""
     with storage_errors("reading claim verdicts"):
-        rows = con.execute(
-            "SELECT claims_file FROM claim_check UNION SELECT claims_file FROM claim_run ORDER BY 1"
-        ).fetchall()
+        rows = con.execute(SQL["checked_files"]).fetchall()
     return [name for (name,) in rows]
 
 
@@ -306,15 +271,11 @@ def forget_verdicts(con: duckdb.DuckDBPyConnection, name: str) -> tuple[int, int
     verdicts and citations and its whole verdict history, in one transaction. Return how
     many claims and how many recorded check runs were removed."""
     with storage_errors(f"reading {name}"):
-        claims = con.execute(
-            "SELECT count(*) FROM claim_verdict WHERE claims_file = ?", [name]
-        ).fetchone()
-        runs = con.execute(
-            "SELECT count(*) FROM claim_run WHERE claims_file = ?", [name]
-        ).fetchone()
+        claims = con.execute(SQL["count_verdicts_of_file"], [name]).fetchone()
+        runs = con.execute(SQL["count_runs_of_file"], [name]).fetchone()
     with transaction(con, f"forgetting {name}"), storage_errors(f"forgetting {name}"):
         for table in _FILE_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE claims_file = ?", [name])  # noqa: S608
+            con.execute(SQL["delete_file_rows"].format(table=table), [name])
     return (claims[0] if claims else 0), (runs[0] if runs else 0)
 
 
@@ -335,15 +296,11 @@ def read_verdicts(con: duckdb.DuckDBPyConnection) -> list[CheckedFile]:
     """Every stored claims file with its verdicts, citations (titles from ``articles``) and
     history."""
     with storage_errors("reading claim verdicts"):
-        heads = con.execute(
-            "SELECT claims_file, source_title, source_url, checked_at FROM claim_check"
-            " ORDER BY claims_file"
-        ).fetchall()
-        verdict_rows = _columns(con, "SELECT * FROM claim_verdicts ORDER BY claims_file, ord", {})
+        heads = con.execute(SQL["checked_heads"]).fetchall()
+        verdict_rows = _columns(con, SQL["stored_verdicts"], {})
         cite_rows = _columns(
             con,
-            "SELECT e.*, a.title FROM claim_evidence e LEFT JOIN articles a USING (pmid)"
-            " ORDER BY e.claims_file, e.claim_id, e.ord",
+            SQL["stored_citations"],
             {},
         )
     cites: defaultdict[tuple[str, str], list[Citation]] = defaultdict(list)

@@ -2,7 +2,8 @@
 
 Query sets (`queries`) → esearch with date slicing (`slicing`) → efetch in batches through
 one paced, retrying client (`client`, `ratelimit`, `responses`) → gzip files under
-``data/raw/`` (`rawstore`) recorded in the warehouse ledger (`ledger`) → ingest (`sync`).
+``data/raw/`` (`rawstore`) recorded in the warehouse ledger (`evidence.store.sync_ledger`)
+→ ingest (`sync`).
 `summary` says what a run did. `replay` and `server` serve the synthetic sample locally
 for demo mode.
 """

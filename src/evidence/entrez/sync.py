@@ -34,7 +34,6 @@ from urllib.parse import urlsplit
 import duckdb
 
 from evidence.config import DEFAULT_ENTREZ_URL, Settings
-from evidence.entrez import ledger
 from evidence.entrez.client import EntrezClient, EntrezOptions, FetchResponse
 from evidence.entrez.queries import QuerySet, find_query_set, load_query_set, window_term
 from evidence.entrez.rawstore import relative_to_data, save_raw
@@ -43,6 +42,7 @@ from evidence.entrez.summary import FetchSummary, IngestReport, QueryReport, Syn
 from evidence.errors import EntrezError
 from evidence.ingest import ingest_into
 from evidence.store import WorkCopy, connect
+from evidence.store import sync_ledger as ledger
 
 __all__ = ["fetch_new", "ingest_fetched", "resolve_query_set", "sync_query_set"]
 

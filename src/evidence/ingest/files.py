@@ -25,6 +25,7 @@ from evidence.ingest.pool import WorkerPool, stream_segments
 from evidence.models import Article, BookArticle, Deletion, Record
 from evidence.pubmed import SplitError, iter_medline, iter_records, sniff_medline
 from evidence.store.db import storage_errors, transaction
+from evidence.store.ingest_ledger import is_ingested, record_attempt
 from evidence.store.load import (
     LoadCounts,
     apply_deletion,
@@ -113,35 +114,18 @@ class _CountingReader(io.RawIOBase):
         return len(data)
 
 
-def _already_ingested(con: duckdb.DuckDBPyConnection, sha: str) -> bool:
-    row = con.execute(
-        "SELECT count(*) FROM ingest_runs WHERE sha256 = ? AND status = 'ok'", [sha]
-    ).fetchone()
-    return bool(row and row[0])
-
-
 def write_ledger(con: duckdb.DuckDBPyConnection, result: FileResult, started: datetime) -> None:
     """One row in ``ingest_runs`` for this attempt at a file (the caller owns the transaction)."""
-    c = result.counts
-    con.execute(
-        "INSERT INTO ingest_runs (file, sha256, status, records, inserted, updated, deleted,"
-        " skipped, books, started_at, finished_at, seconds, error)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            str(result.path),
-            result.sha256,
-            result.status,
-            result.records,
-            c.inserted,
-            c.updated,
-            c.deleted,
-            c.skipped,
-            c.books,
-            started,
-            datetime.now(UTC).replace(tzinfo=None),
-            result.seconds,
-            result.error,
-        ],
+    record_attempt(
+        con,
+        file=result.path,
+        sha256=result.sha256,
+        status=result.status,
+        records=result.records,
+        counts=result.counts,
+        started=started,
+        seconds=result.seconds,
+        error=result.error,
     )
 
 
@@ -173,7 +157,7 @@ def ingest_file(
     sha = sha256_file(path)
     result = FileResult(path=path, sha256=sha, status="ok")
     with storage_errors(str(path)):
-        if not force and _already_ingested(con, sha):
+        if not force and is_ingested(con, sha):
             result.status = "skipped"
             result.seconds = time.perf_counter() - clock
             return result

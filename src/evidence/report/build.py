@@ -18,8 +18,12 @@ from evidence.config import PROJECT_ROOT, Settings
 from evidence.report.data import read_provenance, read_report_data
 from evidence.report.render import data_line, render_report
 from evidence.store import connect, storage_errors, write_atomically
+from evidence.store.queries import named_queries
 
 __all__ = ["RULES_DOC", "build_report", "data_line_of"]
+
+# The statements this module runs: store/sql/queries/report.sql.
+SQL = named_queries("report")
 
 # The rule book the report's footer links to, rendered beside index.html.
 RULES_DOC = PROJECT_ROOT / "docs" / "verdict-rules.md"
@@ -28,10 +32,7 @@ RULES_DOC = PROJECT_ROOT / "docs" / "verdict-rules.md"
 def _open(db_path: Path) -> duckdb.DuckDBPyConnection:
     con = connect(db_path, read_only=True)  # StorageError when there is no warehouse
     with storage_errors(str(db_path)):
-        row = con.execute(
-            "SELECT count(*) FROM information_schema.tables"
-            " WHERE table_name IN ('adverse_event_summary', 'claim_verdict_changes')"
-        ).fetchone()
+        row = con.execute(SQL["report_views_exist"]).fetchone()
     if row and row[0] == 2:
         return con
     # A warehouse written before the report views (or the verdict history) existed: one

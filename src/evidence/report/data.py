@@ -18,6 +18,7 @@ import duckdb
 from evidence.claims.warehouse import CheckedFile, read_verdicts
 from evidence.models import SYNTHETIC_PMID_FLOOR, is_synthetic
 from evidence.store import storage_errors
+from evidence.store.queries import named_queries
 
 __all__ = [
     "SYNTHETIC_PMID_FLOOR",
@@ -28,6 +29,9 @@ __all__ = [
     "read_provenance",
     "read_report_data",
 ]
+
+# The statements this module runs: store/sql/queries/report.sql.
+SQL = named_queries("report")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +86,7 @@ class ReportData:
 
 
 def _exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    row = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
-    ).fetchone()
+    row = con.execute(SQL["table_exists"], [name]).fetchone()
     return bool(row and row[0])
 
 
@@ -96,26 +98,20 @@ def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[Any, ...]:
 def read_provenance(con: duckdb.DuckDBPyConnection) -> Provenance:
     """How many records, from when, synced or ingested, and how many are synthetic."""
     row = con.execute(
-        "SELECT count(*), count(*) FILTER (WHERE is_retracted), min(pub_year), max(pub_year),"
-        " count(*) FILTER (WHERE pmid >= ? OR starts_with(coalesce(journal, ''), 'Synthetic'))"
-        " FROM articles",
+        SQL["provenance"],
         [SYNTHETIC_PMID_FLOOR],
     ).fetchone()
     n, retracted, first, last, synthetic = row or (0, 0, None, None, 0)
     synced: tuple[tuple[str, datetime, int], ...] = ()
     if _exists(con, "sync_state"):
         synced = tuple(
-            (str(q), at, int(k))
-            for q, at, k in con.execute(
-                "SELECT query_set, last_success_at, records_fetched FROM sync_state"
-                " ORDER BY query_set"
-            ).fetchall()
+            (str(q), at, int(k)) for q, at, k in con.execute(SQL["sync_state"]).fetchall()
         )
     files, last_ingest = 0, None
     if _exists(con, "ingest_runs"):
         files, last_ingest = _one(
             con,
-            "SELECT count(DISTINCT sha256), max(finished_at) FROM ingest_runs WHERE status = 'ok'",
+            SQL["files_ingested"],
         )
     return Provenance(
         n_records=int(n),
@@ -136,24 +132,9 @@ def read_report_data(con: duckdb.DuckDBPyConnection, *, now: datetime) -> Report
         StorageError: a view cannot be read.
     """
     with storage_errors("reading the report data"):
-        cells = con.execute(
-            "SELECT i.value, c.value, count(DISTINCT i.pmid) FROM article_tags i"
-            " JOIN article_tags c ON c.pmid = i.pmid AND c.dimension = 'condition'"
-            " JOIN articles a ON a.pmid = i.pmid"
-            " WHERE i.dimension = 'intervention' AND NOT a.is_retracted"
-            " GROUP BY 1, 2 ORDER BY 1, 2"
-        ).fetchall()
-        years = con.execute(
-            "SELECT intervention, pub_year, sum(n_articles - n_retracted)::INTEGER"
-            " FROM publications_by_year WHERE pub_year IS NOT NULL"
-            " GROUP BY 1, 2 ORDER BY 1, 2"
-        ).fetchall()
-        adverse = con.execute(
-            "SELECT adverse_event, intervention, serious, n_records, n_case_reports,"
-            " n_case_series, n_surveys, n_studies, n_reviews, first_year, last_year"
-            " FROM adverse_event_summary"
-            " ORDER BY serious DESC, n_records DESC, adverse_event, intervention"
-        ).fetchall()
+        cells = con.execute(SQL["evidence_map_cells"]).fetchall()
+        years = con.execute(SQL["publications_by_year"]).fetchall()
+        adverse = con.execute(SQL["adverse_events"]).fetchall()
         provenance = read_provenance(con)
     files = read_verdicts(con)
     return ReportData(

@@ -1,13 +1,48 @@
-"""Read-only questions about the whole warehouse, for `evidence stats`."""
+"""The SQL other stages run, and read-only questions about the whole warehouse.
+
+Every statement lives under ``store/sql/``: the schema and views (``NNN_*.sql``, run by
+`connect`) and each stage's queries (``queries/<stage>.sql``, by name, `named_queries`), so
+that a newcomer finds all the SQL in one tree. `warehouse_stats` answers `evidence stats`.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from evidence.store.db import connect
 
-__all__ = ["WarehouseStats", "warehouse_stats"]
+__all__ = ["WarehouseStats", "named_queries", "warehouse_stats"]
+
+_NAME = re.compile(r"^-- name: ([a-z_][a-z0-9_]*)\s*$", re.M)
+
+
+@cache
+def named_queries(stage: str) -> dict[str, str]:
+    """The statements of ``sql/queries/<stage>.sql`` by name: each runs from its line
+    ``-- name: NAME`` to the next such line (comments and blank lines included, which
+    DuckDB ignores).
+
+    Raises:
+        ValueError: the file names a statement twice, or holds none.
+    """
+    text = (resources.files("evidence.store") / "sql" / "queries" / f"{stage}.sql").read_text(
+        encoding="utf-8"
+    )
+    marks = list(_NAME.finditer(text))
+    if not marks:
+        raise ValueError(f"sql/queries/{stage}.sql: no '-- name:' statements")
+    found: dict[str, str] = {}
+    for mark, after in zip(marks, [*marks[1:], None], strict=True):
+        body = text[mark.end() : after.start() if after else len(text)].strip()
+        if mark.group(1) in found:
+            raise ValueError(f"sql/queries/{stage}.sql: {mark.group(1)} is named twice")
+        found[mark.group(1)] = body
+    return found
+
 
 _TOP_DIMENSIONS = ("intervention", "condition", "design")
 

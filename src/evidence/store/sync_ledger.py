@@ -1,4 +1,4 @@
-"""The acquisition ledger (acquisition stage, DuckDB edge): runs, saved searches, raw files.
+"""The acquisition ledger: sync runs, saved searches and raw files, in the warehouse.
 
 Reads and writes the tables of ``store/sql/020_entrez.sql`` on a connection it is given:
 ``sync_runs``, ``sync_run_queries``, ``raw_responses`` and ``sync_state``. Each write is one
@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 import duckdb
 
-from evidence.store import storage_errors, transaction
+from evidence.store.db import storage_errors, transaction
 
 __all__ = [
     "Plan",
