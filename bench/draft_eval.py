@@ -17,8 +17,10 @@ import time
 from pathlib import Path
 
 from evidence.claims.claims_file import load_claims
+from evidence.claims.claim import Claim
 from evidence.drafting import draft_claims, read_article
-from evidence.drafting.evaluation import score_draft
+from evidence.drafting.drafter import DraftClaim
+from evidence.drafting.evaluation import _matches, score_draft
 from evidence.tagging import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +32,9 @@ def main() -> None:
     parser.add_argument("gold", type=Path)
     parser.add_argument("--vocab", type=Path, default=ROOT / "data" / "vocab")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--show", action="store_true", help="list the missed gold claims and unmatched drafts"
+    )
     args = parser.parse_args()
     vocab = load_vocabulary(args.vocab)
     gold = load_claims(args.gold, vocab)
@@ -47,10 +52,33 @@ def main() -> None:
     print(f"precision {score.precision:.3f} ({score.correct}/{score.drafted})")
     print(f"wrong kind {score.wrong_kind}; wrong assertion {score.wrong_assertion}")
     print("missed: " + (", ".join(score.missed) or "none"))
+    if args.show:
+        _show(draft.claims, gold.claims, score.missed)
     print(
         f"draft time {min(times) * 1000:.1f} ms ({2000 / max(words, 1) * min(times):.3f} s"
         " per 2,000 words)"
     )
+
+
+def _fields(c: DraftClaim | Claim) -> str:
+    named = "/".join([*c.condition, *c.adverse_event]) or "-"
+    return f"{c.kind} {'/'.join(c.intervention)} {named} {c.asserts}"
+
+
+def _show(drafted: list[DraftClaim], gold: list[Claim], missed: tuple[str, ...]) -> None:
+    """Print each missed gold claim with the claims drafted from its sentence, then the
+    drafted claims that match no gold claim."""
+    for g in gold:
+        if g.id not in missed:
+            continue
+        sentence = g.sentence or ""
+        print(f"  MISS {g.id} {_fields(g)}: {sentence[:110]}")
+        for d in drafted:
+            if " ".join(d.sentence.split()) == sentence:
+                print(f"      drafted {d.id} {_fields(d)}")
+    for d in drafted:
+        if not any(_matches(d, g) for g in gold):
+            print(f"  EXTRA {d.id} {_fields(d)}: {d.sentence[:110]}")
 
 
 if __name__ == "__main__":

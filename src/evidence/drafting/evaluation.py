@@ -2,7 +2,8 @@
 
 A gold claim is found when a drafted claim has its kind, shares an intervention with it,
 and names the same condition and adverse event (overlapping when both name some; none when
-the gold claim names none). Each drafted claim counts for one gold claim at most. A drafted
+the gold claim names none). Each drafted claim counts for one gold claim at most, a drafted
+claim of the gold claim's own sentence before one of another sentence. A drafted
 claim that matches a gold claim of the same sentence on intervention and condition but not
 on kind is a wrong kind; one that matches on everything but ``asserts`` a wrong assertion.
 """
@@ -58,8 +59,11 @@ def score_draft(drafted: Sequence[DraftClaim], gold: Sequence[Claim]) -> DraftSc
     found = 0
     wrong_assertion = 0
     missed: list[str] = []
+    sentences = [" ".join(d.sentence.split()) for d in drafted]
     for g in gold:
-        hit = next((i for i, d in enumerate(drafted) if i not in used and _matches(d, g)), None)
+        # a drafted claim of the gold claim's own sentence first, then any other
+        hits = [i for i, d in enumerate(drafted) if i not in used and _matches(d, g)]
+        hit = next((i for i in hits if sentences[i] == g.sentence), hits[0] if hits else None)
         if hit is None:
             missed.append(g.id)
             continue
