@@ -20,7 +20,7 @@ from evidence.claims.claims_file import load_claims
 from evidence.claims.claim import Claim
 from evidence.drafting import draft_claims, read_article
 from evidence.drafting.drafter import DraftClaim
-from evidence.drafting.evaluation import _matches, score_draft
+from evidence.drafting.evaluation import score_draft
 from evidence.tagging import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +53,7 @@ def main() -> None:
     print(f"wrong kind {score.wrong_kind}; wrong assertion {score.wrong_assertion}")
     print("missed: " + (", ".join(score.missed) or "none"))
     if args.show:
-        _show(draft.claims, gold.claims, score.missed)
+        _show(draft.claims, gold.claims, score.missed, score.unmatched)
     print(
         f"draft time {min(times) * 1000:.1f} ms ({2000 / max(words, 1) * min(times):.3f} s"
         " per 2,000 words)"
@@ -65,7 +65,12 @@ def _fields(c: DraftClaim | Claim) -> str:
     return f"{c.kind} {'/'.join(c.intervention)} {named} {c.asserts}"
 
 
-def _show(drafted: list[DraftClaim], gold: list[Claim], missed: tuple[str, ...]) -> None:
+def _show(
+    drafted: list[DraftClaim],
+    gold: list[Claim],
+    missed: tuple[str, ...],
+    unmatched: tuple[str, ...],
+) -> None:
     """Print each missed gold claim with the claims drafted from its sentence, then the
     drafted claims that match no gold claim."""
     for g in gold:
@@ -77,7 +82,7 @@ def _show(drafted: list[DraftClaim], gold: list[Claim], missed: tuple[str, ...])
             if " ".join(d.sentence.split()) == sentence:
                 print(f"      drafted {d.id} {_fields(d)}")
     for d in drafted:
-        if not any(_matches(d, g) for g in gold):
+        if d.id in unmatched:
             print(f"  EXTRA {d.id} {_fields(d)}: {d.sentence[:110]}")
 
 

@@ -221,6 +221,7 @@ def _unknown_words(found: _Found, claimed: bool) -> list[str]:
 @dataclass(slots=True)
 class _State:
     last: tuple[str, ...] = ()  # the interventions named last
+    events: set[str] = field(default_factory=set)  # harms claimed since the last heading
     claims: list[DraftClaim] = field(default_factory=list)
 
 
@@ -230,6 +231,7 @@ def _claims_of(
     found: _Found,
     reading: str,
     labels: dict[str, str],
+    seen_events: set[str] | None = None,
 ) -> list[DraftClaim]:
     """The claims one statement makes (ids left blank); ``reading`` is the lower-cased text
     the cues are read in (the sentence, or a list item's lead-in line and the item)."""
@@ -258,11 +260,18 @@ def _claims_of(
     def per_condition(text: str, condition: str) -> str:
         return f"{text} [{labels.get(condition, condition)}]" if many else text
 
-    # adverse effects: one claim per event
-    if events and (rules.AE_CUE.search(reading) or not conditions):
+    # adverse effects: one claim per event the statement says the treatment brings (not one
+    # it says something eases: "to ease the soreness", "help the bruise fade")
+    cued = bool(rules.AE_CUE.search(reading))
+    if events and (cued or not conditions):
         for event in events:
+            # a harm named again without a word of harm describes the one claimed before it
+            if not cued and seen_events is not None and event in seen_events:
+                continue
             m = next(x for x in found.get("adverse_event") if x.term == event)
             before = found.lower[max(0, m.start - 80) : m.start]
+            if rules.EASED.search(found.lower[max(0, m.start - 30) : m.start]):
+                continue
             no = bool(re.search(r"\b(?:no|not|never|without|doesn't|does not|won't)\b", before))
             add(
                 "adverse_effect",
@@ -270,11 +279,20 @@ def _claims_of(
                 sentence if len(events) == 1 else f"{sentence} [{found.text[m.start : m.end]}]",
                 adverse_event=(event,),
             )
-    if rules.COVERAGE.search(reading) and re.search(
-        r"\b(?:covered|cover|insurance|reimburs)", reading
-    ):
+    if rules.COVERAGE.search(reading) and rules.PAYER.search(reading):
         add("coverage", "not_covered" if rules.NOT_COVERED.search(reading) else "covered")
-    if rules.SAFETY.search(reading) and not rules.UNSAFE.search(reading):
+    safe_for = rules.SAFE_FOR.search(reading)
+    if safe_for and conditions and not rules.UNSAFE.search(reading):
+        # "a safe way of treating A, B and C": the treatment is safe for each; the sentence
+        # says no more about what it does for them
+        for condition in conditions:
+            add("safety", "safe", per_condition(sentence, condition), condition=(condition,))
+        conditions = []
+    elif (
+        rules.SAFETY.search(reading)
+        and not rules.UNSAFE.search(reading)
+        and not _harm_is_subject(found, reading)
+    ):
         add("safety", "safe")
     comparison = bool(rules.COMPARISON.search(reading))
     effect = rules.EFFECT.search(reading)
@@ -306,6 +324,18 @@ def _claims_of(
     return out
 
 
+def _harm_is_subject(found: _Found, reading: str) -> bool:
+    """'Bruising is usually harmless': the safety cue speaks of a named harm, not of the
+    treatment, when the harm comes first and no intervention comes before it."""
+    events = found.get("adverse_event")
+    cue = rules.SAFETY.search(reading)
+    if not events or cue is None:
+        return False
+    first = min(m.start for m in events)
+    named = [m.start for m in found.get("intervention")]
+    return first < cue.start() and not any(start < first for start in named)
+
+
 def _negated_near(reading: str, cue: int) -> bool:
     window = reading[max(0, cue - 40) : cue + 30]
     return bool(rules.NEGATION.search(window))
@@ -326,9 +356,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     of a listed series), the statements left out with their reason, and words of listed
     series that the vocabulary does not know."""
     draft = Draft(title=article.title, url=article.url)
-    _, short_forms = _topic(article, vocab)
+    topic, short_forms = _topic(article, vocab)
     labels = {t.id: t.label for t in vocab.terms.get("condition", ())}
-    state = _State()
+    state = _State(last=(topic,) if topic else ())
     unknown: list[str] = []
     for statement in split_statements(article):
         sentence = statement.sentence
@@ -336,6 +366,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             draft.left_out.append(
                 LeftOut(sentence, "the title" if sentence == article.title else "a heading")
             )
+            # a heading that names an intervention is what the section under it speaks of
+            named = _subject(_Found(vocab, sentence), short_forms)
+            if named:
+                state.last = _unique([t for t, _, _ in named])
+            state.events.clear()
             continue
         found = _Found(vocab, sentence)
         lower = found.lower
@@ -356,10 +391,12 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             if not subject:
                 subject = _subject(lead_found, short_forms)
         interventions = _unique([t for t, _, _ in subject])
-        if (
-            not interventions
-            and (rules.PRONOUN.search(lower) or (statement.lead and rules.PRONOUN.search(reading)))
-        ) or (statement.lead is not None and not interventions):
+        if not interventions and (
+            rules.PRONOUN.search(lower)
+            or rules.REFERENCE.search(lower)
+            or found.get("adverse_event")
+            or statement.lead is not None
+        ):
             interventions = state.last
         if not interventions:
             reason = (
@@ -369,7 +406,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             draft.left_out.append(LeftOut(sentence, reason))
             continue
         state.last = interventions
-        claims = _claims_of(statement, interventions, found, reading, labels)
+        claims = _claims_of(statement, interventions, found, reading, labels, state.events)
+        state.events.update(e for c in claims for e in c.adverse_event)
         if subject and _is_definition(found, subject[-1][2], subject[0][1]):
             claims.insert(
                 0,

@@ -2,8 +2,9 @@
 
 A gold claim is found when a drafted claim has its kind, shares an intervention with it,
 and names the same condition and adverse event (overlapping when both name some; none when
-the gold claim names none). Each drafted claim counts for one gold claim at most, a drafted
-claim of the gold claim's own sentence before one of another sentence. A drafted
+the gold claim names none). Each drafted claim counts for one gold claim at most: the
+pairs are a largest one-to-one matching, a drafted claim of the gold claim's own sentence
+tried before one of another sentence. A drafted
 claim that matches a gold claim of the same sentence on intervention and condition but not
 on kind is a wrong kind; one that matches on everything but ``asserts`` a wrong assertion.
 """
@@ -30,6 +31,7 @@ class DraftScore:
     wrong_kind: int
     wrong_assertion: int
     missed: tuple[str, ...]  # ids of the gold claims not found
+    unmatched: tuple[str, ...] = ()  # ids of the drafted claims that match no gold claim
 
     @property
     def recall(self) -> float:
@@ -53,24 +55,39 @@ def _matches(d: DraftClaim, g: Claim, *, kind: bool = True) -> bool:
     )
 
 
-def score_draft(drafted: Sequence[DraftClaim], gold: Sequence[Claim]) -> DraftScore:
-    """Score ``drafted`` against ``gold`` (greedy one-to-one matching in file order)."""
-    used: set[int] = set()
-    found = 0
-    wrong_assertion = 0
-    missed: list[str] = []
+def _pairs(drafted: Sequence[DraftClaim], gold: Sequence[Claim]) -> dict[int, int]:
+    """A largest one-to-one matching of gold claims (key) to drafted claims (value), found
+    by augmenting paths; each gold claim tries the drafts of its own sentence first."""
     sentences = [" ".join(d.sentence.split()) for d in drafted]
+    options = []
     for g in gold:
-        # a drafted claim of the gold claim's own sentence first, then any other
-        hits = [i for i, d in enumerate(drafted) if i not in used and _matches(d, g)]
-        hit = next((i for i in hits if sentences[i] == g.sentence), hits[0] if hits else None)
-        if hit is None:
-            missed.append(g.id)
-            continue
-        used.add(hit)
-        found += 1
-        if drafted[hit].asserts != g.asserts:
-            wrong_assertion += 1
+        hits = [i for i, d in enumerate(drafted) if _matches(d, g)]
+        own = [i for i in hits if sentences[i] == g.sentence]
+        options.append(own + [i for i in hits if sentences[i] != g.sentence])
+    owner: dict[int, int] = {}  # drafted index -> gold index
+
+    def assign(gi: int, seen: set[int]) -> bool:
+        for di in options[gi]:
+            if di in seen:
+                continue
+            seen.add(di)
+            if di not in owner or assign(owner[di], seen):
+                owner[di] = gi
+                return True
+        return False
+
+    for gi in range(len(gold)):
+        assign(gi, set())
+    return {gi: di for di, gi in owner.items()}
+
+
+def score_draft(drafted: Sequence[DraftClaim], gold: Sequence[Claim]) -> DraftScore:
+    """Score ``drafted`` against ``gold`` (a largest one-to-one matching)."""
+    pairs = _pairs(drafted, gold)
+    used = set(pairs.values())
+    found = len(pairs)
+    missed = [g.id for gi, g in enumerate(gold) if gi not in pairs]
+    wrong_assertion = sum(1 for gi, di in pairs.items() if drafted[di].asserts != gold[gi].asserts)
     wrong_kind = 0
     for i, d in enumerate(drafted):
         if i in used:
@@ -91,4 +108,5 @@ def score_draft(drafted: Sequence[DraftClaim], gold: Sequence[Claim]) -> DraftSc
         wrong_kind=wrong_kind,
         wrong_assertion=wrong_assertion,
         missed=tuple(missed),
+        unmatched=tuple(d.id for i, d in enumerate(drafted) if i not in used),
     )

@@ -21,6 +21,7 @@ __all__ = [
     "COVERAGE",
     "DEFINITION_START",
     "DEFINITION_VERB",
+    "EASED",
     "EFFECT",
     "EFFECT_STRONG",
     "INDICATION",
@@ -28,9 +29,12 @@ __all__ = [
     "MECHANISM",
     "NEGATION",
     "NOT_COVERED",
+    "PAYER",
     "PRIOR",
     "PRONOUN",
+    "REFERENCE",
     "SAFETY",
+    "SAFE_FOR",
     "UNSAFE",
     "WHO_WHERE",
 ]
@@ -48,6 +52,14 @@ PRONOUN = _rx(
     r"\bit (?:can|may|might|could|is|also|helps?|works?|does|has|will|reduces?|relieves?|"
     r"eases?|improves?|causes?)\b|\b(?:after|during) (?:a|the|each|your) (?:session|treatment)\b"
 )
+# a statement naming no intervention that still speaks of the treatment in hand: "the
+# injection", "these shots", "its side effects", "the relief", "complications", a named harm
+REFERENCE = _rx(
+    r"\b(?:it|its|they|their|them)\b|\b(?:the|this|these|that|those|each|one|such|your|a)\s+"
+    r"(?:\w+\s+)?(?:injections?|shots?|needles?|needling|procedures?|sessions?|treatments?|"
+    r"therapy|therapies|techniques?|methods?|approach|modality|relief|response|twitch)\b|"
+    r"\b(?:side[ -]effects?|adverse effects?|complications?|risks?)\b"
+)
 # a condition named as earlier, failed treatment is not what the claim is about
 PRIOR = _rx(
     r"\b(?:did not|didn't|failed to|could not|couldn't)\s+(?:\w+\s+){0,2}$|"
@@ -64,13 +76,17 @@ MARKETING = _rx(
 ADVICE_START = _rx(
     r"^(?:if you\b|you should|please\b|make sure|be sure|ask\b|talk to|consult|contact|call\b|"
     r"avoid|don't|do not|always|never|remember|try\b|it is important that (?:you|patients)|"
-    r"it's important that (?:you|patients))"
+    r"it's important that (?:you|patients)|"
+    # an instruction: a sentence that opens with a verb telling the reader what to do
+    r"(?:bring|put|take|tell|let|keep(?! in mind)|wear|drink|rest|apply|stop|check|follow|wait|"
+    r"feel free|stay|report|seek|ice|expect|plan|schedule)\b|"
+    r"(?:to (?:ease|lower|reduce|avoid|prevent|help|relieve|speed|limit|manage)\b[^,]*,))"
 )
 ADVICE = _rx(
     r"\b(?:should(?:n't| not)?|avoid|it is important (?:to|that)(?! realize| note| know| "
     r"understand)|it's important to(?! realize| note| know| understand)|seek (?:the )?"
     r"(?:services|advice|help)|consult|talk to your|contact your (?:doctor|physician)|"
-    r"make sure|be sure to)\b"
+    r"make sure|be sure to|wait (?:to|until))\b"
 )
 WHO_WHERE = _rx(
     r"\b(?:(?:employed|performed|administered|conducted|done|delivered|provided|given|"
@@ -87,7 +103,8 @@ COMPARISON = _rx(
 # -- kinds --------------------------------------------------------------------------------
 AE_CUE = _rx(
     r"\b(?:result(?:s|ed)? in|cause[sd]?|causing|side[ -]effects?|adverse|risks?|lead to|"
-    r"leads to|complications?|reactions?|may include|experience[sd]?|develop|trigger)\b"
+    r"leads to|complications?|reactions?|may include|experience[sd]?|develop|trigger|feels?|"
+    r"notices?|reports?|reported|occurs?|happens?)\b"
 )
 COVERAGE = _rx(
     r"\b(?:covered|cover(?:s|age)?|insurance|insurers?|reimburs\w*|medicare|medicaid|"
@@ -96,6 +113,21 @@ COVERAGE = _rx(
 NOT_COVERED = _rx(
     r"\b(?:not|isn't|aren't|rarely|seldom|never|no)\s+(?:\w+\s+){0,2}?(?:covered|cover|"
     r"reimbursed|insurance)\b|\bexclude[sd]? from (?:coverage|cover)\b"
+)
+# "to ease the soreness", "help the bruise fade": a harm something else eases
+EASED = _rx(
+    r"\b(?:eas(?:e|es|ing)|reliev(?:e|es|ing)|lessen|reduc(?:e|es|ing)|lower|prevent|avoid|"
+    r"treat|help|soothe|manage)\s+(?:\w+\s+){0,2}$"
+)
+# who pays: coverage words need a payer ("we cover why ..." is not about insurance)
+PAYER = _rx(
+    r"\b(?:insurance|insurers?|insured|reimburs\w*|medicare|medicaid|health plans?|"
+    r"(?:your|the|my|their|most|many|some) plans?|out[- ]of[- ]pocket|copay\w*|nhs)\b"
+)
+# "a safe way of treating A and B", "a safe option for A": safe for the conditions listed
+SAFE_FOR = _rx(
+    r"\bsafe(?:,)?\s+(?:and \w+\s+)?(?:way|option|choice|method|means|treatment|"
+    r"alternative|approach)\s+(?:of treating|to treat|for treating|for)\b"
 )
 SAFETY = _rx(r"\b(?:safe|safely|safety|low[- ]risk|risk[- ]free|harmless|well tolerated)\b")
 UNSAFE = _rx(

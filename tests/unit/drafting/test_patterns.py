@@ -150,3 +150,52 @@ def test_reasons_for_leaving_out(draft: Drafter) -> None:
 def test_unknown_condition_words_are_named(draft: Drafter) -> None:
     d = draft(TITLE + "Dry needling is used to treat conditions like neck pain and bursitis.")
     assert "bursitis" in d.unknown_terms
+
+
+def test_a_sentence_without_a_name_speaks_of_the_treatment_in_hand(draft: Drafter) -> None:
+    d = draft(TITLE + "Trigger point injections are given in a clinic visit. "
+              "Among the usual risks are bleeding and infection at the site.")  # fmt: skip
+    harms = [(c.intervention, c.adverse_event) for c in d.claims if c.kind == "adverse_effect"]
+    assert harms == [
+        (("trigger_point_injection",), ("bleeding",)),
+        (("trigger_point_injection",), ("infection",)),
+    ]
+
+
+def test_a_heading_that_names_a_treatment_is_the_subject_of_its_section(
+    draft: Drafter,
+) -> None:
+    d = draft(TITLE + "Dry needling uses thin needles.\n\n# Ultrasound therapy\n\n"
+              "Its side effects can include a mild burn.")  # fmt: skip
+    (harm,) = [c for c in d.claims if c.kind == "adverse_effect"]
+    assert harm.intervention == ("therapeutic_ultrasound",)
+    assert harm.adverse_event == ("burn",)
+
+
+def test_instructions_to_the_reader_are_advice(draft: Drafter) -> None:
+    d = draft(TITLE + "Bring your card in case your insurance plan covers part of it. "
+              "To ease the soreness, put a cold pack on the spot. "
+              "Wait until a skin infection has healed before a session.")  # fmt: skip
+    assert not d.claims
+    assert [x.reason for x in d.left_out[1:]] == ["advice", "advice", "advice"]
+
+
+def test_cover_without_a_payer_is_not_a_coverage_claim(draft: Drafter) -> None:
+    d = draft(TITLE + "In this guide we cover how dry needling is done and its risks.")
+    assert [c for c in d.claims if c.kind == "coverage"] == []
+
+
+def test_safe_for_a_list_of_conditions_is_one_safety_claim_each(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling is a safe option for long-lasting problems such as "
+              "fibromyalgia and migraine.")  # fmt: skip
+    assert [(c.kind, c.condition, c.asserts) for c in d.claims] == [
+        ("safety", ("fibromyalgia",), "safe"),
+        ("safety", ("migraine",), "safe"),
+    ]
+
+
+def test_a_harmless_harm_is_not_a_safety_claim_of_the_treatment(draft: Drafter) -> None:
+    d = draft(TITLE + "Bruising is a known side effect of dry needling. "
+              "Bruising is usually harmless, but it can look bad. "
+              "A bruise can take a week or so to fade.")  # fmt: skip
+    assert [(c.kind, c.adverse_event) for c in d.claims] == [("adverse_effect", ("bruising",))]
