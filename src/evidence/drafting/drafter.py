@@ -132,9 +132,29 @@ class _Found:
         self.by: dict[str, list[Match]] = (
             matcher.find(self.lower, text) if matcher is not None else {}
         )
+        known = _known_ids(vocab)
+        for dimension, term, pattern in rules.PHRASES:
+            if (dimension, term) not in known:
+                continue
+            have = self.by.setdefault(dimension, [])
+            for m in pattern.finditer(self.lower):
+                if not any(x.start < m.end() and m.start() < x.end for x in have):
+                    have.append(Match(dimension, term, m.start(), m.end()))
+            have.sort(key=lambda x: x.start)
 
     def get(self, dimension: str) -> list[Match]:
         return self.by.get(dimension, [])
+
+
+_KNOWN: dict[int, frozenset[tuple[str, str]]] = {}
+
+
+def _known_ids(vocab: Vocabulary) -> frozenset[tuple[str, str]]:
+    """The (dimension, id) pairs of a vocabulary, worked out once per vocabulary."""
+    key = id(vocab)
+    if key not in _KNOWN:
+        _KNOWN[key] = frozenset((d, t.id) for d, terms in vocab.terms.items() for t in terms)
+    return _KNOWN[key]
 
 
 def _unique(values: Sequence[str]) -> tuple[str, ...]:
@@ -145,10 +165,9 @@ def _subject(found: _Found, short_forms: dict[str, str]) -> list[tuple[str, int,
     """The intervention(s) a sentence is about: the first named, with those joined to it by
     'and'/'or'/','; a sentence that starts with a short form of the topic names the topic."""
     mentions = [(m.term, m.start, m.end) for m in found.get("intervention")]
-    for form, term in short_forms.items():
-        if found.lower.startswith(form) and not any(s == 0 for _, s, _ in mentions):
-            rest = re.match(r"[\w-]*", found.lower[len(form) :])
-            mentions.insert(0, (term, 0, len(form) + (rest.end() if rest else 0)))
+    target = _target(found, short_forms)
+    if target is not None and not any(s <= target[1] for _, s, _ in mentions):
+        mentions.insert(0, target)
     if not mentions:
         return []
     chosen = [mentions[0]]
@@ -160,6 +179,19 @@ def _subject(found: _Found, short_forms: dict[str, str]) -> list[tuple[str, int,
         else:
             break
     return chosen
+
+
+def _target(found: _Found, short_forms: dict[str, str]) -> tuple[str, int, int] | None:
+    """The topic, when the sentence's subject is a short form of its name: what the
+    treatment works on ("Trigger points are ...", "A trigger point shows up as ...",
+    "Left alone, these trigger points ...")."""
+    lead = rules.SUBJECT_LEAD.match(found.lower)
+    at = lead.end() if lead else 0
+    for form, term in short_forms.items():
+        if found.lower.startswith(form, at):
+            rest = re.match(r"[\w-]*", found.lower[at + len(form) :])
+            return (term, at, at + len(form) + (rest.end() if rest else 0))
+    return None
 
 
 def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, str]]:
@@ -232,6 +264,7 @@ def _claims_of(
     reading: str,
     labels: dict[str, str],
     seen_events: set[str] | None = None,
+    on_target: bool = False,
 ) -> list[DraftClaim]:
     """The claims one statement makes (ids left blank); ``reading`` is the lower-cased text
     the cues are read in (the sentence, or a list item's lead-in line and the item)."""
@@ -313,8 +346,13 @@ def _claims_of(
         for condition in conditions:
             add("indication", "benefit", per_condition(sentence, condition),
                 condition=(condition,))  # fmt: skip
-    if rules.MECHANISM.search(reading):
-        mech_outcomes = tuple(o for o in outcomes if o != "pain")
+    mech_outcomes = tuple(o for o in outcomes if o != "pain")
+    if on_target and conditions and rules.CAUSAL.search(reading) and not effect:
+        # what the treatment works on drives each condition named
+        for condition in conditions:
+            add("mechanism", "true", per_condition(sentence, condition),
+                condition=(condition,), outcome=mech_outcomes)  # fmt: skip
+    elif rules.MECHANISM.search(reading):
         add(
             "mechanism",
             "true",
@@ -391,6 +429,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             if not subject:
                 subject = _subject(lead_found, short_forms)
         interventions = _unique([t for t, _, _ in subject])
+        interventions_named = bool(interventions)
         if not interventions and (
             rules.PRONOUN.search(lower)
             or rules.REFERENCE.search(lower)
@@ -406,9 +445,23 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             draft.left_out.append(LeftOut(sentence, reason))
             continue
         state.last = interventions
-        claims = _claims_of(statement, interventions, found, reading, labels, state.events)
+        target = _target(found, short_forms)
+        on_target = target is not None and (
+            (bool(subject) and subject[0] == target) or not interventions_named
+        )
+        claims = _claims_of(
+            statement, interventions, found, reading, labels, state.events, on_target
+        )
         state.events.update(e for c in claims for e in c.adverse_event)
-        if subject and _is_definition(found, subject[-1][2], subject[0][1]):
+        if (
+            subject
+            and (
+                _is_definition(found, subject[-1][2], subject[0][1])
+                # what the treatment works on, where it sits, what it causes: the seed's
+                # convention reads these as definitions of the treatment
+                or (on_target and not claims)
+            )
+        ) or (not interventions_named and rules.DEFINITION_REFERENCE.match(lower)):
             claims.insert(
                 0,
                 DraftClaim(

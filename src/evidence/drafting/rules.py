@@ -16,9 +16,11 @@ __all__ = [
     "ADVICE",
     "ADVICE_START",
     "AE_CUE",
+    "CAUSAL",
     "COMPARISON",
     "CONDITION_LIST",
     "COVERAGE",
+    "DEFINITION_REFERENCE",
     "DEFINITION_START",
     "DEFINITION_VERB",
     "EASED",
@@ -30,11 +32,13 @@ __all__ = [
     "NEGATION",
     "NOT_COVERED",
     "PAYER",
+    "PHRASES",
     "PRIOR",
     "PRONOUN",
     "REFERENCE",
     "SAFETY",
     "SAFE_FOR",
+    "SUBJECT_LEAD",
     "UNSAFE",
     "WHO_WHERE",
 ]
@@ -59,6 +63,14 @@ REFERENCE = _rx(
     r"(?:\w+\s+)?(?:injections?|shots?|needles?|needling|procedures?|sessions?|treatments?|"
     r"therapy|therapies|techniques?|methods?|approach|modality|relief|response|twitch)\b|"
     r"\b(?:side[ -]effects?|adverse effects?|complications?|risks?)\b"
+)
+# what may come before the subject of a sentence: an opening phrase with its comma, an
+# adverb, an article ("In myofascial pain, trigger points ...", "Sometimes a trigger point")
+SUBJECT_LEAD = _rx(
+    r"(?:(?:in|with|for|left alone|over time|untreated|when \w+)\b[^,]{0,40},\s*)?"
+    r"(?:(?:sometimes|often|usually|also|even)\s+)?"
+    r"(?:(?:a|an|the|these|those|such|most|many|some|each|active|latent)\s+)?"
+    r"(?:myofascial\s+)?"
 )
 # a condition named as earlier, failed treatment is not what the claim is about
 PRIOR = _rx(
@@ -129,7 +141,14 @@ SAFE_FOR = _rx(
     r"\bsafe(?:,)?\s+(?:and \w+\s+)?(?:way|option|choice|method|means|treatment|"
     r"alternative|approach)\s+(?:of treating|to treat|for treating|for)\b"
 )
-SAFETY = _rx(r"\b(?:safe|safely|safety|low[- ]risk|risk[- ]free|harmless|well tolerated)\b")
+SAFETY = _rx(
+    r"\b(?:safe|safely|safety|low[- ]risk|risk[- ]free|harmless|well tolerated|"
+    r"(?:low|small|minimal|little) risk of (?:\w+\s+)?(?:complications?|side effects|harm)|"
+    r"(?:risk|chance) of (?:\w+\s+)?(?:complications?|side effects|harm) is (?:very )?"
+    r"(?:low|small|minimal)|(?:complications?|side effects|adverse effects|adverse events)\s+"
+    r"(?:\w+\s+){0,4}?(?:are|is)\s+(?:very\s+|extremely\s+|fairly\s+|quite\s+)?"
+    r"(?:unlikely|rare|uncommon|minimal|minor))\b"
+)
 UNSAFE = _rx(
     r"\b(?:unsafe|not (?:\w+ )?safe|isn't (?:\w+ )?safe|dangerous|harmful|not without risk)\b"
 )
@@ -143,7 +162,10 @@ EFFECT = _rx(
 # an effectiveness claim without a condition needs a cue that says it works
 EFFECT_STRONG = _rx(
     r"\b(?:effective(?:ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|proven|ineffective|"
-    r"no better than|does not work|doesn't work)\b"
+    r"no better than|does not work|doesn't work|"
+    r"(?:eas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|lessen(?:s|ed)?|improv(?:e|es|ed))\s+"
+    r"(?:\w+\s+)?(?:pain|symptoms|spasms?|stiffness|mobility|range of motion)|"
+    r"(?:starts?|begins?) to work|takes? effect)\b"
 )
 NEGATION = _rx(
     r"\b(?:not|no|never|neither|nor|cannot|can't|doesn't|don't|didn't|isn't|aren't|won't|"
@@ -160,9 +182,25 @@ MECHANISM = _rx(
     r"\b(?:works? by|so as to|in order to (?:increase|improve|release|stimulate|restore)|"
     r"increases? (?:the )?(?:blood|circulation)|blood (?:flow|circulation)|"
     r"releases? (?:endorphins|negative energy|the knots?|muscle|pressure)|release negative|"
-    r"restor\w+|breakdown|break(?:s|ing)? down|(?:is|are) thought to|(?:is|are) believed to|"
+    r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|(?:is|are) thought to|(?:is|are) believed to|"
     r"predicated on|contributes? to|stimulat\w+ (?:the )?(?:nerves?|muscles?|healing|"
     r"tissue)|(?:is|are) targeted|relax(?:es|ing)? (?:the )?muscles?|mechanism)\b"
+)
+# "trigger points feed tension headaches", "trigger points affect how intense migraines
+# become": what the treatment works on drives a condition
+CAUSAL = _rx(
+    r"\b(?:affects?|affected|fed by|feeds?|fuel(?:s|led)?|drives?|driven by|underl(?:y|ie|ies)|"
+    r"play (?:a|an) (?:\w+ )?role|contribut\w+ to|linked to|set(?:s)? off|"
+    r"trigger(?:s|ed)?(?![ -]points?)|"
+    r"caused by|causes?|worsen\w*|aggravat\w+)\b"
+)
+# "In the procedure, a needle is placed ...", "For an injection, your provider uses ...":
+# what is done, said of the treatment in hand
+DEFINITION_REFERENCE = _rx(
+    r"^(?:in|during|for|with) (?:the|this|that|such an?|an?|each) (?:\w+ )?(?:procedures?|"
+    r"treatments?|techniques?|therapy|methods?|sessions?|injections?|shots?),\s+"
+    r"(?=.*\b(?:needles?|insert\w*|inject\w*|plac\w+|pass\w*|uses?|appl\w+|deliver\w*|"
+    r"guides?|guided|pushe[sd]|put|puts)\b)"
 )
 # "X is a ...", "X entails ...", "In X, a therapist ...": what the intervention is
 DEFINITION_VERB = _rx(
@@ -173,6 +211,8 @@ DEFINITION_VERB = _rx(
     r"able|not|most|more|less|very|highly|so|an? (?:effective|safe|good|great|excellent))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
     r"^\s*(?:entails?|involves?|includes?|consists? of|uses|utili[sz]es|refers? to|means|"
+    r"(?:may |can |usually |often )?contains?|(?:also )?goes by|(?:is |are )?also (?:called|"
+    r"known as)|"
     r"does not use|doesn't use|does not involve|doesn't involve)\b"
 )
 # the text before the name: "In dry needling, ...", "Manual techniques include dry needling"
@@ -184,4 +224,48 @@ CONDITION_LIST = _rx(
     r"\b(?:conditions?|ailments|disorders|problems|pains|injuries)\s+(?:\w+\s+){0,2}?"
     r"(?:like|such as|including|include)\s+|\bsuch as\s+|\bassociated with\s+|"
     r"\bhelp (?:with )?(?=\w)|\btreat (?=\w)"
+)
+
+
+# -- everyday phrases for vocabulary terms ------------------------------------------------
+# Lay wordings that health pages use for a term the vocabulary names in the words of the
+# literature; read only where the vocabulary itself matches nothing at that place, and only
+# for terms the vocabulary has.
+_AFTER_TREATMENT = (
+    r"(?:after|following|from|where|around|at|near|close to)\s+(?:the\s+|an?\s+|each\s+)?"
+    r"(?:injections?|shots?|needles?|needling|sessions?|procedures?|injection site|"
+    r"(?:needle|treatment|puncture)\s+site)"
+)
+PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    # pain or soreness where the needle went in, after the shot: post-needling soreness
+    (
+        "adverse_event",
+        "post_needling_soreness",
+        _rx(
+            r"\b(?:pain|soreness|numbness|tenderness|discomfort|aching)\s+(?:\w+\s+){0,2}?"
+            + _AFTER_TREATMENT
+            + r"|\b(?:short-lived|brief|temporary|transient|mild)\s+(?:pain|discomfort|ache)\b"
+        ),
+    ),
+    # pain from, linked to or tied to trigger points: myofascial pain
+    (
+        "condition",
+        "myofascial_pain_syndrome",
+        _rx(
+            r"\b(?:(?:chronic|long-lasting|long-term|persistent)\s+)?(?:\w+\s+)?pain\s+"
+            r"(?:\w+\s+){0,2}?(?:linked|tied|related|due|attributed|caused)\s+(?:to|by)\s+"
+            r"(?:myofascial\s+)?trigger\s+points?\b|\bpain\s+from\s+(?:muscle\s+knots|"
+            r"(?:myofascial\s+)?trigger\s+points?)\b|\btrigger[ -]point\s+pain\b"
+        ),
+    ),
+    # "chronic muscle pain", "long-term pain conditions": chronic pain
+    (
+        "condition",
+        "chronic_pain",
+        _rx(
+            r"\b(?:chronic|long-term|long-lasting|longstanding|long-standing)\s+"
+            r"(?:\w+\s+){0,1}?(?:pain|aches?)\b(?!\s+(?:conditions?|disorders?|problems?|"
+            r"syndromes?|states?))"
+        ),
+    ),
 )

@@ -199,3 +199,62 @@ def test_a_harmless_harm_is_not_a_safety_claim_of_the_treatment(draft: Drafter) 
               "Bruising is usually harmless, but it can look bad. "
               "A bruise can take a week or so to fade.")  # fmt: skip
     assert [(c.kind, c.adverse_event) for c in d.claims] == [("adverse_effect", ("bruising",))]
+
+
+def test_everyday_words_for_vocabulary_terms(draft: Drafter) -> None:
+    d = draft(TITLE + "Pain where the needle went in is a common side effect of dry needling. "
+              "Dry needling can relieve chronic muscle pain. "
+              "Dry needling eases pain tied to trigger points.")  # fmt: skip
+    assert [(c.kind, c.adverse_event or c.condition) for c in d.claims] == [
+        ("adverse_effect", ("post_needling_soreness",)),
+        ("effectiveness", ("chronic_pain",)),
+        ("effectiveness", ("myofascial_pain_syndrome",)),
+    ]
+
+
+def test_what_the_treatment_works_on_is_described_as_a_definition(draft: Drafter) -> None:
+    # dry needling is also "trigger point needling": trigger points are what it works on
+    d = draft(TITLE + "A trigger point is a tight spot in a band of muscle. "
+              "Sometimes a trigger point sends pain down the arm.")  # fmt: skip
+    assert [(c.kind, c.intervention) for c in d.claims] == [
+        ("definition", ("dry_needling",)),
+        ("definition", ("dry_needling",)),
+    ]
+
+
+def test_what_the_treatment_works_on_driving_conditions_is_a_mechanism(
+    draft: Drafter,
+) -> None:
+    d = draft(TITLE + "Trigger points in the neck can feed migraines and tension headaches.")
+    assert [(c.kind, c.condition) for c in d.claims] == [
+        ("mechanism", ("migraine",)),
+        ("mechanism", ("tension_type_headache",)),
+    ]
+
+
+def test_rare_complications_are_a_safety_claim(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling uses thin needles. "
+              "Complications from the needles are very rare.")  # fmt: skip
+    assert [(c.kind, c.asserts) for c in d.claims][-1] == ("safety", "safe")
+
+
+def test_what_is_done_in_the_procedure_is_a_definition(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling can relieve neck pain. "
+              "In the procedure, a therapist inserts a thin needle into the knot. "
+              "Trigger point injections may contain a steroid.")  # fmt: skip
+    assert [(c.kind, c.intervention) for c in d.claims][1:] == [
+        ("definition", ("dry_needling",)),
+        ("definition", ("trigger_point_injection",)),
+    ]
+
+
+def test_how_long_relief_lasts_is_an_effectiveness_claim(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling can relieve neck pain. One session eases pain for a week.")
+    claim = d.claims[-1]
+    assert (claim.kind, claim.intervention, claim.condition, claim.asserts) == (
+        "effectiveness",
+        ("dry_needling",),
+        (),
+        "benefit",
+    )
+    assert claim.sentence == "One session eases pain for a week."
