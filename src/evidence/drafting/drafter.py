@@ -220,7 +220,10 @@ def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, s
 def _conditions(found: _Found) -> list[str]:
     kept: list[str] = []
     for m in found.get("condition"):
-        if rules.PRIOR.search(found.lower[max(0, m.start - 60) : m.start]):
+        # (a failed back surgery is the prior failure itself)
+        if m.term != "failed_back_surgery_syndrome" and rules.PRIOR.search(
+            found.lower[max(0, m.start - 60) : m.start]
+        ):
             continue
         kept.append(m.term)
     return list(_unique(kept))
@@ -328,28 +331,41 @@ def _claims_of(
     ):
         add("safety", "safe")
     comparison = bool(rules.COMPARISON.search(reading))
-    effect = rules.EFFECT.search(reading)
+    against = rules.EVIDENCE_AGAINST.search(reading)
+    effect = rules.EFFECT.search(reading) or against or rules.HEALING.search(reading)
     if effect and not comparison:
-        asserts = "no_benefit" if negated and _negated_near(reading, effect.start()) else "benefit"
+        asserts = (
+            "no_benefit"
+            if against or (negated and _negated_near(reading, effect.start()))
+            else "benefit"
+        )
+        # one claim per condition and per thing it improves ("pain relief and a better
+        # range of motion", "relieve pain and speed healing")
+        aims: list[tuple[str, ...]] = [(o,) for o in _unique(outcomes)]
+        if rules.HEALING.search(reading):
+            aims.append(())
+        if not aims:
+            aims = [()]
         if conditions:
             for condition in conditions:
-                add(
-                    "effectiveness",
-                    asserts,
-                    per_condition(sentence, condition),
-                    condition=(condition,),
-                    outcome=_unique(outcomes),
-                )
-        elif rules.EFFECT_STRONG.search(reading):
-            add("effectiveness", asserts, outcome=_unique(outcomes))
+                for aim in aims:
+                    add("effectiveness", asserts, per_condition(sentence, condition),
+                        condition=(condition,), outcome=aim)  # fmt: skip
+        elif rules.EFFECT_STRONG.search(reading) or against or rules.HEALING.search(reading):
+            for aim in aims:
+                add("effectiveness", asserts, outcome=aim)
     elif rules.INDICATION.search(reading) and conditions and not comparison:
         for condition in conditions:
             add("indication", "benefit", per_condition(sentence, condition),
                 condition=(condition,))  # fmt: skip
     mech_outcomes = tuple(o for o in outcomes if o != "pain")
-    if on_target and conditions and rules.CAUSAL.search(reading) and not effect:
-        # what the treatment works on drives each condition named
-        for condition in conditions:
+    # what the treatment works on drives each condition named after the opening phrase
+    # ("In myofascial pain, trigger points set off pain ..." sets the scene, drives nothing)
+    lead = rules.SUBJECT_LEAD.match(found.lower)
+    opening = lead.end() if lead else 0
+    driven = [m.term for m in found.get("condition") if m.start >= opening and m.term in conditions]
+    if on_target and driven and rules.CAUSAL.search(reading) and not effect:
+        for condition in _unique(driven):
             add("mechanism", "true", per_condition(sentence, condition),
                 condition=(condition,), outcome=mech_outcomes)  # fmt: skip
     elif rules.MECHANISM.search(reading):
@@ -418,8 +434,13 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if rules.MARKETING.search(lower):
             draft.left_out.append(LeftOut(sentence, "marketing"))
             continue
-        if rules.ADVICE_START.search(lower):
+        if rules.ADVICE_START.search(lower) or rules.ADVICE_START.search(_after_opening(lower)):
             draft.left_out.append(LeftOut(sentence, "advice"))
+            continue
+        if rules.UNDECIDED.search(lower):
+            draft.left_out.append(
+                LeftOut(sentence, "an indirect question or an open matter: asserts nothing")
+            )
             continue
         subject = _subject(found, short_forms)
         reading = lower
@@ -484,6 +505,13 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     ]
     draft.unknown_terms = list(_unique(unknown))
     return draft
+
+
+def _after_opening(lower: str) -> str:
+    """The sentence after a short opening phrase and its comma ("With an infection, wait
+    ..."), or "" when there is none."""
+    head, comma, rest = lower.partition(",")
+    return rest.lstrip() if comma and len(head.split()) <= 6 else ""
 
 
 def _reason(lower: str) -> str:

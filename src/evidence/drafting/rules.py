@@ -26,6 +26,8 @@ __all__ = [
     "EASED",
     "EFFECT",
     "EFFECT_STRONG",
+    "EVIDENCE_AGAINST",
+    "HEALING",
     "INDICATION",
     "MARKETING",
     "MECHANISM",
@@ -39,6 +41,7 @@ __all__ = [
     "SAFETY",
     "SAFE_FOR",
     "SUBJECT_LEAD",
+    "UNDECIDED",
     "UNSAFE",
     "WHO_WHERE",
 ]
@@ -61,7 +64,8 @@ PRONOUN = _rx(
 REFERENCE = _rx(
     r"\b(?:it|its|they|their|them)\b|\b(?:the|this|these|that|those|each|one|such|your|a)\s+"
     r"(?:\w+\s+)?(?:injections?|shots?|needles?|needling|procedures?|sessions?|treatments?|"
-    r"therapy|therapies|techniques?|methods?|approach|modality|relief|response|twitch)\b|"
+    r"therapy|therapies|techniques?|methods?|approach|modality|relief|response|twitch|"
+    r"stud(?:y|ies)|trials?)\b|"
     r"\b(?:side[ -]effects?|adverse effects?|complications?|risks?)\b"
 )
 # what may come before the subject of a sentence: an opening phrase with its comma, an
@@ -71,6 +75,14 @@ SUBJECT_LEAD = _rx(
     r"(?:(?:sometimes|often|usually|also|even)\s+)?"
     r"(?:(?:a|an|the|these|those|such|most|many|some|each|active|latent)\s+)?"
     r"(?:myofascial\s+)?"
+)
+# a sentence that opens with an indirect question ("How dry needling works is ...",
+# "Whether it helps is unclear") or says the matter is open asserts nothing checkable
+UNDECIDED = _rx(
+    r"^(?:how|whether|why|what|which|when) (?!(?:it|they) (?:is|are)\b)|"
+    r"\b(?:(?:some|much|a lot of|ongoing) debate|(?:is|are|remains?) (?:still )?(?:unclear|"
+    r"unknown|debated|controversial|mixed)|mixed (?:results|evidence|findings)|"
+    r"not (?:yet )?(?:fully |well )?(?:known|understood))\b"
 )
 # a condition named as earlier, failed treatment is not what the claim is about
 PRIOR = _rx(
@@ -116,7 +128,7 @@ COMPARISON = _rx(
 AE_CUE = _rx(
     r"\b(?:result(?:s|ed)? in|cause[sd]?|causing|side[ -]effects?|adverse|risks?|lead to|"
     r"leads to|complications?|reactions?|may include|experience[sd]?|develop|trigger|feels?|"
-    r"notices?|reports?|reported|occurs?|happens?)\b"
+    r"notices?|reports?|reported|occurs?|happens?|potential for)\b"
 )
 COVERAGE = _rx(
     r"\b(?:covered|cover(?:s|age)?|insurance|insurers?|reimburs\w*|medicare|medicaid|"
@@ -134,7 +146,7 @@ EASED = _rx(
 # who pays: coverage words need a payer ("we cover why ..." is not about insurance)
 PAYER = _rx(
     r"\b(?:insurance|insurers?|insured|reimburs\w*|medicare|medicaid|health plans?|"
-    r"(?:your|the|my|their|most|many|some) plans?|out[- ]of[- ]pocket|copay\w*|nhs)\b"
+    r"(?:your|the|my|their|most|many|some) plans?|copay\w*|nhs)\b"
 )
 # "a safe way of treating A and B", "a safe option for A": safe for the conditions listed
 SAFE_FOR = _rx(
@@ -167,6 +179,21 @@ EFFECT_STRONG = _rx(
     r"(?:\w+\s+)?(?:pain|symptoms|spasms?|stiffness|mobility|range of motion)|"
     r"(?:starts?|begins?) to work|takes? effect)\b"
 )
+# what studies found against the treatment: "studies are less encouraging", "the two groups
+# recovered no differently", "the studies do not back its use", "cast doubt on"
+EVIDENCE_AGAINST = _rx(
+    r"\b(?:(?:less|not|hardly) (?:\w+ )?encouraging|no differently|no different(?:ly)? from|"
+    r"(?:no|little|weak|limited|insufficient|scant) evidence|cast(?:s|ing)? doubt|"
+    r"(?:not|don't|doesn't|do not|does not|did not|didn't|fail(?:s|ed)? to)\s+(?:\w+\s+)?"
+    r"(?:back|support|show (?:a |any )?benefit|improve|help)|"
+    r"no (?:better|more effective) than|(?:the )?same as (?:a )?(?:sham|placebo|fake))\b"
+)
+# healing or recovery as what a treatment improves ("speed healing", "heal faster")
+HEALING = _rx(
+    r"\b(?:speed(?:s|ing)? (?:up )?(?:the )?(?:healing|recovery)|heal(?:s|ing)? (?:\w+ )?"
+    r"faster|faster (?:healing|recovery)|(?:help|helps|improve|improves) (?:\w+ )?"
+    r"(?:healing|heal|recovery))\b"
+)
 NEGATION = _rx(
     r"\b(?:not|no|never|neither|nor|cannot|can't|doesn't|don't|didn't|isn't|aren't|won't|"
     r"fails? to|failed to|ineffective|no better than|unlikely to)\b"
@@ -182,9 +209,10 @@ MECHANISM = _rx(
     r"\b(?:works? by|so as to|in order to (?:increase|improve|release|stimulate|restore)|"
     r"increases? (?:the )?(?:blood|circulation)|blood (?:flow|circulation)|"
     r"releases? (?:endorphins|negative energy|the knots?|muscle|pressure)|release negative|"
-    r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|(?:is|are) thought to|(?:is|are) believed to|"
+    r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|(?:is|are) (?:thought|believed|said) to|"
     r"predicated on|contributes? to|stimulat\w+ (?:the )?(?:nerves?|muscles?|healing|"
-    r"tissue)|(?:is|are) targeted|relax(?:es|ing)? (?:the )?muscles?|mechanism)\b"
+    r"tissue)|(?:is|are) targeted|warm(?:s|ing)? (?:up )?(?:the )?(?:\w+\s+){0,2}?"
+    r"(?:tissues?|them|muscles?|area)|relax(?:es|ing)? (?:the )?muscles?|mechanism)\b"
 )
 # "trigger points feed tension headaches", "trigger points affect how intense migraines
 # become": what the treatment works on drives a condition
@@ -205,7 +233,7 @@ DEFINITION_REFERENCE = _rx(
 # "X is a ...", "X entails ...", "In X, a therapist ...": what the intervention is
 DEFINITION_VERB = _rx(
     r"^\s*(?:(?:is|are|was|were)(?: not)?|may (?:also )?be|can (?:also )?be)\s+(?!(?:"
-    r"thought|believed|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
+    r"thought|believed|said|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
     r"able|not|most|more|less|very|highly|so|an? (?:effective|safe|good|great|excellent))\b)"
@@ -245,6 +273,25 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:pain|soreness|numbness|tenderness|discomfort|aching)\s+(?:\w+\s+){0,2}?"
             + _AFTER_TREATMENT
             + r"|\b(?:short-lived|brief|temporary|transient|mild)\s+(?:pain|discomfort|ache)\b"
+        ),
+    ),
+    # more pain than before, from the treatment itself
+    (
+        "adverse_event",
+        "post_needling_soreness",
+        _rx(
+            r"\b(?:creat\w+|caus\w+|feel|feels|bring\w*|produc\w+|potential for|have)\s+"
+            r"(?:\w+\s+)?(?:additional|more|extra|increased|added)\s+(?:pain|soreness)\b"
+        ),
+    ),
+    # back surgery that did not help: failed back surgery syndrome
+    (
+        "condition",
+        "failed_back_surgery_syndrome",
+        _rx(
+            r"\bfailed (?:back |spine |spinal )?surgery\b|\b(?:back |spine |spinal )?surgery "
+            r"(?:that |which )?(?:did not|didn't|has not|hasn't|had not|failed to|does not) "
+            r"(?:\w+ )?(?:alleviate|relieve|help|work|ease|fix|resolve)\b"
         ),
     ),
     # pain from, linked to or tied to trigger points: myofascial pain

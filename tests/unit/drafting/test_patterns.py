@@ -258,3 +258,55 @@ def test_how_long_relief_lasts_is_an_effectiveness_claim(draft: Drafter) -> None
         "benefit",
     )
     assert claim.sentence == "One session eases pain for a week."
+
+
+def test_studies_against_the_treatment_assert_no_benefit(draft: Drafter) -> None:
+    us = "Ultrasound Therapy\n\n"
+    d = draft(us + "Trials of ultrasound therapy for tendon healing were less encouraging. "
+              "The trials do not really back the use of ultrasound therapy. "
+              "In those trials, the groups given real or sham treatment recovered no "
+              "differently.")  # fmt: skip
+    assert [(c.kind, c.asserts) for c in d.claims] == [("effectiveness", "no_benefit")] * 3
+    assert all(c.intervention == ("therapeutic_ultrasound",) for c in d.claims)
+
+
+def test_one_effectiveness_claim_per_thing_improved(draft: Drafter) -> None:
+    d = draft(TITLE + "Clinicians use dry needling to give pain relief and speed healing.")
+    assert [(c.kind, c.outcome) for c in d.claims] == [
+        ("effectiveness", ("pain",)),
+        ("effectiveness", ()),
+    ]
+
+
+def test_warming_the_tissue_is_a_mechanism(draft: Drafter) -> None:
+    d = draft("Ultrasound Therapy\n\nUltrasound therapy uses sound waves. "
+              "They pass through the skin, warming the deep tissues.")  # fmt: skip
+    assert [(c.kind, c.sentence) for c in d.claims][-1] == (
+        "mechanism",
+        "They pass through the skin, warming the deep tissues.",
+    )
+
+
+def test_indirect_questions_and_open_matters_are_left_out(draft: Drafter) -> None:
+    d = draft(TITLE + "How dry needling relieves pain is explained by several theories. "
+              "Whether dry needling helps neck pain is still debated. "
+              "Evidence on dry needling for migraine is mixed.")  # fmt: skip
+    assert not d.claims
+    assert all("asserts nothing" in x.reason for x in d.left_out[1:])
+
+
+def test_an_instruction_after_an_opening_phrase_is_advice(draft: Drafter) -> None:
+    d = draft(TITLE + "With a skin infection, wait to have dry needling until it clears.")
+    assert not d.claims
+    assert d.left_out[-1].reason == "advice"
+
+
+def test_more_pain_after_treatment_and_failed_back_surgery(draft: Drafter) -> None:
+    d = draft(
+        TITLE + "Dry needling can cause more pain for a day or two. "
+        "Dry needling helps people whose back surgery did not relieve their pain."
+    )
+    assert [(c.kind, c.adverse_event or c.condition) for c in d.claims] == [
+        ("adverse_effect", ("post_needling_soreness",)),
+        ("effectiveness", ("failed_back_surgery_syndrome",)),
+    ]
