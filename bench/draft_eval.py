@@ -50,10 +50,14 @@ def main() -> None:
     print(f"drafted {score.drafted} claims, {len(draft.left_out)} statements left out")
     print(f"recall    {score.recall:.3f} ({score.found}/{score.gold})")
     print(f"precision {score.precision:.3f} ({score.correct}/{score.drafted})")
+    print(
+        f"recall, own sentence only {score.found_in_sentence / max(score.gold, 1):.3f}"
+        f" ({score.found_in_sentence}/{score.gold})"
+    )
     print(f"wrong kind {score.wrong_kind}; wrong assertion {score.wrong_assertion}")
     print("missed: " + (", ".join(score.missed) or "none"))
     if args.show:
-        _show(draft.claims, gold.claims, score.missed, score.unmatched)
+        _show(draft.claims, gold.claims, score.missed_in_sentence, score.unmatched)
     print(
         f"draft time {min(times) * 1000:.1f} ms ({2000 / max(words, 1) * min(times):.3f} s"
         " per 2,000 words)"
@@ -71,8 +75,8 @@ def _show(
     missed: tuple[str, ...],
     unmatched: tuple[str, ...],
 ) -> None:
-    """Print each missed gold claim with the claims drafted from its sentence, then the
-    drafted claims that match no gold claim."""
+    """Print each gold claim missed in its own sentence with the claims drafted from that
+    sentence, then the drafted claims that match no gold claim."""
     for g in gold:
         if g.id not in missed:
             continue

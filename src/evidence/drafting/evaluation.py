@@ -4,7 +4,8 @@ A gold claim is found when a drafted claim has its kind, shares an intervention 
 and names the same condition and adverse event (overlapping when both name some; none when
 the gold claim names none). Each drafted claim counts for one gold claim at most: the
 pairs are a largest one-to-one matching, a drafted claim of the gold claim's own sentence
-tried before one of another sentence. A drafted
+tried before one of another sentence. The stricter count pairs a gold claim only with
+claims drafted from its own sentence. A drafted
 claim that matches a gold claim of the same sentence on intervention and condition but not
 on kind is a wrong kind; one that matches on everything but ``asserts`` a wrong assertion.
 """
@@ -32,6 +33,9 @@ class DraftScore:
     wrong_assertion: int
     missed: tuple[str, ...]  # ids of the gold claims not found
     unmatched: tuple[str, ...] = ()  # ids of the drafted claims that match no gold claim
+    # stricter: gold claims found by a drafted claim of their own sentence, and the others
+    found_in_sentence: int = 0
+    missed_in_sentence: tuple[str, ...] = ()
 
     @property
     def recall(self) -> float:
@@ -55,15 +59,19 @@ def _matches(d: DraftClaim, g: Claim, *, kind: bool = True) -> bool:
     )
 
 
-def _pairs(drafted: Sequence[DraftClaim], gold: Sequence[Claim]) -> dict[int, int]:
+def _pairs(
+    drafted: Sequence[DraftClaim], gold: Sequence[Claim], *, same_sentence: bool = False
+) -> dict[int, int]:
     """A largest one-to-one matching of gold claims (key) to drafted claims (value), found
-    by augmenting paths; each gold claim tries the drafts of its own sentence first."""
+    by augmenting paths; each gold claim tries the drafts of its own sentence first (and
+    only those with ``same_sentence``)."""
     sentences = [" ".join(d.sentence.split()) for d in drafted]
     options = []
     for g in gold:
         hits = [i for i, d in enumerate(drafted) if _matches(d, g)]
         own = [i for i in hits if sentences[i] == g.sentence]
-        options.append(own + [i for i in hits if sentences[i] != g.sentence])
+        others = [] if same_sentence else [i for i in hits if sentences[i] != g.sentence]
+        options.append(own + others)
     owner: dict[int, int] = {}  # drafted index -> gold index
 
     def assign(gi: int, seen: set[int]) -> bool:
@@ -84,6 +92,7 @@ def _pairs(drafted: Sequence[DraftClaim], gold: Sequence[Claim]) -> dict[int, in
 def score_draft(drafted: Sequence[DraftClaim], gold: Sequence[Claim]) -> DraftScore:
     """Score ``drafted`` against ``gold`` (a largest one-to-one matching)."""
     pairs = _pairs(drafted, gold)
+    strict = _pairs(drafted, gold, same_sentence=True)
     used = set(pairs.values())
     found = len(pairs)
     missed = [g.id for gi, g in enumerate(gold) if gi not in pairs]
@@ -109,4 +118,6 @@ def score_draft(drafted: Sequence[DraftClaim], gold: Sequence[Claim]) -> DraftSc
         wrong_assertion=wrong_assertion,
         missed=tuple(missed),
         unmatched=tuple(d.id for i, d in enumerate(drafted) if i not in used),
+        found_in_sentence=len(strict),
+        missed_in_sentence=tuple(g.id for gi, g in enumerate(gold) if gi not in strict),
     )
