@@ -333,6 +333,8 @@ def _claims_of(
     comparison = bool(rules.COMPARISON.search(reading))
     against = rules.EVIDENCE_AGAINST.search(reading)
     effect = rules.EFFECT.search(reading) or against or rules.HEALING.search(reading)
+    if rules.USED_TO.search(reading) and conditions and not against:
+        effect = None  # "is used to ease X": an indication, below
     if effect and not comparison:
         asserts = (
             "no_benefit"
@@ -435,7 +437,13 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             draft.left_out.append(LeftOut(sentence, "marketing"))
             continue
         if rules.ADVICE_START.search(lower) or rules.ADVICE_START.search(_after_opening(lower)):
-            draft.left_out.append(LeftOut(sentence, "advice"))
+            # an instruction may still name harms as examples ("Call your doctor if you have
+            # side effects such as bleeding"): those are adverse-effect claims
+            harms = _harm_examples(found, sentence, state.last)
+            if harms:
+                state.claims.extend(harms)
+            else:
+                draft.left_out.append(LeftOut(sentence, "advice"))
             continue
         if rules.UNDECIDED.search(lower):
             draft.left_out.append(
@@ -451,6 +459,10 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 subject = _subject(lead_found, short_forms)
         interventions = _unique([t for t, _, _ in subject])
         interventions_named = bool(interventions)
+        anywhere = _target_anywhere(found, short_forms) if not interventions else None
+        if anywhere is not None:
+            # what the treatment works on, named anywhere: the sentence is about the topic
+            interventions = (anywhere,)
         if not interventions and (
             rules.PRONOUN.search(lower)
             or rules.REFERENCE.search(lower)
@@ -467,9 +479,10 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             continue
         state.last = interventions
         target = _target(found, short_forms)
-        on_target = target is not None and (
-            (bool(subject) and subject[0] == target) or not interventions_named
-        )
+        on_target = (
+            target is not None
+            and ((bool(subject) and subject[0] == target) or not interventions_named)
+        ) or anywhere is not None
         claims = _claims_of(
             statement, interventions, found, reading, labels, state.events, on_target
         )
@@ -482,7 +495,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 # convention reads these as definitions of the treatment
                 or (on_target and not claims)
             )
-        ) or (not interventions_named and rules.DEFINITION_REFERENCE.match(lower)):
+        ) or _defines_unnamed(found, short_forms, interventions_named):
             claims.insert(
                 0,
                 DraftClaim(
@@ -505,6 +518,58 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     ]
     draft.unknown_terms = list(_unique(unknown))
     return draft
+
+
+def _target_anywhere(found: _Found, short_forms: dict[str, str]) -> str | None:
+    """The topic, when a short form of its name (what it works on) appears anywhere in a
+    sentence that names no intervention: "The pain of trigger points is thought to ..."."""
+    for form, term in short_forms.items():
+        if re.search(rf"\b{re.escape(form)}", found.lower):
+            return term
+    return None
+
+
+def _defines_unnamed(found: _Found, short_forms: dict[str, str], named: bool) -> bool:
+    """A definition of the treatment in hand: what is done in it ("In the procedure, a needle
+    is placed ...", "needles are put through the skin"), what a pronoun or "the procedure"
+    is ("It is not the same as ..."), or a gloss of what it works on ("trigger points,
+    which are ...")."""
+    lower = found.lower
+    if rules.DEFINITION_ACT.search(lower):
+        return True
+    if not named:
+        if rules.DEFINITION_REFERENCE.match(lower):
+            return True
+        ref = rules.REFERENCE_SUBJECT.match(lower)
+        if ref and rules.DEFINITION_VERB.search(lower[ref.end() :]):
+            return True
+    for form in short_forms:
+        for m in re.finditer(rf"\b{re.escape(form)}s?\b", lower):
+            if rules.TARGET_GLOSS.match(lower[m.end() :]):
+                return True
+    return False
+
+
+def _harm_examples(
+    found: _Found, sentence: str, interventions: tuple[str, ...]
+) -> list[DraftClaim]:
+    """The harms an instruction names as examples of side effects, as claims."""
+    cue = rules.AE_EXAMPLES.search(found.lower)
+    if cue is None or not interventions:
+        return []
+    events = _unique([m.term for m in found.get("adverse_event") if m.start >= cue.end()])
+    return [
+        DraftClaim(
+            id="",
+            text=sentence if len(events) == 1 else f"{sentence} [{event}]",
+            kind="adverse_effect",
+            intervention=interventions,
+            asserts="occurs",
+            sentence=sentence,
+            adverse_event=(event,),
+        )
+        for event in events
+    ]
 
 
 def _after_opening(lower: str) -> str:

@@ -16,10 +16,12 @@ __all__ = [
     "ADVICE",
     "ADVICE_START",
     "AE_CUE",
+    "AE_EXAMPLES",
     "CAUSAL",
     "COMPARISON",
     "CONDITION_LIST",
     "COVERAGE",
+    "DEFINITION_ACT",
     "DEFINITION_REFERENCE",
     "DEFINITION_START",
     "DEFINITION_VERB",
@@ -38,11 +40,14 @@ __all__ = [
     "PRIOR",
     "PRONOUN",
     "REFERENCE",
+    "REFERENCE_SUBJECT",
     "SAFETY",
     "SAFE_FOR",
     "SUBJECT_LEAD",
+    "TARGET_GLOSS",
     "UNDECIDED",
     "UNSAFE",
+    "USED_TO",
     "WHO_WHERE",
 ]
 
@@ -169,8 +174,11 @@ EFFECT = _rx(
     r"ease[sd]?|easing|reduc(?:e[sd]?|ing|tion)|improv\w+|alleviat\w+|useful|"
     r"benefi(?:t|ts|cial|ted)|proven|works? (?:together )?to treat|works? (?:well )?for|"
     r"encouraging results|decreas\w+|lessen\w*|cure[sd]?|heal(?:s|ing)?|soothe[sd]?|"
-    r"no better than|does not work|doesn't work|ineffective)\b"
+    r"no better than|does not work|doesn't work|ineffective|"
+    r"(?:can|may|could|will|does|do) (?:also |often |help )?(?:to )?treat|treats)\b"
 )
+# "is used to ease X": the use, an indication, not a result
+USED_TO = _rx(r"\b(?:is|are) (?:\w+ )?used (?:to|for)\b")
 # an effectiveness claim without a condition needs a cue that says it works
 EFFECT_STRONG = _rx(
     r"\b(?:effective(?:ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|proven|ineffective|"
@@ -203,6 +211,7 @@ INDICATION = _rx(
     r"can be used|recommended|indicated|treat(?:s|ed|ing)?|treatment (?:of|for)|"
     r"conditions (?:treated|like|such as|include)|first[- ]line|commonly used|"
     r"(?:is|are) (?:often |commonly |usually )?(?:used|applied|prescribed) for|"
+    r"(?:is|are) (?:\w+ )?used (?:to|for)|"
     r"(?:an? )?option for)\b"
 )
 MECHANISM = _rx(
@@ -211,8 +220,17 @@ MECHANISM = _rx(
     r"releases? (?:endorphins|negative energy|the knots?|muscle|pressure)|release negative|"
     r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|(?:is|are) (?:thought|believed|said) to|"
     r"predicated on|contributes? to|stimulat\w+ (?:the )?(?:nerves?|muscles?|healing|"
-    r"tissue)|(?:is|are) targeted|warm(?:s|ing)? (?:up )?(?:the )?(?:\w+\s+){0,2}?"
-    r"(?:tissues?|them|muscles?|area)|relax(?:es|ing)? (?:the )?muscles?|mechanism)\b"
+    r"tissue)|(?:is|are) targeted|warm(?:s|ing)? (?:up )?(?:the )?(?:[\w']+\s+){0,2}?"
+    r"(?:tissues?|them|muscles?|areas?|parts?)|relax(?:es|ing)? (?:the )?muscles?|mechanism|"
+    # the body's own responses: twitch, relaxing, inflammation, healing response, blood
+    r"twitch(?:es|ing)?|(?:help|helps|make|makes|let|lets) (?:the )?muscles? (?:to )?"
+    r"(?:relax|twitch|contract|loosen)|(?:bring(?:s|ing)? down|calm(?:s|ing)?|lower(?:s|ing)?|"
+    r"reduc(?:e|es|ing)) (?:the )?(?:local )?inflammation|(?:causes?|sets? off|triggers?|"
+    r"starts?|sparks?) (?:the |a )?(?:body's )?(?:own )?(?:\w+ )?(?:healing|immune|"
+    r"inflammatory|repair) (?:response|process)|brings? (?:more |fresh )?blood|"
+    r"(?:boost|improve|increase|promote|stimulate)s? (?:the )?(?:blood )?(?:circulation|"
+    r"blood flow)|linked to (?:too much|too little|an? excess|a lack|a build-?up|excess\w*|"
+    r"low|high)|(?:build-?up|excess|lack|shortage) of (?!evidence|research|studies))\b"
 )
 # "trigger points feed tension headaches", "trigger points affect how intense migraines
 # become": what the treatment works on drives a condition
@@ -238,10 +256,31 @@ DEFINITION_VERB = _rx(
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
     r"able|not|most|more|less|very|highly|so|an? (?:effective|safe|good|great|excellent))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
+    r"^\s*(?:is|are) (?:minimally |non-?)invasive\b|"
+    r"^\s*(?:is|are) not the same as\b|"
     r"^\s*(?:entails?|involves?|includes?|consists? of|uses|utili[sz]es|refers? to|means|"
     r"(?:may |can |usually |often )?contains?|(?:also )?goes by|(?:is |are )?also (?:called|"
     r"known as)|"
     r"does not use|doesn't use|does not involve|doesn't involve)\b"
+)
+# a sentence whose subject stands for the treatment in hand ("It is not the same as ...",
+# "The procedure also goes by other names")
+REFERENCE_SUBJECT = _rx(
+    r"^(?:it|they|(?:the|this|that|such an?) (?:\w+ )?(?:procedure|treatment|technique|"
+    r"therapy|method|injection|shot)s?)\b"
+)
+# what is done: needles put in, medicine injected ("needles are put through the skin")
+DEFINITION_ACT = _rx(
+    r"\bneedles? (?:\w+ )?(?:is|are) (?:\w+ )?(?:put|inserted|placed|passed|pushed|guided|"
+    r"introduced)\b|\b(?:inserts?|places?|passes?|puts?|guides?|pushes?) (?:a |the |one or more "
+    r")?(?:[\w-]+,? ){0,3}?needles?\b(?! (?:fear|phobia))"
+)
+# the treatment's target glossed where it is named ("trigger points, which are ...",
+# "myofascial trigger points, the bundles of ...")
+TARGET_GLOSS = _rx(r"^,\s+(?:which|that) (?:are|is)\b|^,\s+(?:the|small|tight|tiny|hard)\b")
+# a harm named in an instruction ("Call ... if you have side effects such as X")
+AE_EXAMPLES = _rx(
+    r"\b(?:side[ -]effects?|complications?|reactions?)\s+(?:such as|like|including)\b"
 )
 # the text before the name: "In dry needling, ...", "Manual techniques include dry needling"
 DEFINITION_START = _rx(
@@ -302,7 +341,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:(?:chronic|long-lasting|long-term|persistent)\s+)?(?:\w+\s+)?pain\s+"
             r"(?:\w+\s+){0,2}?(?:linked|tied|related|due|attributed|caused)\s+(?:to|by)\s+"
             r"(?:myofascial\s+)?trigger\s+points?\b|\bpain\s+from\s+(?:muscle\s+knots|"
-            r"(?:myofascial\s+)?trigger\s+points?)\b|\btrigger[ -]point\s+pain\b"
+            r"(?:myofascial\s+)?trigger\s+points?)\b|\btrigger[ -]point\s+pain\b|"
+            r"\bpainful\s+(?:myofascial\s+)?trigger\s+points\b"
         ),
     ),
     # "chronic muscle pain", "long-term pain conditions": chronic pain

@@ -310,3 +310,52 @@ def test_more_pain_after_treatment_and_failed_back_surgery(draft: Drafter) -> No
         ("adverse_effect", ("post_needling_soreness",)),
         ("effectiveness", ("failed_back_surgery_syndrome",)),
     ]
+
+
+def test_what_is_done_and_what_it_is_are_definitions(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling is done in a clinic: thin needles are inserted into the "
+              "tight muscle. The procedure is also known as intramuscular stimulation. "
+              "It is not the same as a steroid shot.")  # fmt: skip
+    assert [(c.kind, c.intervention) for c in d.claims] == [("definition", ("dry_needling",))] * 3
+
+
+def test_what_the_treatment_works_on_named_anywhere(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling eases neck pain. "
+              "Studies suggest that trigger points can feed tension headaches. "
+              "The pain of trigger points is thought to come from poor blood flow.")  # fmt: skip
+    kinds = [(c.kind, c.intervention, c.condition) for c in d.claims][1:]
+    assert kinds == [
+        ("mechanism", ("dry_needling",), ("tension_type_headache",)),
+        ("mechanism", ("dry_needling",), ()),
+    ]
+
+
+def test_a_gloss_of_what_the_treatment_works_on_is_a_definition(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling is often chosen for trigger points, which are tight "
+              "spots in a muscle.")  # fmt: skip
+    assert ("definition", ("dry_needling",)) in [(c.kind, c.intervention) for c in d.claims]
+
+
+def test_the_body_s_own_response_is_a_mechanism(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling eases neck pain. The needle makes the muscle twitch. "
+              "It sets off the body's healing response and brings more blood to the "
+              "area.")  # fmt: skip
+    assert [c.kind for c in d.claims][1:] == ["mechanism", "mechanism"]
+
+
+def test_harms_named_as_examples_in_an_instruction(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling eases neck pain. Call a doctor at once if you notice "
+              "side effects such as heavy bleeding or a pneumothorax.")  # fmt: skip
+    assert [(c.kind, c.adverse_event) for c in d.claims][1:] == [
+        ("adverse_effect", ("bleeding",)),
+        ("adverse_effect", ("pneumothorax",)),
+    ]
+
+
+def test_can_treat_is_effectiveness_and_used_to_is_indication(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling can treat neck pain. "
+              "Dry needling is often used to ease plantar fasciitis.")  # fmt: skip
+    assert [(c.kind, c.condition) for c in d.claims] == [
+        ("effectiveness", ("neck_pain",)),
+        ("indication", ("plantar_fasciitis",)),
+    ]
