@@ -33,7 +33,13 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
 _JOIN = re.compile(r"^(?:\s*(?:,|and|or|&|and/or|/)\s*)+$")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band/or\b|\band\b|\bor\b|\bas well as\b)\s*")
-_COVER_WORD = re.compile(r"\b(?:covered|cover|insurance|reimburs)")
+_COVER_CONTRAINDICATION = (
+    "who or where it must not be used: a contraindication, which the claim format has no kind for"
+)
+_WORD = re.compile(r"\b(?:covered|cover|insurance|reimburs)")
+_CONTRAINDICATION = (
+    "who or where it must not be used: a contraindication, which the claim format has no kind for"
+)
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _STOP = frozenset(
     {"the", "a", "an", "of", "in", "and", "or", "other", "many", "more", "some", "that",
@@ -445,6 +451,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             else:
                 draft.left_out.append(LeftOut(sentence, "advice"))
             continue
+        if rules.CONTRAINDICATION.search(lower):
+            draft.left_out.append(LeftOut(sentence, _CONTRAINDICATION))
+            continue
         if rules.UNDECIDED.search(lower):
             draft.left_out.append(
                 LeftOut(sentence, "an indirect question or an open matter: asserts nothing")
@@ -459,7 +468,10 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 subject = _subject(lead_found, short_forms)
         interventions = _unique([t for t, _, _ in subject])
         interventions_named = bool(interventions)
-        anywhere = _target_anywhere(found, short_forms) if not interventions else None
+        referred = bool(rules.PRONOUN.search(lower) or rules.REFERENCE.search(lower))
+        anywhere = (
+            _target_anywhere(found, short_forms) if not interventions and not referred else None
+        )
         if anywhere is not None:
             # what the treatment works on, named anywhere: the sentence is about the topic
             interventions = (anywhere,)
@@ -537,12 +549,11 @@ def _defines_unnamed(found: _Found, short_forms: dict[str, str], named: bool) ->
     lower = found.lower
     if rules.DEFINITION_ACT.search(lower):
         return True
-    if not named:
-        if rules.DEFINITION_REFERENCE.match(lower):
-            return True
-        ref = rules.REFERENCE_SUBJECT.match(lower)
-        if ref and rules.DEFINITION_VERB.search(lower[ref.end() :]):
-            return True
+    if not named and rules.DEFINITION_REFERENCE.match(lower):
+        return True
+    ref = rules.REFERENCE_SUBJECT.match(lower)
+    if ref and rules.DEFINITION_VERB.search(lower[ref.end() :]):
+        return True
     for form in short_forms:
         for m in re.finditer(rf"\b{re.escape(form)}s?\b", lower):
             if rules.TARGET_GLOSS.match(lower[m.end() :]):

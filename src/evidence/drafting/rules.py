@@ -20,6 +20,7 @@ __all__ = [
     "CAUSAL",
     "COMPARISON",
     "CONDITION_LIST",
+    "CONTRAINDICATION",
     "COVERAGE",
     "DEFINITION_ACT",
     "DEFINITION_REFERENCE",
@@ -88,6 +89,12 @@ UNDECIDED = _rx(
     r"\b(?:(?:some|much|a lot of|ongoing) debate|(?:is|are|remains?) (?:still )?(?:unclear|"
     r"unknown|debated|controversial|mixed)|mixed (?:results|evidence|findings)|"
     r"not (?:yet )?(?:fully |well )?(?:known|understood))\b"
+)
+# who or where a treatment must not be used: the claim format has no kind for it
+CONTRAINDICATION = _rx(
+    r"\b(?:should not|shouldn't|must not|should never|must never|cannot|can't) be (?:\w+ )?"
+    r"(?:used|applied|given|done|performed|administered|placed|injected)|"
+    r"\bnot (?:be )?(?:suitable|recommended|advised|appropriate) for|\bcontraindicat\w+"
 )
 # a condition named as earlier, failed treatment is not what the claim is about
 PRIOR = _rx(
@@ -175,7 +182,9 @@ EFFECT = _rx(
     r"benefi(?:t|ts|cial|ted)|proven|works? (?:together )?to treat|works? (?:well )?for|"
     r"encouraging results|decreas\w+|lessen\w*|cure[sd]?|heal(?:s|ing)?|soothe[sd]?|"
     r"no better than|does not work|doesn't work|ineffective|"
-    r"(?:can|may|could|will|does|do) (?:also |often |help )?(?:to )?treat|treats)\b"
+    r"(?:can|may|could|will|does|do) (?:also |often |help )?(?:to )?treat|treats|"
+    r"(?:can|may|could) (?:also |often )?be (?:effectively |successfully )?treated with|"
+    r"benefit from)\b"
 )
 # "is used to ease X": the use, an indication, not a result
 USED_TO = _rx(r"\b(?:is|are) (?:\w+ )?used (?:to|for)\b")
@@ -185,7 +194,11 @@ EFFECT_STRONG = _rx(
     r"no better than|does not work|doesn't work|"
     r"(?:eas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|lessen(?:s|ed)?|improv(?:e|es|ed))\s+"
     r"(?:\w+\s+)?(?:pain|symptoms|spasms?|stiffness|mobility|range of motion)|"
-    r"(?:starts?|begins?) to work|takes? effect)\b"
+    r"(?:starts?|begins?) to work|takes? effect|benefit from|"
+    # how long it lasts; what gets better after it
+    r"(?:effects?|relief|benefits?)\b[^.;]{0,80}?\blasts?|"
+    r"(?:pain|symptoms|function|mobility|stiffness)\b[^.;]{0,60}?\b(?:may |can |will |"
+    r"should |often |usually )?(?:improve|ease|lessen|decrease|get better))\b"
 )
 # what studies found against the treatment: "studies are less encouraging", "the two groups
 # recovered no differently", "the studies do not back its use", "cast doubt on"
@@ -212,7 +225,8 @@ INDICATION = _rx(
     r"conditions (?:treated|like|such as|include)|first[- ]line|commonly used|"
     r"(?:is|are) (?:often |commonly |usually )?(?:used|applied|prescribed) for|"
     r"(?:is|are) (?:\w+ )?used (?:to|for)|"
-    r"(?:an? )?option for)\b"
+    r"(?:an? )?option for|(?:popular|common|standard|usual|accepted|established|frequent|"
+    r"mainstream) (?:\w+ )?(?:treatment|therapy|choice|option|approach))\b"
 )
 MECHANISM = _rx(
     r"\b(?:works? by|so as to|in order to (?:increase|improve|release|stimulate|restore)|"
@@ -254,7 +268,8 @@ DEFINITION_VERB = _rx(
     r"thought|believed|said|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
-    r"able|not|most|more|less|very|highly|so|an? (?:effective|safe|good|great|excellent))\b)"
+    r"able|not|most|more|less|very|highly|so|an? (?:effective|safe|good|great|excellent|"
+    r"popular|common|standard|usual|accepted|established|frequent|mainstream))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
     r"^\s*(?:is|are) (?:minimally |non-?)invasive\b|"
     r"^\s*(?:is|are) not the same as\b|"
@@ -271,9 +286,9 @@ REFERENCE_SUBJECT = _rx(
 )
 # what is done: needles put in, medicine injected ("needles are put through the skin")
 DEFINITION_ACT = _rx(
-    r"\bneedles? (?:\w+ )?(?:is|are) (?:\w+ )?(?:put|inserted|placed|passed|pushed|guided|"
-    r"introduced)\b|\b(?:inserts?|places?|passes?|puts?|guides?|pushes?) (?:a |the |one or more "
-    r")?(?:[\w-]+,? ){0,3}?needles?\b(?! (?:fear|phobia))"
+    r"\bneedles?\b[^.;:]{0,60}?\b(?:is|are) (?:\w+ )?(?:put|inserted|placed|passed|pushed|"
+    r"guided|introduced)\b|\b(?:inserts?|places?|passes?|puts?|guides?|pushes?) "
+    r"(?:a |the |one or more )?(?:[\w-]+,? ){0,3}?needles?\b(?! (?:fear|phobia))"
 )
 # the treatment's target glossed where it is named ("trigger points, which are ...",
 # "myofascial trigger points, the bundles of ...")
@@ -303,6 +318,10 @@ _AFTER_TREATMENT = (
     r"(?:injections?|shots?|needles?|needling|sessions?|procedures?|injection site|"
     r"(?:needle|treatment|puncture)\s+site)"
 )
+_WHERE_GIVEN = (
+    r"|where (?:it|they|the (?:needle|shot|injection)s?) (?:was|were|went|is|are) "
+    r"(?:given|injected|inserted|in|placed|put)"
+)
 PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # pain or soreness where the needle went in, after the shot: post-needling soreness
     (
@@ -310,7 +329,10 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "post_needling_soreness",
         _rx(
             r"\b(?:pain|soreness|numbness|tenderness|discomfort|aching)\s+(?:\w+\s+){0,2}?"
+            + "(?:"
             + _AFTER_TREATMENT
+            + _WHERE_GIVEN
+            + ")"
             + r"|\b(?:short-lived|brief|temporary|transient|mild)\s+(?:pain|discomfort|ache)\b"
         ),
     ),
@@ -331,6 +353,15 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\bfailed (?:back |spine |spinal )?surgery\b|\b(?:back |spine |spinal )?surgery "
             r"(?:that |which )?(?:did not|didn't|has not|hasn't|had not|failed to|does not) "
             r"(?:\w+ )?(?:alleviate|relieve|help|work|ease|fix|resolve)\b"
+        ),
+    ),
+    # pain from trapped, pinched or irritated nerves: radiculopathy
+    (
+        "condition",
+        "radiculopathy",
+        _rx(
+            r"\b(?:pinched|trapped|compressed|irritated|squeezed) nerves?\b|\bnerves? (?:\w+ )?"
+            r"(?:being |that are |is |are )?(?:trapped|compressed|pinched|squeezed)\b"
         ),
     ),
     # pain from, linked to or tied to trigger points: myofascial pain

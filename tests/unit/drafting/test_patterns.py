@@ -359,3 +359,35 @@ def test_can_treat_is_effectiveness_and_used_to_is_indication(draft: Drafter) ->
         ("effectiveness", ("neck_pain",)),
         ("indication", ("plantar_fasciitis",)),
     ]
+
+
+def test_contraindications_are_left_out_with_their_reason(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling should not be used over an open wound. "
+              "Dry needling is not suitable for people who fear needles.")  # fmt: skip
+    assert not d.claims
+    assert all("contraindication" in x.reason for x in d.left_out[1:])
+
+
+def test_a_popular_treatment_for_a_condition_is_an_indication(draft: Drafter) -> None:
+    d = draft(TITLE + "For problems such as neck pain, dry needling is a popular treatment.")
+    assert [(c.kind, c.condition) for c in d.claims] == [("indication", ("neck_pain",))]
+
+
+def test_passive_and_lasting_effects(draft: Drafter) -> None:
+    d = draft(TITLE + "Neck pain can be treated with dry needling. "
+              "The relief from one dry needling session can last for weeks. "
+              "After dry needling, your pain and stiffness may improve a great deal.")  # fmt: skip
+    assert [(c.kind, c.condition) for c in d.claims] == [
+        ("effectiveness", ("neck_pain",)),
+        ("effectiveness", ()),
+        ("effectiveness", ()),
+    ]
+
+
+def test_pinched_nerves_and_pain_where_it_was_given(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling can help relieve pain from pinched nerves. "
+              "Some side effects may follow, such as pain where it was given.")  # fmt: skip
+    assert [(c.kind, c.condition or c.adverse_event) for c in d.claims] == [
+        ("effectiveness", ("radiculopathy",)),
+        ("adverse_effect", ("post_needling_soreness",)),
+    ]
