@@ -422,8 +422,15 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     labels = {t.id: t.label for t in vocab.terms.get("condition", ())}
     state = _State(last=(topic,) if topic else ())
     unknown: list[str] = []
+    question: str | None = None  # the question just asked, for a "Yes, ..." answer
     for statement in split_statements(article):
         sentence = statement.sentence
+        asked, question = question, (sentence if sentence.rstrip().endswith("?") else None)
+        if asked is not None and rules.ANSWER.match(sentence.lower()):
+            answered = _answer_claims(asked, sentence, vocab, short_forms, state, labels)
+            if answered:
+                state.claims.extend(answered)
+                continue
         if statement.heading:
             draft.left_out.append(
                 LeftOut(sentence, "the title" if sentence == article.title else "a heading")
@@ -530,6 +537,36 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     ]
     draft.unknown_terms = list(_unique(unknown))
     return draft
+
+
+def _answer_claims(
+    asked: str,
+    sentence: str,
+    vocab: Vocabulary,
+    short_forms: dict[str, str],
+    state: _State,
+    labels: dict[str, str],
+) -> list[DraftClaim]:
+    """The claims of a "Yes, ..." or "No, ..." answer to the question before it ("Can dry
+    needling help with sciatica?" then "Yes. Many patients ..."): the question read as a
+    statement with the answer, at the answer's sentence; "No" turns what it asserts round."""
+    answer = rules.ANSWER.match(sentence.lower())
+    if answer is None:
+        return []
+    core = rules.QUESTION_START.sub("", asked.strip().rstrip("?"))
+    rest = sentence[answer.end() :]
+    found = _Found(vocab, f"{core}. {rest}")
+    subject = _subject(found, short_forms)
+    interventions = _unique([t for t, _, _ in subject]) or state.last
+    if not interventions:
+        return []
+    claims = _claims_of(Statement(sentence), interventions, found, found.lower, labels)
+    if answer.group(1) == "no" and not rules.NEGATION.search(rest.lower()):
+        flipped = {"benefit": "no_benefit", "occurs": "does_not_occur", "covered": "not_covered"}
+        claims = [replace(c, asserts=flipped[c.asserts]) for c in claims if c.asserts in flipped]
+    state.last = interventions
+    # the claim reads with its question: "Can X help with Y? Yes."
+    return [replace(c, text=f"{asked.strip()} {c.text}") for c in claims]
 
 
 def _target_anywhere(found: _Found, short_forms: dict[str, str]) -> str | None:

@@ -17,6 +17,7 @@ __all__ = [
     "ADVICE_START",
     "AE_CUE",
     "AE_EXAMPLES",
+    "ANSWER",
     "CAUSAL",
     "COMPARISON",
     "CONDITION_LIST",
@@ -40,6 +41,7 @@ __all__ = [
     "PHRASES",
     "PRIOR",
     "PRONOUN",
+    "QUESTION_START",
     "REFERENCE",
     "REFERENCE_SUBJECT",
     "SAFETY",
@@ -53,8 +55,8 @@ __all__ = [
 ]
 
 
-def _rx(body: str) -> re.Pattern[str]:
-    return re.compile(body)
+def _rx(body: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(body, flags)
 
 
 # -- what a statement is about ------------------------------------------------------------
@@ -71,7 +73,9 @@ REFERENCE = _rx(
     r"\b(?:it|its|they|their|them)\b|\b(?:the|this|these|that|those|each|one|such|your|a)\s+"
     r"(?:\w+\s+)?(?:injections?|shots?|needles?|needling|procedures?|sessions?|treatments?|"
     r"therapy|therapies|techniques?|methods?|approach|modality|relief|response|twitch|"
-    r"stud(?:y|ies)|trials?)\b|"
+    r"stud(?:y|ies)|trials?|waves?|pulses?|current)\b|"
+    r"\b(?:after|following|during|per|between|over) (?:\w+\s+){0,4}?(?:sessions|treatments|"
+    r"injections|shots)\b|\b(?:stud(?:y|ies)|trials|research) (?:in|of|on|into|for)\b|"
     r"\b(?:side[ -]effects?|adverse effects?|complications?|risks?)\b"
 )
 # what may come before the subject of a sentence: an opening phrase with its comma, an
@@ -95,6 +99,12 @@ CONTRAINDICATION = _rx(
     r"\b(?:should not|shouldn't|must not|should never|must never|cannot|can't) be (?:\w+ )?"
     r"(?:used|applied|given|done|performed|administered|placed|injected)|"
     r"\bnot (?:be )?(?:suitable|recommended|advised|appropriate) for|\bcontraindicat\w+"
+)
+# an answer to the question before it, and the words that make a statement a question
+ANSWER = _rx(r"^(yes|no|sometimes|often|usually|rarely|occasionally)\b[,.!:;]?\s*")
+QUESTION_START = _rx(
+    r"^(?:can|could|does|do|is|are|will|would|should|may|might|has|have)\s+",
+    flags=re.IGNORECASE,
 )
 # a condition named as earlier, failed treatment is not what the claim is about
 PRIOR = _rx(
@@ -167,6 +177,7 @@ SAFE_FOR = _rx(
 )
 SAFETY = _rx(
     r"\b(?:safe|safely|safety|low[- ]risk|risk[- ]free|harmless|well tolerated|"
+    r"tolerat\w+ (?:\w+ ){0,3}?well|"
     r"(?:low|small|minimal|little) risk of (?:\w+\s+)?(?:complications?|side effects|harm)|"
     r"(?:risk|chance) of (?:\w+\s+)?(?:complications?|side effects|harm) is (?:very )?"
     r"(?:low|small|minimal)|(?:complications?|side effects|adverse effects|adverse events)\s+"
@@ -184,7 +195,8 @@ EFFECT = _rx(
     r"no better than|does not work|doesn't work|ineffective|"
     r"(?:can|may|could|will|does|do) (?:also |often |help )?(?:to )?treat|treats|"
     r"(?:can|may|could) (?:also |often )?be (?:effectively |successfully )?treated with|"
-    r"benefit from)\b"
+    r"benefit from|(?:notice|feel|report|have)s? (?:\w+ )?(?:less|reduced|lower|fewer)\b|"
+    r"pain[- ]free)\b"
 )
 # "is used to ease X": the use, an indication, not a result
 USED_TO = _rx(r"\b(?:is|are) (?:\w+ )?used (?:to|for)\b")
@@ -244,7 +256,9 @@ MECHANISM = _rx(
     r"inflammatory|repair) (?:response|process)|brings? (?:more |fresh )?blood|"
     r"(?:boost|improve|increase|promote|stimulate)s? (?:the )?(?:blood )?(?:circulation|"
     r"blood flow)|linked to (?:too much|too little|an? excess|a lack|a build-?up|excess\w*|"
-    r"low|high)|(?:build-?up|excess|lack|shortage) of (?!evidence|research|studies))\b"
+    r"low|high)|(?:build-?up|excess|lack|shortage) of (?!evidence|research|studies)|"
+    r"(?:block|dull|numb|interrupt|calm|reset|desensiti[sz])\w* (?:the )?(?:\w+ )?(?:nerve|pain) "
+    r"(?:endings|signals|fibres|fibers))\b"
 )
 # "trigger points feed tension headaches", "trigger points affect how intense migraines
 # become": what the treatment works on drives a condition

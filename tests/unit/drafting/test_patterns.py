@@ -391,3 +391,32 @@ def test_pinched_nerves_and_pain_where_it_was_given(draft: Drafter) -> None:
         ("effectiveness", ("radiculopathy",)),
         ("adverse_effect", ("post_needling_soreness",)),
     ]
+
+
+def test_a_yes_or_no_answer_asserts_its_question(draft: Drafter) -> None:
+    d = draft(
+        TITLE + "## Can dry needling help with sciatica?\n\nYes, for many people.\n\n"
+        "## Does insurance cover dry needling?\n\nNo, most plans leave it out.\n\n"
+        "## Does dry needling cause bruising?\n\nSometimes, where the needle goes in."
+    )
+    assert [(c.kind, c.condition or c.adverse_event, c.asserts) for c in d.claims] == [
+        ("effectiveness", ("radiculopathy",), "benefit"),
+        ("coverage", (), "not_covered"),
+        ("adverse_effect", ("bruising",), "occurs"),
+    ]
+    assert d.claims[0].sentence == "Yes, for many people."
+    assert d.claims[0].text.startswith("Can dry needling help with sciatica?")
+
+
+def test_the_instrument_and_bare_studies_refer_to_the_treatment(draft: Drafter) -> None:
+    d = draft("Shockwave Therapy\n\nShockwave therapy is used for plantar fasciitis. "
+              "The pulses are thought to increase blood flow. "
+              "Studies in knee osteoarthritis have been less encouraging. "
+              "Most people tolerate the treatment well. "
+              "Many patients notice less heel pain after three sessions.")  # fmt: skip
+    assert [(c.kind, c.condition, c.asserts) for c in d.claims][1:] == [
+        ("mechanism", (), "true"),
+        ("effectiveness", ("knee_osteoarthritis",), "no_benefit"),
+        ("safety", (), "safe"),
+        ("effectiveness", ("plantar_fasciitis",), "benefit"),
+    ]
