@@ -235,7 +235,9 @@ def _conditions(found: _Found) -> list[str]:
     return list(_unique(kept))
 
 
-def _unknown_words(found: _Found, claimed: bool) -> list[str]:
+def _unknown_words(
+    found: _Found, claimed: bool, short_forms: dict[str, str] | None = None
+) -> list[str]:
     """Items of a listed series ("conditions like A, B and C") that the vocabulary does not
     match: words that may name a condition the vocabulary lacks."""
     if not claimed:
@@ -254,6 +256,9 @@ def _unknown_words(found: _Found, claimed: bool) -> list[str]:
             offset = at + len(piece) if at >= 0 else offset
             covered = at >= 0 and any(s < at + len(piece) and at < e for s, e in spans)
             words = [w for w in _WORD.findall(piece) if w not in _STOP]
+            # (what the topic works on, "trigger points", is no missing term)
+            if short_forms and any(form in piece for form in short_forms):
+                continue
             if not covered and words and len(piece.split()) <= 4:
                 out.append(piece)
     return out
@@ -314,7 +319,7 @@ def _claims_of(
             before = found.lower[max(0, m.start - 80) : m.start]
             if rules.EASED.search(found.lower[max(0, m.start - 30) : m.start]):
                 continue
-            no = bool(re.search(r"\b(?:no|not|never|without|doesn't|does not|won't)\b", before))
+            no = bool(rules.NEGATED_HARM.search(before))
             add(
                 "adverse_effect",
                 "does_not_occur" if no else "occurs",
@@ -338,7 +343,13 @@ def _claims_of(
         add("safety", "safe")
     comparison = bool(rules.COMPARISON.search(reading))
     against = rules.EVIDENCE_AGAINST.search(reading)
-    effect = rules.EFFECT.search(reading) or against or rules.HEALING.search(reading)
+    # an effect word in a clause on earlier treatments ("who have not found relief from
+    # pills") is not what the sentence says of this one: take the next effect word
+    effects = [
+        m for m in rules.EFFECT.finditer(reading)
+        if not rules.PRIOR_FAILURE.search(reading[max(0, m.start() - 50) : m.start()])
+    ]  # fmt: skip
+    effect = (effects[0] if effects else None) or against or rules.HEALING.search(reading)
     if rules.USED_TO.search(reading) and conditions and not against:
         effect = None  # "is used to ease X": an indication, below
     if effect and not comparison:
@@ -399,8 +410,11 @@ def _harm_is_subject(found: _Found, reading: str) -> bool:
 
 
 def _negated_near(reading: str, cue: int) -> bool:
-    window = reading[max(0, cue - 40) : cue + 30]
-    return bool(rules.NEGATION.search(window))
+    """The effect word at ``cue`` is negated: a negation in the words just before it, or the
+    word itself ("ineffective"); not a negation after it ("with no need for pills")."""
+    before = reading[max(0, cue - 40) : cue]
+    word = re.match(r"[\w' ]{0,20}", reading[cue:])
+    return bool(rules.NEGATION.search(before + (word.group() if word else "")))
 
 
 def _is_definition(found: _Found, subject_end: int, subject_start: int) -> bool:
@@ -529,7 +543,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if not claims:
             draft.left_out.append(LeftOut(sentence, _reason(lower)))
             continue
-        unknown.extend(_unknown_words(found, True))
+        unknown.extend(_unknown_words(found, True, short_forms))
         state.claims.extend(claims)
     draft.claims = [
         replace(c, id=f"D{i:02d}")  # numbered in article order, once all are known

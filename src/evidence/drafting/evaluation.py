@@ -71,6 +71,9 @@ def _pairs(
         hits = [i for i, d in enumerate(drafted) if _matches(d, g)]
         own = [i for i in hits if sentences[i] == g.sentence]
         others = [] if same_sentence else [i for i in hits if sentences[i] != g.sentence]
+        # within each, a draft that asserts what the gold claim asserts first
+        own.sort(key=lambda i: drafted[i].asserts != g.asserts)
+        others.sort(key=lambda i: drafted[i].asserts != g.asserts)
         options.append(own + others)
     owner: dict[int, int] = {}  # drafted index -> gold index
 

@@ -35,11 +35,13 @@ __all__ = [
     "INDICATION",
     "MARKETING",
     "MECHANISM",
+    "NEGATED_HARM",
     "NEGATION",
     "NOT_COVERED",
     "PAYER",
     "PHRASES",
     "PRIOR",
+    "PRIOR_FAILURE",
     "PRONOUN",
     "QUESTION_START",
     "REFERENCE",
@@ -110,6 +112,19 @@ QUESTION_START = _rx(
 PRIOR = _rx(
     r"\b(?:did not|didn't|failed to|could not|couldn't)\s+(?:\w+\s+){0,2}$|"
     r"\b(?:previous|prior|despite)\s+(?:\w+\s+){0,3}$"
+)
+
+# "who have not found relief from", "whose pain did not improve with": earlier treatments
+PRIOR_FAILURE = _rx(
+    r"\b(?:who|whose|that|which|when|if|after)\b[^,.;]{0,25}\b(?:not|never|n't|failed to|"
+    r"no longer)\s+(?:\w+\s+){0,2}$"
+)
+# a harm said not to happen: the negation governs the words just before the harm ("does
+# not cause bruising", "no risk of bleeding"), not a word further back ("needles that are
+# not sterile carry a risk of infection")
+NEGATED_HARM = _rx(
+    r"\b(?:no|not|never|without|doesn't|does not|won't|cannot|can't|rarely if ever)\b"
+    r"(?:\s+[\w'-]+){0,3}\s*$"
 )
 
 # -- reasons to leave a statement out -----------------------------------------------------

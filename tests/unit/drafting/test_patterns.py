@@ -420,3 +420,16 @@ def test_the_instrument_and_bare_studies_refer_to_the_treatment(draft: Drafter) 
         ("safety", (), "safe"),
         ("effectiveness", ("plantar_fasciitis",), "benefit"),
     ]
+
+
+def test_negations_that_do_not_govern_the_claim(draft: Drafter) -> None:
+    d = draft(
+        TITLE + "Needles that are not sterile carry a risk of infection. "
+        "For people who have not found relief from pills, dry needling can ease neck "
+        "pain. After dry needling, neck pain may improve, with no need for pills."
+    )
+    assert [(c.kind, c.asserts) for c in d.claims] == [
+        ("adverse_effect", "occurs"),
+        ("effectiveness", "benefit"),
+        ("effectiveness", "benefit"),
+    ]
