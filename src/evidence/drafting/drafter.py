@@ -139,13 +139,16 @@ class _Found:
             matcher.find(self.lower, text) if matcher is not None else {}
         )
         known = _known_ids(vocab)
-        for dimension, term, pattern in rules.PHRASES:
+        self.guessed: list[str] = []  # words read by a shortened-name guess
+        for dimension, term, pattern in rules.PHRASES + rules.SHORT_NAMES:
             if (dimension, term) not in known:
                 continue
             have = self.by.setdefault(dimension, [])
             for m in pattern.finditer(self.lower):
                 if not any(x.start < m.end() and m.start() < x.end for x in have):
                     have.append(Match(dimension, term, m.start(), m.end()))
+                    if any(pattern is p for _, _, p in rules.SHORT_NAMES):
+                        self.guessed.append(m.group())
             have.sort(key=lambda x: x.start)
 
     def get(self, dimension: str) -> list[Match]:
@@ -543,6 +546,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if not claims:
             draft.left_out.append(LeftOut(sentence, _reason(lower)))
             continue
+        unknown.extend(found.guessed)
         unknown.extend(_unknown_words(found, True, short_forms))
         state.claims.extend(claims)
     draft.claims = [

@@ -48,6 +48,7 @@ __all__ = [
     "REFERENCE_SUBJECT",
     "SAFETY",
     "SAFE_FOR",
+    "SHORT_NAMES",
     "SUBJECT_LEAD",
     "TARGET_GLOSS",
     "UNDECIDED",
@@ -415,4 +416,11 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"syndromes?|states?))"
         ),
     ),
+)
+# Shortened names the vocabulary lacks, read as a guess: the draft still lists the word among
+# those the vocabulary does not know, for an editor to confirm ("stenosis": in these pages,
+# of the spine; plain "herpes": simplex, shingles being herpes zoster, a term of its own).
+SHORT_NAMES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("condition", "spinal_stenosis", _rx(r"\bstenosis\b")),
+    ("condition", "herpes_simplex", _rx(r"\bherpes\b(?! zoster)")),
 )

@@ -433,3 +433,10 @@ def test_negations_that_do_not_govern_the_claim(draft: Drafter) -> None:
         ("effectiveness", "benefit"),
         ("effectiveness", "benefit"),
     ]
+
+
+def test_shortened_condition_names(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling is used to treat stenosis and herpes.")
+    assert [c.condition for c in d.claims] == [("spinal_stenosis",), ("herpes_simplex",)]
+    # a guess: the words are still named for an editor to confirm
+    assert {"stenosis", "herpes"} <= set(d.unknown_terms)
