@@ -352,7 +352,12 @@ def _claims_of(
         m for m in rules.EFFECT.finditer(reading)
         if not rules.PRIOR_FAILURE.search(reading[max(0, m.start() - 50) : m.start()])
     ]  # fmt: skip
-    effect = (effects[0] if effects else None) or against or rules.HEALING.search(reading)
+    effect = (
+        (effects[0] if effects else None)
+        or against
+        or rules.HEALING.search(reading)
+        or rules.EFFECT_STRONG.search(reading)
+    )
     if rules.USED_TO.search(reading) and conditions and not against:
         effect = None  # "is used to ease X": an indication, below
     if effect and not comparison:
@@ -364,8 +369,10 @@ def _claims_of(
         # one claim per condition and per thing it improves ("pain relief and a better
         # range of motion", "relieve pain and speed healing")
         aims: list[tuple[str, ...]] = [(o,) for o in _unique(outcomes)]
-        if rules.HEALING.search(reading):
-            aims.append(())
+        if rules.HEALING.search(reading) or (
+            rules.FUNCTION.search(reading) and "range_of_motion" not in outcomes
+        ):
+            aims.append(())  # healing, moving or getting about: no outcome id
         if not aims:
             aims = [()]
         if conditions:
@@ -475,6 +482,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             else:
                 draft.left_out.append(LeftOut(sentence, "advice"))
             continue
+        if rules.CARE_PROCESS.search(lower):
+            draft.left_out.append(LeftOut(sentence, "what the care team will do: not a claim"))
+            continue
         if rules.CONTRAINDICATION.search(lower):
             draft.left_out.append(LeftOut(sentence, _CONTRAINDICATION))
             continue
@@ -505,7 +515,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             or found.get("adverse_event")
             or statement.lead is not None
         ):
-            interventions = state.last
+            interventions = _referent(lower, state.last, topic, vocab)
         if not interventions:
             reason = (
                 "advice" if rules.ADVICE.search(lower)
@@ -585,6 +595,26 @@ def _answer_claims(
     state.last = interventions
     # the claim reads with its question: "Can X help with Y? Yes."
     return [replace(c, text=f"{asked.strip()} {c.text}") for c in claims]
+
+
+def _referent(
+    lower: str, last: tuple[str, ...], topic: str | None, vocab: Vocabulary
+) -> tuple[str, ...]:
+    """What "the injection", "this needling" stands for: the interventions named last,
+    unless their names lack the noun and the topic's name has it ("For an injection, ..."
+    after a sentence on dry needling, in an article on trigger point injections)."""
+    refs = " ".join(m.group() for m in rules.REFERENCE.finditer(lower))
+    noun = re.search(r"(injection|shot|needling|massage|ultrasound|stimulation|taping)", refs)
+    if noun is None or topic is None or topic in last:
+        return last
+
+    def names(term: str) -> str:
+        return " ".join(vocab.term("intervention", term).synonyms).lower()
+
+    word = noun.group(1)
+    if not any(word in names(t) for t in last) and word in names(topic):
+        return (topic,)
+    return last
 
 
 def _target_anywhere(found: _Found, short_forms: dict[str, str]) -> str | None:

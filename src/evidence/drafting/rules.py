@@ -18,6 +18,7 @@ __all__ = [
     "AE_CUE",
     "AE_EXAMPLES",
     "ANSWER",
+    "CARE_PROCESS",
     "CAUSAL",
     "COMPARISON",
     "CONDITION_LIST",
@@ -31,6 +32,7 @@ __all__ = [
     "EFFECT",
     "EFFECT_STRONG",
     "EVIDENCE_AGAINST",
+    "FUNCTION",
     "HEALING",
     "INDICATION",
     "MARKETING",
@@ -73,7 +75,7 @@ PRONOUN = _rx(
 # a statement naming no intervention that still speaks of the treatment in hand: "the
 # injection", "these shots", "its side effects", "the relief", "complications", a named harm
 REFERENCE = _rx(
-    r"\b(?:it|its|they|their|them)\b|\b(?:the|this|these|that|those|each|one|such|your|a)\s+"
+    r"\b(?:it|its|they|their|them)\b|\b(?:the|this|these|that|those|each|one|such|your|an?)\s+"
     r"(?:\w+\s+)?(?:injections?|shots?|needles?|needling|procedures?|sessions?|treatments?|"
     r"therapy|therapies|techniques?|methods?|approach|modality|relief|response|twitch|"
     r"stud(?:y|ies)|trials?|waves?|pulses?|current)\b|"
@@ -149,6 +151,12 @@ ADVICE = _rx(
     r"understand)|it's important to(?! realize| note| know| understand)|seek (?:the )?"
     r"(?:services|advice|help)|consult|talk to your|contact your (?:doctor|physician)|"
     r"make sure|be sure to|wait (?:to|until))\b"
+)
+# what the care team will do with you ("Your doctor will work with you on a plan")
+CARE_PROCESS = _rx(
+    r"^(?:your|the) (?:doctor|provider|physician|therapist|clinician|practitioner|care team)s?"
+    r" (?:will|can|may|might|would|should) (?:\w+ )?(?:work|help|talk|discuss|decide|"
+    r"recommend|tell|ask|explain|plan|check|examine|assess)\b"
 )
 WHO_WHERE = _rx(
     r"\b(?:(?:employed|performed|administered|conducted|done|delivered|provided|given|"
@@ -236,6 +244,12 @@ EVIDENCE_AGAINST = _rx(
     r"(?:not|don't|doesn't|do not|does not|did not|didn't|fail(?:s|ed)? to)\s+(?:\w+\s+)?"
     r"(?:back|support|show (?:a |any )?benefit|improve|help)|"
     r"no (?:better|more effective) than|(?:the )?same as (?:a )?(?:sham|placebo|fake))\b"
+)
+# moving and everyday function as what a treatment improves ("improve mobility", "your
+# ability to do everyday activities may improve")
+FUNCTION = _rx(
+    r"\b(?:improv\w+|better|restor\w+|increas\w+) (?:\w+ )?(?:mobility|function|flexibility|"
+    r"movement)\b|\bability to (?:\w+ ){0,3}(?:activities|move|work|walk)\b"
 )
 # healing or recovery as what a treatment improves ("speed healing", "heal faster")
 HEALING = _rx(

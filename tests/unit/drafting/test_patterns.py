@@ -440,3 +440,24 @@ def test_shortened_condition_names(draft: Drafter) -> None:
     assert [c.condition for c in d.claims] == [("spinal_stenosis",), ("herpes_simplex",)]
     # a guess: the words are still named for an editor to confirm
     assert {"stenosis", "herpes"} <= set(d.unknown_terms)
+
+
+def test_the_injection_stands_for_the_topic_not_a_treatment_named_in_passing(
+    draft: Drafter,
+) -> None:
+    d = draft("Trigger Point Injections\n\nTrigger point injections ease neck pain. "
+              "Another option is dry needling. "
+              "For an injection, your provider pushes a small needle into the knot. "
+              "Your doctor will work with you on an effective plan.")  # fmt: skip
+    definition = [c for c in d.claims if c.kind == "definition"]
+    assert [c.intervention for c in definition] == [("trigger_point_injection",)]
+    assert d.left_out[-1].reason == "what the care team will do: not a claim"
+
+
+def test_one_claim_for_pain_and_one_for_getting_about(draft: Drafter) -> None:
+    d = draft(TITLE + "For people with neck pain, dry needling can relieve pain and improve "
+              "mobility.")  # fmt: skip
+    assert [(c.condition, c.outcome) for c in d.claims] == [
+        (("neck_pain",), ("pain",)),
+        (("neck_pain",), ()),
+    ]
