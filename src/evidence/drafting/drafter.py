@@ -56,6 +56,7 @@ class Statement:
     sentence: str  # the article's own words
     lead: str | None = None  # the heading or lead-in line of a list item
     heading: bool = False  # the statement is a heading
+    follows: bool = False  # a sentence after the first of its paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +122,8 @@ def split_statements(article: Article) -> list[Statement]:
             out.append(Statement(block.text, lead=lead))
         else:
             sentences = split_sentences(block.text)
-            for sentence in sentences:
-                out.append(Statement(sentence))
+            for i, sentence in enumerate(sentences):
+                out.append(Statement(sentence, follows=i > 0))
             # a paragraph that ends with ':' introduces the list after it
             lead = sentences[-1] if sentences and sentences[-1].endswith(":") else None
     return out
@@ -271,6 +272,7 @@ def _unknown_words(
 class _State:
     last: tuple[str, ...] = ()  # the interventions named last
     events: set[str] = field(default_factory=set)  # harms claimed since the last heading
+    resolved: bool = False  # the statement before was about an intervention
     claims: list[DraftClaim] = field(default_factory=list)
 
 
@@ -449,6 +451,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     question: str | None = None  # the question just asked, for a "Yes, ..." answer
     for statement in split_statements(article):
         sentence = statement.sentence
+        resolved, state.resolved = state.resolved, False
+        carried = False  # the intervention is only carried over from the sentence before
         asked, question = question, (sentence if sentence.rstrip().endswith("?") else None)
         if asked is not None and rules.ANSWER.match(sentence.lower()):
             answered = _answer_claims(asked, sentence, vocab, short_forms, state, labels)
@@ -514,7 +518,15 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             or rules.REFERENCE.search(lower)
             or found.get("adverse_event")
             or statement.lead is not None
+            # a paragraph goes on about the treatment its sentence before was about
+            or (statement.follows and resolved)
         ):
+            carried = not (
+                rules.PRONOUN.search(lower)
+                or rules.REFERENCE.search(lower)
+                or found.get("adverse_event")
+                or statement.lead is not None
+            )
             interventions = _referent(lower, state.last, topic, vocab)
         if not interventions:
             reason = (
@@ -524,6 +536,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             draft.left_out.append(LeftOut(sentence, reason))
             continue
         state.last = interventions
+        state.resolved = True
         target = _target(found, short_forms)
         on_target = (
             target is not None
@@ -553,8 +566,12 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                     sentence=sentence,
                 ),
             )
+        if not claims and statement.lead is not None:
+            claims = _listed_conditions(statement, interventions, found, labels)
         if not claims:
-            draft.left_out.append(LeftOut(sentence, _reason(lower)))
+            reason = "not about an intervention in the vocabulary" if carried else _reason(lower)
+            draft.left_out.append(LeftOut(sentence, reason))
+            state.resolved = not carried
             continue
         unknown.extend(found.guessed)
         unknown.extend(_unknown_words(found, True, short_forms))
@@ -595,6 +612,41 @@ def _answer_claims(
     state.last = interventions
     # the claim reads with its question: "Can X help with Y? Yes."
     return [replace(c, text=f"{asked.strip()} {c.text}") for c in claims]
+
+
+def _listed_conditions(
+    statement: Statement,
+    interventions: tuple[str, ...],
+    found: _Found,
+    labels: dict[str, str],
+) -> list[DraftClaim]:
+    """A list item that only names conditions ("- Migraines" under "Patients come to us
+    for:"): what the treatment is used for, unless the lead-in speaks of harm or of whom
+    it does not suit."""
+    lead = (statement.lead or "").lower()
+    conditions = _conditions(found)
+    if (
+        not conditions
+        or len(statement.sentence.split()) > 8
+        or rules.AE_CUE.search(lead)
+        or rules.NEGATION.search(lead)
+        or rules.CONTRAINDICATION.search(lead)
+        or re.search(r"\b(?:avoid|should|risk|caution|warning|not)\b", lead)
+    ):
+        return []
+    many = len(conditions) > 1
+    return [
+        DraftClaim(
+            id="",
+            text=(f"{statement.sentence} [{labels.get(c, c)}]" if many else statement.sentence),
+            kind="indication",
+            intervention=interventions,
+            asserts="benefit",
+            sentence=statement.sentence,
+            condition=(c,),
+        )
+        for c in conditions
+    ]
 
 
 def _referent(

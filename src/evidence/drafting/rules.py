@@ -167,7 +167,8 @@ WHO_WHERE = _rx(
 COMPARISON = _rx(
     r"\b(?:in conjunction with|combined with|in combination with|together with other|"
     r"most effective when|more effective than|less effective than|better than|"
-    r"compared (?:with|to)|as well as (?:surgery|medication|drugs))\b"
+    r"compared (?:with|to)(?! (?:no |a |an )?(?:treatment|sham|placebo|fake|usual care|"
+    r"control|nothing|waiting))|as well as (?:surgery|medication|drugs))\b"
 )
 
 # -- kinds --------------------------------------------------------------------------------
@@ -241,6 +242,8 @@ EFFECT_STRONG = _rx(
 EVIDENCE_AGAINST = _rx(
     r"\b(?:(?:less|not|hardly) (?:\w+ )?encouraging|no differently|no different(?:ly)? from|"
     r"(?:no|little|weak|limited|insufficient|scant) evidence|cast(?:s|ing)? doubt|"
+    r"evidence (?:\w+ ){0,4}?(?:is|remains|was) (?:\w+ )?(?:limited|weak|lacking|scarce|poor|"
+    r"insufficient|thin)|"
     r"(?:not|don't|doesn't|do not|does not|did not|didn't|fail(?:s|ed)? to)\s+(?:\w+\s+)?"
     r"(?:back|support|show (?:a |any )?benefit|improve|help)|"
     r"no (?:better|more effective) than|(?:the )?same as (?:a )?(?:sham|placebo|fake))\b"
@@ -274,7 +277,10 @@ MECHANISM = _rx(
     r"\b(?:works? by|so as to|in order to (?:increase|improve|release|stimulate|restore)|"
     r"increases? (?:the )?(?:blood|circulation)|blood (?:flow|circulation)|"
     r"releases? (?:endorphins|negative energy|the knots?|muscle|pressure)|release negative|"
-    r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|(?:is|are) (?:thought|believed|said) to|"
+    r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|"
+    # a hedge on how it works, not on what it does ("is believed to make it heal faster")
+    r"(?:is|are) (?:thought|believed|said) to(?! (?:help |make |let )?(?:[\w']+ ){0,3}?"
+    r"(?:heal|ease|relieve|reduce|improve|speed|recover))|"
     r"predicated on|contributes? to|stimulat\w+ (?:the )?(?:nerves?|muscles?|healing|"
     r"tissue)|(?:is|are) targeted|warm(?:s|ing)? (?:up )?(?:the )?(?:[\w']+\s+){0,2}?"
     r"(?:tissues?|them|muscles?|areas?|parts?)|relax(?:es|ing)? (?:the )?muscles?|mechanism|"

@@ -461,3 +461,31 @@ def test_one_claim_for_pain_and_one_for_getting_about(draft: Drafter) -> None:
         (("neck_pain",), ("pain",)),
         (("neck_pain",), ()),
     ]
+
+
+def test_a_paragraph_goes_on_about_its_treatment(draft: Drafter) -> None:
+    d = draft("Cupping Therapy\n\nCupping is a therapy that uses cups to create suction. "
+              "The suction lifts the tissue, which is believed to improve circulation. "
+              "Evidence for migraine is limited.\n\nYoga is relaxing.")  # fmt: skip
+    assert [(c.kind, c.intervention, c.condition, c.asserts) for c in d.claims][1:] == [
+        ("mechanism", ("cupping",), (), "true"),
+        ("effectiveness", ("cupping",), ("migraine",), "no_benefit"),
+    ]
+    assert d.left_out[-1].reason == "not about an intervention in the vocabulary"
+
+
+def test_list_items_that_only_name_conditions_are_indications(draft: Drafter) -> None:
+    d = draft(
+        TITLE + "Dry needling uses thin needles.\n\nPatients come to us for:\n"
+        "- Neck pain\n- Migraines\n\nPeople should avoid it with:\n- Fibromyalgia\n"
+    )
+    assert [(c.kind, c.condition) for c in d.claims][1:] == [
+        ("indication", ("neck_pain",)),
+        ("indication", ("migraine",)),
+    ]
+
+
+def test_a_comparison_with_no_treatment_is_an_effectiveness_claim(draft: Drafter) -> None:
+    d = draft(TITLE + "A review found that dry needling reduced neck pain compared with no "
+              "treatment. Dry needling eased neck pain better than massage.")  # fmt: skip
+    assert [(c.kind, c.condition) for c in d.claims] == [("effectiveness", ("neck_pain",))]
