@@ -433,7 +433,12 @@ def _is_definition(found: _Found, subject_end: int, subject_start: int) -> bool:
     if rules.COMPARISON.search(found.lower):
         return False
     after = found.lower[subject_end:]
-    after = re.sub(r"^\s*(?:points?|therapy|treatments?|remedies)\b", "", after)
+    after = re.sub(
+        r"^\s*(?:points?|therapy|treatments?|remedies|units?|devices?|machines?|sessions?|"
+        r"procedures?|techniques?|methods?)\b",
+        "",
+        after,
+    )
     if rules.DEFINITION_VERB.search(after):
         return True
     return bool(rules.DEFINITION_START.match(found.lower[:subject_start]))

@@ -166,9 +166,11 @@ WHO_WHERE = _rx(
 )
 COMPARISON = _rx(
     r"\b(?:in conjunction with|combined with|in combination with|together with other|"
-    r"most effective when|more effective than|less effective than|better than|"
-    r"compared (?:with|to)(?! (?:no |a |an )?(?:treatment|sham|placebo|fake|usual care|"
-    r"control|nothing|waiting))|as well as (?:surgery|medication|drugs))\b"
+    r"most effective when|(?:more|less) effective than|better than|worse than|"
+    r"compared (?:with|to)|as well as (?:surgery|medication|drugs))\b"
+    # against nothing, a sham or a placebo: that is whether it works at all
+    r"(?! (?:no |a |an |the )?(?:treatment|sham|placebo|fake|usual care|control|nothing|"
+    r"waiting))"
 )
 
 # -- kinds --------------------------------------------------------------------------------
@@ -228,7 +230,7 @@ USED_TO = _rx(r"\b(?:is|are) (?:\w+ )?used (?:to|for)\b")
 # an effectiveness claim without a condition needs a cue that says it works
 EFFECT_STRONG = _rx(
     r"\b(?:effective(?:ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|proven|ineffective|"
-    r"no better than|does not work|doesn't work|"
+    r"no better than|does not work|doesn't work|cure[sd]?|"
     r"(?:eas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|lessen(?:s|ed)?|improv(?:e|es|ed))\s+"
     r"(?:\w+\s+)?(?:pain|symptoms|spasms?|stiffness|mobility|range of motion)|"
     r"(?:starts?|begins?) to work|takes? effect|benefit from|"
@@ -318,14 +320,14 @@ DEFINITION_VERB = _rx(
     r"thought|believed|said|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
-    r"able|not|most|more|less|very|highly|so|an? (?:effective|safe|good|great|excellent|"
+    r"able|not|no|most|more|less|very|highly|so|an? (?:effective|safe|good|great|excellent|"
     r"popular|common|standard|usual|accepted|established|frequent|mainstream))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
     r"^\s*(?:is|are) (?:minimally |non-?)invasive\b|"
     r"^\s*(?:is|are) not the same as\b|"
     r"^\s*(?:entails?|involves?|includes?|consists? of|uses|utili[sz]es|refers? to|means|"
-    r"(?:may |can |usually |often )?contains?|(?:also )?goes by|(?:is |are )?also (?:called|"
-    r"known as)|"
+    r"(?:may |can |usually |often )?contains?|(?:also )?goes by|stands for|"
+    r"(?:is |are )?also (?:called|known as)|"
     r"does not use|doesn't use|does not involve|doesn't involve)\b"
 )
 # a sentence whose subject stands for the treatment in hand ("It is not the same as ...",

@@ -489,3 +489,16 @@ def test_a_comparison_with_no_treatment_is_an_effectiveness_claim(draft: Drafter
     d = draft(TITLE + "A review found that dry needling reduced neck pain compared with no "
               "treatment. Dry needling eased neck pain better than massage.")  # fmt: skip
     assert [(c.kind, c.condition) for c in d.claims] == [("effectiveness", ("neck_pain",))]
+
+
+def test_a_device_name_and_what_it_stands_for_are_definitions(draft: Drafter) -> None:
+    d = draft("TENS for Pain\n\nA TENS unit is a small device that sends mild pulses. "
+              "TENS stands for transcutaneous electrical nerve stimulation. "
+              "TENS is no better than a sham device for fibromyalgia. "
+              "This treatment does not cure the cause of the pain.")  # fmt: skip
+    assert [(c.kind, c.condition, c.asserts) for c in d.claims] == [
+        ("definition", (), "true"),
+        ("definition", (), "true"),
+        ("effectiveness", ("fibromyalgia",), "no_benefit"),
+        ("effectiveness", (), "no_benefit"),
+    ]
