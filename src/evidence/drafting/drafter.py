@@ -273,6 +273,7 @@ class _State:
     last: tuple[str, ...] = ()  # the interventions named last
     events: set[str] = field(default_factory=set)  # harms claimed since the last heading
     resolved: bool = False  # the statement before was about an intervention
+    outside: bool = False  # the statement before spoke of something outside the vocabulary
     claims: list[DraftClaim] = field(default_factory=list)
 
 
@@ -457,6 +458,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     for statement in split_statements(article):
         sentence = statement.sentence
         resolved, state.resolved = state.resolved, False
+        outside, state.outside = state.outside, False
         carried = False  # the intervention is only carried over from the sentence before
         asked, question = question, (sentence if sentence.rstrip().endswith("?") else None)
         if asked is not None and rules.ANSWER.match(sentence.lower()):
@@ -533,12 +535,22 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 or statement.lead is not None
             )
             interventions = _referent(lower, state.last, topic, vocab)
+        if (
+            not interventions_named
+            and anywhere is None
+            and statement.follows
+            and outside
+            and rules.BARE_PRONOUN.match(lower)
+            and not rules.REFERENCE_NOUN.search(lower)
+        ):
+            interventions = ()  # "they": what the sentence before spoke of
         if not interventions:
             reason = (
                 "advice" if rules.ADVICE.search(lower)
                 else "not about an intervention in the vocabulary"
             )  # fmt: skip
             draft.left_out.append(LeftOut(sentence, reason))
+            state.outside = True
             continue
         state.last = interventions
         state.resolved = True

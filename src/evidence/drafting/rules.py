@@ -18,6 +18,7 @@ __all__ = [
     "AE_CUE",
     "AE_EXAMPLES",
     "ANSWER",
+    "BARE_PRONOUN",
     "CARE_PROCESS",
     "CAUSAL",
     "COMPARISON",
@@ -47,6 +48,7 @@ __all__ = [
     "PRONOUN",
     "QUESTION_START",
     "REFERENCE",
+    "REFERENCE_NOUN",
     "REFERENCE_SUBJECT",
     "SAFETY",
     "SAFE_FOR",
@@ -111,6 +113,15 @@ QUESTION_START = _rx(
     r"^(?:can|could|does|do|is|are|will|would|should|may|might|has|have)\s+",
     flags=re.IGNORECASE,
 )
+# a noun that names the treatment in hand ("the injection", "this procedure")
+REFERENCE_NOUN = _rx(
+    r"\b(?:the|this|these|that|those|each|one|such|your|an?)\s+(?:\w+\s+)?(?:injections?|"
+    r"shots?|needles?|needling|procedures?|sessions?|treatments?|therapy|therapies|"
+    r"techniques?|methods?|approach|modality)\b"
+)
+# a bare pronoun: after a sentence on something outside the vocabulary ("Anti-inflammatory
+# drugs can ... They can cause bleeding") it stands for that, not for the treatment
+BARE_PRONOUN = _rx(r"^(?:[^,]{0,30},\s*)?(?:it|they|these|this|its|their)\b(?!\s+\w+ment)")
 # a condition named as earlier, failed treatment is not what the claim is about
 PRIOR = _rx(
     r"\b(?:did not|didn't|failed to|could not|couldn't)\s+(?:\w+\s+){0,2}$|"
@@ -134,7 +145,8 @@ NEGATED_HARM = _rx(
 MARKETING = _rx(
     r"\b(?:call us|contact us|book (?:an?|your)|schedule (?:an?|your)|make an appointment|"
     r"our (?:clinic|team|practice|therapists|office|staff|experts)|we (?:offer|provide|"
-    r"specialize|specialise|are proud|can help)|free (?:consultation|assessment)|sign up|"
+    r"specialize|specialise|are proud|can help|accept|take|bill|work with (?:most|all|many))|"
+    r"free (?:consultation|assessment)|sign up|"
     r"subscribe|visit us|special offer|discount|call today|(?:today|now)!)"
 )
 ADVICE_START = _rx(
@@ -320,8 +332,9 @@ DEFINITION_VERB = _rx(
     r"thought|believed|said|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
-    r"able|not|no|most|more|less|very|highly|so|an? (?:effective|safe|good|great|excellent|"
-    r"popular|common|standard|usual|accepted|established|frequent|mainstream))\b)"
+    r"able|not|no|one of|among|most|more|less|very|highly|so|an? (?:effective|safe|good|"
+    r"great|excellent|popular|common|standard|usual|accepted|established|frequent|"
+    r"mainstream))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
     r"^\s*(?:is|are) (?:minimally |non-?)invasive\b|"
     r"^\s*(?:is|are) not the same as\b|"

@@ -502,3 +502,16 @@ def test_a_device_name_and_what_it_stands_for_are_definitions(draft: Drafter) ->
         ("effectiveness", ("fibromyalgia",), "no_benefit"),
         ("effectiveness", (), "no_benefit"),
     ]
+
+
+def test_they_after_a_sentence_on_something_else_is_not_the_treatment(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling eases neck pain.\n\n"
+              "Anti-inflammatory pills can reduce swelling. "
+              "They can cause stomach bleeding when taken for a long time. "
+              "Exercise therapy is one of the most effective treatments for neck pain. "
+              "We accept most major insurance plans.")  # fmt: skip
+    assert [(c.kind, c.intervention) for c in d.claims] == [
+        ("effectiveness", ("dry_needling",)),
+        ("effectiveness", ("exercise_therapy",)),
+    ]
+    assert d.left_out[-1].reason == "marketing"
