@@ -332,19 +332,23 @@ def _claims_of(
                 sentence if len(events) == 1 else f"{sentence} [{found.text[m.start : m.end]}]",
                 adverse_event=(event,),
             )
-    if rules.COVERAGE.search(reading) and rules.PAYER.search(reading):
-        add("coverage", "not_covered" if rules.NOT_COVERED.search(reading) else "covered")
-    safe_for = rules.SAFE_FOR.search(reading)
-    if safe_for and conditions and not rules.UNSAFE.search(reading):
+    # a list item's lead-in gives it its harm, use or effect words, but the item itself must
+    # say it is safe, covered or how it works ("Side effects are rare but include:" does
+    # not make each listed harm a safety claim)
+    own = found.lower
+    if rules.COVERAGE.search(own) and rules.PAYER.search(own):
+        add("coverage", "not_covered" if rules.NOT_COVERED.search(own) else "covered")
+    safe_for = rules.SAFE_FOR.search(own)
+    if safe_for and conditions and not rules.UNSAFE.search(own):
         # "a safe way of treating A, B and C": the treatment is safe for each; the sentence
         # says no more about what it does for them
         for condition in conditions:
             add("safety", "safe", per_condition(sentence, condition), condition=(condition,))
         conditions = []
     elif (
-        rules.SAFETY.search(reading)
-        and not rules.UNSAFE.search(reading)
-        and not _harm_is_subject(found, reading)
+        rules.SAFETY.search(own)
+        and not rules.UNSAFE.search(own)
+        and not _harm_is_subject(found, own)
     ):
         add("safety", "safe")
     comparison = bool(rules.COMPARISON.search(reading))
@@ -383,7 +387,13 @@ def _claims_of(
                 for aim in aims:
                     add("effectiveness", asserts, per_condition(sentence, condition),
                         condition=(condition,), outcome=aim)  # fmt: skip
-        elif rules.EFFECT_STRONG.search(reading) or against or rules.HEALING.search(reading):
+        elif (
+            rules.EFFECT_STRONG.search(reading)
+            or against
+            or rules.HEALING.search(reading)
+            # a list item that opens with what it does ("- Improves range of motion")
+            or (statement.lead is not None and rules.EFFECT.match(own))
+        ):
             for aim in aims:
                 add("effectiveness", asserts, outcome=aim)
     elif rules.INDICATION.search(reading) and conditions and not comparison:
@@ -400,7 +410,7 @@ def _claims_of(
         for condition in _unique(driven):
             add("mechanism", "true", per_condition(sentence, condition),
                 condition=(condition,), outcome=mech_outcomes)  # fmt: skip
-    elif rules.MECHANISM.search(reading):
+    elif rules.MECHANISM.search(own):
         add(
             "mechanism",
             "true",
@@ -509,7 +519,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if statement.lead is not None:
             reading = f"{statement.lead.lower()} {lower}"
             lead_found = _Found(vocab, statement.lead)
-            if not subject:
+            # an item that opens with what it does ("- Reduces soreness after exercise") has
+            # the lead-in's subject, not a treatment it names further on
+            if not subject or rules.EFFECT.match(lower) or rules.MECHANISM.match(lower):
                 subject = _subject(lead_found, short_forms)
         interventions = _unique([t for t, _, _ in subject])
         interventions_named = bool(interventions)
@@ -585,8 +597,14 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             )
         if not claims and statement.lead is not None:
             claims = _listed_conditions(statement, interventions, found, labels)
+        lead_in = sentence.rstrip().endswith(":")
+        if lead_in:
+            # "Benefits of massage include:" defines nothing; its list makes the claims
+            claims = [c for c in claims if c.kind != "definition"]
         if not claims:
             reason = "not about an intervention in the vocabulary" if carried else _reason(lower)
+            if lead_in and not carried:
+                reason = "introduces the list after it"
             draft.left_out.append(LeftOut(sentence, reason))
             state.resolved = not carried
             continue

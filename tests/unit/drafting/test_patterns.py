@@ -515,3 +515,22 @@ def test_they_after_a_sentence_on_something_else_is_not_the_treatment(draft: Dra
         ("effectiveness", ("exercise_therapy",)),
     ]
     assert d.left_out[-1].reason == "marketing"
+
+
+def test_a_list_of_benefits_and_a_list_of_harms(draft: Drafter) -> None:
+    d = draft(
+        "Sports Massage\n\nSports massage is a form of massage for people who play sport.\n\n"
+        "Benefits of sports massage include:\n- Reduces soreness after exercise\n"
+        "- Improves range of motion\n\nSide effects are uncommon but can include:\n"
+        "- Bruising\n- Mild soreness\n"
+    )
+    kinds = [(c.kind, c.intervention, c.adverse_event) for c in d.claims]
+    assert kinds == [
+        ("definition", ("massage",), ()),
+        ("effectiveness", ("massage",), ()),
+        ("effectiveness", ("massage",), ()),
+        ("safety", ("massage",), ()),
+        ("adverse_effect", ("massage",), ("bruising",)),
+        ("adverse_effect", ("massage",), ("post_needling_soreness",)),
+    ]
+    assert "introduces the list after it" in [x.reason for x in d.left_out]
