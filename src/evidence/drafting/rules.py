@@ -99,7 +99,10 @@ UNDECIDED = _rx(
     r"^(?:how|whether|why|what|which|when) (?!(?:it|they) (?:is|are)\b)|"
     r"\b(?:(?:some|much|a lot of|ongoing) debate|(?:is|are|remains?) (?:still )?(?:unclear|"
     r"unknown|debated|controversial|mixed)|mixed (?:results|evidence|findings)|"
-    r"not (?:yet )?(?:fully |well )?(?:known|understood))\b"
+    r"not (?:yet )?(?:fully |well )?(?:known|understood))\b|"
+    # hedged both ways: "relief for some people, but not others"
+    r"\bsome (?:people|patients|users|clients)\b[^.]*\b(?:but|while|whereas)\s+(?:not\s+"
+    r"(?:for\s+)?others|(?:for\s+)?others\s+(?:\w+\s+){0,3}?(?:not|don't|do not|won't|never))\b"
 )
 # who or where a treatment must not be used: the claim format has no kind for it
 CONTRAINDICATION = _rx(

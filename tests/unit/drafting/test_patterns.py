@@ -534,3 +534,12 @@ def test_a_list_of_benefits_and_a_list_of_harms(draft: Drafter) -> None:
         ("adverse_effect", ("massage",), ("post_needling_soreness",)),
     ]
     assert "introduces the list after it" in [x.reason for x in d.left_out]
+
+
+def test_a_claim_hedged_both_ways_is_left_out(draft: Drafter) -> None:
+    d = draft(TITLE + "Dry needling brings some people relief, but not others. "
+              "Some patients feel better at once, while others may not respond at all. "
+              "Some people feel relief at once, while for others it takes a few days.")  # fmt: skip
+    assert [c.sentence for c in d.claims] == [
+        "Some people feel relief at once, while for others it takes a few days."
+    ]
