@@ -503,6 +503,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             else:
                 draft.left_out.append(LeftOut(sentence, "advice"))
             continue
+        if rules.SELF_CARE.search(lower) and not found.get("intervention"):
+            draft.left_out.append(LeftOut(sentence, "self-care advice, not about the treatment"))
+            continue
         if rules.CARE_PROCESS.search(lower):
             draft.left_out.append(LeftOut(sentence, "what the care team will do: not a claim"))
             continue
@@ -719,8 +722,9 @@ def _defines_unnamed(found: _Found, short_forms: dict[str, str], named: bool) ->
     is ("It is not the same as ..."), or a gloss of what it works on ("trigger points,
     which are ...")."""
     lower = found.lower
-    if rules.DEFINITION_ACT.search(lower):
-        return True
+    act = rules.DEFINITION_ACT.search(lower)
+    if act and not re.search(r"\b(?:if|when|unless|whenever)\s+$", lower[: act.start()]):
+        return True  # (not "if needles are put into the chest")
     if not named and rules.DEFINITION_REFERENCE.match(lower):
         return True
     ref = rules.REFERENCE_SUBJECT.match(lower)

@@ -52,6 +52,7 @@ __all__ = [
     "REFERENCE_SUBJECT",
     "SAFETY",
     "SAFE_FOR",
+    "SELF_CARE",
     "SHORT_NAMES",
     "SUBJECT_LEAD",
     "TARGET_GLOSS",
@@ -166,6 +167,14 @@ ADVICE = _rx(
     r"understand)|it's important to(?! realize| note| know| understand)|seek (?:the )?"
     r"(?:services|advice|help)|consult|talk to your|contact your (?:doctor|physician)|"
     r"make sure|be sure to|wait (?:to|until))\b"
+)
+# self-care after a session as the subject ("Gentle stretching and light activity can ...",
+# "Ice, heat or pain relievers may help")
+SELF_CARE = _rx(
+    r"^(?:gentle |light |mild |a )?(?:stretching|ice|icing|heat|cold packs?|warm baths?|rest|"
+    r"resting|water|hydration|drinking|pain relievers?|painkillers?|over-the-counter|"
+    r"non-prescription|medicines?|medications?|ibuprofen|acetaminophen|paracetamol|tylenol|"
+    r"advil|activity|walking|movement)\b"
 )
 # what the care team will do with you ("Your doctor will work with you on a plan")
 CARE_PROCESS = _rx(

@@ -543,3 +543,16 @@ def test_a_claim_hedged_both_ways_is_left_out(draft: Drafter) -> None:
     assert [c.sentence for c in d.claims] == [
         "Some people feel relief at once, while for others it takes a few days."
     ]
+
+
+def test_self_care_and_conditional_needling_are_not_claims_of_the_treatment(
+    draft: Drafter,
+) -> None:
+    d = draft(TITLE + "Dry needling can cause soreness. "
+              "Gentle stretching can also boost blood flow and help the soreness pass. "
+              "Risks include a pneumothorax if needles are put into the chest.")  # fmt: skip
+    assert [(c.kind, c.adverse_event) for c in d.claims] == [
+        ("adverse_effect", ("post_needling_soreness",)),
+        ("adverse_effect", ("pneumothorax",)),
+    ]
+    assert d.left_out[-1].reason == "self-care advice, not about the treatment"
