@@ -235,6 +235,9 @@ def _conditions(found: _Found) -> list[str]:
             found.lower[max(0, m.start - 60) : m.start]
         ):
             continue
+        # "A eases B; this is a chronic pain condition": the second names what B is
+        if kept and rules.GLOSS_OF_CONDITION.search(found.lower[max(0, m.start - 40) : m.start]):
+            continue
         kept.append(m.term)
     return list(_unique(kept))
 
@@ -358,12 +361,14 @@ def _claims_of(
     effects = [
         m for m in rules.EFFECT.finditer(reading)
         if not rules.PRIOR_FAILURE.search(reading[max(0, m.start() - 50) : m.start()])
+        # "recommended for easing pain": what it is for, not what it does
+        and not rules.PURPOSE.search(reading[max(0, m.start() - 20) : m.start()])
     ]  # fmt: skip
     effect = (
         (effects[0] if effects else None)
         or against
         or rules.HEALING.search(reading)
-        or rules.EFFECT_STRONG.search(reading)
+        or _strong(reading)
     )
     if rules.USED_TO.search(reading) and conditions and not against:
         effect = None  # "is used to ease X": an indication, below
@@ -388,7 +393,7 @@ def _claims_of(
                     add("effectiveness", asserts, per_condition(sentence, condition),
                         condition=(condition,), outcome=aim)  # fmt: skip
         elif (
-            rules.EFFECT_STRONG.search(reading)
+            _strong(reading)
             or against
             or rules.HEALING.search(reading)
             # a list item that opens with what it does ("- Improves range of motion")
@@ -418,6 +423,16 @@ def _claims_of(
             outcome=mech_outcomes,
         )
     return out
+
+
+def _strong(reading: str) -> re.Match[str] | None:
+    """The first word that says outright that it works, outside a clause on earlier
+    treatments or a purpose ("recommended for easing pain")."""
+    for m in rules.EFFECT_STRONG.finditer(reading):
+        before = reading[max(0, m.start() - 50) : m.start()]
+        if not rules.PRIOR_FAILURE.search(before) and not rules.PURPOSE.search(before):
+            return m
+    return None
 
 
 def _harm_is_subject(found: _Found, reading: str) -> bool:
@@ -579,14 +594,18 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         )
         state.events.update(e for c in claims for e in c.adverse_event)
         if (
-            subject
-            and (
-                _is_definition(found, subject[-1][2], subject[0][1])
-                # what the treatment works on, where it sits, what it causes: the seed's
-                # convention reads these as definitions of the treatment
-                or (on_target and not claims)
+            (
+                subject
+                and (
+                    _is_definition(found, subject[-1][2], subject[0][1])
+                    # what the treatment works on, where it sits, what it causes: the seed's
+                    # convention reads these as definitions of the treatment
+                    or (on_target and not claims)
+                )
             )
-        ) or _defines_unnamed(found, short_forms, interventions_named):
+            or _defines_unnamed(found, short_forms, interventions_named)
+            or (anywhere is not None and not claims and _target_in_subject(found, short_forms))
+        ):
             claims.insert(
                 0,
                 DraftClaim(
@@ -705,6 +724,17 @@ def _referent(
     if not any(word in names(t) for t in last) and word in names(topic):
         return (topic,)
     return last
+
+
+def _target_in_subject(found: _Found, short_forms: dict[str, str]) -> bool:
+    """What the treatment works on is named before the sentence's first verb ("the pain from
+    a trigger point can spread ...", "People with trigger point pain may have ..."), so the
+    sentence describes it."""
+    lead = rules.SUBJECT_LEAD.match(found.lower)
+    rest = found.lower[lead.end() if lead else 0 :]
+    verb = rules.FIRST_VERB.search(rest)
+    head = rest[: verb.start()] if verb else rest
+    return any(re.search(rf"\b{re.escape(form)}", head) for form in short_forms)
 
 
 def _target_anywhere(found: _Found, short_forms: dict[str, str]) -> str | None:

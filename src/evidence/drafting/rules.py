@@ -33,7 +33,9 @@ __all__ = [
     "EFFECT",
     "EFFECT_STRONG",
     "EVIDENCE_AGAINST",
+    "FIRST_VERB",
     "FUNCTION",
+    "GLOSS_OF_CONDITION",
     "HEALING",
     "INDICATION",
     "MARKETING",
@@ -46,6 +48,7 @@ __all__ = [
     "PRIOR",
     "PRIOR_FAILURE",
     "PRONOUN",
+    "PURPOSE",
     "QUESTION_START",
     "REFERENCE",
     "REFERENCE_NOUN",
@@ -126,6 +129,15 @@ REFERENCE_NOUN = _rx(
 # a bare pronoun: after a sentence on something outside the vocabulary ("Anti-inflammatory
 # drugs can ... They can cause bleeding") it stands for that, not for the treatment
 BARE_PRONOUN = _rx(r"^(?:[^,]{0,30},\s*)?(?:it|they|these|this|its|their)\b(?!\s+\w+ment)")
+# "recommended for easing pain": the effect word names a purpose
+PURPOSE = _rx(r"\brecommended (?:for|to)\s+$")
+# "; this is a", ", which is a": what follows glosses the condition named before
+GLOSS_OF_CONDITION = _rx(r"(?:;|,|\()\s*(?:this|which|that|it) (?:is|are) (?:an? |the )?(?:\w+ )?$")
+# the first verb of a sentence, roughly: an auxiliary or a common verb of description
+FIRST_VERB = _rx(
+    r"\b(?:is|are|was|were|can|may|might|will|would|could|does|do|did|has|have|causes?|"
+    r"tends?|feels?|becomes?|sends?|shows?|forms?|spreads?|radiates?|refers?|occurs?)\b"
+)
 # a condition named as earlier, failed treatment is not what the claim is about
 PRIOR = _rx(
     r"\b(?:did not|didn't|failed to|could not|couldn't)\s+(?:\w+\s+){0,2}$|"

@@ -556,3 +556,13 @@ def test_self_care_and_conditional_needling_are_not_claims_of_the_treatment(
         ("adverse_effect", ("pneumothorax",)),
     ]
     assert d.left_out[-1].reason == "self-care advice, not about the treatment"
+
+
+def test_the_target_as_subject_a_condition_gloss_and_a_purpose(draft: Drafter) -> None:
+    d = draft(TITLE + "With fibromyalgia, the pain from a trigger point can spread widely. "
+              "Dry needling can ease migraine; this is a chronic pain condition. "
+              "Another treatment recommended for easing pain is cupping.")  # fmt: skip
+    assert [(c.kind, c.intervention, c.condition) for c in d.claims] == [
+        ("definition", ("dry_needling",), ()),
+        ("effectiveness", ("dry_needling",), ("migraine",)),
+    ]
