@@ -156,15 +156,17 @@ class _Found:
         return self.by.get(dimension, [])
 
 
-_KNOWN: dict[int, frozenset[tuple[str, str]]] = {}
+_KNOWN: dict[int, tuple[Vocabulary, frozenset[tuple[str, str]]]] = {}
 
 
 def _known_ids(vocab: Vocabulary) -> frozenset[tuple[str, str]]:
-    """The (dimension, id) pairs of a vocabulary, worked out once per vocabulary."""
-    key = id(vocab)
-    if key not in _KNOWN:
-        _KNOWN[key] = frozenset((d, t.id) for d, terms in vocab.terms.items() for t in terms)
-    return _KNOWN[key]
+    """The (dimension, id) pairs of a vocabulary, worked out once per vocabulary (the cache
+    holds the vocabulary itself, so its id cannot be reused by another)."""
+    cached = _KNOWN.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        ids = frozenset((d, t.id) for d, terms in vocab.terms.items() for t in terms)
+        cached = _KNOWN[id(vocab)] = (vocab, ids)
+    return cached[1]
 
 
 def _unique(values: Sequence[str]) -> tuple[str, ...]:
