@@ -3,11 +3,16 @@
 Each paragraph is cut into sentences, each list item is one statement (read with the
 heading or lead-in line before it: "Conditions treated:" then "- migraine"). For each
 statement the vocabulary's own text matcher (`Vocabulary.text_matcher`, the one tagging
-uses) finds the interventions, conditions, outcomes and adverse events; `rules` decides the
-kinds and what they assert. A statement that names no intervention but says "it" or "this
-therapy" is about the intervention named last; one that starts with a shortened name of
-the article's topic ("Trigger points are ..." in an article on trigger point therapy) is
-about the topic. Claims are numbered D01, D02, ... in article order.
+uses), helped by a short list of lay phrases (`rules.PHRASES`), finds the interventions,
+conditions, outcomes and adverse events; `rules` decides the kinds and what they assert.
+
+What a statement is about: the intervention it names first (with those joined to it by
+"and"/"or"); else the topic, when it speaks of what the topic works on ("Trigger points
+are ..." in an article on trigger point injections); else the intervention named last,
+when it refers to one ("it", "the injection", "its side effects", "these studies"), names a
+harm, is a list item, or goes on in a paragraph about one. A heading that names an
+intervention sets it for its section; a "Yes, ..." or "No, ..." answer asserts the question
+before it. Claims are numbered D01, D02, ... in article order.
 """
 
 from __future__ import annotations

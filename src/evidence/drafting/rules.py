@@ -1,11 +1,13 @@
 """Drafting stage, rules: the cue words that decide whether a statement is a claim, and of
 which kind and assertion. Pure regexes over lower-cased text; no I/O.
 
-Each kind has its cues (`KIND_CUES`); a sentence may make claims of several kinds ("X is a
-form of massage which eases the pain of a herniated disc": a definition and an
-effectiveness claim). The reasons for leaving a statement out are tried in the order of
-`leave_out_reason`: a question, marketing, advice, who/where, and a statement that names
-no intervention of the vocabulary.
+A sentence may make claims of several kinds ("X is a form of massage which eases the pain
+of a herniated disc": a definition and an effectiveness claim). Statements are left out,
+in the drafter's order, as a heading, a question, marketing, advice (an instruction, also
+after an opening phrase), self-care, what the care team will do, a contraindication, an
+indirect question or open matter (or a claim hedged both ways), a statement about nothing
+in the vocabulary, and a statement with no cue. `PHRASES` and `SHORT_NAMES` read lay words
+for vocabulary terms ("pain where the needle went in", "chronic muscle pain").
 """
 
 from __future__ import annotations
