@@ -181,7 +181,9 @@ def _unique(values: Sequence[str]) -> tuple[str, ...]:
 def _subject(found: _Found, short_forms: dict[str, str]) -> list[tuple[str, int, int]]:
     """The intervention(s) a sentence is about: the first named, with those joined to it by
     'and'/'or'/','; a sentence that starts with a short form of the topic names the topic."""
-    mentions = [(m.term, m.start, m.end) for m in found.get("intervention")]
+    aside = rules.SET_ASIDE.match(found.lower)
+    skip = aside.end() if aside else 0  # "Unlike acupuncture, ..." is not about acupuncture
+    mentions = [(m.term, m.start, m.end) for m in found.get("intervention") if m.start >= skip]
     target = _target(found, short_forms)
     if target is not None and not any(s <= target[1] for _, s, _ in mentions):
         mentions.insert(0, target)

@@ -58,6 +58,7 @@ __all__ = [
     "SAFETY",
     "SAFE_FOR",
     "SELF_CARE",
+    "SET_ASIDE",
     "SHORT_NAMES",
     "SUBJECT_LEAD",
     "TARGET_GLOSS",
@@ -140,6 +141,8 @@ FIRST_VERB = _rx(
     r"\b(?:is|are|was|were|can|may|might|will|would|could|does|do|did|has|have|causes?|"
     r"tends?|feels?|becomes?|sends?|shows?|forms?|spreads?|radiates?|refers?|occurs?)\b"
 )
+# an opening that sets another treatment aside ("Unlike acupuncture, dry needling ...")
+SET_ASIDE = _rx(r"^(?:unlike|like|compared (?:with|to)|as with|as opposed to|besides)\b[^,]*,")
 # a condition named as earlier, failed treatment is not what the claim is about
 PRIOR = _rx(
     r"\b(?:did not|didn't|failed to|could not|couldn't)\s+(?:\w+\s+){0,2}$|"
@@ -246,8 +249,11 @@ SAFETY = _rx(
     r"(?:low|small|minimal|little) risk of (?:\w+\s+)?(?:complications?|side effects|harm)|"
     r"(?:risk|chance) of (?:\w+\s+)?(?:complications?|side effects|harm) is (?:very )?"
     r"(?:low|small|minimal)|(?:complications?|side effects|adverse effects|adverse events)\s+"
-    r"(?:\w+\s+){0,4}?(?:are|is)\s+(?:very\s+|extremely\s+|fairly\s+|quite\s+)?"
-    r"(?:unlikely|rare|uncommon|minimal|minor))\b"
+    r"(?:\w+\s+){0,4}?(?:are|is)\s+(?:usually\s+|generally\s+|often\s+|typically\s+|"
+    r"mostly\s+)?(?:very\s+|extremely\s+|fairly\s+|quite\s+)?"
+    r"(?:unlikely|rare|uncommon|minimal|minor|mild|temporary|short-lived))\b|"
+    r"\b(?:few|no serious|no major|no significant|minimal|very few) (?:side[ -]effects|risks|"
+    r"complications|adverse (?:effects|events))\b"
 )
 UNSAFE = _rx(
     r"\b(?:unsafe|not (?:\w+ )?safe|isn't (?:\w+ )?safe|dangerous|harmful|not without risk)\b"

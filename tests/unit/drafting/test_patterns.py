@@ -566,3 +566,14 @@ def test_the_target_as_subject_a_condition_gloss_and_a_purpose(draft: Drafter) -
         ("definition", ("dry_needling",), ()),
         ("effectiveness", ("dry_needling",), ("migraine",)),
     ]
+
+
+def test_unlike_sets_the_other_treatment_aside_and_mild_side_effects(draft: Drafter) -> None:
+    d = draft(TITLE + "Unlike acupuncture, dry needling is a technique based on anatomy. "
+              "Side effects of dry needling are usually mild. "
+              "Dry needling has few side effects.")  # fmt: skip
+    assert [(c.kind, c.intervention) for c in d.claims] == [
+        ("definition", ("dry_needling",)),
+        ("safety", ("dry_needling",)),
+        ("safety", ("dry_needling",)),
+    ]
