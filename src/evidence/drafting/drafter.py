@@ -286,6 +286,7 @@ class _State:
     events: set[str] = field(default_factory=set)  # harms claimed since the last heading
     resolved: bool = False  # the statement before was about an intervention
     outside: bool = False  # the statement before spoke of something outside the vocabulary
+    target: str | None = None  # the topic, when the statement before described its target
     claims: list[DraftClaim] = field(default_factory=list)
 
 
@@ -493,6 +494,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         sentence = statement.sentence
         resolved, state.resolved = state.resolved, False
         outside, state.outside = state.outside, False
+        prev_target, state.target = state.target, None
         carried = False  # the intervention is only carried over from the sentence before
         asked, question = question, (sentence if sentence.rstrip().endswith("?") else None)
         if asked is not None and rules.ANSWER.match(sentence.lower()):
@@ -556,6 +558,14 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         anywhere = (
             _target_anywhere(found, short_forms) if not interventions and not referred else None
         )
+        if (
+            anywhere is None
+            and not interventions
+            and statement.follows
+            and prev_target is not None
+            and rules.TARGET_ANAPHOR.match(lower)
+        ):
+            anywhere = prev_target  # "Such a band ...", "These knots ..." after trigger points
         if anywhere is not None:
             # what the treatment works on, named anywhere: the sentence is about the topic
             interventions = (anywhere,)
@@ -598,6 +608,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             target is not None
             and ((bool(subject) and subject[0] == target) or not interventions_named)
         ) or anywhere is not None
+        if on_target:
+            state.target = interventions[0]
         claims = _claims_of(
             statement, interventions, found, reading, labels, state.events, on_target
         )
@@ -613,7 +625,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 )
             )
             or _defines_unnamed(found, short_forms, interventions_named)
-            or (anywhere is not None and not claims and _target_in_subject(found, short_forms))
+            or (
+                anywhere is not None
+                and not claims
+                and (_target_in_subject(found, short_forms) or rules.TARGET_ANAPHOR.match(lower))
+            )
         ):
             claims.insert(
                 0,

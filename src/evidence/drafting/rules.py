@@ -61,6 +61,7 @@ __all__ = [
     "SET_ASIDE",
     "SHORT_NAMES",
     "SUBJECT_LEAD",
+    "TARGET_ANAPHOR",
     "TARGET_GLOSS",
     "UNDECIDED",
     "UNSAFE",
@@ -140,6 +141,12 @@ GLOSS_OF_CONDITION = _rx(r"(?:;|,|\()\s*(?:this|which|that|it) (?:is|are) (?:an?
 FIRST_VERB = _rx(
     r"\b(?:is|are|was|were|can|may|might|will|would|could|does|do|did|has|have|causes?|"
     r"tends?|feels?|becomes?|sends?|shows?|forms?|spreads?|radiates?|refers?|occurs?)\b"
+)
+# the treatment's target again, in other words, as a sentence's subject ("Such a band can
+# form ...", "Left alone, these knots can ...")
+TARGET_ANAPHOR = _rx(
+    r"^(?:[^,]{0,30},\s*)?(?:these|such|those|this|that|the|each|a|an)\s+(?:\w+\s+)?"
+    r"(?:knots?|bands?|spots?|nodules?|lumps?|bumps?)\b"
 )
 # an opening that sets another treatment aside ("Unlike acupuncture, dry needling ...")
 SET_ASIDE = _rx(r"^(?:unlike|like|compared (?:with|to)|as with|as opposed to|besides)\b[^,]*,")

@@ -577,3 +577,10 @@ def test_unlike_sets_the_other_treatment_aside_and_mild_side_effects(draft: Draf
         ("safety", ("dry_needling",)),
         ("safety", ("dry_needling",)),
     ]
+
+
+def test_these_bands_after_trigger_points_describe_them(draft: Drafter) -> None:
+    d = draft(TITLE + "A trigger point shows up as a tight band inside a muscle. "
+              "Such a band can form after an injury. Left alone, these bands can turn into "
+              "knots.")  # fmt: skip
+    assert [(c.kind, c.intervention) for c in d.claims] == [("definition", ("dry_needling",))] * 3
