@@ -183,7 +183,13 @@ def _subject(found: _Found, short_forms: dict[str, str]) -> list[tuple[str, int,
     'and'/'or'/','; a sentence that starts with a short form of the topic names the topic."""
     aside = rules.SET_ASIDE.match(found.lower)
     skip = aside.end() if aside else 0  # "Unlike acupuncture, ..." is not about acupuncture
-    mentions = [(m.term, m.start, m.end) for m in found.get("intervention") if m.start >= skip]
+    mentions = [
+        (m.term, m.start, m.end)
+        for m in found.get("intervention")
+        if m.start >= skip
+        # "ultrasound-guided injections", "ultrasound imaging": a tool, not the treatment
+        and not rules.GUIDANCE.match(found.lower[m.end :])
+    ]
     target = _target(found, short_forms)
     if target is not None and not any(s <= target[1] for _, s, _ in mentions):
         mentions.insert(0, target)

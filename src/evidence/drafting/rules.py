@@ -38,6 +38,7 @@ __all__ = [
     "FIRST_VERB",
     "FUNCTION",
     "GLOSS_OF_CONDITION",
+    "GUIDANCE",
     "HEALING",
     "INDICATION",
     "MARKETING",
@@ -148,6 +149,8 @@ TARGET_ANAPHOR = _rx(
     r"^(?:[^,]{0,30},\s*)?(?:these|such|those|this|that|the|each|a|an)\s+(?:\w+\s+)?"
     r"(?:knots?|bands?|spots?|nodules?|lumps?|bumps?)\b"
 )
+# what follows a name that makes it a tool of another procedure ("ultrasound-guided")
+GUIDANCE = _rx(r"[- ]?(?:guided|guidance|imaging|scans?|scanning)\b")
 # an opening that sets another treatment aside ("Unlike acupuncture, dry needling ...")
 SET_ASIDE = _rx(r"^(?:unlike|like|compared (?:with|to)|as with|as opposed to|besides)\b[^,]*,")
 # a condition named as earlier, failed treatment is not what the claim is about

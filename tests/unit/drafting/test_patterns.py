@@ -584,3 +584,11 @@ def test_these_bands_after_trigger_points_describe_them(draft: Drafter) -> None:
               "Such a band can form after an injury. Left alone, these bands can turn into "
               "knots.")  # fmt: skip
     assert [(c.kind, c.intervention) for c in d.claims] == [("definition", ("dry_needling",))] * 3
+
+
+def test_ultrasound_guidance_is_a_tool_not_the_treatment(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nUltrasound-guided trigger point injections can "
+              "ease neck pain.")  # fmt: skip
+    assert [(c.kind, c.intervention) for c in d.claims] == [
+        ("effectiveness", ("trigger_point_injection",))
+    ]
