@@ -244,10 +244,16 @@ def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, s
 
 def _conditions(found: _Found) -> list[str]:
     kept: list[str] = []
+    named = [x.end for x in found.get("intervention")]
     for m in found.get("condition"):
-        # (a failed back surgery is the prior failure itself)
-        if m.term != "failed_back_surgery_syndrome" and rules.PRIOR.search(
-            found.lower[max(0, m.start - 60) : m.start]
+        window_start = max(0, m.start - 60)
+        prior = rules.PRIOR.search(found.lower[window_start : m.start])
+        # (a failed back surgery is the prior failure itself; "kinesio taping did not reduce
+        # X" is what the treatment did not do, not an earlier failure)
+        if (
+            prior
+            and m.term != "failed_back_surgery_syndrome"
+            and not any(0 <= window_start + prior.start() - end <= 25 for end in named)
         ):
             continue
         # "A eases B; this is a chronic pain condition": the second names what B is

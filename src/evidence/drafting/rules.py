@@ -89,7 +89,8 @@ REFERENCE = _rx(
     r"\b(?:it|its|they|their|them)\b|\b(?:the|this|these|that|those|each|one|such|your|an?)\s+"
     r"(?:\w+\s+)?(?:injections?|shots?|needles?|needling|procedures?|sessions?|treatments?|"
     r"therapy|therapies|techniques?|methods?|approach|modality|relief|response|twitch|"
-    r"stud(?:y|ies)|trials?|waves?|pulses?|current)\b|"
+    r"stud(?:y|ies)|trials?|waves?|pulses?|current|evidence|research|tape|cups?|device|"
+    r"unit|machine|pads?)\b|"
     r"\b(?:after|following|during|per|between|over) (?:\w+\s+){0,4}?(?:sessions|treatments|"
     r"injections|shots)\b|\b(?:stud(?:y|ies)|trials|research) (?:in|of|on|into|for)\b|"
     r"\b(?:side[ -]effects?|adverse effects?|complications?|risks?)\b"
@@ -117,7 +118,9 @@ UNDECIDED = _rx(
 CONTRAINDICATION = _rx(
     r"\b(?:should not|shouldn't|must not|should never|must never|cannot|can't) be (?:\w+ )?"
     r"(?:used|applied|given|done|performed|administered|placed|injected)|"
-    r"\bnot (?:be )?(?:suitable|recommended|advised|appropriate) for|\bcontraindicat\w+"
+    r"\bnot (?:be )?(?:suitable|recommended|advised|appropriate) for|\bcontraindicat\w+|"
+    r"\b(?:should|must) (?:not|never) (?:use|have|receive|get|try|undergo|be treated)\b|"
+    r"\b(?:should|must) avoid\b"
 )
 # an answer to the question before it, and the words that make a statement a question
 ANSWER = _rx(r"^(yes|no|sometimes|often|usually|rarely|occasionally)\b[,.!:;]?\s*")
@@ -161,8 +164,9 @@ PRIOR = _rx(
 
 # "who have not found relief from", "whose pain did not improve with": earlier treatments
 PRIOR_FAILURE = _rx(
-    r"\b(?:who|whose|that|which|when|if|after)\b[^,.;]{0,25}\b(?:not|never|n't|failed to|"
-    r"no longer)\s+(?:\w+\s+){0,2}$"
+    r"(?:\b(?:who|whose)\b|\b(?:when|if|after|where|once) (?:other|previous|prior|earlier|"
+    r"conservative|more conservative|standard|usual|first-line)\b)[^,.;]{0,25}\b(?:not|never|"
+    r"n't|failed to|no longer)\s+(?:\w+\s+){0,2}$"
 )
 # a harm said not to happen: the negation governs the words just before the harm ("does
 # not cause bruising", "no risk of bleeding"), not a word further back ("needles that are
@@ -374,7 +378,8 @@ DEFINITION_VERB = _rx(
     r"thought|believed|said|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
-    r"able|not|no|one of|among|most|more|less|very|highly|so|an? (?:effective|safe|good|"
+    r"able|not|no|one of|among|most|more|less|very|highly|so|cheap|inexpensive|expensive|"
+    r"affordable|costly|easy|quick|painless|an? (?:effective|safe|good|"
     r"great|excellent|popular|common|standard|usual|accepted|established|frequent|"
     r"mainstream))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"

@@ -592,3 +592,16 @@ def test_ultrasound_guidance_is_a_tool_not_the_treatment(draft: Drafter) -> None
     assert [(c.kind, c.intervention) for c in d.claims] == [
         ("effectiveness", ("trigger_point_injection",))
     ]
+
+
+def test_what_the_treatment_did_not_do_and_who_should_not_use_it(draft: Drafter) -> None:
+    d = draft("Kinesio Taping\n\nKinesio taping is a stretchy tape worn on the skin.\n\n"
+              "Does it work? The evidence is weak. A review found that kinesio taping did not "
+              "reduce chronic low back pain more than sham taping. It is cheap and easy to "
+              "apply. People with an allergy to adhesives should not use it.")  # fmt: skip
+    assert [(c.kind, c.condition, c.asserts) for c in d.claims] == [
+        ("definition", (), "true"),
+        ("effectiveness", (), "no_benefit"),
+        ("effectiveness", ("low_back_pain",), "no_benefit"),
+    ]
+    assert "contraindication" in d.left_out[-1].reason
