@@ -74,7 +74,9 @@ _REFINES = {
 _GROUPS = re.compile(
     r"\b(?:divided|split|separated|allocated|assigned|distributed)\b[^.;]{0,40}?\b(?:in)?to\s+"
     r"(?:two|three|four|2|3|4)\s+(?:[\w-]+\s+)?groups\b|\b(?:experimental|intervention|treatment|"
-    r"study)\s+group\b[^.;]{0,120}?\b(?:control|placebo|sham|comparison)\s+group\b"
+    r"study)\s+group\b[^.;]{0,120}?\b(?:control|placebo|sham|comparison)\s+group\b|"
+    # "group 1 (30 patients) had ..., while group 2 had ...", "group A ... group B"
+    r"\bgroup\s+(?:1|a|one|i)\b[^.;]{0,160}?\bgroup\s+(?:2|b|two|ii)\b"
 )
 _NOT_RANDOM = ("non-random", "nonrandom", "quasi-random", "not random", "quasi-experimental")
 _NUMBER = (
@@ -83,7 +85,33 @@ _NUMBER = (
 )
 _TREATED_SERIES = re.compile(
     r"\b" + _NUMBER + r"\s+(?:consecutive\s+)?(?:patients|cases)\b[^.;]{0,80}?\b(?:were\s+|was\s+)?"
-    r"(?:treated|underwent|received|managed)\b"
+    r"(?:treated|underwent|received|managed|took part|participated|enrolled|recruited|included)\b"
+)
+# Weaker cues, read only when nothing names a design: a questionnaire sent out is a survey;
+# patients compared by what they happened to receive, or factors that predict an outcome,
+# are a cohort; one patient who presented is a case report.
+_SURVEY = re.compile(
+    r"\b(?:questionnaires?|surveys?)\b[^.;]{0,80}?\b(?:sent|mailed|e-?mailed|distributed|"
+    r"disseminated|posted|circulated|administered to (?:[\w-]+ ){0,2}?(?:physiotherapists|"
+    r"therapists|clinicians|practitioners|physicians|doctors|members|students))\b|"
+    r"\b(?:invited|asked) to (?:complete|answer|fill (?:in|out)|respond to)\b"
+)
+_OBSERVED = re.compile(
+    r"\bcompared\s+(?:the\s+)?(?:outcomes?\s+of\s+)?" + _NUMBER + r"\s+(?:[\w-]+\s+)?"
+    r"(?:patients|participants|subjects|people)\s+who\b[^.;]{0,160}?\bwith\s+" + _NUMBER + r"\b|"
+    r"\b(?:predictors?|predictive factors?|prognostic factors?|risk factors? for|"
+    r"(?:logistic|cox|multivariate|multivariable) (?:regression|analys[ie]s))\b"
+)
+_ONE_PATIENT = re.compile(
+    r"\b(?:a|an|the|our) (?:[\w-]+ ){0,2}?(?:patient|man|woman) (?:who )?(?:presented|was admitted|"
+    r"was referred|came to|developed|complained)\b"
+)
+# A review that says it pooled nothing is a systematic review, whatever it is indexed as
+_NO_POOLING = re.compile(
+    r"\b(?:no|without)\s+(?:[\w-]+\s+)?(?:pooling|meta[\s-]*analys[ie]s)\b|\bnot\s+(?:be\s+)?"
+    r"(?:statistically\s+|quantitatively\s+)?(?:pooled|combined)\b|\bnot\s+(?:possible|feasible|"
+    r"appropriate)\s+to\s+(?:pool|perform\s+a\s+meta|conduct\s+a\s+meta)|\b(?:pooling|"
+    r"meta[\s-]*analys[ie]s)\s+(?:was|were|could)\s+not\b"
 )
 _TEXT_SOURCES = {"title": "text_title", "keyword": "keyword"}  # else text_abstract
 # "... with knee exercises", "plus exercise": a treatment added to an arm's main one
@@ -365,8 +393,10 @@ def _tag_design(
     A publication type that names a design wins, refined by text only to a kind of itself
     (Review -> systematic review; Clinical Trial -> randomised trial; any -> protocol).
     Without one, a design named in the title wins, then the strongest named in the
-    objective, methods or results, or by a MeSH study-design heading. Animal experiments
-    are `other` whatever their allocation, as are letters and editorials."""
+    objective, methods or results, then a MeSH study-design heading, then weaker cues of the
+    methods (`_design_from_methods`). A meta-analysis that says it pooled nothing is a
+    systematic review. Animal experiments are `other` whatever their allocation, as are
+    letters and editorials."""
     order = tables.vocab.order("design")
     if animal and "other" in order:
         out.add("design", "other", "derived", "animal study")
@@ -392,7 +422,9 @@ def _tag_design(
         # groups were allocated by randomisation software)
         kinds = {k for c in titled for k in _REFINES.get(c[0], ())}
         candidates = titled + [c for c in from_text if c[0] in kinds] if titled else from_text
-        if not titled:
+        if not candidates:
+            # a MeSH study-design heading only where the text names no design: a case
+            # series indexed under Retrospective Studies is still a case series
             mesh = [(value, "mesh", h.descriptor) for h, ids in named for value in ids["design"]]
             if mesh:
                 best = min(mesh, key=lambda c: order[c[0]])
@@ -400,6 +432,11 @@ def _tag_design(
         value, role, words = min(candidates, key=lambda c: (order[c[0]], c[1] != "title"))
         if best is None or order[value] < order[best[0]]:
             best = (value, "text_title" if role == "title" else "text_abstract", words)
+    if best is not None and best[0] == "meta_analysis" and "systematic_review" in order:
+        unpooled = _NO_POOLING.search(doc.lower)
+        if unpooled is not None:
+            words = doc.text[unpooled.start() : unpooled.end()]
+            best = ("systematic_review", "text_abstract", words)
     if best is None:
         best = _design_from_methods(doc, order)
     if best is None:
@@ -415,7 +452,14 @@ def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, 
     trial = "controlled_trial" if _has_any(doc.lower, _NOT_RANDOM) else "rct"
     for value, words, regex in (
         (trial, ("group",), _GROUPS),
-        ("case_series", ("patients", "cases"), _TREATED_SERIES),
+        ("cross_sectional", ("questionnaire", "survey", "invited", "asked"), _SURVEY),
+        (
+            "cohort",
+            ("compared", "predict", "prognos", "risk factor", "regression", "multivari"),
+            _OBSERVED,
+        ),
+        ("case_series", ("patients", "cases", "took part", "participated"), _TREATED_SERIES),
+        ("case_report", ("patient", "man", "woman"), _ONE_PATIENT),
     ):
         if value not in order:
             continue
