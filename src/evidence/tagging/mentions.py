@@ -15,6 +15,7 @@ import re
 __all__ = [
     "is_co_intervention",
     "is_comparator",
+    "is_condition_outcome",
     "is_hypothetical",
     "is_negated",
     "is_not_studied_condition",
@@ -40,6 +41,13 @@ _POST_NEGATION = re.compile(
     r"absent|ruled out|excluded)|did not (?:occur|develop|happen|appear)|(?:was|were) not "
     r"(?:observed|reported|found|seen|detected|recorded|confirmed)|(?:was|were) excluded|"
     r"occurred in (?:no|none)|in none of)\b"
+)
+# A condition counted as an outcome ("the incidence of postherpetic neuralgia", "how many
+# develop PHN") is what the record measures, not whom it studies.
+_AS_OUTCOME = re.compile(
+    r"\b(?:(?:incidence|occurrence|onset|development|new cases) of|(?:risk of|how many|those who|"
+    r"(?:number|proportion|percentage|rate) (?:of [\w-]+ )?who) (?:go on to |will |would )?"
+    r"develop(?:s|ed|ing)?)\s+(?:[\w-]+\s+)?$"
 )
 _POST_EXCLUSION = re.compile(
     r"^[\w\s,/()-]{0,40}?\b(?:(?:was|were|has been|have been|had been) (?:excluded|ruled out)"
@@ -98,6 +106,7 @@ _USUAL_CARE_PAREN = re.compile(r"\b(?:usual|standard|conventional|routine)\b[\w\
 # Words that each cue of a rule holds, found by cheap substring tests: where none of them
 # is, the rule's regex cannot match, and is not run.
 _EXCLUSION_WORDS = ("without", "absence of", "free ", "rul", "exclu", "other than", "no ")
+_AS_OUTCOME_WORDS = ("develop", "incidence", "occurrence", "onset", "new cases")
 _NOT_STUDIED_WORDS = ("covered", "reimbursed", "indication")
 _SHAM_WORDS = ("sham", "placebo", "detuned", "inactive", "switched", "simulated", "mock")
 _PRIOR_WORDS = ("resist", "refractory", "despite", "fail", "unresponsive", "previous")
@@ -145,6 +154,14 @@ def is_not_studied_condition(sentence: str, start: int, end: int) -> bool:
     if _has_any(before, _NOT_STUDIED_WORDS) and _NOT_STUDIED.search(before):
         return True
     return _POST_EXCLUSION.search(sentence[end : end + 80]) is not None
+
+
+def is_condition_outcome(sentence: str, start: int) -> bool:
+    """A condition the record counts as an outcome ("the incidence of postherpetic
+    neuralgia", "how many develop PHN"), not the one its participants have. Not for adverse
+    events, whose incidence is how they are reported."""
+    before = sentence[max(0, start - 60) : start]
+    return _has_any(before, _AS_OUTCOME_WORDS) and _AS_OUTCOME.search(before) is not None
 
 
 def is_not_studied_intervention(sentence: str, start: int, end: int) -> bool:

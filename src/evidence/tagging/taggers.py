@@ -19,6 +19,7 @@ from evidence.tagging.matching import Match
 from evidence.tagging.mentions import (
     is_co_intervention,
     is_comparator,
+    is_condition_outcome,
     is_hypothetical,
     is_negated,
     is_not_studied_condition,
@@ -251,8 +252,8 @@ def _tag_mesh(vocab: Vocabulary, named: list[tuple[MeshHeading, Ids]], out: _Col
 def counted_matches(dimension: str, doc: Document, matches: Matches) -> list[tuple[Match, str]]:
     """Matches of one dimension that say what the record studied, with their unit's role.
 
-    Left out: negated, hypothetical and covered-indication adverse events; excluded and
-    covered-indication conditions; sham arms, earlier treatments and model inductions
+    Left out: negated, hypothetical and covered-indication adverse events; excluded,
+    covered-indication and outcome conditions; sham arms, earlier treatments and model inductions
     (rules in `evidence.tagging.mentions`)."""
     cached = matches.counted.get(dimension)
     if cached is not None:
@@ -284,7 +285,7 @@ def _left_out(dimension: str, sentence: str, match: Match, unit: Unit) -> bool:
             or (unit.role != "title" and is_hypothetical(sentence, a))
         )
     if dimension == "condition":
-        return is_not_studied_condition(sentence, a, b)
+        return is_not_studied_condition(sentence, a, b) or is_condition_outcome(sentence, a)
     if dimension == "intervention":
         return is_not_studied_intervention(sentence, a, b)
     if dimension == "outcome" and match.term == "adverse_events":

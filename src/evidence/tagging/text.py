@@ -87,6 +87,16 @@ _OBJECTIVE_CUE = re.compile(r"\b" + _OBJECTIVE_GUARD + _CUE_WORDS, re.IGNORECASE
 # pattern at every position (three times faster on an abstract without a cue).
 _CUE_AFTER_SPACE = re.compile(r" (?=" + _CUE_WORDS + ")")
 _CUE_AFTER_MARK = re.compile(r"[\x00-\x1f!-/:-@\[-^`{-\x7f](?=" + _CUE_WORDS + ")")  # not space
+# A background sentence that states the record's own aim ("We aimed to ...", "This study
+# therefore compared ...") is its objective: many structured abstracts end the background so.
+_AIM_START = re.compile(
+    r"\s*(?:(?:therefore|thus|hence|accordingly|here),?\s+)?(?:(?:in\s+)?(?:this|the present|the "
+    r"current|our)\s+(?:[\w-]+\s+)?(?:study|trial|review|paper|work|protocol|pilot)\b|we\s+"
+    r"(?:therefore\s+|thus\s+|here\s+)?(?:aim|aimed|sought|set out|plan|planned|intend|intended|"
+    r"hypothesi[sz]e|hypothesi[sz]ed|investigated|evaluated|compared|assessed|examined|explored|"
+    r"studied|tested)\b|(?:the|our)\s+(?:main\s+|primary\s+)?(?:aim|objective|purpose|goal)s?\b)",
+    re.IGNORECASE,
+)
 _CONCLUSION_CUE = re.compile(
     r"^(?:in conclusion|to conclude|we conclude|conclusions?|in summary|overall|taken together|"
     r"these (?:results|findings|data)|our (?:results|findings|data)|the (?:results|findings)"
@@ -223,6 +233,11 @@ def build_document(article: Article) -> Document:
             roles = _unstructured_roles(sentences)
         else:
             roles = [role or "body"] * len(sentences)
+            if role == "background":
+                roles = [
+                    "objective" if _AIM_START.match(sentence) else "background"
+                    for sentence in sentences
+                ]
         for sentence, sentence_role in zip(sentences, roles, strict=True):
             end = position + len(sentence)
             units.append(new(Unit, (position, end, sentence_role, index)))
