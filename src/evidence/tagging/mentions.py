@@ -71,6 +71,8 @@ _PRIOR = re.compile(
     r"\b(?:resistant to|refractory to|despite|after failure of|failed|unresponsive to|"
     r"previously (?:received|treated with|had)|previous)\b[\s\w-]{0,30}$"
 )
+# "(massage, ultrasound, exercise) have failed": earlier treatments listed before the verb
+_PRIOR_AFTER = re.compile(r"^[^.;]{0,120}?\bha(?:ve|s|d) (?:failed|not helped|not worked)\b(?! to)")
 _INDUCTION = re.compile(r"^[^.;]{0,50}?\bto (?:produce|induce|create|establish|provoke)\b")
 _ALONE_AFTER = re.compile(r"^[\s\w-]{0,30}?\b(?:alone|on (?:its|their) own|by itself)\b")
 _WITH_OR_WITHOUT_AFTER = re.compile(r"^[^.;]{0,60}?\bwith or without\b")
@@ -79,7 +81,10 @@ _ADD_TO_BEFORE = re.compile(
     r"adjunct(?:ive)? to|adding\s+(?:[\w-]+\s+){1,3}to)\s+[\w\s-]{0,25}$"
 )
 _COMPARATOR_BEFORE = re.compile(
-    r"\b(?:compared (?:with|to)|versus|vs\.?|against|comparators?)\b[^.;]{0,35}$"
+    r"\b(?:compared (?:with|to)|versus|vs\.?|against|comparators?|(?:than|exceed(?:s|ed)?|"
+    r"surpass(?:es|ed)?) (?:that |those )?(?:seen |found |obtained |achieved |reported )?with|"
+    r"(?:same|similar|comparable) (?:extent|degree|effects?|results?|improvements?) (?:as|to))"
+    r"\b[^.;]{0,35}$"
 )
 # "set against other treatments such as exercise and laser": the others a review names
 _OTHER_TREATMENTS_BEFORE = re.compile(
@@ -89,7 +94,7 @@ _OTHER_TREATMENTS_BEFORE = re.compile(
 _BOTH_ARMS_BEFORE = re.compile(
     r"\b(?:both (?:groups|arms)|all (?:patients|participants|subjects|groups)|everyone|"
     r"every (?:patient|participant|subject|group))\b[\w\s]{0,30}?\b(?:the same|also|additionally|"
-    r"received|were given|was given|did|performed|underwent|completed|followed|"
+    r"received|were given|was given|did|had|performed|underwent|completed|followed|"
     r"(?:was|were) asked to do)\b[\w\s-]{0,40}$"
 )
 # "sham ultrasound with exercise": what the sham arm also had, so every arm had it
@@ -109,6 +114,7 @@ _EXCLUSION_WORDS = ("without", "absence of", "free ", "rul", "exclu", "other tha
 _AS_OUTCOME_WORDS = ("develop", "incidence", "occurrence", "onset", "new cases")
 _NOT_STUDIED_WORDS = ("covered", "reimbursed", "indication")
 _SHAM_WORDS = ("sham", "placebo", "detuned", "inactive", "switched", "simulated", "mock")
+_FAILED_WORDS = (" failed", " not helped", " not worked")
 _PRIOR_WORDS = ("resist", "refractory", "despite", "fail", "unresponsive", "previous")
 _ADD_WORDS = ("add", "on top", "adjunct")
 _BOTH_WORDS = ("both", "all ", "every")
@@ -166,14 +172,17 @@ def is_condition_outcome(sentence: str, start: int) -> bool:
 
 def is_not_studied_intervention(sentence: str, start: int, end: int) -> bool:
     """A sham or placebo arm ("detuned ultrasound"), an earlier failed treatment ("resistant
-    to eccentric exercise") or the induction of an animal model ("... to produce")."""
+    to eccentric exercise", "massage and ultrasound have failed") or the induction of an
+    animal model ("... to produce")."""
     # cheap substring tests first: these run for every intervention mention of every record
     before = sentence[max(0, start - 40) : start]
     after = sentence[end : end + 60]
+    wide = sentence[end : end + 140]
     return bool(
         (_has_any(before, _SHAM_WORDS) and _SHAM.search(before))
         or (_has_any(after, _SHAM_WORDS) and _SHAM_AFTER.search(after))
         or (_has_any(before, _PRIOR_WORDS) and _PRIOR.search(before))
+        or (_has_any(wide, _FAILED_WORDS) and _PRIOR_AFTER.search(wide))
         or (" to " in after and _INDUCTION.search(after))
     )
 
