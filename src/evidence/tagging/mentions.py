@@ -73,6 +73,12 @@ _PRIOR = re.compile(
 )
 # "(massage, ultrasound, exercise) have failed": earlier treatments listed before the verb
 _PRIOR_AFTER = re.compile(r"^[^.;]{0,120}?\bha(?:ve|s|d) (?:failed|not helped|not worked)\b(?! to)")
+# "pneumothoraces have been reported after acupuncture": other authors' reports, not this study
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:ha(?:s|ve) (?:previously |also |rarely |often |only )?been (?:previously |also |rarely |"
+    r"often )?(?:reported|described)|(?:earlier|previous|prior|other) (?:reports|studies|"
+    r"authors))\b[^.;]{0,30}?\b(?:after|following|with|in)\s+$"
+)
 _INDUCTION = re.compile(r"^[^.;]{0,50}?\bto (?:produce|induce|create|establish|provoke)\b")
 _ALONE_AFTER = re.compile(r"^[\s\w-]{0,30}?\b(?:alone|on (?:its|their) own|by itself)\b")
 _WITH_OR_WITHOUT_AFTER = re.compile(r"^[^.;]{0,60}?\bwith or without\b")
@@ -183,6 +189,7 @@ def is_not_studied_intervention(sentence: str, start: int, end: int) -> bool:
         or (_has_any(after, _SHAM_WORDS) and _SHAM_AFTER.search(after))
         or (_has_any(before, _PRIOR_WORDS) and _PRIOR.search(before))
         or (_has_any(wide, _FAILED_WORDS) and _PRIOR_AFTER.search(wide))
+        or ("report" in before and _REPORTED_BEFORE.search(sentence[max(0, start - 70) : start]))
         or (" to " in after and _INDUCTION.search(after))
     )
 

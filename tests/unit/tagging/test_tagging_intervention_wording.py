@@ -55,6 +55,10 @@ def test_interventions_as_authors_word_them(
         "The injection was given under real-time ultrasound control.",
         "Guiding the injection with ultrasound added no benefit.",
         "Tendon stiffness was recorded using an ultrasound scanner.",
+        "An ultrasound of the knee showed a small effusion.",
+        "Transabdominal ultrasound was done before discharge.",
+        "Calf muscles were imaged with a 10 MHz linear ultrasound transducer.",
+        "MR-guided focused ultrasound was used to ablate the fibroid.",
     ],
 )
 def test_ultrasound_imaging_is_not_therapeutic_ultrasound(vocab: Vocabulary, methods: str) -> None:
@@ -88,3 +92,29 @@ def test_a_reviews_comparator_is_not_studied(vocab: Vocabulary, sentence: str) -
     methods = f"We searched PubMed for trials of dry needling. {sentence}"
     found = tagged(vocab, methods, types=(JOURNAL_ARTICLE, SYSTEMATIC_REVIEW))
     assert found == {"dry_needling"}
+
+
+def test_focused_ultrasound_in_physical_therapy_is_therapeutic(vocab: Vocabulary) -> None:
+    methods = "Focused ultrasound was used to heat the calf muscles for ten minutes."
+    assert tagged(vocab, methods) == {"therapeutic_ultrasound"}
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "The sural nerve was blocked by local anaesthetic injection.",
+        "Stone fragments were cleared with extracorporeal shock wave lithotripsy.",
+    ],
+)
+def test_look_alike_procedures_are_not_tagged(vocab: Vocabulary, methods: str) -> None:
+    assert tagged(vocab, methods) == set()
+
+
+def test_events_other_authors_reported_after_a_treatment_do_not_tag_it(
+    vocab: Vocabulary,
+) -> None:
+    methods = (
+        "Haematomas have been reported twice after cupping. Our patient had dry needling of the"
+        " calf."
+    )
+    assert tagged(vocab, methods) == {"dry_needling"}
