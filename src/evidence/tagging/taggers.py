@@ -462,7 +462,7 @@ def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, 
         ("case_series", ("patients", "cases", "took part", "participated"), _TREATED_SERIES),
         ("case_report", ("patient", "man", "woman"), _ONE_PATIENT),
     ):
-        if value not in order:
+        if value not in order or not _has_any(doc.lower, words):
             continue
         for unit in units:
             sentence = doc.lower[unit.start : unit.end]
