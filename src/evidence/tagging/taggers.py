@@ -107,6 +107,7 @@ _ONE_PATIENT = re.compile(
     r"\b(?:a|an|the|our) (?:[\w-]+ ){0,2}?(?:patient|man|woman) (?:who )?(?:presented|was admitted|"
     r"was referred|came to|developed|complained)\b"
 )
+_OBSERVATIONAL = "D064888"  # the publication type Observational Study
 # A review that says it pooled nothing is a systematic review, whatever it is indexed as
 _NO_POOLING = re.compile(
     r"\b(?:no|without)\s+(?:[\w-]+\s+)?(?:pooling|meta[\s-]*analys[ie]s)\b|\bnot\s+(?:be\s+)?"
@@ -440,6 +441,12 @@ def _tag_design(
             best = ("systematic_review", "text_abstract", words)
     if best is None:
         best = _design_from_methods(doc, order)
+    if best is None and "cohort" in order:
+        # PubMed's Observational Study names no design of its own; with nothing more to go
+        # on, a cohort is the likeliest
+        observed = next((p.name for p in article.publication_types if p.ui == _OBSERVATIONAL), None)
+        if observed is not None:
+            best = ("cohort", "publication_type", observed)
     if best is None:
         fallback = "other" if "other" in order else max(order, key=order.__getitem__)
         best = (fallback, "default", "no design named")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from tagging_builders import JOURNAL_ARTICLE, META_ANALYSIS, SYSTEMATIC_REVIEW, article, heading
 
-from evidence.models import Tag
+from evidence.models import PublicationType, Tag
 from evidence.tagging import Vocabulary, tag_article
 
 
@@ -120,3 +120,24 @@ def test_a_review_that_pooled_one_comparison_stays_a_meta_analysis(vocab: Vocabu
         types=[JOURNAL_ARTICLE, META_ANALYSIS],
     )
     assert design(tag_article(record, vocab)) == "meta_analysis"
+
+
+OBSERVATIONAL = PublicationType("D064888", "Observational Study")
+
+
+def test_an_observational_study_that_names_no_design_is_a_cohort(vocab: Vocabulary) -> None:
+    record = article(
+        "Cupping use in a sports clinic",
+        methods="Pain was scored at each visit.",
+        types=[JOURNAL_ARTICLE, OBSERVATIONAL],
+    )
+    assert design(tag_article(record, vocab)) == "cohort"
+
+
+def test_an_observational_study_that_says_survey_is_cross_sectional(vocab: Vocabulary) -> None:
+    record = article(
+        "Cupping use in a sports clinic: a survey",
+        methods="Physiotherapists answered 20 questions.",
+        types=[JOURNAL_ARTICLE, OBSERVATIONAL],
+    )
+    assert design(tag_article(record, vocab)) == "cross_sectional"

@@ -118,3 +118,25 @@ def test_events_other_authors_reported_after_a_treatment_do_not_tag_it(
         " calf."
     )
     assert tagged(vocab, methods) == {"dry_needling"}
+
+
+@pytest.mark.parametrize(
+    ("methods", "absent"),
+    [
+        ("Exercise capacity was measured on a treadmill.", "exercise_therapy"),
+        ("Exercise-induced calf soreness was provoked in 30 volunteers.", "exercise_therapy"),
+        ("Calf pain during exercise was rated each week.", "exercise_therapy"),
+        ("Needle manipulation was kept the same in both arms.", "manual_therapy"),
+        ("Early mobilisation after surgery was encouraged.", "manual_therapy"),
+        ("Varicose veins were closed by laser ablation.", "laser_therapy"),
+    ],
+)
+def test_words_of_a_treatment_used_for_something_else(
+    vocab: Vocabulary, methods: str, absent: str
+) -> None:
+    assert absent not in tagged(vocab, methods)
+
+
+def test_exercise_after_a_treatment_is_still_exercise(vocab: Vocabulary) -> None:
+    methods = "After exercise therapy sessions, pain was lower in the cupping arm."
+    assert "exercise_therapy" in tagged(vocab, methods)
