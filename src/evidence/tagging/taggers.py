@@ -107,6 +107,7 @@ _ONE_PATIENT = re.compile(
     r"\b(?:a|an|the|our) (?:[\w-]+ ){0,2}?(?:patient|man|woman) (?:who )?(?:presented|was admitted|"
     r"was referred|came to|developed|complained)\b"
 )
+_TRIALS = frozenset({"rct", "controlled_trial"})
 _OBSERVATIONAL = "D064888"  # the publication type Observational Study
 # A review that says it pooled nothing is a systematic review, whatever it is indexed as
 _NO_POOLING = re.compile(
@@ -416,6 +417,11 @@ def _tag_design(
             # Case Reports beside a trial type, over a series of patients: the type misleads
             value, name = next(((v, n) for v, n in typed if v == "case_report"), (value, name))
         best = (value, "publication_type", name)
+        in_text = {c[0] for c in from_text}
+        if value == "controlled_trial" and "case_series" in in_text and not in_text & _TRIALS:
+            # Clinical Trial over a single-arm or uncontrolled study: no control group
+            _, role, words = next(c for c in from_text if c[0] == "case_series")
+            best = ("case_series", _TEXT_SOURCES.get(role, "text_abstract"), words)
         allowed = _REFINES.get(value, frozenset()) | {"protocol"}
         candidates = [c for c in from_text if c[0] in allowed and order[c[0]] < order[value]]
     else:

@@ -38,6 +38,9 @@ def tagged(vocab: Vocabulary, methods: str, *, background: str | None = None) ->
         ("Women with temporomandibular myofascial pain took part.", None),
         ("Women with myofascial pain of the masticatory muscles took part.", None),
         ("Patients had chronic thoracic pain for over six months.", {"chronic_pain"}),
+        ("Adults with diabetic peripheral neuropathic pain took part.", {"diabetic_neuropathy"}),
+        ("Adults with a bulging disc at L4-5 took part.", {"herniated_disc"}),
+        ("Adults with TMJ dysfunction took part.", {"temporomandibular_disorder"}),
     ],
 )
 def test_conditions_as_authors_word_them(

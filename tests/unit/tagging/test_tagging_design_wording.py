@@ -141,3 +141,24 @@ def test_an_observational_study_that_says_survey_is_cross_sectional(vocab: Vocab
         types=[JOURNAL_ARTICLE, OBSERVATIONAL],
     )
     assert design(tag_article(record, vocab)) == "cross_sectional"
+
+
+CLINICAL_TRIAL = PublicationType("D016430", "Clinical Trial")
+
+
+def test_a_clinical_trial_without_a_control_group_is_a_case_series(vocab: Vocabulary) -> None:
+    record = article(
+        "Cupping for calf pain: a single-arm pilot study",
+        methods="Twenty runners had cupping weekly for a month.",
+        types=[JOURNAL_ARTICLE, CLINICAL_TRIAL],
+    )
+    assert design(tag_article(record, vocab)) == "case_series"
+
+
+def test_a_clinical_trial_that_randomised_stays_a_trial(vocab: Vocabulary) -> None:
+    record = article(
+        "Cupping for calf pain",
+        methods="Runners were randomly allocated to cupping or rest; a pre-post design.",
+        types=[JOURNAL_ARTICLE, CLINICAL_TRIAL],
+    )
+    assert design(tag_article(record, vocab)) == "rct"
