@@ -60,7 +60,7 @@ _ABBREVIATED: tuple[Dimension, ...] = ("intervention", "condition", "outcome")
 _DEFINED = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{0,9}[A-Za-z0-9])\s*[),;]")
 _DESIGN_ROLES = frozenset({"title", "objective", "methods", "results", "body"})
 _ANIMAL_ROLES = frozenset({"title", "objective", "methods", "results", "body"})
-_PLURAL_STUDIES = re.compile(r"(?:trials|studies)$")
+_PLURAL_STUDIES = re.compile(r"(?:trials|studies|reviews)$")
 _SELF = re.compile(r"\b(?:this|the present|our|the current)\s+(?:[\w-]+\s+)?$")
 # A publication type that names a design may be refined by text only to a kind of itself.
 _REFINES = {
@@ -95,7 +95,14 @@ _SURVEY = re.compile(
     r"\b(?:questionnaires?|surveys?)\b[^.;]{0,80}?\b(?:sent|mailed|e-?mailed|distributed|"
     r"disseminated|posted|circulated|administered to (?:[\w-]+ ){0,2}?(?:physiotherapists|"
     r"therapists|clinicians|practitioners|physicians|doctors|members|students))\b|"
-    r"\b(?:invited|asked) to (?:complete|answer|fill (?:in|out)|respond to)\b"
+    r"\b(?:invited|asked) to (?:complete|answer|fill (?:in|out)|respond to)\b|"
+    # healthy people measured once: "sixty healthy volunteers underwent ultrasonography"
+    r"\b"
+    + _NUMBER
+    + r"\s+(?:(?:healthy|asymptomatic)\s+(?:[\w-]+\s+)?(?:volunteers|subjects|adults|"
+    r"participants|individuals|people|men|women)|volunteers)\b[^.;]{0,60}?\b(?:underwent|were|had)\s+"
+    r"(?:[\w-]+\s+)?(?:measured|scanned|assessed|examined|imaged|tested|ultrasonography|ultrasound|"
+    r"mri|measurements?)\b"
 )
 _OBSERVED = re.compile(
     r"\bcompared\s+(?:the\s+)?(?:outcomes?\s+of\s+)?" + _NUMBER + r"\s+(?:[\w-]+\s+)?"
@@ -105,7 +112,10 @@ _OBSERVED = re.compile(
 )
 _ONE_PATIENT = re.compile(
     r"\b(?:a|an|the|our) (?:[\w-]+ ){0,2}?(?:patient|man|woman) (?:who )?(?:presented|was admitted|"
-    r"was referred|came to|developed|complained)\b"
+    r"was referred|came to|developed|complained)\b|"
+    # "A secretary aged 27 years came to the clinic": one person, whatever the noun
+    r"\b(?:a|an) (?:(?!patients|participants|subjects|people)[\w-]+ ){1,3}?aged \d{1,3}"
+    r"(?: years)?,? (?:came|presented|was admitted|was referred|attended|consulted|developed)\b"
 )
 _TRIALS = frozenset({"rct", "controlled_trial"})
 _OBSERVATIONAL = "D064888"  # the publication type Observational Study
@@ -460,24 +470,39 @@ def _tag_design(
 
 
 def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, str, str] | None:
-    """A design the methods show without naming one: compared groups, else a counted
-    series of treated patients (only for records that name no design; see `_GROUPS`)."""
+    """A design the methods show without naming one (only for records that name no design):
+    compared groups, a questionnaire sent out, patients compared by what they received or
+    factors that predict an outcome, a counted series of treated patients, one patient. A
+    case report often opens with its patient, so that cue is read in the background too."""
     units = [u for u in doc.units if u.role in _DESIGN_ROLES]
+    with_background = [u for u in doc.units if u.role in _DESIGN_ROLES or u.role == "background"]
     trial = "controlled_trial" if _has_any(doc.lower, _NOT_RANDOM) else "rct"
     for value, words, regex in (
         (trial, ("group",), _GROUPS),
-        ("cross_sectional", ("questionnaire", "survey", "invited", "asked"), _SURVEY),
+        (
+            "cross_sectional",
+            (
+                "questionnaire",
+                "survey",
+                "invited",
+                "asked",
+                "healthy",
+                "asymptomatic",
+                "volunteers",
+            ),
+            _SURVEY,
+        ),
         (
             "cohort",
             ("compared", "predict", "prognos", "risk factor", "regression", "multivari"),
             _OBSERVED,
         ),
         ("case_series", ("patients", "cases", "took part", "participated"), _TREATED_SERIES),
-        ("case_report", ("patient", "man", "woman"), _ONE_PATIENT),
+        ("case_report", ("patient", "man", "woman", "aged"), _ONE_PATIENT),
     ):
         if value not in order or not _has_any(doc.lower, words):
             continue
-        for unit in units:
+        for unit in with_background if value == "case_report" else units:
             sentence = doc.lower[unit.start : unit.end]
             found = _has_any(sentence, words) and regex.search(sentence)
             if found:

@@ -67,6 +67,12 @@ def design(tags: list[Tag]) -> str:
         ("A pre-post design was used with 25 women.", "case_series"),
         ("A 61-year-old retired teacher developed a haematoma.", "case_report"),
         ("The patient presented with a swollen, painful calf.", "case_report"),
+        ("We describe two patients in whom the calf bruised.", "case_report"),
+        ("Sixty healthy adults underwent ultrasonography of the calf.", "cross_sectional"),
+        ("Runners were compared in a prospective randomised comparison.", "rct"),
+        # guidelines and consensus statements
+        ("A panel of experts formulated recommendations by vote.", "guideline"),
+        ("This consensus covers diagnosis and treatment.", "guideline"),
         # a study of a measurement, not of a treatment
         ("The inter-rater reliability of palpation was tested in 30 volunteers.", "other"),
     ],
@@ -162,3 +168,39 @@ def test_a_clinical_trial_that_randomised_stays_a_trial(vocab: Vocabulary) -> No
         types=[JOURNAL_ARTICLE, CLINICAL_TRIAL],
     )
     assert design(tag_article(record, vocab)) == "rct"
+
+
+def test_a_case_report_that_opens_with_its_patient(vocab: Vocabulary) -> None:
+    record = article(
+        "Calf bruising after cupping",
+        abstract=(
+            "A plumber aged 44 years came to the clinic with a bruised calf. It had begun"
+            " after cupping. The bruise faded in a month."
+        ),
+    )
+    assert design(tag_article(record, vocab)) == "case_report"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No clear guidelines for cupping exist in this country.",
+        "Current guidelines recommend exercise first.",
+    ],
+)
+def test_guidelines_a_case_report_cites_do_not_make_it_one(
+    vocab: Vocabulary, sentence: str
+) -> None:
+    record = article(
+        "Calf bruising after cupping",
+        abstract=f"A 44-year-old man developed a bruised calf after cupping. {sentence}",
+    )
+    assert design(tag_article(record, vocab)) == "case_report"
+
+
+def test_systematic_reviews_a_guideline_graded_are_not_its_design(vocab: Vocabulary) -> None:
+    record = article(
+        "Cupping for calf pain: recommendations of a national society",
+        methods="The panel graded evidence from systematic reviews and trials.",
+    )
+    assert design(tag_article(record, vocab)) == "guideline"
