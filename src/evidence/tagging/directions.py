@@ -129,6 +129,25 @@ _HARM = _cue(
     r"|(?:should|must) be aware|risks? of (?:serious |severe )?(?:pneumothorax|harm|"
     r"complications?|adverse|injury|infection))"
 )
+# Outcome polarity: lower pain, disability or tenderness is better, a higher pressure pain
+# threshold, range of motion or strength is better. A rise in the first is harm ("pain rose
+# after needling"), a rise in the second a benefit ("PPT and ROM rose"), a fall in the first
+# a benefit ("VAS scores fell"); not "pain threshold" nor "pain relief", which rise well.
+_LOWER_BETTER = (
+    r"(?:pain|symptoms?|disability|tenderness|stiffness|soreness|vas|nrs|ndi|odi|severity|"
+    r"headaches?|complaints)(?![\s-](?:pressure |tolerance )?thresholds?|[\s-](?:relief|free|"
+    r"tolerance))"
+)
+_HIGHER_BETTER = (
+    r"(?:pressure pain thresholds?|pain (?:pressure )?thresholds?|ppts?|range of (?:motion|"
+    r"movement)|rom|mobility|strength|muscle strength|grip strength|quality of life|blood flow|"
+    r"perfusion|"
+    r"oxygenation|mouth opening|interincisal opening|flexibility)"
+)
+_ROSE = r"(?:rose|risen|increased|went up|grew|was higher|were higher)"
+_WORSE = _cue(rf"{_LOWER_BETTER}(?:[\s,]+[\w-]+){{0,2}}\s+(?:{_ROSE}|worsened|got worse)\b")
+# a rise in the control arm is not the studied arm's harm
+_CONTROL_ARM = re.compile(r"\b(?:control|sham|placebo|comparison) (?:group|arm)s?\b")
 _POTENTIAL = re.compile(r"\b(?:could|might|would|theoretically)\s+(?:[\w-]+\s+)?$")
 _BENEFIT = _cue(
     r"(?:effective|effectively|efficacious|efficacy|beneficial|benefits?|improv\w+|reduc\w+|"
@@ -140,7 +159,21 @@ _BENEFIT = _cue(
     r"(?:pressure pain thresholds?|ppts?|range of motion|rom|quality of life|function|blood "
     r"flow|mobility|perfusion)|enhanc\w*|restor\w*|lengthen\w*|prolong\w* the (?:\w+[\s-])*"
     r"(?:interval|time to)|shorten\w*|accelerat\w*|faster|cost[\s-]effective|qalys? gain\w*|"
-    r"valid option|viable option|worthwhile)"
+    r"valid option|viable option|worthwhile"
+    # outcome polarity (see `_LOWER_BETTER`): a better outcome named with a rise or a fall
+    rf"|{_HIGHER_BETTER}(?:[\s,]+[\w()-]+){{0,3}}\s+{_ROSE}"
+    rf"|(?:raised|higher|greater|elevated|rise in|gains? in) (?:[\w-]+ ){{0,2}}{_HIGHER_BETTER}"
+    rf"|{_LOWER_BETTER}(?:[\s,]+[\w-]+){{0,3}}\s+(?:fell|dropped|declined|lessened|"
+    r"diminished|subsided|resolved|disappeared)"
+    rf"|(?:less|milder|lower) (?:[\w-]+ )?{_LOWER_BETTER}|resolution of (?:\w+ ){{0,2}}"
+    r"(?:pain|symptoms?|complaints)|(?:pain|symptom)[\s-]free|free (?:of|from) (?:pain|"
+    r"symptoms)|no (?:longer )?(?:pain|disability|symptoms)(?! (?:relief|reduction|"
+    r"improvement|difference|change|threshold|scores?|intensity|outcomes?|data))"
+    # a between-group difference stated without its sign: in a trial, for the tested arm
+    r"|differed (?:significantly|statistically)|differed (?:[\w-]+ ){0,3}(?:in|on) (?:[\w-]+ )"
+    r"{0,3}\(p ?[<≤]|significantly different|(?:statistically|significant) (?:significant )?"
+    r"(?:between[\s-]groups? )?differences?|differences? (?:[\w-]+ ){0,2}(?:was|"
+    r"were) (?:statistically )?significant)"
 )
 # The authors say the evidence cannot tell: the finding is `inconclusive`.
 _STRONG_HEDGE = _cue(
@@ -340,6 +373,9 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
             clause, max(0, harm.start() - 24), harm.start()
         ):
             return "harm"
+    worse = _first_unnegated(_WORSE, clause, pos)
+    if worse is not None and not _CONTROL_ARM.search(clause):
+        return "harm"
     if _first_unnegated(_BENEFIT, clause, pos):
         return "benefit"
     return None

@@ -99,6 +99,7 @@ _ONE_OF_EACH = (
     "effective",
     "may",
     "plus",
+    "pain increased",
 )
 
 

@@ -1,0 +1,133 @@
+"""The findings reader on outcome polarity and unsigned differences (real-text failure kinds).
+
+Every record and sentence here is SYNTHETIC, written for the failure kind it exercises:
+a rise in an outcome where lower is better (pain) is harm, a rise in one where higher is
+better (pressure pain threshold, range of motion) is a benefit, a patient left without pain
+is a benefit, and a significant between-group difference stated without its sign is read
+for the tested arm.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, article
+
+from evidence.models import Finding
+from evidence.tagging import Vocabulary
+from evidence.tagging.directions import classify_clause
+from evidence.tagging.findings import analyse_article
+
+
+def effect(record: dict[str, object], vocab: Vocabulary, intervention: str) -> Finding:
+    found = analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
+    return next(f for f in found if f.kind == "effect" and f.intervention == intervention)
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        pytest.param("neck pain rose in the hour after the needling", "harm", id="pain-rose"),
+        pytest.param("symptoms worsened after two sessions", "harm", id="symptoms-worsened"),
+        pytest.param("the pain threshold increased after needling", "benefit", id="threshold"),
+        pytest.param("pain pressure threshold rose by 1.2 kg/cm2", "benefit", id="ppt-rose"),
+        pytest.param("knee range of motion increased by ten degrees", "benefit", id="rom-rose"),
+        pytest.param("greater cervical mobility at four weeks", "benefit", id="greater-mobility"),
+        pytest.param("pain relief increased with each session", "benefit", id="relief-rose"),
+        pytest.param("nrs scores dropped from 7 to 3", "benefit", id="pain-fell"),
+        pytest.param("at discharge the woman was pain-free", "benefit", id="pain-free"),
+        pytest.param("pain increased in the control group", None, id="control-arm"),
+        pytest.param("no pain reduction was recorded", None, id="no-pain-reduction"),
+    ],
+)
+def test_outcome_polarity_gives_the_direction(clause: str, direction: str | None) -> None:
+    assert classify_clause(clause) == direction
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        pytest.param(
+            "the needling and control arms differed significantly on every measure",
+            "benefit",
+            id="differed-significantly",
+        ),
+        pytest.param(
+            "the two arms differed in grip force (p < 0.01) and in pain (p = 0.02)",
+            "benefit",
+            id="differed-with-p",
+        ),
+        pytest.param(
+            "the difference between arms was not statistically significant",
+            None,
+            id="not-significant",
+        ),
+        pytest.param("the arms did not differ significantly", "no_benefit", id="did-not-differ"),
+    ],
+)
+def test_an_unsigned_difference_is_read_for_the_tested_arm(
+    clause: str, direction: str | None
+) -> None:
+    assert classify_clause(clause) == direction
+
+
+def test_a_rise_in_pain_after_treatment_is_harm(vocab: Vocabulary) -> None:
+    finding = effect(
+        {
+            "title": "Immediate effects of dry needling in chronic neck pain: a crossover trial",
+            "types": [JOURNAL_ARTICLE, RCT],
+            "methods": "Forty adults with chronic neck pain had dry needling and sham needling "
+            "in random order.",
+            "results": "Compared with the sham session, neck pain rose in the hour after dry "
+            "needling (p = 0.01).",
+        },
+        vocab,
+        "dry_needling",
+    )
+    assert (finding.direction, finding.comparator) == ("harm", "sham")
+
+
+def test_a_rise_in_threshold_and_motion_is_a_benefit(vocab: Vocabulary) -> None:
+    sentence = "Pressure pain threshold and range of motion rose significantly by day five."
+    finding = effect(
+        {
+            "title": "Dry needling of the infraspinatus in shoulder pain: a controlled trial",
+            "types": [JOURNAL_ARTICLE, RCT],
+            "methods": "Thirty adults with shoulder pain had one session of dry needling.",
+            "results": f"Muscle thickness was unchanged. {sentence}",
+            "conclusions": "Dry needling was followed by changes in shoulder sensitivity.",
+        },
+        vocab,
+        "dry_needling",
+    )
+    assert (finding.direction, finding.sentence) == ("benefit", sentence)
+
+
+def test_a_case_left_without_pain_is_a_benefit(vocab: Vocabulary) -> None:
+    finding = effect(
+        {
+            "title": "Dry needling for chronic low back pain in a runner: a case report",
+            "types": [JOURNAL_ARTICLE, CASE_REPORTS],
+            "methods": "A 40-year-old runner with low back pain had four sessions of dry needling.",
+            "results": "After the last session he reported no pain on the numeric rating scale.",
+            "conclusions": "He went back to running in the sixth week.",
+        },
+        vocab,
+        "dry_needling",
+    )
+    assert (finding.direction, finding.comparator) == ("benefit", "none")
+
+
+def test_a_significant_difference_from_control_is_a_benefit(vocab: Vocabulary) -> None:
+    finding = effect(
+        {
+            "title": "Dry needling for neck pain in nurses: a randomized trial",
+            "types": [JOURNAL_ARTICLE, RCT],
+            "methods": "Fifty nurses with neck pain were randomized to dry needling plus "
+            "stretching or to stretching alone.",
+            "results": "At four weeks the dry needling group and the stretching group differed "
+            "in pain (p < 0.001) and in range of motion (p = 0.02).",
+        },
+        vocab,
+        "dry_needling",
+    )
+    assert finding.direction == "benefit"
