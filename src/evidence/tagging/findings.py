@@ -115,6 +115,16 @@ _WITHIN = re.compile(
     r"(?:treatment|intervention|randomi[sz]ation)|baseline (?:characteristics|values|data|"
     r"scores|measures)|pre-?treatment|demographic)\b"
 )
+# a clause about every arm: "both groups improved", "all groups showed favourable results",
+# "in each of the three arms"; and "both X and Y were effective" (an arm the vocabulary
+# may name otherwise, so only when the record studies two treatments)
+_EVERY_ARM = re.compile(
+    r"\b(?:both|all|each|every)(?: of the)?(?: two| three| four)? (?:groups|arms|treatments|"
+    r"interventions|techniques|methods|therapies|modalities|approaches|procedures)\b"
+)
+# an add-on design named in the finding's sentence: "DN added to exercise", "TENS alone"
+_ADD_ON = re.compile(r"\b(?:added to|adding|add-on|in addition to|alone)\b")
+_BOTH_AND = re.compile(r"\bboth\b.{1,60}?\band\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,12 +212,16 @@ def _effect_findings(
     doc = record.doc
     context = _context(doc) if len(interventions) > 1 else None
     record.context = context
+    record.studied = len(interventions)
     controlled = context is None or is_controlled(context)
     clauses = _read_clauses(doc, units, matches, set(interventions), controlled)
+    # a change within the arms ("both groups improved from baseline") only when the results
+    # state no difference between them
     results = [
         c
         for c in _read_clauses(doc, fallback, matches, set(interventions), controlled)
-        if c.direction in ("benefit", "no_benefit", "similar", "harm") and not c.within
+        if c.direction in ("benefit", "no_benefit", "similar", "harm")
+        and (not c.within or c.direction == "benefit")
     ]
     named = {c for clause in clauses for c in clause.conditions}
     # a review that concludes the evidence cannot tell: its results section lists what the
@@ -228,7 +242,9 @@ def _effect_findings(
             if not any(c.direction is not None for c in own) and not undecided_review:
                 # a conclusion that states no result of its own: the results say it, those
                 # about a vocabulary outcome first (not "muscle thickness did not change")
-                said = sorted((c for c in results if about(c)), key=lambda c: not c.outcomes)
+                said = sorted(
+                    (c for c in results if about(c)), key=lambda c: (c.within, not c.outcomes)
+                )
                 own = said + own
             if own:
                 findings.extend(_findings_for(record, intervention, condition, own))
@@ -309,6 +325,7 @@ class _Record:
     design: str | None
     doc: Document
     context: str | None  # `_context`, when already read
+    studied: int = 1  # how many treatments the record studies
     _pilot: bool | None = None
     _sham: bool | None = None
     _size: tuple[int | None] | None = None
@@ -331,23 +348,40 @@ class _Record:
             self._sham = is_sham_controlled(context)
         return self._sham
 
-    def comparator(self, head_to_head: bool) -> str:
+    def comparator(
+        self, head_to_head: bool, *, within: bool = False, sentence: str = "", studied: int = 1
+    ) -> str:
         """What the studied arm was compared with: `sham`, `no_treatment`, `active`,
-        `variant`, `none` (no comparison) or `mixed` (a review's pooled comparators)."""
+        `variant`, `none` (no comparison, or a result ``within`` each arm: "both groups
+        improved") or `mixed` (a review whose trials pool several comparators).
+
+        ``sentence``: the finding's own (lower-cased); ``studied``: how many treatments the
+        record studies (a randomized trial of one compares it with no treatment)."""
         if self.design in _UNCONTROLLED_DESIGNS:
+            return "none"
+        if self.design in _REVIEW_DESIGNS:
+            # a review speaks of a head-to-head comparison only in the finding's sentence
+            if _VARIANT.search(sentence):
+                return "variant"
+            if head_to_head and not within and not is_sham_controlled(sentence):
+                return "active"
+            return "mixed"
+        if within:
             return "none"
         context = self.context if self.context is not None else _context(self.doc)
         if _VARIANT.search(context):
             return "variant"
         if self.sham:
             return "sham"
+        if _ADD_ON.search(sentence):
+            return "no_treatment"  # X added to a co-treatment, against that one alone
         if head_to_head:
             return "active"
-        if self.design in _REVIEW_DESIGNS:
-            return "mixed"
         if is_controlled(context):
             return "no_treatment"
-        return "none"  # a trial or study that names no comparison
+        if self.design == "rct":  # randomized against another arm: a studied treatment, or
+            return "active" if studied > 1 else "no_treatment"  # else none the record names
+        return "none"  # a study that names no comparison
 
     @property
     def size(self) -> int | None:
@@ -399,8 +433,12 @@ def _findings_for(
     head_to_head = any(c.comparators - {intervention} or len(c.subjects) > 1 for c in own)
     if head_to_head:
         qualifiers.add("vs_active")
-    comparator = record.comparator(head_to_head)
+    # "both groups improved", "both treatments were effective": each arm's own change
+    within = bool(decisive) and decisive[0].direction == "benefit" and decisive[0].within
     anchor = decisive[0] if decisive else own[0]
+    comparator = record.comparator(
+        head_to_head, within=within, sentence=anchor.sentence.lower(), studied=record.studied
+    )
     rows: list[tuple[str | None, str, str]] = []
     if not decisive or not decisive[0].outcomes:
         rows.append((None, overall, anchor.sentence))
@@ -514,11 +552,16 @@ def _read_clauses(
 
             found = [m for m in mentions["intervention"] if inside(m) and m.term in studied]
             subjects, comparators = _roles(doc.lower, start, found)
+            text = doc.lower[start:end]
+            every_arm = len(studied) > 1 and bool(
+                _EVERY_ARM.search(text) or (len(studied) == 2 and _BOTH_AND.search(text))
+            )
+            if every_arm:
+                subjects, comparators = frozenset(studied), frozenset()
             if subjects:
                 carried = subjects
             elif not comparators:
                 subjects = carried
-            text = doc.lower[start:end]
             reading = read_clause(text, controlled=controlled)
             if reading.weak and reading.direction == "benefit":
                 # "trials are needed before it can be recommended": the benefit is the
@@ -538,7 +581,7 @@ def _read_clauses(
                     modal=reading.modal,
                     qualifiers=frozenset(reading.qualifiers),
                     low=reading.low,
-                    within=_WITHIN.search(text) is not None,
+                    within=every_arm or _WITHIN.search(text) is not None,
                 )
             )
     return clauses
