@@ -113,7 +113,8 @@ _NO_BENEFIT = _cue(
     r"lower|greater|reduced|less|any)|not supported|does not support|do not support|not "
     r"recommended|recommended against|recommend against|should not be (?:used|offered|"
     r"recommended)|recommend\w* (?:\w+ ){0,2}(?:leaving|omitting|excluding|dropping) \w+|"
-    r"(?:leave|leaving|omit|omitting) (?:\w+ ){1,3}out of)"
+    r"(?:leave|leaving|omit|omitting) (?:\w+ ){1,3}out of|without (?:\w+ ){0,2}(?:clinical |"
+    r"additional |added |further |extra )?(?:advantage|benefit)s?\b)"
 )
 _HARM = _cue(
     r"(?:harmful|unsafe|dangerous|detrimental"

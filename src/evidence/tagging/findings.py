@@ -17,7 +17,7 @@ nothing (a safety statement such as "appears safe") have no finding.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from evidence.models import SERIOUS_EVENTS, Article, Direction, Finding, Tag
@@ -86,6 +86,11 @@ _COMPLICATION = re.compile(
     r"(?:osteo)?necrosis|thrombosis|occlusion|fasciitis|abscess|damage|paralysis|palsy|"
     r"rupture|perforation|arrest)\b"
 )
+# a complication tied to what was done: "after", "following", "caused by" a procedure
+_CAUSED = re.compile(
+    r"\b(?:after|following|secondary to|caused|induced|due to|related to|associated with|"
+    r"complicat\w*|iatrogenic|post[\s-]?(?:injection|needling|procedur\w*|treatment))\b"
+)
 # what makes an event serious beyond its kind: it needed treatment or left lasting harm
 _SERIOUS_WORDS = re.compile(
     r"\b(?:serious|severe|life[\s-]threatening|hospitali[sz]\w*|admitted|emergency|intensive "
@@ -96,24 +101,34 @@ _SERIOUS_WORDS = re.compile(
     r"necrosis|osteonecrosis|occlusion|thrombosis|amputation)\b"
 )
 # "no adverse events", "none serious", "well tolerated": a safety statement without events
+_EVENT_WORDS = r"(?:adverse (?:events?|effects?|reactions?)|complications?|side[\s-]effects?)"
 _NO_EVENTS = re.compile(
-    r"\b(?:no (?!(?:\w+ )?differ)(?:[\w-]+ ){0,3}(?:adverse (?:events?|effects?|reactions?)|"
-    r"complications?|side[\s-]effects?)|without (?:any )?(?:serious )?(?:adverse|complications?"
-    r"|side[\s-]effects?)|well[\s-]tolerated|(?:appears?|seems?|is|was|are|were) (?:a )?safe)"
+    rf"\b(?:no (?!(?:\w+ )?differ)(?:[\w-]+ ){{0,3}}{_EVENT_WORDS}|without (?:any )?(?:serious )?"
+    r"(?:adverse|complications?|side[\s-]effects?)|well[\s-]tolerated|(?:appears?|seems?|is|was|"
+    r"are|were) (?:a )?safe|"
+    # "none of the patients had any side effect", "neither technique produced an adverse event"
+    r"(?:none|neither)\b(?: of)?(?: the)?(?: [\w-]+){0,2} (?:had|has|have|experienced|reported|"
+    r"developed|showed|suffered|produced|caused|led to|presented)(?: any| an?)?(?: serious)? "
+    rf"{_EVENT_WORDS}|"
+    # "adverse events were not observed", "free of complications"
+    rf"{_EVENT_WORDS} (?:were|was) (?:not|never) (?:observed|reported|seen|noted|recorded|found)|"
+    rf"free (?:of|from) (?:any )?{_EVENT_WORDS})"
 )
 # events that occurred, named only as minor ones: "minor, transitory adverse events happened
 # more often", "its complication rate being low"
 _MINOR_OCCURRED = re.compile(
     r"\b(?:(?:minor|mild|transient|transitory|few|low|rare|small)(?:,? [\w-]+){0,2} "
-    r"(?:adverse (?:events?|effects?|reactions?)|complications?|side[\s-]effects?)|"
-    r"complication rates?)\b"
+    rf"{_EVENT_WORDS}|complication rates?|"
+    # "adverse events of a minor kind were frequent", "side effects were mild and transient"
+    rf"{_EVENT_WORDS} (?:of an? |were |was |being |remained )(?:\w+ )?(?:minor|mild|transient|"
+    r"transitory|self-limiting))\b"
 )
 # a result within one arm or in every arm, which says nothing of the difference between them
 _WITHIN = re.compile(
     r"\b(?:both (?:groups|arms)|in (?:all|each|every) (?:groups?|arms?)|within[\s-]group|"
     r"from baseline|compared (?:with|to) baseline|over time|at baseline|before (?:the )?"
-    r"(?:treatment|intervention|randomi[sz]ation)|baseline (?:characteristics|values|data|"
-    r"scores|measures)|pre-?treatment|demographic)\b"
+    r"(?:treatment|intervention|randomi[sz]ation|injections?|needling|procedure|therapy)|"
+    r"baseline (?:characteristics|values|data|scores|measures)|pre-?treatment|demographic)\b"
 )
 # a clause about every arm: "both groups improved", "all groups showed favourable results",
 # "in each of the three arms"; and "both X and Y were effective" (an arm the vocabulary
@@ -270,8 +285,17 @@ def _safety_findings(
         first = next((m for m, role in mentions if role not in ("background", "other")), None)
         unit = doc.unit_at(first.start) if first is not None else None
     elif record.design in _CASE_DESIGNS:
-        # a case of a complication the vocabulary has no id for (a bone lesion, a stroke)
-        unit = _first_unit(doc, ("title", "conclusions", "body"), _COMPLICATION)
+        # a case of a complication the vocabulary has no id for (a bone lesion, a stroke),
+        # tied to a treatment: not the injury the patient came with
+        unit = next(
+            (
+                u
+                for u in _units_with(doc, ("title", "conclusions", "body"), _COMPLICATION)
+                if _CAUSED.search(doc.lower, u.start, u.end)
+                or any(u.start <= m.start < u.end for m in matches.get("intervention"))
+            ),
+            None,
+        )
     else:
         # minor events the vocabulary has no id for; else a statement that none occurred
         unit = _first_unit(doc, ("results", "conclusions", "body"), _MINOR_OCCURRED)
@@ -615,10 +639,14 @@ def _serious_words(doc: Document, design: str | None, unit: Unit) -> bool:
 
 
 def _first_unit(doc: Document, roles: tuple[str, ...], regex: re.Pattern[str]) -> Unit | None:
-    """The first unit of ``roles`` where ``regex`` matches (a substring check first: the
-    safety cues all name one of `_SAFETY_WORDS`)."""
+    """The first unit of ``roles`` where ``regex`` matches."""
+    return next(_units_with(doc, roles, regex), None)
+
+
+def _units_with(doc: Document, roles: tuple[str, ...], regex: re.Pattern[str]) -> Iterator[Unit]:
+    """The units of ``roles`` where ``regex`` matches (a substring check first: the safety
+    cues all name one of `_SAFETY_WORDS`)."""
     for unit in doc.units_with(*roles):
         text = doc.lower[unit.start : unit.end]
         if any(w in text for w in _SAFETY_WORDS) and regex.search(text):
-            return unit
-    return None
+            yield unit

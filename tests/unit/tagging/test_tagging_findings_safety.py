@@ -1,0 +1,100 @@
+"""The findings reader on safety statements as real abstracts word them (failure kinds).
+
+Every record and sentence here is SYNTHETIC, written for the failure kind it exercises:
+"none of the patients had a side effect" and its kin are `no_harm`, events "of a minor kind"
+or "mild and transient" are minor harm, and a case report's injury is a complication only
+when it is tied to a treatment (not the injury the patient came with).
+"""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, article
+
+from evidence.models import Finding
+from evidence.tagging import Vocabulary
+from evidence.tagging.directions import classify_clause
+from evidence.tagging.findings import analyse_article
+
+TRIAL = {
+    "title": "Therapeutic ultrasound for carpal tunnel syndrome: a randomized trial",
+    "types": [JOURNAL_ARTICLE, RCT],
+    "methods": "Eighty adults with carpal tunnel syndrome were randomized to therapeutic "
+    "ultrasound or to placebo ultrasound.",
+    "conclusions": "Therapeutic ultrasound reduced symptoms more than placebo ultrasound.",
+}
+
+
+def safety(record: dict[str, object], vocab: Vocabulary) -> list[Finding]:
+    found = analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
+    return [f for f in found if f.kind == "safety"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "None of the participants had any side effect from the sessions.",
+        "Neither technique produced an adverse event.",
+        "Adverse events were not observed in either arm.",
+        "Every session was free of complications.",
+    ],
+)
+def test_a_statement_that_no_event_occurred_is_no_harm(vocab: Vocabulary, sentence: str) -> None:
+    (finding,) = safety({**TRIAL, "results": f"Symptoms eased in both arms. {sentence}"}, vocab)
+    assert (finding.direction, finding.seriousness, finding.sentence) == (
+        "no_harm",
+        "none",
+        sentence,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Adverse events of a minor kind were common, at about a third of sessions.",
+        "Side effects were mild and transient.",
+    ],
+)
+def test_events_named_as_minor_after_their_noun_are_minor_harm(
+    vocab: Vocabulary, sentence: str
+) -> None:
+    (finding,) = safety({**TRIAL, "results": f"{sentence} None needed treatment."}, vocab)
+    assert (finding.direction, finding.seriousness) == ("harm", "minor")
+
+
+def test_the_injury_a_patient_came_with_is_not_a_complication(vocab: Vocabulary) -> None:
+    found = safety(
+        {
+            "title": "Dry needling for a rower with low back pain: a case report",
+            "types": [JOURNAL_ARTICLE, CASE_REPORTS],
+            "methods": "A 25-year-old rower had four sessions of dry needling for low back pain.",
+            "conclusions": "He rowed again at his level before the injury, free of pain.",
+        },
+        vocab,
+    )
+    assert found == []
+
+
+def test_a_complication_after_the_treatment_is_harm(vocab: Vocabulary) -> None:
+    (finding,) = safety(
+        {
+            "title": "Dry needling for neck pain in a violinist: a case report",
+            "types": [JOURNAL_ARTICLE, CASE_REPORTS],
+            "methods": "A violinist had dry needling of the scalene muscles for neck pain.",
+            "conclusions": "A nerve lesion of the arm followed the needling and had to be "
+            "decompressed.",
+        },
+        vocab,
+    )
+    assert (finding.direction, finding.seriousness) == ("harm", "serious")
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        ("guidance adds time without any clinical advantage over palpation", "no_benefit"),
+        ("splinting added nothing, without additional benefit", "no_benefit"),
+    ],
+)
+def test_without_an_advantage_is_no_benefit(clause: str, direction: str) -> None:
+    assert classify_clause(clause) == direction
