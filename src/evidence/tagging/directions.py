@@ -137,7 +137,7 @@ _HARM = _cue(
 _LOWER_BETTER = (
     r"(?:pain|symptoms?|disability|tenderness|stiffness|soreness|vas|nrs|ndi|odi|severity|"
     r"headaches?|complaints)(?![\s-](?:pressure |tolerance )?thresholds?|[\s-](?:relief|free|"
-    r"tolerance))"
+    r"tolerance|reduction|decrease|improvement|resolution|control))"
 )
 _HIGHER_BETTER = (
     r"(?:pressure pain thresholds?|pain (?:pressure )?thresholds?|ppts?|range of (?:motion|"
@@ -146,6 +146,7 @@ _HIGHER_BETTER = (
     r"oxygenation|mouth opening|interincisal opening|flexibility)"
 )
 _ROSE = r"(?:rose|risen|increased|went up|grew|was higher|were higher)"
+_ROSE_OR_HIGHER = r"(?:rose|risen|increased|went up|grew|higher|greater|larger)"
 _WORSE = _cue(rf"{_LOWER_BETTER}(?:[\s,]+[\w-]+){{0,2}}\s+(?:{_ROSE}|worsened|got worse)\b")
 # a rise in the control arm is not the studied arm's harm
 _CONTROL_ARM = re.compile(r"\b(?:control|sham|placebo|comparison) (?:group|arm)s?\b")
@@ -161,11 +162,20 @@ _BENEFIT = _cue(
     r"flow|mobility|perfusion)|enhanc\w*|restor\w*|lengthen\w*|prolong\w* the (?:\w+[\s-])*"
     r"(?:interval|time to)|shorten\w*|accelerat\w*|faster|cost[\s-]effective|qalys? gain\w*|"
     r"valid option|viable option|worthwhile"
+    # how authors commend a treatment without a verb of change: "a promising option",
+    # "good results", "the evidence supports it", "should be considered", "helps"
+    r"|promising|outperform\w*|supports?|supported|(?:can|may|might|could) help|help(?:s|ed) "
+    r"(?:patients|people|participants|to (?:reduce|relieve|improve|alleviate|manage))"
+    r"|(?:good|excellent|satisfactory|encouraging) (?:[\w-]+ ){0,2}(?:results?|outcomes?|"
+    r"effects?|responses?|efficacy)|(?:treatment|therapeutic|useful|reasonable|safe|suitable|"
+    r"appropriate|first-line|second-line|additional|adjunctive|good) (?:treatment )?(?:options?|"
+    r"choices?|tools?|modalit(?:y|ies)|adjuncts?)|(?:should|can|may|might|could) be "
+    r"(?:considered|used|applied|offered|included|incorporated|added)"
     # outcome polarity (see `_LOWER_BETTER`): a better outcome named with a rise or a fall
-    rf"|{_HIGHER_BETTER}(?:[\s,]+[\w()-]+){{0,3}}\s+{_ROSE}"
+    rf"|{_HIGHER_BETTER}(?:[\s,]+[\w()-]+){{0,3}}\s+{_ROSE_OR_HIGHER}"
     rf"|(?:raised|higher|greater|elevated|rise in|gains? in) (?:[\w-]+ ){{0,2}}{_HIGHER_BETTER}"
     rf"|{_LOWER_BETTER}(?:[\s,]+[\w-]+){{0,3}}\s+(?:fell|dropped|declined|lessened|"
-    r"diminished|subsided|resolved|disappeared)"
+    r"diminished|subsided|resolved|disappeared|(?:was|were) (?:\w+ )?(?:lower|less|smaller))"
     rf"|(?:less|milder|lower) (?:[\w-]+ )?{_LOWER_BETTER}|resolution of (?:\w+ ){{0,2}}"
     r"(?:pain|symptoms?|complaints)|(?:pain|symptom)[\s-]free|free (?:of|from) (?:pain|"
     r"symptoms)|no (?:longer )?(?:pain|disability|symptoms)(?! (?:relief|reduction|"
@@ -188,7 +198,8 @@ _STRONG_HEDGE = _cue(
     r"of (?:\w+ ){0,2}evidence|(?:evidence|data) (?:is|are|was|were|remains?) (?:lacking|"
     r"scarce|sparse)|not enough|(?:cannot|can not|could not|do not|does not|did not) "
     r"(?:\w+ )?(?:establish|confirm|determine|prove)|does not allow (?:\w+ ){0,2}conclusions?|"
-    r"unproven|not (?:yet )?proven|not (?:\w+ ){0,2}(?:clearly enough|clear enough)|does not (?:"
+    r"unproven|not (?:yet )?proven|no conclusions? (?:can|could) be (?:drawn|made|reached)|"
+    r"not (?:\w+ ){0,2}(?:clearly enough|clear enough)|does not (?:"
     r"show|demonstrate) clearly)"
 )
 # The authors qualify a result they still state ("low-certainty evidence suggests a small

@@ -131,3 +131,35 @@ def test_a_significant_difference_from_control_is_a_benefit(vocab: Vocabulary) -
         "dry_needling",
     )
     assert finding.direction == "benefit"
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        pytest.param("cupping is a promising adjunct for neck pain", "benefit", id="promising"),
+        pytest.param(
+            "low-quality evidence supports its use in neck pain", "benefit", id="supports"
+        ),
+        pytest.param("the data do not support its use", "no_benefit", id="does-not-support"),
+        pytest.param(
+            "laser therapy outperformed exercise at six weeks", "benefit", id="outperformed"
+        ),
+        pytest.param("needling may help people with chronic neck pain", "benefit", id="may-help"),
+        pytest.param("knowing this helps in reading the images", None, id="helps-to-know"),
+        pytest.param(
+            "it gave good clinical results in most patients", "benefit", id="good-results"
+        ),
+        pytest.param("it is a useful treatment option in tennis elbow", "benefit", id="option"),
+        pytest.param(
+            "shockwave should be considered after failed splinting", "benefit", id="consider"
+        ),
+        pytest.param("ppt was significantly higher after needling", "benefit", id="ppt-higher"),
+        pytest.param("vas scores were significantly lower at week 4", "benefit", id="vas-lower"),
+        pytest.param("pain reduction was higher with needling", "benefit", id="reduction-higher"),
+        pytest.param(
+            "no conclusion can be drawn on its effect", "inconclusive", id="no-conclusion"
+        ),
+    ],
+)
+def test_how_authors_commend_or_doubt_a_treatment(clause: str, direction: str | None) -> None:
+    assert classify_clause(clause) == direction
