@@ -18,6 +18,7 @@ from evidence.tagging.mentions import is_negated
 
 __all__ = [
     "ClauseReading",
+    "benefit_is_sought",
     "classify_clause",
     "clause_qualifiers",
     "has_cue",
@@ -164,6 +165,7 @@ _BENEFIT = _cue(
     r"valid option|viable option|worthwhile"
     # how authors commend a treatment without a verb of change: "a promising option",
     # "good results", "the evidence supports it", "should be considered", "helps"
+    r"|eas(?:es|ed|ing)\b|ease (?!of\b)|lessen\w*|mitigat\w*|attenuat\w*"
     r"|promising|outperform\w*|supports?|supported|(?:can|may|might|could) help|help(?:s|ed) "
     r"(?:patients|people|participants|to (?:reduce|relieve|improve|alleviate|manage))"
     r"|(?:good|excellent|satisfactory|encouraging) (?:[\w-]+ ){0,2}(?:results?|outcomes?|"
@@ -209,7 +211,8 @@ _LOW_CERTAINTY = _cue(
     r"(?:uncertain|uncertainty|limited (?:\w+ )?evidence|low[\s-]*(?:to[\s-]*(?:moderate|very"
     r"[\s-]*low)[\s-]*)?(?:certainty|quality)|moderate[\s-]*to[\s-]*low|very[\s-]*low|"
     r"(?:evidence|data) (?:is|are|was|were|remains?) (?:limited|weak)|too (?:few|small|limited)"
-    r"|high risk of bias|trend (?:towards?|for)|imprecise|small (?:sample|number)|weak evidence)"
+    r"|high risk of bias|trend (?:towards?|for)|imprecise|small (?:sample|number)|weak evidence"
+    r"|some (?:\w+ )?evidence)"
 )
 _WEAK_HEDGE = _cue(
     r"(?:further (?:\w+ ){0,4}(?:research|studies|trials|investigations?|evidence)|more "
@@ -391,6 +394,15 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
     if _first_unnegated(_BENEFIT, clause, pos):
         return "benefit"
     return None
+
+
+def benefit_is_sought(clause: str) -> bool:
+    """Whether a call for research in ``clause`` comes before its benefit ("trials are
+    needed to confirm that it is effective"): the benefit is the call's aim. A benefit
+    stated first ("it appears effective, and more research is warranted") is a result."""
+    call = _WEAK_HEDGE.search(clause)
+    benefit = _first_unnegated(_BENEFIT, clause, 0)
+    return call is None or benefit is None or call.start() < benefit.start()
 
 
 def has_strong_hedge(text: str) -> bool:

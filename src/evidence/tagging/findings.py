@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from evidence.models import SERIOUS_EVENTS, Article, Direction, Finding, Tag
 from evidence.tagging.directions import (
+    benefit_is_sought,
     has_cue,
     is_controlled,
     is_sham_controlled,
@@ -100,6 +101,12 @@ _SERIOUS_WORDS = re.compile(
     r"paresis|plegia|hemiplegia|permanent|death|died|fatal|epidural|spinal (?:cord|h[a]?ematoma)|"
     r"necrosis|osteonecrosis|occlusion|thrombosis|amputation)\b"
 )
+# "rare serious events", "serious adverse events were rare": a rate, not an event
+_RARE_BEFORE = re.compile(r"\b(?:rare|rarely|few|uncommon|infrequent)\W+(?:[\w-]+\W+)?$")
+_RARE_AFTER = re.compile(
+    r"(?:\W+[\w-]+){0,3}?\W+(?:are|were|is|was|remain\w*|being) (?:very |extremely |)"
+    r"(?:rare|uncommon|infrequent|unusual)"
+)
 # "no adverse events", "none serious", "well tolerated": a safety statement without events
 _EVENT_WORDS = r"(?:adverse (?:events?|effects?|reactions?)|complications?|side[\s-]effects?)"
 _NO_EVENTS = re.compile(
@@ -121,7 +128,10 @@ _MINOR_OCCURRED = re.compile(
     rf"{_EVENT_WORDS}|complication rates?|"
     # "adverse events of a minor kind were frequent", "side effects were mild and transient"
     rf"{_EVENT_WORDS} (?:of an? |were |was |being |remained )(?:\w+ )?(?:minor|mild|transient|"
-    r"transitory|self-limiting))\b"
+    r"transitory|self-limiting)|"
+    # "serious adverse events are rare": the treatment is generally safe, some events occur
+    rf"{_EVENT_WORDS} (?:are|were|is|was|remain\w*) (?:very |extremely )?(?:rare|uncommon|"
+    r"infrequent))\b"
 )
 # a result within one arm or in every arm, which says nothing of the difference between them
 _WITHIN = re.compile(
@@ -587,9 +597,10 @@ def _read_clauses(
             elif not comparators:
                 subjects = carried
             reading = read_clause(text, controlled=controlled)
-            if reading.weak and reading.direction == "benefit":
+            if reading.weak and reading.direction == "benefit" and benefit_is_sought(text):
                 # "trials are needed before it can be recommended": the benefit is the
-                # call's aim, not a result
+                # call's aim, not a result ("it appears effective; more trials are
+                # warranted" keeps its benefit)
                 reading = reading._replace(direction=None)
             clauses.append(
                 _Clause(
@@ -633,8 +644,13 @@ def _serious_words(doc: Document, design: str | None, unit: Unit) -> bool:
     for u in units:
         sentence = doc.lower[u.start : u.end]
         for m in _SERIOUS_WORDS.finditer(sentence):
-            if not is_negated(sentence, m.start(), m.end()):  # "no serious adverse events"
-                return True
+            if is_negated(sentence, m.start(), m.end()):  # "no serious adverse events"
+                continue
+            if _RARE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()) or (
+                _RARE_AFTER.match(sentence, m.end())
+            ):
+                continue  # "serious events are rare": said of the treatment in general
+            return True
     return False
 
 

@@ -163,3 +163,43 @@ def test_a_significant_difference_from_control_is_a_benefit(vocab: Vocabulary) -
 )
 def test_how_authors_commend_or_doubt_a_treatment(clause: str, direction: str | None) -> None:
     assert classify_clause(clause) == direction
+
+
+@pytest.mark.parametrize(
+    ("conclusions", "direction", "hedged"),
+    [
+        pytest.param(
+            "Cupping appears to ease neck pain, and more research is warranted.",
+            "benefit",
+            True,
+            id="benefit-then-call",
+        ),
+        pytest.param(
+            "There is some evidence of a benefit on neck pain; larger trials are needed.",
+            "benefit",
+            True,
+            id="some-evidence",
+        ),
+        pytest.param(
+            "Larger trials are needed to show whether cupping eases neck pain.",
+            "inconclusive",
+            True,
+            id="call-then-benefit",
+        ),
+    ],
+)
+def test_a_call_for_research_does_not_undo_a_benefit_stated_before_it(
+    vocab: Vocabulary, conclusions: str, direction: str, hedged: bool
+) -> None:
+    finding = effect(
+        {
+            "title": "Cupping for chronic neck pain: a pilot-free randomized trial",
+            "types": [JOURNAL_ARTICLE, RCT],
+            "methods": "Forty adults with chronic neck pain had cupping or no treatment.",
+            "conclusions": conclusions,
+        },
+        vocab,
+        "cupping",
+    )
+    assert finding.direction == direction
+    assert ("low_certainty" in finding.qualifiers) == hedged

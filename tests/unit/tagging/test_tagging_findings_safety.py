@@ -98,3 +98,22 @@ def test_a_complication_after_the_treatment_is_harm(vocab: Vocabulary) -> None:
 )
 def test_without_an_advantage_is_no_benefit(clause: str, direction: str) -> None:
     assert classify_clause(clause) == direction
+
+
+def test_serious_events_said_to_be_rare_are_minor_harm(vocab: Vocabulary) -> None:
+    sentence = "Serious adverse events were rare, at 2 in 10,000 sessions."
+    (finding,) = safety(
+        {
+            "title": "Adverse events of dry needling: a survey of physiotherapists",
+            "types": [JOURNAL_ARTICLE],
+            "methods": "Physiotherapists who use dry needling answered an online survey.",
+            "results": f"Respondents reported on 10,000 sessions. {sentence}",
+            "conclusions": "Dry needling is generally safe in trained hands.",
+        },
+        vocab,
+    )
+    assert (finding.direction, finding.seriousness, finding.sentence) == (
+        "harm",
+        "minor",
+        sentence,
+    )
