@@ -448,7 +448,14 @@ def _findings_for(
         # in the same sentence ("no difference was found, but the trials were too small to
         # tell") makes it inconclusive
         in_its_sentence = any(c.strong and c.sentence == decisive[0].sentence for c in own)
-        if (overall == "benefit" and undecided) or (
+        # a benefit stated and then doubted in a later sentence ("DN relieved pain more than
+        # sham. The evidence is not strong enough for a firm conclusion") is a hedged benefit
+        later = own.index(decisive[0])
+        doubted_first = any(
+            c.strong and (i <= later or c.sentence == decisive[0].sentence)
+            for i, c in enumerate(own)
+        )
+        if (overall == "benefit" and undecided and doubted_first) or (
             overall in ("no_benefit", "similar") and in_its_sentence
         ):
             overall = "inconclusive"

@@ -10,7 +10,7 @@ for the tested arm.
 from __future__ import annotations
 
 import pytest
-from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, article
+from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, SYSTEMATIC_REVIEW, article
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
@@ -203,3 +203,37 @@ def test_a_call_for_research_does_not_undo_a_benefit_stated_before_it(
     )
     assert finding.direction == direction
     assert ("low_certainty" in finding.qualifiers) == hedged
+
+
+@pytest.mark.parametrize(
+    ("conclusions", "direction"),
+    [
+        pytest.param(
+            "Dry needling relieved neck pain more than sham needling. Firm conclusions "
+            "cannot be drawn from trials this small.",
+            "benefit",
+            id="stated-then-doubted",
+        ),
+        pytest.param(
+            "The evidence remains unclear. Some trials report that dry needling relieved neck "
+            "pain more than sham needling.",
+            "inconclusive",
+            id="doubted-then-stated",
+        ),
+    ],
+)
+def test_a_benefit_doubted_only_afterwards_is_a_hedged_benefit(
+    vocab: Vocabulary, conclusions: str, direction: str
+) -> None:
+    finding = effect(
+        {
+            "title": "Dry needling for neck pain: a systematic review",
+            "types": [JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+            "methods": "We pooled trials of dry needling against sham needling in neck pain.",
+            "conclusions": conclusions,
+        },
+        vocab,
+        "dry_needling",
+    )
+    assert finding.direction == direction
+    assert "low_certainty" in finding.qualifiers
