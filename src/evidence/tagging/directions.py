@@ -54,8 +54,11 @@ def _guard(*bodies: str) -> str:
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|,?\s+\b(?:but|whereas|while|although|though|however|yet)\b,?|\.\s+(?=however)"
+    r";|,?\s+\b(?:but|whereas|while|although|though|however)\b,?|\.\s+(?=however)"
     r"|,\s+(?:and\s+)?(?=(?:can|should|may|must)\b)"
+    # "yet" as "but", not in "not yet proven", "has yet to be shown"
+    r"|(?<!\bnot)(?<!\bas)(?<!\bhas)(?<!\bhave),?\s+\byet\b(?!\s+(?:to|been|be|proven|"
+    r"established|known|clear|unclear|undetermined)\b),?"
 )
 # each match of `_CLAUSE_BREAK` holds one of these ("though" is in "although")
 _BREAK_WORDS: tuple[str, ...] = (";", "but", "may", "can", "while", "though", "however")

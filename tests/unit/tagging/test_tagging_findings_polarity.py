@@ -14,7 +14,7 @@ from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, SYSTEMATIC_REVI
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
-from evidence.tagging.directions import classify_clause
+from evidence.tagging.directions import classify_clause, split_clauses
 from evidence.tagging.findings import analyse_article
 
 
@@ -237,3 +237,15 @@ def test_a_benefit_doubted_only_afterwards_is_a_hedged_benefit(
     )
     assert finding.direction == direction
     assert "low_certainty" in finding.qualifiers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        ("the benefit is not yet proven", 1),
+        ("whether it helps has yet to be shown", 1),
+        ("pain eased, yet disability did not change", 2),
+    ],
+)
+def test_yet_breaks_a_clause_only_where_it_means_but(sentence: str, clauses: int) -> None:
+    assert len(split_clauses(sentence)) == clauses
