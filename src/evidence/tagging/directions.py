@@ -378,8 +378,12 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
         return None
     if hedged:
         return "inconclusive"
-    if _BOTH_EFFECTIVE.search(clause, pos):
-        return "no_benefit" if _PLACEBO.search(clause) else "benefit"
+    both = _BOTH_EFFECTIVE.search(clause, pos) is not None
+    if both and _PLACEBO.search(clause):
+        return "no_benefit"
+    # "both groups improved, with no difference between them": a null comparison
+    if both and not _SIMILAR.search(clause, pos):
+        return "benefit"
     if _SIMILAR.search(clause, pos):
         # between two active treatments, "as effective as" is a finding of relative effect:
         # `similar` (no benefit over the comparator; the caller marks it similar_to_active)

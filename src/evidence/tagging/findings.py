@@ -459,6 +459,14 @@ def _findings_for(
             overall in ("no_benefit", "similar") and in_its_sentence
         ):
             overall = "inconclusive"
+        if (
+            overall == "benefit"
+            and decisive[0].within
+            and record.sham
+            and any(c.direction in ("no_benefit", "similar") for c in decisive)
+        ):
+            # every arm improved, the sham one too, and no arm more: no benefit over sham
+            overall = "no_benefit"
     elif undecided or any(c.low or c.weak for c in own):
         overall = "inconclusive"  # a hedge or a call for research, and no result
     else:
@@ -475,7 +483,7 @@ def _findings_for(
     if head_to_head:
         qualifiers.add("vs_active")
     # "both groups improved", "both treatments were effective": each arm's own change
-    within = bool(decisive) and decisive[0].direction == "benefit" and decisive[0].within
+    within = bool(decisive) and overall == "benefit" and decisive[0].within
     anchor = decisive[0] if decisive else own[0]
     comparator = record.comparator(
         head_to_head, within=within, sentence=anchor.sentence.lower(), studied=record.studied

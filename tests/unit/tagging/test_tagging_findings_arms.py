@@ -185,3 +185,27 @@ def test_an_add_on_named_in_the_sentence_is_against_no_treatment(vocab: Vocabula
         vocab,
     )
     assert found["dry_needling"].comparator == "no_treatment"
+
+
+@pytest.mark.parametrize(
+    "conclusions",
+    [
+        "Both groups improved in pain, with no difference between them.",
+        "Both groups improved in pain. The groups did not differ at any time point.",
+    ],
+)
+def test_every_arm_improving_against_sham_is_no_benefit(
+    vocab: Vocabulary, conclusions: str
+) -> None:
+    found = effects(
+        {
+            "title": "Therapeutic ultrasound for knee pain: a randomized trial",
+            "types": [JOURNAL_ARTICLE, RCT],
+            "methods": "Sixty adults with knee pain had therapeutic ultrasound or switched-off "
+            "sham ultrasound.",
+            "conclusions": conclusions,
+        },
+        vocab,
+    )
+    finding = found["therapeutic_ultrasound"]
+    assert (finding.direction, finding.comparator) == ("no_benefit", "sham")
