@@ -249,3 +249,35 @@ def test_a_benefit_doubted_only_afterwards_is_a_hedged_benefit(
 )
 def test_yet_breaks_a_clause_only_where_it_means_but(sentence: str, clauses: int) -> None:
     assert len(split_clauses(sentence)) == clauses
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        pytest.param("real needling did not significantly alter ppt", "no_benefit", id="alter"),
+        pytest.param("laser did not affect grip strength", "no_benefit", id="affect"),
+        pytest.param("its efficacy could not be demonstrated", "no_benefit", id="not-shown"),
+        pytest.param("no beneficial effect on pain was found", "no_benefit", id="no-beneficial"),
+        pytest.param("taping had no impact on function", "no_benefit", id="no-impact"),
+        pytest.param("no significant between-group differences", "no_benefit", id="between-group"),
+        pytest.param("shockwave was not inferior to surgery", "no_benefit", id="not-inferior"),
+        pytest.param("there was no effect on adverse events", None, id="safety-not-effect"),
+    ],
+)
+def test_how_authors_state_a_null_result(clause: str, direction: str | None) -> None:
+    assert classify_clause(clause) == direction
+
+
+@pytest.mark.parametrize(
+    ("clause", "controlled", "direction"),
+    [
+        # one arm against another: a relative finding, no benefit over the active comparator
+        ("laser was as effective as shockwave for heel pain", False, "similar"),
+        # both arms named as effective: each arm's own benefit
+        ("laser and shockwave were equally effective for heel pain", False, "benefit"),
+    ],
+)
+def test_as_effective_as_is_relative_and_equally_effective_is_both(
+    clause: str, controlled: bool, direction: str
+) -> None:
+    assert classify_clause(clause, controlled=controlled) == direction
