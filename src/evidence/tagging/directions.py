@@ -157,9 +157,16 @@ _HIGHER_BETTER = (
 )
 _ROSE = r"(?:rose|risen|increased|went up|grew|was higher|were higher)"
 _ROSE_OR_HIGHER = r"(?:rose|risen|increased|went up|grew|higher|greater|larger)"
-_WORSE = _cue(rf"{_LOWER_BETTER}(?:[\s,]+[\w-]+){{0,2}}\s+(?:{_ROSE}|worsened|got worse)\b")
-# a rise in the control arm is not the studied arm's harm
+_WORSE = _cue(
+    rf"(?:{_LOWER_BETTER}(?:[\s,]+[\w-]+){{0,2}}\s+(?:{_ROSE}|worsened|got worse)|(?:worse|"
+    r"poorer) (?:[\w-]+ ){0,3}(?:than|outcomes?|results?|function|pain|scores?|recovery))\b"
+)
+# a rise in the control arm is not the studied arm's harm ("pain rose in the control
+# group"), unless that arm is the comparison ("worse function than the control group")
 _CONTROL_ARM = re.compile(r"\b(?:control|sham|placebo|comparison) (?:group|arm)s?\b")
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+)
 _POTENTIAL = re.compile(r"\b(?:could|might|would|theoretically)\s+(?:[\w-]+\s+)?$")
 _BENEFIT = _cue(
     r"(?:effective|effectively|efficacious|efficacy|beneficial|benefits?|improv\w+|reduc\w+|"
@@ -402,7 +409,10 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
         ):
             return "harm"
     worse = _first_unnegated(_WORSE, clause, pos)
-    if worse is not None and not _CONTROL_ARM.search(clause):
+    if worse is not None and not any(
+        not _COMPARED_BEFORE.search(clause, max(0, arm.start() - 40), arm.start())
+        for arm in _CONTROL_ARM.finditer(clause)
+    ):
         return "harm"
     if _first_unnegated(_BENEFIT, clause, pos):
         return "benefit"

@@ -209,3 +209,24 @@ def test_every_arm_improving_against_sham_is_no_benefit(
     )
     finding = found["therapeutic_ultrasound"]
     assert (finding.direction, finding.comparator) == ("no_benefit", "sham")
+
+
+def test_a_review_of_several_treatments_gives_each_its_own_result(vocab: Vocabulary) -> None:
+    found = effects(
+        {
+            "title": "Needling, injection and ultrasound for myofascial pain: a systematic review",
+            "types": [JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+            "methods": "We searched for trials of dry needling, trigger point injection and "
+            "therapeutic ultrasound in myofascial pain syndrome.",
+            "conclusions": "Dry needling relieved pain more than sham (low-quality evidence), "
+            "whereas the evidence on trigger point injection was insufficient. Therapeutic "
+            "ultrasound did not differ from placebo.",
+        },
+        vocab,
+    )
+    assert {i: (f.direction, f.comparator) for i, f in found.items()} == {
+        "dry_needling": ("benefit", "mixed"),
+        "trigger_point_injection": ("inconclusive", "mixed"),
+        "therapeutic_ultrasound": ("no_benefit", "mixed"),
+    }
+    assert "low_certainty" in found["dry_needling"].qualifiers

@@ -36,6 +36,11 @@ def effect(record: dict[str, object], vocab: Vocabulary, intervention: str) -> F
         pytest.param("nrs scores dropped from 7 to 3", "benefit", id="pain-fell"),
         pytest.param("at discharge the woman was pain-free", "benefit", id="pain-free"),
         pytest.param("pain increased in the control group", None, id="control-arm"),
+        pytest.param("function was worse in the sham group", None, id="control-arm-worse"),
+        pytest.param(
+            "the taping group had worse function than the control group", "harm", id="worse-than"
+        ),
+        pytest.param("laser gave poorer results than exercise", "harm", id="poorer"),
         pytest.param("no pain reduction was recorded", None, id="no-pain-reduction"),
     ],
 )
