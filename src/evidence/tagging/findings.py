@@ -131,7 +131,14 @@ _MINOR_OCCURRED = re.compile(
     r"transitory|self-limiting)|"
     # "serious adverse events are rare": the treatment is generally safe, some events occur
     rf"{_EVENT_WORDS} (?:are|were|is|was|remain\w*) (?:very |extremely )?(?:rare|uncommon|"
-    r"infrequent))\b"
+    r"infrequent)|"
+    # events counted without a vocabulary id: "complications occurred in 3 patients",
+    # "two participants reported adverse events"
+    rf"{_EVENT_WORDS} (?:occurred|arose|developed|(?:were|was) (?:observed|reported|seen|noted|"
+    rf"recorded)) in (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ )?(?:patients?|"
+    r"participants?|subjects?) (?:had|experienced|reported|developed) (?:an? )?(?:\w+ )?"
+    rf"{_EVENT_WORDS})\b"
 )
 # a result within one arm or in every arm, which says nothing of the difference between them
 _WITHIN = re.compile(
@@ -329,7 +336,9 @@ def _safety_findings(
     ]
     if named:
         interventions = [i for i in interventions if i in named]
-    comparator = "none" if record.design in _UNCONTROLLED_DESIGNS else None
+    # what the events were compared with: the record's comparison (a safety statement is
+    # about the arms as designed, not about one sentence's head-to-head)
+    comparator = record.comparator(len(interventions) > 1, studied=len(interventions))
     return [
         Finding(
             record.pmid,

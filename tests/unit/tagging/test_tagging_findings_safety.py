@@ -117,3 +117,20 @@ def test_serious_events_said_to_be_rare_are_minor_harm(vocab: Vocabulary) -> Non
         "minor",
         sentence,
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Complications occurred in 3 of 120 patients.",
+        "Two participants in the ultrasound arm reported transient adverse events.",
+    ],
+)
+def test_events_counted_without_a_vocabulary_id_are_harm(vocab: Vocabulary, sentence: str) -> None:
+    (finding,) = safety({**TRIAL, "results": f"Symptoms eased. {sentence}"}, vocab)
+    assert (finding.direction, finding.seriousness, finding.sentence) == (
+        "harm",
+        "minor",
+        sentence,
+    )
+    assert finding.comparator == "sham"  # the trial's comparison, placebo ultrasound
