@@ -14,7 +14,7 @@ from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, SYSTEMATIC_REVI
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
-from evidence.tagging.directions import classify_clause, split_clauses
+from evidence.tagging.directions import classify_clause, read_clause, split_clauses
 from evidence.tagging.findings import analyse_article
 
 
@@ -63,7 +63,7 @@ def test_outcome_polarity_gives_the_direction(clause: str, direction: str | None
         ),
         pytest.param(
             "the difference between arms was not statistically significant",
-            None,
+            "no_benefit",
             id="not-significant",
         ),
         pytest.param("the arms did not differ significantly", "no_benefit", id="did-not-differ"),
@@ -286,3 +286,37 @@ def test_as_effective_as_is_relative_and_equally_effective_is_both(
     clause: str, controlled: bool, direction: str
 ) -> None:
     assert classify_clause(clause, controlled=controlled) == direction
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction", "low"),
+    [
+        pytest.param(
+            "our data do not allow firm conclusions on taping", "inconclusive", True, id="allow"
+        ),
+        pytest.param(
+            "the effects of taping on knee pain were small and of doubtful clinical relevance",
+            "benefit",
+            True,
+            id="small-doubtful",
+        ),
+        pytest.param(
+            "real and sham taping lowered knee pain similarly", "no_benefit", False, id="similarly"
+        ),
+        pytest.param(
+            "the difference in knee pain was not statistically significant",
+            "no_benefit",
+            False,
+            id="not-significant",
+        ),
+        pytest.param(
+            "the number of extra sessions did not alter these results", None, False, id="analysis"
+        ),
+    ],
+)
+def test_small_doubtful_similar_and_non_significant_results(
+    clause: str, direction: str | None, low: bool
+) -> None:
+    reading = read_clause(clause)
+    assert reading.direction == direction
+    assert (reading.low or reading.strong) == low
