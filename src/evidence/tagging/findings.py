@@ -5,11 +5,16 @@ The conclusion is the CONCLUSIONS section (for a guideline, every recommendation
 closing sentences of an unstructured abstract, or the last results sentences. It is read
 clause by clause ("X relieved pain but did not prevent Y" is two clauses). A clause is
 about the interventions it names as subjects (not those after "than" or "versus"), or
-else the ones named before it; it speaks to the conditions it names, or to all of them.
+about every studied one when it speaks of every arm ("both groups improved"), or else the
+ones named before it; it speaks to the conditions it names, or to all of them.
 For each studied (intervention, condition), the first decisive clause gives the
-direction; a strong hedge about it ("insufficient", "low certainty", "cannot establish"),
-a modal claim with a call for more research, or a pilot study make it ``inconclusive``.
-Each outcome named in a decisive clause gets a finding of its own, after the overall one.
+direction; a strong hedge about it ("insufficient", "cannot establish") stated before or
+with it makes it ``inconclusive``, one stated only afterwards a hedged result. When the
+conclusion states no result, the results do: a difference between the arms first, a
+change within them last. Each outcome named in a decisive clause gets a finding of its
+own, after the overall one. The comparator is the record's design (sham, variant, add-on,
+head to head), `none` for a change within the arms, `mixed` for a review unless the
+finding's sentence sets two treatments against each other.
 Protocols, narrative reviews, records without an abstract and conclusions that decide
 nothing (a safety statement such as "appears safe") have no finding.
 """
