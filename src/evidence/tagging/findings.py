@@ -595,7 +595,9 @@ def _read_clauses(
     """Split the conclusion into clauses and say what each is about and concludes.
 
     A clause that names no studied intervention is about the last ones named before it
-    (or, at the start, about every studied intervention)."""
+    (or, at the start, about the studied interventions the title names, else every one:
+    "the experimental group improved more" is about the title's treatment, not about the
+    control arm's)."""
     if not units:
         return []
     lo, hi = units[0].start, units[-1].end
@@ -604,7 +606,12 @@ def _read_clauses(
         for dim in ("intervention", "condition", "outcome")
     }
     clauses: list[_Clause] = []
-    carried = frozenset(studied)
+    titled = frozenset(
+        m.term
+        for m, _ in counted_matches("intervention", doc, matches)
+        if m.term in studied and doc.unit_at(m.start).role == "title"
+    )
+    carried = titled or frozenset(studied)
     for unit in units:
         sentence = doc.text[unit.start : unit.end]
         for a, b in split_clauses(doc.lower[unit.start : unit.end]):

@@ -230,3 +230,20 @@ def test_a_review_of_several_treatments_gives_each_its_own_result(vocab: Vocabul
         "therapeutic_ultrasound": ("no_benefit", "mixed"),
     }
     assert "low_certainty" in found["dry_needling"].qualifiers
+
+
+def test_an_unnamed_arm_at_the_start_is_the_titles_treatment(vocab: Vocabulary) -> None:
+    found = effects(
+        {
+            "title": "Dry needling plus exercise for tennis elbow: a randomized trial",
+            "types": [JOURNAL_ARTICLE, RCT],
+            "methods": "Forty adults with lateral epicondylitis were randomized to dry needling "
+            "plus exercise or to a control programme of therapeutic ultrasound and massage.",
+            "results": "The experimental group improved significantly more in grip strength "
+            "and pain than the control group (p < 0.01).",
+        },
+        vocab,
+    )
+    assert found["dry_needling"].direction == "benefit"
+    assert "therapeutic_ultrasound" not in found
+    assert "massage" not in found
