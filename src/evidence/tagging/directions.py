@@ -122,6 +122,7 @@ _NO_BENEFIT = _cue(
     r"treatment |overall |measurable |detectable |apparent |specific )?(?:benefit|effect|"
     r"advantage|improvement|superiority|influence|impact)s?\b(?! (?:on|in) (?:adverse|safety))"
     r"|(?:was|were) not (?:statistically )?significant\b(?! (?:adverse|side|complications?))"
+    r"|(?:no|not|nothing) more (?:[\w-]+ ){1,3}than"
     r"|not superior|no better (?:\w+ )?than|not better than|ineffective|no more effective|not more "
     r"effective|no evidence (?:of|for|that|to support)|not associated with (?:better|improved|"
     r"lower|greater|reduced|less|any)|not supported|does not support|do not support|not "
@@ -157,7 +158,7 @@ _HIGHER_BETTER = (
     r"(?:pressure pain thresholds?|pain (?:pressure )?thresholds?|ppts?|range of (?:motion|"
     r"movement)|rom|mobility|strength|muscle strength|grip strength|quality of life|blood flow|"
     r"perfusion|"
-    r"oxygenation|mouth opening|interincisal opening|flexibility)"
+    r"oxygenation|mouth opening|interincisal opening|flexibility|pain tolerance|tolerance to pain)"
 )
 _ROSE = r"(?:rose|risen|increased|went up|grew|was higher|were higher)"
 _ROSE_OR_HIGHER = r"(?:rose|risen|increased|went up|grew|higher|greater|larger)"
@@ -198,7 +199,8 @@ _BENEFIT = _cue(
     r"(?:considered|used|applied|offered|included|incorporated|added)"
     # outcome polarity (see `_LOWER_BETTER`): a better outcome named with a rise or a fall
     rf"|{_HIGHER_BETTER}(?:[\s,]+[\w()-]+){{0,3}}\s+{_ROSE_OR_HIGHER}"
-    rf"|(?:raised|higher|greater|elevated|rise in|gains? in) (?:[\w-]+ ){{0,2}}{_HIGHER_BETTER}"
+    rf"|(?:rais(?:e|es|ed|ing)|higher|greater|elevated|rise in|gains? in) (?:[\w-]+ ){{0,2}}"
+    rf"{_HIGHER_BETTER}"
     rf"|{_LOWER_BETTER}(?:[\s,]+[\w-]+){{0,3}}\s+(?:fell|dropped|declined|lessened|"
     r"diminished|subsided|resolved|disappeared|(?:was|were) (?:\w+ )?(?:lower|less|smaller))"
     rf"|(?:less|milder|lower) (?:[\w-]+ )?{_LOWER_BETTER}|resolution of (?:\w+ ){{0,2}}"

@@ -416,6 +416,8 @@ class _Record:
             return "mixed"
         if within:
             return "none"
+        if is_sham_controlled(sentence):  # the finding's own comparison: "... than placebo"
+            return "sham"
         context = self.context if self.context is not None else _context(self.doc)
         if _VARIANT.search(context):
             return "variant"

@@ -247,3 +247,20 @@ def test_an_unnamed_arm_at_the_start_is_the_titles_treatment(vocab: Vocabulary) 
     assert found["dry_needling"].direction == "benefit"
     assert "therapeutic_ultrasound" not in found
     assert "massage" not in found
+
+
+def test_a_placebo_named_in_the_sentence_is_the_comparator_over_a_variant(
+    vocab: Vocabulary,
+) -> None:
+    found = effects(
+        {
+            "title": "Pulsed or continuous ultrasound for carpal tunnel syndrome: a trial",
+            "types": [JOURNAL_ARTICLE, RCT],
+            "methods": "Sixty patients had continuous therapeutic ultrasound, pulsed "
+            "therapeutic ultrasound or placebo ultrasound.",
+            "conclusions": "Continuous and pulsed ultrasound gave no more relief than placebo.",
+        },
+        vocab,
+    )
+    finding = found["therapeutic_ultrasound"]
+    assert (finding.direction, finding.comparator) == ("no_benefit", "sham")

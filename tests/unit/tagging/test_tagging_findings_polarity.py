@@ -320,3 +320,14 @@ def test_small_doubtful_similar_and_non_significant_results(
     reading = read_clause(clause)
     assert reading.direction == direction
     assert (reading.low or reading.strong) == low
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        ("pulsed laser gave no more relief than placebo laser", "no_benefit"),
+        ("taping raised the pressure pain threshold at the elbow", "benefit"),
+    ],
+)
+def test_no_more_relief_than_placebo_and_a_raised_threshold(clause: str, direction: str) -> None:
+    assert classify_clause(clause) == direction
