@@ -101,7 +101,9 @@ _CAUSED = re.compile(
 _SERIOUS_WORDS = re.compile(
     r"\b(?:serious|severe|life[\s-]threatening|hospitali[sz]\w*|admitted|emergency|intensive "
     r"care|(?:needed|needing|required|requiring|underwent|undergo) (?:an? |urgent |emergency )?"
-    r"(?:surg\w*|operation)|surgical (?:drainage|decompression|evacuation|repair|treatment)|"
+    r"(?:surg\w*|operation)|(?:needed|needing|required|requiring) (?:[\w-]+ ){0,2}(?:treatment|"
+    r"care|dressings?|antibiotics?|intervention)|surgical (?:drainage|decompression|evacuation|"
+    r"repair|treatment)|"
     r"evacuat\w*|decompress\w*|chest (?:tube|drain)|drain(?:age|ed)|paraly\w*|"
     r"paresis|plegia|hemiplegia|permanent|death|died|fatal|epidural|spinal (?:cord|h[a]?ematoma)|"
     r"necrosis|osteonecrosis|occlusion|thrombosis|amputation)\b"
@@ -230,7 +232,10 @@ def _findings(
     record = _Record(pmid=article.pmid, design=design, doc=doc, context=None)
     findings: list[Finding] = []
     # Most records name no cue where a result is read: no effect finding (`_names_a_cue`).
-    if not early_exit or _names_a_cue(doc, units + fallback):
+    # a case of a complication ("nerve injury after dry needling"): its recovery ("symptoms
+    # resolved") is not the treatment's effect; its safety finding says what happened
+    case_of_harm = design in _CASE_DESIGNS and _title_names_harm(doc, matches)
+    if not case_of_harm and (not early_exit or _names_a_cue(doc, units + fallback)):
         findings = _effect_findings(record, units, fallback, matches, interventions, conditions)
     findings.extend(_safety_findings(record, tags, matches, interventions, conditions[0]))
     return findings
@@ -672,6 +677,17 @@ def _roles(
         )
         (comparators if is_comparator else subjects).add(match.term)
     return frozenset(subjects), frozenset(comparators - subjects)
+
+
+def _title_names_harm(doc: Document, matches: Matches) -> bool:
+    """Whether the title names an adverse event or a complication."""
+    titles = doc.units_with("title")
+    if not titles:
+        return False
+    title = titles[0]
+    if any(title.start <= m.start < title.end for m in matches.get("adverse_event")):
+        return True
+    return _COMPLICATION.search(doc.lower, title.start, title.end) is not None
 
 
 def _serious_words(doc: Document, design: str | None, unit: Unit) -> bool:

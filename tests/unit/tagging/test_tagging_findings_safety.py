@@ -134,3 +134,32 @@ def test_events_counted_without_a_vocabulary_id_are_harm(vocab: Vocabulary, sent
         sentence,
     )
     assert finding.comparator == "sham"  # the trial's comparison, placebo ultrasound
+
+
+def test_a_case_of_a_complication_has_no_effect_finding_from_its_recovery(
+    vocab: Vocabulary,
+) -> None:
+    found = analyse_article(
+        article(
+            "Radial nerve injury during dry needling of the arm: a case report",
+            types=[JOURNAL_ARTICLE, CASE_REPORTS],
+            abstract="A 41-year-old man felt sudden weakness of the wrist while the triceps was "
+            "dry needled. Nerve conduction studies showed a radial nerve lesion. Symptoms "
+            "resolved over four months.",
+        ),
+        vocab,
+    )[1]
+    assert [(f.kind, f.direction, f.seriousness) for f in found] == [("safety", "harm", "serious")]
+
+
+def test_an_event_that_needed_care_is_serious(vocab: Vocabulary) -> None:
+    (finding,) = safety(
+        {
+            "title": "Skin burn after home ultrasound therapy: a case report",
+            "types": [JOURNAL_ARTICLE, CASE_REPORTS],
+            "abstract": "A woman treated her own knee with a therapeutic ultrasound device. A "
+            "blistering burn formed under the probe and required dressing care for a month.",
+        },
+        vocab,
+    )
+    assert (finding.direction, finding.seriousness) == ("harm", "serious")
