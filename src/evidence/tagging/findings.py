@@ -161,6 +161,10 @@ _EVERY_ARM = re.compile(
     r"\b(?:both|all|each|every)(?: of the)?(?: two| three| four)? (?:groups|arms|treatments|"
     r"interventions|techniques|methods|therapies|modalities|approaches|procedures)\b"
 )
+# a clause that denies the previous one's result of the treatments it names
+_BUT_NOT = re.compile(r"\W*not\b(?! (?:at|in|on|after|for|during|beyond|until|by)\b)")
+# "...; therapeutic ultrasound did not."
+_ELLIPTIC_NOT = re.compile(r"\b(?:did|does|do|was|were|is|are|could|can) not\W*$")
 # an add-on design named in the finding's sentence: "DN added to exercise", "TENS alone"
 _ADD_ON = re.compile(r"\b(?:added to|adding|add-on|in addition to|alone)\b")
 _BOTH_AND = re.compile(r"\bboth\b.{1,60}?\band\b")
@@ -506,8 +510,14 @@ def _findings_for(
     # "both groups improved", "both treatments were effective": each arm's own change
     within = bool(decisive) and overall == "benefit" and decisive[0].within
     anchor = decisive[0] if decisive else own[0]
+    # a review's own head-to-head: one treatment set against another ("DN was better than
+    # laser"), not two named side by side ("DN and laser relieved pain")
+    versus = any(c.comparators - {intervention} for c in own)
     comparator = record.comparator(
-        head_to_head, within=within, sentence=anchor.sentence.lower(), studied=record.studied
+        versus if record.design in _REVIEW_DESIGNS else head_to_head,
+        within=within,
+        sentence=anchor.sentence.lower(),
+        studied=record.studied,
     )
     rows: list[tuple[str | None, str, str]] = []
     if not decisive or not decisive[0].outcomes:
@@ -645,6 +655,16 @@ def _read_clauses(
                 # call's aim, not a result ("it appears effective; more trials are
                 # warranted" keeps its benefit)
                 reading = reading._replace(direction=None)
+            if (
+                reading.direction is None
+                and found
+                and subjects
+                and clauses
+                and clauses[-1].direction == "benefit"
+                and (_BUT_NOT.match(text) or _ELLIPTIC_NOT.search(text))
+            ):
+                # "DN and laser relieved pain, but not ultrasound": the named one did not
+                reading = reading._replace(direction="no_benefit")
             clauses.append(
                 _Clause(
                     text=text,

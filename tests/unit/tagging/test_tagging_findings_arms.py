@@ -264,3 +264,43 @@ def test_a_placebo_named_in_the_sentence_is_the_comparator_over_a_variant(
     )
     finding = found["therapeutic_ultrasound"]
     assert (finding.direction, finding.comparator) == ("no_benefit", "sham")
+
+
+@pytest.mark.parametrize(
+    "conclusions",
+    [
+        "Dry needling and laser therapy relieved myofascial pain, but not therapeutic ultrasound.",
+        "Dry needling and laser therapy relieved myofascial pain; therapeutic ultrasound did not.",
+    ],
+)
+def test_a_treatment_denied_the_previous_result_has_no_benefit(
+    vocab: Vocabulary, conclusions: str
+) -> None:
+    found = effects(
+        {
+            "title": "Physical treatments for myofascial pain: a systematic review",
+            "types": [JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+            "methods": "We pooled trials of dry needling, laser therapy and therapeutic "
+            "ultrasound for myofascial pain syndrome.",
+            "conclusions": conclusions,
+        },
+        vocab,
+    )
+    assert {i: (f.direction, f.comparator) for i, f in found.items()} == {
+        "dry_needling": ("benefit", "mixed"),  # named side by side, not against each other
+        "laser_therapy": ("benefit", "mixed"),
+        "therapeutic_ultrasound": ("no_benefit", "mixed"),
+    }
+
+
+def test_but_not_at_a_later_time_is_not_a_denial(vocab: Vocabulary) -> None:
+    found = effects(
+        {
+            "title": "Dry needling for myofascial pain: a systematic review",
+            "types": [JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+            "methods": "We pooled trials of dry needling for myofascial pain syndrome.",
+            "conclusions": "Dry needling relieved myofascial pain at 4 weeks, but not at 12 weeks.",
+        },
+        vocab,
+    )
+    assert found["dry_needling"].direction == "benefit"
