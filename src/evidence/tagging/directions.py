@@ -122,7 +122,7 @@ _NO_BENEFIT = _cue(
     r"treatment |overall |measurable |detectable |apparent |specific )?(?:benefit|effect|"
     r"advantage|improvement|superiority|influence|impact)s?\b(?! (?:on|in) (?:adverse|safety))"
     r"|(?:was|were) not (?:statistically )?significant\b(?! (?:adverse|side|complications?))"
-    r"|(?:no|not|nothing) more (?:[\w-]+ ){1,3}than"
+    r"|(?:no|not|nothing) more (?:[\w-]+ ){1,3}than|not (?:\w+ )?medically necessary"
     r"|not superior|no better (?:\w+ )?than|not better than|ineffective|no more effective|not more "
     r"effective|no evidence (?:of|for|that|to support)|not associated with (?:better|improved|"
     r"lower|greater|reduced|less|any)|not supported|does not support|do not support|not "
@@ -190,7 +190,8 @@ _BENEFIT = _cue(
     # how authors commend a treatment without a verb of change: "a promising option",
     # "good results", "the evidence supports it", "should be considered", "helps"
     r"|eas(?:es|ed|ing)\b|ease (?!of\b)|lessen\w*|mitigat\w*|attenuat\w*"
-    r"|promising|outperform\w*|supports?|supported|(?:can|may|might|could) help|help(?:s|ed) "
+    r"|medically necessary|promising|outperform\w*|supports?|supported"
+    r"|(?:can|may|might|could) help|help(?:s|ed) "
     r"(?:patients|people|participants|to (?:reduce|relieve|improve|alleviate|manage))"
     r"|(?:good|excellent|satisfactory|encouraging) (?:[\w-]+ ){0,2}(?:results?|outcomes?|"
     r"effects?|responses?|efficacy)|(?:treatment|therapeutic|useful|reasonable|safe|suitable|"
@@ -215,7 +216,8 @@ _BENEFIT = _cue(
 )
 # The authors say the evidence cannot tell: the finding is `inconclusive`.
 _STRONG_HEDGE = _cue(
-    r"(?:insufficient|inconclusive|unclear|(?:conflicting|inconsistent) (?:results|findings|"
+    r"(?:insufficient|inconclusive|unclear|investigational|experimental and|"
+    r"(?:conflicting|inconsistent) (?:results|findings|"
     r"evidence|data|effects?)|(?:results|findings|evidence|data|effects?) (?:were|was|are|is|"
     r"remains?) (?:conflicting|inconsistent)|cannot be "
     r"(?:drawn|made|determined|confirmed|established|separated|excluded|attributed)|could not "

@@ -331,3 +331,16 @@ def test_small_doubtful_similar_and_non_significant_results(
 )
 def test_no_more_relief_than_placebo_and_a_raised_threshold(clause: str, direction: str) -> None:
     assert classify_clause(clause) == direction
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        ("cupping is considered investigational for every indication", "inconclusive"),
+        ("shockwave therapy is considered experimental and investigational", "inconclusive"),
+        ("laser therapy is not medically necessary for neck pain", "no_benefit"),
+        ("taping is medically necessary when these criteria are met", "benefit"),
+    ],
+)
+def test_how_a_coverage_policy_words_its_verdict(clause: str, direction: str) -> None:
+    assert classify_clause(clause) == direction
