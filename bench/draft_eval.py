@@ -16,8 +16,8 @@ import argparse
 import time
 from pathlib import Path
 
-from evidence.claims.claims_file import load_claims
 from evidence.claims.claim import Claim
+from evidence.claims.claims_file import load_claims
 from evidence.drafting import draft_claims, read_article
 from evidence.drafting.drafter import DraftClaim
 from evidence.drafting.evaluation import score_draft
