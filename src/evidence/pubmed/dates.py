@@ -16,7 +16,16 @@ from datetime import date
 
 from lxml import etree
 
-__all__ = ["PubDate", "read_date_text", "read_pub_date", "read_year", "read_ymd"]
+__all__ = [
+    "PubDate",
+    "pub_date_of",
+    "read_date_text",
+    "read_pub_date",
+    "read_year",
+    "read_ymd",
+    "year_of",
+    "ymd_of",
+]
 
 _MONTHS = {
     name: number
@@ -61,23 +70,38 @@ def read_pub_date(element: etree._Element) -> PubDate:
         else:
             continue
         raw_parts.append(text)
+    return pub_date_of(year_text, month_text, day_text, " ".join(raw_parts) or None)
+
+
+def pub_date_of(
+    year_text: str | None, month_text: str | None, day_text: str | None, raw: str | None
+) -> PubDate:
+    """A `PubDate` from the stripped text of its Year, Month (or Season) and Day."""
     year = _year(year_text)
     month = _month(month_text) if year is not None and month_text else None
     day = _number(day_text) if month is not None else None
-    return PubDate(year, _date(year, month, day), " ".join(raw_parts) or None)
+    return PubDate(year, _date(year, month, day), raw)
 
 
 def read_ymd(element: etree._Element) -> date | None:
     """Read a `Year`/`Month`/`Day` element such as `DateRevised`; None when it is incomplete."""
-    year = month = day = None
+    year_text = month_text = day_text = None
     for child in element:
         tag = child.tag
         if tag == "Year":
-            year = _number(child.text)
+            year_text = child.text
         elif tag == "Month":
-            month = _month(child.text.strip()) if child.text else None
+            month_text = child.text
         elif tag == "Day":
-            day = _number(child.text)
+            day_text = child.text
+    return ymd_of(year_text, month_text, day_text)
+
+
+def ymd_of(year_text: str | None, month_text: str | None, day_text: str | None) -> date | None:
+    """A date from the text of its last Year, Month and Day; None when it is incomplete."""
+    year = _number(year_text)
+    month = _month(month_text.strip()) if month_text else None
+    day = _number(day_text)
     if year is None or month is None or day is None:
         return None
     try:
@@ -90,12 +114,18 @@ def read_year(element: etree._Element) -> int | None:
     """The `Year` child of a date element such as `ArticleDate`, read leniently."""
     for child in element:
         if child.tag == "Year":
-            return _year(child.text)
+            return year_of(child.text)
     return None
 
 
+def year_of(text: str | None) -> int | None:
+    """The year in `text` ("2019", "c2019"), read leniently; None when there is none."""
+    return _year(text)
+
+
 def read_date_text(raw: str) -> PubDate:
-    """A publication date written as text ("2015 Oct-Dec", "2012 Oct 5", "2000 Spring")."""
+    """A publication date written as text ("2015 Oct-Dec", "2012 Oct 5", "2000 Spring"), as a
+    `MedlineDate` is read."""
     return _read_medline_date(raw)
 
 

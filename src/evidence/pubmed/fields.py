@@ -29,7 +29,7 @@ from evidence.pmid import parse_pmid, valid_pmid
 from evidence.pubmed.dates import read_pub_date, read_year, read_ymd
 from evidence.pubmed.text import clean_text, inline_text
 
-__all__ = ["read_article", "read_book_article", "read_deletion"]
+__all__ = ["read_article", "read_book_article", "read_deletion", "read_version"]
 
 # One per reference of the cited paper, thousands in some files; not needed downstream.
 _SKIPPED_REF_TYPES = frozenset({"Cites"})
@@ -192,7 +192,7 @@ def _read_pmid(element: etree._Element, label: str) -> int:
         raise XmlParseError(f"{label}:{_source_line(element)}: {exc}") from None
 
 
-def _read_version(text: str) -> int:
+def read_version(text: str) -> int:
     """A `PMID Version`; one that is not a number the warehouse can hold counts as 1."""
     if text.isascii() and text.isdigit() and len(text) <= 10 and int(text) <= _MAX_VERSION:
         return int(text)
@@ -206,7 +206,7 @@ def _read_citation(citation: etree._Element, draft: _Draft, label: str) -> None:
             _read_article_element(child, draft)
         elif tag == "PMID":
             draft.pmid = _read_pmid(child, label)
-            draft.version = _read_version(child.get("Version", "1"))
+            draft.version = read_version(child.get("Version", "1"))
         elif tag == "MeshHeadingList":
             draft.mesh_headings = _read_mesh_headings(child)
         elif tag == "KeywordList":

@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-__all__ = ["MATHML_NAMESPACE", "clean_text", "inline_text"]
+__all__ = ["MATHML_NAMESPACE", "clean_text", "inline_text", "math_text"]
 
 MATHML_NAMESPACE = "http://www.w3.org/1998/Math/MathML"
 
@@ -53,14 +53,14 @@ def _collect(element: etree._Element, parts: list[str]) -> None:
         # their name is not text, but what follows them is.
         if isinstance(tag, str):
             if tag == _MATH_TAG:
-                parts.append(_math_text(child))
+                parts.append(math_text(child))
             else:
                 _collect(child, parts)
         if child.tail:
             parts.append(child.tail)
 
 
-def _math_text(math: etree._Element) -> str:
+def math_text(math: etree._Element) -> str:
     """MathML tokens joined without the indentation between them ("V.O2max"), with the
     prescripts of an ``mmultiscripts`` before their base ("3He", not "He3").
 
