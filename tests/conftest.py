@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from parser_paths import NOT_BUILT, compiled_parser_built
 
 from evidence.store import connect
 
@@ -29,6 +30,7 @@ def _no_proxies_no_ncbi(monkeypatch: pytest.MonkeyPatch) -> None:
         "EVIDENCE_ENTREZ_URL",
         "EVIDENCE_DB",
         "EVIDENCE_DATA_DIR",
+        "EVIDENCE_PARSER",
     ):
         monkeypatch.delenv(name, raising=False)
 
@@ -47,3 +49,14 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent: the shared reference data lives beside the repo")
     return SHARED
+
+
+@pytest.fixture(params=["python", "compiled"])
+def record_builder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Runs a test once with each record builder of `iter_records` (EVIDENCE_PARSER); the
+    compiled run is skipped, with the reason, where the extension was not built."""
+    path = str(request.param)
+    if path == "compiled" and not compiled_parser_built():
+        pytest.skip(NOT_BUILT)
+    monkeypatch.setenv("EVIDENCE_PARSER", path)
+    return path

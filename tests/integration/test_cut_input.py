@@ -31,6 +31,10 @@ if not SAMPLES.is_dir():
         allow_module_level=True,
     )
 
+# Each test runs with the compiled record builder and with the Python one: record errors
+# and cut files must behave the same on both.
+pytestmark = pytest.mark.usefixtures("record_builder")
+
 _RECORD = re.compile(rb"<PubmedArticle>.*?</PubmedArticle>", re.DOTALL)
 _END = {
     b"PubmedArticleSet": re.compile(rb"</(?:PubmedArticle|PubmedBookArticle|DeleteCitation)>"),

@@ -25,6 +25,9 @@ if not SAMPLES.is_dir():
         allow_module_level=True,
     )
 
+# Each test runs with the compiled record builder and with the Python one.
+pytestmark = pytest.mark.usefixtures("record_builder")
+
 
 def _is_pubmed(path: Path) -> bool:
     original = path.name.rsplit("__", 1)[-1]

@@ -6,15 +6,23 @@ fixed-size chunks and reports only record elements; each record is turned into a
 `BookArticle` or `Deletion`, then cleared and detached from the root, so memory stays
 constant whatever the file size. The parser never loads a DTD, never touches the network and
 never expands entities; `read_prolog` has already refused any document that declares them.
+
+Records are built by the compiled `evidence.pubmed._fast` when it was built at install, else
+by `evidence.pubmed.fields`; both give the same records and the same errors. The environment
+variable ``EVIDENCE_PARSER`` chooses: ``compiled`` (an error if it was not built), ``python``,
+or ``auto`` (the default). `parser_path` says which one `iter_records` uses.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
 import re
 from collections.abc import Callable, Iterator
 from itertools import chain
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from types import ModuleType
+from typing import Any, BinaryIO, Literal, cast
 
 from lxml import etree
 
@@ -24,7 +32,7 @@ from evidence.pubmed.fields import read_article, read_book_article, read_deletio
 from evidence.pubmed.prolog import read_prolog
 from evidence.pubmed.source import SourceStream, source_label
 
-__all__ = ["MAX_RECORD_BYTES", "RECORD_TAGS", "iter_records"]
+__all__ = ["MAX_RECORD_BYTES", "PARSER_ENV", "RECORD_TAGS", "iter_records", "parser_path"]
 
 # The record elements of each root. NCBI: PubmedArticle and PubmedBookArticle are the only
 # record types of PubmedArticleSet; DeleteCitation closes update files.
@@ -33,12 +41,15 @@ RECORD_TAGS: dict[str, tuple[str, ...]] = {
     "MedlineCitationSet": ("MedlineCitation", "DeleteCitation"),
 }
 
-_BUILDERS: dict[str, Callable[[etree._Element, str], Record]] = {
+Builder = Callable[[etree._Element, str], Record]
+_PYTHON_BUILDERS: dict[str, Builder] = {
     "PubmedArticle": read_article,
     "MedlineCitation": read_article,
     "PubmedBookArticle": read_book_article,
     "DeleteCitation": read_deletion,
 }
+PARSER_ENV = "EVIDENCE_PARSER"
+_COMPILED_MODULE = "evidence.pubmed._fast"
 _POSITION = re.compile(r",? line \d+, column \d+$")
 _MESSAGE_CHARS = 200
 _UNDECLARED_ENTITY = etree.ErrorTypes.ERR_UNDECLARED_ENTITY
@@ -47,6 +58,44 @@ _FATAL = etree.ErrorLevels.FATAL
 # records are a few MB; a hostile one holds millions of tiny elements) the file is refused.
 # Larger than libxml2's 10 MB text-node limit, so a huge text node is reported as such.
 MAX_RECORD_BYTES = 11 << 20
+
+
+def parser_path() -> Literal["compiled", "python"]:
+    """Which record builder `iter_records` uses now: the compiled one or the Python one.
+
+    Raises:
+        XmlParseError: ``EVIDENCE_PARSER`` asks for the compiled builder and it was not
+            built, or holds something other than ``auto``, ``compiled`` or ``python``.
+    """
+    return "compiled" if _builders() is not _PYTHON_BUILDERS else "python"
+
+
+def _builders() -> dict[str, Builder]:
+    choice = os.environ.get(PARSER_ENV, "auto").strip().lower() or "auto"
+    if choice not in ("auto", "compiled", "python"):
+        raise XmlParseError(
+            f"{PARSER_ENV}={escaped(choice, _MESSAGE_CHARS)}: expected auto, compiled or python"
+        )
+    if choice == "python":
+        return _PYTHON_BUILDERS
+    module = _compiled_module()
+    if module is None:
+        if choice == "compiled":
+            raise XmlParseError(
+                f"{PARSER_ENV}=compiled, but {_COMPILED_MODULE} was not built (it needs Cython"
+                " and a C compiler when the package is installed)"
+            )
+        return _PYTHON_BUILDERS
+    return cast("dict[str, Builder]", module.BUILDERS)
+
+
+def _compiled_module() -> ModuleType | None:
+    # import_module, not `from evidence.pubmed import _fast`: a test can then hide the
+    # module by setting sys.modules[_COMPILED_MODULE] to None.
+    try:
+        return importlib.import_module(_COMPILED_MODULE)
+    except ImportError:
+        return None
 
 
 def iter_records(source: Path | BinaryIO | bytes, *, name: str | None = None) -> Iterator[Record]:
@@ -61,6 +110,7 @@ def iter_records(source: Path | BinaryIO | bytes, *, name: str | None = None) ->
             PubMed file, refused as unsafe, or holds a record without a PMID. The message is
             one line, "NAME:LINE: what is wrong".
     """
+    builders = _builders()
     label = source_label(source, name)
     stream = SourceStream(source, label)
     chunks = iter(stream)
@@ -90,7 +140,7 @@ def iter_records(source: Path | BinaryIO | bytes, *, name: str | None = None) ->
             error = _feed(parser, chunk)
             pending += len(chunk)
             # The records completed before an error are still delivered, then the error.
-            for record in _records(parser, label):
+            for record in _records(parser, label, builders):
                 pending = 0
                 yield record
             if error is not None:
@@ -103,7 +153,7 @@ def iter_records(source: Path | BinaryIO | bytes, *, name: str | None = None) ->
         else:
             error = _feed(parser, None)
             if error is None:
-                yield from _records(parser, label)
+                yield from _records(parser, label, builders)
             # else: the input ended inside a record, or at a fault that libxml2 reports only
             # at the end. libxml2 2.14 then closes the open elements itself, so the pull
             # parser reports a record whose end tag was never read: a partial record, with
@@ -145,10 +195,12 @@ def _ignored_fatal_error(parser: etree.XMLPullParser) -> etree.XMLSyntaxError | 
     return cast("etree.XMLSyntaxError", error(last.message, last.type, last.line, last.column))
 
 
-def _records(parser: etree.XMLPullParser, label: str) -> Iterator[Record]:
+def _records(
+    parser: etree.XMLPullParser, label: str, builders: dict[str, Builder]
+) -> Iterator[Record]:
     events = cast("Iterator[tuple[str, etree._Element]]", parser.read_events())
     for _event, element in events:
-        record = _BUILDERS[element.tag](element, label)
+        record = builders[element.tag](element, label)
         # Free the record's subtree and every sibling before it (whitespace, unknown
         # elements), so the tree never grows beyond one record.
         element.clear()

@@ -13,7 +13,7 @@ import evidence.pubmed
 from evidence.errors import XmlParseError
 from evidence.models import Article, Deletion
 from evidence.pubmed import iter_records
-from evidence.pubmed.reader import RECORD_TAGS, _records
+from evidence.pubmed.reader import RECORD_TAGS, _builders, _records
 from evidence.pubmed.source import CHUNK_SIZE
 
 
@@ -28,6 +28,7 @@ def test_public_api() -> None:
         "SplitError",
         "iter_medline",
         "iter_records",
+        "parser_path",
         "sniff_medline",
         "split_records",
     ]
@@ -47,7 +48,7 @@ def test_records_across_chunk_boundaries_come_out_complete_and_in_order() -> Non
 def test_tree_is_cleared_as_records_are_read() -> None:
     parser = etree.XMLPullParser(events=("end",), tag=RECORD_TAGS["PubmedArticleSet"])
     parser.feed(document(*(_article(90200000 + i) for i in range(50)), "<Unknown>x</Unknown>"))
-    pmids = [r.pmid for r in _records(parser, "t.xml") if isinstance(r, Article)]
+    pmids = [r.pmid for r in _records(parser, "t.xml", _builders()) if isinstance(r, Article)]
     root = parser.close()
     assert len(pmids) == 50
     # Only the last record is left, emptied; every earlier record and sibling is gone.
