@@ -1,34 +1,47 @@
-"""Benchmark `evidence ingest` on a baseline-sized file, beside Bio.Entrez and a bare lxml pass.
+"""Benchmark `evidence ingest` on a PubMed file, beside other readers and a bare lxml pass.
 
-Generates (or reuses) a synthetic 30,000-record file, then runs each contender in its own
-process so that peak RSS is measured per contender:
+Generates (or reuses) a file, then runs each contender in its own process, so that peak RSS
+is measured per contender:
 
+  floor      lxml.etree.iterparse over PubmedArticle elements, clearing each: builds nothing
+  quick      a quick hand-written lxml extractor (findtext of a dozen fields into dicts)
+  pubmed_parser  pubmed_parser.parse_medline_xml (only when pubmed_parser is importable)
+  entrez     Bio.Entrez.read on the whole file (optional: --skip-entrez)
+  parse-py   evidence.pubmed.iter_records with the Python record builder
+  parse-c    evidence.pubmed.iter_records with the compiled builder (when it was built)
   load       evidence.pipeline.ingest into a fresh DuckDB, tagging off (parse + load)
   evidence   evidence.pipeline.ingest into a fresh DuckDB (parse + load + tag)
   again      the same file a second time (skipped by sha256)
   forced     the same file again with force=True (parse + compare, nothing changes)
-  entrez     Bio.Entrez.read on the whole file (optional: --skip-entrez)
-  floor      lxml.etree.iterparse over PubmedArticle elements, clearing each: builds nothing
+  cli        `evidence ingest FILE` into a fresh DuckDB, as a user runs it: start-up, parse,
+             load, tag, findings, publish (wall time; peak RSS of the largest process)
+  startup    `evidence --help` (wall time: the CLI's start-up alone)
 
     python bench/ingest_bench.py [--records 30000] [--file PATH] [--skip-entrez]
                                  [--workers N] [--repeat N]
 
-With ``--repeat N`` the floor, load and evidence runs are repeated N times, interleaved
+With ``--repeat N`` the floor, parse, load and evidence runs are repeated N times, interleaved
 (each into a fresh warehouse), and the table shows the median with the range beside it: on
-a shared 2-core machine one run can be a second off either way.
+a shared 2-core machine one run can be a second off either way. The `load`, `evidence` and
+`cli` rows use the record builder that `iter_records` picks (EVIDENCE_PARSER, default: the
+compiled one when built); the line under the table says which.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -38,9 +51,44 @@ from generate import write_file  # noqa: E402
 WORKERS: int | None = None
 
 
+def _quick(path: str) -> int:
+    """A quick hand-written extractor: the fields a reader needs, as dicts, no typing."""
+    from lxml import etree
+
+    records = []
+    for _, el in etree.iterparse(
+        path, tag="PubmedArticle", load_dtd=False, no_network=True, resolve_entities=False
+    ):
+        art = el.find("MedlineCitation/Article")
+        records.append(
+            {
+                "pmid": el.findtext("MedlineCitation/PMID"),
+                "title": art.findtext("ArticleTitle") if art is not None else None,
+                "abstract": " ".join(
+                    "".join(t.itertext()) for t in el.iterfind(".//Abstract/AbstractText")
+                ),
+                "journal": el.findtext(".//Journal/Title"),
+                "year": el.findtext(".//JournalIssue/PubDate/Year"),
+                "authors": [
+                    (a.findtext("LastName"), a.findtext("ForeName"))
+                    for a in el.iterfind(".//AuthorList/Author")
+                ],
+                "mesh": [m.text for m in el.iterfind(".//MeshHeading/DescriptorName")],
+                "types": [t.text for t in el.iterfind(".//PublicationType")],
+                "doi": el.findtext("PubmedData/ArticleIdList/ArticleId[@IdType='doi']"),
+            }
+        )
+        el.clear()
+        while el.getprevious() is not None:
+            del el.getparent()[0]
+    return len(records)
+
+
 def _child(kind: str, path: str, db: str) -> None:
     start = time.perf_counter()
     records = 0
+    rss_children = False
+    wall: float | None = None  # the CLI row: its run alone, not the record count after it
     if kind in ("load", "evidence", "again", "forced"):
         from evidence import pipeline
         from evidence.config import Settings
@@ -58,6 +106,31 @@ def _child(kind: str, path: str, db: str) -> None:
         if summary.errors:
             raise SystemExit(str(summary.errors[0]))
         records = sum(f.records for f in summary.files) or summary.totals()["skipped"]
+    elif kind in ("parse-py", "parse-c"):
+        os.environ["EVIDENCE_PARSER"] = "python" if kind == "parse-py" else "compiled"
+        from evidence.pubmed import iter_records
+
+        for _ in iter_records(Path(path)):
+            records += 1
+    elif kind == "cli":
+        extra = [] if WORKERS is None else ["--workers", str(WORKERS)]
+        subprocess.run(
+            [_evidence(), "ingest", path, "--db", db + ".cli", *extra],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        wall = time.perf_counter() - start
+        records = _count(path)
+        rss_children = True
+    elif kind == "startup":
+        subprocess.run([_evidence(), "--help"], check=True, stdout=subprocess.DEVNULL)
+        rss_children = True
+    elif kind == "quick":
+        records = _quick(path)
+    elif kind == "pubmed_parser":
+        import pubmed_parser
+
+        records = len(pubmed_parser.parse_medline_xml(path))
     elif kind == "entrez":
         from Bio import Entrez
 
@@ -74,9 +147,23 @@ def _child(kind: str, path: str, db: str) -> None:
             el.clear()
             while el.getprevious() is not None:
                 del el.getparent()[0]
-    seconds = time.perf_counter() - start
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    seconds = wall if wall is not None else time.perf_counter() - start
+    who = resource.RUSAGE_CHILDREN if rss_children else resource.RUSAGE_SELF
+    rss_mb = resource.getrusage(who).ru_maxrss / 1024
     print(json.dumps({"kind": kind, "records": records, "seconds": seconds, "rss_mb": rss_mb}))
+
+
+def _evidence() -> str:
+    """The `evidence` command of this interpreter's environment."""
+    here = Path(sys.executable).with_name("evidence")
+    return str(here) if here.exists() else (shutil.which("evidence") or "evidence")
+
+
+def _count(path: str) -> int:
+    """Records in the file (for the CLI row, which prints no count the bench can read)."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return data.count(b"</PubmedArticle>")
 
 
 def _run(kind: str, path: Path, db: Path, workers: int | None) -> dict[str, float]:
@@ -97,6 +184,9 @@ def main() -> None:
     parser.add_argument("--skip-entrez", action="store_true")
     parser.add_argument("--workers", type=int, help="worker processes (default: one per core)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of floor, load, evidence")
+    parser.add_argument(
+        "--only", help="comma-separated contenders to run (e.g. floor,parse-c,load)"
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -104,8 +194,23 @@ def main() -> None:
         WORKERS = args.workers
         _child(*args.child)
         return
-    repeated = ("floor", "load", "evidence")
-    runs: dict[str, list[dict[str, float]]] = {}
+    compiled = importlib.util.find_spec("evidence.pubmed._fast") is not None
+    repeated = ["floor", "parse-py", *(["parse-c"] if compiled else []), "load", "evidence"]
+    once = ["quick"]
+    if importlib.util.find_spec("pubmed_parser") is not None:
+        once.append("pubmed_parser")
+    if not args.skip_entrez:
+        once.append("entrez")
+    order = ["floor", "quick", "pubmed_parser", "entrez", "parse-py", "parse-c"]
+    order += ["load", "evidence", "again", "forced", "cli", "startup"]
+    if args.only:
+        wanted = set(args.only.split(","))
+        repeated = [k for k in repeated if k in wanted]
+        once = [k for k in once if k in wanted]
+        singles = [k for k in ("again", "forced", "cli", "startup") if k in wanted]
+    else:
+        singles = ["again", "forced", "cli", "startup"]
+    runs: dict[str, list[dict[str, Any]]] = {}
     with tempfile.TemporaryDirectory(prefix="evidence-bench-") as tmp:
         path = args.file or write_file(Path(tmp) / "bench.xml", args.records, first_pmid=1)
         size_mb = path.stat().st_size / 1e6
@@ -114,38 +219,53 @@ def main() -> None:
             db = Path(tmp) / f"bench{round_}.duckdb"  # a fresh warehouse each round
             for kind in repeated:
                 runs.setdefault(kind, []).append(_run(kind, path, db, args.workers))
-        kinds = ["again", "forced"] + ([] if args.skip_entrez else ["entrez"])
-        for kind in kinds:  # on the last round's warehouse
+        # again and forced on the last round's warehouse
+        for kind in [*[k for k in singles if k in ("again", "forced")], *once]:
             runs[kind] = [_run(kind, path, db, args.workers)]
-    results = {kind: _median(rs) for kind, rs in runs.items()}
-    print(f"{'contender':<10} {'records':>8} {'seconds':>8} {'records/s':>10} {'peak RSS MB':>12}")
+        for kind in [k for k in singles if k in ("cli", "startup")]:
+            runs[kind] = [_run(kind, path, db, args.workers)]
+    results = {kind: _median(runs[kind]) for kind in order if kind in runs}
+    print(f"{'contender':<14} {'records':>8} {'seconds':>8} {'records/s':>10} {'peak RSS MB':>12}")
     for kind, r in results.items():
-        rate = r["records"] / r["seconds"] if r["seconds"] else float("inf")
+        rate = f"{r['records'] / r['seconds']:>10.0f}" if r["records"] else f"{'':>10}"
         spread = ""
         if len(runs[kind]) > 1:
             times = [x["seconds"] for x in runs[kind]]
             spread = f"   ({len(times)} runs, {min(times):.2f}-{max(times):.2f} s)"
         print(
-            f"{kind:<10} {r['records']:>8.0f} {r['seconds']:>8.2f} {rate:>10.0f}"
+            f"{kind:<14} {r['records']:>8.0f} {r['seconds']:>8.2f} {rate}"
             f" {r['rss_mb']:>12.0f}{spread}"
         )
-    ev = results["load"]
-    ev_rate = ev["records"] / ev["seconds"]
-    floor_rate = results["floor"]["records"] / results["floor"]["seconds"]
-    print(f"parse + load / floor speed: {ev_rate / floor_rate:.2f}")
-    tag_cost = results["evidence"]["seconds"] - results["load"]["seconds"]
-    print(f"tagging adds {tag_cost:.1f}s for {ev['records']:.0f} records", end="")
-    if args.repeat > 1:
-        pairs = [
-            e["seconds"] - lo["seconds"]
-            for e, lo in zip(runs["evidence"], runs["load"], strict=True)
-        ]
-        print(f" (median of each; round by round: {', '.join(f'{p:.1f}' for p in pairs)})")
-    else:
-        print()
-    if "entrez" in results:
-        entrez_rate = results["entrez"]["records"] / results["entrez"]["seconds"]
-        print(f"parse + load / Bio.Entrez.read speed: {ev_rate / entrez_rate:.1f}x")
+    try:
+        from evidence.pubmed import parser_path
+
+        path_name = parser_path()
+    except ImportError:  # an evidence from before the compiled builder
+        path_name = "python (no compiled builder in this evidence)"
+    workers = "default (one per core)" if args.workers is None else str(args.workers)
+    print(f"record builder of load/evidence/cli: {path_name}; workers: {workers}")
+    if "parse-c" in results and "parse-py" in results:
+        py, c = results["parse-py"]["seconds"], results["parse-c"]["seconds"]
+        print(f"parse, compiled / python builder speed: {py / c:.2f}x")
+    if "load" in results and "floor" in results:
+        ev = results["load"]
+        ev_rate = ev["records"] / ev["seconds"]
+        floor_rate = results["floor"]["records"] / results["floor"]["seconds"]
+        print(f"parse + load / floor speed: {ev_rate / floor_rate:.2f}")
+        if "entrez" in results:
+            entrez_rate = results["entrez"]["records"] / results["entrez"]["seconds"]
+            print(f"parse + load / Bio.Entrez.read speed: {ev_rate / entrez_rate:.1f}x")
+    if "load" in results and "evidence" in results:
+        tag_cost = results["evidence"]["seconds"] - results["load"]["seconds"]
+        print(f"tagging adds {tag_cost:.1f}s for {results['load']['records']:.0f} records", end="")
+        if args.repeat > 1:
+            pairs = [
+                e["seconds"] - lo["seconds"]
+                for e, lo in zip(runs["evidence"], runs["load"], strict=True)
+            ]
+            print(f" (median of each; round by round: {', '.join(f'{p:.1f}' for p in pairs)})")
+        else:
+            print()
 
 
 def _median(runs: list[dict[str, float]]) -> dict[str, float]:
