@@ -4,7 +4,9 @@ For a PubMed XML file (e.g. the one `ingest_bench.py` generates), prints the CPU
 and microseconds per record of:
 
   floor      lxml iterparse over the records, building nothing (libxml2's share)
-  parse      `iter_records`: the file into typed `Article` records
+  parse      `iter_records`: the file into typed `Article` records (the record builder that
+             `iter_records` picks: the compiled one when built, or EVIDENCE_PARSER)
+  parse-py   the same with the Python record builder (not added to the sum)
   batch      `build_batch`: records into Arrow tables, 1,000 at a time
   tag        the tagger over every record (tags and findings), then its four steps alone:
              build_document, find_matches, tag_document, findings_from_document
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -54,6 +57,13 @@ def _timed(label: str, records: int, fn: Callable[[], T], rows: list[tuple[str, 
     rows.append((label, seconds))
     print(f"{label:<10} {seconds:8.2f} s CPU {seconds / max(records, 1) * 1e6:8.0f} µs/record")
     return value
+
+
+def _has_path_choice() -> bool:
+    """Whether this evidence has the compiled record builder's switch (parser_path)."""
+    import evidence.pubmed
+
+    return hasattr(evidence.pubmed, "parser_path")
 
 
 def _floor(path: Path) -> int:
@@ -124,6 +134,19 @@ def main() -> None:
         lambda: [r for r in iter_records(args.file) if isinstance(r, Article)],
         rows,
     )
+    if _has_path_choice():
+        from evidence.pubmed import parser_path
+
+        print(f"           (parse used the {parser_path()} record builder)")
+        if parser_path() == "compiled":
+            os.environ["EVIDENCE_PARSER"] = "python"
+            _timed(
+                "parse-py",
+                records,
+                lambda: sum(1 for r in iter_records(args.file) if isinstance(r, Article)),
+                [],
+            )
+            del os.environ["EVIDENCE_PARSER"]
     batches = _timed(
         "batch",
         records,
