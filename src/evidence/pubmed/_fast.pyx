@@ -183,6 +183,12 @@ cdef inline object _line(_Element anchor, tree.xmlNode* c):
     return _proxy(anchor, c).sourceline
 
 
+# The bytes that may start an XML space or a no-break space (C2 A0), for a quick first scan.
+cdef bint _MAYBE_SPACE[256]
+for _b in range(256):
+    _MAYBE_SPACE[_b] = _b in (9, 10, 13, 32, 0xC2)
+
+
 cdef inline bint _xml_space(unsigned char b) noexcept:
     return b == 32 or b == 9 or b == 10 or b == 13
 
@@ -223,14 +229,17 @@ cdef object _clean_utf8(const unsigned char* raw, Py_ssize_t size):
     cdef Py_ssize_t i = 0, j, n = 0, first, last
     cdef bint rewrite = False, has_space
     cdef unsigned char* out
+    cdef unsigned char b
     while i < size:
-        if raw[i] == 32:
-            if i + 1 < size and (_xml_space(raw[i + 1]) or _nbsp(raw, i + 1, size)):
+        b = raw[i]
+        if _MAYBE_SPACE[b]:
+            if b == 32:
+                if i + 1 < size and (_xml_space(raw[i + 1]) or _nbsp(raw, i + 1, size)):
+                    rewrite = True
+                    break
+            elif b != 0xC2 or _nbsp(raw, i, size):
                 rewrite = True
                 break
-        elif _xml_space(raw[i]) or _nbsp(raw, i, size):
-            rewrite = True
-            break
         i += 1
     if not rewrite:
         first, last = 0, size
