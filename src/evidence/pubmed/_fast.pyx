@@ -57,16 +57,24 @@ cdef class _Maker:
 
     Used only when that is all the ``__init__`` does: every field is an ``__init__``
     argument and a slot, and there is no ``__post_init__``. Otherwise the class is called.
+    Values are passed by position, so the import fails loudly when a model's fields are no
+    longer the ones, in the order, that this module was written for.
     """
 
     cdef type cls
     cdef tuple names
     cdef bint direct
 
-    def __init__(self, cls):
+    def __init__(self, cls, str names):
         self.cls = cls
         fields = dataclasses.fields(cls)
         self.names = tuple(sys.intern(f.name) for f in fields)
+        if self.names != tuple(names.split()):
+            # the values below are given in this order: refuse to build shuffled records
+            raise RuntimeError(
+                f"{cls.__name__} now has the fields {self.names}; evidence/pubmed/_fast.pyx"
+                " builds it with the fields " + names + ": update it and reinstall"
+            )
         slots = set(getattr(cls, "__slots__", ()))
         self.direct = (
             dataclasses.is_dataclass(cls)
@@ -85,13 +93,20 @@ cdef class _Maker:
         return obj
 
 
-cdef _Maker _ARTICLE = _Maker(Article)
-cdef _Maker _AUTHOR = _Maker(Author)
-cdef _Maker _SECTION = _Maker(AbstractSection)
-cdef _Maker _PUBTYPE = _Maker(PublicationType)
-cdef _Maker _HEADING = _Maker(MeshHeading)
-cdef _Maker _QUALIFIER = _Maker(MeshQualifier)
-cdef _Maker _LINK = _Maker(ArticleLink)
+cdef _Maker _ARTICLE = _Maker(
+    Article,
+    "pmid version status date_revised date_completed title vernacular_title"
+    " abstract_sections journal journal_iso issn pub_year pub_date pub_date_raw languages"
+    " doi pmcid authors publication_types mesh_headings keywords links source_line",
+)
+cdef _Maker _AUTHOR = _Maker(
+    Author, "last_name fore_name initials collective_name affiliations orcid"
+)
+cdef _Maker _SECTION = _Maker(AbstractSection, "label nlm_category text")
+cdef _Maker _PUBTYPE = _Maker(PublicationType, "ui name")
+cdef _Maker _HEADING = _Maker(MeshHeading, "descriptor_ui descriptor major_topic qualifiers")
+cdef _Maker _QUALIFIER = _Maker(MeshQualifier, "ui name major_topic")
+cdef _Maker _LINK = _Maker(ArticleLink, "ref_type pmid ref_source")
 
 
 def direct_construction():
