@@ -159,6 +159,33 @@ def test_oddities_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [kind for kind, _, _ in records] == ["Article", "Article", "BookArticle", "Deletion"]
 
 
+@needs_compiled
+def test_entity_references_read_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under a DOCTYPE, an entity no one declares stays a reference node in the tree: it is
+    # no text, it ends an element's .text, and what follows it is its tail.
+    doctype = '<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle//EN" "x.dtd">\n'
+    record = (
+        "<PubmedArticle><MedlineCitation><PMID>90000009</PMID>"
+        "<Article><ArticleTitle>a &x; b <i>c &y;</i>&z; d</ArticleTitle>"
+        "<Journal><Title>J &x; One</Title><JournalIssue><PubDate><Year>&x;2001</Year>"
+        "<Month>Mar</Month></PubDate></JournalIssue></Journal>"
+        "<Abstract><AbstractText>&x;</AbstractText><AbstractText>x&x;</AbstractText></Abstract>"
+        "<AuthorList><Author><LastName>&x;Doe</LastName><ForeName>A&x;</ForeName></Author>"
+        "</AuthorList></Article><DateRevised><Year>2001</Year><Month>&m;</Month><Day>1</Day>"
+        "</DateRevised><MeshHeadingList><MeshHeading>&x;<DescriptorName>D&x;</DescriptorName>"
+        "</MeshHeading></MeshHeadingList><CommentsCorrectionsList>&x;</CommentsCorrectionsList>"
+        '</MedlineCitation><PubmedData><ArticleIdList>&x;<ArticleId IdType="doi">1&x;</ArticleId>'
+        "</ArticleIdList></PubmedData></PubmedArticle>"
+    )
+    bad_pmid = "<DeleteCitation><PMID>&n;</PMID></DeleteCitation>"
+    for body in (record, record + bad_pmid):
+        data = f'<?xml version="1.0"?>\n{doctype}<PubmedArticleSet>\n{body}\n</PubmedArticleSet>\n'
+        records, error = _both(data.encode(), monkeypatch)
+        assert len(records) == 1
+        assert "title='a b c d'" in records[0][1]
+        assert (error is None) == (body == record)
+
+
 _BAD_PMIDS = ["", " ", "0", "000", "12a", "-5", "+5", "1 2", "\u0661\u0662", "9" * 19, "9" * 25]
 
 
