@@ -20,6 +20,12 @@ from evidence.config import Settings
 
 __all__ = ["baseline_command", "ingest_command", "stats_command"]
 
+# How the ingest summary and `evidence stats` name the PubMed record builder that runs.
+_BUILDERS = {
+    "compiled": "XML read by the compiled record builder",
+    "python": "XML read by the Python record builder",
+}
+
 
 def ingest_command(
     paths: Annotated[
@@ -42,6 +48,7 @@ def ingest_command(
     """Load PubMed files (XML, plain or .gz; or MEDLINE text): parse, upsert, tag, extract
     findings. Running it twice on the same files changes nothing."""
     from evidence import pipeline
+    from evidence.pubmed import parser_path
 
     settings = Settings.from_env(db_path=db)
     with file_progress() as progress:
@@ -58,7 +65,8 @@ def ingest_command(
     say(
         f"ingest: {t['files']} files loaded, {t['failed']} failed; {t['records']} records:"
         f" {t['inserted']} inserted, {t['updated']} updated, {t['deleted']} deleted,"
-        f" {t['skipped']} unchanged; {summary.retagged} re-tagged; warehouse {settings.db_path}"
+        f" {t['skipped']} unchanged; {summary.retagged} re-tagged; warehouse {settings.db_path};"
+        f" {_BUILDERS[parser_path()]}"
     )
     exit_for(summary.errors)
 
@@ -123,6 +131,7 @@ def baseline_command(
 
 def stats_command(db: DbOption = None) -> None:
     """Print what is in the warehouse: records, years, designs, tags, files."""
+    from evidence.pubmed import parser_path
     from evidence.store.queries import warehouse_stats
 
     settings = Settings.from_env(db_path=db)
@@ -138,3 +147,4 @@ def stats_command(db: DbOption = None) -> None:
     say("  findings: " + (", ".join(f"{d} {c}" for d, c in stats.findings) or "none"))
     if stats.files is not None:
         say(f"  files ingested: {stats.files[0]} ok, {stats.files[1]} failed")
+    say(f"  this install: {_BUILDERS[parser_path()]}")
