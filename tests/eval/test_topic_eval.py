@@ -25,17 +25,17 @@ from evidence.tagging.findings import analyse_article
 REPO = Path(__file__).resolve().parents[2]
 TOPIC = REPO / "tests" / "eval" / "topic"
 
-FLOORS = {  # dev half of 114 records, measured 0.944, 0.918, 0.939 (tags, at first)
-    # tags re-measured after the real-phrasing rules: 0.993, 0.981, 1.000
-    "intervention.f1": 0.97,
+FLOORS = {  # dev half: 149 records since the second batch (35 of them new to the tagger)
+    # measured with the second batch: 0.957, 0.974, 0.953 (tags); 0.925, 0.856, 0.893,
+    # 0.744, 0.871 (findings). The first 114 alone: 0.993, 0.981, 1.000; 0.944, 0.865, ...
+    "intervention.f1": 0.94,
     "condition.f1": 0.96,
-    "design.accuracy": 0.97,
-    # findings measured 0.921, 0.841, 0.915, 0.745, 0.846
+    "design.accuracy": 0.93,
     "finding.coverage": 0.90,
-    "finding.direction_accuracy": 0.82,
-    "finding.certainty_accuracy": 0.89,
+    "finding.direction_accuracy": 0.83,
+    "finding.certainty_accuracy": 0.87,
     "finding.comparator_accuracy": 0.72,
-    "finding.safety_accuracy": 0.82,
+    "finding.safety_accuracy": 0.84,
 }
 
 

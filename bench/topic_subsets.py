@@ -1,0 +1,60 @@
+"""The topic set's measures on each half, split by batch: the first 228 records and the
+second batch (IDs 93000501 up), so that a batch nobody has tuned on can be reported apart.
+
+    python bench/topic_subsets.py [--half dev|test|all]
+
+Prints one line per (half, batch) with the measures of `bench/tagging_eval.py`; never the
+errors (the test half is measured only).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from evidence.models import Article
+from evidence.pubmed import iter_records
+from evidence.tagging import analyse_article, load_vocabulary
+from evidence.tagging.evaluation import load_topic_set, score_records
+
+ROOT = Path(__file__).resolve().parents[1]
+TOPIC = ROOT / "tests" / "eval" / "topic"
+SECOND_BATCH = 93000501
+SHOWN = (
+    "intervention.f1",
+    "condition.f1",
+    "design.accuracy",
+    "finding.coverage",
+    "finding.direction_accuracy",
+    "finding.certainty_accuracy",
+    "finding.comparator_accuracy",
+    "finding.safety_accuracy",
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
+    args = parser.parse_args()
+    vocab = load_vocabulary(ROOT / "data" / "vocab")
+    paths, gold = load_topic_set(TOPIC, args.half)
+    predictions = [
+        (record.pmid, *analyse_article(record, vocab))
+        for path in paths
+        for record in iter_records(path)
+        if isinstance(record, Article)
+    ]
+    print("half  batch   records  " + "  ".join(m.split(".")[-1][:12].rjust(12) for m in SHOWN))
+    for batch, keep in (
+        ("first", lambda p: p < SECOND_BATCH),
+        ("second", lambda p: p >= SECOND_BATCH),
+        ("both", lambda p: True),
+    ):
+        part = {p: g for p, g in gold.items() if keep(p)}
+        metrics = score_records(part, [x for x in predictions if keep(x[0])]).metrics()
+        cells = "  ".join(f"{metrics.get(m, float('nan')):12.3f}" for m in SHOWN)
+        print(f"{args.half:5} {batch:7} {len(part):7}  {cells}")
+
+
+if __name__ == "__main__":
+    main()
