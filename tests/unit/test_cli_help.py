@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from evidence.cli import app
 
-COMMANDS = ["ingest", "stats", "sync", "check", "forget", "report", "baseline"]
+COMMANDS = ["ingest", "stats", "sync", "check", "forget", "report", "review", "baseline", "draft"]
 
 
 def _help(*args: str) -> str:

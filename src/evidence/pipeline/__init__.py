@@ -346,10 +346,10 @@ def review(
     from evidence.claims.check import check_claims, prepare_check
     from evidence.entrez import sync_query_set
 
+    inputs = prepare_check(settings, claims)  # bad input fails before anything starts
     with acquiring(settings) as source:
         if on_note is not None and source.demo:
             on_note(source.note)
-        inputs = prepare_check(source.settings, claims)
         with writing(source.settings) as work:
             fetched, ingested = sync_query_set(
                 source.settings,
