@@ -35,7 +35,7 @@ _ABBREVIATIONS = frozenset(
     {"e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "st.", "no.", "fig.",
      "approx.", "al.", "prof.", "inc.", "ltd.", "jr.", "sr."}
 )  # fmt: skip
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z0-9])")
 _JOIN = re.compile(r"^(?:\s*(?:,|and|or|&|and/or|/)\s*)+$")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\band/or\b|\band\b|\bor\b|\bas well as\b)\s*")
 _COVER_CONTRAINDICATION = (
@@ -62,6 +62,8 @@ class Statement:
     lead: str | None = None  # the heading or lead-in line of a list item
     heading: bool = False  # the statement is a heading
     follows: bool = False  # a sentence after the first of its paragraph
+    section: str | None = None  # the heading of the section the statement is in
+    opens: bool = False  # a sentence of the first paragraph under a heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,16 +121,28 @@ def split_statements(article: Article) -> list[Statement]:
     """The statements of an article in order: headings, sentences and list items."""
     out: list[Statement] = []
     lead: str | None = None
+    section: str | None = None
+    opening = False  # the next paragraph is the first under a heading
     for block in article.blocks:
         if block.kind == "heading":
             out.append(Statement(block.text, heading=True))
-            lead = block.text
+            lead = section = block.text
+            opening = True
         elif block.kind == "item":
-            out.append(Statement(block.text, lead=lead))
+            out.append(Statement(block.text, lead=lead, section=section))
+            opening = False
         else:
             sentences = split_sentences(block.text)
             for i, sentence in enumerate(sentences):
-                out.append(Statement(sentence, follows=i > 0))
+                out.append(
+                    Statement(
+                        sentence,
+                        follows=i > 0,
+                        section=section,
+                        opens=opening and section is not None,
+                    )
+                )
+            opening = False
             # a paragraph that ends with ':' introduces the list after it
             lead = sentences[-1] if sentences and sentences[-1].endswith(":") else None
     return out
@@ -244,7 +258,10 @@ def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, s
 
 def _conditions(found: _Found) -> list[str]:
     kept: list[str] = []
-    named = [x.end for x in found.get("intervention")]
+    # (a pronoun for the treatment counts as its name: "it did not help low back pain")
+    named = [x.end for x in found.get("intervention")] + [
+        m.end() for m in re.finditer(r"\b(?:it|they)\b", found.lower)
+    ]
     for m in found.get("condition"):
         window_start = max(0, m.start - 60)
         prior = rules.PRIOR.search(found.lower[window_start : m.start])
@@ -382,7 +399,7 @@ def _claims_of(
     # pills") is not what the sentence says of this one: take the next effect word
     effects = [
         m for m in rules.EFFECT.finditer(reading)
-        if not rules.PRIOR_FAILURE.search(reading[max(0, m.start() - 50) : m.start()])
+        if not rules.PRIOR_FAILURE.search(reading[max(0, m.start() - 90) : m.start()])
         # "recommended for easing pain": what it is for, not what it does
         and not rules.PURPOSE.search(reading[max(0, m.start() - 20) : m.start()])
     ]  # fmt: skip
@@ -392,6 +409,8 @@ def _claims_of(
         or rules.HEALING.search(reading)
         or _strong(reading)
     )
+    gain = _listed_gain(statement, found, bool(conditions or outcomes))
+    effect = effect or gain
     if rules.USED_TO.search(reading) and conditions and not against:
         effect = None  # "is used to ease X": an indication, below
     if effect and not comparison:
@@ -402,7 +421,8 @@ def _claims_of(
         )
         # one claim per condition and per thing it improves ("pain relief and a better
         # range of motion", "relieve pain and speed healing")
-        aims: list[tuple[str, ...]] = [(o,) for o in _unique(outcomes)]
+        # (blood flow is how it works, not what it is for: a mechanism claim below)
+        aims: list[tuple[str, ...]] = [(o,) for o in _unique(outcomes) if o != "blood_flow"]
         if rules.HEALING.search(reading) or (
             rules.FUNCTION.search(reading) and "range_of_motion" not in outcomes
         ):
@@ -418,8 +438,10 @@ def _claims_of(
             _strong(reading)
             or against
             or rules.HEALING.search(reading)
-            # a list item that opens with what it does ("- Improves range of motion")
+            # a list item that opens with what it does ("- Improves range of motion") or
+            # names a gain under a heading on benefits ("- Less pain")
             or (statement.lead is not None and rules.EFFECT.match(own))
+            or gain is not None
         ):
             for aim in aims:
                 add("effectiveness", asserts, outcome=aim)
@@ -447,11 +469,34 @@ def _claims_of(
     return out
 
 
+def _listed_gain(statement: Statement, found: _Found, named: bool) -> re.Match[str] | None:
+    """A list item that names a gain ("- Less pain", "- Better range of motion") under a
+    heading or lead-in line on what the treatment brings ("Benefits of dry needling",
+    "Patients often notice:"), not on its harms."""
+    if statement.lead is None:
+        return None
+    context = f"{statement.section or ''} {statement.lead}".lower()
+    if (
+        not rules.BENEFIT_CONTEXT.search(context)
+        or re.search(
+            r"\b(?:side[ -]effects?|adverse|risks?|complications?|harms?|dangers?|"
+            r"reactions?|contraindicat\w+|cautions?|warnings?)\b",
+            context,
+        )
+        or rules.NEGATION.search(context)
+    ):
+        return None
+    gain = rules.BENEFIT_ITEM.match(found.lower)
+    if gain is None or not (named or rules.BENEFIT_OBJECT.search(found.lower)):
+        return None
+    return gain
+
+
 def _strong(reading: str) -> re.Match[str] | None:
     """The first word that says outright that it works, outside a clause on earlier
     treatments or a purpose ("recommended for easing pain")."""
     for m in rules.EFFECT_STRONG.finditer(reading):
-        before = reading[max(0, m.start() - 50) : m.start()]
+        before = reading[max(0, m.start() - 90) : m.start()]
         if not rules.PRIOR_FAILURE.search(before) and not rules.PURPOSE.search(before):
             return m
     return None
@@ -588,6 +633,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             or statement.lead is not None
             # a paragraph goes on about the treatment its sentence before was about
             or (statement.follows and resolved)
+            # the first paragraph under a heading speaks of the section's treatment
+            or (statement.opens and not statement.follows)
         ):
             carried = not (
                 rules.PRONOUN.search(lower)
@@ -665,7 +712,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             if lead_in and not carried:
                 reason = "introduces the list after it"
             draft.left_out.append(LeftOut(sentence, reason))
-            state.resolved = not carried
+            # a paragraph still speaks of its treatment after a sentence that claims nothing
+            state.resolved = not carried or statement.follows
             continue
         unknown.extend(found.guessed)
         unknown.extend(_unknown_words(found, True, short_forms))

@@ -21,6 +21,9 @@ __all__ = [
     "AE_EXAMPLES",
     "ANSWER",
     "BARE_PRONOUN",
+    "BENEFIT_CONTEXT",
+    "BENEFIT_ITEM",
+    "BENEFIT_OBJECT",
     "CARE_PROCESS",
     "CAUSAL",
     "COMPARISON",
@@ -106,7 +109,10 @@ SUBJECT_LEAD = _rx(
 # a sentence that opens with an indirect question ("How dry needling works is ...",
 # "Whether it helps is unclear") or says the matter is open asserts nothing checkable
 UNDECIDED = _rx(
-    r"^(?:how|whether|why|what|which|when) (?!(?:it|they) (?:is|are)\b)|"
+    r"^(?:how|whether|why|what|which) (?!(?:it|they) (?:is|are)\b)|"
+    # ("When performed by a trained therapist, it is safe": a condition, then the claim)
+    r"^when (?!(?:it|they) (?:is|are)\b)(?!(?:\w+ly )?(?:performed|done|given|used|"
+    r"administered|applied|delivered|carried out|provided)\b[^,]*,)|"
     r"\b(?:(?:some|much|a lot of|ongoing) debate|(?:is|are|remains?) (?:still )?(?:unclear|"
     r"unknown|debated|controversial|mixed)|mixed (?:results|evidence|findings)|"
     r"not (?:yet )?(?:fully |well )?(?:known|understood))\b|"
@@ -164,6 +170,9 @@ PRIOR = _rx(
 
 # "who have not found relief from", "whose pain did not improve with": earlier treatments
 PRIOR_FAILURE = _rx(
+    # "when stretching, medication and physical therapy have not brought enough relief"
+    r"\b(?:when|if|after|once|where|who|whose)\b[^.;]{0,70}?\b(?:have|has|had|did|do|does)"
+    r"(?: not|n't)\s+(?:\w+\s+){0,3}$|"
     r"(?:\b(?:who|whose)\b|\b(?:when|if|after|where|once) (?:other|previous|prior|earlier|"
     r"conservative|more conservative|standard|usual|first-line)\b)[^,.;]{0,25}\b(?:not|never|"
     r"n't|failed to|no longer)\s+(?:\w+\s+){0,2}$"
@@ -240,7 +249,8 @@ COVERAGE = _rx(
 )
 NOT_COVERED = _rx(
     r"\b(?:not|isn't|aren't|rarely|seldom|never|no)\s+(?:\w+\s+){0,2}?(?:covered|cover|"
-    r"reimbursed|insurance)\b|\bexclude[sd]? from (?:coverage|cover)\b"
+    r"reimbursed|insurance)\b|\bexclude[sd]? from (?:coverage|cover)\b|"
+    r"\b(?:not|n't|never|rarely|seldom|won't)\s+(?:\w+\s+){0,2}?pay(?:s|ing)? for\b"
 )
 # "to ease the soreness", "help the bruise fade": a harm something else eases
 EASED = _rx(
@@ -281,7 +291,27 @@ EFFECT = _rx(
     r"(?:can|may|could|will|does|do) (?:also |often |help )?(?:to )?treat|treats|"
     r"(?:can|may|could) (?:also |often )?be (?:effectively |successfully )?treated with|"
     r"benefit from|(?:notice|feel|report|have)s? (?:\w+ )?(?:less|reduced|lower|fewer)\b|"
-    r"pain[- ]free)\b"
+    r"pain[- ]free|feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|"
+    r"improvement|results?)|see (?:lasting |real |good )?results)\b"
+)
+# a list item that names a gain ("- Less pain", "- Better range of motion", "- Relief from
+# headaches"), under a heading or lead-in line on what the treatment brings
+BENEFIT_ITEM = _rx(
+    r"^(?:(?:much|far|significantly|noticeably)\s+)?(?:less|reduced|lower|fewer|decreased|"
+    r"diminished|better|improved|increased|greater|enhanced|restored|faster|quicker|rapid|"
+    r"lasting|long-lasting|long-term|(?:reduction|decrease|improvement|increase|relief)\s+"
+    r"(?:in|of|from)|(?:pain|symptom) relief|relief)\b"
+)
+# what such a gain must be of: pain, symptoms, moving, healing, or a vocabulary term
+BENEFIT_OBJECT = _rx(
+    r"\b(?:pain|painful|aches?|symptoms?|stiffness|spasms?|tension|tightness|soreness|"
+    r"mobility|motion|movement|function|flexibility|healing|recovery|inflammation|swelling)\b"
+)
+# a heading or lead-in line on what the treatment brings ("Benefits of X", "Patients often
+# notice:", "What results can I expect?")
+BENEFIT_CONTEXT = _rx(
+    r"\b(?:benefits?|advantages?|helps?|results?|notices?|reports?|expect|improve\w*|"
+    r"outcomes?|gains?|why (?:\w+ )?(?:choose|try|consider|use)|pros|relief)\b"
 )
 # "is used to ease X": the use, an indication, not a result
 USED_TO = _rx(r"\b(?:is|are) (?:\w+ )?used (?:to|for)\b")
@@ -290,7 +320,8 @@ EFFECT_STRONG = _rx(
     r"\b(?:effective(?:ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|proven|ineffective|"
     r"no better than|does not work|doesn't work|cure[sd]?|"
     r"(?:eas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|lessen(?:s|ed)?|improv(?:e|es|ed))\s+"
-    r"(?:\w+\s+)?(?:pain|symptoms|spasms?|stiffness|mobility|range of motion)|"
+    r"(?:[\w-]+,?\s+){0,3}?(?:pain|symptoms|spasms?|stiffness|mobility|range of motion)|"
+    r"feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|improvement)|"
     r"(?:starts?|begins?) to work|takes? effect|benefit from|"
     # how long it lasts; what gets better after it
     r"(?:effects?|relief|benefits?)\b[^.;]{0,80}?\blasts?|"
@@ -457,6 +488,32 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:\w+\s+)?(?:additional|more|extra|increased|added)\s+(?:pain|soreness)\b"
         ),
     ),
+    # feeling sore after it: soreness from the treatment
+    (
+        "adverse_event",
+        "post_needling_soreness",
+        _rx(
+            r"\b(?:feel|feels|felt|feeling|be|get|gets|getting|is|are|being)\s+(?:a (?:little|bit)"
+            r" |slightly |somewhat |quite |very )?sore\b|\bsore (?:for|afterwards|after|the next "
+            r"day|the day after)\b"
+        ),
+    ),
+    # a punctured or collapsed lung: pneumothorax
+    (
+        "adverse_event",
+        "pneumothorax",
+        _rx(
+            r"\b(?:(?:partly|partially) )?(?:collapsed|punctured|deflated) lungs?\b|"
+            r"\b(?:collapse|puncture|pierce|perforate|nick)[sd]?\s+(?:a|the|your)\s+lungs?\b|"
+            r"\blung (?:collapse|puncture|injury)\b"
+        ),
+    ),
+    # feeling faint, passing out: syncope
+    (
+        "adverse_event",
+        "syncope",
+        _rx(r"\b(?:feel(?:s|ing)?|felt) faint\b|\bpass(?:es|ed|ing)? out\b"),
+    ),
     # back surgery that did not help: failed back surgery syndrome
     (
         "condition",
@@ -505,4 +562,6 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 SHORT_NAMES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("condition", "spinal_stenosis", _rx(r"\bstenosis\b")),
     ("condition", "herpes_simplex", _rx(r"\bherpes\b(?! zoster)")),
+    # a headache of no named type: the commoner of the two the vocabulary has
+    ("condition", "tension_type_headache", _rx(r"\bheadaches?\b")),
 )

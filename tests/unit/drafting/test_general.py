@@ -1,0 +1,116 @@
+"""Sentence patterns of clinic and health pages in general: benefit lists under a heading,
+sections whose first paragraph names no treatment, paragraphs that go on past a sentence
+without a claim, lay words for harms, and conditions stated before the claim."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from evidence.drafting import Draft
+from evidence.drafting.drafter import split_sentences
+
+Drafter = Callable[[str], Draft]
+TITLE = "Shockwave Therapy\n\n"
+
+
+def _kinds(d: Draft) -> list[tuple[str, tuple[str, ...], str]]:
+    return [(c.kind, c.condition + c.adverse_event, c.asserts) for c in d.claims]
+
+
+def test_gains_listed_under_a_benefits_heading_are_effectiveness_claims(draft: Drafter) -> None:
+    d = draft(TITLE + "## Why patients choose it\n\nMost people report:\n\n"
+              "- Less pain\n- Better range of motion\n- Fewer muscle spasms\n"
+              "- Better posture\n- A quick visit\n")  # fmt: skip
+    assert [(c.kind, c.sentence) for c in d.claims] == [
+        ("effectiveness", "Less pain"),
+        ("effectiveness", "Better range of motion"),
+        ("effectiveness", "Fewer muscle spasms"),
+    ]
+    assert all(c.intervention == ("shockwave_therapy",) for c in d.claims)
+    assert d.claims[1].outcome == ("range_of_motion",)
+
+
+def test_gains_listed_under_a_risks_heading_are_not_benefits(draft: Drafter) -> None:
+    d = draft(TITLE + "## Risks\n\nAfterwards you may have:\n\n- More pain for a day\n")
+    assert [c.kind for c in d.claims if c.kind == "effectiveness"] == []
+
+
+def test_the_first_paragraph_of_a_section_speaks_of_the_treatment(draft: Drafter) -> None:
+    d = draft(TITLE + "Shockwave therapy sends sound waves into the tissue.\n\n"
+              "## How it helps\n\nThe waves improve circulation in the tendon. They can "
+              "also ease swelling and pain.\n\n## Your visit\n\nYour first visit starts with "
+              "a short talk.")  # fmt: skip
+    helps = [c for c in d.claims if c.sentence.startswith(("The waves", "They can"))]
+    assert [(c.kind, c.intervention) for c in helps] == [
+        ("mechanism", ("shockwave_therapy",)),
+        ("effectiveness", ("shockwave_therapy",)),
+    ]
+    assert d.left_out[-1].sentence == "Your first visit starts with a short talk."
+
+
+def test_a_paragraph_goes_on_past_a_sentence_without_a_claim(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nDry needling puts thin needles into tight muscle. No medicine "
+              "goes in, hence the name. Many people feel better within a day.")  # fmt: skip
+    last = d.claims[-1]
+    assert (last.kind, last.intervention, last.asserts) == (
+        "effectiveness",
+        ("dry_needling",),
+        "benefit",
+    )
+    assert last.sentence == "Many people feel better within a day."
+
+
+def test_safe_when_done_by_a_trained_hand_is_a_safety_claim(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nWhen performed by a trained clinician, dry needling is very "
+              "safe. When dry needling helps is not well understood.")  # fmt: skip
+    assert _kinds(d) == [("safety", (), "safe")]
+    assert "open matter" in d.left_out[-1].reason
+
+
+def test_a_payer_that_does_not_pay_does_not_cover(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nMedicare does not pay for dry needling. Some private insurers "
+              "pay for it.")  # fmt: skip
+    assert _kinds(d) == [("coverage", (), "not_covered"), ("coverage", (), "covered")]
+
+
+def test_easing_swelling_and_pain_says_it_works(draft: Drafter) -> None:
+    d = draft("Therapeutic Ultrasound\n\nTherapeutic ultrasound can reduce swelling, "
+              "stiffness and pain.")  # fmt: skip
+    assert _kinds(d) == [("effectiveness", (), "benefit")]
+
+
+def test_relief_that_earlier_treatments_did_not_bring_is_not_claimed(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nTrigger point injections are often tried when "
+              "rest, pills and physical therapy have not brought enough relief.")  # fmt: skip
+    assert d.claims == []
+
+
+def test_what_it_did_not_help_keeps_its_condition(draft: Drafter) -> None:
+    d = draft("Therapeutic Ultrasound\n\nTherapeutic ultrasound is popular. A review found "
+              "that it did not help low back pain more than a sham device.")  # fmt: skip
+    assert ("effectiveness", ("low_back_pain",), "no_benefit") in _kinds(d)
+
+
+def test_a_closing_quote_stays_with_its_sentence() -> None:
+    assert split_sentences('It is called "dry." The needle is thin.') == [
+        'It is called "dry."',
+        "The needle is thin.",
+    ]
+
+
+def test_lay_words_for_harms(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nIn rare cases a needle near the ribs can puncture a lung. "
+              "Some people feel faint during a session. You may feel a little sore the "
+              "next day.")  # fmt: skip
+    assert [c.adverse_event for c in d.claims] == [
+        ("pneumothorax",),
+        ("syncope",),
+        ("post_needling_soreness",),
+    ]
+    assert all(c.kind == "adverse_effect" and c.asserts == "occurs" for c in d.claims)
+
+
+def test_a_headache_of_no_named_type_is_read_as_tension_type_and_named(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nDry needling is used to treat headaches and migraine.")
+    assert [c.condition for c in d.claims] == [("tension_type_headache",), ("migraine",)]
+    assert "headaches" in d.unknown_terms
