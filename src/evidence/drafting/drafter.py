@@ -316,6 +316,7 @@ class _State:
     resolved: bool = False  # the statement before was about an intervention
     outside: bool = False  # the statement before spoke of something outside the vocabulary
     target: str | None = None  # the topic, when the statement before described its target
+    knots: str | None = None  # the topic, when the statement before named what it works on
     claims: list[DraftClaim] = field(default_factory=list)
 
 
@@ -460,10 +461,14 @@ def _claims_of(
             add("mechanism", "true", per_condition(sentence, condition),
                 condition=(condition,), outcome=mech_outcomes)  # fmt: skip
     elif rules.MECHANISM.search(own):
+        # (a condition named inside the mechanism's own words, "calm irritated nerves", is
+        # part of how it works, not what it is for)
+        spans = [(m.start(), m.end()) for m in rules.MECHANISM.finditer(own)]
+        inside = {m.term for m in found.get("condition") if any(a <= m.start < b for a, b in spans)}
         add(
             "mechanism",
             "true",
-            condition=tuple(conditions) if not effect else (),
+            condition=tuple(c for c in conditions if c not in inside) if not effect else (),
             outcome=mech_outcomes,
         )
     return out
@@ -526,6 +531,13 @@ def _is_definition(found: _Found, subject_end: int, subject_start: int) -> bool:
     if rules.COMPARISON.search(found.lower):
         return False
     after = found.lower[subject_end:]
+    # "Trigger point injections (TPIs) are ...", "Shockwave therapy, or ESWT, is ..."
+    after = re.sub(
+        r"^\s*(?:\([^)]*\)|,\s*(?:or|also called|also known as|aka|sometimes called)\s+"
+        r"[^,]{1,40},)",
+        "",
+        after,
+    )
     after = re.sub(
         r"^\s*(?:points?|therapy|treatments?|remedies|units?|devices?|machines?|sessions?|"
         r"procedures?|techniques?|methods?)\b",
@@ -552,6 +564,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         resolved, state.resolved = state.resolved, False
         outside, state.outside = state.outside, False
         prev_target, state.target = state.target, None
+        prev_knots, state.knots = state.knots, None
+        if short_forms and rules.TARGET_WORDS.search(sentence.lower()):
+            state.knots = topic  # "... pressure on knots in the muscle. These knots ..."
         carried = False  # the intervention is only carried over from the sentence before
         asked, question = question, (sentence if sentence.rstrip().endswith("?") else None)
         if asked is not None and rules.ANSWER.match(sentence.lower()):
@@ -619,10 +634,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             anywhere is None
             and not interventions
             and statement.follows
-            and prev_target is not None
+            and (prev_target or prev_knots) is not None
             and rules.TARGET_ANAPHOR.match(lower)
         ):
-            anywhere = prev_target  # "Such a band ...", "These knots ..." after trigger points
+            # "Such a band ...", "These knots ..." after trigger points or knots
+            anywhere = prev_target or prev_knots
         if anywhere is not None:
             # what the treatment works on, named anywhere: the sentence is about the topic
             interventions = (anywhere,)
@@ -703,6 +719,15 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             )
         if not claims and statement.lead is not None:
             claims = _listed_conditions(statement, interventions, found, labels)
+        if (
+            statement.lead is not None
+            and _lists_conditions(statement.lead)
+            # (not a gain or a "no ...": "- Improved mobility", "- No downtime")
+            and not re.match(r"no\b", lower)
+            and not rules.BENEFIT_ITEM.match(lower)
+            and not rules.EFFECT.match(lower)
+        ):
+            unknown.extend(_unknown_items(found))
         lead_in = sentence.rstrip().endswith(":")
         if lead_in:
             # "Benefits of massage include:" defines nothing; its list makes the claims
@@ -791,6 +816,46 @@ def _listed_conditions(
     ]
 
 
+_HARM_CONTEXT = re.compile(
+    r"\b(?:side[ -]effects?|adverse|risks?|complications?|harms?|dangers?|reactions?|"
+    r"contraindicat\w+|cautions?|warnings?|should not|avoid)\b"
+)
+
+
+def _lists_conditions(lead: str) -> bool:
+    """The heading or lead-in line introduces conditions the treatment is for ("Conditions
+    we treat", "Shockwave therapy can help with:"), not harms or whom it does not suit."""
+    lower = lead.lower()
+    return bool(
+        (
+            rules.INDICATION.search(lower)
+            or rules.EFFECT.search(lower)
+            or re.search(r"\b(?:conditions?|disorders|injuries|problems|ailments)\b", lower)
+        )
+        and not _HARM_CONTEXT.search(lower)
+        and not re.search(r"\b(?:benefits?|advantages?)\b", lower)
+    )
+
+
+def _unknown_items(found: _Found) -> list[str]:
+    """The parts of a listed condition ("Shin splints", "Plantar fasciitis and heel spurs")
+    that the vocabulary does not match: words that may name a condition it lacks."""
+    spans = [(m.start, m.end) for ms in found.by.values() for m in ms]
+    out: list[str] = []
+    offset = 0
+    for piece in _LIST_SPLIT.split(found.lower):
+        piece = re.sub(r"\([^)]*\)?", "", piece).strip(" ()\"'.:")
+        if not piece:
+            continue
+        at = found.lower.find(piece, offset)
+        offset = at + len(piece) if at >= 0 else offset
+        covered = at >= 0 and any(s < at + len(piece) and at < e for s, e in spans)
+        words = [w for w in _WORD.findall(piece) if w not in _STOP]
+        if not covered and words and len(piece.split()) <= 4:
+            out.append(piece)
+    return out
+
+
 def _referent(
     lower: str, last: tuple[str, ...], topic: str | None, vocab: Vocabulary
 ) -> tuple[str, ...]:
@@ -837,9 +902,9 @@ def _defines_unnamed(found: _Found, short_forms: dict[str, str], named: bool) ->
     is ("It is not the same as ..."), or a gloss of what it works on ("trigger points,
     which are ...")."""
     lower = found.lower
-    act = rules.DEFINITION_ACT.search(lower)
-    if act and not re.search(r"\b(?:if|when|unless|whenever)\s+$", lower[: act.start()]):
-        return True  # (not "if needles are put into the chest")
+    for act in (rules.DEFINITION_ACT.search(lower), rules.DEFINITION_AGENT.search(lower)):
+        if act and not re.search(r"\b(?:if|when|unless|whenever)\s+$", lower[: act.start()]):
+            return True  # (not "if needles are put into the chest")
     if not named and rules.DEFINITION_REFERENCE.match(lower):
         return True
     ref = rules.REFERENCE_SUBJECT.match(lower)

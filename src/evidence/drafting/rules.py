@@ -31,6 +31,7 @@ __all__ = [
     "CONTRAINDICATION",
     "COVERAGE",
     "DEFINITION_ACT",
+    "DEFINITION_AGENT",
     "DEFINITION_REFERENCE",
     "DEFINITION_START",
     "DEFINITION_VERB",
@@ -67,6 +68,7 @@ __all__ = [
     "SUBJECT_LEAD",
     "TARGET_ANAPHOR",
     "TARGET_GLOSS",
+    "TARGET_WORDS",
     "UNDECIDED",
     "UNSAFE",
     "USED_TO",
@@ -158,6 +160,8 @@ TARGET_ANAPHOR = _rx(
     r"^(?:[^,]{0,30},\s*)?(?:these|such|those|this|that|the|each|a|an)\s+(?:\w+\s+)?"
     r"(?:knots?|bands?|spots?|nodules?|lumps?|bumps?)\b"
 )
+# what such a treatment works on, named in passing ("pressure on knots in the muscle")
+TARGET_WORDS = _rx(r"\b(?:knots?|trigger points?|tight bands?)\b")
 # what follows a name that makes it a tool of another procedure ("ultrasound-guided")
 GUIDANCE = _rx(r"[- ]?(?:guided|guidance|imaging|scans?|scanning)\b")
 # an opening that sets another treatment aside ("Unlike acupuncture, dry needling ...")
@@ -367,6 +371,13 @@ INDICATION = _rx(
 MECHANISM = _rx(
     r"\b(?:works? by|so as to|in order to (?:increase|improve|release|stimulate|restore)|"
     r"increases? (?:the )?(?:blood|circulation)|blood (?:flow|circulation)|"
+    # loosening knots, calming nerves, more circulation ("loosen muscle knots", "calm
+    # irritated nerves", "improved circulation")
+    r"(?:loosen|soften|deactivat|inactivat)\w* (?:the |those |these |tight |tense |muscle )*"
+    r"(?:knots?|bands?|trigger points?|tissues?|muscles?|fibres|fibers)|"
+    r"calm(?:s|ing)? (?:down )?(?:the )?(?:\w+ )?nerves?|"
+    r"(?:improv|boost|increas|promot|stimulat|enhanc)\w* (?:the )?(?:local )?(?:blood )?"
+    r"(?:circulation|blood flow)|"
     r"releases? (?:endorphins|negative energy|the knots?|muscle|pressure)|release negative|"
     r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|"
     # a hedge on how it works, not on what it does ("is believed to make it heal faster")
@@ -432,6 +443,22 @@ DEFINITION_ACT = _rx(
     r"\bneedles?\b[^.;:]{0,60}?\b(?:is|are) (?:\w+ )?(?:put|inserted|placed|passed|pushed|"
     r"guided|introduced)\b|\b(?:inserts?|places?|passes?|puts?|guides?|pushes?) "
     r"(?:a |the |one or more )?(?:[\w-]+,? ){0,3}?needles?\b(?! (?:fear|phobia))"
+)
+# what is done, told of the one who does it or the device ("A doctor injects a little
+# anaesthetic into the knot", "a handheld applicator delivers the pulses") or of what is put
+# on or in ("A gel is spread on the skin", "the waves are directed at the tendon")
+DEFINITION_AGENT = _rx(
+    r"^(?:(?:during|in|at) (?:the|a|each|your) (?:\w+ )?(?:session|treatment|procedure|visit),"
+    r"\s+)?(?:(?:then|next|first|finally|afterwards),?\s+)?(?:a|an|the|your)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:doctor|physician|provider|therapist|"
+    r"physiotherapist|practitioner|clinician|chiropractor|nurse|specialist|wand|probe|"
+    r"applicator|device|machine|hand-?piece|transducer|gun)s?\s+(?:\w+ly\s+|then\s+|also\s+)?"
+    r"(?:injects?|delivers?|applies|sends?|transmits?|directs?|presses|inserts?|places?|"
+    r"glides?|moves?|passes|emits?)\b|"
+    r"\b(?:gel|needles?|medicine|medication|an(?:a)?esthetic|steroid|solution|sound waves|"
+    r"shock ?waves|waves|pulses|energy)\s+(?:is|are)\s+(?:\w+ly\s+|then\s+|first\s+)?"
+    r"(?:spread|applied|injected|placed|inserted|delivered|sent|directed|transmitted|rubbed|"
+    r"passed)\b"
 )
 # the treatment's target glossed where it is named ("trigger points, which are ...",
 # "myofascial trigger points, the bundles of ...")

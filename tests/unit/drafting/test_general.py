@@ -114,3 +114,48 @@ def test_a_headache_of_no_named_type_is_read_as_tension_type_and_named(draft: Dr
     d = draft("Dry Needling\n\nDry needling is used to treat headaches and migraine.")
     assert [c.condition for c in d.claims] == [("tension_type_headache",), ("migraine",)]
     assert "headaches" in d.unknown_terms
+
+
+def test_a_name_with_its_short_form_in_brackets_is_defined(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nTrigger point injections (TPIs) are small shots "
+              "into painful knots of muscle.")  # fmt: skip
+    assert [(c.kind, c.intervention) for c in d.claims] == [
+        ("definition", ("trigger_point_injection",))
+    ]
+
+
+def test_what_the_doctor_or_the_device_does_defines_the_treatment(draft: Drafter) -> None:
+    d = draft(TITLE + "Shockwave therapy is offered at many clinics.\n\n## A session\n\n"
+              "A gel is spread over the sore heel. Then a handheld applicator delivers the "
+              "pulses. When the gel is applied cold, it can feel odd.")  # fmt: skip
+    defined = [c.sentence for c in d.claims if c.kind == "definition"]
+    assert defined == [
+        "A gel is spread over the sore heel.",
+        "Then a handheld applicator delivers the pulses.",
+    ]
+    assert "open matter" in d.left_out[-1].reason  # (what happens when: no definition)
+
+
+def test_these_knots_after_a_sentence_on_knots_describe_the_target(draft: Drafter) -> None:
+    d = draft("Trigger Point Massage\n\nTrigger point massage is a method that presses on knots in "
+              "a muscle. "
+              "These knots can send pain into the arm.")  # fmt: skip
+    assert [(c.kind, c.intervention) for c in d.claims] == [
+        ("definition", ("trigger_point_therapy",)),
+        ("definition", ("trigger_point_therapy",)),
+    ]
+
+
+def test_loosening_knots_and_calming_nerves_is_how_it_works(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nDry needling uses thin needles. Its aim is to loosen tight "
+              "muscle knots and calm irritated nerves. It also boosts local blood "
+              "flow.")  # fmt: skip
+    assert [(c.kind, c.condition) for c in d.claims[1:]] == [("mechanism", ()), ("mechanism", ())]
+
+
+def test_listed_conditions_the_vocabulary_lacks_are_named(draft: Drafter) -> None:
+    d = draft(TITLE + "## Conditions we treat\n\n- Plantar fasciitis and heel spurs\n"
+              "- Shin splints\n\n## Benefits\n\n- No downtime\n- Improved mobility\n\n"
+              "## Risks\n\n- Skin redness\n")  # fmt: skip
+    assert d.unknown_terms == ["heel spurs", "shin splints"]
+    assert [c.condition for c in d.claims if c.kind == "indication"] == [("plantar_fasciitis",)]
