@@ -23,12 +23,13 @@ from evidence.errors import InputError
 __all__ = ["MAX_BYTES", "Article", "Block", "parse_html", "parse_text", "read_article"]
 
 MAX_BYTES = 5 * 1024 * 1024
-BlockKind = Literal["heading", "paragraph", "item"]
+BlockKind = Literal["heading", "paragraph", "item", "label"]
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A heading, a paragraph or one list item of the article, in article order."""
+    """A heading, a paragraph, one list item or the bold label that opens an item or a
+    paragraph ("**More blood flow.** Needling raises ..."), in article order."""
 
     kind: BlockKind
     text: str
@@ -48,6 +49,9 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
 _SPACE = re.compile(r"\s+")
+# a bold label that opens a line, ending in a stop or colon, with the text after it
+# ("**More blood flow.** Needling raises ..."; not "**Dry needling** is ...")
+_LABEL = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?[.:!?])\1\s*(?=\S)(.*)$")
 
 
 def read_article(path: Path) -> Article:
@@ -105,12 +109,21 @@ def parse_text(text: str, *, markdown: bool = False) -> Article:
             blocks.append(Block("heading", _plain(_HEADING.sub("", line).rstrip("#"))))
         elif _ITEM.match(line):
             flush()
-            blocks.append(Block("item", _plain(_ITEM.sub("", line))))
+            item = _ITEM.sub("", line)
+            label = _LABEL.match(item)
+            if label:
+                blocks.append(Block("label", _plain(label.group(2))))
+                item = label.group(3)
+            blocks.append(Block("item", _plain(item)))
         elif markdown and re.fullmatch(r"\s*(?:=+|-+)\s*", line) and paragraph:
             heading = " ".join(paragraph)
             paragraph.clear()
             blocks.append(Block("heading", _plain(heading)))
         else:
+            label = None if paragraph else _LABEL.match(line)
+            if label:
+                blocks.append(Block("label", _plain(label.group(2))))
+                line = label.group(3)
             paragraph.append(line.strip())
     flush()
     title = None
@@ -139,6 +152,17 @@ _BLOCK_TAGS = {
     "blockquote": "paragraph",
     "td": "paragraph",
 }
+
+
+def _html_label(element: etree._Element) -> str | None:
+    """The text of a <strong> or <b> that opens a list item or paragraph, if any."""
+    if (element.text or "").strip():
+        return None
+    first = next(iter(element), None)
+    if first is None or first.tag not in ("strong", "b"):
+        return None
+    label = _SPACE.sub(" ", "".join(str(t) for t in first.itertext())).strip()
+    return label if label[-1:] in (".", ":", "!", "?") else None
 
 
 def parse_html(raw: bytes | str) -> Article:
@@ -178,5 +202,10 @@ def parse_html(raw: bytes | str) -> Article:
             continue
         text = _SPACE.sub(" ", element.text_content()).strip()
         if text and not (blocks and blocks[-1].kind == "heading" and blocks[-1].text == text):
-            blocks.append(Block(_BLOCK_TAGS[str(element.tag)], text))  # type: ignore[arg-type]
+            kind = _BLOCK_TAGS[str(element.tag)]
+            label = _html_label(element) if kind in ("item", "paragraph") else None
+            if label and len(label) < len(text) and text.startswith(label):
+                blocks.append(Block("label", label))
+                text = text[len(label) :].strip()
+            blocks.append(Block(kind, text))  # type: ignore[arg-type]
     return Article(title=title, url=url, blocks=tuple(blocks))

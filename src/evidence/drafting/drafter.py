@@ -64,6 +64,7 @@ class Statement:
     follows: bool = False  # a sentence after the first of its paragraph
     section: str | None = None  # the heading of the section the statement is in
     opens: bool = False  # a sentence of the first paragraph under a heading
+    label: bool = False  # the bold label that opens a list item or paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +129,12 @@ def split_statements(article: Article) -> list[Statement]:
             out.append(Statement(block.text, heading=True))
             lead = section = block.text
             opening = True
+        elif block.kind == "label":
+            out.append(Statement(block.text, label=True, section=section))
         elif block.kind == "item":
-            out.append(Statement(block.text, lead=lead, section=section))
+            # an item of several sentences: each is a statement, read with the lead-in
+            for i, sentence in enumerate(split_sentences(block.text)):
+                out.append(Statement(sentence, lead=lead, section=section, follows=i > 0))
             opening = False
         else:
             sentences = split_sentences(block.text)
@@ -450,7 +455,7 @@ def _claims_of(
         for condition in conditions:
             add("indication", "benefit", per_condition(sentence, condition),
                 condition=(condition,))  # fmt: skip
-    mech_outcomes = tuple(o for o in outcomes if o != "pain")
+    mech_outcomes = _unique([o for o in outcomes if o != "pain"])
     # what the treatment works on drives each condition named after the opening phrase
     # ("In myofascial pain, trigger points set off pain ..." sets the scene, drives nothing)
     lead = rules.SUBJECT_LEAD.match(found.lower)
@@ -460,7 +465,13 @@ def _claims_of(
         for condition in _unique(driven):
             add("mechanism", "true", per_condition(sentence, condition),
                 condition=(condition,), outcome=mech_outcomes)  # fmt: skip
-    elif rules.MECHANISM.search(own):
+    elif rules.MECHANISM.search(own) or (
+        # an item under "How does it work?" that says something (not "That lasts.")
+        not out
+        and statement.lead is not None
+        and rules.MECHANISM_CONTEXT.search(f"{statement.section or ''} {statement.lead}".lower())
+        and len(own.split()) >= 3
+    ):
         # (a condition named inside the mechanism's own words, "calm irritated nerves", is
         # part of how it works, not what it is for)
         spans = [(m.start(), m.end()) for m in rules.MECHANISM.finditer(own)]
@@ -574,6 +585,14 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             if answered:
                 state.claims.extend(answered)
                 continue
+        if statement.label:
+            draft.left_out.append(LeftOut(sentence, "the label of a list item or paragraph"))
+            # a label that names an intervention ("**Massage.** Your therapist may ...") is
+            # what its item speaks of
+            named = _subject(_Found(vocab, sentence), short_forms)
+            if named:
+                state.last = _unique([t for t, _, _ in named])
+            continue
         if statement.heading:
             draft.left_out.append(
                 LeftOut(sentence, "the title" if sentence == article.title else "a heading")

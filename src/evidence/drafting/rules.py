@@ -47,6 +47,7 @@ __all__ = [
     "INDICATION",
     "MARKETING",
     "MECHANISM",
+    "MECHANISM_CONTEXT",
     "NEGATED_HARM",
     "NEGATION",
     "NOT_COVERED",
@@ -281,10 +282,19 @@ SAFETY = _rx(
     r"mostly\s+)?(?:very\s+|extremely\s+|fairly\s+|quite\s+)?"
     r"(?:unlikely|rare|uncommon|minimal|minor|mild|temporary|short-lived))\b|"
     r"\b(?:few|no serious|no major|no significant|minimal|very few) (?:side[ -]effects|risks|"
-    r"complications|adverse (?:effects|events))\b"
+    r"complications|adverse (?:effects|events))\b|"
+    # "None of the studies reported side effects"
+    r"\b(?:none of the|no) (?:studies|trials|participants|patients|athletes|people) "
+    r"(?:\w+ )?(?:reported|had|found|showed|noted) (?:any )?(?:side[ -]effects|adverse|"
+    r"complications|harms?)\b"
 )
 UNSAFE = _rx(
     r"\b(?:unsafe|not (?:\w+ )?safe|isn't (?:\w+ )?safe|dangerous|harmful|not without risk)\b"
+)
+# "lower" as a verb ("can lower pain", "lowers pain"), not "lower back pain"
+_LOWER_VERB = (
+    r"(?:(?<=can )|(?<=may )|(?<=to )|(?<=will )|(?<=could )|(?<=help )|(?<=helps ))lower|"
+    r"lower(?:s|ed|ing)"
 )
 EFFECT = _rx(
     r"\b(?:help(?:s|ed|ing)?|effective(?:ly|ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|"
@@ -295,7 +305,9 @@ EFFECT = _rx(
     r"(?:can|may|could|will|does|do) (?:also |often |help )?(?:to )?treat|treats|"
     r"(?:can|may|could) (?:also |often )?be (?:effectively |successfully )?treated with|"
     r"benefit from|(?:notice|feel|report|have)s? (?:\w+ )?(?:less|reduced|lower|fewer)\b|"
-    r"pain[- ]free|feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|"
+    r"pain[- ]free|positive (?:effects?|results?|outcomes?)|"
+    r"\b" + _LOWER_VERB + r" (?:\w+ )?pain|"
+    r"feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|"
     r"improvement|results?)|see (?:lasting |real |good )?results)\b"
 )
 # a list item that names a gain ("- Less pain", "- Better range of motion", "- Relief from
@@ -311,6 +323,13 @@ BENEFIT_OBJECT = _rx(
     r"\b(?:pain|painful|aches?|symptoms?|stiffness|spasms?|tension|tightness|soreness|"
     r"mobility|motion|movement|function|flexibility|healing|recovery|inflammation|swelling)\b"
 )
+# a heading or lead-in line on how the treatment works ("How does it work?", "Several
+# mechanisms are behind it:"): its items say how
+MECHANISM_CONTEXT = _rx(
+    r"\bhow (?:does )?(?:it|they|\w+(?: \w+)?) works?\b|\bmechanisms?\b|\bworks? by\b|"
+    r"\bthe science (?:behind|of)\b|\bwhat (?:it|they) (?:does|do) (?:in|to) the (?:body|"
+    r"tissue|muscle)"
+)
 # a heading or lead-in line on what the treatment brings ("Benefits of X", "Patients often
 # notice:", "What results can I expect?")
 BENEFIT_CONTEXT = _rx(
@@ -323,8 +342,13 @@ USED_TO = _rx(r"\b(?:is|are) (?:\w+ )?used (?:to|for)\b")
 EFFECT_STRONG = _rx(
     r"\b(?:effective(?:ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|proven|ineffective|"
     r"no better than|does not work|doesn't work|cure[sd]?|"
-    r"(?:eas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|lessen(?:s|ed)?|improv(?:e|es|ed))\s+"
-    r"(?:[\w-]+,?\s+){0,3}?(?:pain|symptoms|spasms?|stiffness|mobility|range of motion)|"
+    r"(?:eas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|lessen(?:s|ed)?|improv(?:e|es|ed)|"
+    + _LOWER_VERB
+    + r")\s+(?:[\w-]+,?\s+){0,3}?(?:pain|symptoms|spasms?|stiffness|mobility|"
+    r"range of motion|discomfort|soreness|aches?|tension)|"
+    r"positive (?:effects?|results?|outcomes?)|(?:studies|research|trials|evidence|science) "
+    r"(?:\w+ ){0,2}?(?:backs?|supports?|confirms?|shows?) (?:its |the |their )?"
+    r"(?:benefits?|effects?|effectiveness|use)|"
     r"feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|improvement)|"
     r"(?:starts?|begins?) to work|takes? effect|benefit from|"
     # how long it lasts; what gets better after it
@@ -376,8 +400,15 @@ MECHANISM = _rx(
     r"(?:loosen|soften|deactivat|inactivat)\w* (?:the |those |these |tight |tense |muscle )*"
     r"(?:knots?|bands?|trigger points?|tissues?|muscles?|fibres|fibers)|"
     r"calm(?:s|ing)? (?:down )?(?:the )?(?:\w+ )?nerves?|"
-    r"(?:improv|boost|increas|promot|stimulat|enhanc)\w* (?:the )?(?:local )?(?:blood )?"
-    r"(?:circulation|blood flow)|"
+    r"(?:improv|boost|increas|promot|stimulat|enhanc|rais)\w* (?:the )?(?:local )?(?:blood )?"
+    r"(?:circulation|blood flow)|(?:more|extra|better|increased|improved) (?:blood|oxygen|"
+    r"circulation)|"
+    # the body's own painkillers; how pain is handled ("release its own opioids", "change
+    # how they handle pain", "how pain is processed")
+    r"releas\w* (?:\w+ ){0,3}?(?:endorphins|opioids|painkillers|chemicals|hormones|"
+    r"serotonin)|how (?:\w+ ){0,3}?(?:handle|handles|process|processes|perceive|perceives|"
+    r"feel|feels|sense|senses) pain|how pain (?:is|gets) (?:processed|perceived|felt|handled|"
+    r"sensed)|"
     r"releases? (?:endorphins|negative energy|the knots?|muscle|pressure)|release negative|"
     r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|"
     # a hedge on how it works, not on what it does ("is believed to make it heal faster")
@@ -387,7 +418,7 @@ MECHANISM = _rx(
     r"tissue)|(?:is|are) targeted|warm(?:s|ing)? (?:up )?(?:the )?(?:[\w']+\s+){0,2}?"
     r"(?:tissues?|them|muscles?|areas?|parts?)|relax(?:es|ing)? (?:the )?muscles?|mechanism|"
     # the body's own responses: twitch, relaxing, inflammation, healing response, blood
-    r"twitch(?:es|ing)?|(?:help|helps|make|makes|let|lets) (?:the )?muscles? (?:to )?"
+    r"twitch(?:es|ing)?|(?:help|helps|make|makes|let|lets) (?:the )?muscles? (?:to )?(?:\w+ly )?"
     r"(?:relax|twitch|contract|loosen)|(?:bring(?:s|ing)? down|calm(?:s|ing)?|lower(?:s|ing)?|"
     r"reduc(?:e|es|ing)) (?:the )?(?:local )?inflammation|(?:causes?|sets? off|triggers?|"
     r"starts?|sparks?) (?:the |a )?(?:body's )?(?:own )?(?:\w+ )?(?:healing|immune|"

@@ -159,3 +159,49 @@ def test_listed_conditions_the_vocabulary_lacks_are_named(draft: Drafter) -> Non
               "## Risks\n\n- Skin redness\n")  # fmt: skip
     assert d.unknown_terms == ["heel spurs", "shin splints"]
     assert [c.condition for c in d.claims if c.kind == "indication"] == [("plantar_fasciitis",)]
+
+
+def test_a_bold_label_opening_an_item_is_left_out_and_each_sentence_read(draft: Drafter) -> None:
+    d = draft(TITLE + "## How does it work?\n\nThe waves act in two ways:\n\n"
+              "- **Blood supply.** The pulses raise circulation in the tendon.\n"
+              "- **Pain signals.** The nerves change how they handle pain. That lasts.\n"
+              "- **Fresh tissue** grows in the sore area.\n")  # fmt: skip
+    labels = [x.sentence for x in d.left_out if "label" in x.reason]
+    assert labels == ["Blood supply.", "Pain signals."]
+    assert [(c.kind, c.sentence) for c in d.claims] == [
+        ("mechanism", "The pulses raise circulation in the tendon."),
+        ("mechanism", "The nerves change how they handle pain."),
+        ("mechanism", "Fresh tissue grows in the sore area."),
+    ]
+
+
+def test_a_bold_label_in_html_is_left_out(vocab: object) -> None:
+    from evidence.drafting import draft_claims, parse_html
+
+    page = (
+        "<html><body><article><h1>Shockwave Therapy</h1><p>Shockwave therapy is a "
+        "treatment that sends pulses into a tendon.</p><h2>Benefits</h2><ul><li><strong>"
+        "Less pain.</strong> Shockwave therapy can lower pain in the heel.</li></ul>"
+        "</article></body></html>"
+    )
+    d = draft_claims(parse_html(page), vocab)  # type: ignore[arg-type]
+    assert "Less pain." in [x.sentence for x in d.left_out]
+    assert ("effectiveness", "Shockwave therapy can lower pain in the heel.") in [
+        (c.kind, c.sentence) for c in d.claims
+    ]
+
+
+def test_lowering_pain_is_an_effect_but_lower_back_pain_is_a_place(draft: Drafter) -> None:
+    d = draft(TITLE + "Shockwave therapy can lower pain and stiffness. Shockwave therapy is "
+              "used for lower back pain.")  # fmt: skip
+    assert _kinds(d) == [
+        ("effectiveness", (), "benefit"),
+        ("indication", ("low_back_pain",), "benefit"),
+    ]
+
+
+def test_what_studies_found_for_and_without_harm(draft: Drafter) -> None:
+    d = draft(TITLE + "A review of eight trials of shockwave therapy was published. Six of "
+              "them found a positive effect. None of the trials reported side effects of "
+              "shockwave therapy.")  # fmt: skip
+    assert _kinds(d) == [("effectiveness", (), "benefit"), ("safety", (), "safe")]
