@@ -175,6 +175,22 @@ class _Found:
                     if any(pattern is p for _, _, p in rules.SHORT_NAMES):
                         self.guessed.append(m.group())
             have.sort(key=lambda x: x.start)
+        self._body_pain(known)
+
+    def _body_pain(self, known: frozenset[tuple[str, str]]) -> None:
+        """ "pain in the back, neck, arms or legs": a condition for each part that has one."""
+        have = self.by.setdefault("condition", [])
+        for series in rules.BODY_PAIN.finditer(self.lower):
+            for part in re.finditer(r"(?:(?:lower|low|upper) )?[a-z]+", series.group(1)):
+                term = rules.BODY_PARTS.get(part.group())
+                start, end = series.start(1) + part.start(), series.start(1) + part.end()
+                if (
+                    term is not None
+                    and ("condition", term) in known
+                    and not any(x.start < end and start < x.end for x in have)
+                ):
+                    have.append(Match("condition", term, start, end))
+        have.sort(key=lambda x: x.start)
 
     def get(self, dimension: str) -> list[Match]:
         return self.by.get(dimension, [])
@@ -251,6 +267,8 @@ def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, s
             title_terms = terms
     if article.title and not title_terms:
         title_terms = [m.term for m in _Found(vocab, article.title).get("intervention")]
+    if not title_terms and _page_condition(article, vocab) is not None:
+        return None, {}  # a page on a condition: the treatments it names are no topic
     topic = title_terms[0] if title_terms else (counts.most_common(1)[0][0] if counts else None)
     forms: dict[str, str] = {}
     if topic is not None:
@@ -259,6 +277,36 @@ def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, s
             if len(words) >= 3:
                 forms[" ".join(words[:-1])] = topic
     return topic, forms
+
+
+def _listed_treatments(found: _Found, interventions: tuple[str, ...]) -> tuple[str, ...]:
+    """The interventions of a list of treatment options ("It can be treated with exercise,
+    massage and injections", "Treatments include ..."), each to be claimed on its own; ()
+    when the sentence lists none."""
+    cue = rules.TREATMENT_LIST.search(found.lower)
+    if cue is None:
+        return ()
+    named = _unique(
+        [
+            m.term
+            for m in found.get("intervention")
+            if not rules.GUIDANCE.match(found.lower[m.end :])
+        ]
+    )
+    return named if len(named) > 1 else ()
+
+
+def _page_condition(article: Article, vocab: Vocabulary) -> str | None:
+    """The condition a page is about, when its title names one and no intervention
+    ("Myofascial Pain Syndrome", "Living with Plantar Fasciitis")."""
+    title = article.title or next((b.text for b in article.blocks if b.kind == "heading"), None)
+    if not title:
+        return None
+    found = _Found(vocab, title)
+    if found.get("intervention"):
+        return None
+    conditions = [m.term for m in found.get("condition")]
+    return conditions[0] if conditions else None
 
 
 def _conditions(found: _Found) -> list[str]:
@@ -333,6 +381,7 @@ def _claims_of(
     labels: dict[str, str],
     seen_events: set[str] | None = None,
     on_target: bool = False,
+    page_condition: str | None = None,
 ) -> list[DraftClaim]:
     """The claims one statement makes (ids left blank); ``reading`` is the lower-cased text
     the cues are read in (the sentence, or a list item's lead-in line and the item)."""
@@ -384,8 +433,19 @@ def _claims_of(
     # say it is safe, covered or how it works ("Side effects are rare but include:" does
     # not make each listed harm a safety claim)
     own = found.lower
+    named_conditions = bool(conditions)
+    if not conditions and page_condition is not None:
+        # on a page about a condition, a treatment's use, effect or coverage is for it
+        conditions = [page_condition]
     if rules.COVERAGE.search(own) and rules.PAYER.search(own):
-        add("coverage", "not_covered" if rules.NOT_COVERED.search(own) else "covered")
+        # what a payer covers, for each condition named ("plans cover it for X but not Y"
+        # is read per sentence); the conditions are then the coverage's, not a use
+        covers = "not_covered" if rules.NOT_COVERED.search(own) else "covered"
+        if not conditions:
+            add("coverage", covers)
+        for condition in conditions:
+            add("coverage", covers, per_condition(sentence, condition), condition=(condition,))
+        return out
     safe_for = rules.SAFE_FOR.search(own)
     if safe_for and conditions and not rules.UNSAFE.search(own):
         # "a safe way of treating A, B and C": the treatment is safe for each; the sentence
@@ -479,7 +539,11 @@ def _claims_of(
         add(
             "mechanism",
             "true",
-            condition=tuple(c for c in conditions if c not in inside) if not effect else (),
+            condition=(
+                tuple(c for c in conditions if c not in inside)
+                if not effect and named_conditions
+                else ()
+            ),
             outcome=mech_outcomes,
         )
     return out
@@ -566,6 +630,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     series that the vocabulary does not know."""
     draft = Draft(title=article.title, url=article.url)
     topic, short_forms = _topic(article, vocab)
+    page_condition = _page_condition(article, vocab) if topic is None else None
     labels = {t.id: t.label for t in vocab.terms.get("condition", ())}
     state = _State(last=(topic,) if topic else ())
     unknown: list[str] = []
@@ -590,8 +655,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             # a label that names an intervention ("**Massage.** Your therapist may ...") is
             # what its item speaks of
             named = _subject(_Found(vocab, sentence), short_forms)
-            if named:
-                state.last = _unique([t for t, _, _ in named])
+            # (and one that names none, "**Heat.**", is about something else)
+            state.last = _unique([t for t, _, _ in named]) if named else ((topic,) if topic else ())
             continue
         if statement.heading:
             draft.left_out.append(
@@ -599,8 +664,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             )
             # a heading that names an intervention is what the section under it speaks of
             named = _subject(_Found(vocab, sentence), short_forms)
-            if named:
-                state.last = _unique([t for t, _, _ in named])
+            # (one that names none speaks of the page's topic again, or of no treatment)
+            state.last = _unique([t for t, _, _ in named]) if named else ((topic,) if topic else ())
             state.events.clear()
             continue
         found = _Found(vocab, sentence)
@@ -704,9 +769,19 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         ) or anywhere is not None
         if on_target:
             state.target = interventions[0]
-        claims = _claims_of(
-            statement, interventions, found, reading, labels, state.events, on_target
-        )
+        listed = _listed_treatments(found, interventions)
+        claims = [
+            claim
+            for group in ([(t,) for t in listed] if listed else [interventions])
+            for claim in _claims_of(
+                statement, group, found, reading, labels, state.events, on_target, page_condition
+            )
+        ]
+        if listed:
+            # options listed for a condition name their uses, not what each achieves
+            claims = [
+                replace(c, kind="indication") if c.kind == "effectiveness" else c for c in claims
+            ]
         state.events.update(e for c in claims for e in c.adverse_event)
         if (
             (
@@ -883,15 +958,23 @@ def _referent(
     after a sentence on dry needling, in an article on trigger point injections)."""
     refs = " ".join(m.group() for m in rules.REFERENCE.finditer(lower))
     noun = re.search(r"(injection|shot|needling|massage|ultrasound|stimulation|taping)", refs)
-    if noun is None or topic is None or topic in last:
+    if noun is None or (topic is not None and topic in last):
         return last
 
     def names(term: str) -> str:
         return " ".join(vocab.term("intervention", term).synonyms).lower()
 
     word = noun.group(1)
-    if not any(word in names(t) for t in last) and word in names(topic):
+    if any(word in names(t) for t in last):
+        return last
+    if topic is not None and word in names(topic):
         return (topic,)
+    # the one intervention of the vocabulary the noun names ("an injection": the trigger
+    # point injection), when the page's topic is not one
+    if topic is None:
+        named = [t.id for t in vocab.terms.get("intervention", ()) if word in names(t.id)]
+        if len(named) == 1:
+            return (named[0],)
     return last
 
 

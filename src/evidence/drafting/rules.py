@@ -24,6 +24,8 @@ __all__ = [
     "BENEFIT_CONTEXT",
     "BENEFIT_ITEM",
     "BENEFIT_OBJECT",
+    "BODY_PAIN",
+    "BODY_PARTS",
     "CARE_PROCESS",
     "CAUSAL",
     "COMPARISON",
@@ -70,6 +72,7 @@ __all__ = [
     "TARGET_ANAPHOR",
     "TARGET_GLOSS",
     "TARGET_WORDS",
+    "TREATMENT_LIST",
     "UNDECIDED",
     "UNSAFE",
     "USED_TO",
@@ -259,13 +262,15 @@ NOT_COVERED = _rx(
 )
 # "to ease the soreness", "help the bruise fade": a harm something else eases
 EASED = _rx(
-    r"\b(?:eas(?:e|es|ing)|reliev(?:e|es|ing)|lessen|reduc(?:e|es|ing)|lower|prevent|avoid|"
+    r"\b(?:eas(?:e|es|ing)|reliev(?:e|es|ing)|lessen|reduc(?:e|es|ing)|lower(?=s? (?:the|your|"
+    r"its|their|any|this|that|such)\b)|prevent|avoid|"
     r"treat|help|soothe|manage)\s+(?:\w+\s+){0,2}$"
 )
 # who pays: coverage words need a payer ("we cover why ..." is not about insurance)
 PAYER = _rx(
     r"\b(?:insurance|insurers?|insured|reimburs\w*|medicare|medicaid|health plans?|"
-    r"(?:your|the|my|their|most|many|some) plans?|copay\w*|nhs)\b"
+    r"(?:your|the|my|their|most|many|some|such|these|those|other|private|insurance) plans?|"
+    r"copay\w*|nhs)\b"
 )
 # "a safe way of treating A and B", "a safe option for A": safe for the conditions listed
 SAFE_FOR = _rx(
@@ -293,8 +298,8 @@ UNSAFE = _rx(
 )
 # "lower" as a verb ("can lower pain", "lowers pain"), not "lower back pain"
 _LOWER_VERB = (
-    r"(?:(?<=can )|(?<=may )|(?<=to )|(?<=will )|(?<=could )|(?<=help )|(?<=helps ))lower|"
-    r"lower(?:s|ed|ing)"
+    r"(?:(?:(?<=can )|(?<=may )|(?<=to )|(?<=will )|(?<=could )|(?<=help )|(?<=helps ))lower|"
+    r"lower(?:s|ed|ing))(?! the (?:chance|risk|odds|likelihood))"
 )
 EFFECT = _rx(
     r"\b(?:help(?:s|ed|ing)?|effective(?:ly|ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|"
@@ -322,6 +327,13 @@ BENEFIT_ITEM = _rx(
 BENEFIT_OBJECT = _rx(
     r"\b(?:pain|painful|aches?|symptoms?|stiffness|spasms?|tension|tightness|soreness|"
     r"mobility|motion|movement|function|flexibility|healing|recovery|inflammation|swelling)\b"
+)
+# treatments named as a list of options: each is a claim of its own ("It can be treated
+# with exercise, massage and injections", "Treatments include ...")
+TREATMENT_LIST = _rx(
+    r"\b(?:(?:be|is|are|being|was|were) (?:\w+ )?treated with|treatments? (?:include|such as|"
+    r"like)|options? (?:include|such as|like)|(?:are|were) (?:the|its) (?:usual|main|standard|"
+    r"common|most common|first-line) treatments?)\b"
 )
 # a heading or lead-in line on how the treatment works ("How does it work?", "Several
 # mechanisms are behind it:"): its items say how
@@ -452,7 +464,8 @@ DEFINITION_VERB = _rx(
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
     r"able|not|no|one of|among|most|more|less|very|highly|so|cheap|inexpensive|expensive|"
-    r"affordable|costly|easy|quick|painless|an? (?:effective|safe|good|"
+    r"affordable|costly|easy|quick|painless|the (?:usual|main|standard|common|most common|"
+    r"best|preferred|first)|an? (?:effective|safe|good|"
     r"great|excellent|popular|common|standard|usual|accepted|established|frequent|"
     r"mainstream))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
@@ -552,7 +565,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "post_needling_soreness",
         _rx(
             r"\b(?:feel|feels|felt|feeling|be|get|gets|getting|is|are|being)\s+(?:a (?:little|bit)"
-            r" |slightly |somewhat |quite |very )?sore\b|\bsore (?:for|afterwards|after|the next "
+            r" |slightly |somewhat |quite |very )?sore\b(?! (?:muscles?|spots?|areas?|joints?|"
+            r"throat|back|neck|feet|legs?|arms?))|\bsore (?:for|afterwards|after|the next "
             r"day|the day after)\b"
         ),
     ),
@@ -571,6 +585,21 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "adverse_event",
         "syncope",
         _rx(r"\b(?:feel(?:s|ing)?|felt) faint\b|\bpass(?:es|ed|ing)? out\b"),
+    ),
+    # hitting a nerve with the needle: nerve injury
+    (
+        "adverse_event",
+        "nerve_injury",
+        _rx(
+            r"\b(?:hit|hits|hitting|nick|nicks|nicking|injure|injures|injuring|damage|damages|"
+            r"damaging|irritate|irritates|pierce|pierces|touch|touches) (?:a|the|your) nerves?\b"
+        ),
+    ),
+    # shots into trigger points: trigger point injection
+    (
+        "intervention",
+        "trigger_point_injection",
+        _rx(r"\binjections? (?:into|in|of|at) (?:the |a |your )?(?:myofascial )?trigger points?\b"),
     ),
     # back surgery that did not help: failed back surgery syndrome
     (
@@ -614,6 +643,29 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# "pain in the back, neck, arms or legs": the parts of the series, each a pain condition
+# where the vocabulary has one (the back read as the low back, as "back pain" commonly is)
+BODY_PAIN = _rx(
+    r"\b(?:pain|aches?|soreness) in (?:the|your|their|his|her|one's) ((?:lower |upper )?[a-z]+"
+    r"(?:(?:,| and| or|, and|, or) (?:the |your )?(?:lower |upper )?[a-z]+){0,6})"
+)
+BODY_PARTS: dict[str, str] = {
+    "back": "low_back_pain",
+    "lower back": "low_back_pain",
+    "low back": "low_back_pain",
+    "neck": "neck_pain",
+    "shoulder": "shoulder_pain",
+    "shoulders": "shoulder_pain",
+    "hip": "hip_pain",
+    "hips": "hip_pain",
+    "leg": "leg_pain",
+    "legs": "leg_pain",
+    "calf": "leg_pain",
+    "calves": "leg_pain",
+    "heel": "plantar_fasciitis",
+    "heels": "plantar_fasciitis",
+    "jaw": "temporomandibular_disorder",
+}
 # Shortened names the vocabulary lacks, read as a guess: the draft still lists the word among
 # those the vocabulary does not know, for an editor to confirm ("stenosis": in these pages,
 # of the spine; plain "herpes": simplex, shingles being herpes zoster, a term of its own).

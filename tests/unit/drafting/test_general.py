@@ -205,3 +205,58 @@ def test_what_studies_found_for_and_without_harm(draft: Drafter) -> None:
               "them found a positive effect. None of the trials reported side effects of "
               "shockwave therapy.")  # fmt: skip
     assert _kinds(d) == [("effectiveness", (), "benefit"), ("safety", (), "safe")]
+
+
+CONDITION_PAGE = "Plantar Fasciitis\n\nPlantar fasciitis is a common cause of heel pain. "
+
+
+def test_on_a_page_about_a_condition_listed_options_are_uses_for_it(draft: Drafter) -> None:
+    d = draft(CONDITION_PAGE + "It can be treated with stretching exercises, massage, "
+              "insoles and shockwave therapy.\n\n## Treatment\n\nShockwave therapy can ease "
+              "the pain. Trigger points in the calf may add to it.")  # fmt: skip
+    assert [(c.kind, c.intervention, c.condition) for c in d.claims] == [
+        ("indication", ("exercise_therapy",), ("plantar_fasciitis",)),
+        ("indication", ("massage",), ("plantar_fasciitis",)),
+        ("indication", ("shockwave_therapy",), ("plantar_fasciitis",)),
+        ("effectiveness", ("shockwave_therapy",), ("plantar_fasciitis",)),
+    ]
+
+
+def test_a_label_or_heading_naming_no_treatment_ends_the_one_before(draft: Drafter) -> None:
+    d = draft(CONDITION_PAGE + "## Options\n\n- **Massage.** Massage can ease the pain.\n"
+              "- **Rest.** A few days off your feet can ease the pain.\n\n## Outlook\n\n"
+              "Most people recover within a year.")  # fmt: skip
+    assert [(c.intervention, c.sentence) for c in d.claims] == [
+        (("massage",), "Massage can ease the pain.")
+    ]
+
+
+def test_pain_in_a_series_of_body_parts(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nMost people who have trigger point injections get "
+              "relief from pain in the back, neck, arms or legs. Trigger points in the head, "
+              "neck and shoulders are common.")  # fmt: skip
+    assert [c.condition for c in d.claims if c.kind == "effectiveness"] == [
+        ("low_back_pain",),
+        ("neck_pain",),
+        ("leg_pain",),
+    ]
+
+
+def test_a_payer_covers_a_use_per_condition(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nSome health plans cover trigger point injections "
+              "for myofascial pain syndrome. For other uses, including fibromyalgia, such plans "
+              "do not cover the injections.")  # fmt: skip
+    assert _kinds(d) == [
+        ("coverage", ("myofascial_pain_syndrome",), "covered"),
+        ("coverage", ("fibromyalgia",), "not_covered"),
+    ]
+
+
+def test_an_injection_near_the_lower_neck_can_hit_a_lung_or_a_nerve(draft: Drafter) -> None:
+    d = draft(CONDITION_PAGE + "In rare cases an injection into the lower neck can puncture a "
+              "lung. The needle may also hit a nerve. A guided needle can lower the "
+              "risk.")  # fmt: skip
+    assert [(c.intervention, c.adverse_event) for c in d.claims] == [
+        (("trigger_point_injection",), ("pneumothorax",)),
+        (("trigger_point_injection",), ("nerve_injury",)),
+    ]
