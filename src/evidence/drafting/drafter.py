@@ -224,6 +224,8 @@ def _subject(found: _Found, short_forms: dict[str, str]) -> list[tuple[str, int,
         if m.start >= skip
         # "ultrasound-guided injections", "ultrasound imaging": a tool, not the treatment
         and not rules.GUIDANCE.match(found.lower[m.end :])
+        # "a needle of the kind used in acupuncture": a likeness, not the subject
+        and not rules.KIND_OF.search(found.lower[max(0, m.start - 40) : m.start])
     ]
     target = _target(found, short_forms)
     if target is not None and not any(s <= target[1] for _, s, _ in mentions):
@@ -549,6 +551,17 @@ def _claims_of(
     return out
 
 
+def _lead_names_use(lead: str) -> bool:
+    """A lead-in line that names a use, not a result ("Athletes commonly use dry needling
+    for:", "Conditions we treat with ultrasound")."""
+    lower = lead.lower()
+    return bool(
+        re.search(r"\b(?:use|uses|used|treat|treats|treated|treating|prescribed?)\b", lower)
+        and not rules.EFFECT.search(lower)
+        and not _HARM_CONTEXT.search(lower)
+    )
+
+
 def _listed_gain(statement: Statement, found: _Found, named: bool) -> re.Match[str] | None:
     """A list item that names a gain ("- Less pain", "- Better range of motion") under a
     heading or lead-in line on what the treatment brings ("Benefits of dry needling",
@@ -557,7 +570,7 @@ def _listed_gain(statement: Statement, found: _Found, named: bool) -> re.Match[s
         return None
     context = f"{statement.section or ''} {statement.lead}".lower()
     if (
-        not rules.BENEFIT_CONTEXT.search(context)
+        not (rules.BENEFIT_CONTEXT.search(context) or _lead_names_use(statement.lead))
         or re.search(
             r"\b(?:side[ -]effects?|adverse|risks?|complications?|harms?|dangers?|"
             r"reactions?|contraindicat\w+|cautions?|warnings?)\b",
@@ -673,7 +686,12 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if sentence.rstrip().endswith("?"):
             draft.left_out.append(LeftOut(sentence, "a question"))
             continue
-        if rules.MARKETING.search(lower):
+        if rules.MARKETING.search(lower) and (
+            # ("At our clinic, ultrasound helps healing along": a claim in a clinic's voice)
+            rules.CALL_TO_ACTION.search(lower)
+            or not found.get("intervention")
+            or not (rules.EFFECT_STRONG.search(lower) or rules.SAFETY.search(lower))
+        ):
             draft.left_out.append(LeftOut(sentence, "marketing"))
             continue
         if rules.ADVICE_START.search(lower) or rules.ADVICE_START.search(_after_opening(lower)):
@@ -719,7 +737,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             and not interventions
             and statement.follows
             and (prev_target or prev_knots) is not None
-            and rules.TARGET_ANAPHOR.match(lower)
+            and (
+                rules.TARGET_ANAPHOR.match(lower)
+                # "They can send pain elsewhere" after a sentence describing trigger points
+                or (prev_target is not None and re.match(r"(?:they|these)\b", lower))
+            )
         ):
             # "Such a band ...", "These knots ..." after trigger points or knots
             anywhere = prev_target or prev_knots
@@ -777,6 +799,17 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 statement, group, found, reading, labels, state.events, on_target, page_condition
             )
         ]
+        if (
+            statement.lead is not None
+            and _lead_names_use(statement.lead)
+            and not sentence.rstrip().endswith((".", "!"))
+            and len(sentence.split()) <= 10
+        ):
+            # short items under "Athletes use dry needling for:" are uses, whatever they name
+            # (a full sentence in an item says for itself what it claims)
+            claims = [
+                replace(c, kind="indication") if c.kind == "effectiveness" else c for c in claims
+            ]
         if listed:
             # options listed for a condition name their uses, not what each achieves
             claims = [
@@ -797,7 +830,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             or (
                 anywhere is not None
                 and not claims
-                and (_target_in_subject(found, short_forms) or rules.TARGET_ANAPHOR.match(lower))
+                and (
+                    _target_in_subject(found, short_forms)
+                    or rules.TARGET_ANAPHOR.match(lower)
+                    or (prev_target is not None and re.match(r"(?:they|these)\b", lower))
+                )
             )
         ):
             claims.insert(
@@ -957,7 +994,7 @@ def _referent(
     unless their names lack the noun and the topic's name has it ("For an injection, ..."
     after a sentence on dry needling, in an article on trigger point injections)."""
     refs = " ".join(m.group() for m in rules.REFERENCE.finditer(lower))
-    noun = re.search(r"(injection|shot|needling|massage|ultrasound|stimulation|taping)", refs)
+    noun = re.search(r"(injection|shot|needl|massage|ultrasound|stimulation|taping)", refs)
     if noun is None or (topic is not None and topic in last):
         return last
 
@@ -1011,6 +1048,8 @@ def _defines_unnamed(found: _Found, short_forms: dict[str, str], named: bool) ->
         return True
     ref = rules.REFERENCE_SUBJECT.match(lower)
     if ref and rules.DEFINITION_VERB.search(lower[ref.end() :]):
+        return True
+    if not named and rules.AGENT_DESCRIPTION.match(lower):
         return True
     for form in short_forms:
         for m in re.finditer(rf"\b{re.escape(form)}s?\b", lower):

@@ -19,6 +19,7 @@ __all__ = [
     "ADVICE_START",
     "AE_CUE",
     "AE_EXAMPLES",
+    "AGENT_DESCRIPTION",
     "ANSWER",
     "BARE_PRONOUN",
     "BENEFIT_CONTEXT",
@@ -26,6 +27,7 @@ __all__ = [
     "BENEFIT_OBJECT",
     "BODY_PAIN",
     "BODY_PARTS",
+    "CALL_TO_ACTION",
     "CARE_PROCESS",
     "CAUSAL",
     "COMPARISON",
@@ -47,6 +49,7 @@ __all__ = [
     "GUIDANCE",
     "HEALING",
     "INDICATION",
+    "KIND_OF",
     "MARKETING",
     "MECHANISM",
     "MECHANISM_CONTEXT",
@@ -166,6 +169,12 @@ TARGET_ANAPHOR = _rx(
 )
 # what such a treatment works on, named in passing ("pressure on knots in the muscle")
 TARGET_WORDS = _rx(r"\b(?:knots?|trigger points?|tight bands?)\b")
+# what precedes a name that makes it a comparison, not the subject ("a needle of the kind
+# used in acupuncture", "like those used in acupuncture")
+KIND_OF = _rx(
+    r"(?:(?:kind|type|sort)s? (?:of \w+ )?(?:used |found )?in|used in|like (?:those|the ones|"
+    r"that|the one)s? (?:used )?(?:in|for)|similar to (?:those |that )?(?:in |of |used in )?)\s*$"
+)
 # what follows a name that makes it a tool of another procedure ("ultrasound-guided")
 GUIDANCE = _rx(r"[- ]?(?:guided|guidance|imaging|scans?|scanning)\b")
 # an opening that sets another treatment aside ("Unlike acupuncture, dry needling ...")
@@ -201,8 +210,17 @@ MARKETING = _rx(
     r"free (?:consultation|assessment)|sign up|"
     r"subscribe|visit us|special offer|discount|call today|(?:today|now)!)"
 )
+# a call to the reader to act, which no claim in the sentence redeems ("Call us today")
+CALL_TO_ACTION = _rx(
+    r"\b(?:call us|contact us|book (?:an?|your)|schedule (?:an?|your)|make an appointment|"
+    r"free (?:consultation|assessment)|sign up|subscribe|visit us|special offer|discount|"
+    r"call today|(?:today|now)!)"
+)
 ADVICE_START = _rx(
-    r"^(?:if you\b|you should|please\b|make sure|be sure|ask\b|talk to|consult|contact|call\b|"
+    # ("If you have chronic pain, ultrasound can help": a condition, then the claim)
+    r"^(?:if you\b(?![^.]*,\s*(?!you\b|please\b|call\b|talk\b|ask\b|tell\b|let\b|see\b)"
+    r"(?:[\w-]+\s+){1,4}(?:can|may|might|could|is|are|will|helps?|works?|often|usually)\b)|"
+    r"you should|please\b|make sure|be sure|ask\b|talk to|consult|contact|call\b|"
     r"avoid|don't|do not|always|never|remember|try\b|it is important that (?:you|patients)|"
     r"it's important that (?:you|patients)|"
     # an instruction: a sentence that opens with a verb telling the reader what to do
@@ -409,6 +427,7 @@ MECHANISM = _rx(
     r"increases? (?:the )?(?:blood|circulation)|blood (?:flow|circulation)|"
     # loosening knots, calming nerves, more circulation ("loosen muscle knots", "calm
     # irritated nerves", "improved circulation")
+    r"vibrat\w+|"
     r"(?:loosen|soften|deactivat|inactivat)\w* (?:the |those |these |tight |tense |muscle )*"
     r"(?:knots?|bands?|trigger points?|tissues?|muscles?|fibres|fibers)|"
     r"calm(?:s|ing)? (?:down )?(?:the )?(?:\w+ )?nerves?|"
@@ -461,6 +480,7 @@ DEFINITION_REFERENCE = _rx(
 DEFINITION_VERB = _rx(
     r"^\s*(?:(?:is|are|was|were)(?: not)?|may (?:also )?be|can (?:also )?be)\s+(?!(?:"
     r"thought|believed|said|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
+    r"meant|designed|intended|supposed|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
     r"able|not|no|one of|among|most|more|less|very|highly|so|cheap|inexpensive|expensive|"
@@ -481,6 +501,12 @@ DEFINITION_VERB = _rx(
 REFERENCE_SUBJECT = _rx(
     r"^(?:it|they|(?:the|this|that|such an?) (?:\w+ )?(?:procedure|treatment|technique|"
     r"therapy|method|injection|shot)s?)\b"
+)
+# what the treatment's waves or needles are ("The sound waves used are pitched too high to
+# hear", "The needles are very thin")
+AGENT_DESCRIPTION = _rx(
+    r"^(?:the|these|its|their) (?:[\w-]+ )?(?:waves|needles?|pulses|beams?)\b[^.;]{0,40}?\b"
+    r"(?:is|are) (?!used|thought|believed|said|safe|not|no|able|usually|often|more|less)"
 )
 # what is done: needles put in, medicine injected ("needles are put through the skin")
 DEFINITION_ACT = _rx(

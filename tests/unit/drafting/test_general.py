@@ -260,3 +260,56 @@ def test_an_injection_near_the_lower_neck_can_hit_a_lung_or_a_nerve(draft: Draft
         (("trigger_point_injection",), ("pneumothorax",)),
         (("trigger_point_injection",), ("nerve_injury",)),
     ]
+
+
+def test_a_claim_in_the_clinic_s_voice_is_kept_a_call_to_action_is_not(draft: Drafter) -> None:
+    d = draft(TITLE + "At our clinic, shockwave therapy is one of the tools we use to ease "
+              "pain. Our team offers shockwave therapy, and it can ease pain: call us "
+              "today!")  # fmt: skip
+    assert [(c.kind, c.sentence[:7]) for c in d.claims] == [("effectiveness", "At our ")]
+    assert d.left_out[-1].reason == "marketing"
+
+
+def test_if_you_then_a_claim_is_not_advice(draft: Drafter) -> None:
+    d = draft(TITLE + "If you live with chronic pain, shockwave therapy can be an effective "
+              "option. If you feel dizzy, you should tell the therapist.")  # fmt: skip
+    assert _kinds(d) == [("effectiveness", ("chronic_pain",), "benefit")]
+    assert d.left_out[-1].reason == "advice"
+
+
+def test_what_the_waves_or_needles_are_defines_the_treatment(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nDry needling is used by physical therapists. The needles are "
+              "very thin and sterile.\n\n## Ultrasound\n\nTherapeutic ultrasound is offered "
+              "too. The sound waves used in therapy are pitched too high to hear.")  # fmt: skip
+    defined = [(c.intervention, c.sentence[:11]) for c in d.claims if c.kind == "definition"]
+    assert defined == [
+        (("dry_needling",), "The needles"),
+        (("therapeutic_ultrasound",), "The sound w"),
+    ]
+
+
+def test_a_needle_like_those_of_acupuncture_is_still_dry_needling(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nDry needling treats tight muscle. A thin needle of the kind "
+              "used in acupuncture is put into trigger points, easing pain.")  # fmt: skip
+    assert {c.intervention for c in d.claims} == {("dry_needling",)}
+
+
+def test_trigger_points_then_they_describe_them(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nDry needling treats tight muscle.\n\nStiffness often comes "
+              "from myofascial trigger points, knots of tense muscle. They can even send pain "
+              "to the arm.")  # fmt: skip
+    assert [(c.kind, c.sentence[:4]) for c in d.claims] == [
+        ("definition", "Stif"),
+        ("definition", "They"),
+    ]
+
+
+def test_short_items_under_a_use_lead_are_uses(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nRunners commonly use dry needling for:\n\n"
+              "- relief from the pain of shin injuries\n- better range of motion\n"
+              "- Dry needling can ease neck pain.\n")  # fmt: skip
+    assert [(c.kind, c.condition) for c in d.claims] == [
+        ("indication", ()),
+        ("indication", ()),
+        ("effectiveness", ("neck_pain",)),
+    ]
