@@ -124,7 +124,10 @@ UNDECIDED = _rx(
     r"administered|applied|delivered|carried out|provided)\b[^,]*,)|"
     r"\b(?:(?:some|much|a lot of|ongoing) debate|(?:is|are|remains?) (?:still )?(?:unclear|"
     r"unknown|debated|controversial|mixed)|mixed (?:results|evidence|findings)|"
-    r"not (?:yet )?(?:fully |well )?(?:known|understood))\b|"
+    r"not (?:yet )?(?:fully |well )?(?:known|understood)|"
+    # "results vary from person to person", "it is not a cure": no direction to check
+    r"results? (?:may |can |will |often )?vary|(?:is|are) not an? (?:cure|miracle|magic|"
+    r"quick fix|cure-all))\b|"
     # hedged both ways: "relief for some people, but not others"
     r"\bsome (?:people|patients|users|clients)\b[^.]*\b(?:but|while|whereas)\s+(?:not\s+"
     r"(?:for\s+)?others|(?:for\s+)?others\s+(?:\w+\s+){0,3}?(?:not|don't|do not|won't|never))\b"
@@ -138,7 +141,11 @@ CONTRAINDICATION = _rx(
     r"\b(?:should|must) avoid\b"
 )
 # an answer to the question before it, and the words that make a statement a question
-ANSWER = _rx(r"^(yes|no|sometimes|often|usually|rarely|occasionally)\b[,.!:;]?\s*")
+ANSWER = _rx(
+    r"^(yes|no|sometimes|often|usually|rarely|occasionally|possibly|probably|likely|perhaps|"
+    r"maybe|generally|mostly|absolutely|definitely|certainly|in many cases|in most cases)\b"
+    r"[,.!:;]?\s*"
+)
 QUESTION_START = _rx(
     r"^(?:can|could|does|do|is|are|will|would|should|may|might|has|have)\s+",
     flags=re.IGNORECASE,
@@ -328,6 +335,7 @@ EFFECT = _rx(
     r"(?:can|may|could|will|does|do) (?:also |often |help )?(?:to )?treat|treats|"
     r"(?:can|may|could) (?:also |often )?be (?:effectively |successfully )?treated with|"
     r"benefit from|(?:notice|feel|report|have)s? (?:\w+ )?(?:less|reduced|lower|fewer)\b|"
+    r"(?:had|felt|noticed|reported) (?:\w+ )?(?:less|reduced|lower|fewer|milder)\b|"
     r"pain[- ]free|positive (?:effects?|results?|outcomes?)|"
     r"\b" + _LOWER_VERB + r" (?:\w+ )?pain|"
     r"feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|"
@@ -380,6 +388,9 @@ EFFECT_STRONG = _rx(
     r"(?:\w+ ){0,2}?(?:backs?|supports?|confirms?|shows?) (?:its |the |their )?"
     r"(?:benefits?|effects?|effectiveness|use)|"
     r"feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|improvement)|"
+    r"(?:had|has|have|felt|feel|feels|reported|report|reports|noticed|notice) (?:\w+ )?"
+    r"(?:less|lower|reduced|fewer|milder) (?:pain|symptoms|stiffness|soreness|aches?|"
+    r"discomfort|headaches|migraines|spasms)|"
     r"(?:starts?|begins?) to work|takes? effect|benefit from|"
     # how long it lasts; what gets better after it
     r"(?:effects?|relief|benefits?)\b[^.;]{0,80}?\blasts?|"
@@ -480,7 +491,7 @@ DEFINITION_REFERENCE = _rx(
 DEFINITION_VERB = _rx(
     r"^\s*(?:(?:is|are|was|were)(?: not)?|may (?:also )?be|can (?:also )?be)\s+(?!(?:"
     r"thought|believed|said|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
-    r"meant|designed|intended|supposed|"
+    r"meant|designed|intended|supposed|fda|approved|cleared|licensed|regulated|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
     r"able|not|no|one of|among|most|more|less|very|highly|so|cheap|inexpensive|expensive|"

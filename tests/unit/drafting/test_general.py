@@ -313,3 +313,22 @@ def test_short_items_under_a_use_lead_are_uses(draft: Drafter) -> None:
         ("indication", ()),
         ("effectiveness", ("neck_pain",)),
     ]
+
+
+def test_a_hedged_answer_asserts_its_question(draft: Drafter) -> None:
+    d = draft("Cupping\n\n## Can cupping help with fibromyalgia?\n\nPossibly. A small trial "
+              "found that people with fibromyalgia had less pain after cupping.")  # fmt: skip
+    assert _kinds(d) == [
+        ("effectiveness", ("fibromyalgia",), "benefit"),
+        ("effectiveness", ("fibromyalgia",), "benefit"),
+    ]
+
+
+def test_not_a_cure_and_results_that_vary_assert_nothing(draft: Drafter) -> None:
+    d = draft("Laser Therapy\n\nLaser therapy uses light. It is not a cure, and results vary "
+              "from person to person. Laser therapy is FDA-cleared and has few side "
+              "effects.")  # fmt: skip
+    assert [(c.kind, c.sentence[:20]) for c in d.claims] == [
+        ("definition", "Laser therapy uses l"),
+        ("safety", "Laser therapy is FDA"),
+    ]
