@@ -256,6 +256,12 @@ def _target(found: _Found, short_forms: dict[str, str]) -> tuple[str, int, int] 
     return None
 
 
+_TREATMENT_WORD = re.compile(
+    r"therapy|therapies|treatments?|injections?|infiltrations?|needling|massage|release|"
+    r"compression|stimulation|taping|programm?e"
+)
+
+
 def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, str]]:
     """The article's topic intervention (named in the title, else named most) and its short
     forms: each of its synonyms less its last word ("trigger point" of "trigger point
@@ -276,7 +282,9 @@ def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, s
     if topic is not None:
         for synonym in vocab.term("intervention", topic).synonyms:
             words = synonym.lower().split()
-            if len(words) >= 3:
+            # (only a treatment word dropped: "trigger point" of "trigger point therapy", not
+            # "radial shock" of "radial shock wave")
+            if len(words) >= 3 and _TREATMENT_WORD.fullmatch(words[-1]):
                 forms[" ".join(words[:-1])] = topic
     return topic, forms
 

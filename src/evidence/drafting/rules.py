@@ -273,7 +273,8 @@ COMPARISON = _rx(
 # -- kinds --------------------------------------------------------------------------------
 AE_CUE = _rx(
     r"\b(?:result(?:s|ed)? in|cause[sd]?|causing|side[ -]effects?|adverse|risks?|lead to|"
-    r"leads to|complications?|reactions?|may include|experience[sd]?|develop|trigger|feels?|"
+    r"leads to|complications?|reactions?|may include|experience[sd]?|develop|"
+    r"trigger(?![ -]points?)|feels?|"
     r"notices?|reports?|reported|occurs?|happens?|potential for)\b"
 )
 COVERAGE = _rx(
@@ -430,7 +431,8 @@ INDICATION = _rx(
     r"conditions (?:treated|like|such as|include)|first[- ]line|commonly used|"
     r"(?:is|are) (?:often |commonly |usually )?(?:used|applied|prescribed) for|"
     r"(?:is|are) (?:\w+ )?used (?:to|for)|"
-    r"(?:an? )?option for|(?:popular|common|standard|usual|accepted|established|frequent|"
+    r"(?:an? )?option for|(?:ideal|suitable|well suited|appropriate|a good (?:option|choice))"
+    r" for|(?:popular|common|standard|usual|accepted|established|frequent|"
     r"mainstream) (?:\w+ )?(?:treatment|therapy|choice|option|approach))\b"
 )
 MECHANISM = _rx(
@@ -491,7 +493,8 @@ DEFINITION_REFERENCE = _rx(
 DEFINITION_VERB = _rx(
     r"^\s*(?:(?:is|are|was|were)(?: not)?|may (?:also )?be|can (?:also )?be)\s+(?!(?:"
     r"thought|believed|said|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
-    r"meant|designed|intended|supposed|fda|approved|cleared|licensed|regulated|"
+    r"meant|designed|intended|supposed|fda|approved|cleared|licensed|regulated|ideal|"
+    r"uncomfortable|painful|unpleasant|sore|tender|the answer|worth|right for|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
     r"able|not|no|one of|among|most|more|less|very|highly|so|cheap|inexpensive|expensive|"
@@ -602,7 +605,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "post_needling_soreness",
         _rx(
             r"\b(?:feel|feels|felt|feeling|be|get|gets|getting|is|are|being)\s+(?:a (?:little|bit)"
-            r" |slightly |somewhat |quite |very )?sore\b(?! (?:muscles?|spots?|areas?|joints?|"
+            r" |slightly |somewhat |quite |very )?(?:\w+ or )?(?:sore|tender|achy)\b"
+            r"(?! (?:muscles?|spots?|areas?|joints?|"
             r"throat|back|neck|feet|legs?|arms?))|\bsore (?:for|afterwards|after|the next "
             r"day|the day after)\b"
         ),

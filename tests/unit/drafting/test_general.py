@@ -332,3 +332,24 @@ def test_not_a_cure_and_results_that_vary_assert_nothing(draft: Drafter) -> None
         ("definition", "Laser therapy uses l"),
         ("safety", "Laser therapy is FDA"),
     ]
+
+
+def test_items_under_a_suggestion_lead_on_a_trigger_point_page(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nYour provider might suggest trigger point injections "
+              "if:\n\n- You have fibromyalgia\n- Your pain has lasted three months\n")  # fmt: skip
+    assert _kinds(d) == [("indication", ("fibromyalgia",), "benefit")]
+
+
+def test_a_name_less_its_wave_is_no_target(draft: Drafter) -> None:
+    d = draft("Shockwave\n\nRadial shockwave therapy could be the answer. The treatment can be "
+              "uncomfortable, but most people tolerate it well. Afterwards, the area may be red "
+              "or tender for a day.")  # fmt: skip
+    assert [(c.kind, c.adverse_event) for c in d.claims] == [
+        ("safety", ()),
+        ("adverse_effect", ("post_needling_soreness",)),
+    ]
+
+
+def test_ideal_for_names_a_use(draft: Drafter) -> None:
+    d = draft(TITLE + "Shockwave therapy is ideal for people with tennis elbow.")
+    assert _kinds(d) == [("indication", ("lateral_epicondylitis",), "benefit")]
