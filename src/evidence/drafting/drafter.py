@@ -218,10 +218,13 @@ def _subject(found: _Found, short_forms: dict[str, str]) -> list[tuple[str, int,
     'and'/'or'/','; a sentence that starts with a short form of the topic names the topic."""
     aside = rules.SET_ASIDE.match(found.lower)
     skip = aside.end() if aside else 0  # "Unlike acupuncture, ..." is not about acupuncture
+    # "... if other treatments have not helped, including massage": earlier treatments
+    earlier = rules.EARLIER_TREATMENTS.search(found.lower)
+    stop = earlier.start() if earlier else len(found.lower)
     mentions = [
         (m.term, m.start, m.end)
         for m in found.get("intervention")
-        if m.start >= skip
+        if skip <= m.start < stop
         # "ultrasound-guided injections", "ultrasound imaging": a tool, not the treatment
         and not rules.GUIDANCE.match(found.lower[m.end :])
         # "a needle of the kind used in acupuncture": a likeness, not the subject

@@ -39,6 +39,7 @@ __all__ = [
     "DEFINITION_REFERENCE",
     "DEFINITION_START",
     "DEFINITION_VERB",
+    "EARLIER_TREATMENTS",
     "EASED",
     "EFFECT",
     "EFFECT_STRONG",
@@ -186,6 +187,13 @@ KIND_OF = _rx(
 GUIDANCE = _rx(r"[- ]?(?:guided|guidance|imaging|scans?|scanning)\b")
 # an opening that sets another treatment aside ("Unlike acupuncture, dry needling ...")
 SET_ASIDE = _rx(r"^(?:unlike|like|compared (?:with|to)|as with|as opposed to|besides)\b[^,]*,")
+# a clause on the treatments tried before ("if other treatments have not helped, including
+# massage"): the treatments it names are not what the sentence is about
+EARLIER_TREATMENTS = _rx(
+    r"\b(?:if|when|after|once|unless|where)\s+(?:other|previous|prior|earlier|conservative|"
+    r"more conservative|standard|usual|first-line)\s+(?:treatments?|therap\w+|options|measures|"
+    r"care|methods|approaches)\b"
+)
 # a condition named as earlier, failed treatment is not what the claim is about
 PRIOR = _rx(
     r"\b(?:did not|didn't|failed to|could not|couldn't)\s+(?:\w+\s+){0,2}$|"
@@ -431,6 +439,7 @@ INDICATION = _rx(
     r"conditions (?:treated|like|such as|include)|first[- ]line|commonly used|"
     r"(?:is|are) (?:often |commonly |usually )?(?:used|applied|prescribed) for|"
     r"(?:is|are) (?:\w+ )?used (?:to|for)|"
+    r"(?:may|might|can|could|will|would) suit|"
     r"(?:an? )?option for|(?:ideal|suitable|well suited|appropriate|a good (?:option|choice))"
     r" for|(?:popular|common|standard|usual|accepted|established|frequent|"
     r"mainstream) (?:\w+ )?(?:treatment|therapy|choice|option|approach))\b"

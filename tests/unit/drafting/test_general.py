@@ -353,3 +353,11 @@ def test_a_name_less_its_wave_is_no_target(draft: Drafter) -> None:
 def test_ideal_for_names_a_use(draft: Drafter) -> None:
     d = draft(TITLE + "Shockwave therapy is ideal for people with tennis elbow.")
     assert _kinds(d) == [("indication", ("lateral_epicondylitis",), "benefit")]
+
+
+def test_treatments_tried_before_are_not_the_subject(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nAn injection may suit you if other treatments have "
+              "not eased your neck pain, including massage and physical therapy.")  # fmt: skip
+    assert [(c.kind, c.intervention, c.condition) for c in d.claims] == [
+        ("indication", ("trigger_point_injection",), ("neck_pain",))
+    ]
