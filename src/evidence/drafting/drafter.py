@@ -108,7 +108,8 @@ def split_sentences(text: str) -> list[str]:
     for m in _BOUNDARY.finditer(text):
         before = text[start : m.start()].rsplit(None, 1)
         last = before[-1].lower() if before else ""
-        if last in _ABBREVIATIONS:
+        # ("No. 5" is a number; "No. Like other ..." an answer and a new sentence)
+        if last in _ABBREVIATIONS and not (last == "no." and not text[m.end() :][:1].isdigit()):
             continue
         out.append(text[start : m.start()].strip())
         start = m.end()
@@ -292,6 +293,14 @@ def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, s
     return topic, forms
 
 
+def _other_subject(lower: str) -> bool:
+    """The sentence's subject, before its first verb, is some other treatment the
+    vocabulary lacks ("Pain medicines and relaxation methods may help as well")."""
+    verb = rules.FIRST_VERB.search(lower)
+    head = lower[: verb.start()] if verb else ""
+    return bool(rules.OTHER_TREATMENT.search(head))
+
+
 def _listed_treatments(found: _Found, interventions: tuple[str, ...]) -> tuple[str, ...]:
     """The interventions of a list of treatment options ("It can be treated with exercise,
     massage and injections", "Treatments include ..."), each to be claimed on its own; ()
@@ -433,7 +442,10 @@ def _claims_of(
                 continue
             m = next(x for x in found.get("adverse_event") if x.term == event)
             before = found.lower[max(0, m.start - 80) : m.start]
-            if rules.EASED.search(found.lower[max(0, m.start - 30) : m.start]):
+            window = max(0, m.start - 30)
+            eased = rules.EASED.search(found.lower[window : m.start])
+            at = window + eased.start() if eased else 0
+            if eased and not rules.WITH_CARE.search(found.lower[max(0, at - 30) : at]):
                 continue
             no = bool(rules.NEGATED_HARM.search(before))
             add(
@@ -776,6 +788,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 or statement.lead is not None
             )
             interventions = _referent(lower, state.last, topic, vocab)
+            if carried and _other_subject(lower):
+                interventions = ()  # "Pain medicines and rest may help as well."
         if (
             not interventions_named
             and anywhere is None

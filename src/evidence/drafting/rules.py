@@ -57,6 +57,7 @@ __all__ = [
     "NEGATED_HARM",
     "NEGATION",
     "NOT_COVERED",
+    "OTHER_TREATMENT",
     "PAYER",
     "PHRASES",
     "PRIOR",
@@ -81,6 +82,7 @@ __all__ = [
     "UNSAFE",
     "USED_TO",
     "WHO_WHERE",
+    "WITH_CARE",
 ]
 
 
@@ -187,6 +189,13 @@ KIND_OF = _rx(
 GUIDANCE = _rx(r"[- ]?(?:guided|guidance|imaging|scans?|scanning)\b")
 # an opening that sets another treatment aside ("Unlike acupuncture, dry needling ...")
 SET_ASIDE = _rx(r"^(?:unlike|like|compared (?:with|to)|as with|as opposed to|besides)\b[^,]*,")
+# treatments the vocabulary lacks, as a sentence's subject
+OTHER_TREATMENT = _rx(
+    r"\b(?:medicines?|medications?|drugs?|pills|painkillers|pain relievers?|relievers|"
+    r"methods|remedies|supplements|surgery|surgeries|rest|heat|ice|cold|braces?|splints?|"
+    r"orthotics|insoles|yoga|meditation|relaxation|counsel+ing|physical therapy|"
+    r"physiotherapy)\b"
+)
 # a clause on the treatments tried before ("if other treatments have not helped, including
 # massage"): the treatments it names are not what the sentence is about
 EARLIER_TREATMENTS = _rx(
@@ -294,6 +303,8 @@ NOT_COVERED = _rx(
     r"reimbursed|insurance)\b|\bexclude[sd]? from (?:coverage|cover)\b|"
     r"\b(?:not|n't|never|rarely|seldom|won't)\s+(?:\w+\s+){0,2}?pay(?:s|ing)? for\b"
 )
+# "applied with care to avoid burns": the harm is a risk of the treatment, not one it eases
+WITH_CARE = _rx(r"\b(?:care|carefully|caution|cautiously|properly)\b[\w ]{0,15}$")
 # "to ease the soreness", "help the bruise fade": a harm something else eases
 EASED = _rx(
     r"\b(?:eas(?:e|es|ing)|reliev(?:e|es|ing)|lessen|reduc(?:e|es|ing)|lower(?=s? (?:the|your|"
@@ -440,9 +451,12 @@ INDICATION = _rx(
     r"(?:is|are) (?:often |commonly |usually )?(?:used|applied|prescribed) for|"
     r"(?:is|are) (?:\w+ )?used (?:to|for)|"
     r"(?:may|might|can|could|will|would) suit|"
+    # "exercise is seen as a key part of any plan"
+    r"(?:seen|regarded|considered|viewed) as (?:an? |the )?(?:key|central|core|main|essential|"
+    r"important|vital) (?:part|component|element)|mainstay|cornerstone|"
     r"(?:an? )?option for|(?:ideal|suitable|well suited|appropriate|a good (?:option|choice))"
     r" for|(?:popular|common|standard|usual|accepted|established|frequent|"
-    r"mainstream) (?:\w+ )?(?:treatment|therapy|choice|option|approach))\b"
+    r"mainstream) (?:\w+ )?(?:treatments?|therapy|therapies|choices?|options?|approach(?:es)?))\b"
 )
 MECHANISM = _rx(
     r"\b(?:works? by|so as to|in order to (?:increase|improve|release|stimulate|restore)|"
@@ -503,7 +517,8 @@ DEFINITION_VERB = _rx(
     r"^\s*(?:(?:is|are|was|were)(?: not)?|may (?:also )?be|can (?:also )?be)\s+(?!(?:"
     r"thought|believed|said|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
     r"meant|designed|intended|supposed|fda|approved|cleared|licensed|regulated|ideal|"
-    r"uncomfortable|painful|unpleasant|sore|tender|the answer|worth|right for|"
+    r"uncomfortable|painful|unpleasant|sore|tender|the answer|worth|right for|seen|regarded|"
+    r"considered|viewed|recogni[sz]ed|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
     r"able|not|no|one of|among|most|more|less|very|highly|so|cheap|inexpensive|expensive|"
@@ -548,6 +563,7 @@ DEFINITION_AGENT = _rx(
     r"applicator|device|machine|hand-?piece|transducer|gun)s?\s+(?:\w+ly\s+|then\s+|also\s+)?"
     r"(?:injects?|delivers?|applies|sends?|transmits?|directs?|presses|inserts?|places?|"
     r"glides?|moves?|passes|emits?)\b|"
+    r"^(?:an?|the|each) (?:injection|shot) of [^.;]{3,60}? into\b|"
     r"\b(?:gel|needles?|medicine|medication|an(?:a)?esthetic|steroid|solution|sound waves|"
     r"shock ?waves|waves|pulses|energy)\s+(?:is|are)\s+(?:\w+ly\s+|then\s+|first\s+)?"
     r"(?:spread|applied|injected|placed|inserted|delivered|sent|directed|transmitted|rubbed|"
@@ -681,6 +697,12 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:myofascial\s+)?trigger\s+points?)\b|\btrigger[ -]point\s+pain\b|"
             r"\bpainful\s+(?:myofascial\s+)?trigger\s+points\b"
         ),
+    ),
+    # "whether the pain is acute or chronic": chronic pain
+    (
+        "condition",
+        "chronic_pain",
+        _rx(r"\bpain (?:is|that is|which is|being) (?:\w+ or )?chronic\b"),
     ),
     # "chronic muscle pain", "long-term pain conditions": chronic pain
     (

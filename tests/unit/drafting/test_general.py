@@ -361,3 +361,34 @@ def test_treatments_tried_before_are_not_the_subject(draft: Drafter) -> None:
     assert [(c.kind, c.intervention, c.condition) for c in d.claims] == [
         ("indication", ("trigger_point_injection",), ("neck_pain",))
     ]
+
+
+def test_a_key_part_of_any_plan_and_the_usual_treatments_are_uses(draft: Drafter) -> None:
+    d = draft(CONDITION_PAGE + "\n\n## Treatment\n\nInsoles, medicines and shockwave therapy "
+              "are the usual treatments. Exercise is seen as a key part of any plan. Pain "
+              "medicines and rest may help as well.")  # fmt: skip
+    assert [(c.kind, c.intervention, c.condition) for c in d.claims] == [
+        ("indication", ("shockwave_therapy",), ("plantar_fasciitis",)),
+        ("indication", ("exercise_therapy",), ("plantar_fasciitis",)),
+    ]
+
+
+def test_an_injection_of_medicine_into_the_knot_defines_it(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nAn injection of a numbing medicine into a trigger "
+              "point can relieve pain.")  # fmt: skip
+    assert [c.kind for c in d.claims] == ["definition", "effectiveness"]
+
+
+def test_applied_with_care_to_avoid_burns_names_a_risk(draft: Drafter) -> None:
+    d = draft("Therapeutic Ultrasound\n\n## Is ultrasound safe for everyone?\n\nNo. Like other "
+              "heat treatments, ultrasound has to be applied with care to avoid burns. Cool "
+              "water helps to avoid burns.")  # fmt: skip
+    assert [(c.sentence[:4], c.adverse_event, c.asserts) for c in d.claims] == [
+        ("Like", ("burn",), "occurs")
+    ]
+
+
+def test_pain_that_is_acute_or_chronic(draft: Drafter) -> None:
+    d = draft("Therapeutic Ultrasound\n\nTherapeutic ultrasound lowers pain, whether the pain "
+              "is acute or chronic.")  # fmt: skip
+    assert _kinds(d) == [("effectiveness", ("chronic_pain",), "benefit")]
