@@ -65,6 +65,7 @@ class Statement:
     section: str | None = None  # the heading of the section the statement is in
     opens: bool = False  # a sentence of the first paragraph under a heading
     label: bool = False  # the bold label that opens a list item or paragraph
+    clause: str | None = None  # the part of the sentence read, when it is read in parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +300,28 @@ def _other_subject(lower: str) -> bool:
     verb = rules.FIRST_VERB.search(lower)
     head = lower[: verb.start()] if verb else ""
     return bool(rules.OTHER_TREATMENT.search(head))
+
+
+_CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s+")
+
+
+def _contrasts(statements: list[Statement], vocab: Vocabulary) -> list[Statement]:
+    """Statements with a sentence that sets two treatments side by side ("Acupuncture rests on
+    meridian theory, while dry needling is guided by anatomy") read as two parts, each with
+    its own subject; the claims of both quote the whole sentence."""
+    out: list[Statement] = []
+    for statement in statements:
+        cut = None if statement.heading or statement.label else _CONTRAST.search(statement.sentence)
+        if cut is not None:
+            first = statement.sentence[: cut.start()]
+            second = statement.sentence[cut.end() :]
+            named = [_Found(vocab, part).get("intervention") for part in (first, second)]
+            if all(named) and named[0][0].term != named[1][0].term:
+                out.append(replace(statement, clause=first))
+                out.append(replace(statement, clause=second, follows=True))
+                continue
+        out.append(statement)
+    return out
 
 
 def _listed_treatments(found: _Found, interventions: tuple[str, ...]) -> tuple[str, ...]:
@@ -671,7 +694,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     state = _State(last=(topic,) if topic else ())
     unknown: list[str] = []
     question: str | None = None  # the question just asked, for a "Yes, ..." answer
-    for statement in split_statements(article):
+    statements = _contrasts(split_statements(article), vocab)
+    parted = {s.sentence for s in statements if s.clause is not None}
+    for statement in statements:
         sentence = statement.sentence
         resolved, state.resolved = state.resolved, False
         outside, state.outside = state.outside, False
@@ -704,7 +729,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             state.last = _unique([t for t, _, _ in named]) if named else ((topic,) if topic else ())
             state.events.clear()
             continue
-        found = _Found(vocab, sentence)
+        found = _Found(vocab, statement.clause or sentence)
         lower = found.lower
         if sentence.rstrip().endswith("?"):
             draft.left_out.append(LeftOut(sentence, "a question"))
@@ -903,6 +928,16 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         replace(c, id=f"D{i:02d}")  # numbered in article order, once all are known
         for i, c in enumerate(state.claims, start=1)
     ]
+    # a sentence read in parts is left out once, and only when no part made a claim
+    claimed = {c.sentence for c in draft.claims}
+    seen: set[str] = set()
+    kept: list[LeftOut] = []
+    for item in draft.left_out:
+        if item.sentence in parted and (item.sentence in claimed or item.sentence in seen):
+            continue
+        seen.add(item.sentence)
+        kept.append(item)
+    draft.left_out = kept
     draft.unknown_terms = list(_unique(unknown))
     return draft
 

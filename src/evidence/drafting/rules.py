@@ -532,6 +532,9 @@ DEFINITION_VERB = _rx(
     r"^\s*(?:entails?|involves?|includes?|consists? of|uses|utili[sz]es|refers? to|means|"
     r"(?:may |can |usually |often )?contains?|(?:also )?goes by|stands for|"
     r"(?:is |are )?also (?:called|known as)|"
+    # what it rests on ("rests on meridian theory", "is guided by anatomy")
+    r"(?:is|are) (?:based on|grounded in|rooted in|guided by|derived from)|rests? on|"
+    r"draws? on|originat\w+|"
     r"does not use|doesn't use|does not involve|doesn't involve)\b"
 )
 # a sentence whose subject stands for the treatment in hand ("It is not the same as ...",

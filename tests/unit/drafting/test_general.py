@@ -392,3 +392,17 @@ def test_pain_that_is_acute_or_chronic(draft: Drafter) -> None:
     d = draft("Therapeutic Ultrasound\n\nTherapeutic ultrasound lowers pain, whether the pain "
               "is acute or chronic.")  # fmt: skip
     assert _kinds(d) == [("effectiveness", ("chronic_pain",), "benefit")]
+
+
+def test_two_treatments_set_side_by_side_are_read_in_parts(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nAcupuncture rests on meridian theory, while dry needling is "
+              "based on anatomy. Cupping leaves marks, whereas massage leaves none.")  # fmt: skip
+    assert [(c.kind, c.intervention) for c in d.claims] == [
+        ("definition", ("acupuncture",)),
+        ("definition", ("dry_needling",)),
+    ]
+    assert {c.sentence for c in d.claims} == {
+        "Acupuncture rests on meridian theory, while dry needling is based on anatomy."
+    }
+    assert [x.sentence for x in d.left_out][-1].startswith("Cupping leaves marks")
+    assert len(d.left_out) == 2  # the title and the second sentence, once
