@@ -389,7 +389,11 @@ def _unknown_words(
     out: list[str] = []
     for cue in rules.CONDITION_LIST.finditer(found.lower):
         tail = found.lower[cue.end() :]
-        tail = re.split(r"[.;:!?]|\b(?:that|which|who|because|when|but|by|to)\b", tail)[0]
+        tail = re.split(
+            r"[.;:!?]|\b(?:that|which|who|because|when|but|by|to|do|does|did|is|are|was|were|"
+            r"can|may|will|such)\b",
+            tail,
+        )[0]
         offset = cue.end()
         for piece in _LIST_SPLIT.split(tail):
             piece = piece.strip(" ()\"'")
@@ -1024,6 +1028,7 @@ def _lists_conditions(lead: str) -> bool:
             or re.search(r"\b(?:conditions?|disorders|injuries|problems|ailments)\b", lower)
         )
         and not _HARM_CONTEXT.search(lower)
+        and not rules.NEGATION.search(lower)
         and not re.search(r"\b(?:benefits?|advantages?)\b", lower)
     )
 

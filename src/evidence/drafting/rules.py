@@ -249,7 +249,7 @@ ADVICE_START = _rx(
     r"it's important that (?:you|patients)|"
     # an instruction: a sentence that opens with a verb telling the reader what to do
     r"(?:bring|put|take|tell|let|keep(?! in mind)|wear|drink|rest|apply|stop|check|follow|wait|"
-    r"feel free|stay|report|seek|ice|expect|plan|schedule)\b|"
+    r"feel free|stay|report|seek|ice|expect|plan|schedule|remove|discontinue)\b|"
     r"(?:to (?:ease|lower|reduce|avoid|prevent|help|relieve|speed|limit|manage)\b[^,]*,))"
 )
 ADVICE = _rx(
@@ -451,6 +451,8 @@ INDICATION = _rx(
     r"(?:is|are) (?:often |commonly |usually )?(?:used|applied|prescribed) for|"
     r"(?:is|are) (?:\w+ )?used (?:to|for)|"
     r"(?:may|might|can|could|will|would) suit|"
+    # "People use TENS for many kinds of pain"
+    r"(?:use|uses|using) (?:[\w-]+ ){1,4}?for|"
     # "exercise is seen as a key part of any plan"
     r"(?:seen|regarded|considered|viewed) as (?:an? |the )?(?:key|central|core|main|essential|"
     r"important|vital) (?:part|component|element)|mainstay|cornerstone|"
@@ -586,7 +588,7 @@ DEFINITION_START = _rx(
 # "conditions like A, B and C": the list after the cue, for words the vocabulary lacks
 CONDITION_LIST = _rx(
     r"\b(?:conditions?|ailments|disorders|problems|pains|injuries)\s+(?:\w+\s+){0,2}?"
-    r"(?:like|such as|including|include)\s+|\bsuch as\s+|\bassociated with\s+|"
+    r"(?:like|such as|including|include)\s+|\bsuch as\s+|\bincluding\s+|\bassociated with\s+|"
     r"\bhelp (?:with )?(?=\w)|\btreat (?=\w)"
 )
 

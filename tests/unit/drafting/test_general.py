@@ -406,3 +406,20 @@ def test_two_treatments_set_side_by_side_are_read_in_parts(draft: Drafter) -> No
     }
     assert [x.sentence for x in d.left_out][-1].startswith("Cupping leaves marks")
     assert len(d.left_out) == 2  # the title and the second sentence, once
+
+
+def test_people_use_it_for_kinds_of_pain_and_the_unknown_ones_are_named(draft: Drafter) -> None:
+    d = draft("TENS\n\nPeople use TENS for many kinds of pain, including arthritis, period pain "
+              "and neck pain. Remove the pads if your skin burns.")  # fmt: skip
+    assert _kinds(d) == [
+        ("indication", ("dysmenorrhea",), "benefit"),
+        ("indication", ("neck_pain",), "benefit"),
+    ]
+    assert d.unknown_terms == ["arthritis"]
+    assert d.left_out[-1].reason == "advice"
+
+
+def test_items_under_a_not_used_lead_name_no_unknown_conditions(draft: Drafter) -> None:
+    d = draft(TITLE + "Shockwave therapy is not used over some areas, for example:\n\n"
+              "- over the eyes\n- near a pacemaker\n")  # fmt: skip
+    assert d.unknown_terms == []
