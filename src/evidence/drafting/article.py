@@ -188,6 +188,8 @@ def parse_html(raw: bytes | str) -> Article:
             url = str(found[0]).strip() or None
             break
     main = lxml.html.fragment_fromstring(main_html, create_parent="div")
+    for br in main.iter("br"):  # a line break separates words ("pain.<br>Most ...")
+        br.tail = "\n" + (br.tail or "")
     blocks: list[Block] = []
     h1 = next(iter(page.iter("h1")), None)
     if h1 is not None:

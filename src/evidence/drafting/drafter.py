@@ -138,6 +138,11 @@ def split_statements(article: Article) -> list[Statement]:
             for i, sentence in enumerate(split_sentences(block.text)):
                 out.append(Statement(sentence, lead=lead, section=section, follows=i > 0))
             opening = False
+        elif _bare_line(block.text) and out and (out[-1].heading or out[-1].lead is not None):
+            # a line of a few words under a heading, not marked as a list ("<div>Tennis
+            # elbow</div>"): an item of a list the heading introduces
+            out.append(Statement(block.text, lead=lead, section=section))
+            opening = False
         else:
             sentences = split_sentences(block.text)
             for i, sentence in enumerate(sentences):
@@ -153,6 +158,11 @@ def split_statements(article: Article) -> list[Statement]:
             # a paragraph that ends with ':' introduces the list after it
             lead = sentences[-1] if sentences and sentences[-1].endswith(":") else None
     return out
+
+
+def _bare_line(text: str) -> bool:
+    """A line of a few words with no sentence stop or colon: a list entry, not a sentence."""
+    return len(text.split()) <= 5 and not re.search(r"[.!?:;]\s*$", text)
 
 
 class _Found:

@@ -423,3 +423,19 @@ def test_items_under_a_not_used_lead_name_no_unknown_conditions(draft: Drafter) 
     d = draft(TITLE + "Shockwave therapy is not used over some areas, for example:\n\n"
               "- over the eyes\n- near a pacemaker\n")  # fmt: skip
     assert d.unknown_terms == []
+
+
+def test_line_breaks_and_bare_lines_in_a_page(vocab: object) -> None:
+    from evidence.drafting import draft_claims, parse_html
+
+    page = (
+        "<html><body><div><h1>Dry Needling</h1><div>Dry needling can relieve neck pain."
+        "<br><br>Most patients need three sessions.</div><h2>Conditions</h2>"
+        "<div>Plantar fasciitis</div><div>Tennis elbow</div></div></body></html>"
+    )
+    d = draft_claims(parse_html(page), vocab)  # type: ignore[arg-type]
+    assert [(c.kind, c.condition, c.sentence) for c in d.claims] == [
+        ("effectiveness", ("neck_pain",), "Dry needling can relieve neck pain."),
+        ("indication", ("plantar_fasciitis",), "Plantar fasciitis"),
+        ("indication", ("lateral_epicondylitis",), "Tennis elbow"),
+    ]
