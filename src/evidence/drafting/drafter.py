@@ -1,7 +1,10 @@
 """Drafting stage, the drafter: an `Article` and the vocabulary to draft claims (pure).
 
-Each paragraph is cut into sentences, each list item is one statement (read with the
-heading or lead-in line before it: "Conditions treated:" then "- migraine"). For each
+Each paragraph is cut into sentences, and so is each list item, whose sentences are read
+with the heading or lead-in line before it ("Conditions treated:" then "- migraine"); a bold
+label opening an item ("**More blood flow.** ...") is left out like a heading, and a bare
+line of a few words under a heading is an item. A sentence that sets two treatments side by
+side (", while ...") is read in two parts. For each
 statement the vocabulary's own text matcher (`Vocabulary.text_matcher`, the one tagging
 uses), helped by a short list of lay phrases (`rules.PHRASES`), finds the interventions,
 conditions, outcomes and adverse events; `rules` decides the kinds and what they assert.
@@ -10,9 +13,13 @@ What a statement is about: the intervention it names first (with those joined to
 "and"/"or"); else the topic, when it speaks of what the topic works on ("Trigger points
 are ..." in an article on trigger point injections); else the intervention named last,
 when it refers to one ("it", "the injection", "its side effects", "these studies"), names a
-harm, is a list item, or goes on in a paragraph about one. A heading that names an
-intervention sets it for its section; a "Yes, ..." or "No, ..." answer asserts the question
-before it. Claims are numbered D01, D02, ... in article order.
+harm, is a list item, opens a section, or goes on in a paragraph about one. A heading or
+label that names an intervention sets it for its section or item, one that names none goes
+back to the topic; a "Yes, ..." or "No, ..." answer (or a hedged "Possibly.") asserts the
+question before it. A page whose title names a condition and no treatment has no topic:
+the uses, effects and coverage of the treatments it names are for that condition, and a
+list of options ("It can be treated with A, B and C") is one indication per treatment.
+Claims are numbered D01, D02, ... in article order.
 """
 
 from __future__ import annotations

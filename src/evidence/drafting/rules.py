@@ -7,7 +7,11 @@ in the drafter's order, as a heading, a question, marketing, advice (an instruct
 after an opening phrase), self-care, what the care team will do, a contraindication, an
 indirect question or open matter (or a claim hedged both ways), a statement about nothing
 in the vocabulary, and a statement with no cue. `PHRASES` and `SHORT_NAMES` read lay words
-for vocabulary terms ("pain where the needle went in", "chronic muscle pain").
+for vocabulary terms ("pain where the needle went in", "chronic muscle pain", "a collapsed
+lung"), and `BODY_PAIN` the parts of "pain in the back, neck or legs". The cues name classes
+of wording rather than one page's phrases: a list under "Benefits" or "How does it work?"
+takes its kind from there ("- Less pain", "- More blood flow"), a clinic's own voice ("At
+our clinic, ...") does not make a claim marketing unless it calls the reader to act.
 """
 
 from __future__ import annotations
