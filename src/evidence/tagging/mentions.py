@@ -69,7 +69,9 @@ _SHAM = re.compile(
 _SHAM_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?as (?:a |the )?(?:placebo|sham)\b")
 _PRIOR = re.compile(
     r"\b(?:resistant to|refractory to|despite|after failure of|failed|unresponsive to|"
-    r"previously (?:received|treated with|had)|previous)\b[\s\w-]{0,30}$"
+    r"previously (?:received|treated with|had)|previous|"
+    # an exclusion criterion: "a contraindication to needling or manual therapy"
+    r"contra-?indications? (?:to|for|against))\b[\s\w-]{0,30}$"
 )
 # "(massage, ultrasound, exercise) have failed": earlier treatments listed before the verb
 _PRIOR_AFTER = re.compile(r"^[^.;]{0,120}?\bha(?:ve|s|d) (?:failed|not helped|not worked)\b(?! to)")
@@ -81,7 +83,11 @@ _REPORTED_BEFORE = re.compile(
 )
 _INDUCTION = re.compile(r"^[^.;]{0,50}?\bto (?:produce|induce|create|establish|provoke)\b")
 _ALONE_AFTER = re.compile(r"^[\s\w-]{0,30}?\b(?:alone|on (?:its|their) own|by itself)\b")
-_WITH_OR_WITHOUT_AFTER = re.compile(r"^[^.;]{0,60}?\bwith or without\b")
+# "exercise (EX) programme with or without dry needling"; not a later phrase of the sentence
+# ("TPI with those of local anesthetic with or without steroid")
+_WITH_OR_WITHOUT_AFTER = re.compile(
+    r"^(?:\s*\([^)]*\))?(?:[\s,]+(?!with\b)[\w-]+){0,3}?[\s,]+with or without\b"
+)
 _ADD_TO_BEFORE = re.compile(
     r"\b(?:adds? to|added to|in addition to|on top of|(?:as )?an? adjunct(?:ive)? (?:to|with)|"
     r"adjunct(?:ive)? to|adding\s+(?:[\w-]+\s+){1,3}to)\s+[\w\s-]{0,25}$"
@@ -121,7 +127,7 @@ _AS_OUTCOME_WORDS = ("develop", "incidence", "occurrence", "onset", "new cases")
 _NOT_STUDIED_WORDS = ("covered", "reimbursed", "indication")
 _SHAM_WORDS = ("sham", "placebo", "detuned", "inactive", "switched", "simulated", "mock")
 _FAILED_WORDS = (" failed", " not helped", " not worked")
-_PRIOR_WORDS = ("resist", "refractory", "despite", "fail", "unresponsive", "previous")
+_PRIOR_WORDS = ("resist", "refractory", "despite", "fail", "unresponsive", "previous", "contra")
 _ADD_WORDS = ("add", "on top", "adjunct")
 _BOTH_WORDS = ("both", "all ", "every")
 _ACCOMPANYING_WORDS = ("accompan", "concomit", "co-interv", "cointerv")
@@ -178,8 +184,9 @@ def is_condition_outcome(sentence: str, start: int) -> bool:
 
 def is_not_studied_intervention(sentence: str, start: int, end: int) -> bool:
     """A sham or placebo arm ("detuned ultrasound"), an earlier failed treatment ("resistant
-    to eccentric exercise", "massage and ultrasound have failed") or the induction of an
-    animal model ("... to produce")."""
+    to eccentric exercise", "massage and ultrasound have failed"), a contraindication that
+    excludes people ("a contraindication to manual therapy") or the induction of an animal
+    model ("... to produce")."""
     # cheap substring tests first: these run for every intervention mention of every record
     before = sentence[max(0, start - 40) : start]
     after = sentence[end : end + 60]

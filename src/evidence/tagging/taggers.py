@@ -61,7 +61,12 @@ _DEFINED = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{0,9}[A-Za-z0-9])\s*[),;]")
 _DESIGN_ROLES = frozenset({"title", "objective", "methods", "results", "body"})
 _ANIMAL_ROLES = frozenset({"title", "objective", "methods", "results", "body"})
 _PLURAL_STUDIES = re.compile(r"(?:trials|studies|reviews)$")
-_SELF = re.compile(r"\b(?:this|the present|our|the current)\s+(?:[\w-]+\s+)?$")
+_SELF = re.compile(
+    r"\b(?:this|the present|our|the current)\s+(?:[\w-]+\s+)?$|"
+    # "we report a retrospective analysis of a cohort": the record's own design
+    r"\bwe (?:report|present|describe|conducted|performed|undertook|carried out) (?:a|an)\s+"
+    r"(?:[\w-]+\s+)?$"
+)
 # A publication type that names a design may be refined by text only to a kind of itself.
 _REFINES = {
     "narrative_review": frozenset({"systematic_review", "meta_analysis"}),
@@ -78,6 +83,13 @@ _GROUPS = re.compile(
     r"study)\s+group\b[^.;]{0,120}?\b(?:control|placebo|sham|comparison)\s+group\b|"
     # "group 1 (30 patients) had ..., while group 2 had ...", "group A ... group B"
     r"\bgroup\s+(?:1|a|one|i)\b[^.;]{0,160}?\bgroup\s+(?:2|b|two|ii)\b"
+)
+# Arms compared without an allocation verb: blinded treatment ("we treated 107 patients
+# double-blind") or arms counted apart ("with X in 22 subjects and with Y in the other 21").
+# A controlled trial; randomised only where the record says "random".
+_CONTROLLED = re.compile(
+    r"\b(?:treated|received|given|had)\b[^;]{0,120}?\b(?:in|to) the (?:other|remaining) \d+\b|"
+    r"\b(?:double|single|triple)[\s-]*blind(?:ed|ly)?\b"
 )
 _NOT_RANDOM = ("non-random", "nonrandom", "quasi-random", "not random", "quasi-experimental")
 _NUMBER = (
@@ -108,7 +120,8 @@ _OBSERVED = re.compile(
     r"\bcompared\s+(?:the\s+)?(?:outcomes?\s+of\s+)?" + _NUMBER + r"\s+(?:[\w-]+\s+)?"
     r"(?:patients|participants|subjects|people)\s+who\b[^.;]{0,160}?\bwith\s+" + _NUMBER + r"\b|"
     r"\b(?:predictors?|predictive factors?|prognostic factors?|risk factors? for|"
-    r"(?:logistic|cox|multivariate|multivariable) (?:regression|analys[ie]s))\b"
+    r"(?:logistic|cox|multivariate|multivariable) (?:(?:cox |proportional |hazards? )*regression|"
+    r"analys[ie]s)|hazard ratios?)\b"
 )
 _ONE_PATIENT = re.compile(
     r"\b(?:a|an|the|our) (?:[\w-]+ ){0,2}?(?:patient|man|woman) (?:who )?(?:presented|was admitted|"
@@ -118,6 +131,17 @@ _ONE_PATIENT = re.compile(
     r"(?: years)?,? (?:came|presented|was admitted|was referred|attended|consulted|developed)\b"
 )
 _TRIALS = frozenset({"rct", "controlled_trial"})
+# A "retrospective study" of the outcome of one treatment ("44 fasciotomies done for
+# Dupuytren's contracture", "patients who underwent ...") that compares and predicts nothing
+# is an uncontrolled series; one of records or of people followed up is a cohort.
+_TREATED_ALL = re.compile(
+    r"\b(?:underwent|treated (?:with|by|for)|(?:done|performed|carried out) (?:for|on)|"
+    r"operated on|outcomes? of \d+ (?:[\w-]+ ){0,3}?(?:procedures|operations|[\w-]+(?:ies|ions)))\b"
+)
+_COMPARES = re.compile(
+    r"\b(?:groups?|arms?|compar\w*|versus|vs|controls?|cohorts?|predict\w*|prognos\w*|"
+    r"risk factors?|regression|hazard|odds|associat\w*|correlat\w*|exposed|unexposed)\b"
+)
 _OBSERVATIONAL = "D064888"  # the publication type Observational Study
 # A review that says it pooled nothing is a systematic review, whatever it is indexed as
 _NO_POOLING = re.compile(
@@ -131,6 +155,14 @@ _TEXT_SOURCES = {"title": "text_title", "keyword": "keyword"}  # else text_abstr
 _ADDED_BEFORE = re.compile(
     r"\b(?:with|plus|combined with|together with|alongside)\s+(?:[\w-]+\s+){0,1}$"
 )
+# Between two treatments of one sentence: "dry needling [with] manual therapy [and] exercise".
+# The second is added to the first; one joined by "and" to an added one is added too.
+_WITH_GAP = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:plus|\+|(?:combined |in combination |together |along )?with|"
+    r"alongside)\s+(?:[\w-]+\s+){0,2}$"
+)
+_AND_GAP = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:and|,)\s+(?:[\w-]+\s+){0,2}$")
+_MAIN_ROLES = frozenset({"title", "objective"})
 
 
 @dataclass(slots=True)
@@ -312,6 +344,11 @@ def _tag_text(
     if not counted:
         return
     dropped = _not_studied_terms(doc, counted, out) if dimension == "intervention" else set()
+    for term in dropped:
+        # the text names it only as every arm's or a comparator's: MeSH, which indexes
+        # co-interventions too, does not bring it back
+        if out.sources(dimension, term) == {"mesh"}:
+            out.drop(dimension, term)
     scores: dict[str, float] = {}
     evidence: dict[tuple[str, str], str] = {}
     specific = out.specific
@@ -328,7 +365,12 @@ def _tag_text(
         if (dimension, term) in specific:
             continue
         generic = tables.generic.get((dimension, term))
-        if not generic or _SEP.sub(" ", text[match.start : match.end].lower()) not in generic:
+        if not generic:
+            specific.add((dimension, term))
+            continue
+        phrase = _SEP.sub(" ", text[match.start : match.end].lower())
+        # a generic phrase in the plural ("massages") is generic too
+        if phrase not in generic and (phrase[-1:] != "s" or phrase[:-1] not in generic):
             specific.add((dimension, term))
     for (value, source), words in evidence.items():
         if scores[value] >= 1.0:
@@ -341,8 +383,10 @@ def _not_studied_terms(
     """Interventions every arm received (co-interventions) and, in reviews and guidelines,
     interventions named only as comparators of the included trials. The first intervention
     of the title is studied unless the title itself names it as every arm's ("exercise with
-    or without dry needling"). A treatment added to two arms in one sentence is dropped only
-    when another studied treatment is left."""
+    or without dry needling"). A treatment added to two arms in one sentence, or named only
+    as added to another treatment in the methods and results ("dry needling with manual
+    therapy and exercise, or sham dry needling"), is dropped only when another studied
+    treatment is left."""
     title_first: str | None = None
     title_co = False
     designs = out.values("design")
@@ -354,10 +398,32 @@ def _not_studied_terms(
     # (unit start, term, words) -> how many times; a treatment named twice in one sentence, each
     # time added to another ("A with exercise versus B with exercise"), is in every arm
     added: dict[tuple[int, str, str], int] = {}
+    # term -> the mentions (term, start) each of its weighted mentions is added to (None:
+    # one of them is not added to another treatment)
+    only_added: dict[str, set[tuple[str, int]] | None] = {}
+    chains: dict[tuple[str, int], set[str]] = {}  # mention -> the treatments added to it
+    # (unit start, end, the mention it is added to or None, its own) of the last mention
+    previous: tuple[int, int, tuple[str, int] | None, tuple[str, int]] | None = None
     for match, role in counted:
         unit = units[bisect_right(starts, match.start) - 1]  # doc.unit_at, inlined
         sentence = doc.lower[unit.start : unit.end]
         a, b = match.start - unit.start, match.end - unit.start
+        head: tuple[str, int] | None = None
+        if previous is not None and previous[0] == unit.start and previous[1] <= match.start:
+            gap = doc.lower[previous[1] : match.start]
+            if len(gap) < 40:
+                if _WITH_GAP.search(gap) is not None:
+                    head = previous[2] or previous[3]
+                elif previous[2] is not None and _AND_GAP.search(gap) is not None:
+                    head = previous[2]
+        previous = (unit.start, match.end, head, (match.term, match.start))
+        if head is not None:
+            chains.setdefault(head, set()).add(match.term)
+        if ROLE_WEIGHTS[role] > 0:
+            heads = only_added.get(match.term, set())
+            only_added[match.term] = (
+                None if heads is None or head is None or role in _MAIN_ROLES else heads | {head}
+            )
         is_co = is_co_intervention(sentence, a, b)
         if role == "title" and title_first is None:
             title_first, title_co = match.term, is_co
@@ -371,6 +437,16 @@ def _not_studied_terms(
             comparator_only[match.term] = only and is_comparator(sentence, a, other_only=guideline)
     co |= {term for term, only in comparator_only.items() if only}
     twice = {term for (_, term, _), n in added.items() if n > 1}
+    # Added only to the title's treatment, the same additions wherever it is named: a part of
+    # every arm, as the sham arm is that treatment's sham. Added to a comparator ("ultrasound
+    # with massage"), or different additions to two arms, it is a part of one arm.
+    to_title = {frozenset(terms) for (term, _), terms in chains.items() if term == title_first}
+    if len(to_title) == 1:
+        twice |= {
+            term
+            for term, heads in only_added.items()
+            if heads and {h[0] for h in heads} == {title_first}
+        }
     studied = {m.term for m, role in counted if ROLE_WEIGHTS[role] > 0}
     if twice and studied - co - twice:
         co |= twice
@@ -408,7 +484,8 @@ def _tag_design(
     Without one, a design named in the title wins, then the strongest named in the
     objective, methods or results, then a MeSH study-design heading, then weaker cues of the
     methods (`_design_from_methods`). A meta-analysis that says it pooled nothing is a
-    systematic review. Animal experiments are `other` whatever their allocation, as are
+    systematic review; a "retrospective study" that compares nothing and predicts nothing is
+    a case series. Animal experiments are `other` whatever their allocation, as are
     letters and editorials."""
     order = tables.vocab.order("design")
     if animal and "other" in order:
@@ -455,6 +532,15 @@ def _tag_design(
         if unpooled is not None:
             words = doc.text[unpooled.start() : unpooled.end()]
             best = ("systematic_review", "text_abstract", words)
+    if (
+        best is not None
+        and best[0] == "cohort"
+        and best[1] in ("text_title", "text_abstract")
+        and "case_series" in order
+        and _TREATED_ALL.search(doc.lower) is not None
+        and _COMPARES.search(doc.lower) is None
+    ):
+        best = ("case_series", best[1], best[2])
     if best is None:
         best = _design_from_methods(doc, order)
     if best is None and "cohort" in order:
@@ -471,14 +557,19 @@ def _tag_design(
 
 def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, str, str] | None:
     """A design the methods show without naming one (only for records that name no design):
-    compared groups, a questionnaire sent out, patients compared by what they received or
-    factors that predict an outcome, a counted series of treated patients, one patient. A
-    case report often opens with its patient, so that cue is read in the background too."""
+    compared groups (randomised unless the record says otherwise), arms compared without an
+    allocation verb (randomised only if the record says so), a questionnaire sent out,
+    patients compared by what they received or factors that predict an outcome, a counted
+    series of treated patients, one patient. A case report often opens with its patient, so
+    that cue is read in the background too, as is what "we" did blinded."""
     units = [u for u in doc.units if u.role in _DESIGN_ROLES]
     with_background = [u for u in doc.units if u.role in _DESIGN_ROLES or u.role == "background"]
-    trial = "controlled_trial" if _has_any(doc.lower, _NOT_RANDOM) else "rct"
+    not_random = _has_any(doc.lower, _NOT_RANDOM)
+    trial = "controlled_trial" if not_random else "rct"
+    controlled = "rct" if "random" in doc.lower and not not_random else "controlled_trial"
     for value, words, regex in (
         (trial, ("group",), _GROUPS),
+        (controlled, ("other", "remaining", "blind"), _CONTROLLED),
         (
             "cross_sectional",
             (
@@ -502,8 +593,10 @@ def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, 
     ):
         if value not in order or not _has_any(doc.lower, words):
             continue
-        for unit in with_background if value == "case_report" else units:
+        for unit in with_background if regex is _ONE_PATIENT or regex is _CONTROLLED else units:
             sentence = doc.lower[unit.start : unit.end]
+            if regex is _CONTROLLED and unit.role == "background" and "we " not in sentence:
+                continue  # an unstructured abstract's opening: only what "we" did
             found = _has_any(sentence, words) and regex.search(sentence)
             if found:
                 source = "text_title" if unit.role == "title" else "text_abstract"

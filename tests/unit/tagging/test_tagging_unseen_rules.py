@@ -1,0 +1,159 @@
+"""Which treatments a record studies and which design it is, read from wording the tagger
+had not been tuned on, on SYNTHETIC sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import JOURNAL_ARTICLE, RCT, REVIEW, article, heading
+
+from evidence.models import Tag
+from evidence.tagging import Vocabulary, tag_article
+
+
+def values(tags: list[Tag], dimension: str) -> set[str]:
+    return {t.value for t in tags if t.dimension == dimension}
+
+
+def design(tags: list[Tag]) -> str:
+    (found,) = values(tags, "design")
+    return found
+
+
+# --- interventions: what every arm had, and what excludes people --------------------------
+
+
+def test_treatments_added_to_the_title_treatment_in_every_arm_are_not_studied(
+    vocab: Vocabulary,
+) -> None:
+    record = article(
+        "Protocol of a trial of dry needling for shoulder pain",
+        methods="Patients will be randomised to dry needling with manual therapy and exercise, "
+        "or to sham dry needling.",
+        types=(JOURNAL_ARTICLE,),
+    )
+    assert values(tag_article(record, vocab), "intervention") == {"dry_needling"}
+
+
+def test_treatments_combined_in_a_comparator_arm_are_studied(vocab: Vocabulary) -> None:
+    record = article(
+        "Dry needling for tennis elbow",
+        methods="One group had dry needling; the other had therapeutic ultrasound together "
+        "with deep friction massage.",
+        types=(JOURNAL_ARTICLE, RCT),
+    )
+    assert values(tag_article(record, vocab), "intervention") == {
+        "dry_needling",
+        "therapeutic_ultrasound",
+        "massage",
+    }
+
+
+def test_a_contraindication_names_no_studied_treatment(vocab: Vocabulary) -> None:
+    record = article(
+        "Dry needling for heel pain",
+        methods="People with a contraindication to dry needling or spinal manipulation were "
+        "excluded. Sixty adults had dry needling or sham needling.",
+        types=(JOURNAL_ARTICLE, RCT),
+    )
+    assert values(tag_article(record, vocab), "intervention") == {"dry_needling"}
+
+
+def test_with_or_without_far_along_the_sentence_leaves_the_treatment_studied(
+    vocab: Vocabulary,
+) -> None:
+    record = article(
+        "Injectates for trigger point injection: a review",
+        results="Nine reports set saline in TPI against botulinum toxin or against lidocaine "
+        "with or without a steroid.",
+        types=(JOURNAL_ARTICLE, REVIEW),
+    )
+    assert "trigger_point_injection" in values(tag_article(record, vocab), "intervention")
+
+
+def test_mesh_does_not_bring_back_a_co_intervention(vocab: Vocabulary) -> None:
+    record = article(
+        "Does dry needling add to an exercise programme for hip pain?",
+        methods="Patients had dry needling or sham needling; both groups also received the "
+        "same exercise programme.",
+        types=(JOURNAL_ARTICLE, RCT),
+        mesh=(heading("D005081", "Exercise Therapy"),),
+    )
+    assert values(tag_article(record, vocab), "intervention") == {"dry_needling"}
+
+
+# --- designs when the publication type says nothing ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # blinded arms or arms counted apart, without "random": a controlled trial
+        (
+            "Pain in the jaw muscles is common. We treated 80 patients double-blind with one "
+            "of two injectates. Pain fell in both groups.",
+            "controlled_trial",
+        ),
+        (
+            "Patients were treated with dry needling in 20 subjects and with 1% lidocaine in "
+            "the other 19. Pain fell more after needling.",
+            "controlled_trial",
+        ),
+        (
+            "We treated 60 patients double-blind after random allocation. Pain fell.",
+            "rct",
+        ),
+        # treated patients looked back on, nothing compared: an uncontrolled series
+        (
+            "In this retrospective study we report the outcome of 52 needle aponeurotomies "
+            "performed for finger contracture. Most patients were satisfied.",
+            "case_series",
+        ),
+        # two treated groups looked back on: a cohort
+        (
+            "In a retrospective observational design we formed two groups of patients given "
+            "radial or focused shockwave. Pain fell more with radial shockwave.",
+            "cohort",
+        ),
+        # the record's own design stated in an unstructured opening
+        (
+            "We report a retrospective analysis of a cohort of 90 men given laser therapy. "
+            "Older age went with success.",
+            "cohort",
+        ),
+        # predictors found by survival regression
+        (
+            "One hundred men were followed after laser therapy. In multivariable Cox "
+            "proportional hazards regression, age predicted relapse. Laser therapy suits "
+            "older men.",
+            "cohort",
+        ),
+    ],
+)
+def test_design_from_unstructured_text(vocab: Vocabulary, abstract: str, expected: str) -> None:
+    record = article("Jaw and hand pain", abstract=abstract, types=(JOURNAL_ARTICLE,))
+    assert design(tag_article(record, vocab)) == expected
+
+
+def test_a_chart_review_without_a_treatment_stays_a_cohort(vocab: Vocabulary) -> None:
+    record = article(
+        "Neck pain in office workers",
+        abstract="We did a retrospective study of 300 office workers. Neck pain was common.",
+        types=(JOURNAL_ARTICLE,),
+    )
+    assert design(tag_article(record, vocab)) == "cohort"
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        ("Searching MEDLINE and Embase to 2020, we found 14 trials.", "systematic_review"),
+        ("We searched for randomised trials of laser therapy.", "systematic_review"),
+        ("We searched the literature systematically for trials.", "systematic_review"),
+        ("We searched the literature broadly for reports on injectates.", "narrative_review"),
+    ],
+)
+def test_a_review_is_systematic_when_its_search_is(
+    vocab: Vocabulary, methods: str, expected: str
+) -> None:
+    record = article("Laser for neck pain", methods=methods, types=(JOURNAL_ARTICLE, REVIEW))
+    assert design(tag_article(record, vocab)) == expected
