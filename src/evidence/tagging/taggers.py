@@ -89,7 +89,9 @@ _GROUPS = re.compile(
 # A controlled trial; randomised only where the record says "random".
 _CONTROLLED = re.compile(
     r"\b(?:treated|received|given|had)\b[^;]{0,120}?\b(?:in|to) the (?:other|remaining) \d+\b|"
-    r"\b(?:double|single|triple)[\s-]*blind(?:ed|ly)?\b"
+    r"\b(?:double|single|triple)[\s-]*blind(?:ed|ly)?\b|"
+    # a sham or placebo arm: "dry needling or sham needling", "versus placebo"
+    r"\b(?:or|versus|vs\.?|against|than|to)\s+(?:an?\s+|the\s+)?(?:sham|placebo)\b"
 )
 _NOT_RANDOM = ("non-random", "nonrandom", "quasi-random", "not random", "quasi-experimental")
 _NUMBER = (
@@ -569,7 +571,7 @@ def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, 
     controlled = "rct" if "random" in doc.lower and not not_random else "controlled_trial"
     for value, words, regex in (
         (trial, ("group",), _GROUPS),
-        (controlled, ("other", "remaining", "blind"), _CONTROLLED),
+        (controlled, ("other", "remaining", "blind", "sham", "placebo"), _CONTROLLED),
         (
             "cross_sectional",
             (

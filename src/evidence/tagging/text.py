@@ -69,10 +69,10 @@ _LABEL_ROLES = (
 # The cue words; each starts with a letter or a digit.
 _CUE_WORDS = (
     r"(?:aims?|aimed|objectives?|purpose|goal|we (?:sought|hypothesi[sz]ed|report|describe|"
-    r"present|conducted|performed|compared|investigated|evaluated|assessed|examined|"
+    r"present|conducted|performed|compared|investigated|evaluated|assessed|examined|treated|"
     r"randomi[sz]ed|enrolled|recruited|searched)|this (?:study|trial|review|report|paper|"
-    r"article)|the present (?:study|trial|review)|(?:were|was) (?:randomi[sz]ed|enrolled|"
-    r"recruited|included|assigned|allocated)|to (?:evaluate|investigate|compare|assess|"
+    r"article)|the present (?:study|trial|review)|(?:were|was) (?:randomly )?(?:randomi[sz]ed|"
+    r"enrolled|recruited|included|assigned|allocated)|to (?:evaluate|investigate|compare|assess|"
     r"determine|examine|explore|test)|\d+[\s-]*years?[\s-]*old|a case of)\b"
 )
 # The lookahead holds the first letters of every alternative: most words fail it at once

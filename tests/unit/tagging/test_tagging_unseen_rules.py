@@ -157,3 +157,28 @@ def test_a_review_is_systematic_when_its_search_is(
 ) -> None:
     record = article("Laser for neck pain", methods=methods, types=(JOURNAL_ARTICLE, REVIEW))
     assert design(tag_article(record, vocab)) == expected
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        # a sham arm makes a trial even when nothing says "random" or "trial"
+        ("Thirty patients received laser therapy or sham laser.", "controlled_trial"),
+        ("Thirty patients were randomly given laser therapy or sham laser.", "rct"),
+        # a trial still to be run
+        ("This feasibility study will randomise 40 adults to laser or sham.", "protocol"),
+    ],
+)
+def test_trials_from_their_arms(vocab: Vocabulary, methods: str, expected: str) -> None:
+    record = article("Laser for neck pain: a pilot", methods=methods, types=(JOURNAL_ARTICLE,))
+    assert design(tag_article(record, vocab)) == expected
+
+
+def test_an_unstructured_opening_that_treats_is_what_the_record_did(vocab: Vocabulary) -> None:
+    record = article(
+        "Jaw pain",
+        abstract="We treated 50 patients with lidocaine injected into trigger points of the "
+        "masseter. Pain fell in most. Injection seems useful.",
+        types=(JOURNAL_ARTICLE,),
+    )
+    assert "trigger_point_injection" in values(tag_article(record, vocab), "intervention")

@@ -137,3 +137,19 @@ def test_people_with_trigger_points_have_the_syndrome(vocab: Vocabulary) -> None
         vocab, "Shoulder pain in swimmers", "We enrolled swimmers with shoulder MTrPs."
     )
     assert "myofascial_pain_syndrome" in found
+
+
+def test_trigger_point_dry_needling_abbreviated_alone(vocab: Vocabulary) -> None:
+    found = interventions(vocab, "Hip pain in cyclists", "Each cyclist had TrP-DN of the gluteus.")
+    assert found == {"dry_needling"}
+
+
+def test_trigger_points_a_treatment_is_for_are_the_syndrome(vocab: Vocabulary) -> None:
+    found = conditions(
+        vocab, "Laser for upper trapezius MTrPs in nurses", "Forty nurses took part."
+    )
+    assert "myofascial_pain_syndrome" in found
+    # latent ones cause no pain, and a treatment named by them says nothing of the people
+    assert "myofascial_pain_syndrome" not in conditions(
+        vocab, "Laser for latent MTrPs in nurses", "Forty nurses took part."
+    )
