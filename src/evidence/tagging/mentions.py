@@ -82,7 +82,12 @@ _REPORTED_BEFORE = re.compile(
     r"authors))\b[^.;]{0,30}?\b(?:after|following|with|in)\s+$"
 )
 _INDUCTION = re.compile(r"^[^.;]{0,50}?\bto (?:produce|induce|create|establish|provoke)\b")
-_ALONE_AFTER = re.compile(r"^[\s\w-]{0,30}?\b(?:alone|on (?:its|their) own|by itself)\b")
+# "exercise alone", "exercise programme (EP) alone"; not "ultrasound and exercise versus
+# exercise alone", where "alone" is the other arm's
+_ALONE_AFTER = re.compile(
+    r"^(?:\s*\([^)]*\))?(?:[\s-]+(?!versus\b|vs\b|or\b|and\b|than\b|with\b)[\w-]+){0,2}?\s+"
+    r"(?:\([^)]*\)\s+)?(?:alone|on (?:its|their) own|by itself)\b"
+)
 # "exercise (EX) programme with or without dry needling"; not a later phrase of the sentence
 # ("TPI with those of local anesthetic with or without steroid")
 _WITH_OR_WITHOUT_AFTER = re.compile(

@@ -153,3 +153,25 @@ def test_trigger_points_a_treatment_is_for_are_the_syndrome(vocab: Vocabulary) -
     assert "myofascial_pain_syndrome" not in conditions(
         vocab, "Laser for latent MTrPs in nurses", "Forty nurses took part."
     )
+
+
+def test_an_injection_of_a_dose_into_named_trigger_points(vocab: Vocabulary) -> None:
+    found = interventions(
+        vocab,
+        "Neck pain in drivers",
+        "Each had an injection of 2% procaine into the levator trigger points.",
+    )
+    assert found == {"trigger_point_injection"}
+
+
+def test_alone_of_the_other_arm_leaves_the_add_on_studied(vocab: Vocabulary) -> None:
+    found = interventions(
+        vocab,
+        "Laser therapy and exercise versus exercise alone for neck pain",
+        "Sixty adults were randomised to the two arms.",
+    )
+    assert found == {"laser_therapy"}
+
+
+def test_jumpers_knee_is_a_tendinopathy(vocab: Vocabulary) -> None:
+    assert "tendinopathy" in conditions(vocab, "Shockwave for jumper's knee", "Forty took part.")
