@@ -93,7 +93,17 @@ _CONTROLLED = re.compile(
     # a sham or placebo arm: "dry needling or sham needling", "versus placebo"
     r"\b(?:or|versus|vs\.?|against|than|to)\s+(?:an?\s+|the\s+)?(?:sham|placebo)\b"
 )
-_NOT_RANDOM = ("non-random", "nonrandom", "quasi-random", "not random", "quasi-experimental")
+_NOT_RANDOM = (
+    "non-random",
+    "nonrandom",
+    "quasi-random",
+    "quasirandom",
+    "not random",
+    "quasi-experimental",
+    "alternately allocated",
+    "alternately assigned",
+    "by alternation",
+)
 _NUMBER = (
     r"(?:\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|three|four|"
     r"five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)"

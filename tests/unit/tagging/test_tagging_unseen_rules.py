@@ -182,3 +182,20 @@ def test_an_unstructured_opening_that_treats_is_what_the_record_did(vocab: Vocab
         types=(JOURNAL_ARTICLE,),
     )
     assert "trigger_point_injection" in values(tag_article(record, vocab), "intervention")
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        ("This was a three-arm parallel feasibility trial of 45 adults.", "controlled_trial"),
+        ("A two-arm pilot trial allocated 30 adults by random numbers.", "rct"),
+        ("This single-arm pilot trial treated 18 adults.", "case_series"),
+        ("In a quasi-randomised study 50 adults were treated.", "controlled_trial"),
+        ("Fifty adults were alternately allocated to two groups.", "controlled_trial"),
+        ("We used data on 900 adults from a national registry.", "cohort"),
+        ("We reviewed the current literature on laser for the neck.", "narrative_review"),
+    ],
+)
+def test_trials_and_other_designs_as_worded(vocab: Vocabulary, methods: str, expected: str) -> None:
+    record = article("Laser for neck pain", methods=methods, types=(JOURNAL_ARTICLE,))
+    assert design(tag_article(record, vocab)) == expected
