@@ -16,6 +16,7 @@ __all__ = [
     "is_co_intervention",
     "is_comparator",
     "is_condition_outcome",
+    "is_example",
     "is_hypothetical",
     "is_negated",
     "is_not_studied_condition",
@@ -214,6 +215,29 @@ def is_comparator(sentence: str, start: int, *, other_only: bool = False) -> boo
         return True
     before = sentence[max(0, start - 120) : start]
     return _has_any(before, _OTHER_WORDS) and _OTHER_TREATMENTS_BEFORE.search(before) is not None
+
+
+# "Invasive treatments are widely used, for example dry needling": one of the treatments in
+# general that a record names, not necessarily one it studies
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:treatments?|therap(?:y|ies)|interventions?|modalities|options|techniques|approaches|"
+    r"procedures)\b[^.;:]{0,40}?(?:\bsuch as|\bfor example|\bfor instance|\be\.g\.|\bincluding|"
+    r"\blike)[,\s]+(?:[\w-]+(?:,\s*|\s+|\s+(?:or|and)\s+)){0,8}$"
+)
+_EXAMPLE_WORDS = ("such as", "for example", "for instance", "e.g.", "including", "like")
+# "we describe manual techniques such as ischemic compression": the record's own subject
+_OWN = re.compile(r"\b(?:we|our|this (?:study|review|trial|paper|article|report))\b")
+
+
+def is_example(sentence: str, start: int) -> bool:
+    """Named as an example of treatments in general ("treatments such as dry needling"), in
+    a sentence that does not say what the record itself does."""
+    before = sentence[max(0, start - 140) : start]
+    return (
+        _has_any(before, _EXAMPLE_WORDS)
+        and _EXAMPLE_BEFORE.search(before) is not None
+        and _OWN.search(sentence) is None
+    )
 
 
 def is_co_intervention(sentence: str, start: int, end: int) -> bool:

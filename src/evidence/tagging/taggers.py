@@ -20,6 +20,7 @@ from evidence.tagging.mentions import (
     is_co_intervention,
     is_comparator,
     is_condition_outcome,
+    is_example,
     is_hypothetical,
     is_negated,
     is_not_studied_condition,
@@ -397,7 +398,8 @@ def _not_studied_terms(
     of the title is studied unless the title itself names it as every arm's ("exercise with
     or without dry needling"). A treatment added to two arms in one sentence, or named only
     as added to another treatment in the methods and results ("dry needling with manual
-    therapy and exercise, or sham dry needling"), is dropped only when another studied
+    therapy and exercise, or sham dry needling"), or named only as an example of treatments
+    in general ("treatments such as dry needling"), is dropped only when another studied
     treatment is left."""
     title_first: str | None = None
     title_co = False
@@ -406,6 +408,7 @@ def _not_studied_terms(
     guideline = "guideline" in designs
     co: set[str] = set()
     comparator_only: dict[str, bool] = {}
+    example_only: dict[str, bool] = {}  # every weighted mention an example of treatments
     units, starts = doc.units, doc.starts
     # (unit start, term, words) -> how many times; a treatment named twice in one sentence, each
     # time added to another ("A with exercise versus B with exercise"), is in every arm
@@ -447,8 +450,13 @@ def _not_studied_terms(
         if review and ROLE_WEIGHTS[role] > 0:
             only = comparator_only.get(match.term, True) and role != "title"
             comparator_only[match.term] = only and is_comparator(sentence, a, other_only=guideline)
+        if ROLE_WEIGHTS[role] > 0:
+            example_only[match.term] = (
+                example_only.get(match.term, True) and role != "title" and is_example(sentence, a)
+            )
     co |= {term for term, only in comparator_only.items() if only}
     twice = {term for (_, term, _), n in added.items() if n > 1}
+    twice |= {term for term, only in example_only.items() if only}
     # Added only to the title's treatment, the same additions wherever it is named: a part of
     # every arm, as the sham arm is that treatment's sham. Added to a comparator ("ultrasound
     # with massage"), or different additions to two arms, it is a part of one arm.
@@ -474,6 +482,13 @@ def _apply_yields(tables: VocabTables, out: _Collector) -> None:
     tagged = out.values("intervention")  # (a term's tags are dropped only in its own turn)
     for term in tables.yielding:
         if term.id not in tagged or ("intervention", term.id) in out.specific:
+            continue
+        # both named apart in the title ("massage, acupuncture and trigger point therapy"):
+        # each is a subject of its own
+        titled = "text_title" in out.sources("intervention", term.id)
+        if titled and any(
+            "text_title" in out.sources("intervention", other) for other in term.yields_to
+        ):
             continue
         if any(out.sources("intervention", other) & text_sources for other in term.yields_to):
             out.drop("intervention", term.id)

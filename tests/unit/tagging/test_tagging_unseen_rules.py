@@ -199,3 +199,37 @@ def test_an_unstructured_opening_that_treats_is_what_the_record_did(vocab: Vocab
 def test_trials_and_other_designs_as_worded(vocab: Vocabulary, methods: str, expected: str) -> None:
     record = article("Laser for neck pain", methods=methods, types=(JOURNAL_ARTICLE,))
     assert design(tag_article(record, vocab)) == expected
+
+
+def test_a_treatment_named_only_as_an_example_is_not_studied(vocab: Vocabulary) -> None:
+    record = article(
+        "Injectates for trigger point injection: a review",
+        objective="Needle treatments are common, for example acupuncture or trigger point "
+        "injection. We compare the injectates used for trigger point injection.",
+        types=(JOURNAL_ARTICLE, REVIEW),
+    )
+    assert values(tag_article(record, vocab), "intervention") == {"trigger_point_injection"}
+
+
+def test_examples_the_record_itself_describes_are_studied(vocab: Vocabulary) -> None:
+    record = article(
+        "Trigger points: a narrative review",
+        abstract="Trigger points are tender spots in muscle. We describe manual techniques such "
+        "as ischaemic compression and pressure release. Standard criteria are needed.",
+        types=(JOURNAL_ARTICLE, REVIEW),
+    )
+    assert values(tag_article(record, vocab), "intervention") == {"trigger_point_therapy"}
+
+
+def test_a_general_kind_and_a_specific_one_both_in_the_title_are_both_studied(
+    vocab: Vocabulary,
+) -> None:
+    record = article(
+        "Use of massage and of trigger point release by runners: a survey",
+        methods="Members of running clubs completed an online survey.",
+        types=(JOURNAL_ARTICLE,),
+    )
+    assert values(tag_article(record, vocab), "intervention") == {
+        "massage",
+        "trigger_point_therapy",
+    }
