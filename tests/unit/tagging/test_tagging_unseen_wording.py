@@ -175,3 +175,22 @@ def test_alone_of_the_other_arm_leaves_the_add_on_studied(vocab: Vocabulary) -> 
 
 def test_jumpers_knee_is_a_tendinopathy(vocab: Vocabulary) -> None:
     assert "tendinopathy" in conditions(vocab, "Shockwave for jumper's knee", "Forty took part.")
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        # active trigger points as the inclusion criterion are the syndrome
+        ("Participants had at least one active trigger point in the masseter.", True),
+        ("Inclusion required the presence of an active MTrP in the gluteus.", True),
+        # inside another diagnosis, or as the treatment's object, they are not
+        ("Patients with migraine and active MTrPs in the neck were recruited.", False),
+        ("Eighty percent had at least one active trigger point.", False),
+        ("The needling group had active TrPs needled in the calf.", False),
+    ],
+)
+def test_active_trigger_points_as_an_inclusion_criterion(
+    vocab: Vocabulary, methods: str, expected: bool
+) -> None:
+    found = conditions(vocab, "A study of adults", methods)
+    assert ("myofascial_pain_syndrome" in found) is expected
