@@ -72,7 +72,9 @@ _PRIOR = re.compile(
     r"\b(?:resistant to|refractory to|despite|after failure of|failed|unresponsive to|"
     r"previously (?:received|treated with|had)|previous|"
     # an exclusion criterion: "a contraindication to needling or manual therapy"
-    r"contra-?indications? (?:to|for|against))\b[\s\w-]{0,30}$"
+    r"contra-?indications? (?:to|for|against))\b"
+    # the list of earlier treatments, up to the verb of what came next ("... had laser")
+    r"(?:(?!\b(?:had|have|has|received?|were|was|underwent|undergo|got|then|now)\b)[\s\w-]){0,50}$"
 )
 # "(massage, ultrasound, exercise) have failed": earlier treatments listed before the verb
 _PRIOR_AFTER = re.compile(r"^[^.;]{0,120}?\bha(?:ve|s|d) (?:failed|not helped|not worked)\b(?! to)")
@@ -116,6 +118,11 @@ _BOTH_ARMS_BEFORE = re.compile(
     r"(?:was|were) asked to do)\b[\w\s-]{0,40}$"
 )
 # "sham ultrasound with exercise": what the sham arm also had, so every arm had it
+# "exercise therapy was given to all participants": what every arm had, named first
+_ALL_ARMS_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:was|were) (?:also )?(?:given|provided|prescribed|delivered|offered|"
+    r"applied|performed) (?:to|for|by|in) (?:all|both|every|each)\b"
+)
 _SHAM_ARM_ADDED_BEFORE = re.compile(
     r"\b(?:sham|placebo)\s+(?:[\w-]+\s+){1,2}(?:with|plus|and|combined with|together with)\s+"
     r"(?:[\w-]+\s+)?$"
@@ -195,12 +202,13 @@ def is_not_studied_intervention(sentence: str, start: int, end: int) -> bool:
     model ("... to produce")."""
     # cheap substring tests first: these run for every intervention mention of every record
     before = sentence[max(0, start - 40) : start]
+    prior = sentence[max(0, start - 70) : start]
     after = sentence[end : end + 60]
     wide = sentence[end : end + 140]
     return bool(
         (_has_any(before, _SHAM_WORDS) and _SHAM.search(before))
         or (_has_any(after, _SHAM_WORDS) and _SHAM_AFTER.search(after))
-        or (_has_any(before, _PRIOR_WORDS) and _PRIOR.search(before))
+        or (_has_any(prior, _PRIOR_WORDS) and _PRIOR.search(prior))
         or (_has_any(wide, _FAILED_WORDS) and _PRIOR_AFTER.search(wide))
         or ("report" in before and _REPORTED_BEFORE.search(sentence[max(0, start - 70) : start]))
         or (" to " in after and _INDUCTION.search(after))
@@ -242,7 +250,8 @@ def is_example(sentence: str, start: int) -> bool:
 
 def is_co_intervention(sentence: str, start: int, end: int) -> bool:
     """A treatment every arm received: "exercise alone", "exercise with or without dry
-    needling", "added to manual therapy", "usual physiotherapy (exercise, massage)"."""
+    needling", "added to manual therapy", "usual physiotherapy (exercise, massage)",
+    "exercise was given to all participants"."""
     before = sentence[max(0, start - 60) : start]
     wide = sentence[max(0, start - 100) : start]
     after = sentence[end : end + 80]
@@ -252,6 +261,7 @@ def is_co_intervention(sentence: str, start: int, end: int) -> bool:
         or (_has_any(before, _ADD_WORDS) and _ADD_TO_BEFORE.search(before))
         or ("(" in before and _USUAL_CARE_PAREN.search(wide))
         or (_has_any(wide, _BOTH_WORDS) and _BOTH_ARMS_BEFORE.search(wide))
+        or (_has_any(after, _BOTH_WORDS) and _ALL_ARMS_AFTER.search(after))
         or (_has_any(before, _SHAM_WORDS) and _SHAM_ARM_ADDED_BEFORE.search(before))
         or (_has_any(before, _ACCOMPANYING_WORDS) and _ACCOMPANYING_BEFORE.search(before))
     )

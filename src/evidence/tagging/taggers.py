@@ -417,6 +417,8 @@ def _not_studied_terms(
     # one of them is not added to another treatment)
     only_added: dict[str, set[tuple[str, int]] | None] = {}
     chains: dict[tuple[str, int], set[str]] = {}  # mention -> the treatments added to it
+    # (unit start, term, start, words, whether added to another treatment)
+    mentions: list[tuple[int, str, int, str, bool]] = []
     # (unit start, end, the mention it is added to or None, its own) of the last mention
     previous: tuple[int, int, tuple[str, int] | None, tuple[str, int]] | None = None
     for match, role in counted:
@@ -434,6 +436,9 @@ def _not_studied_terms(
         previous = (unit.start, match.end, head, (match.term, match.start))
         if head is not None:
             chains.setdefault(head, set()).add(match.term)
+        if ROLE_WEIGHTS[role] > 0:
+            words = doc.lower[match.start : match.end]
+            mentions.append((unit.start, match.term, match.start, words, head is not None))
         if ROLE_WEIGHTS[role] > 0:
             heads = only_added.get(match.term, set())
             only_added[match.term] = (
@@ -467,6 +472,18 @@ def _not_studied_terms(
             for term, heads in only_added.items()
             if heads and {h[0] for h in heads} == {title_first}
         }
+    # "manual therapy or manual therapy combined with dry needling": named bare and with
+    # another added to it in one sentence (the same words both times), it is in every arm
+    bare = {
+        (u, term, words)
+        for u, term, at, words, added in mentions
+        if not added and (term, at) not in chains
+    }
+    twice |= {
+        term
+        for u, term, at, words, _ in mentions
+        if (term, at) in chains and (u, term, words) in bare
+    }
     studied = {m.term for m, role in counted if ROLE_WEIGHTS[role] > 0}
     if twice and studied - co - twice:
         co |= twice

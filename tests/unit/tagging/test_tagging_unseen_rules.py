@@ -233,3 +233,37 @@ def test_a_general_kind_and_a_specific_one_both_in_the_title_are_both_studied(
         "massage",
         "trigger_point_therapy",
     }
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        # named once bare and once with the add-on in one sentence: in every arm
+        ("Adults were randomised to exercise or exercise combined with laser.", {"laser_therapy"}),
+        # given to all, named first
+        ("Exercise was given to all participants; half also had laser.", {"laser_therapy"}),
+        # an earlier failed course, however long its list
+        (
+            "Adults who had failed physiotherapy including massage and exercise had laser.",
+            {"laser_therapy"},
+        ),
+    ],
+)
+def test_what_every_arm_or_an_earlier_course_had(
+    vocab: Vocabulary, methods: str, expected: set[str]
+) -> None:
+    record = article("A trial for neck pain", methods=methods, types=(JOURNAL_ARTICLE, RCT))
+    assert values(tag_article(record, vocab), "intervention") == expected
+
+
+def test_one_phrase_of_two_ids_is_not_named_bare(vocab: Vocabulary) -> None:
+    """ "electrical dry needling" is dry needling and electrical stimulation at once: neither
+    mention is the other's bare repeat."""
+    record = article(
+        "Electrical dry needling combined with thrust manipulation for neck pain",
+        conclusions="Electrical dry needling combined with manipulation did better than "
+        "interferential current.",
+        types=(JOURNAL_ARTICLE, RCT),
+    )
+    found = values(tag_article(record, vocab), "intervention")
+    assert {"dry_needling", "electrical_stimulation", "manual_therapy"} <= found
