@@ -137,8 +137,9 @@ _OBSERVED = re.compile(
     r"analys[ie]s)|hazard ratios?)\b"
 )
 _ONE_PATIENT = re.compile(
-    r"\b(?:a|an|the|our) (?:[\w-]+ ){0,2}?(?:patient|man|woman) (?:who )?(?:presented|was admitted|"
-    r"was referred|came to|developed|complained)\b|"
+    r"\b(?:a|an|the|our) (?:[\w-]+ ){0,2}?(?:patient|man|woman|runner|athlete|player|boy|girl|"
+    r"child|worker|dancer|cyclist|swimmer|soldier|musician|golfer) (?:who )?(?:presented|"
+    r"was admitted|was referred|came to|developed|complained)\b|"
     # "A secretary aged 27 years came to the clinic": one person, whatever the noun
     r"\b(?:a|an) (?:(?!patients|participants|subjects|people)[\w-]+ ){1,3}?aged \d{1,3}"
     r"(?: years)?,? (?:came|presented|was admitted|was referred|attended|consulted|developed)\b"
@@ -633,7 +634,29 @@ def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, 
             _OBSERVED,
         ),
         ("case_series", ("patients", "cases", "took part", "participated"), _TREATED_SERIES),
-        ("case_report", ("patient", "man", "woman", "aged"), _ONE_PATIENT),
+        (
+            "case_report",
+            (
+                "patient",
+                "man",
+                "woman",
+                "aged",
+                "runner",
+                "athlete",
+                "player",
+                "boy",
+                "girl",
+                "child",
+                "worker",
+                "dancer",
+                "cyclist",
+                "swimmer",
+                "soldier",
+                "musician",
+                "golfer",
+            ),
+            _ONE_PATIENT,
+        ),
     ):
         if value not in order or not _has_any(doc.lower, words):
             continue

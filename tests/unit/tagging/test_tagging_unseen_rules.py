@@ -267,3 +267,27 @@ def test_one_phrase_of_two_ids_is_not_named_bare(vocab: Vocabulary) -> None:
     )
     found = values(tag_article(record, vocab), "intervention")
     assert {"dry_needling", "electrical_stimulation", "manual_therapy"} <= found
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        ("Eligible trials were rated on the PEDro scale.", "systematic_review"),
+        ("Certainty was judged with the GRADE approach.", "systematic_review"),
+        ("We summarise what is known about laser for the neck.", "narrative_review"),
+    ],
+)
+def test_a_review_is_systematic_when_it_appraises(
+    vocab: Vocabulary, methods: str, expected: str
+) -> None:
+    record = article("Laser for neck pain", methods=methods, types=(JOURNAL_ARTICLE, REVIEW))
+    assert design(tag_article(record, vocab)) == expected
+
+
+def test_one_person_named_by_what_they_do_is_a_case_report(vocab: Vocabulary) -> None:
+    record = article(
+        "Calf pain after needling",
+        methods="A cyclist developed calf swelling a day after needling of the soleus.",
+        types=(JOURNAL_ARTICLE,),
+    )
+    assert design(tag_article(record, vocab)) == "case_report"
