@@ -92,7 +92,19 @@ _CONTROLLED = re.compile(
     r"\b(?:treated|received|given|had)\b[^;]{0,120}?\b(?:in|to) the (?:other|remaining) \d+\b|"
     r"\b(?:double|single|triple)[\s-]*blind(?:ed|ly)?\b|"
     # a sham or placebo arm: "dry needling or sham needling", "versus placebo"
-    r"\b(?:or|versus|vs\.?|against|than|to)\s+(?:an?\s+|the\s+)?(?:sham|placebo)\b"
+    r"\b(?:or|versus|vs\.?|against|than|to)\s+(?:an?\s+|the\s+)?(?:sham|placebo)\b|"
+    # arms named as alternatives: "treated with botulinum toxin or with ultrasound", "either
+    # dry needling or TENS"
+    r"\b(?:treated|received|given|had|underwent)\b[^.;]{0,60}?\bor with\b|"
+    r"\b(?:received|given|had|underwent|to|with)\s+either\b[^.;]{0,60}?\bor\b"
+)
+# Groups set against each other ("pain fell more in the dry needling group", "the groups did
+# not differ", "between-group differences"), read after the cues of a cohort: a trial
+_GROUPS_COMPARED = re.compile(
+    r"\b(?:than|more|less|greater|better|worse|lower|higher|larger|smaller)\b[^.;]{0,40}?"
+    r"\b(?:in|for) the (?:[\w-]+\s+){1,2}?groups?\b|"
+    r"\bgroups (?:did not differ|differed|were (?:not )?(?:significantly )?different)\b|"
+    r"\bbetween[\s-]groups?\b"
 )
 _NOT_RANDOM = (
     "non-random",
@@ -111,7 +123,11 @@ _NUMBER = (
 )
 _TREATED_SERIES = re.compile(
     r"\b" + _NUMBER + r"\s+(?:consecutive\s+)?(?:patients|cases)\b[^.;]{0,80}?\b(?:were\s+|was\s+)?"
-    r"(?:treated|underwent|received|managed|took part|participated|enrolled|recruited|included)\b"
+    r"(?:treated|underwent|received|managed|took part|participated|enrolled|recruited|included)\b|"
+    # people of another noun, when they are treated: "in 24 women, the trigger points were
+    # treated"
+    r"\b" + _NUMBER + r"\s+(?:[\w-]+\s+)?(?:women|men|adults|subjects|participants|athletes|"
+    r"runners|children|workers|players)\b[^.;]{0,80}?\b(?:were\s+|was\s+)?(?:treated|underwent)\b"
 )
 # Weaker cues, read only when nothing names a design: a questionnaire sent out is a survey;
 # patients compared by what they happened to receive, or factors that predict an outcome,
@@ -614,7 +630,7 @@ def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, 
     controlled = "rct" if "random" in doc.lower and not not_random else "controlled_trial"
     for value, words, regex in (
         (trial, ("group",), _GROUPS),
-        (controlled, ("other", "remaining", "blind", "sham", "placebo"), _CONTROLLED),
+        (controlled, ("other", "remaining", "blind", "sham", "placebo", " or "), _CONTROLLED),
         (
             "cross_sectional",
             (
@@ -633,7 +649,12 @@ def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, 
             ("compared", "predict", "prognos", "risk factor", "regression", "multivari"),
             _OBSERVED,
         ),
-        ("case_series", ("patients", "cases", "took part", "participated"), _TREATED_SERIES),
+        (controlled, ("group",), _GROUPS_COMPARED),
+        (
+            "case_series",
+            ("patients", "cases", "took part", "participated", "treated", "underwent"),
+            _TREATED_SERIES,
+        ),
         (
             "case_report",
             (

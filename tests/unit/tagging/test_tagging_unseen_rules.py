@@ -291,3 +291,40 @@ def test_one_person_named_by_what_they_do_is_a_case_report(vocab: Vocabulary) ->
         types=(JOURNAL_ARTICLE,),
     )
     assert design(tag_article(record, vocab)) == "case_report"
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "Elbow pain is common. Thirty adults were treated with laser or with shockwave. "
+            "Both helped.",
+            "controlled_trial",
+        ),
+        (
+            "Elbow pain is common. Thirty adults received either laser or shockwave. Both helped.",
+            "controlled_trial",
+        ),
+        (
+            "Elbow pain is common. Thirty adults had laser treatment or shockwave. Pain fell "
+            "more in the laser group than in the shockwave group. Laser may be preferred.",
+            "controlled_trial",
+        ),
+        # people compared by what they happened to have: a cohort, even with groups
+        (
+            "Elbow pain is common. We compared 40 patients who had laser with 80 patients who "
+            "had none. The groups did not differ at one year. Laser adds little.",
+            "cohort",
+        ),
+        (
+            "Elbow pain is common. In 18 tennis players the tender points were treated with "
+            "laser. Pain fell. Laser may help.",
+            "case_series",
+        ),
+    ],
+)
+def test_arms_and_series_in_unstructured_text(
+    vocab: Vocabulary, abstract: str, expected: str
+) -> None:
+    record = article("Elbow pain", abstract=abstract, types=(JOURNAL_ARTICLE,))
+    assert design(tag_article(record, vocab)) == expected
