@@ -232,7 +232,7 @@ _EXAMPLE_BEFORE = re.compile(
     r"procedures)\b[^.;:]{0,40}?(?:\bsuch as|\bfor example|\bfor instance|\be\.g\.|\bincluding|"
     r"\blike)[,\s]+(?:[\w-]+(?:,\s*|\s+|\s+(?:or|and)\s+)){0,8}$"
 )
-_EXAMPLE_WORDS = ("such as", "for example", "for instance", "e.g.", "including", "like")
+_EXAMPLE_WORDS = ("such as", "for example", "for instance", "e.g.", "including", " like ")
 # "we describe manual techniques such as ischemic compression": the record's own subject
 _OWN = re.compile(r"\b(?:we|our|this (?:study|review|trial|paper|article|report))\b")
 

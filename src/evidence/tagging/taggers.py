@@ -89,7 +89,7 @@ _GROUPS = re.compile(
 # double-blind") or arms counted apart ("with X in 22 subjects and with Y in the other 21").
 # A controlled trial; randomised only where the record says "random".
 _CONTROLLED = re.compile(
-    r"\b(?:treated|received|given|had)\b[^;]{0,120}?\b(?:in|to) the (?:other|remaining) \d+\b|"
+    r"\b(?:in|to) the (?:other|remaining) \d+\b|"
     r"\b(?:double|single|triple)[\s-]*blind(?:ed|ly)?\b|"
     # a sham or placebo arm: "dry needling or sham needling", "versus placebo"
     r"\b(?:or|versus|vs\.?|against|than|to)\s+(?:an?\s+|the\s+)?(?:sham|placebo)\b|"
@@ -123,9 +123,10 @@ _NUMBER = (
 )
 _TREATED_SERIES = re.compile(
     r"\b" + _NUMBER + r"\s+(?:consecutive\s+)?(?:patients|cases)\b[^.;]{0,80}?\b(?:were\s+|was\s+)?"
-    r"(?:treated|underwent|received|managed|took part|participated|enrolled|recruited|included)\b|"
-    # people of another noun, when they are treated: "in 24 women, the trigger points were
-    # treated"
+    r"(?:treated|underwent|received|managed|took part|participated|enrolled|recruited|included)\b"
+)
+# people of another noun, when they are treated: "in 24 women, the trigger points were treated"
+_TREATED_PEOPLE = re.compile(
     r"\b" + _NUMBER + r"\s+(?:[\w-]+\s+)?(?:women|men|adults|subjects|participants|athletes|"
     r"runners|children|workers|players)\b[^.;]{0,80}?\b(?:were\s+|was\s+)?(?:treated|underwent)\b"
 )
@@ -630,7 +631,11 @@ def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, 
     controlled = "rct" if "random" in doc.lower and not not_random else "controlled_trial"
     for value, words, regex in (
         (trial, ("group",), _GROUPS),
-        (controlled, ("other", "remaining", "blind", "sham", "placebo", " or "), _CONTROLLED),
+        (
+            controlled,
+            ("other", "remaining", "blind", "sham", "placebo", "or with", "either"),
+            _CONTROLLED,
+        ),
         (
             "cross_sectional",
             (
@@ -650,11 +655,8 @@ def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, 
             _OBSERVED,
         ),
         (controlled, ("group",), _GROUPS_COMPARED),
-        (
-            "case_series",
-            ("patients", "cases", "took part", "participated", "treated", "underwent"),
-            _TREATED_SERIES,
-        ),
+        ("case_series", ("patients", "cases", "took part", "participated"), _TREATED_SERIES),
+        ("case_series", ("treated", "underwent"), _TREATED_PEOPLE),
         (
             "case_report",
             (
