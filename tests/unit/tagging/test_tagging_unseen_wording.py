@@ -194,3 +194,28 @@ def test_active_trigger_points_as_an_inclusion_criterion(
 ) -> None:
     found = conditions(vocab, "A study of adults", methods)
     assert ("myofascial_pain_syndrome" in found) is expected
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        # an anaesthetic given to a nerve, a joint or a bursa is not a trigger point injection
+        "Each had a lidocaine injection around the suprascapular nerve.",
+        "A lidocaine injection was given into the subacromial bursa.",
+        "Intra-articular lignocaine injection of the hip was given.",
+        "An occipital nerve block (lidocaine injection) was given.",
+    ],
+)
+def test_anaesthetic_injections_elsewhere_are_not_trigger_point_injection(
+    vocab: Vocabulary, methods: str
+) -> None:
+    assert interventions(vocab, "Shoulder pain in painters", methods) == set()
+
+
+def test_an_anaesthetic_injection_into_named_trigger_points(vocab: Vocabulary) -> None:
+    found = interventions(
+        vocab,
+        "Neck pain",
+        "A local anaesthetic injection into the levator trigger points was given.",
+    )
+    assert found == {"trigger_point_injection"}
