@@ -219,3 +219,15 @@ def test_an_anaesthetic_injection_into_named_trigger_points(vocab: Vocabulary) -
         "A local anaesthetic injection into the levator trigger points was given.",
     )
     assert found == {"trigger_point_injection"}
+
+
+def test_ultrasound_that_confirms_a_diagnosis_is_imaging(vocab: Vocabulary) -> None:
+    found = interventions(
+        vocab, "Heel pain", "Runners with ultrasound-confirmed plantar fasciitis had laser."
+    )
+    assert found == {"laser_therapy"}
+
+
+def test_radial_pressure_waves_are_shockwave(vocab: Vocabulary) -> None:
+    found = interventions(vocab, "Calf pain", "Radial pressure waves were applied to the soleus.")
+    assert found == {"shockwave_therapy"}
