@@ -231,3 +231,15 @@ def test_ultrasound_that_confirms_a_diagnosis_is_imaging(vocab: Vocabulary) -> N
 def test_radial_pressure_waves_are_shockwave(vocab: Vocabulary) -> None:
     found = interventions(vocab, "Calf pain", "Radial pressure waves were applied to the soleus.")
     assert found == {"shockwave_therapy"}
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "TrP needling was set against stretching.",
+        "Needling of the gluteus medius MTrPs was done weekly.",
+        "The soleus trigger points were needled until a twitch was seen.",
+    ],
+)
+def test_trigger_points_needled_however_worded(vocab: Vocabulary, methods: str) -> None:
+    assert interventions(vocab, "Calf pain in walkers", methods) == {"dry_needling"}
