@@ -243,3 +243,18 @@ def test_radial_pressure_waves_are_shockwave(vocab: Vocabulary) -> None:
 )
 def test_trigger_points_needled_however_worded(vocab: Vocabulary, methods: str) -> None:
     assert interventions(vocab, "Calf pain in walkers", methods) == {"dry_needling"}
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        ("Ischaemic pressure was held on each trigger point for 60 s.", {"trigger_point_therapy"}),
+        ("Sustained compression of the soleus MTrPs was given.", {"trigger_point_therapy"}),
+        # an algometer's pressure measures the threshold; it is not a treatment
+        ("Pressure was applied to the trigger points with an algometer.", set()),
+    ],
+)
+def test_manual_pressure_on_trigger_points(
+    vocab: Vocabulary, methods: str, expected: set[str]
+) -> None:
+    assert interventions(vocab, "Calf pain in walkers", methods) == expected
