@@ -109,6 +109,8 @@ _NO_BENEFIT = _cue(
     r"|not (?:statistically )?significantly (?:different|better|more|improv\w*|reduc\w*)"
     r"|(?:was|were|is|are|be) not (?:more |significantly |any more |clinically )?(?:effective|"
     r"efficacious|superior|better|beneficial|useful|helpful|supported)"
+    r"|(?:did|does|do) not make (?:[\w-]+ ){1,5}(?:any )?(?:more effective|better|more "
+    r"beneficial)"
     r"|(?:did|does|do|could) not (?:significantly |further |clinically )?(?:improve|reduce|"
     r"decrease|provide|show|lead|result|add|enhance|alleviate|relieve|change|produce|"
     r"outperform|have|prevent|shorten|speed|accelerate|increase|restore|lengthen|confer|offer|"
@@ -241,7 +243,10 @@ _LOW_CERTAINTY = _cue(
     r"(?:evidence|data) (?:is|are|was|were|remains?) (?:limited|weak)|too (?:few|small|limited)"
     r"|high risk of bias|trend (?:towards?|for)|imprecise|small (?:sample|number)|weak evidence"
     r"|some (?:\w+ )?evidence|(?:doubtful|questionable|unclear|uncertain) (?:clinical )?"
-    r"(?:relevance|importance|significance))"
+    r"(?:relevance|importance|significance)"
+    # "these results should be read with caution", "to be interpreted cautiously"
+    r"|(?:read|interpreted|treated|viewed|taken|considered|regarded) (?:with "
+    r"(?:some |great |due )?caution|cautiously))"
 )
 _WEAK_HEDGE = _cue(
     r"(?:further (?:\w+ ){0,4}(?:research|studies|trials|investigations?|evidence)|more "

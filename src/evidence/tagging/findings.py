@@ -29,6 +29,7 @@ from evidence.models import SERIOUS_EVENTS, Article, Direction, Finding, Tag
 from evidence.tagging.directions import (
     benefit_is_sought,
     has_cue,
+    has_modal,
     is_controlled,
     is_sham_controlled,
     read_clause,
@@ -168,6 +169,8 @@ _ELLIPTIC_NOT = re.compile(r"\b(?:did|does|do|was|were|is|are|could|can) not\W*$
 # an add-on design named in the finding's sentence: "DN added to exercise", "TENS alone"
 _ADD_ON = re.compile(r"\b(?:added to|adding|add-on|in addition to|alone)\b")
 _BOTH_AND = re.compile(r"\bboth\b.{1,60}?\band\b")
+# "could not be blinded", "we cannot exclude": an inability, not a hedge of the result
+_CANNOT = re.compile(r"\b(?:could|can) ?not\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,8 +466,14 @@ def _findings_for(
     undecided = _hedged(own, decisive[0] if decisive else None)
     # Hedging is certainty, not direction: "may reduce pain" is a benefit, of low certainty.
     # A modal clause anywhere in the conclusion ("may be worth considering") qualifies a
-    # direction read from the results too.
-    low = record.pilot or any(c.low for c in own) or any(c.modal for c in own)
+    # direction read from the results too; not one that states another result ("no
+    # difference on any outcome. DN may be the more efficient technique") nor a "could not"
+    # of what was done ("the therapist could not be blinded").
+    low = (
+        record.pilot
+        or any(c.low for c in own)
+        or any(_qualifies(c, decisive[0] if decisive else None) for c in own)
+    )
     if decisive:
         overall = decisive[0].direction or "inconclusive"
         if overall == "harm" and record.design in _UNCONTROLLED_DESIGNS:
@@ -546,6 +555,20 @@ def _findings_for(
         )
         for outcome, direction, sentence in rows
     ]
+
+
+def _qualifies(clause: _Clause, decisive: _Clause | None) -> bool:
+    """Whether a modal ``clause`` hedges the finding whose first decisive clause is
+    ``decisive``: the decisive clause itself, a clause without a direction of its own, or
+    one stating the same direction; never a modal only in "could not", "cannot"."""
+    if not clause.modal or not has_modal(_CANNOT.sub(" ", clause.text)):
+        return False
+    return (
+        decisive is None
+        or clause is decisive
+        or clause.direction is None
+        or clause.direction == decisive.direction
+    )
 
 
 def _direction(value: str) -> Direction:

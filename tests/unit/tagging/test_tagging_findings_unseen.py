@@ -1,0 +1,98 @@
+"""The findings reader on failure kinds seen on real text it had not been tuned on.
+
+Every record here is SYNTHETIC, written for one failure kind: a hedge that qualifies
+another statement than the result, a caution on how to read the results, an add-on that
+made no difference "whether or not" it was given, variants of one treatment, a change
+within every arm, adverse events as frequent as with the control.
+"""
+
+from __future__ import annotations
+
+from tagging_builders import JOURNAL_ARTICLE, RCT, SYSTEMATIC_REVIEW, article
+
+from evidence.models import Finding
+from evidence.tagging import Vocabulary
+from evidence.tagging.findings import analyse_article
+
+
+def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
+    return analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
+
+
+def effect(found: list[Finding], intervention: str) -> Finding:
+    return next(f for f in found if f.kind == "effect" and f.intervention == intervention)
+
+
+def hedged(finding: Finding) -> bool:
+    return "low_certainty" in finding.qualifiers
+
+
+NECK_TRIAL = {
+    "title": "Dry needling for chronic neck pain: a randomized trial",
+    "types": [JOURNAL_ARTICLE, RCT],
+    "methods": "Forty adults with chronic neck pain were randomized to dry needling or sham "
+    "needling.",
+}
+
+
+def test_a_modal_remark_on_another_point_does_not_hedge_a_null_result(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        conclusions="The dry needling and sham groups did not differ on any outcome. Since "
+        "dry needling needed fewer visits, it might suit busy clinics better.",
+    )
+    finding = effect(found, "dry_needling")
+    assert finding.direction == "no_benefit"
+    assert not hedged(finding)
+
+
+def test_a_modal_of_the_result_itself_still_hedges_it(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab, **NECK_TRIAL, conclusions="Dry needling may reduce neck pain more than sham."
+    )
+    finding = effect(found, "dry_needling")
+    assert finding.direction == "benefit"
+    assert hedged(finding)
+
+
+def test_could_not_of_what_was_done_is_not_a_hedge(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        conclusions="Outcome assessors could not be kept unaware of allocation. Dry needling "
+        "lowered neck pain more than sham needling did.",
+    )
+    finding = effect(found, "dry_needling")
+    assert finding.direction == "benefit"
+    assert not hedged(finding)
+
+
+def test_results_to_be_read_with_caution_are_hedged(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for chronic neck pain: a systematic review",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+        methods="Five databases were searched for randomized trials of dry needling.",
+        results="Nine trials were included; neck pain fell significantly after dry needling.",
+        conclusions="Since the trials were few and unlike one another, these results should "
+        "be interpreted with caution.",
+    )
+    finding = effect(found, "dry_needling")
+    assert finding.direction == "benefit"
+    assert hedged(finding)
+
+
+def test_did_not_make_a_treatment_more_effective_is_no_benefit(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Therapeutic ultrasound added to exercise for knee osteoarthritis",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Fifty adults were randomized to exercise with therapeutic ultrasound or "
+        "exercise alone.",
+        conclusions="Therapeutic ultrasound did not make the exercise programme any more "
+        "effective.",
+    )
+    assert effect(found, "therapeutic_ultrasound").direction == "no_benefit"
