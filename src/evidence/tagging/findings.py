@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from evidence.models import SERIOUS_EVENTS, Article, Direction, Finding, Tag
 from evidence.tagging.directions import (
@@ -83,7 +83,8 @@ _VARIANT = re.compile(
     r"[\s-]guided\b.{0,80}\b(?:blind|landmark|palpation)|(?:blind|landmark|palpation)\w*\b.{0,80}"
     r"\bguided|continuous\b.{0,60}\bpulsed|pulsed\b.{0,60}\bcontinuous|(?:one|single) "
     r"sessions?\b.{0,60}\b(?:two|three|four|five|six|multiple|several|repeated) sessions|"
-    r"(?:high|low)[\s-]intensity\b.{0,60}\b(?:low|high)[\s-]intensity|lidocaine\b.{0,80}"
+    r"(?:high|low)[\s-](?:intensity|energy|dose|frequency)\b.{0,60}\b(?:low|high)[\s-]"
+    r"(?:intensity|energy|dose|frequency)|lidocaine\b.{0,80}"
     r"\b(?:botulinum|saline)|(?:botulinum|saline)\b.{0,80}\blidocaine)"
 )
 # a case that reports a complication, in its title or conclusion: "pneumothorax after dry
@@ -151,6 +152,8 @@ _MINOR_OCCURRED = re.compile(
 # a result within one arm or in every arm, which says nothing of the difference between them
 _WITHIN = re.compile(
     r"\b(?:both (?:groups|arms)|in (?:all|each|every) (?:groups?|arms?)|within[\s-]group|"
+    # "focused and radial shockwave can both lower pain", "were both followed by"
+    r"(?:can|could|may|might|did|do|does|were|are|was|have|had|will) both|"
     r"from baseline|compared (?:with|to) baseline|over time|at baseline|before (?:the )?"
     r"(?:treatment|intervention|randomi[sz]ation|injections?|needling|procedure|therapy)|"
     r"baseline (?:characteristics|values|data|scores|measures)|pre-?treatment|demographic)\b"
@@ -169,6 +172,12 @@ _ELLIPTIC_NOT = re.compile(r"\b(?:did|does|do|was|were|is|are|could|can) not\W*$
 # an add-on design named in the finding's sentence: "DN added to exercise", "TENS alone"
 _ADD_ON = re.compile(r"\b(?:added to|adding|add-on|in addition to|alone)\b")
 _BOTH_AND = re.compile(r"\bboth\b.{1,60}?\band\b")
+# "whether or not X was added, the co-treatment relieved pain": X made no difference
+_REGARDLESS = re.compile(
+    r"\b(?:whether or not|with or without|regardless of(?: whether)?|irrespective of(?: "
+    r"whether)?)\s+(?:(?:the|an?|any)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+_OR_NOT = re.compile(r"\b(?:whether or not|with or without)\b")
 # "could not be blinded", "we cannot exclude": an inability, not a hedge of the result
 _CANNOT = re.compile(r"\b(?:could|can) ?not\b")
 
@@ -418,7 +427,9 @@ class _Record:
         ``sentence``: the finding's own (lower-cased); ``studied``: how many treatments the
         record studies (a randomized trial of one compares it with no treatment)."""
         if self.design in _UNCONTROLLED_DESIGNS:
-            return "none"
+            # two forms of the treatment set against each other in the finding's sentence
+            # ("low-energy outperformed high-energy"): the series compares variants
+            return "variant" if _VARIANT.search(sentence) else "none"
         if self.design in _REVIEW_DESIGNS:
             # a review speaks of a head-to-head comparison only in the finding's sentence
             if _VARIANT.search(sentence):
@@ -672,7 +683,11 @@ def _read_clauses(
                 carried = subjects
             elif not comparators:
                 subjects = carried
-            reading = read_clause(text, controlled=controlled)
+            if "or not" in text or "or without" in text:
+                # "whether or not X was given, ... relieved pain" negates nothing
+                reading = read_clause(_OR_NOT.sub(_blank, text), controlled=controlled)
+            else:
+                reading = read_clause(text, controlled=controlled)
             if reading.weak and reading.direction == "benefit" and benefit_is_sought(text):
                 # "trials are needed before it can be recommended": the benefit is the
                 # call's aim, not a result ("it appears effective; more trials are
@@ -688,24 +703,44 @@ def _read_clauses(
             ):
                 # "DN and laser relieved pain, but not ultrasound": the named one did not
                 reading = reading._replace(direction="no_benefit")
-            clauses.append(
-                _Clause(
-                    text=text,
-                    sentence=sentence,
-                    subjects=subjects,
-                    comparators=comparators,
-                    conditions=frozenset(m.term for m in mentions["condition"] if inside(m)),
-                    outcomes=tuple(dict.fromkeys(m.term for m in mentions["outcome"] if inside(m))),
-                    direction=reading.direction,
-                    strong=reading.strong,
-                    weak=reading.weak,
-                    modal=reading.modal,
-                    qualifiers=frozenset(reading.qualifiers),
-                    low=reading.low,
-                    within=every_arm or _WITHIN.search(text) is not None,
+            regardless = (
+                frozenset(
+                    m.term
+                    for m in found
+                    if m.term in subjects
+                    and _REGARDLESS.search(doc.lower, max(start, m.start - 48), m.start)
                 )
+                if reading.direction == "benefit" and found
+                else frozenset()
             )
+            clause = _Clause(
+                text=text,
+                sentence=sentence,
+                subjects=subjects - regardless,
+                comparators=comparators,
+                conditions=frozenset(m.term for m in mentions["condition"] if inside(m)),
+                outcomes=tuple(dict.fromkeys(m.term for m in mentions["outcome"] if inside(m))),
+                direction=reading.direction,
+                strong=reading.strong,
+                weak=reading.weak,
+                modal=reading.modal,
+                qualifiers=frozenset(reading.qualifiers),
+                low=reading.low,
+                within=every_arm or _WITHIN.search(text) is not None,
+            )
+            if regardless:
+                # "with or without X, the programme eased pain": the benefit is the rest's,
+                # X made no difference
+                clauses.append(replace(clause, subjects=regardless, direction="no_benefit"))
+            if clause.subjects or not regardless:
+                clauses.append(clause)
     return clauses
+
+    return clauses
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _roles(

@@ -96,3 +96,61 @@ def test_did_not_make_a_treatment_more_effective_is_no_benefit(vocab: Vocabulary
         "effective.",
     )
     assert effect(found, "therapeutic_ultrasound").direction == "no_benefit"
+
+
+def test_an_add_on_that_changed_nothing_whether_given_or_not(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Electrical stimulation added to stretching for plantar fasciitis",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Thirty adults with plantar fasciitis had stretching, with or without "
+        "electrical stimulation, allocated at random.",
+        conclusions="Whether or not electrical stimulation was given, a stretching programme "
+        "brought relief of heel pain within two months.",
+    )
+    finding = effect(found, "electrical_stimulation")
+    assert finding.direction == "no_benefit"
+    assert finding.comparator == "no_treatment"
+    assert effect(found, "exercise_therapy").direction == "benefit"
+
+
+def test_an_intervention_given_regardless_is_still_read_when_it_is_the_subject(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        conclusions="Dry needling reduced neck pain more than sham, whether or not the "
+        "patients also exercised.",
+    )
+    assert effect(found, "dry_needling").direction == "benefit"
+
+
+def test_two_energy_levels_of_one_treatment_are_variants(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Low-energy or high-energy shockwave therapy for lateral epicondylitis",
+        types=[JOURNAL_ARTICLE],
+        methods="We compared patients given low-energy shockwave therapy with patients given "
+        "high-energy shockwave therapy.",
+        conclusions="Low-energy shockwave therapy relieved pain more than high-energy "
+        "shockwave therapy.",
+    )
+    assert effect(found, "shockwave_therapy").comparator == "variant"
+
+
+def test_two_forms_that_both_lowered_pain_is_a_change_within_the_arms(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Focused or radial shockwave therapy for plantar fasciitis",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Forty adults with plantar fasciitis were randomized to focused or radial "
+        "shockwave therapy.",
+        conclusions="Focused and radial shockwave therapy were both followed by less heel "
+        "pain, to a similar degree.",
+    )
+    finding = effect(found, "shockwave_therapy")
+    assert finding.direction == "benefit"
+    assert finding.comparator == "none"
