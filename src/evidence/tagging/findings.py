@@ -128,7 +128,15 @@ _NO_EVENTS = re.compile(
     rf"{_EVENT_WORDS}|"
     # "adverse events were not observed", "free of complications"
     rf"{_EVENT_WORDS} (?:were|was) (?:not|never) (?:observed|reported|seen|noted|recorded|found)|"
-    rf"free (?:of|from) (?:any )?{_EVENT_WORDS})"
+    rf"free (?:of|from) (?:any )?{_EVENT_WORDS}|"
+    # no more events than the control arm: "adverse events occurred about as often as with
+    # control", "the groups did not differ in adverse events"
+    rf"{_EVENT_WORDS},?(?: [\w-]+,?){{0,2}} (?:occurred|were|was|happened) (?:about |roughly |"
+    r"equally |similarly )?(?:as (?:often|frequent|frequently|common)|similar(?:ly)? "
+    r"(?:frequent|common|often)|(?:no|not) more (?:often|frequent|common))|"
+    rf"(?:did|do) not differ (?:[\w-]+ ){{0,3}}in (?:the )?(?:[\w-]+ ){{0,2}}{_EVENT_WORDS}|"
+    rf"no (?:significant )?differences? (?:[\w-]+ ){{0,3}}in (?:the )?(?:[\w-]+ ){{0,2}}"
+    rf"{_EVENT_WORDS})"
 )
 # events that occurred, named only as minor ones: "minor, transitory adverse events happened
 # more often", "its complication rate being low"
@@ -178,6 +186,10 @@ _REGARDLESS = re.compile(
     r"whether)?)\s+(?:(?:the|an?|any)\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _OR_NOT = re.compile(r"\b(?:whether or not|with or without)\b")
+# a comparison between what a clause names: "than", "versus", "similar", "did not differ"
+_SELF_COMPARED = re.compile(
+    r"\b(?:than|versus|vs|compared|similar\w*|alike|differ\w*|same|equal\w*|comparable)\b"
+)
 # "could not be blinded", "we cannot exclude": an inability, not a hedge of the result
 _CANNOT = re.compile(r"\b(?:could|can) ?not\b")
 
@@ -197,6 +209,7 @@ class _Clause:
     qualifiers: frozenset[str]  # short_term, low_certainty, combined_treatment, ...
     low: bool = False  # a stated result, qualified ("low-certainty evidence suggests")
     within: bool = False  # a change from baseline or in both arms: not a comparison
+    repeated: frozenset[str] = frozenset()  # named twice: "DN of A and DN of B were alike"
 
 
 def extract_findings(article: Article, tags: Sequence[Tag], vocab: Vocabulary) -> list[Finding]:
@@ -253,7 +266,12 @@ def _findings(
     case_of_harm = design in _CASE_DESIGNS and _title_names_harm(doc, matches)
     if not case_of_harm and (not early_exit or _names_a_cue(doc, units + fallback)):
         findings = _effect_findings(record, units, fallback, matches, interventions, conditions)
-    findings.extend(_safety_findings(record, tags, matches, interventions, conditions[0]))
+    # the safety finding is about the record's main condition: the first the title names
+    condition = conditions[0]
+    if len(conditions) > 1:
+        titled = _title_terms(doc, matches, "condition")
+        condition = next((c for c in conditions if c in titled), condition)
+    findings.extend(_safety_findings(record, tags, matches, interventions, condition))
     return findings
 
 
@@ -418,21 +436,29 @@ class _Record:
         return self._sham
 
     def comparator(
-        self, head_to_head: bool, *, within: bool = False, sentence: str = "", studied: int = 1
+        self,
+        head_to_head: bool,
+        *,
+        within: bool = False,
+        sentence: str = "",
+        studied: int = 1,
+        twice: bool = False,
     ) -> str:
         """What the studied arm was compared with: `sham`, `no_treatment`, `active`,
         `variant`, `none` (no comparison, or a result ``within`` each arm: "both groups
         improved") or `mixed` (a review whose trials pool several comparators).
 
         ``sentence``: the finding's own (lower-cased); ``studied``: how many treatments the
-        record studies (a randomized trial of one compares it with no treatment)."""
+        record studies (a randomized trial of one compares it with no treatment);
+        ``twice``: the finding's clause names the intervention twice, one form of it set
+        against another ("DN of the trapezius and DN of the scalenes were alike")."""
         if self.design in _UNCONTROLLED_DESIGNS:
             # two forms of the treatment set against each other in the finding's sentence
             # ("low-energy outperformed high-energy"): the series compares variants
             return "variant" if _VARIANT.search(sentence) else "none"
         if self.design in _REVIEW_DESIGNS:
             # a review speaks of a head-to-head comparison only in the finding's sentence
-            if _VARIANT.search(sentence):
+            if twice or _VARIANT.search(sentence):
                 return "variant"
             if head_to_head and not within and not is_sham_controlled(sentence):
                 return "active"
@@ -446,6 +472,8 @@ class _Record:
             return "variant"
         if self.sham:
             return "sham"
+        if twice:
+            return "variant"
         if _ADD_ON.search(sentence):
             return "no_treatment"  # X added to a co-treatment, against that one alone
         if head_to_head:
@@ -538,6 +566,7 @@ def _findings_for(
         within=within,
         sentence=anchor.sentence.lower(),
         studied=record.studied,
+        twice=intervention in anchor.repeated,
     )
     rows: list[tuple[str | None, str, str]] = []
     if not decisive or not decisive[0].outcomes:
@@ -727,6 +756,7 @@ def _read_clauses(
                 qualifiers=frozenset(reading.qualifiers),
                 low=reading.low,
                 within=every_arm or _WITHIN.search(text) is not None,
+                repeated=_repeated(found, text),
             )
             if regardless:
                 # "with or without X, the programme eased pain": the benefit is the rest's,
@@ -737,6 +767,14 @@ def _read_clauses(
     return clauses
 
     return clauses
+
+
+def _repeated(found: list[Match], text: str) -> frozenset[str]:
+    """The one intervention a clause names twice and sets against itself ("DN of the
+    trapezius and DN of the scalenes had similar effects"); none when it names another."""
+    if len(found) < 2 or len({m.term for m in found}) > 1:
+        return frozenset()
+    return frozenset({found[0].term}) if _SELF_COMPARED.search(text) else frozenset()
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -755,6 +793,15 @@ def _roles(
         )
         (comparators if is_comparator else subjects).add(match.term)
     return frozenset(subjects), frozenset(comparators - subjects)
+
+
+def _title_terms(doc: Document, matches: Matches, dimension: str) -> frozenset[str]:
+    """The terms of ``dimension`` the title names."""
+    titles = doc.units_with("title")
+    if not titles:
+        return frozenset()
+    title = titles[0]
+    return frozenset(m.term for m in matches.get(dimension) if title.start <= m.start < title.end)
 
 
 def _title_names_harm(doc: Document, matches: Matches) -> bool:

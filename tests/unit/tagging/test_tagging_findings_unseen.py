@@ -8,7 +8,7 @@ within every arm, adverse events as frequent as with the control.
 
 from __future__ import annotations
 
-from tagging_builders import JOURNAL_ARTICLE, RCT, SYSTEMATIC_REVIEW, article
+from tagging_builders import JOURNAL_ARTICLE, META_ANALYSIS, RCT, SYSTEMATIC_REVIEW, article
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
@@ -154,3 +154,48 @@ def test_two_forms_that_both_lowered_pain_is_a_change_within_the_arms(
     finding = effect(found, "shockwave_therapy")
     assert finding.direction == "benefit"
     assert finding.comparator == "none"
+
+
+def test_one_treatment_at_two_sites_compared_is_a_variant(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling of two muscles for neck pain: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Forty adults with neck pain were randomized to dry needling of the upper "
+        "trapezius or dry needling of the levator scapulae.",
+        conclusions="Dry needling of the trapezius and dry needling of the levator scapulae "
+        "had similar effects on neck pain.",
+    )
+    finding = effect(found, "dry_needling")
+    assert finding.direction == "no_benefit"
+    assert finding.comparator == "variant"
+
+
+def test_adverse_events_as_frequent_as_with_control_is_no_harm(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for plantar heel pain: a meta-analysis",
+        types=[JOURNAL_ARTICLE, META_ANALYSIS],
+        methods="Randomized trials of dry needling for plantar heel pain were pooled.",
+        results="Dry needling lowered pain more than control (p<0.001). Adverse events were "
+        "about as frequent with dry needling as with control (RR 1.2; p=0.5).",
+        conclusions="Dry needling relieves plantar heel pain.",
+    )
+    safety = [f for f in found if f.kind == "safety"]
+    assert [(f.intervention, f.direction, f.events) for f in safety] == [
+        ("dry_needling", "no_harm", ())
+    ]
+
+
+def test_a_safety_finding_is_about_the_condition_the_title_names(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for plantar fasciitis: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Forty adults with myofascial pain syndrome of the calf and plantar "
+        "fasciitis were randomized to dry needling or sham needling.",
+        results="No adverse events were reported in either group.",
+        conclusions="Dry needling relieved heel pain more than sham needling.",
+    )
+    safety = [f for f in found if f.kind == "safety"]
+    assert [(f.condition, f.direction) for f in safety] == [("plantar_fasciitis", "no_harm")]
