@@ -186,6 +186,11 @@ _REGARDLESS = re.compile(
     r"whether)?)\s+(?:(?:the|an?|any)\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _OR_NOT = re.compile(r"\b(?:whether or not|with or without)\b")
+# "compared with other therapies", "versus other conservative treatments"
+_VERSUS_OTHERS = re.compile(
+    r"\b(?:compared (?:with|to)|versus|vs\.?|against|than) (?:any |all )?other (?:[\w-]+ )?"
+    r"(?:techniques|therapies|treatments|interventions|modalities|approaches)\b"
+)
 # a comparison between what a clause names: "than", "versus", "similar", "did not differ"
 _SELF_COMPARED = re.compile(
     r"\b(?:than|versus|vs|compared|similar\w*|alike|differ\w*|same|equal\w*|comparable)\b"
@@ -305,6 +310,23 @@ def _effect_findings(
     undecided_review = record.design in _REVIEW_DESIGNS and any(
         c.strong and c.direction == "inconclusive" for c in clauses
     )
+    hedged_trial = (
+        []
+        if record.design in _REVIEW_DESIGNS
+        else [
+            replace(
+                c,
+                direction=None,
+                subjects=frozenset(interventions),
+                outcomes=(),
+                strong=False,
+                weak=False,
+                qualifiers=frozenset(),
+            )
+            for c in clauses
+            if c.direction is not None and _qualifies(c, c)
+        ][:1]
+    )
     findings: list[Finding] = []
     for intervention in interventions:
         for condition in conditions:
@@ -322,6 +344,11 @@ def _effect_findings(
                     (c for c in results if about(c)), key=lambda c: (c.within, not c.outcomes)
                 )
                 own = said + own
+                if said and hedged_trial:
+                    # a single study whose conclusion hedges the result it states of its
+                    # other arm name ("these results suggest TrP-EA relieved pain"): the
+                    # hedge is the study's, so it qualifies what its results say here too
+                    own.append(hedged_trial[0])
             if own:
                 findings.extend(_findings_for(record, intervention, condition, own))
     return findings
@@ -462,6 +489,11 @@ class _Record:
                 return "variant"
             if head_to_head and not within and not is_sham_controlled(sentence):
                 return "active"
+            # a review of the treatment against other active ones ("dry needling compared
+            # with other techniques"), with no sham or placebo arm pooled
+            context = self.context if self.context is not None else _context(self.doc)
+            if _VERSUS_OTHERS.search(context) and not self.sham and not within:
+                return "active"
             return "mixed"
         if within:
             return "none"
@@ -560,7 +592,13 @@ def _findings_for(
     anchor = decisive[0] if decisive else own[0]
     # a review's own head-to-head: one treatment set against another ("DN was better than
     # laser"), not two named side by side ("DN and laser relieved pain")
-    versus = any(c.comparators - {intervention} for c in own)
+    # "X and Y were similarly effective", "no difference between X and Y" (a head-to-head
+    # null, which a review would not pool from trials against other comparators) count too
+    versus = any(
+        c.comparators - {intervention}
+        or (len(c.subjects) > 1 and c.direction in ("similar", "no_benefit") and not c.within)
+        for c in own
+    )
     comparator = record.comparator(
         versus if record.design in _REVIEW_DESIGNS else head_to_head,
         within=within,

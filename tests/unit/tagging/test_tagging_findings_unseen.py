@@ -199,3 +199,62 @@ def test_a_safety_finding_is_about_the_condition_the_title_names(vocab: Vocabula
     )
     safety = [f for f in found if f.kind == "safety"]
     assert [(f.condition, f.direction) for f in safety] == [("plantar_fasciitis", "no_harm")]
+
+
+def test_a_studys_hedged_conclusion_qualifies_the_results_read_for_another_arm_name(
+    vocab: Vocabulary,
+) -> None:
+    # the conclusion names the treatment one way ("acupuncture"), the results the other
+    # ("electrical stimulation" of the same needles): both findings carry the hedge
+    found = findings(
+        vocab,
+        title="Electroacupuncture for chronic low back pain: a before-and-after study",
+        methods="Thirty patients with chronic low back pain had acupuncture with electrical "
+        "stimulation of the needles for six weeks.",
+        results="With electrical stimulation, pain scores fell significantly from baseline "
+        "(p<0.01).",
+        conclusions="These results suggest that acupuncture relieved low back pain.",
+    )
+    for intervention in ("acupuncture", "electrical_stimulation"):
+        finding = effect(found, intervention)
+        assert finding.direction == "benefit"
+        assert hedged(finding), intervention
+
+
+def test_a_review_against_other_therapies_is_an_active_comparison(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling versus other therapies for chronic neck pain: a meta-analysis",
+        types=[JOURNAL_ARTICLE, META_ANALYSIS],
+        methods="Randomized trials setting dry needling against other therapies were pooled.",
+        conclusions="Dry needling relieved chronic neck pain more in the short term.",
+    )
+    assert effect(found, "dry_needling").comparator == "active"
+
+
+def test_a_review_pooling_sham_trials_stays_mixed(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for chronic neck pain: a meta-analysis",
+        types=[JOURNAL_ARTICLE, META_ANALYSIS],
+        methods="Trials of dry needling against sham needling or against other treatments "
+        "were pooled.",
+        conclusions="Dry needling relieved chronic neck pain in the short term.",
+    )
+    assert effect(found, "dry_needling").comparator == "mixed"
+
+
+def test_a_review_that_finds_two_treatments_alike_compares_them_head_to_head(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Laser therapy or therapeutic ultrasound for carpal tunnel syndrome: a meta-analysis",
+        types=[JOURNAL_ARTICLE, META_ANALYSIS],
+        methods="Trials of laser therapy and of therapeutic ultrasound were pooled.",
+        conclusions="Pooled results showed no significant difference between laser therapy "
+        "and therapeutic ultrasound in carpal tunnel syndrome.",
+    )
+    for intervention in ("laser_therapy", "therapeutic_ultrasound"):
+        finding = effect(found, intervention)
+        assert (finding.direction, finding.comparator) == ("no_benefit", "active")
