@@ -83,6 +83,11 @@ _SIMILAR = _cue(
     r"results|outcomes|improvements?)|did not differ|not differ|no (?:statistically )?"
     r"(?:significant )?(?:between[\s-]groups? )?differences?(?: between)?|non[\s-]*inferior|"
     r"not inferior|equivalent|"
+    r"without (?:any )?(?:"
+    r"statistically )?(?:significant )?(?:between[\s-]groups? |inter-?group |group )?"
+    r"differences?|no (?:statistically )?(?:significant )?(?:inter-?group |group )differences?|"
+    r"(?:the same|same) (?:[\w-]+ )?(?:effects?|results|outcomes|improvements?|benefits?|"
+    r"reductions?|changes?) as|"
     r"(?:effective|viable|valid|good) alternative to|as (?:effective|efficacious|good|"
     r"beneficial) as)\b"
 )
@@ -107,15 +112,16 @@ _NO_BENEFIT = _cue(
     r"(?:no (?:statistically )?significant (?:\w+ ){0,2}(?:effects?|improvements?|benefits?|"
     r"changes?|reductions?)"
     r"|not (?:statistically )?significantly (?:different|better|more|improv\w*|reduc\w*)"
-    r"|(?:was|were|is|are|be) not (?:more |significantly |any more |clinically )?(?:effective|"
+    r"|(?:(?:was|were|is|are|be) not|not be) (?:more |significantly |any more |clinically )?"
+    r"(?:effective|"
     r"efficacious|superior|better|beneficial|useful|helpful|supported)"
     r"|(?:did|does|do) not make (?:[\w-]+ ){1,5}(?:any )?(?:more effective|better|more "
     r"beneficial)"
     r"|(?:did|does|do|could) not (?:significantly |further |clinically )?(?:improve|reduce|"
     r"decrease|provide|show|lead|result|add|enhance|alleviate|relieve|change|produce|"
     r"outperform|have|prevent|shorten|speed|accelerate|increase|restore|lengthen|confer|offer|"
-    r"yield|bring|(?:alter|affect|influence|modify) (?!(?:these|the|our|this) (?:results|"
-    r"findings|conclusions?|estimates?|analys[ie]s)))"
+    r"yield|bring|exceed|surpass|(?:alter|affect|influence|modify) (?!(?:these|the|our|this) "
+    r"(?:results|findings|conclusions?|estimates?|analys[ie]s)))"
     r"|(?:could|can|was|were|has|have) not (?:be |been )?(?:shown|demonstrated)|cannot be "
     r"(?:shown|demonstrated)"
     r"|failed to (?:\w+ )?(?:improve|reduce|show|demonstrate|provide|outperform|prevent)"
@@ -162,7 +168,10 @@ _HIGHER_BETTER = (
     r"perfusion|"
     r"oxygenation|mouth opening|interincisal opening|flexibility|pain tolerance|tolerance to pain)"
 )
-_ROSE = r"(?:rose|risen|increased|went up|grew|was higher|were higher)"
+_ROSE = (
+    r"(?:rose|risen|increased|went up|grew|(?:was|were) (?:(?:significantly|markedly|"
+    r"substantially|considerably|statistically significantly) )?higher)"
+)
 _ROSE_OR_HIGHER = r"(?:rose|risen|increased|went up|grew|higher|greater|larger)"
 _WORSE = _cue(
     rf"(?:{_LOWER_BETTER}(?:[\s,]+[\w-]+){{0,2}}\s+(?:{_ROSE}|worsened|got worse)|(?:worse|"
@@ -177,7 +186,7 @@ _COMPARED_BEFORE = re.compile(
 _POTENTIAL = re.compile(r"\b(?:could|might|would|theoretically)\s+(?:[\w-]+\s+)?$")
 _BENEFIT = _cue(
     r"(?:effective|effectively|efficacious|efficacy|beneficial|benefits?|improv\w+|reduc\w+|"
-    r"lowered|"
+    r"lowered|lowers|lowering|"
     r"decreas\w+|reliev\w+|relief|alleviat\w+|superior|better|more effective|significant(?:ly)?"
     r" (?:greater|higher|lower|larger)|recommend\w*|useful|helpful|valuable|positive"
     r" (?:[\w-]+ ){0,2}(?:effects?|results?|outcomes?|impact)|favou?r\w*|success\w*|"
@@ -242,7 +251,8 @@ _LOW_CERTAINTY = _cue(
     r"[\s-]*low)[\s-]*)?(?:certainty|quality)|moderate[\s-]*to[\s-]*low|very[\s-]*low|"
     r"(?:evidence|data) (?:is|are|was|were|remains?) (?:limited|weak)|too (?:few|small|limited)"
     r"|high risk of bias|trend (?:towards?|for)|imprecise|small (?:sample|number)|weak evidence"
-    r"|some (?:\w+ )?evidence|(?:doubtful|questionable|unclear|uncertain) (?:clinical )?"
+    r"|some (?:\w+ )?evidence|(?:pilot|feasibility) (?:study|trial|data|results|findings)"
+    r"|(?:doubtful|questionable|unclear|uncertain) (?:clinical )?"
     r"(?:relevance|importance|significance)"
     # "these results should be read with caution", "to be interpreted cautiously"
     r"|(?:read|interpreted|treated|viewed|taken|considered|regarded) (?:with "
@@ -441,9 +451,13 @@ def benefit_is_sought(clause: str) -> bool:
     """Whether a call for research in ``clause`` comes before its benefit ("trials are
     needed to confirm that it is effective"): the benefit is the call's aim. A benefit
     stated first ("it appears effective, and more research is warranted") is a result."""
-    call = _WEAK_HEDGE.search(clause)
+    # "preliminary" qualifies a result ("preliminary findings suggest it helps"); it calls
+    # for nothing
+    call = next((m for m in _WEAK_HEDGE.finditer(clause) if m.group() != "preliminary"), None)
+    if call is None:
+        return False
     benefit = _first_unnegated(_BENEFIT, clause, 0)
-    return call is None or benefit is None or call.start() < benefit.start()
+    return benefit is None or call.start() < benefit.start()
 
 
 def has_strong_hedge(text: str) -> bool:

@@ -297,12 +297,13 @@ def _effect_findings(
     controlled = context is None or is_controlled(context)
     clauses = _read_clauses(doc, units, matches, set(interventions), controlled)
     # a change within the arms ("both groups improved from baseline") only when the results
-    # state no difference between them
+    # state no difference between them (they are read last); "both groups improved, without
+    # group differences" states that difference; a rise within the arms is no harm
     results = [
         c
         for c in _read_clauses(doc, fallback, matches, set(interventions), controlled)
         if c.direction in ("benefit", "no_benefit", "similar", "harm")
-        and (not c.within or c.direction == "benefit")
+        and (not c.within or c.direction != "harm")
     ]
     named = {c for clause in clauses for c in clause.conditions}
     # a review that concludes the evidence cannot tell: its results section lists what the

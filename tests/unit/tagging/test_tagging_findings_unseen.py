@@ -258,3 +258,15 @@ def test_a_review_that_finds_two_treatments_alike_compares_them_head_to_head(
     for intervention in ("laser_therapy", "therapeutic_ultrasound"):
         finding = effect(found, intervention)
         assert (finding.direction, finding.comparator) == ("no_benefit", "active")
+
+
+def test_results_that_state_both_arms_changed_without_a_difference_are_no_benefit(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        results="Pain and disability improved in both groups (p<0.001), without group differences.",
+        conclusions="Dry needling is widely used by physiotherapists.",
+    )
+    assert effect(found, "dry_needling").direction == "no_benefit"

@@ -1,0 +1,43 @@
+"""directions: ways of stating a result that the reader once missed, one per kind.
+
+Every clause here is SYNTHETIC, written for the kind it names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence.tagging.directions import benefit_is_sought, classify_clause, read_clause
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        # a null stated as sameness, or without a difference
+        ("sham needling produced the same improvement as real needling", "no_benefit"),
+        ("pain eased in both arms without group differences", "no_benefit"),
+        ("there were no group differences in disability", "no_benefit"),
+        # a null stated as not exceeding, or hedged with "may not be"
+        ("the effect of the injection did not exceed that of saline", "no_benefit"),
+        ("the laser may not be more effective than placebo", "no_benefit"),
+        # outcome polarity: a higher pain score after the treatment is harm
+        ("pain scores were significantly higher after needling than after sham", "harm"),
+        ("pressure pain thresholds were significantly higher after needling", "benefit"),
+        # a verb in the present: "lowers"
+        ("the technique potentially lowers headache frequency", "benefit"),
+    ],
+)
+def test_a_way_of_stating_a_result(clause: str, direction: str) -> None:
+    assert classify_clause(clause) == direction
+
+
+def test_a_pilot_result_is_low_certainty() -> None:
+    reading = read_clause("pain fell more with the laser in this small pilot study")
+    assert (reading.direction, reading.low) == ("benefit", True)
+
+
+def test_preliminary_results_state_a_benefit_rather_than_seek_it() -> None:
+    clause = "these preliminary results suggest that shockwave therapy eases heel pain"
+    assert read_clause(clause).direction == "benefit"
+    assert not benefit_is_sought(clause)
+    assert benefit_is_sought("further trials are needed to show that shockwave eases pain")
