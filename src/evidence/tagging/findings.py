@@ -74,6 +74,11 @@ _SAFETY_WORDS = (
     "rupture",
     "perforation",
     "arrest",
+    "transient",
+    "transitory",
+    "mild",
+    "minor",
+    "slight",
 )
 _UNCONTROLLED_DESIGNS = frozenset({"case_report", "case_series", "cross_sectional"})
 # two forms of one treatment compared: deep vs superficial needling, guided vs blind
@@ -121,7 +126,8 @@ _EVENT_WORDS = r"(?:adverse (?:events?|effects?|reactions?)|complications?|side[
 _NO_EVENTS = re.compile(
     rf"\b(?:no (?!(?:\w+ )?differ)(?:[\w-]+ ){{0,3}}{_EVENT_WORDS}|without (?:any )?(?:serious )?"
     r"(?:adverse|complications?|side[\s-]effects?)|well[\s-]tolerated|(?:appears?|seems?|is|was|"
-    r"are|were) (?:a )?safe|"
+    r"are|were|proved|proven|shown)(?: to be)? (?:a )?(?:very |generally |relatively |both )?"
+    r"safe|"
     # "none of the patients had any side effect", "neither technique produced an adverse event"
     r"(?:none|neither)\b(?: of)?(?: the)?(?: [\w-]+){0,2} (?:had|has|have|experienced|reported|"
     r"developed|showed|suffered|produced|caused|led to|presented)(?: any| an?)?(?: serious)? "
@@ -152,10 +158,14 @@ _MINOR_OCCURRED = re.compile(
     # events counted without a vocabulary id: "complications occurred in 3 patients",
     # "two participants reported adverse events"
     rf"{_EVENT_WORDS} (?:occurred|arose|developed|(?:were|was) (?:observed|reported|seen|noted|"
-    rf"recorded)) in (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)|"
+    rf"recorded)) in (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ )?(?:patients?|"
     r"participants?|subjects?) (?:had|experienced|reported|developed) (?:an? )?(?:\w+ )?"
-    rf"{_EVENT_WORDS})\b"
+    rf"{_EVENT_WORDS}|"
+    # named events, mild ones, counted: "transient redness occurred in 10% of patients"
+    r"(?:transient|transitory|mild|minor|slight) (?:[\w-]+,? (?:and |or )?){1,4}(?:occurred|"
+    r"appeared|developed|(?:was|were) (?:observed|reported|noted|seen)) in (?:\d+|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten))\b"
 )
 # a result within one arm or in every arm, which says nothing of the difference between them
 _WITHIN = re.compile(

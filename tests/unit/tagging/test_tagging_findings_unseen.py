@@ -270,3 +270,29 @@ def test_results_that_state_both_arms_changed_without_a_difference_are_no_benefi
         conclusions="Dry needling is widely used by physiotherapists.",
     )
     assert effect(found, "dry_needling").direction == "no_benefit"
+
+
+def test_mild_events_without_a_vocabulary_id_counted_in_the_results_are_minor_harm(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Shockwave therapy for plantar fasciitis: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Eighty adults were randomized to shockwave therapy or placebo shockwave.",
+        results="Heel pain fell more with shockwave therapy (p<0.01). Transient redness and "
+        "swelling appeared in 12% of the treated patients.",
+        conclusions="Shockwave therapy relieved heel pain.",
+    )
+    safety = [f for f in found if f.kind == "safety"]
+    assert [(f.direction, f.seriousness) for f in safety] == [("harm", "minor")]
+
+
+def test_a_conclusion_that_the_treatment_appears_to_be_safe_is_no_harm(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab, **NECK_TRIAL, conclusions="Dry needling eased neck pain and proved to be safe."
+    )
+    safety = [f for f in found if f.kind == "safety"]
+    assert [(f.direction, f.seriousness, f.events) for f in safety] == [("no_harm", "none", ())]
