@@ -91,8 +91,15 @@ _SIMILAR = _cue(
     r"(?:effective|viable|valid|good) alternative to|as (?:effective|efficacious|good|"
     r"beneficial) as)\b"
 )
-_PLACEBO = re.compile(r"\b(?:sham|placebo|detuned)\b")
-_PLACEBO_WORDS = ("sham", "placebo", "detuned")
+# a placebo arm however named: "sham", "placebo", a device "detuned", "switched off" or
+# "inactive", "simulated" or "non-penetrating" needling
+_PLACEBO_BODY = (
+    r"sham|placebo|detuned|(?:switched|turned)[\s-]off|inactive (?:laser|ultrasound|device|"
+    r"probe|stimulat\w*|needl\w*|shock\s?waves?)|simulated (?:needling|acupuncture|treatment|"
+    r"ultrasound|laser|stimulation|injection|therapy)|non-?penetrating"
+)
+_PLACEBO = re.compile(rf"\b(?:{_PLACEBO_BODY})\b")
+_PLACEBO_WORDS = ("sham", "placebo", "detuned", "off", "inactive", "simulated", "penetrating")
 _CONTROL_WORDS = (
     *_PLACEBO_WORDS,
     "treatment",
@@ -103,10 +110,16 @@ _CONTROL_WORDS = (
     "alone",
     "without",
     "add",
+    "only",
+    "itself",
+    "own",
 )
 _CONTROL = re.compile(
-    r"\b(?:sham|placebo|detuned|no[\s-]treatment|untreated|wait(?:ing)?[\s-]*list|no "
-    r"intervention|usual care|alone|with or without|added to|adding)\b"
+    rf"\b(?:{_PLACEBO_BODY}|no[\s-]treatment|untreated|wait(?:ing)?[\s-]*list|no "
+    r"intervention|usual care|alone|with or without|added to|adding|"
+    # the co-treatment by itself: "exercise only", "stretching on its own"
+    r"(?:care|therapy|treatment|exercises?|physiotherapy|programme|program|stretching|"
+    r"medication|orthoses|rehabilitation) (?:only|by itself|on its own))\b"
 )
 _NO_BENEFIT = _cue(
     r"(?:no (?:statistically )?significant (?:\w+ ){0,2}(?:effects?|improvements?|benefits?|"

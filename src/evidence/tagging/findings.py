@@ -188,7 +188,10 @@ _BUT_NOT = re.compile(r"\W*not\b(?! (?:at|in|on|after|for|during|beyond|until|by
 # "...; therapeutic ultrasound did not."
 _ELLIPTIC_NOT = re.compile(r"\b(?:did|does|do|was|were|is|are|could|can) not\W*$")
 # an add-on design named in the finding's sentence: "DN added to exercise", "TENS alone"
-_ADD_ON = re.compile(r"\b(?:added to|adding|add-on|in addition to|alone)\b")
+_ADD_ON = re.compile(
+    r"\b(?:added to|adding|add-on|in addition to|alone|(?:than|versus|vs\.?|with|to) (?:the "
+    r")?(?:[\w-]+ ){1,3}(?:only|by itself|on its own))\b"
+)
 _BOTH_AND = re.compile(r"\bboth\b.{1,60}?\band\b")
 # "whether or not X was added, the co-treatment relieved pain": X made no difference
 _REGARDLESS = re.compile(

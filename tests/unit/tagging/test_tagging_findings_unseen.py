@@ -8,6 +8,7 @@ within every arm, adverse events as frequent as with the control.
 
 from __future__ import annotations
 
+import pytest
 from tagging_builders import JOURNAL_ARTICLE, META_ANALYSIS, RCT, SYSTEMATIC_REVIEW, article
 
 from evidence.models import Finding
@@ -296,3 +297,42 @@ def test_a_conclusion_that_the_treatment_appears_to_be_safe_is_no_harm(
     )
     safety = [f for f in found if f.kind == "safety"]
     assert [(f.direction, f.seriousness, f.events) for f in safety] == [("no_harm", "none", ())]
+
+
+@pytest.mark.parametrize(
+    ("methods", "conclusions", "comparator"),
+    [
+        pytest.param(
+            "Sixty adults were randomized to therapeutic ultrasound or to the same device "
+            "switched off.",
+            "Therapeutic ultrasound reduced knee pain more than the control.",
+            "sham",
+            id="switched-off",
+        ),
+        pytest.param(
+            "Sixty adults were randomized to therapeutic ultrasound or an inactive ultrasound "
+            "head.",
+            "Therapeutic ultrasound reduced knee pain more than the control.",
+            "sham",
+            id="inactive-device",
+        ),
+        pytest.param(
+            "Sixty adults were randomized to therapeutic ultrasound with exercise or to "
+            "exercise only.",
+            "Therapeutic ultrasound with exercise reduced knee pain more than exercise only.",
+            "no_treatment",
+            id="co-treatment-only",
+        ),
+    ],
+)
+def test_how_a_trial_names_its_control(
+    vocab: Vocabulary, methods: str, conclusions: str, comparator: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Therapeutic ultrasound for knee osteoarthritis: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods=methods,
+        conclusions=conclusions,
+    )
+    assert effect(found, "therapeutic_ultrasound").comparator == comparator
