@@ -25,9 +25,25 @@ from evidence.tagging.directions import benefit_is_sought, classify_clause, read
         ("pressure pain thresholds were significantly higher after needling", "benefit"),
         # a verb in the present: "lowers"
         ("the technique potentially lowers headache frequency", "benefit"),
+        # an effect named by its size or worth rather than by a verb of change
+        ("the laser had a large effect on knee pain (smd -1.1)", "benefit"),
+        ("taping produced clinically meaningful changes in shoulder function", "benefit"),
+        ("the injections normalised the pressure pain threshold", "benefit"),
+        ("massage led to a marked decline in headache intensity", "benefit"),
+        ("acupuncture resulted in fewer migraine days than usual care", "benefit"),
+        ("ultrasound diminished heel pain more than stretching alone", "benefit"),
+        ("cupping is an appropriate intervention for low back pain", "benefit"),
+        ("shockwave should be part of the management of calcific tendinopathy", "benefit"),
+        ("there was no large effect on adverse events", None),
+        # a null stated with neither/nor, or as not found effective
+        ("the difference was neither statistically nor clinically significant", "no_benefit"),
+        ("the laser was not found to be effective for knee pain", "no_benefit"),
+        ("neither the laser nor the placebo probe reduced knee pain", "no_benefit"),
+        # the evidence cannot tell
+        ("it is not clear whether cupping relieves back pain", "inconclusive"),
     ],
 )
-def test_a_way_of_stating_a_result(clause: str, direction: str) -> None:
+def test_a_way_of_stating_a_result(clause: str, direction: str | None) -> None:
     assert classify_clause(clause) == direction
 
 
