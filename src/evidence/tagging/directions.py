@@ -56,13 +56,15 @@ def _guard(*bodies: str) -> str:
 _CLAUSE_BREAK = re.compile(
     r";|,?\s+\b(?:but|whereas|while|although|though|however)\b,?|\.\s+(?=however)"
     r"|,\s+(?:and\s+)?(?=(?:can|should|may|must)\b)"
+    # "both reduced pain more than sham, and did not differ from each other"
+    r"|,\s+and\s+(?=(?:did|do|does|was|were|is|are) not\b)"
     # "yet" as "but", not in "not yet proven", "has yet to be shown"
     r"|(?<!\bnot)(?<!\bas)(?<!\bhas)(?<!\bhave),?\s+\byet\b(?!\s+(?:to|been|be|proven|"
     r"established|known|clear|unclear|undetermined)\b),?"
 )
 # each match of `_CLAUSE_BREAK` holds one of these ("though" is in "although")
 _BREAK_WORDS: tuple[str, ...] = (";", "but", "may", "can", "while", "though", "however")
-_BREAK_WORDS += ("whereas", "yet", "should", "must")
+_BREAK_WORDS += ("whereas", "yet", "should", "must", " not")
 # "To provide recommendations for ...": an aim, not a conclusion
 _AIM = re.compile(r"^\s*(?:to|we aimed to|we sought to|the (?:aim|objective|purpose) (?:was|is))\b")
 # A null comparison is `no_benefit` against sham, placebo, no treatment or in an add-on
@@ -453,8 +455,11 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
     if hedged:
         return "inconclusive"
     both = _BOTH_EFFECTIVE.search(clause, pos) is not None
-    if both and _PLACEBO.search(clause):
-        return "no_benefit"
+    if both and any(
+        not _COMPARED_BEFORE.search(clause, max(0, m.start() - 40), m.start())
+        for m in _PLACEBO.finditer(clause)
+    ):
+        return "no_benefit"  # every arm improved, the placebo one too (not "... than sham")
     # "both groups improved, with no difference between them": a null comparison
     if both and not _SIMILAR.search(clause, pos):
         return "benefit"

@@ -185,6 +185,8 @@ _EVERY_ARM = re.compile(
 )
 # a clause that denies the previous one's result of the treatments it names
 _BUT_NOT = re.compile(r"\W*not\b(?! (?:at|in|on|after|for|during|beyond|until|by)\b)")
+# "..., but not ultrasound, reduced pain": the clause after "but" is "not NAME, PREDICATE"
+_APPOSITIVE_NOT = re.compile(r"\W*not (?:[\w-]+ ){0,5}?[\w()-]+, ")
 # "...; therapeutic ultrasound did not."
 _ELLIPTIC_NOT = re.compile(r"\b(?:did|does|do|was|were|is|are|could|can) not\W*$")
 # an add-on design named in the finding's sentence: "DN added to exercise", "TENS alone"
@@ -774,6 +776,27 @@ def _read_clauses(
                 # call's aim, not a result ("it appears effective; more trials are
                 # warranted" keeps its benefit)
                 reading = reading._replace(direction=None)
+            appositive = _APPOSITIVE_NOT.match(text) if found else None
+            if (
+                appositive is not None
+                and reading.direction is None
+                and clauses
+                and clauses[-1].direction is None
+                and clauses[-1].sentence == sentence
+            ):
+                # "laser, but not ultrasound, reduced pain": the predicate after the second
+                # name is the first one's result, and the second one's is its denial
+                predicate = read_clause(text[appositive.end() :], controlled=controlled)
+                if predicate.direction == "benefit":
+                    outcomes = tuple(m.term for m in mentions["outcome"] if inside(m))
+                    clauses[-1] = replace(
+                        clauses[-1],
+                        direction="benefit",
+                        outcomes=tuple(dict.fromkeys(clauses[-1].outcomes + outcomes)),
+                        modal=clauses[-1].modal or predicate.modal,
+                        low=clauses[-1].low or predicate.low,
+                    )
+                    reading = predicate._replace(direction="no_benefit")
             if (
                 reading.direction is None
                 and found

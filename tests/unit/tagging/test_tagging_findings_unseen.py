@@ -336,3 +336,31 @@ def test_how_a_trial_names_its_control(
         conclusions=conclusions,
     )
     assert effect(found, "therapeutic_ultrasound").comparator == comparator
+
+
+def test_two_arms_better_than_sham_and_alike_each_get_a_benefit(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling, laser therapy or sham for neck pain: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Ninety adults with neck pain were randomized to dry needling, laser therapy "
+        "or sham.",
+        conclusions="Dry needling and laser therapy both reduced neck pain more than sham, and "
+        "did not differ from each other.",
+    )
+    assert effect(found, "dry_needling").direction == "benefit"
+    assert effect(found, "laser_therapy").direction == "benefit"
+
+
+def test_x_but_not_y_gives_each_its_own_result(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Laser or ultrasound for knee osteoarthritis: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Sixty adults with knee osteoarthritis were randomized to laser therapy, "
+        "therapeutic ultrasound or sham.",
+        conclusions="Laser therapy, but not therapeutic ultrasound, reduced knee pain compared "
+        "with sham.",
+    )
+    assert effect(found, "laser_therapy").direction == "benefit"
+    assert effect(found, "therapeutic_ultrasound").direction == "no_benefit"
