@@ -246,6 +246,10 @@ _BENEFIT = _cue(
     r"|clinically (?:meaningful|relevant|important|significant|worthwhile) (?:[\w-]+ )?"
     r"(?:changes?|improvements?|effects?|differences?|benefits?|gains?|reductions?)"
     r"|normali[sz](?:ed|es|ing|ation)|diminish\w*"
+    # "significant changes in VAS scores": a change of a symptom or a function, reported as
+    # a result, is its improvement
+    rf"|significant (?:[\w-]+ ){{0,2}}changes? in (?:[\w-]+ ){{0,2}}(?:{_LOWER_BETTER}|"
+    rf"{_HIGHER_BETTER})"
     rf"|(?:decline|drop|fall|decrease) in (?:[\w-]+ ){{0,3}}{_LOWER_BETTER}"
     r"|fewer (?:[\w-]+ ){0,2}(?:headaches?|days|episodes|attacks|symptoms|recurrences?|"
     r"complaints|relapses)"

@@ -172,6 +172,10 @@ _WITHIN = re.compile(
     r"\b(?:both (?:groups|arms)|in (?:all|each|every) (?:groups?|arms?)|within[\s-]group|"
     # "focused and radial shockwave can both lower pain", "were both followed by"
     r"(?:can|could|may|might|did|do|does|were|are|was|have|had|will) both|"
+    # "superficial and deep needling both brought changes" (not "pain and disability both
+    # fell more than with sham")
+    r"and (?:[\w-]+ ){0,3}both (?!groups|arms)[a-z]+(?:ed|ght)\b"
+    r"(?![^.;]*\b(?:than|compared|versus|relative)\b)|"
     r"from baseline|compared (?:with|to) baseline|over time|at baseline|before (?:the )?"
     r"(?:treatment|intervention|randomi[sz]ation|injections?|needling|procedure|therapy)|"
     r"baseline (?:characteristics|values|data|scores|measures)|pre-?treatment|demographic)\b"

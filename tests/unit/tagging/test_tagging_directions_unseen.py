@@ -35,6 +35,8 @@ from evidence.tagging.directions import benefit_is_sought, classify_clause, read
         ("cupping is an appropriate intervention for low back pain", "benefit"),
         ("shockwave should be part of the management of calcific tendinopathy", "benefit"),
         ("there was no large effect on adverse events", None),
+        ("both arms showed significant changes in pain scores", "benefit"),
+        ("there were no significant changes in pain scores", "no_benefit"),
         # a null stated with neither/nor, or as not found effective
         ("the difference was neither statistically nor clinically significant", "no_benefit"),
         ("the laser was not found to be effective for knee pain", "no_benefit"),

@@ -364,3 +364,30 @@ def test_x_but_not_y_gives_each_its_own_result(vocab: Vocabulary) -> None:
     )
     assert effect(found, "laser_therapy").direction == "benefit"
     assert effect(found, "therapeutic_ultrasound").direction == "no_benefit"
+
+
+def test_two_forms_that_both_brought_changes_are_a_change_within_the_arms(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Superficial versus deep dry needling for neck pain",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Forty adults with neck pain were randomized to superficial or deep dry needling.",
+        conclusions="Superficial and deep dry needling both brought significant changes in "
+        "pain scores.",
+    )
+    finding = effect(found, "dry_needling")
+    assert (finding.direction, finding.comparator) == ("benefit", "none")
+
+
+def test_two_outcomes_that_both_improved_more_than_sham_stay_a_comparison(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        conclusions="Pain and disability both improved more with dry needling than with sham.",
+    )
+    finding = effect(found, "dry_needling")
+    assert (finding.direction, finding.comparator) == ("benefit", "sham")
