@@ -171,7 +171,8 @@ _MINOR_OCCURRED = re.compile(
 _WITHIN = re.compile(
     r"\b(?:both (?:groups|arms)|in (?:all|each|every) (?:groups?|arms?)|within[\s-]group|"
     # "focused and radial shockwave can both lower pain", "were both followed by"
-    r"(?:can|could|may|might|did|do|does|were|are|was|have|had|will) both|"
+    r"(?:can|could|may|might|did|do|does|were|are|was|have|had|will) both\b"
+    r"(?![^.;]*\b(?:than|compared|versus|relative)\b)|"
     # "superficial and deep needling both brought changes" (not "pain and disability both
     # fell more than with sham")
     r"and (?:[\w-]+ ){0,3}both (?!groups|arms)[a-z]+(?:ed|ght)\b"
@@ -205,15 +206,24 @@ _REGARDLESS = re.compile(
     r"whether)?)\s+(?:(?:the|an?|any)\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _OR_NOT = re.compile(r"\b(?:whether or not|with or without)\b")
+# a result set against a treatment the vocabulary has no id for: "more effectively than
+# pulsed shortwave", not "than sham", "than the control group", "than at baseline"
+_THAN_ANOTHER = re.compile(
+    r"\b(?:more (?:effective(?:ly)?|efficacious)|better|superior|greater \w+) (?:[\w-]+ ){0,4}?"
+    r"(?:than|to|over) (?:the |a |an )?(?!(?:sham|placebo|control|controls|no|usual|wait\w*|"
+    r"baseline|before|pre\w*|those|that|the|other|group|groups|arm|arms|in|at|after|with|"
+    r"when|expected|previously|standard care)\b)[a-z]"
+)
 # "compared with other therapies", "versus other conservative treatments"
 _VERSUS_OTHERS = re.compile(
     r"\b(?:compared (?:with|to)|versus|vs\.?|against|than) (?:any |all )?other (?:[\w-]+ )?"
     r"(?:techniques|therapies|treatments|interventions|modalities|approaches)\b"
 )
-# a comparison between what a clause names: "than", "versus", "similar", "did not differ"
-_SELF_COMPARED = re.compile(
-    r"\b(?:than|versus|vs|compared|similar\w*|alike|differ\w*|same|equal\w*|comparable)\b"
-)
+# one form of a treatment set against another in a clause: "X at A versus X at B", "X at
+# A and X at B were alike"
+_VERSUS_WORDS = re.compile(r"\b(?:than|versus|vs|compared|against)\b")
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+_ALIKE_WORDS = re.compile(r"\b(?:similar\w*|alike|differ\w*|same|equal\w*|comparable|equivalent)\b")
 # "could not be blinded", "we cannot exclude": an inability, not a hedge of the result
 _CANNOT = re.compile(r"\b(?:could|can) ?not\b")
 
@@ -528,7 +538,7 @@ class _Record:
             return "variant"
         if _ADD_ON.search(sentence):
             return "no_treatment"  # X added to a co-treatment, against that one alone
-        if head_to_head:
+        if head_to_head or _THAN_ANOTHER.search(sentence):
             return "active"
         if is_controlled(context):
             return "no_treatment"
@@ -835,7 +845,7 @@ def _read_clauses(
                 qualifiers=frozenset(reading.qualifiers),
                 low=reading.low,
                 within=every_arm or _WITHIN.search(text) is not None,
-                repeated=_repeated(found, text),
+                repeated=_repeated(found, text, start),
             )
             if regardless:
                 # "with or without X, the programme eased pain": the benefit is the rest's,
@@ -848,12 +858,17 @@ def _read_clauses(
     return clauses
 
 
-def _repeated(found: list[Match], text: str) -> frozenset[str]:
-    """The one intervention a clause names twice and sets against itself ("DN of the
-    trapezius and DN of the scalenes had similar effects"); none when it names another."""
+def _repeated(found: list[Match], text: str, start: int) -> frozenset[str]:
+    """The one intervention a clause names twice and sets against itself: "DN of the
+    trapezius versus DN of the scalenes", "DN at A and DN at B had similar effects"; none
+    when it names another."""
     if len(found) < 2 or len({m.term for m in found}) > 1:
         return frozenset()
-    return frozenset({found[0].term}) if _SELF_COMPARED.search(text) else frozenset()
+    first, second = found[0].start - start, found[1].start - start
+    between, after = text[first:second], text[second:]
+    if _VERSUS_WORDS.search(between) or (_AND_OR.search(between) and _ALIKE_WORDS.search(after)):
+        return frozenset({found[0].term})
+    return frozenset()
 
 
 def _blank(match: re.Match[str]) -> str:

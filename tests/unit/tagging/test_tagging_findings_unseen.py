@@ -391,3 +391,32 @@ def test_two_outcomes_that_both_improved_more_than_sham_stay_a_comparison(
     )
     finding = effect(found, "dry_needling")
     assert (finding.direction, finding.comparator) == ("benefit", "sham")
+
+
+def test_better_than_a_treatment_without_a_vocabulary_id_is_an_active_comparison(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Therapeutic ultrasound or shortwave diathermy for knee osteoarthritis",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Sixty adults with knee osteoarthritis were randomized to therapeutic "
+        "ultrasound or shortwave diathermy.",
+        conclusions="Therapeutic ultrasound and shortwave diathermy were both safe, and "
+        "therapeutic ultrasound relieved knee pain more effectively than diathermy.",
+    )
+    finding = effect(found, "therapeutic_ultrasound")
+    assert (finding.direction, finding.comparator) == ("benefit", "active")
+
+
+def test_one_treatment_named_twice_on_one_side_is_not_a_variant(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Therapeutic ultrasound or shortwave diathermy for knee osteoarthritis",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Sixty adults with knee osteoarthritis were randomized to therapeutic "
+        "ultrasound or shortwave diathermy.",
+        conclusions="Therapeutic ultrasound was well tolerated, and therapeutic ultrasound "
+        "relieved knee pain better than diathermy.",
+    )
+    assert effect(found, "therapeutic_ultrasound").comparator == "active"
