@@ -257,6 +257,7 @@ _BENEFIT = _cue(
     r"(?:[\w-]+ )?(?:interventions?|approach(?:es)?|therap(?:y|ies)|methods?|techniques?|"
     r"strateg(?:y|ies))"
     r"|part of (?:the )?(?:[\w-]+ )?(?:management|treatment|care|rehabilitation|therapy)"
+    r"|(?:a|an|important|useful|potential|promising) (?:[\w-]+ )?(?:role|place) (?:for|of|in)\b"
     # a between-group difference stated without its sign: in a trial, for the tested arm
     r"|differed (?:significantly|statistically)|differed (?:[\w-]+ ){0,3}(?:in|on) (?:[\w-]+ )"
     r"{0,3}\(p ?[<≤]|significantly different|(?:statistically|significant) (?:significant )?"
@@ -289,7 +290,8 @@ _LOW_CERTAINTY = _cue(
     r"(?:uncertain|uncertainty|limited (?:\w+ )?evidence|low[\s-]*(?:to[\s-]*(?:moderate|very"
     r"[\s-]*low)[\s-]*)?(?:certainty|quality)|moderate[\s-]*to[\s-]*low|very[\s-]*low|"
     r"(?:evidence|data) (?:is|are|was|were|remains?) (?:limited|weak)|too (?:few|small|limited)"
-    r"|high risk of bias|trend (?:towards?|for)|imprecise|small (?:sample|number)|weak evidence"
+    r"|high risk of bias|risk of bias (?:was|is|were|being|remains?) (?:high|serious)"
+    r"|trend (?:towards?|for)|imprecise|small (?:sample|number)|weak evidence"
     r"|some (?:\w+ )?evidence|(?:pilot|feasibility) (?:study|trial|data|results|findings)"
     r"|(?:doubtful|questionable|unclear|uncertain) (?:clinical )?"
     r"(?:relevance|importance|significance)"
@@ -303,8 +305,9 @@ _WEAK_HEDGE = _cue(
     r"warranted)|future (?:\w+ ){0,2}(?:research|studies|trials)|preliminary)"
 )
 _MODAL = _cue(
-    r"(?:may|might|could|appears?|seems?|possibly|potentially|suggests?|suggested|"
-    r"promising|trend|tended)\b"
+    r"(?:may|might|could|appears?|seems?|seemed|possibly|potentially|suggests?|suggested|"
+    r"promising|trend|tended|probably|perhaps|presumably|tentative\w*|(?:is|are|was|were|be) "
+    r"(?:very |most |quite )?likely)\b"
 )
 _SHORT_TERM = re.compile(
     r"short[\s-]*term|immediate(?:ly)? (?:after|post|effects?)|only (?:immediately|at "

@@ -59,3 +59,30 @@ def test_preliminary_results_state_a_benefit_rather_than_seek_it() -> None:
     assert read_clause(clause).direction == "benefit"
     assert not benefit_is_sought(clause)
     assert benefit_is_sought("further trials are needed to show that shockwave eases pain")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "the laser is likely to ease knee pain",
+        "taping probably reduces shoulder pain",
+        "these tentative results favour cupping",
+        "massage seemed to relieve headache",
+        "shockwave is perhaps a useful option",
+    ],
+)
+def test_a_hedged_benefit_is_a_benefit_read_as_modal(clause: str) -> None:
+    reading = read_clause(clause)
+    assert (reading.direction, reading.modal) == ("benefit", True)
+
+
+def test_patients_more_likely_to_improve_is_not_a_hedge() -> None:
+    assert not read_clause("patients given the laser were more likely to improve").modal
+
+
+def test_a_high_risk_of_bias_stated_after_the_result_is_low_certainty() -> None:
+    assert read_clause("the risk of bias was high").low
+
+
+def test_a_role_for_a_treatment_is_a_benefit() -> None:
+    assert classify_clause("our data suggest a role for cupping in neck pain") == "benefit"
