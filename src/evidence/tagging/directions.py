@@ -194,9 +194,12 @@ _ROSE = (
 )
 _ROSE_OR_HIGHER = r"(?:rose|risen|increased|went up|grew|higher|greater|larger)"
 _WORSE = _cue(
-    rf"(?:{_LOWER_BETTER}(?:[\s,]+[\w-]+){{0,2}}\s+(?:{_ROSE}|worsened|got worse)|(?:worse|"
+    # "pain rose", not "pain fell and PPT increased" (the rise is a better outcome's)
+    rf"(?:{_LOWER_BETTER}(?:[\s,]+(?!and\b)[\w-]+){{0,2}}\s+(?:{_ROSE}|worsened|got worse)"
+    r"|(?:worse|"
     r"poorer) (?:[\w-]+ ){0,3}(?:than|outcomes?|results?|function|pain|scores?|recovery))\b"
 )
+_HIGHER_AFTER = re.compile(rf"\s+(?:the\s+)?{_HIGHER_BETTER}")
 # a rise in the control arm is not the studied arm's harm ("pain rose in the control
 # group"), unless that arm is the comparison ("worse function than the control group")
 _CONTROL_ARM = re.compile(r"\b(?:control|sham|placebo|comparison) (?:group|arm)s?\b")
@@ -258,6 +261,10 @@ _BENEFIT = _cue(
     r"strateg(?:y|ies))"
     r"|part of (?:the )?(?:[\w-]+ )?(?:management|treatment|care|rehabilitation|therapy)"
     r"|(?:a|an|important|useful|potential|promising) (?:[\w-]+ )?(?:role|place) (?:for|of|in)\b"
+    # "the effects on pain were statistically and clinically significant"
+    r"|(?:effects?|improvements?|changes?|differences?|reductions?) (?:[\w-]+ ){0,5}(?:was|were|"
+    r"is|are) (?:both )?(?:statistically|clinically) (?:and (?:statistically|clinically) )?"
+    r"(?:significant|relevant|meaningful)"
     # a between-group difference stated without its sign: in a trial, for the tested arm
     r"|differed (?:significantly|statistically)|differed (?:[\w-]+ ){0,3}(?:in|on) (?:[\w-]+ )"
     r"{0,3}\(p ?[<≤]|significantly different|(?:statistically|significant) (?:significant )?"
@@ -481,7 +488,15 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
             clause, max(0, harm.start() - 24), harm.start()
         ):
             return "harm"
-    worse = _first_unnegated(_WORSE, clause, pos)
+    worse = next(
+        (
+            m
+            for m in _WORSE.finditer(clause, pos)
+            if not is_negated(clause, m.start(), m.end())
+            and not _HIGHER_AFTER.match(clause, m.end())  # "... increased the ppt"
+        ),
+        None,
+    )
     if worse is not None and not any(
         not _COMPARED_BEFORE.search(clause, max(0, arm.start() - 40), arm.start())
         for arm in _CONTROL_ARM.finditer(clause)

@@ -367,7 +367,15 @@ def _effect_findings(
                 )
 
             own = [c for c in clauses if about(c)]
-            if not any(c.direction is not None for c in own) and not undecided_review:
+            decided = [c for c in own if c.direction is not None]
+            if decided and all(c.within and c.direction == "benefit" for c in decided):
+                # "both groups improved": the results say whether the arms differed
+                own += [
+                    c
+                    for c in results
+                    if about(c) and not c.within and c.direction in ("no_benefit", "similar")
+                ][:1]
+            if not decided and not undecided_review:
                 # a conclusion that states no result of its own: the results say it, those
                 # about a vocabulary outcome first (not "muscle thickness did not change")
                 said = sorted(

@@ -36,6 +36,8 @@ from evidence.tagging.directions import benefit_is_sought, classify_clause, read
         ("shockwave should be part of the management of calcific tendinopathy", "benefit"),
         ("there was no large effect on adverse events", None),
         ("both arms showed significant changes in pain scores", "benefit"),
+        ("the effects on pain were statistically and clinically significant", "benefit"),
+        ("needling lowered pain and increased ppt", "benefit"),
         ("there were no significant changes in pain scores", "no_benefit"),
         # a null stated with neither/nor, or as not found effective
         ("the difference was neither statistically nor clinically significant", "no_benefit"),

@@ -420,3 +420,26 @@ def test_one_treatment_named_twice_on_one_side_is_not_a_variant(vocab: Vocabular
         "relieved knee pain better than diathermy.",
     )
     assert effect(found, "therapeutic_ultrasound").comparator == "active"
+
+
+def test_both_groups_improved_with_no_difference_in_the_results_is_no_benefit(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        results="The groups did not differ significantly at any time point (p>0.05).",
+        conclusions="Both groups improved over the six weeks.",
+    )
+    finding = effect(found, "dry_needling")
+    assert (finding.direction, finding.comparator) == ("no_benefit", "sham")
+
+
+def test_pain_fell_and_the_threshold_rose_is_a_benefit_not_harm(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        conclusions="One session of dry needling decreased pain intensity and increased the "
+        "pressure pain threshold compared with sham.",
+    )
+    assert effect(found, "dry_needling").direction == "benefit"
