@@ -154,8 +154,9 @@ _NO_BENEFIT = _cue(
     r"|not superior|no better (?:\w+ )?than|not better than|ineffective|no more effective|not more "
     r"effective|no evidence (?:of|for|that|to support)|not associated with (?:better|improved|"
     r"lower|greater|reduced|less|any)|not supported|does not support|do not support|not "
-    r"recommended|recommended against|recommend against|should not be (?:used|offered|"
-    r"recommended)|recommend\w* (?:\w+ ){0,2}(?:leaving|omitting|excluding|dropping) \w+|"
+    r"recommended|recommended against|recommend against|(?:should not|cannot|can not|could not) "
+    r"(?:yet )?be (?:used|offered|recommended)|recommend\w* (?:\w+ ){0,2}(?:leaving|omitting|"
+    r"excluding|dropping) \w+|"
     r"(?:leave|leaving|omit|omitting) (?:\w+ ){1,3}out of|without (?:\w+ ){0,2}(?:clinical |"
     r"additional |added |further |extra )?(?:advantage|benefit)s?\b)"
 )

@@ -328,9 +328,13 @@ def _effect_findings(
     # a change within the arms ("both groups improved from baseline") only when the results
     # state no difference between them (they are read last); "both groups improved, without
     # group differences" states that difference; a rise within the arms is no harm
+    read = _read_clauses(doc, fallback, matches, set(interventions), controlled)
+    # a result qualified in another clause of its sentence: "spasticity fell, although the
+    # evidence was of low certainty", "(MD -1.5; low-certainty evidence)"
+    qualified = {c.sentence for c in read if c.low and c.direction is None}
     results = [
-        c
-        for c in _read_clauses(doc, fallback, matches, set(interventions), controlled)
+        replace(c, low=True) if c.sentence in qualified else c
+        for c in read
         if c.direction in ("benefit", "no_benefit", "similar", "harm")
         and (not c.within or c.direction != "harm")
     ]

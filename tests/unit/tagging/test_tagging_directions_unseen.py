@@ -42,6 +42,7 @@ from evidence.tagging.directions import benefit_is_sought, classify_clause, read
         # a null stated with neither/nor, or as not found effective
         ("the difference was neither statistically nor clinically significant", "no_benefit"),
         ("the laser was not found to be effective for knee pain", "no_benefit"),
+        ("cupping cannot be recommended over sham for neck pain", "no_benefit"),
         ("neither the laser nor the placebo probe reduced knee pain", "no_benefit"),
         # the evidence cannot tell
         ("it is not clear whether cupping relieves back pain", "inconclusive"),

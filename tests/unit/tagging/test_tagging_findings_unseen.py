@@ -443,3 +443,20 @@ def test_pain_fell_and_the_threshold_rose_is_a_benefit_not_harm(vocab: Vocabular
         "pressure pain threshold compared with sham.",
     )
     assert effect(found, "dry_needling").direction == "benefit"
+
+
+def test_a_result_qualified_in_another_clause_of_its_sentence_is_hedged(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for low back pain: a meta-analysis",
+        types=[JOURNAL_ARTICLE, META_ANALYSIS],
+        methods="We pooled randomized trials of dry needling in chronic low back pain.",
+        results="Pooled analysis favoured dry needling for pain (MD -1.5; 95% CI -2.3 to -0.7; "
+        "low-certainty evidence).",
+        conclusions="More trials of high quality are needed.",
+    )
+    finding = effect(found, "dry_needling")
+    assert finding.direction == "benefit"
+    assert hedged(finding)
