@@ -151,6 +151,7 @@ _NO_BENEFIT = _cue(
     r"efficacious|superior|beneficial|better)"
     r"|neither (?:[\w-]+ ){1,5}nor (?:[\w-]+ ){1,5}(?:reduced|improved|relieved|decreased|"
     r"changed|affected|altered|lowered|eased)"
+    r"|no more than (?:the |a )?(?:sham|placebo|control|usual care|no treatment)"
     r"|not superior|no better (?:\w+ )?than|not better than|ineffective|no more effective|not more "
     r"effective|no evidence (?:of|for|that|to support)|not associated with (?:better|improved|"
     r"lower|greater|reduced|less|any)|not supported|does not support|do not support|not "

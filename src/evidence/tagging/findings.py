@@ -205,7 +205,10 @@ _REGARDLESS = re.compile(
     r"\b(?:whether or not|with or without|regardless of(?: whether)?|irrespective of(?: "
     r"whether)?)\s+(?:(?:the|an?|any)\s+)?(?:[\w-]+\s+){0,2}$"
 )
-_OR_NOT = re.compile(r"\b(?:whether or not|with or without)\b")
+_OR_NOT = re.compile(
+    r"\b(?:whether or not|with or without|(?:did|does|do) no more than(?= (?!sham|placebo|"
+    r"control|the|a|an|usual|no)[a-z]+\b))\b"
+)
 # a result set against a treatment the vocabulary has no id for: "more effectively than
 # pulsed shortwave", not "than sham", "than the control group", "than at baseline"
 _THAN_ANOTHER = re.compile(
@@ -792,8 +795,9 @@ def _read_clauses(
                 carried = subjects
             elif not comparators:
                 subjects = carried
-            if "or not" in text or "or without" in text:
-                # "whether or not X was given, ... relieved pain" negates nothing
+            if "or not" in text or "or without" in text or "no more than" in text:
+                # "whether or not X was given, ... relieved pain" negates nothing; "it did
+                # no more than raise the threshold" is "it only raised the threshold"
                 reading = read_clause(_OR_NOT.sub(_blank, text), controlled=controlled)
             else:
                 reading = read_clause(text, controlled=controlled)

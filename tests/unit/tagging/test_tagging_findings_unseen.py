@@ -460,3 +460,20 @@ def test_a_result_qualified_in_another_clause_of_its_sentence_is_hedged(
     finding = effect(found, "dry_needling")
     assert finding.direction == "benefit"
     assert hedged(finding)
+
+
+def test_did_no_more_than_raise_a_threshold_is_that_benefit(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        conclusions="Against sham, dry needling did no more than raise the pressure pain "
+        "threshold.",
+    )
+    assert effect(found, "dry_needling").direction == "benefit"
+
+
+def test_did_no_more_than_sham_is_still_no_benefit(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab, **NECK_TRIAL, conclusions="Dry needling did no more than sham for neck pain."
+    )
+    assert effect(found, "dry_needling").direction == "no_benefit"
