@@ -303,11 +303,12 @@ def _findings(
     case_of_harm = design in _CASE_DESIGNS and _title_names_harm(doc, matches)
     if not case_of_harm and (not early_exit or _names_a_cue(doc, units + fallback)):
         findings = _effect_findings(record, units, fallback, matches, interventions, conditions)
-    # the safety finding is about the record's main condition: the first the title names
+    # the safety finding is about the record's main condition: the first the title names;
+    # of a record about several conditions, none named in its title, about none of them
     condition = conditions[0]
     if len(conditions) > 1:
         titled = _title_terms(doc, matches, "condition")
-        condition = next((c for c in conditions if c in titled), condition)
+        condition = next((c for c in conditions if c in titled), None)
     findings.extend(_safety_findings(record, tags, matches, interventions, condition))
     return findings
 

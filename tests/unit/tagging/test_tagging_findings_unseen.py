@@ -9,7 +9,14 @@ within every arm, adverse events as frequent as with the control.
 from __future__ import annotations
 
 import pytest
-from tagging_builders import JOURNAL_ARTICLE, META_ANALYSIS, RCT, SYSTEMATIC_REVIEW, article
+from tagging_builders import (
+    CASE_REPORTS,
+    JOURNAL_ARTICLE,
+    META_ANALYSIS,
+    RCT,
+    SYSTEMATIC_REVIEW,
+    article,
+)
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
@@ -477,3 +484,19 @@ def test_did_no_more_than_sham_is_still_no_benefit(vocab: Vocabulary) -> None:
         vocab, **NECK_TRIAL, conclusions="Dry needling did no more than sham for neck pain."
     )
     assert effect(found, "dry_needling").direction == "no_benefit"
+
+
+def test_a_safety_finding_of_several_conditions_none_in_the_title_has_no_condition(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Complications of dry needling: a case report",
+        types=[JOURNAL_ARTICLE, CASE_REPORTS],
+        abstract="A woman treated for neck pain and shoulder pain developed a pneumothorax "
+        "after dry needling of the upper trapezius and needed a chest drain.",
+    )
+    safety = [f for f in found if f.kind == "safety"]
+    assert [(f.condition, f.direction, f.seriousness) for f in safety] == [
+        (None, "harm", "serious")
+    ]
