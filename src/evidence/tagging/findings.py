@@ -196,8 +196,10 @@ _APPOSITIVE_NOT = re.compile(r"\W*not (?:[\w-]+ ){0,5}?[\w()-]+, ")
 _ELLIPTIC_NOT = re.compile(r"\b(?:did|does|do|was|were|is|are|could|can) not\W*$")
 # an add-on design named in the finding's sentence: "DN added to exercise", "TENS alone"
 _ADD_ON = re.compile(
-    r"\b(?:added to|adding|add-on|in addition to|alone|(?:than|versus|vs\.?|with|to) (?:the "
-    r")?(?:[\w-]+ ){1,3}(?:only|by itself|on its own))\b"
+    r"\b(?:added to|adding|add-on|in addition to|(?:than|versus|vs\.?|with|to|or|and|over|"
+    r"compared) (?:the )?(?:[\w-]+ ){1,3}(?:alone|only|by itself|on its own)|(?:therapy|"
+    r"treatment|care|exercises?|physiotherapy|programme|program|stretching|medication|"
+    r"rehabilitation) alone)\b"
 )
 _BOTH_AND = re.compile(r"\bboth\b.{1,60}?\band\b")
 # "whether or not X was added, the co-treatment relieved pain": X made no difference

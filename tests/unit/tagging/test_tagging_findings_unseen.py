@@ -500,3 +500,14 @@ def test_a_safety_finding_of_several_conditions_none_in_the_title_has_no_conditi
     assert [(f.condition, f.direction, f.seriousness) for f in safety] == [
         (None, "harm", "serious")
     ]
+
+
+def test_alone_that_does_not_name_a_co_treatment_is_no_add_on(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for neck and shoulder pain: a before-and-after study",
+        types=[JOURNAL_ARTICLE],
+        methods="Twenty patients received three sessions of dry needling.",
+        conclusions="In the neck alone, pain fell significantly after dry needling.",
+    )
+    assert effect(found, "dry_needling").comparator == "none"
