@@ -118,10 +118,12 @@ _CONTROL_WORDS = (
 )
 _CONTROL = re.compile(
     rf"\b(?:{_PLACEBO_BODY}|no[\s-]treatment|untreated|wait(?:ing)?[\s-]*list|no "
-    r"intervention|usual care|alone|with or without|added to|adding|"
-    # the co-treatment by itself: "exercise only", "stretching on its own"
+    r"intervention|usual care|with or without|added to|adding|"
+    # the co-treatment by itself: "exercise only", "stretching on its own", "than exercise
+    # alone" (not "in the neck alone")
     r"(?:care|therapy|treatment|exercises?|physiotherapy|programme|program|stretching|"
-    r"medication|orthoses|rehabilitation) (?:only|by itself|on its own))\b"
+    r"medication|orthoses|rehabilitation) (?:alone|only|by itself|on its own)|(?:than|"
+    r"versus|vs\.?|with|to|or|and|over|compared) (?:the )?(?:[\w-]+ ){1,3}alone)\b"
 )
 _NO_BENEFIT = _cue(
     r"(?:no (?:statistically )?significant (?:\w+ ){0,2}(?:effects?|improvements?|benefits?|"

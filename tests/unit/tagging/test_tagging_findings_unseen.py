@@ -505,9 +505,10 @@ def test_a_safety_finding_of_several_conditions_none_in_the_title_has_no_conditi
 def test_alone_that_does_not_name_a_co_treatment_is_no_add_on(vocab: Vocabulary) -> None:
     found = findings(
         vocab,
-        title="Dry needling for neck and shoulder pain: a before-and-after study",
-        types=[JOURNAL_ARTICLE],
-        methods="Twenty patients received three sessions of dry needling.",
-        conclusions="In the neck alone, pain fell significantly after dry needling.",
+        title="Dry needling for shoulder pain: a crossover study in volunteers",
+        methods="Twenty volunteers with a painful shoulder had dry needling of the infraspinatus "
+        "on one side; the other side was not needled.",
+        conclusions="In the painful shoulder alone, the pressure pain threshold rose "
+        "significantly after dry needling.",
     )
     assert effect(found, "dry_needling").comparator == "none"
