@@ -98,10 +98,12 @@ _SIMILAR = _cue(
 _PLACEBO_BODY = (
     r"sham|placebo|detuned|(?:switched|turned)[\s-]off|inactive (?:laser|ultrasound|device|"
     r"probe|stimulat\w*|needl\w*|shock\s?waves?)|simulated (?:needling|acupuncture|treatment|"
-    r"ultrasound|laser|stimulation|injection|therapy)|non-?penetrating"
+    r"ultrasound|laser|stimulation|injection|therapy)|non-?penetrating|minimal (?:acupuncture|"
+    r"needling|stimulation|dose)|sub-?therapeutic"
 )
 _PLACEBO = re.compile(rf"\b(?:{_PLACEBO_BODY})\b")
-_PLACEBO_WORDS = ("sham", "placebo", "detuned", "off", "inactive", "simulated", "penetrating")
+_PLACEBO_WORDS: tuple[str, ...] = ("sham", "placebo", "detuned", "off", "inactive")
+_PLACEBO_WORDS += ("simulated", "penetrating", "minimal", "therapeutic")
 _CONTROL_WORDS = (
     *_PLACEBO_WORDS,
     "treatment",

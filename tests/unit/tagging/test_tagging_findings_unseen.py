@@ -324,6 +324,13 @@ def test_a_conclusion_that_the_treatment_appears_to_be_safe_is_no_harm(
             id="inactive-device",
         ),
         pytest.param(
+            "Sixty adults were randomized to therapeutic ultrasound or to ultrasound at a "
+            "subtherapeutic intensity.",
+            "Therapeutic ultrasound reduced knee pain more than the control.",
+            "sham",
+            id="subtherapeutic",
+        ),
+        pytest.param(
             "Sixty adults were randomized to therapeutic ultrasound with exercise or to "
             "exercise only.",
             "Therapeutic ultrasound with exercise reduced knee pain more than exercise only.",
