@@ -147,11 +147,11 @@ _NO_EVENTS = re.compile(
 # events that occurred, named only as minor ones: "minor, transitory adverse events happened
 # more often", "its complication rate being low"
 _MINOR_OCCURRED = re.compile(
-    r"\b(?:(?:minor|mild|transient|transitory|few|low|rare|small)(?:,? [\w-]+){0,2} "
+    r"\b(?:(?:minor|minimal|mild|transient|transitory|few|low|rare|small)(?:,? [\w-]+){0,2} "
     rf"{_EVENT_WORDS}|complication rates?|"
     # "adverse events of a minor kind were frequent", "side effects were mild and transient"
-    rf"{_EVENT_WORDS} (?:of an? |were |was |being |remained )(?:\w+ )?(?:minor|mild|transient|"
-    r"transitory|self-limiting)|"
+    rf"{_EVENT_WORDS} (?:of an? |were |was |being |remained )(?:\w+ )?(?:minor|minimal|mild|"
+    r"transient|transitory|self-limiting)|"
     # "serious adverse events are rare": the treatment is generally safe, some events occur
     rf"{_EVENT_WORDS} (?:are|were|is|was|remain\w*) (?:very |extremely )?(?:rare|uncommon|"
     r"infrequent)|"
@@ -434,7 +434,7 @@ def _safety_findings(
         )
     else:
         # minor events the vocabulary has no id for; else a statement that none occurred
-        unit = _first_unit(doc, ("results", "conclusions", "body"), _MINOR_OCCURRED)
+        unit = _first_unit(doc, ("results", "conclusions", "body"), _MINOR_OCCURRED, affirmed=True)
         if unit is None:
             direction = "no_harm"
             unit = _first_unit(doc, ("methods", "results", "conclusions", "body"), _NO_EVENTS)
@@ -946,15 +946,25 @@ def _serious_words(doc: Document, design: str | None, unit: Unit) -> bool:
     return False
 
 
-def _first_unit(doc: Document, roles: tuple[str, ...], regex: re.Pattern[str]) -> Unit | None:
-    """The first unit of ``roles`` where ``regex`` matches."""
-    return next(_units_with(doc, roles, regex), None)
+def _first_unit(
+    doc: Document, roles: tuple[str, ...], regex: re.Pattern[str], *, affirmed: bool = False
+) -> Unit | None:
+    """The first unit of ``roles`` where ``regex`` matches (``affirmed``: a match not
+    negated, not "no serious or minor adverse events")."""
+    return next(_units_with(doc, roles, regex, affirmed=affirmed), None)
 
 
-def _units_with(doc: Document, roles: tuple[str, ...], regex: re.Pattern[str]) -> Iterator[Unit]:
+def _units_with(
+    doc: Document, roles: tuple[str, ...], regex: re.Pattern[str], *, affirmed: bool = False
+) -> Iterator[Unit]:
     """The units of ``roles`` where ``regex`` matches (a substring check first: the safety
     cues all name one of `_SAFETY_WORDS`)."""
     for unit in doc.units_with(*roles):
         text = doc.lower[unit.start : unit.end]
-        if any(w in text for w in _SAFETY_WORDS) and regex.search(text):
+        if not any(w in text for w in _SAFETY_WORDS):
+            continue
+        if affirmed:
+            if any(not is_negated(text, m.start(), m.end()) for m in regex.finditer(text)):
+                yield unit
+        elif regex.search(text):
             yield unit

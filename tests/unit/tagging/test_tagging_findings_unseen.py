@@ -519,3 +519,22 @@ def test_alone_that_does_not_name_a_co_treatment_is_no_add_on(vocab: Vocabulary)
         "significantly after dry needling.",
     )
     assert effect(found, "dry_needling").comparator == "none"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [
+        ("Side effects were minimal and transient.", "harm"),
+        ("Only minimal side effects were seen.", "harm"),
+        ("No serious or minor adverse events were recorded in either group.", "no_harm"),
+    ],
+)
+def test_a_trials_safety_statement(vocab: Vocabulary, sentence: str, direction: str) -> None:
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        results=f"Pain fell more with dry needling (p<0.01). {sentence}",
+        conclusions="Dry needling reduced neck pain.",
+    )
+    safety = [f for f in found if f.kind == "safety"]
+    assert [(f.direction, f.sentence) for f in safety] == [(direction, sentence)]
