@@ -14,7 +14,10 @@ conclusion states no result, the results do: a difference between the arms first
 change within them last. Each outcome named in a decisive clause gets a finding of its
 own, after the overall one. The comparator is the record's design (sham, variant, add-on,
 head to head), `none` for a change within the arms, `mixed` for a review unless the
-finding's sentence sets two treatments against each other.
+finding's sentence sets two treatments against each other (or the review sets the treatment
+against "other therapies"); one treatment set against another form of itself (named twice,
+or at two energy, dose or frequency levels) is a `variant`. A record's safety finding is
+about the condition its title names, or none when it studies several and names none there.
 Protocols, narrative reviews, records without an abstract and conclusions that decide
 nothing (a safety statement such as "appears safe") have no finding.
 """
