@@ -3,8 +3,9 @@
     files        order_files / collect_files: which files, in (year, file number) order
     topics       compile_query_set / load_topic_filter: a query set matched locally (optional)
     partition    parse_to_parquet: one file → Parquet partitions (any worker, bounded memory)
-    writer       load_partitions: partitions → the warehouse, one transaction per file
-    run          ingest_baseline: the job, over threads, a Dask cluster or a Prefect runner
+    writer       partition_steps: partitions → the engine's steps; load_partitions
+    run          ingest_baseline: the job, the ingest engine (`evidence.ingest.engine`) with
+                 `PartitionExecutor` (threads, a Dask cluster or a Prefect runner)
 
 ``evidence baseline`` (`evidence.cli.ingest`) and `evidence.pipeline.baseline` run it.
 
@@ -17,18 +18,25 @@ from evidence.baseline.partition import CHUNK_SIZE, PartitionInfo, parse_to_parq
 from evidence.baseline.run import (
     WORKER_CONFIG,
     BaselineSummary,
+    PartitionExecutor,
     Submit,
     ingest_baseline,
     open_submit,
     work_dir_for,
 )
 from evidence.baseline.topics import TopicFilter, compile_query_set, load_topic_filter
-from evidence.baseline.writer import ingested_sha256s, load_partition, load_partitions
+from evidence.baseline.writer import (
+    ingested_sha256s,
+    load_partition,
+    load_partitions,
+    partition_steps,
+)
 
 __all__ = [
     "CHUNK_SIZE",
     "WORKER_CONFIG",
     "BaselineSummary",
+    "PartitionExecutor",
     "PartitionInfo",
     "Submit",
     "TopicFilter",
@@ -43,5 +51,6 @@ __all__ = [
     "open_submit",
     "order_files",
     "parse_to_parquet",
+    "partition_steps",
     "work_dir_for",
 ]

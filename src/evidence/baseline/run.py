@@ -7,14 +7,15 @@ runner (``flows.baseline``) — and this process is the one writer: it waits for
 in order and loads file *k* as soon as files 1…*k* are parsed, while later files are still
 being parsed. The first file that cannot be parsed stops the load (later files would
 otherwise land before it); its error is recorded and the partitions already written are kept,
-so a re-run reuses them and parses only what is missing.
+so a re-run reuses them and parses only what is missing. This is `evidence baseline`'s front
+door to the ingest engine (`evidence.ingest.engine`): the files step, the writer and the file
+loop are the engine's; `PartitionExecutor` is its Dask side.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,20 +27,24 @@ from typing import Any, Protocol
 from evidence.baseline.files import collect_files
 from evidence.baseline.partition import CHUNK_SIZE, PartitionInfo, parse_to_parquet
 from evidence.baseline.topics import TopicFilter
-from evidence.baseline.writer import (
-    ingested_sha256s,
-    load_partition,
-    out_of_order,
-    record_failure,
-)
+from evidence.baseline.writer import out_of_order, partition_steps
 from evidence.config import Settings
-from evidence.errors import EvidenceError, InputError, StorageError
-from evidence.ingest import INGEST_MEMORY_LIMIT, FileResult, make_tagger, sha256_file
+from evidence.errors import EvidenceError, StorageError
+from evidence.ingest import (
+    INGEST_MEMORY_LIMIT,
+    FileJob,
+    FileResult,
+    Parsed,
+    make_tagger,
+    plan_files,
+    run_files,
+)
 from evidence.store import WorkCopy, connect, refresh_tags, transaction
 
 __all__ = [
     "WORKER_CONFIG",
     "BaselineSummary",
+    "PartitionExecutor",
     "Pending",
     "Submit",
     "ingest_baseline",
@@ -154,36 +159,25 @@ def ingest_baseline(
     files = collect_files(paths)
     tagger = make_tagger(settings)
     parts = work_dir if work_dir is not None else work_dir_for(settings)
-    run = submit if submit is not None else functools.partial(_now, parse_to_parquet)
+    executor = PartitionExecutor(
+        submit if submit is not None else functools.partial(_now, parse_to_parquet),
+        parts,
+        vocab_dir=settings.vocab_dir,
+        topic=topic,
+        chunk_size=chunk_size,
+    )
     summary = BaselineSummary()
     con = connect(work.path, memory_limit=INGEST_MEMORY_LIMIT)
     try:
         # Each parse is told the sha256s already loaded under its file name, so a re-run does
         # not parse again what is loaded (the writer checks every sha256 again anyway).
-        done = {} if force else ingested_sha256s(con)
+        jobs = list(plan_files(con, files, force=force, hash_here=False))
         summary.notes.extend(out_of_order(con, files))
-        pending = [
-            run(path, parts, vocab_dir=settings.vocab_dir, filter=topic,
-                done=frozenset(done.get(path.name, ())), chunk_size=chunk_size)
-            for path in files
-        ]  # fmt: skip
-        for n, (path, future) in enumerate(zip(files, pending, strict=True)):
-            try:
-                info = future.result()
-            except InputError as exc:
-                record_failure(con, path, sha256_file(path), str(exc))
-                summary.errors.append(exc)
-                summary.not_loaded = files[n + 1 :]
-                break
-            if not isinstance(info, PartitionInfo):
-                raise StorageError(f"{path}: the parse task returned {type(info).__name__}")
-            summary.partitions.append(info)
-            result = load_partition(con, info, force=force)
-            if info.folder is not None:
-                shutil.rmtree(info.folder, ignore_errors=True)
-            summary.files.append(result)
-            if on_file is not None:
-                on_file(result)
+        run = run_files(con, jobs, executor, force=force, stop_at_error=True, on_file=on_file)
+        summary.files = run.files
+        summary.errors = run.errors
+        summary.not_loaded = run.not_loaded
+        summary.partitions = executor.partitions
         if summary.ok:
             with transaction(con, str(settings.db_path)):
                 summary.retagged = refresh_tags(con, tagger)
@@ -192,6 +186,54 @@ def ingest_baseline(
         con.close()
     summary.seconds = time.perf_counter() - clock
     return summary
+
+
+class PartitionExecutor:
+    """The engine's executor for `evidence baseline`: every file is submitted at once to
+    ``submit`` (a thread, a Dask cluster, a Prefect task runner), which runs
+    `parse_to_parquet` there and spills the file's steps to Parquet partitions under
+    ``parts`` (results that cross to another machine); the writer reads them back in file
+    order (`partition_steps`) and removes each folder once its file is loaded.
+    ``partitions`` lists what each parse returned, in file order."""
+
+    ahead: int | None = None
+
+    def __init__(
+        self,
+        submit: Submit,
+        parts: Path,
+        *,
+        vocab_dir: Path | None,
+        topic: TopicFilter | None,
+        chunk_size: int,
+    ) -> None:
+        self._submit = submit
+        self._parts = parts
+        self._vocab_dir = vocab_dir
+        self._topic = topic
+        self._chunk_size = chunk_size
+        self.partitions: list[PartitionInfo] = []
+
+    def submit(self, job: FileJob) -> _PartitionPending:
+        future = self._submit(
+            job.path, self._parts, vocab_dir=self._vocab_dir, filter=self._topic,
+            done=job.done, chunk_size=self._chunk_size,
+        )  # fmt: skip
+        return _PartitionPending(self, job.path, future)
+
+
+@dataclass(frozen=True, slots=True)
+class _PartitionPending:
+    owner: PartitionExecutor
+    path: Path
+    future: Pending
+
+    def result(self) -> Parsed:
+        info = self.future.result()
+        if not isinstance(info, PartitionInfo):
+            raise StorageError(f"{self.path}: the parse task returned {type(info).__name__}")
+        self.owner.partitions.append(info)
+        return partition_steps(info, remove=True)
 
 
 def _remove_if_empty(folder: Path) -> None:

@@ -1,9 +1,11 @@
 """Baseline ingest, writer side: Parquet partitions → the DuckDB warehouse, in file order.
 
-Reads the partition folders written by `parse_to_parquet`; writes the warehouse tables and the
-``ingest_runs`` ledger. One process writes (DuckDB allows one writer); each file is loaded in
-ONE transaction by replaying its steps in order through `evidence.store.upsert_batch` and
-`evidence.store.apply_deletion`, the very functions ``evidence ingest`` uses. The outcome is
+Reads the partition folders written by `parse_to_parquet` back as the engine's steps
+(`partition_steps`: `evidence.ingest.Segment`s); the engine's one writer
+(`evidence.ingest.write_file`) loads them, the same code path as ``evidence ingest``. One
+process writes (DuckDB allows one writer); each file is loaded in ONE transaction, with its
+row in the ``ingest_runs`` ledger, by replaying its steps in order through
+`evidence.store.upsert_batch` and `evidence.store.apply_deletion`. The outcome is
 therefore the same as ingesting the files one after the other: a PMID is replaced only by a
 copy at least as new, an identical copy changes nothing, a DeleteCitation of file *k* lands
 after the records of files before *k* and before those of later files. A file whose sha256
@@ -13,9 +15,8 @@ was already ingested is skipped, as ``evidence ingest`` does.
 from __future__ import annotations
 
 import shutil
-import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,15 +26,11 @@ import pyarrow.parquet as pq
 from evidence.baseline.files import FILE_PATTERN, file_order_key
 from evidence.baseline.partition import DELETIONS, PartitionInfo
 from evidence.errors import StorageError
-from evidence.ingest import FileResult, write_ledger
+from evidence.ingest import FileJob, FileResult, Parsed, Ready, Segment, write_file, write_ledger
 from evidence.store import (
     Batch,
-    LoadCounts,
-    apply_deletion,
     ingest_ledger,
     storage_errors,
-    transaction,
-    upsert_batch,
 )
 
 __all__ = [
@@ -42,6 +39,7 @@ __all__ = [
     "load_partition",
     "load_partitions",
     "out_of_order",
+    "partition_steps",
     "record_failure",
 ]
 
@@ -58,11 +56,6 @@ def ingested_sha256s(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     """The sha256 of every file ingested with status ok, by file name (not path)."""
     with storage_errors("ingest_runs"):
         return ingest_ledger.ingested_sha256s(con)
-
-
-def _is_ingested(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
-    with storage_errors("ingest_runs"):
-        return ingest_ledger.is_ingested(con, sha256)
 
 
 def out_of_order(con: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> list[str]:
@@ -102,34 +95,34 @@ def _deletion_blocks(folder: Path) -> dict[int, list[int]]:
     return blocks
 
 
-def load_partition(
-    con: duckdb.DuckDBPyConnection,
-    info: PartitionInfo,
-    *,
-    force: bool = False,
-    batch_records: int = BATCH_RECORDS,
-) -> FileResult:
-    """Load one parsed file into the warehouse in one transaction, with its ledger row.
+def partition_steps(
+    info: PartitionInfo, *, batch_records: int = BATCH_RECORDS, remove: bool = False
+) -> Parsed:
+    """A parsed file read back from its partitions, as the engine's writer takes it.
 
-    Consecutive chunks (up to ``batch_records`` records, never across a DeleteCitation) are
-    upserted together when no PMID repeats among them: the outcome is the same as chunk by
-    chunk, and the writer, the one serial part of the job, makes fewer, larger passes.
-
-    Raises:
-        StorageError: the partitions are missing or damaged, or the warehouse cannot be
-            written; nothing of the file is kept.
+    The first step counts the file's records and books; then consecutive chunks (up to
+    ``batch_records`` records, never across a DeleteCitation) come as one batch when no
+    PMID repeats among them: the outcome is the same as chunk by chunk, and the writer, the
+    one serial part of the job, makes fewer, larger passes. With ``remove`` the partition
+    folder is deleted once the file is committed (or skipped).
     """
-    started = _now()
-    clock = time.perf_counter()
-    result = FileResult(path=info.path, sha256=info.sha256, status="ok", records=info.records)
-    if info.status == "skipped" or (not force and _is_ingested(con, info.sha256)):
-        result.status = "skipped"
-        result.records = 0
-        return result
+
+    def finished() -> None:
+        if info.folder is not None:
+            shutil.rmtree(info.folder, ignore_errors=True)
+
+    return Parsed(
+        info.sha256,
+        () if info.status == "skipped" else _read_steps(info, batch_records),
+        skipped=info.status == "skipped",
+        finished=finished if remove else None,
+    )
+
+
+def _read_steps(info: PartitionInfo, batch_records: int) -> Iterator[Segment]:
     folder = info.folder
     if folder is None:
         raise StorageError(f"{info.path}: parsed, but no partition folder was given")
-    source = str(info.path)
     with storage_errors(str(folder)):
         files = {name: pq.ParquetFile(folder / f"{name}.parquet") for name in info.tables}
         blocks = _deletion_blocks(folder)
@@ -140,40 +133,50 @@ def load_partition(
                 f"{folder / name}.parquet: {file.num_row_groups} row groups, the manifest"
                 f" lists {chunks} chunks; delete {folder} and run again"
             )
-    counts = LoadCounts(books=info.books)
     article_rows = files["pm_article"].metadata
-    group: list[int] = []
 
-    def upsert(row_groups: list[int]) -> None:
+    def batches(row_groups: list[int]) -> Iterator[Segment]:
         tables = {name: file.read_row_groups(row_groups) for name, file in files.items()}
         pmids = [int(p) for p in tables["pm_article"].column("pmid").to_pylist()]
         if len(row_groups) > 1 and len(set(pmids)) < len(pmids):
             # A PMID twice in the file: replay chunk by chunk, so that its later copy wins.
             for one in row_groups:
-                upsert([one])
+                yield from batches([one])
             return
-        got = upsert_batch(con, Batch(tables, info.tagger_key, pmids), source=source)
-        counts.add(got)
-        if info.tagger_key is not None:
-            result.tagged += got.inserted + got.updated
+        yield Segment(batch=Batch(tables, info.tagger_key, pmids))
 
-    with transaction(con, source), storage_errors(source):
-        for kind, n in info.steps:
-            if kind == "rows":
-                group.append(n)
-                if sum(article_rows.row_group(g).num_rows for g in group) < batch_records:
-                    continue
-            if group:
-                upsert(group)
-                group = []
-            if kind == "delete":
-                counts.deleted += apply_deletion(con, blocks.get(n, []), source=source)
+    yield Segment(records=info.records, books=info.books)
+    group: list[int] = []
+    for kind, n in info.steps:
+        if kind == "rows":
+            group.append(n)
+            if sum(article_rows.row_group(g).num_rows for g in group) < batch_records:
+                continue
         if group:
-            upsert(group)
-        result.counts = counts
-        result.seconds = time.perf_counter() - clock
-        write_ledger(con, result, started)
-    return result
+            yield from batches(group)
+            group = []
+        if kind == "delete":
+            yield Segment(deletion=tuple(blocks.get(n, ())))
+    if group:
+        yield from batches(group)
+
+
+def load_partition(
+    con: duckdb.DuckDBPyConnection,
+    info: PartitionInfo,
+    *,
+    force: bool = False,
+    batch_records: int = BATCH_RECORDS,
+) -> FileResult:
+    """Load one parsed file into the warehouse in one transaction, with its ledger row
+    (the engine's writer, `evidence.ingest.write_file`, over `partition_steps`).
+
+    Raises:
+        StorageError: the partitions are missing or damaged, or the warehouse cannot be
+            written; nothing of the file is kept.
+    """
+    parsed = partition_steps(info, batch_records=batch_records)
+    return write_file(con, FileJob(info.path), Ready(parsed), force=force)
 
 
 def load_partitions(
@@ -194,9 +197,8 @@ def load_partitions(
     """
     results = []
     for info in sorted(infos, key=lambda i: file_order_key(i.path)):
-        result = load_partition(con, info, force=force)
-        if remove and info.folder is not None:
-            shutil.rmtree(info.folder, ignore_errors=True)
+        parsed = partition_steps(info, remove=remove)
+        result = write_file(con, FileJob(info.path), Ready(parsed), force=force)
         results.append(result)
         if on_file is not None:
             on_file(result)

@@ -1,22 +1,33 @@
 """Ingest stage: PubMed files into the warehouse, parsed, loaded and tagged.
 
-`ingest_into` is the engine over a run's working copy (files in order, each file's sha256
-and ledger row, parse, upsert, tag, one transaction per file); `ingest_file` loads one
-file; `WorkerPool` parses the pieces of big files in worker processes. The spine
-(`evidence.pipeline.ingest`) opens the working copy and publishes it.
+`engine` is the one ingest engine: files (order, sha256, ledger) → parse (an executor
+turns a file into ordered `Segment`s) → one ordered writer (a transaction per file with its
+ledger row). `evidence ingest` (`ingest_into`, over a run's working copy) and
+`evidence baseline` (`evidence.baseline`, with a Dask executor) are its two front doors;
+`ingest_file` loads one file; `WorkerPool` parses the pieces of big files in worker
+processes. The spine (`evidence.pipeline`) opens the working copy and publishes it.
 """
 
 from __future__ import annotations
 
-from evidence.ingest.files import (
+from evidence.ingest.engine import (
     BATCH_SIZE,
     INGEST_MEMORY_LIMIT,
     PARALLEL_MIN_BYTES,
+    EngineRun,
+    Executor,
+    FileJob,
     FileResult,
-    ingest_file,
+    LocalExecutor,
+    Pending,
+    Ready,
+    plan_files,
+    run_files,
     sha256_file,
+    write_file,
     write_ledger,
 )
+from evidence.ingest.files import ingest_file
 from evidence.ingest.run import (
     IngestSummary,
     VocabTagger,
@@ -26,13 +37,22 @@ from evidence.ingest.run import (
     load_tagger,
     make_tagger,
 )
+from evidence.ingest.steps import Parsed, Segment
 
 __all__ = [
     "BATCH_SIZE",
     "INGEST_MEMORY_LIMIT",
     "PARALLEL_MIN_BYTES",
+    "EngineRun",
+    "Executor",
+    "FileJob",
     "FileResult",
     "IngestSummary",
+    "LocalExecutor",
+    "Parsed",
+    "Pending",
+    "Ready",
+    "Segment",
     "VocabTagger",
     "default_workers",
     "files_to_ingest",
@@ -40,6 +60,9 @@ __all__ = [
     "ingest_into",
     "load_tagger",
     "make_tagger",
+    "plan_files",
+    "run_files",
     "sha256_file",
+    "write_file",
     "write_ledger",
 ]

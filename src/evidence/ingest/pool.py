@@ -5,7 +5,8 @@ and hands them to worker processes, which parse, tag and turn them into Arrow ba
 (`build_batch`); the main process loads the batches into DuckDB in file order, inside the
 file's single transaction. Deletions and book records keep their place in the order. If a
 piece fails to parse or the file cannot be cut, the caller rolls back and parses the file
-in one stream, which reports the exact line.
+in one stream, which reports the exact line. This is the process-pool side of the engine's
+parse step (`evidence.ingest.engine.LocalExecutor`).
 """
 
 from __future__ import annotations
@@ -18,28 +19,18 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
 from typing import BinaryIO
 
 from evidence.errors import portable_errors
+from evidence.ingest.steps import Segment
 from evidence.models import Article, BookArticle, Deletion
 from evidence.pubmed import SplitError, iter_records, split_records
-from evidence.store.load import Batch, build_batch, gc_paused
+from evidence.store.load import build_batch, gc_paused
 from evidence.store.tags import Tagger
 
 __all__ = ["Segment", "WorkerPool", "parse_piece", "stream_segments"]
 
 TaggerFactory = Callable[[], Tagger]
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """One step of a file, in order: a batch of articles, a deletion, or book records."""
-
-    batch: Batch | None = None
-    deletion: tuple[int, ...] = ()
-    books: int = 0
-    records: int = 0
 
 
 # The tagger of this worker process, built once by `_init_worker` (a process-wide value on

@@ -1,8 +1,9 @@
-"""The ingest engine: files → parse → upsert → tag, one transaction per file, with a ledger.
+"""`evidence ingest`'s front door to the engine: files → parse → upsert → tag, with a ledger.
 
 `ingest_into` loads files into a run's working copy (`evidence.store.WorkCopy`); the spine
-(`evidence.pipeline.ingest`) opens and publishes that copy. Big files are cut into pieces
-that worker processes parse (`evidence.ingest.pool`); one writer loads them in order.
+(`evidence.pipeline.ingest`) opens and publishes that copy. It runs the engine
+(`evidence.ingest.engine`) in this process, big files cut into pieces that worker processes
+parse (`evidence.ingest.pool`), and lets a bad file be reported while the others load.
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ from pathlib import Path
 
 from evidence.config import Settings
 from evidence.errors import EvidenceError, InputError
-from evidence.ingest.files import INGEST_MEMORY_LIMIT, PARALLEL_MIN_BYTES, FileResult, ingest_file
+from evidence.ingest.engine import (
+    INGEST_MEMORY_LIMIT,
+    PARALLEL_MIN_BYTES,
+    FileResult,
+    LocalExecutor,
+    plan_files,
+    run_files,
+)
 from evidence.ingest.pool import WorkerPool
 from evidence.models import Article, Finding, Tag
 from evidence.pubmed import sniff_medline
@@ -190,27 +198,11 @@ def _ingest_into(
     threads = 1 if pool is not None else None
     con = connect(work.path, memory_limit=INGEST_MEMORY_LIMIT, threads=threads)
     try:
-        for path in paths:
-
-            def report(done: int, total: int, path: Path = path) -> None:
-                if progress is not None:
-                    progress(path, done, total)
-
-            try:
-                result = ingest_file(
-                    con,
-                    path,
-                    tagger=tagger,
-                    force=force,
-                    progress=report if progress else None,
-                    pool=pool,
-                )
-            except InputError as exc:
-                summary.errors.append(exc)
-                continue
-            summary.files.append(result)
-            if on_file is not None:
-                on_file(result)
+        executor = LocalExecutor(pool=pool, progress=progress)
+        jobs = plan_files(con, paths, force=force)
+        run = run_files(con, jobs, executor, force=force, tagger=tagger, on_file=on_file)
+        summary.files.extend(run.files)
+        summary.errors.extend(run.errors)
         if tagger is not None:
             with transaction(con, str(work.warehouse)):
                 summary.retagged = refresh_tags(con, tagger)
