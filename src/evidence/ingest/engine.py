@@ -399,6 +399,7 @@ def _attempt(
         with transaction(con, name), storage_errors(name), gc_paused():
             for segment in steps:
                 _apply(con, segment, result, tagger, name)
+                del segment  # not held while the next one is parsed: one batch in memory
             result.seconds = time.perf_counter() - clock
             write_ledger(con, result, started)
     finally:
