@@ -1,5 +1,6 @@
-"""The topic set's measures on each half, split by batch: the first 228 records and the
-second batch (IDs 93000501 up), so that a batch nobody has tuned on can be reported apart.
+"""The topic set's measures on each half, split by batch: the first 228 records, the second
+batch (IDs 93000501-93000799) and the third (93000800 up), so that a batch nobody has tuned
+on can be reported apart.
 
     python bench/topic_subsets.py [--half dev|test|all]
 
@@ -20,6 +21,7 @@ from evidence.tagging.evaluation import load_topic_set, score_records
 ROOT = Path(__file__).resolve().parents[1]
 TOPIC = ROOT / "tests" / "eval" / "topic"
 SECOND_BATCH = 93000501
+THIRD_BATCH = 93000800
 SHOWN = (
     "intervention.f1",
     "condition.f1",
@@ -47,8 +49,9 @@ def main() -> None:
     print("half  batch   records  " + "  ".join(m.split(".")[-1][:12].rjust(12) for m in SHOWN))
     for batch, keep in (
         ("first", lambda p: p < SECOND_BATCH),
-        ("second", lambda p: p >= SECOND_BATCH),
-        ("both", lambda p: True),
+        ("second", lambda p: SECOND_BATCH <= p < THIRD_BATCH),
+        ("third", lambda p: p >= THIRD_BATCH),
+        ("all", lambda p: True),
     ):
         part = {p: g for p, g in gold.items() if keep(p)}
         metrics = score_records(part, [x for x in predictions if keep(x[0])]).metrics()
