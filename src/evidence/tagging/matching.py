@@ -341,7 +341,7 @@ def compile_text_matcher(
         for lead in by_lead
     }
     pre = f"(?P<pre>{prefix_trie})"
-    # a pattern start is reported only where one of the patterns of its first character
+    # a pattern start is reported only where one of the patterns of its first word
     # matches: a superset of where one of its own candidates does (see `lead_filter`),
     # so the starts left out are those where `find` would find no pattern
     check = (

@@ -48,14 +48,18 @@ def test_start_guard_is_none_when_a_key_starts_with_a_non_word_character() -> No
     [
         pytest.param("pain was reduced", 0, True, id="pattern-matches"),
         pytest.param("pain relief", 0, False, id="lead-only"),
-        pytest.param("with active trigger points", 0, True, id="other-first-character"),
+        pytest.param("with active trigger points", 0, True, id="other-first-word"),
         pytest.param("relief on pain", 10, True, id="lookbehind-sees-before"),
         pytest.param("relief in pain", 10, False, id="lookbehind-fails"),
         pytest.param("worse", 0, True, id="unembeddable-always-passes"),
         pytest.param("zinc", 0, False, id="no-lead"),
+        pytest.param("painful with", 0, True, id="longer-word-own-pattern"),
+        pytest.param("painful relief", 0, False, id="longer-word-no-pattern"),
+        pytest.param("pains were reduced", 0, False, id="longer-word"),
+        pytest.param("withdrawn", 0, False, id="lead-word-inside-a-word-fails-its-patterns"),
     ],
 )
-def test_lead_filter_passes_where_a_pattern_of_the_first_character_matches(
+def test_lead_filter_passes_where_a_pattern_of_the_first_word_matches(
     text: str, pos: int, passes: bool
 ) -> None:
     check = lead_filter(
@@ -63,6 +67,7 @@ def test_lead_filter_passes_where_a_pattern_of_the_first_character_matches(
             "pain": ["pain (?:was|were) reduced", "(?<=\\bon )pain"],
             "with ": ["with active trigger points?"],
             "worse": [None],  # has groups, say: cannot be embedded
+            "painful ": ["painful (?:with|on)"],
         }
     )
     assert check is not None
