@@ -161,6 +161,31 @@ _ONE_PATIENT = re.compile(
     r"\b(?:a|an) (?:(?!patients|participants|subjects|people)[\w-]+ ){1,3}?aged \d{1,3}"
     r"(?: years)?,? (?:came|presented|was admitted|was referred|attended|consulted|developed)\b"
 )
+# Words one of which every match of a cue's regex holds (its verbs): a sentence without
+# any is not searched. A necessary condition, so the same sentences match; it saves most
+# searches of the two costliest cues, whose words ("patients", "man") are in most records.
+_MATCH_NEEDS = {
+    _TREATED_SERIES: (
+        "treated",
+        "underwent",
+        "received",
+        "managed",
+        "took part",
+        "participated",
+        "enrolled",
+        "recruited",
+        "included",
+    ),
+    _ONE_PATIENT: (
+        "presented",
+        "was admitted",
+        "was referred",
+        "came to",
+        "developed",
+        "complained",
+        "aged ",
+    ),
+}
 _TRIALS = frozenset({"rct", "controlled_trial"})
 # A "retrospective study" of the outcome of one treatment ("44 fasciotomies done for
 # Dupuytren's contracture", "patients who underwent ...") that compares and predicts nothing
@@ -683,11 +708,16 @@ def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, 
     ):
         if value not in order or not _has_any(doc.lower, words):
             continue
+        needs = _MATCH_NEEDS.get(regex)
         for unit in with_background if regex is _ONE_PATIENT or regex is _CONTROLLED else units:
             sentence = doc.lower[unit.start : unit.end]
             if regex is _CONTROLLED and unit.role == "background" and "we " not in sentence:
                 continue  # an unstructured abstract's opening: only what "we" did
-            found = _has_any(sentence, words) and regex.search(sentence)
+            found = (
+                _has_any(sentence, words)
+                and (needs is None or _has_any(sentence, needs))
+                and regex.search(sentence)
+            )
             if found:
                 source = "text_title" if unit.role == "title" else "text_abstract"
                 return (
