@@ -15,7 +15,7 @@ from tagging_builders import REPO, article, heading, vocab_documents
 
 from evidence.models import DIMENSIONS, Article, MeshHeading, PublicationType, Tag
 from evidence.pubmed import iter_records
-from evidence.tagging import Vocabulary, build_vocabulary, tag_article
+from evidence.tagging import Vocabulary, build_vocabulary, tag_article, taggers
 from evidence.tagging.mentions import (
     _NOT_STUDIED,
     _POST_EXCLUSION,
@@ -23,6 +23,7 @@ from evidence.tagging.mentions import (
     _cue_in_scope,
     is_not_studied_condition,
 )
+from evidence.tagging.text import build_document
 from evidence.tagging.vocab_tables import SOURCES, tables_for
 
 
@@ -230,3 +231,26 @@ def test_not_studied_condition_is_the_plain_rule_at_every_word() -> None:
             assert is_not_studied_condition(sentence, start, end) == plain, (sentence, start)
             results.append(plain)
     assert 100 < sum(results) < len(results) / 2
+
+
+def test_design_from_the_methods_is_the_same_without_the_cue_automaton(
+    vocab: Vocabulary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The automaton finds the sentences that hold a cue word; the plain path tests each."""
+    assert taggers._CUE_AUTOMATON is not None  # pyahocorasick is a dependency
+    order = vocab.order("design")
+    docs = [build_document(r) for r in _records()]
+    for path in (REPO / "data" / "sample").glob("*.xml"):
+        docs += [build_document(r) for r in iter_records(path) if isinstance(r, Article)]
+    # cue words across sentence and unit ends, overlapping ("woman", "man"), a word in
+    # another word ("many"), and in the background, where only some cues are read
+    cues = article(
+        title="A man of 40 and his many visits",
+        background="Patients were treated. A woman who presented with pain.",
+        methods="Twelve patients underwent needling; the other 10 had sham.",
+    )
+    docs.append(build_document(cues))
+    fast = [taggers._design_from_methods(doc, order) for doc in docs]
+    monkeypatch.setattr(taggers, "_CUE_AUTOMATON", None)
+    assert [taggers._design_from_methods(doc, order) for doc in docs] == fast
+    assert len({found[0] for found in fast if found is not None}) >= 3
