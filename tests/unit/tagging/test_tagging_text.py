@@ -168,6 +168,33 @@ def test_first_objective_cue_around_every_ascii_character(code: int) -> None:
         assert _first_objective_cue(sentences) == _plain_first_cue(sentences), sentences
 
 
+_NON_ASCII = [
+    "\u00a0",
+    "\u2009",
+    "\u2013",
+    "\u00e9",
+    "\u017f",
+    "\u0130",
+    "\u0131",
+    "\u00b2",
+    "\u0663",
+]
+
+
+@pytest.mark.parametrize("c", [chr(code) for code in range(128)] + _NON_ASCII)
+def test_first_objective_cue_around_characters_in_a_non_ascii_text(c: str) -> None:
+    for sentences in (
+        [f"{c}to evaluate{c}x"],
+        [f"x{c}we aimed{c}"],
+        [f"x{c}45 years old{c}"],
+        ["x", f"pain{c}a case of{c}"],
+        [f"x{c}", "THE AIM", "x"],
+        [f"Thi\u017f{c}study", "x"],
+    ):
+        sentences.append("Pain in \u00e9")  # the text is not ASCII: the other search
+        assert _first_objective_cue(sentences) == _plain_first_cue(sentences), sentences
+
+
 def test_first_objective_cue_finds_every_cue_of_the_plain_regex() -> None:
     sentences = [_OBJECTIVE_TEXT[a:b] for a, b in split_sentences(_OBJECTIVE_TEXT)]
     assert len(sentences) > 15
