@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
-__all__ = ["lead_filter", "literal_prefixes", "start_guard", "trie_regex"]
+__all__ = ["lead_filter", "literal_prefixes", "pattern_prefixes", "start_guard", "trie_regex"]
 
 _LOOKBEHIND = re.compile(r"^\(\?<[=!](?:[^()\\]|\\.)*\)")  # zero width: not part of the lead
 _WORD = re.compile(r"\w")
@@ -119,6 +122,69 @@ def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
         else:
             return None
     return tuple(leads)
+
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_PREFIX_LIMIT = 32
+
+
+def pattern_prefixes(source: str) -> tuple[str, ...] | None:
+    """Literal texts one of which every match of ``source`` starts with, read further than
+    `literal_prefixes` can: through groups of alternatives and past them ("to update",
+    "to develop" of ``to (?:update|develop) ...``), from the regex parser's tree. None when
+    a text would not start with a word character, the regex ignores case, or the texts
+    would be too many. Zero-width items (``\b``, lookarounds) are passed over, which can
+    only admit more.
+
+    For the start guard only: a guard of these fails most of the common words that lead
+    a pattern ("to", "was", "this") where the pattern cannot match, at once."""
+    try:
+        parsed = _parser.parse(source, re.MULTILINE)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    paths = _paths(list(parsed))
+    if paths is None:
+        return None
+    texts = tuple(sorted({text for text, _ in paths}))
+    if not texts or not all(_WORD.match(text[:1]) for text in texts):
+        return None
+    return texts
+
+
+def _paths(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
+    """(literal text, whether it reaches the end of ``items``) for each way through the
+    parsed ``items``, as far as each is literal; None past `_PREFIX_LIMIT` ways."""
+    paths = [("", True)]
+    for op, av in items:
+        grown: list[tuple[str, bool]] = []
+        for text, open_ in paths:
+            if not open_:
+                grown.append((text, False))
+            elif op is sre.LITERAL:
+                grown.append((text + chr(av), True))
+            elif op in _ZERO_WIDTH:
+                grown.append((text, True))
+            elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+                inner = _paths(list(av[3]))
+                if inner is None:
+                    return None
+                grown += [(text + more, still) for more, still in inner]
+            elif op is sre.BRANCH:
+                for alternative in av[1]:
+                    inner = _paths(list(alternative))
+                    if inner is None:
+                        return None
+                    grown += [(text + more, still) for more, still in inner]
+            else:  # a class, a repeat, anything else: the literal text ends here
+                grown.append((text, False))
+        paths = grown
+        if len(paths) > _PREFIX_LIMIT:
+            return None
+        if not any(still for _, still in paths):
+            break
+    return paths
 
 
 def start_guard(keys: Iterable[str], depth: int | None = None) -> str | None:

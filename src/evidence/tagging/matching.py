@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
-from evidence.tagging.leads import lead_filter, literal_prefixes, start_guard, trie_regex
+from evidence.tagging.leads import (
+    lead_filter,
+    literal_prefixes,
+    pattern_prefixes,
+    start_guard,
+    trie_regex,
+)
 from evidence.tagging.lookups import (
     LeadEntry,
     Terms,
@@ -329,8 +335,21 @@ def compile_text_matcher(
     # synonym may start too (first branch); elsewhere only a synonym can (second branch)
     prefix_trie = trie_regex(prefixes) if prefixes else "(?!)"
     literal = trie_regex(sorted(synonyms)) if synonyms else "(?!)"
-    # a word start where no synonym and no lead starts fails at once, in one trie
-    words = start_guard((*synonyms, *prefixes)) if synonyms or prefixes else None
+    # a word start where no synonym and no lead starts fails at once, in one trie; outside
+    # the plain path each pattern's leads are read further for it (`pattern_prefixes`):
+    # the guard need only pass where a synonym or a pattern may match, and a pattern's
+    # match starts with one of those texts as it does with one of its leads
+    guard_leads = prefixes
+    if not plain:
+        guard_leads = sorted(
+            {
+                lead
+                for leads, p in patterns
+                if leads
+                for lead in pattern_prefixes(p.regex.pattern) or leads
+            }
+        )
+    words = start_guard((*synonyms, *guard_leads)) if synonyms or guard_leads else None
     guard = f"(?={words})" if words is not None else ""
     by_lead: dict[str, list[_Pattern]] = {}
     for leads, pattern in patterns:

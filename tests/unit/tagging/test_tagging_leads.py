@@ -6,11 +6,13 @@ import dataclasses
 import re
 
 import pytest
-from tagging_builders import JOURNAL_ARTICLE, RCT, article, vocab_documents
+from tagging_builders import JOURNAL_ARTICLE, RCT, REPO, article, vocab_documents
 
+from evidence.models import Article
+from evidence.pubmed import iter_records
 from evidence.tagging import Vocabulary, build_vocabulary, tag_article
 from evidence.tagging.findings import analyse_article
-from evidence.tagging.leads import lead_filter, start_guard
+from evidence.tagging.leads import lead_filter, pattern_prefixes, start_guard
 
 
 @pytest.mark.parametrize(
@@ -76,6 +78,53 @@ def test_lead_filter_passes_where_a_pattern_of_the_first_word_matches(
 
 def test_lead_filter_is_none_when_a_lead_starts_with_a_non_word_character() -> None:
     assert lead_filter({"(x": ["\\(x"]}) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param("to (?:update|develop) x", ("to develop x", "to update x"), id="group"),
+        pytest.param("(?:was|been) randomi[sz]ed", ("been randomi", "was randomi"), id="class"),
+        pytest.param("(?<=\\bon )pain\\b", ("pain",), id="lookbehind-passed-over"),
+        pytest.param("treat(?:ing|ment)? x", ("treat",), id="optional-group-ends"),
+        pytest.param("reduc\\w* pain", ("reduc",), id="repeat-ends"),
+        pytest.param("(a)b|cd", ("ab", "cd"), id="capturing-group"),
+        pytest.param("(?i)pain", None, id="ignoring-case"),
+        pytest.param("(?:x|-y)z", None, id="non-word-start"),
+        pytest.param("\\w+ pain", None, id="no-text"),
+        pytest.param("(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)(?:k|l)", None, id="too-many"),
+    ],
+)
+def test_pattern_prefixes(source: str, expected: tuple[str, ...] | None) -> None:
+    assert pattern_prefixes(source) == expected
+
+
+def test_every_match_of_a_vocabulary_pattern_starts_with_one_of_its_prefixes(
+    vocab: Vocabulary,
+) -> None:
+    matcher = vocab.text_matcher
+    assert matcher is not None
+    regexes = {p.regex for group in matcher.patterns.values() for p in group}
+    texts = [
+        (r.title + " " + " ".join(s.text for s in r.abstract_sections)).lower()
+        for path in (
+            REPO / "tests" / "eval" / "devset.xml",
+            *(REPO / "data" / "sample").glob("*.xml"),
+        )
+        for r in iter_records(path)
+        if isinstance(r, Article)
+    ]
+    read, matched = 0, 0
+    for regex in regexes:
+        prefixes = pattern_prefixes(regex.pattern)
+        if prefixes is None:
+            continue
+        read += 1
+        for text in texts:
+            for match in regex.finditer(text):
+                matched += 1
+                assert text.startswith(prefixes, match.start()), (regex.pattern, match.group())
+    assert read > 0.9 * len(regexes) and matched > 100
 
 
 def _matches(vocab: Vocabulary, text: str, *, word_scan: bool) -> list[tuple[str, str, int, int]]:
