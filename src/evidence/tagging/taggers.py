@@ -703,7 +703,7 @@ _METHOD_CUES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 def _cue_automaton() -> Any:
     """Every word of `_METHOD_CUES` in one Aho-Corasick automaton (pyahocorasick), which
     finds all their occurrences in one pass over a record: testing each word in each
-    sentence was a third of the tagger's time. None without the library (the same units
+    sentence was most of the time of this reading. None without the library (the same units
     are then found by testing each sentence)."""
     try:
         import ahocorasick  # type: ignore[import-not-found, import-untyped, unused-ignore]
