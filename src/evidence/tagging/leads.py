@@ -12,9 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
+
+# The regex parser's tree, read by `pattern_prefixes`. CPython's own module, private: on a
+# Python without it, `pattern_prefixes` gives None and the guard falls back to the leads
+# `literal_prefixes` reads (the same matches, found a little slower).
+try:
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - every Python this project supports has them
+    sre = _parser = None
 
 __all__ = ["lead_filter", "literal_prefixes", "pattern_prefixes", "start_guard", "trie_regex"]
 
@@ -138,6 +145,8 @@ def pattern_prefixes(source: str) -> tuple[str, ...] | None:
 
     For the start guard only: a guard of these fails most of the common words that lead
     a pattern ("to", "was", "this") where the pattern cannot match, at once."""
+    if _parser is None:
+        return None
     try:
         parsed = _parser.parse(source, re.MULTILINE)
     except (re.error, RecursionError, OverflowError):

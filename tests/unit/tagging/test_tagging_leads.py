@@ -192,3 +192,27 @@ def test_a_pilot_benefit_is_of_low_certainty(vocab: Vocabulary, title: str, pilo
     assert ("low_certainty" in finding.qualifiers) == pilot
     assert finding.sample_size == 60
     assert "vs_sham" in finding.qualifiers
+
+
+def test_without_the_regex_parser_the_matcher_finds_the_same(
+    vocab: Vocabulary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pattern_prefixes` reads CPython's private regex parser; where it is missing the guard
+    falls back to the literal leads and must find exactly the same matches."""
+    from evidence.tagging import leads, load_vocabulary
+
+    monkeypatch.setattr(leads, "_parser", None)
+    assert pattern_prefixes(r"to (?:update|develop)\b") is None
+    plain = load_vocabulary(REPO / "data" / "vocab")
+    records = [
+        r
+        for path in (REPO / "tests" / "eval" / "devset.xml", *REPO.glob("data/sample/*.xml"))
+        for r in iter_records(path)
+        if isinstance(r, Article)
+    ]
+    assert vocab.text_matcher is not None and plain.text_matcher is not None
+    for record in records:
+        text = record.title + " " + " ".join(s.text for s in record.abstract_sections)
+        assert plain.text_matcher.find(text.lower(), text) == vocab.text_matcher.find(
+            text.lower(), text
+        )
