@@ -894,7 +894,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                     _is_definition(found, subject[-1][2], subject[0][1])
                     # what the treatment works on, where it sits, what it causes: the seed's
                     # convention reads these as definitions of the treatment
-                    or (on_target and not claims)
+                    # (not a sentence that opens on a condition, "When a steroid is
+                    # used, the skin ...": what may follow the treatment, not what it is)
+                    or (on_target and not claims and not re.match(r"(?:when|if|unless)\b", lower))
                 )
             )
             or _defines_unnamed(found, short_forms, interventions_named)
@@ -1124,8 +1126,11 @@ def _defines_unnamed(found: _Found, short_forms: dict[str, str], named: bool) ->
     which are ...")."""
     lower = found.lower
     for act in (rules.DEFINITION_ACT.search(lower), rules.DEFINITION_AGENT.search(lower)):
-        if act and not re.search(r"\b(?:if|when|unless|whenever)\s+$", lower[: act.start()]):
-            return True  # (not "if needles are put into the chest")
+        if act and not re.search(
+            r"\b(?:if|when|unless|whenever)\s+(?:(?:a|an|the|some|your)\s+)?(?:[\w-]+\s+)?$",
+            lower[: act.start()],
+        ):
+            return True  # (not "if needles are put into the chest", "when a steroid is used")
     if not named and rules.DEFINITION_REFERENCE.match(lower):
         return True
     ref = rules.REFERENCE_SUBJECT.match(lower)
@@ -1135,7 +1140,11 @@ def _defines_unnamed(found: _Found, short_forms: dict[str, str], named: bool) ->
         return True
     for form in short_forms:
         for m in re.finditer(rf"\b{re.escape(form)}s?\b", lower):
-            if rules.TARGET_GLOSS.match(lower[m.end() :]):
+            # (not the comma that closes an opening clause: "When a steroid is injected into
+            # the trigger point, the fat ...")
+            opening = re.match(r"(?:when|if|unless|once|after|before|because|while)\b[^,]*$",
+                               lower[: m.start()])  # fmt: skip
+            if rules.TARGET_GLOSS.match(lower[m.end() :]) and not opening:
                 return True
     return False
 

@@ -128,7 +128,10 @@ UNDECIDED = _rx(
     r"^(?:how|whether|why|what|which) (?!(?:it|they) (?:is|are)\b)|"
     # ("When performed by a trained therapist, it is safe": a condition, then the claim)
     r"^when (?!(?:it|they) (?:is|are)\b)(?!(?:\w+ly )?(?:performed|done|given|used|"
-    r"administered|applied|delivered|carried out|provided)\b[^,]*,)|"
+    r"administered|applied|delivered|carried out|provided)\b[^,]*,)"
+    # ("When a steroid is added, the skin can ...": what is done, then the claim)
+    r"(?![^,]{0,40}\b(?:is|are) (?:\w+ly )?(?:performed|done|given|used|administered|applied|"
+    r"delivered|provided|added|injected|included|mixed in)\b[^,]*,)|"
     r"\b(?:(?:some|much|a lot of|ongoing) debate|(?:is|are|remains?) (?:still )?(?:unclear|"
     r"unknown|debated|controversial|mixed)|mixed (?:results|evidence|findings)|"
     r"not (?:yet )?(?:fully |well )?(?:known|understood)|"
@@ -331,7 +334,8 @@ SAFETY = _rx(
     r"tolerat\w+ (?:\w+ ){0,3}?well|"
     r"(?:low|small|minimal|little) risk of (?:\w+\s+)?(?:complications?|side effects|harm)|"
     r"(?:risk|chance) of (?:\w+\s+)?(?:complications?|side effects|harm) is (?:very )?"
-    r"(?:low|small|minimal)|(?:complications?|side effects|adverse effects|adverse events)\s+"
+    r"(?:low|small|minimal)|(?:complications?|side effects|adverse effects|adverse events|"
+    r"(?:serious|major|severe) (?:problems|issues|harms?|reactions))\s+"
     r"(?:\w+\s+){0,4}?(?:are|is)\s+(?:usually\s+|generally\s+|often\s+|typically\s+|"
     r"mostly\s+)?(?:very\s+|extremely\s+|fairly\s+|quite\s+)?"
     r"(?:unlikely|rare|uncommon|minimal|minor|mild|temporary|short-lived))\b|"
@@ -418,8 +422,9 @@ EFFECT_STRONG = _rx(
     r"(?:starts?|begins?) to work|takes? effect|benefit from|"
     # how long it lasts; what gets better after it
     r"(?:effects?|relief|benefits?)\b[^.;]{0,80}?\blasts?|"
-    r"(?:pain|symptoms|function|mobility|stiffness)\b[^.;]{0,60}?\b(?:may |can |will |"
-    r"should |often |usually )?(?:improve|ease|lessen|decrease|get better))\b"
+    r"(?:pain|symptoms|function|mobility|stiffness|range of motion|movement|flexibility|"
+    r"posture|sleep)\b[^.;]{0,60}?\b(?:may |can |will |"
+    r"should |often |usually )?(?:improves?|eases?|lessens?|decreases?|gets? better))\b"
 )
 # what studies found against the treatment: "studies are less encouraging", "the two groups
 # recovered no differently", "the studies do not back its use", "cast doubt on"
@@ -450,7 +455,8 @@ NEGATION = _rx(
 )
 INDICATION = _rx(
     r"\b(?:used (?:to treat|for|in the treatment of|to manage|to relieve|in)|(?:is|are) used|"
-    r"can be used|recommended|indicated|treat(?:s|ed|ing)?|treatment (?:of|for)|"
+    r"(?:can|may) (?:also |often |sometimes |even )?be used|recommended|indicated|"
+    r"treat(?:s|ed|ing)?|treatment (?:of|for)|"
     r"conditions (?:treated|like|such as|include)|first[- ]line|commonly used|"
     r"(?:is|are) (?:often |commonly |usually )?(?:used|applied|prescribed) for|"
     r"(?:is|are) (?:\w+ )?used (?:to|for)|"
@@ -558,7 +564,8 @@ AGENT_DESCRIPTION = _rx(
 # what is done: needles put in, medicine injected ("needles are put through the skin")
 DEFINITION_ACT = _rx(
     r"\bneedles?\b[^.;:]{0,60}?\b(?:is|are) (?:\w+ )?(?:put|inserted|placed|passed|pushed|"
-    r"guided|introduced)\b|\b(?:inserts?|places?|passes?|puts?|guides?|pushes?) "
+    r"guided|introduced|slid|advanced|stuck)\b|\b(?:inserts?|places?|passes?|puts?|guides?|pushes?|"
+    r"slides?|sticks?|advances?|introduces?|taps?) "
     r"(?:a |the |one or more )?(?:[\w-]+,? ){0,3}?needles?\b(?! (?:fear|phobia))"
 )
 # what is done, told of the one who does it or the device ("A doctor injects a little
@@ -706,6 +713,18 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:myofascial\s+)?trigger\s+points?)\b|\btrigger[ -]point\s+pain\b|"
             r"\bpainful\s+(?:myofascial\s+)?trigger\s+points\b"
         ),
+    ),
+    # "back pain" with no part of the back named: read as the low back, as BODY_PARTS does
+    (
+        "condition",
+        "low_back_pain",
+        _rx(r"(?<!upper )(?<!middle )(?<!mid )(?<!mid-)\bback (?:pain|aches?)\b"),
+    ),
+    # "tendon pain", "Achilles tendon problems", "tendon injuries": tendinopathy
+    (
+        "condition",
+        "tendinopathy",
+        _rx(r"\btendons? (?:pain|problems|injur(?:y|ies)|irritation|disorders?)\b"),
     ),
     # "whether the pain is acute or chronic": chronic pain
     (

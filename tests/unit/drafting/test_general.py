@@ -133,7 +133,8 @@ def test_what_the_doctor_or_the_device_does_defines_the_treatment(draft: Drafter
         "A gel is spread over the sore heel.",
         "Then a handheld applicator delivers the pulses.",
     ]
-    assert "open matter" in d.left_out[-1].reason  # (what happens when: no definition)
+    # (what happens when: a condition, then a statement, and no definition)
+    assert d.left_out[-1].sentence == "When the gel is applied cold, it can feel odd."
 
 
 def test_these_knots_after_a_sentence_on_knots_describe_the_target(draft: Drafter) -> None:

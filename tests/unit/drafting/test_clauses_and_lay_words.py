@@ -1,0 +1,80 @@
+"""Opening clauses that set a condition ("When a steroid is used, ..."), more verbs of
+putting a needle in, "can also be used ... in people with X", outcomes that get better as a
+sentence's subject, serious problems said to be rare, and lay names of pain conditions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from evidence.drafting import Draft
+
+Drafter = Callable[[str], Draft]
+
+
+def _kinds(d: Draft) -> list[tuple[str, tuple[str, ...], str]]:
+    return [(c.kind, c.condition + c.outcome + c.adverse_event, c.asserts) for c in d.claims]
+
+
+def test_a_when_clause_on_what_is_given_is_a_condition_not_an_open_matter(draft: Drafter) -> None:
+    d = draft("Cupping\n\nCupping uses suction cups on the skin. When a large cup is applied, "
+              "it can cause bruising on the back.")  # fmt: skip
+    last = d.claims[-1]
+    assert (last.kind, last.adverse_event, last.asserts) == (
+        "adverse_effect",
+        ("bruising",),
+        "occurs",
+    )
+    assert last.sentence.startswith("When a large cup")
+
+
+def test_a_when_clause_is_no_gloss_of_the_treatment_target(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nTrigger point injections put medicine into a "
+              "knot. When numbing medicine is added to the trigger point, the skin turns "
+              "pale.")  # fmt: skip
+    assert [c.kind for c in d.claims if c.sentence.startswith("When")] == []
+
+
+def test_sliding_or_advancing_a_needle_defines_the_treatment(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nDry needling is offered by many therapists.\n\n## A visit\n\n"
+              "The therapist wipes the skin and then slides a fine needle into the tight band. "
+              "If a needle is advanced too deep, it can hurt.")  # fmt: skip
+    defined = [c.sentence for c in d.claims if c.kind == "definition"]
+    assert defined == [
+        "The therapist wipes the skin and then slides a fine needle into the tight band."
+    ]
+
+
+def test_can_also_be_used_in_people_with_a_condition_is_an_indication(draft: Drafter) -> None:
+    d = draft("Laser Therapy\n\nLaser therapy is a light treatment. It can also be used on sore "
+              "spots in people with neck pain.")  # fmt: skip
+    assert _kinds(d)[-1] == ("indication", ("neck_pain",), "benefit")
+
+
+def test_an_outcome_that_improves_after_the_treatment_is_its_effect(draft: Drafter) -> None:
+    d = draft("Massage\n\n## Results\n\nMassage often eases sore muscles. Flexibility tends to "
+              "improve too. Posture usually improves as well.")  # fmt: skip
+    tail = [c for c in d.claims if c.sentence.startswith(("Flexibility", "Posture"))]
+    assert [(c.kind, c.intervention, c.asserts) for c in tail] == [
+        ("effectiveness", ("massage",), "benefit"),
+        ("effectiveness", ("massage",), "benefit"),
+    ]
+
+
+def test_serious_problems_said_to_be_rare_is_a_safety_claim(draft: Drafter) -> None:
+    d = draft("Cupping\n\nCupping leaves marks for a few days. Severe reactions are very rare.")
+    assert _kinds(d)[-1] == ("safety", (), "safe")
+
+
+def test_bare_back_pain_is_low_back_pain_but_upper_back_pain_is_not(draft: Drafter) -> None:
+    d = draft("Kinesio Taping\n\nKinesio taping can ease back pain. It may also help upper "
+              "back pain.")  # fmt: skip
+    assert [c.condition for c in d.claims] == [("low_back_pain",)]
+
+
+def test_tendon_pain_and_tendon_injuries_are_tendinopathy(draft: Drafter) -> None:
+    d = draft("Shockwave Therapy\n\nShockwave therapy is used for tendon pain around the ankle.\n\n"
+              "Conditions we treat:\n\n- Old tendon injuries\n")  # fmt: skip
+    assert [(c.kind, c.condition) for c in d.claims] == [
+        ("indication", ("tendinopathy",)),
+        ("indication", ("tendinopathy",)),
+    ]
