@@ -53,6 +53,11 @@ _CONTRAINDICATION = (
     "who or where it must not be used: a contraindication, which the claim format has no kind for"
 )
 _WORD = re.compile(r"[a-z][a-z'-]+")
+# "tennis and golfer's elbow", "hip, knee and ankle pain": words sharing the last noun
+_SHARED_HEAD = re.compile(
+    r"\b(?P<items>[a-z][\w'-]*(?:,\s*[a-z][\w'-]*){0,4},?\s+(?:and|or|&|/)\s+[a-z][\w'-]*)"
+    r"\s+(?P<head>pain|aches?|elbow|headaches?|injur(?:y|ies)|strains?|problems)\b"
+)
 _STOP = frozenset(
     {"the", "a", "an", "of", "in", "and", "or", "other", "many", "more", "some", "that",
      "which", "with", "for", "to", "such", "as", "like", "different", "various", "body",
@@ -195,6 +200,7 @@ class _Found:
                         self.guessed.append(m.group())
             have.sort(key=lambda x: x.start)
         self._body_pain(known)
+        self._shared_head(vocab, known)
 
     def _body_pain(self, known: frozenset[tuple[str, str]]) -> None:
         """ "pain in the back, neck, arms or legs": a condition for each part that has one."""
@@ -209,6 +215,40 @@ class _Found:
                     and not any(x.start < end and start < x.end for x in have)
                 ):
                     have.append(Match("condition", term, start, end))
+        have.sort(key=lambda x: x.start)
+
+    def _shared_head(self, vocab: Vocabulary, known: frozenset[tuple[str, str]]) -> None:
+        """ "tennis and golfer's elbow", "hip and knee pain", "neck and back pain": words
+        joined by "and"/"or" that share the last noun; each is read with it ("tennis
+        elbow", "hip pain", "back pain") and gives the condition that reading names, where
+        the text does not name that condition there already."""
+        matcher = vocab.text_matcher
+        if matcher is None:
+            return
+        have = self.by.setdefault("condition", [])
+        for m in _SHARED_HEAD.finditer(self.lower):
+            head, base = m.group("head"), m.start("items")
+            for w in re.finditer(r"[a-z][\w'-]*", m.group("items")):
+                word = w.group()
+                if word in ("and", "or"):
+                    continue
+                start, end = base + w.start(), base + w.end()
+                phrase = f"{word} {head}"
+                terms = [
+                    x.term
+                    for x in matcher.find(phrase, phrase).get("condition", [])
+                    if x.start == 0 and x.end == len(phrase)
+                ] + [
+                    term
+                    for dimension, term, pattern in rules.PHRASES
+                    if dimension == "condition"
+                    and (dimension, term) in known
+                    and pattern.fullmatch(phrase)
+                ]
+                for term in _unique(terms):
+                    if not any(y.term == term and y.start < m.end() and m.start() < y.end
+                               for y in have):  # fmt: skip
+                        have.append(Match("condition", term, start, end))
         have.sort(key=lambda x: x.start)
 
     def get(self, dimension: str) -> list[Match]:

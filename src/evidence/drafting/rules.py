@@ -139,6 +139,9 @@ UNDECIDED = _rx(
     r"results? (?:may |can |will |often )?vary|(?:is|are) not an? (?:cure|miracle|magic|"
     r"quick fix|cure-all))\b|"
     # hedged both ways: "relief for some people, but not others"
+    # "some trials show it helps, but others find no benefit": the evidence split
+    r"\bsome (?:stud(?:y|ies)|trials|reviews|research(?:ers)?)\b[^.]*\b(?:but|while|whereas)\s+"
+    r"(?:others|other (?:stud(?:y|ies)|trials|reviews))\b(?! (?:also|agree|confirm))|"
     r"\bsome (?:people|patients|users|clients)\b[^.]*\b(?:but|while|whereas)\s+(?:not\s+"
     r"(?:for\s+)?others|(?:for\s+)?others\s+(?:\w+\s+){0,3}?(?:not|don't|do not|won't|never))\b"
 )
@@ -459,6 +462,9 @@ INDICATION = _rx(
     r"treat(?:s|ed|ing)?|treatment (?:of|for)|"
     r"conditions (?:treated|like|such as|include)|first[- ]line|commonly used|"
     r"(?:is|are) (?:often |commonly |usually )?(?:used|applied|prescribed) for|"
+    # "it is often tried for X", "is offered to people with X"
+    r"(?:is|are|be|being) (?:\w+ )?(?:tried|offered|given|suggested|prescribed|advised) "
+    r"(?:for|to (?:people|patients|those|anyone) (?:with|who have))|"
     r"(?:is|are) (?:\w+ )?used (?:to|for)|"
     r"(?:may|might|can|could|will|would) suit|"
     # "People use TENS for many kinds of pain"
@@ -725,6 +731,15 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "condition",
         "tendinopathy",
         _rx(r"\btendons? (?:pain|problems|injur(?:y|ies)|irritation|disorders?)\b"),
+    ),
+    # "diabetic nerve pain", "nerve pain from diabetes": painful diabetic neuropathy
+    (
+        "condition",
+        "diabetic_neuropathy",
+        _rx(
+            r"\bdiabetic (?:nerve (?:pain|damage)|foot pain)\b|\bnerve (?:pain|damage) "
+            r"(?:from|caused by|due to|of) diabetes\b"
+        ),
     ),
     # "whether the pain is acute or chronic": chronic pain
     (

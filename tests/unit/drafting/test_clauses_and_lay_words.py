@@ -78,3 +78,33 @@ def test_tendon_pain_and_tendon_injuries_are_tendinopathy(draft: Drafter) -> Non
         ("indication", ("tendinopathy",)),
         ("indication", ("tendinopathy",)),
     ]
+
+
+def test_words_sharing_the_last_noun_each_name_their_condition(draft: Drafter) -> None:
+    d = draft("Acupuncture\n\nAcupuncture is offered here for:\n\n- Tennis and golfer's elbow\n"
+              "- Hip and knee pain\n- Neck and back pain\n")  # fmt: skip
+    assert [(c.sentence, c.condition) for c in d.claims] == [
+        ("Tennis and golfer's elbow", ("lateral_epicondylitis",)),
+        ("Hip and knee pain", ("hip_pain",)),
+        ("Neck and back pain", ("neck_pain",)),
+        ("Neck and back pain", ("low_back_pain",)),
+    ]
+
+
+def test_tried_for_or_offered_to_people_with_is_an_indication(draft: Drafter) -> None:
+    d = draft("Electrical Stimulation\n\nElectrical stimulation is sometimes tried for "
+              "fibromyalgia and diabetic nerve pain. It is offered to people with neck pain "
+              "too.")  # fmt: skip
+    assert _kinds(d) == [
+        ("indication", ("fibromyalgia",), "benefit"),
+        ("indication", ("diabetic_neuropathy",), "benefit"),
+        ("indication", ("neck_pain",), "benefit"),
+    ]
+
+
+def test_some_studies_one_way_and_others_the_other_asserts_nothing(draft: Drafter) -> None:
+    d = draft("Laser Therapy\n\nSome studies find that laser therapy eases neck pain, while "
+              "others see no change. Some trials show it helps heel pain and others also "
+              "agree.")  # fmt: skip
+    assert "open matter" in d.left_out[-1].reason
+    assert [c.sentence[:11] for c in d.claims] == ["Some trials"]
