@@ -125,13 +125,23 @@ SUBJECT_LEAD = _rx(
 # a sentence that opens with an indirect question ("How dry needling works is ...",
 # "Whether it helps is unclear") or says the matter is open asserts nothing checkable
 UNDECIDED = _rx(
-    r"^(?:how|whether|why|what|which) (?!(?:it|they) (?:is|are)\b)|"
+    r"^(?:[^,]{0,20},\s*)?(?:how|whether|why|which) (?!(?:it|they) (?:is|are)\b)|"
+    # ("What the therapist looks for is a twitch": a statement put the other way round)
+    r"^(?:[^,]{0,20},\s*)?what (?!(?:it|they) (?:is|are)\b)(?![^.;]{3,80}? (?:is|are|was) "
+    r"(?:an?|the) (?!matter|question|subject)\w)|"
+    r"\b(?:is|are|remains?) still being (?:studied|investigated|researched|tested|debated|"
+    r"explored)|"
+    # "Coverage varies from state to state": no direction to check
+    r"^(?:[^,]{0,20},\s*)?(?:insurance )?(?:coverage|cover|costs?|prices?) (?:for [^,]{1,30} )?"
+    r"(?:also )?(?:varies|vary|differs?|depends)\b|"
     # ("When performed by a trained therapist, it is safe": a condition, then the claim)
     r"^when (?!(?:it|they) (?:is|are)\b)(?!(?:\w+ly )?(?:performed|done|given|used|"
     r"administered|applied|delivered|carried out|provided)\b[^,]*,)"
     # ("When a steroid is added, the skin can ...": what is done, then the claim)
     r"(?![^,]{0,40}\b(?:is|are) (?:\w+ly )?(?:performed|done|given|used|administered|applied|"
-    r"delivered|provided|added|injected|included|mixed in)\b[^,]*,)|"
+    r"delivered|provided|added|injected|included|mixed in)\b[^,]*,)"
+    r"(?![^,]{0,60}\b(?:gives?|performs?|does|administers?|applies|delivers?|uses?|provides?) "
+    r"(?:it|them|the (?:\w+ )?(?:treatment|therapy|procedure|injections?|needles?))\b[^,]*,)|"
     r"\b(?:(?:some|much|a lot of|ongoing) debate|(?:is|are|remains?) (?:still )?(?:unclear|"
     r"unknown|debated|controversial|mixed)|mixed (?:results|evidence|findings)|"
     r"not (?:yet )?(?:fully |well )?(?:known|understood)|"
@@ -221,6 +231,8 @@ PRIOR = _rx(
 
 # "who have not found relief from", "whose pain did not improve with": earlier treatments
 PRIOR_FAILURE = _rx(
+    # "pain that has not improved with pills": a relative clause on the condition
+    r"\b(?:that|which) (?:has|have|had)(?: not|n't)\s+(?:\w+\s+){0,3}$|"
     # "when stretching, medication and physical therapy have not brought enough relief"
     r"\b(?:when|if|after|once|where|who|whose)\b[^.;]{0,70}?\b(?:have|has|had|did|do|does)"
     r"(?: not|n't)\s+(?:\w+\s+){0,3}$|"
@@ -302,7 +314,8 @@ AE_CUE = _rx(
     r"\b(?:result(?:s|ed)? in|cause[sd]?|causing|side[ -]effects?|adverse|risks?|lead to|"
     r"leads to|complications?|reactions?|may include|experience[sd]?|develop|"
     r"trigger(?![ -]points?)|feels?|"
-    r"notices?|reports?|reported|occurs?|happens?|potential for)\b"
+    r"notices?|reports?|reported|occurs?|happens?|potential for|(?:more|less) likely|chance of|"
+    r"odds of)\b"
 )
 COVERAGE = _rx(
     r"\b(?:covered|cover(?:s|age)?|insurance|insurers?|reimburs\w*|medicare|medicaid|"
@@ -337,7 +350,7 @@ SAFETY = _rx(
     r"tolerat\w+ (?:\w+ ){0,3}?well|"
     r"(?:low|small|minimal|little) risk of (?:\w+\s+)?(?:complications?|side effects|harm)|"
     r"(?:risk|chance) of (?:\w+\s+)?(?:complications?|side effects|harm) is (?:very )?"
-    r"(?:low|small|minimal)|(?:complications?|side effects|adverse effects|adverse events|"
+    r"(?:low|small|minimal)|(?:complications?|side effects|adverse (?:effects|events|reactions)|"
     r"(?:serious|major|severe) (?:problems|issues|harms?|reactions))\s+"
     r"(?:\w+\s+){0,4}?(?:are|is)\s+(?:usually\s+|generally\s+|often\s+|typically\s+|"
     r"mostly\s+)?(?:very\s+|extremely\s+|fairly\s+|quite\s+)?"
@@ -467,6 +480,8 @@ INDICATION = _rx(
     r"(?:for|to (?:people|patients|those|anyone) (?:with|who have))|"
     r"(?:is|are) (?:\w+ )?used (?:to|for)|"
     r"(?:may|might|can|could|will|would) suit|"
+    # "we consider injections for X", "X may be considered for"
+    r"consider(?:s|ed)? (?:\w+ ){0,2}?for|"
     # "People use TENS for many kinds of pain"
     r"(?:use|uses|using) (?:[\w-]+ ){1,4}?for|"
     # "exercise is seen as a key part of any plan"
@@ -495,6 +510,11 @@ MECHANISM = _rx(
     r"feel|feels|sense|senses) pain|how pain (?:is|gets) (?:processed|perceived|felt|handled|"
     r"sensed)|"
     r"releases? (?:endorphins|negative energy|the knots?|muscle|pressure)|release negative|"
+    # "quiets the painful spot", "prompts the tendons to regenerate"
+    r"(?:quiet|calm|numb|settl|desensiti[sz])\w* (?:down )?(?:the |that |a )?(?:painful |sore |"
+    r"tender |irritated )?(?:spot|area|point|trigger point|knot)s?|"
+    r"(?:prompt|stimulat|encourag|trigger|signal|help|get)\w* (?:the )?(?:[\w,]+ ){0,6}?(?:to )?"
+    r"(?:regenerate|repair|renew|rebuild|regrow|mend)|"
     r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|"
     # a hedge on how it works, not on what it does ("is believed to make it heal faster")
     r"(?:is|are) (?:thought|believed|said) to(?! (?:help |make |let )?(?:[\w']+ ){0,3}?"
@@ -570,7 +590,10 @@ AGENT_DESCRIPTION = _rx(
 # what is done: needles put in, medicine injected ("needles are put through the skin")
 DEFINITION_ACT = _rx(
     r"\bneedles?\b[^.;:]{0,60}?\b(?:is|are) (?:\w+ )?(?:put|inserted|placed|passed|pushed|"
-    r"guided|introduced|slid|advanced|stuck)\b|\b(?:inserts?|places?|passes?|puts?|guides?|pushes?|"
+    r"guided|introduced|slid|advanced|stuck)\b|"
+    r"\bneedles? (?:[\w-]+ ){0,2}?(?:go|goes|reach|reaches|enter|enters|slides?|penetrates?) "
+    r"(?:[\w-]+ ){0,2}?(?:into|through|other|deep)\b|"
+    r"\b(?:inserts?|places?|passes?|puts?|guides?|pushes?|"
     r"slides?|sticks?|advances?|introduces?|taps?) "
     r"(?:a |the |one or more )?(?:[\w-]+,? ){0,3}?needles?\b(?! (?:fear|phobia))"
 )
@@ -680,7 +703,9 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "nerve_injury",
         _rx(
             r"\b(?:hit|hits|hitting|nick|nicks|nicking|injure|injures|injuring|damage|damages|"
-            r"damaging|irritate|irritates|pierce|pierces|touch|touches) (?:a|the|your) nerves?\b"
+            r"damaging|irritate|irritates|pierce|pierces|touch|touches) (?:a|the|your) nerves?\b|"
+            r"\bnerves? (?:\w+ )?(?:can |may |could |might )?(?:be |get |gets |is |are |was )"
+            r"(?:damaged|injured|hit|nicked|pierced)\b"
         ),
     ),
     # shots into trigger points: trigger point injection

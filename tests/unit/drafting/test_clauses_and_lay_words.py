@@ -108,3 +108,53 @@ def test_some_studies_one_way_and_others_the_other_asserts_nothing(draft: Drafte
               "agree.")  # fmt: skip
     assert "open matter" in d.left_out[-1].reason
     assert [c.sentence[:11] for c in d.claims] == ["Some trials"]
+
+
+def test_a_statement_put_the_other_way_round_is_no_indirect_question(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nDry needling uses thin needles. What the therapist hopes to "
+              "see is a twitch of the muscle. What causes the twitch is not known.")  # fmt: skip
+    assert [(c.kind, c.sentence[:8]) for c in d.claims][-1] == ("mechanism", "What the")
+    assert "open matter" in d.left_out[-1].reason
+
+
+def test_still_being_studied_and_coverage_that_varies_assert_nothing(draft: Drafter) -> None:
+    d = draft("Cupping\n\nCupping is an old practice. That said, whether it eases neck pain "
+              "is still being studied. Coverage for cupping differs between plans.")  # fmt: skip
+    assert [c.kind for c in d.claims] == ["definition"]
+    assert [x.reason[:14] for x in d.left_out[1:]] == ["an indirect qu"] * 2
+
+
+def test_when_the_practitioner_gives_it_is_a_condition_of_the_claim(draft: Drafter) -> None:
+    d = draft("Acupuncture\n\nWhen a licensed practitioner performs it, acupuncture is "
+              "very safe. Adverse reactions are uncommon.")  # fmt: skip
+    assert _kinds(d) == [("safety", (), "safe"), ("safety", (), "safe")]
+
+
+def test_needles_that_go_into_the_muscle_define_the_treatment(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nMany therapists offer dry needling. The fine needles go "
+              "straight into the tight band. Soreness where the needle went in is "
+              "common.")  # fmt: skip
+    assert [c.kind for c in d.claims] == ["definition", "adverse_effect"]
+
+
+def test_a_nerve_that_can_be_damaged_is_a_nerve_injury(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nRarely, a nerve can be injured during the shot.")
+    assert _kinds(d) == [("adverse_effect", ("nerve_injury",), "occurs")]
+
+
+def test_quieting_the_spot_and_prompting_repair_are_how_it_works(draft: Drafter) -> None:
+    d = draft("Shockwave Therapy\n\nThe pulses quiet the sore spot. They also prompt the "
+              "tendon and bone to regenerate.")  # fmt: skip
+    assert [c.kind for c in d.claims] == ["mechanism", "mechanism"]
+
+
+def test_a_harm_made_more_likely_is_an_adverse_effect_again(draft: Drafter) -> None:
+    d = draft("Shockwave Therapy\n\n## Side effects\n\nSome people get bruising. Sessions "
+              "that are too strong make bruising more likely.")  # fmt: skip
+    assert [c.sentence[:8] for c in d.claims] == ["Some peo", "Sessions"]
+
+
+def test_considered_for_pain_that_has_not_improved_is_a_use(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nWe consider injections for neck pain that has not "
+              "improved with rest.")  # fmt: skip
+    assert _kinds(d) == [("indication", ("neck_pain",), "benefit")]
