@@ -508,6 +508,16 @@ def _claims_of(
         )
 
     conditions = _conditions(found)
+    # a condition named only inside the words of how it works ("they calm irritated
+    # nerves") is what it works on, not what the statement says it is for
+    working = [(m.start(), m.end()) for m in rules.MECHANISM.finditer(found.lower)]
+    conditions = [
+        c
+        for c in conditions
+        if not all(
+            any(a <= m.start < b for a, b in working) for m in found.get("condition") if m.term == c
+        )
+    ]
     outcomes = [m.term for m in found.get("outcome") if m.term not in _NOT_EFFECT_OUTCOMES]
     events = list(_unique([m.term for m in found.get("adverse_event")]))
     negated = bool(rules.NEGATION.search(reading))
@@ -546,7 +556,7 @@ def _claims_of(
     if not conditions and page_condition is not None:
         # on a page about a condition, a treatment's use, effect or coverage is for it
         conditions = [page_condition]
-    if rules.COVERAGE.search(own) and rules.PAYER.search(own):
+    if rules.COVERAGE.search(own) and rules.PAYER.search(own) and rules.COVERAGE_ACT.search(own):
         # what a payer covers, for each condition named ("plans cover it for X but not Y"
         # is read per sentence); the conditions are then the coverage's, not a use
         covers = "not_covered" if rules.NOT_COVERED.search(own) else "covered"
@@ -565,6 +575,7 @@ def _claims_of(
     elif (
         rules.SAFETY.search(own)
         and not rules.UNSAFE.search(own)
+        and not rules.TRAINED_SAFELY.search(own)
         and not _harm_is_subject(found, own)
     ):
         add("safety", "safe")
@@ -818,7 +829,13 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if rules.CARE_PROCESS.search(lower):
             draft.left_out.append(LeftOut(sentence, "what the care team will do: not a claim"))
             continue
-        if rules.CONTRAINDICATION.search(lower):
+        if rules.CONTRAINDICATION.search(lower) or (
+            # an item under "We will not use it:" names whom or where it is not for
+            statement.lead is not None
+            and rules.NOT_FOR.search(statement.lead.lower())
+            # (a harm it names is still claimed: "... since bruising is then more likely")
+            and not (found.get("adverse_event") and rules.AE_CUE.search(lower))
+        ):
             draft.left_out.append(LeftOut(sentence, _CONTRAINDICATION))
             continue
         if rules.UNDECIDED.search(lower):
@@ -874,7 +891,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 or statement.lead is not None
             )
             interventions = _referent(lower, state.last, topic, vocab)
-            if carried and _other_subject(lower):
+            # (the medicine it puts in is no other treatment: "The medicine is a ...")
+            if carried and _other_subject(lower) and not rules.DEFINITION_CONTENT.match(lower):
                 interventions = ()  # "Pain medicines and rest may help as well."
         if (
             not interventions_named
@@ -963,6 +981,25 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             )
         if not claims and statement.lead is not None:
             claims = _listed_conditions(statement, interventions, found, labels)
+        if (
+            not claims
+            and statement.lead is not None
+            and not sentence.rstrip().endswith(":")
+            and rules.DEFINITION_CONTEXT.search(
+                f"{statement.section or ''} {statement.lead}".lower()
+            )
+        ):
+            # an item under "What is injected?" or "The mixture contains:" says what it is
+            claims = [
+                DraftClaim(
+                    id="",
+                    text=sentence,
+                    kind="definition",
+                    intervention=interventions,
+                    asserts="true",
+                    sentence=sentence,
+                )
+            ]
         if (
             statement.lead is not None
             and _lists_conditions(statement.lead)
@@ -1171,7 +1208,9 @@ def _defines_unnamed(found: _Found, short_forms: dict[str, str], named: bool) ->
             lower[: act.start()],
         ):
             return True  # (not "if needles are put into the chest", "when a steroid is used")
-    if not named and rules.DEFINITION_REFERENCE.match(lower):
+    if not named and (
+        rules.DEFINITION_REFERENCE.match(lower) or rules.DEFINITION_CONTENT.match(lower)
+    ):
         return True
     ref = rules.REFERENCE_SUBJECT.match(lower)
     if ref and rules.DEFINITION_VERB.search(lower[ref.end() :]):

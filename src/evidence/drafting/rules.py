@@ -38,8 +38,11 @@ __all__ = [
     "CONDITION_LIST",
     "CONTRAINDICATION",
     "COVERAGE",
+    "COVERAGE_ACT",
     "DEFINITION_ACT",
     "DEFINITION_AGENT",
+    "DEFINITION_CONTENT",
+    "DEFINITION_CONTEXT",
     "DEFINITION_REFERENCE",
     "DEFINITION_START",
     "DEFINITION_VERB",
@@ -61,6 +64,7 @@ __all__ = [
     "NEGATED_HARM",
     "NEGATION",
     "NOT_COVERED",
+    "NOT_FOR",
     "OTHER_TREATMENT",
     "PAYER",
     "PHRASES",
@@ -81,6 +85,7 @@ __all__ = [
     "TARGET_ANAPHOR",
     "TARGET_GLOSS",
     "TARGET_WORDS",
+    "TRAINED_SAFELY",
     "TREATMENT_LIST",
     "UNDECIDED",
     "UNSAFE",
@@ -162,6 +167,14 @@ CONTRAINDICATION = _rx(
     r"\bnot (?:be )?(?:suitable|recommended|advised|appropriate) for|\bcontraindicat\w+|"
     r"\b(?:should|must) (?:not|never) (?:use|have|receive|get|try|undergo|be treated)\b|"
     r"\b(?:should|must) avoid\b"
+)
+# a heading or lead-in line on whom or where the treatment is not for ("Who should not have
+# it?", "We will not use it:"): its items are contraindications
+NOT_FOR = _rx(
+    r"\b(?:should not|shouldn't|must not|not (?:be )?(?:suitable|recommended|advised|"
+    r"appropriate|safe) for|(?:will|would|do|does|can) not (?:use|treat|give|offer|perform|"
+    r"apply)|won't (?:use|treat|give|offer)|contraindicat\w+|precautions|not a candidate|"
+    r"who (?:should|must|cannot|can't) (?:not )?(?:avoid|have|get|use|receive))\b"
 )
 # an answer to the question before it, and the words that make a statement a question
 ANSWER = _rx(
@@ -321,6 +334,13 @@ COVERAGE = _rx(
     r"\b(?:covered|cover(?:s|age)?|insurance|insurers?|reimburs\w*|medicare|medicaid|"
     r"health plans?|out[- ]of[- ]pocket)\b"
 )
+# what a payer does about the treatment: a coverage claim needs it as well as a payer
+# ("Medicare rules have changed" says nothing of what is covered)
+COVERAGE_ACT = _rx(
+    r"\b(?:covered|cover(?:s|ing|age)?|reimburs\w*|pa(?:y|ys|id|ying) (?:\w+ ){0,3}?for|"
+    r"out[- ]of[- ]pocket|(?:in|out of)[- ]network|benefits? (?:for|include)|"
+    r"medically (?:necessary|needed)|experimental|investigational)\b"
+)
 NOT_COVERED = _rx(
     r"\b(?:not|isn't|aren't|rarely|seldom|never|no)\s+(?:\w+\s+){0,2}?(?:covered|cover|"
     r"reimbursed|insurance)\b|\bexclude[sd]? from (?:coverage|cover)\b|"
@@ -362,6 +382,8 @@ SAFETY = _rx(
     r"(?:\w+ )?(?:reported|had|found|showed|noted) (?:any )?(?:side[ -]effects|adverse|"
     r"complications|harms?)\b"
 )
+# "our staff are trained to use the device safely": the staff's training, not the treatment
+TRAINED_SAFELY = _rx(r"\b(?:trained|certified|qualified|taught) (?:\w+ ){0,5}?safely\b")
 UNSAFE = _rx(
     r"\b(?:unsafe|not (?:\w+ )?safe|isn't (?:\w+ )?safe|dangerous|harmful|not without risk)\b"
 )
@@ -560,7 +582,10 @@ DEFINITION_VERB = _rx(
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
     r"able|not|no|one of|among|most|more|less|very|highly|so|cheap|inexpensive|expensive|"
-    r"affordable|costly|easy|quick|painless|the (?:usual|main|standard|common|most common|"
+    r"affordable|costly|easy|quick|painless|"
+    # ("It is common to feel relief": an impersonal opening, not what it is)
+    r"common|uncommon|rare|normal|usual|possible|likely|unlikely|important|"
+    r"the (?:usual|main|standard|common|most common|"
     r"best|preferred|first)|an? (?:effective|safe|good|"
     r"great|excellent|popular|common|standard|usual|accepted|established|frequent|"
     r"mainstream))\b)"
@@ -573,7 +598,9 @@ DEFINITION_VERB = _rx(
     # what it rests on ("rests on meridian theory", "is guided by anatomy")
     r"(?:is|are) (?:based on|grounded in|rooted in|guided by|derived from)|rests? on|"
     r"draws? on|originat\w+|"
-    r"does not use|doesn't use|does not involve|doesn't involve)\b"
+    r"does not use|doesn't use|does not involve|doesn't involve|"
+    # where its name comes from ("It gets its name from ...", "hence the name")
+    r"gets? its name|takes? its name|(?:is|are) (?:so )?(?:called|named) (?:\w+ )?because)\b"
 )
 # a sentence whose subject stands for the treatment in hand ("It is not the same as ...",
 # "The procedure also goes by other names")
@@ -608,11 +635,32 @@ DEFINITION_AGENT = _rx(
     r"applicator|device|machine|hand-?piece|transducer|gun)s?\s+(?:\w+ly\s+|then\s+|also\s+)?"
     r"(?:injects?|delivers?|applies|sends?|transmits?|directs?|presses|inserts?|places?|"
     r"glides?|moves?|passes|emits?)\b|"
+    # ("The practitioner may turn the needles by hand")
+    r"^(?:a|an|the|your)\s+(?:[\w-]+\s+){0,2}?(?:doctor|physician|provider|therapist|"
+    r"physiotherapist|practitioner|acupuncturist|clinician|chiropractor|nurse|specialist)s?\s+"
+    r"(?:(?:may|can|will|then|also|usually|often|sometimes|\w+ly)\s+)*(?:turn|twist|rotate|"
+    r"twirl|flick|stimulate|manipulate|move|leave|heat|warm|connect|insert|place|tap)s?\s+"
+    r"(?:the |each |a |one or more |several )?(?:[\w-]+ )?needles?\b|"
     r"^(?:an?|the|each) (?:injection|shot) of [^.;]{3,60}? into\b|"
     r"\b(?:gel|needles?|medicine|medication|an(?:a)?esthetic|steroid|solution|sound waves|"
     r"shock ?waves|waves|pulses|energy)\s+(?:is|are)\s+(?:\w+ly\s+|then\s+|first\s+)?"
     r"(?:spread|applied|injected|placed|inserted|delivered|sent|directed|transmitted|rubbed|"
     r"passed)\b"
+)
+# what is put in: "Most often the medicine is a local anesthetic", "The solution contains ..."
+DEFINITION_CONTENT = _rx(
+    r"^(?:[^,]{0,25},\s*)?(?:most often |usually |typically |commonly |often )?(?:the|this|"
+    r"each|an?) (?:[\w-]+ )?(?:medicines?|medications?|drugs?|solutions?|mixtures?|fluids?|"
+    r"substances?) (?:used |injected |given )?(?:is|are|contains?|includes?|consists? of|"
+    r"(?:is|are) made (?:of|from|up of))\s+(?:usually |often |typically |most often |"
+    r"generally )?(?:an?|the|\w+caine|saline|steroids?|cortico\w+)\b"
+)
+# a heading or lead-in line on what the treatment is made of or puts in ("What is
+# injected?", "The mixture contains:"): its items say what the treatment is
+DEFINITION_CONTEXT = _rx(
+    r"\bwhat (?:is|gets|goes) (?:injected|used|put in)|\bwhat(?:'s| is) in (?:it|them|the)\b|"
+    r"\b(?:contains?|ingredients|made (?:of|from)|medicines? (?:used|we use|injected)|"
+    r"types of (?:medicines?|injections?|needles?|devices?|shots?))\b"
 )
 # the treatment's target glossed where it is named ("trigger points, which are ...",
 # "myofascial trigger points, the bundles of ...")
@@ -639,7 +687,7 @@ CONDITION_LIST = _rx(
 # for terms the vocabulary has.
 _AFTER_TREATMENT = (
     r"(?:after|following|from|where|around|at|near|close to)\s+(?:the\s+|an?\s+|each\s+)?"
-    r"(?:injections?|shots?|needles?|needling|sessions?|procedures?|injection site|"
+    r"(?:injections?|shots?|needles?|needling|sessions?|procedures?|treatments?|injection site|"
     r"(?:needle|treatment|puncture)\s+site)"
 )
 _WHERE_GIVEN = (
@@ -652,7 +700,10 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "adverse_event",
         "post_needling_soreness",
         _rx(
-            r"\b(?:pain|soreness|numbness|tenderness|discomfort|aching)\s+(?:\w+\s+){0,2}?"
+            r"\b(?:pain|soreness|numbness|tenderness|discomfort|aching)"
+            # (not "pain relief after treatment", "pain scores after sessions")
+            r"(?!\s+(?:relief|reduction|scores?|levels?|intensity|control|management|"
+            r"improve\w*|eases?|went|goes)\b)\s+(?:\w+\s+){0,2}?"
             + "(?:"
             + _AFTER_TREATMENT
             + _WHERE_GIVEN
@@ -786,7 +837,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 # "pain in the back, neck, arms or legs": the parts of the series, each a pain condition
 # where the vocabulary has one (the back read as the low back, as "back pain" commonly is)
 BODY_PAIN = _rx(
-    r"\b(?:pain|aches?|soreness) in (?:the|your|their|his|her|one's) ((?:lower |upper )?[a-z]+"
+    r"\b(?:(?:pain|aches?|soreness) in|(?:muscle groups|those) (?:of|in)) (?:the|your|their|his|"
+    r"her|one's) ((?:lower |upper )?[a-z]+"
     r"(?:(?:,| and| or|, and|, or) (?:the |your )?(?:lower |upper )?[a-z]+){0,6})"
 )
 BODY_PARTS: dict[str, str] = {

@@ -158,3 +158,66 @@ def test_considered_for_pain_that_has_not_improved_is_a_use(draft: Drafter) -> N
     d = draft("Trigger Point Injections\n\nWe consider injections for neck pain that has not "
               "improved with rest.")  # fmt: skip
     assert _kinds(d) == [("indication", ("neck_pain",), "benefit")]
+
+
+def test_a_payer_named_without_what_it_pays_is_no_coverage_claim(draft: Drafter) -> None:
+    d = draft("Acupuncture\n\nAcupuncture is an old practice. Insurance rules changed last "
+              "year. Some health plans count acupuncture as medically necessary for neck "
+              "pain.")  # fmt: skip
+    assert _kinds(d)[1:] == [("coverage", ("neck_pain",), "covered")]
+
+
+def test_items_under_a_lead_on_whom_it_is_not_for_are_left_out(draft: Drafter) -> None:
+    d = draft("Shockwave Therapy\n\nShockwave therapy sends sound waves into tissue.\n\n"
+              "We do not use it:\n\n- over an infection\n- in people with a bleeding disorder, "
+              "as bruising is then more likely\n")  # fmt: skip
+    assert _kinds(d)[1:] == [("adverse_effect", ("bruising",), "occurs")]
+    assert "contraindication" in d.left_out[-1].reason
+
+
+def test_a_condition_inside_the_words_of_how_it_works_is_not_its_use(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nThe shots calm pinched nerves and help with "
+              "weakness.")  # fmt: skip
+    assert [c.kind for c in d.claims] == ["mechanism"]
+    assert d.claims[0].condition == ()
+
+
+def test_the_staff_trained_to_work_safely_is_no_safety_claim(draft: Drafter) -> None:
+    d = draft("Cupping\n\nEvery therapist here is certified to apply the cups safely.")
+    assert d.claims == []
+
+
+def test_items_under_what_is_injected_define_the_treatment(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nTrigger point injections are shots into knots.\n\n"
+              "## What goes in the shot?\n\nUsually the medicine is a local anesthetic. The "
+              "mixture may contain:\n\n- a numbing agent\n- saline\n")  # fmt: skip
+    assert [(c.kind, c.sentence) for c in d.claims][1:] == [
+        ("definition", "Usually the medicine is a local anesthetic."),
+        ("definition", "a numbing agent"),
+        ("definition", "saline"),
+    ]
+
+
+def test_the_practitioner_turning_the_needles_and_the_name_define_it(draft: Drafter) -> None:
+    d = draft("Acupuncture\n\nAcupuncture is practised widely. The acupuncturist may gently "
+              "twist the needles. It takes its name from the Latin for needle.")  # fmt: skip
+    assert [c.kind for c in d.claims] == ["definition", "definition"]
+
+
+def test_side_effect_pain_after_treatment_but_not_pain_relief_after_it(draft: Drafter) -> None:
+    d = draft("Shockwave Therapy\n\nSide effects include pain during and after treatment. "
+              "Pain relief after treatment can last for months.")  # fmt: skip
+    assert _kinds(d)[0] == ("adverse_effect", ("post_needling_soreness",), "occurs")
+    assert [c.adverse_event for c in d.claims[1:]] == [()]
+
+
+def test_muscle_groups_of_body_parts_name_their_pain(draft: Drafter) -> None:
+    d = draft("Trigger Point Injections\n\nThe injections are used for several muscle groups, "
+              "mostly those of the neck and lower back.")  # fmt: skip
+    assert [c.condition for c in d.claims] == [("neck_pain",), ("low_back_pain",)]
+
+
+def test_an_impersonal_it_is_common_to_is_no_definition(draft: Drafter) -> None:
+    d = draft("Massage\n\nMassage eases tight muscles. It is normal to feel less pain the "
+              "next day.")  # fmt: skip
+    assert "definition" not in [c.kind for c in d.claims]
