@@ -201,6 +201,23 @@ class _Found:
             have.sort(key=lambda x: x.start)
         self._body_pain(known)
         self._shared_head(vocab, known)
+        self._listed_pain(known)
+
+    def _listed_pain(self, known: frozenset[tuple[str, str]]) -> None:
+        """ "side effects such as bleeding, bruising and pain": plain pain listed among a
+        treatment's harms is the soreness it leaves (post-needling soreness)."""
+        term = "post_needling_soreness"
+        if ("adverse_event", term) not in known:
+            return
+        have = self.by.setdefault("adverse_event", [])
+        for cue in rules.HARM_LIST.finditer(self.lower):
+            tail = re.split(r"[.;:!?]", self.lower[cue.end() :])[0]
+            for m in re.finditer(r"\b(?:pain|soreness|aching|tenderness)\b", tail):
+                start, end = cue.end() + m.start(), cue.end() + m.end()
+                taken = self.by.get("condition", []) + have
+                if not any(x.start < end and start < x.end for x in taken):
+                    have.append(Match("adverse_event", term, start, end))
+        have.sort(key=lambda x: x.start)
 
     def _body_pain(self, known: frozenset[tuple[str, str]]) -> None:
         """ "pain in the back, neck, arms or legs": a condition for each part that has one."""
@@ -288,6 +305,8 @@ def _subject(found: _Found, short_forms: dict[str, str]) -> list[tuple[str, int,
         and not rules.GUIDANCE.match(found.lower[m.end :])
         # "a needle of the kind used in acupuncture": a likeness, not the subject
         and not rules.KIND_OF.search(found.lower[max(0, m.start - 40) : m.start])
+        # "our chiropractic clinic", "a physiotherapy practice": a place, not the subject
+        and not rules.PLACE_AFTER.match(found.lower[m.end :])
     ]
     target = _target(found, short_forms)
     if target is not None and not any(s <= target[1] for _, s, _ in mentions):
@@ -1155,7 +1174,8 @@ def _referent(
     unless their names lack the noun and the topic's name has it ("For an injection, ..."
     after a sentence on dry needling, in an article on trigger point injections)."""
     refs = " ".join(m.group() for m in rules.REFERENCE.finditer(lower))
-    noun = re.search(r"(injection|shot|needl|massage|ultrasound|stimulation|taping)", refs)
+    # ("the needles" name no one treatment: acupuncture and dry needling both use them)
+    noun = re.search(r"(injection|shot|needling|massage|ultrasound|stimulation|taping)", refs)
     if noun is None or (topic is not None and topic in last):
         return last
 

@@ -55,6 +55,7 @@ __all__ = [
     "FUNCTION",
     "GLOSS_OF_CONDITION",
     "GUIDANCE",
+    "HARM_LIST",
     "HEALING",
     "INDICATION",
     "KIND_OF",
@@ -68,6 +69,7 @@ __all__ = [
     "OTHER_TREATMENT",
     "PAYER",
     "PHRASES",
+    "PLACE_AFTER",
     "PRIOR",
     "PRIOR_FAILURE",
     "PRONOUN",
@@ -145,7 +147,7 @@ UNDECIDED = _rx(
     # ("When a steroid is added, the skin can ...": what is done, then the claim)
     r"(?![^,]{0,40}\b(?:is|are) (?:\w+ly )?(?:performed|done|given|used|administered|applied|"
     r"delivered|provided|added|injected|included|mixed in)\b[^,]*,)"
-    r"(?![^,]{0,60}\b(?:gives?|performs?|does|administers?|applies|delivers?|uses?|provides?) "
+    r"(?![^.;]{0,60}?\b(?:gives?|performs?|does|administers?|applies|delivers?|uses?|provides?) "
     r"(?:it|them|the (?:\w+ )?(?:treatment|therapy|procedure|injections?|needles?))\b[^,]*,)|"
     r"\b(?:(?:some|much|a lot of|ongoing) debate|(?:is|are|remains?) (?:still )?(?:unclear|"
     r"unknown|debated|controversial|mixed)|mixed (?:results|evidence|findings)|"
@@ -198,7 +200,9 @@ BARE_PRONOUN = _rx(r"^(?:[^,]{0,30},\s*)?(?:it|they|these|this|its|their)\b(?!\s
 # "recommended for easing pain": the effect word names a purpose
 PURPOSE = _rx(r"\brecommended (?:for|to)\s+$")
 # "; this is a", ", which is a": what follows glosses the condition named before
-GLOSS_OF_CONDITION = _rx(r"(?:;|,|\()\s*(?:this|which|that|it) (?:is|are) (?:an? |the )?(?:\w+ )?$")
+GLOSS_OF_CONDITION = _rx(
+    r"(?:;|,|\()\s*(?:(?:this|which|that|it) (?:is|are) (?:an? |the )?|an? )(?:\w+ )?$"
+)
 # the first verb of a sentence, roughly: an auxiliary or a common verb of description
 FIRST_VERB = _rx(
     r"\b(?:is|are|was|were|can|may|might|will|would|could|does|do|did|has|have|causes?|"
@@ -217,6 +221,12 @@ TARGET_WORDS = _rx(r"\b(?:knots?|trigger points?|tight bands?)\b")
 KIND_OF = _rx(
     r"(?:(?:kind|type|sort)s? (?:of \w+ )?(?:used |found )?in|used in|like (?:those|the ones|"
     r"that|the one)s? (?:used )?(?:in|for)|similar to (?:those |that )?(?:in |of |used in )?)\s*$"
+)
+# what follows a name that makes it the name of a place or a body ("chiropractic and
+# integrative health clinic", "physiotherapy practice", "acupuncture society")
+PLACE_AFTER = _rx(
+    r"(?:\s+(?:and|&)\s+[\w-]+(?:\s+health)?)?\s+(?:clinics?|practices?|offices?|cent(?:re|er)s?|"
+    r"group|department|associations?|society|college|school|board|business|studio|spa)\b"
 )
 # what follows a name that makes it a tool of another procedure ("ultrasound-guided")
 GUIDANCE = _rx(r"[- ]?(?:guided|guidance|imaging|scans?|scanning)\b")
@@ -586,7 +596,8 @@ DEFINITION_VERB = _rx(
     # ("It is common to feel relief": an impersonal opening, not what it is)
     r"common|uncommon|rare|normal|usual|possible|likely|unlikely|important|"
     r"the (?:usual|main|standard|common|most common|"
-    r"best|preferred|first)|an? (?:effective|safe|good|"
+    r"best|preferred|first)|"
+    r"an? (?:(?:very|highly|extremely|really|generally) )?(?:effective|safe|good|"
     r"great|excellent|popular|common|standard|usual|accepted|established|frequent|"
     r"mainstream))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
@@ -665,6 +676,12 @@ DEFINITION_CONTEXT = _rx(
 # the treatment's target glossed where it is named ("trigger points, which are ...",
 # "myofascial trigger points, the bundles of ...")
 TARGET_GLOSS = _rx(r"^,\s+(?:which|that) (?:are|is)\b|^,\s+(?:the|small|tight|tiny|hard)\b")
+# the opening of a list of harms ("side effects such as", "risks include", "complications
+# like"): plain pain in it is a harm of the treatment
+HARM_LIST = _rx(
+    r"\b(?:side[ -]effects?|adverse (?:effects?|events|reactions)|complications?|risks?)\b,?"
+    r"(?: \w+){0,3}? (?:such as|like|including|include|includes|are|is|can be|may be)\b"
+)
 # a harm named in an instruction ("Call ... if you have side effects such as X")
 AE_EXAMPLES = _rx(
     r"\b(?:side[ -]effects?|complications?|reactions?)\s+(?:such as|like|including)\b"

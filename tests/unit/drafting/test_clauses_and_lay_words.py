@@ -221,3 +221,38 @@ def test_an_impersonal_it_is_common_to_is_no_definition(draft: Drafter) -> None:
     d = draft("Massage\n\nMassage eases tight muscles. It is normal to feel less pain the "
               "next day.")  # fmt: skip
     assert "definition" not in [c.kind for c in d.claims]
+
+
+def test_a_treatment_naming_a_place_is_not_the_subject(draft: Drafter) -> None:
+    d = draft("Two Needle Treatments\n\nVisitors to our acupuncture and wellness studio ask "
+              "whether dry needling and acupuncture differ. In both, very fine needles are "
+              "placed in the skin.")  # fmt: skip
+    assert [c.intervention for c in d.claims] == [("dry_needling", "acupuncture")]
+
+
+def test_the_needles_stand_for_the_needling_treatment_named_last(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nDry needling targets knots.\n\n## Acupuncture\n\nIn acupuncture, "
+              "needles go into points on meridians. The acupuncturist may twirl the needles "
+              "gently.")  # fmt: skip
+    assert [c.intervention for c in d.claims][-1] == ("acupuncture",)
+
+
+def test_a_condition_glossed_after_a_comma_is_not_a_second_condition(draft: Drafter) -> None:
+    d = draft("Massage\n\nMassage is used to ease fibromyalgia, a chronic pain of the whole "
+              "body.")  # fmt: skip
+    assert [c.condition for c in d.claims] == [("fibromyalgia",)]
+
+
+def test_when_a_trained_licensed_practitioner_gives_it_then_it_is_safe(draft: Drafter) -> None:
+    d = draft("Acupuncture\n\nWhen a trained, licensed acupuncturist gives it, acupuncture is "
+              "a very safe treatment.")  # fmt: skip
+    assert _kinds(d) == [("safety", (), "safe")]
+
+
+def test_plain_pain_in_a_list_of_side_effects_is_soreness(draft: Drafter) -> None:
+    d = draft("Cupping\n\nCupping can have side effects, such as bruising, burns and pain.")
+    assert [c.adverse_event for c in d.claims] == [
+        ("bruising",),
+        ("burn",),
+        ("post_needling_soreness",),
+    ]
