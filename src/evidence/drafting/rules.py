@@ -463,7 +463,11 @@ EFFECT_STRONG = _rx(
     r"positive (?:effects?|results?|outcomes?)|(?:studies|research|trials|evidence|science) "
     r"(?:\w+ ){0,2}?(?:backs?|supports?|confirms?|shows?) (?:its |the |their )?"
     r"(?:benefits?|effects?|effectiveness|use)|"
-    r"feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|improvement)|"
+    r"feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|improvement|"
+    r"change|results?)|"
+    # "leave with less pain than they came in with"
+    r"with (?:\w+ )?(?:less|lower|reduced|fewer|milder) (?:pain|symptoms|stiffness|soreness|"
+    r"aches?|discomfort|tension|headaches|spasms)|"
     r"(?:had|has|have|felt|feel|feels|reported|report|reports|noticed|notice) (?:\w+ )?"
     r"(?:less|lower|reduced|fewer|milder) (?:pain|symptoms|stiffness|soreness|aches?|"
     r"discomfort|headaches|migraines|spasms)|"
@@ -609,6 +613,8 @@ DEFINITION_VERB = _rx(
     # what it rests on ("rests on meridian theory", "is guided by anatomy")
     r"(?:is|are) (?:based on|grounded in|rooted in|guided by|derived from)|rests? on|"
     r"draws? on|originat\w+|"
+    # what it is aimed at ("focuses on tight knots", "concentrates on the trigger points")
+    r"focus(?:es)? on|concentrates? on|"
     r"does not use|doesn't use|does not involve|doesn't involve|"
     # where its name comes from ("It gets its name from ...", "hence the name")
     r"gets? its name|takes? its name|(?:is|are) (?:so )?(?:called|named) (?:\w+ )?because)\b"
@@ -746,7 +752,10 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r" |slightly |somewhat |quite |very )?(?:\w+ or )?(?:sore|tender|achy)\b"
             r"(?! (?:muscles?|spots?|areas?|joints?|"
             r"throat|back|neck|feet|legs?|arms?))|\bsore (?:for|afterwards|after|the next "
-            r"day|the day after)\b"
+            r"day|the day after)\b|"
+            # "some tenderness the next day", "aching for a day or two"
+            r"\b(?:soreness|tenderness|aching|stiffness|discomfort) (?:the next day|the day after|"
+            r"afterwards?|for (?:a|one|two|\d+) (?:or (?:two|\d+) )?days?)\b"
         ),
     ),
     # a punctured or collapsed lung: pneumothorax

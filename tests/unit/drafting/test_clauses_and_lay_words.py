@@ -256,3 +256,15 @@ def test_plain_pain_in_a_list_of_side_effects_is_soreness(draft: Drafter) -> Non
         ("burn",),
         ("post_needling_soreness",),
     ]
+
+
+def test_focuses_on_defines_and_leaving_with_less_pain_is_an_effect(draft: Drafter) -> None:
+    d = draft("Massage\n\nMassage focuses on tight muscles of the back. Most clients go home "
+              "with less stiffness. Many notice a change after a single visit. Some aching "
+              "the next day is expected.")  # fmt: skip
+    assert [(c.kind, c.adverse_event) for c in d.claims] == [
+        ("definition", ()),
+        ("effectiveness", ()),
+        ("effectiveness", ()),
+        ("adverse_effect", ("post_needling_soreness",)),
+    ]
