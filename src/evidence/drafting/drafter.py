@@ -1233,7 +1233,12 @@ def _defines_unnamed(found: _Found, short_forms: dict[str, str], named: bool) ->
     ):
         return True
     ref = rules.REFERENCE_SUBJECT.match(lower)
-    if ref and rules.DEFINITION_VERB.search(lower[ref.end() :]):
+    # (not a comparison: "It is not a substitute for exercise")
+    if (
+        ref
+        and rules.DEFINITION_VERB.search(lower[ref.end() :])
+        and not rules.COMPARISON.search(lower)
+    ):
         return True
     if not named and rules.AGENT_DESCRIPTION.match(lower):
         return True

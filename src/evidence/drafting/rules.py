@@ -326,6 +326,8 @@ WHO_WHERE = _rx(
 COMPARISON = _rx(
     r"\b(?:in conjunction with|combined with|in combination with|together with other|"
     r"most effective when|(?:more|less) effective than|better than|worse than|"
+    # "is not a substitute for exercise", "a replacement for surgery"
+    r"(?:substitute|replacement|stand-in) for|"
     r"compared (?:with|to)|as well as (?:surgery|medication|drugs))\b"
     # against nothing, a sham or a placebo: that is whether it works at all
     r"(?! (?:no |a |an |the )?(?:treatment|sham|placebo|fake|usual care|control|nothing|"
@@ -482,7 +484,8 @@ EFFECT_STRONG = _rx(
 # recovered no differently", "the studies do not back its use", "cast doubt on"
 EVIDENCE_AGAINST = _rx(
     r"\b(?:(?:less|not|hardly) (?:\w+ )?encouraging|no differently|no different(?:ly)? from|"
-    r"(?:no|little|weak|limited|insufficient|scant) evidence|cast(?:s|ing)? doubt|"
+    r"(?:no|little|weak|limited|insufficient|scant) (?:(?:strong|good|clear|real|solid|"
+    r"convincing|high-quality|reliable|firm) )?evidence|cast(?:s|ing)? doubt|"
     r"evidence (?:\w+ ){0,4}?(?:is|remains|was) (?:\w+ )?(?:limited|weak|lacking|scarce|poor|"
     r"insufficient|thin)|"
     r"(?:not|don't|doesn't|do not|does not|did not|didn't|fail(?:s|ed)? to)\s+(?:\w+\s+)?"
@@ -525,7 +528,9 @@ INDICATION = _rx(
     r"important|vital) (?:part|component|element)|mainstay|cornerstone|"
     r"(?:an? )?option for|(?:ideal|suitable|well suited|appropriate|a good (?:option|choice))"
     r" for|(?:popular|common|standard|usual|accepted|established|frequent|"
-    r"mainstream) (?:\w+ )?(?:treatments?|therapy|therapies|choices?|options?|approach(?:es)?))\b"
+    r"mainstream) (?:\w+ )?(?:treatments?|therapy|therapies|choices?|options?|approach(?:es)?)|"
+    # "it is popular for runner's knee", "widely used for"
+    r"(?:popular|widely used|often used) (?:choice |option )?(?:for|with|among people with))\b"
 )
 MECHANISM = _rx(
     r"\b(?:works? by|so as to|in order to (?:increase|improve|release|stimulate|restore)|"
@@ -599,6 +604,8 @@ DEFINITION_VERB = _rx(
     r"affordable|costly|easy|quick|painless|"
     # ("It is common to feel relief": an impersonal opening, not what it is)
     r"common|uncommon|rare|normal|usual|possible|likely|unlikely|important|"
+    # ("is low risk", "is well tolerated": safety, not what it is)
+    r"low|low-risk|risk-free|harmless|well|popular|"
     r"the (?:usual|main|standard|common|most common|"
     r"best|preferred|first)|"
     r"an? (?:(?:very|highly|extremely|really|generally) )?(?:effective|safe|good|"

@@ -268,3 +268,15 @@ def test_focuses_on_defines_and_leaving_with_less_pain_is_an_effect(draft: Draft
         ("effectiveness", ()),
         ("adverse_effect", ("post_needling_soreness",)),
     ]
+
+
+def test_popular_for_no_strong_evidence_low_risk_and_substitutes(draft: Drafter) -> None:
+    d = draft("Kinesio Taping\n\nKinesio taping is popular for plantar fasciitis. There is no "
+              "good evidence that the tape speeds recovery. The tape is low risk. It is not a "
+              "substitute for exercise therapy.")  # fmt: skip
+    assert [(c.kind, c.condition, c.asserts) for c in d.claims] == [
+        ("indication", ("plantar_fasciitis",), "benefit"),
+        ("effectiveness", (), "no_benefit"),
+        ("safety", (), "safe"),
+    ]
+    assert "comparison" in d.left_out[-1].reason
