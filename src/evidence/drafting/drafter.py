@@ -640,12 +640,21 @@ def _claims_of(
                     add("effectiveness", asserts, per_condition(sentence, condition),
                         condition=(condition,), outcome=aim)  # fmt: skip
         elif (
-            _strong(reading)
+            # (a list item says for itself that it works: "- Hip bursitis" under "You may
+            # benefit if you have:" names a use it lacks a word for, not a result)
+            (_strong(own) if statement.lead is not None else _strong(reading))
             or against
-            or rules.HEALING.search(reading)
+            or rules.HEALING.search(own if statement.lead is not None else reading)
             # a list item that opens with what it does ("- Improves range of motion") or
-            # names a gain under a heading on benefits ("- Less pain")
-            or (statement.lead is not None and rules.EFFECT.match(own))
+            # names a gain under a heading on benefits ("- Less pain"), not under one on
+            # how it works ("- Reduces substance P" under "How does it work?")
+            or (
+                statement.lead is not None
+                and rules.EFFECT.match(own)
+                and not rules.MECHANISM_CONTEXT.search(
+                    f"{statement.section or ''} {statement.lead}".lower()
+                )
+            )
             or gain is not None
         ):
             for aim in aims:
@@ -756,19 +765,21 @@ def _is_definition(found: _Found, subject_end: int, subject_start: int) -> bool:
     if rules.COMPARISON.search(found.lower):
         return False
     after = found.lower[subject_end:]
-    # "Trigger point injections (TPIs) are ...", "Shockwave therapy, or ESWT, is ..."
-    after = re.sub(
-        r"^\s*(?:\([^)]*\)|,\s*(?:or|also called|also known as|aka|sometimes called)\s+"
-        r"[^,]{1,40},)",
-        "",
-        after,
-    )
-    after = re.sub(
-        r"^\s*(?:points?|therapy|treatments?|remedies|units?|devices?|machines?|sessions?|"
-        r"procedures?|techniques?|methods?)\b",
-        "",
-        after,
-    )
+    # "Trigger point injections (TPIs) are ...", "Shockwave therapy, or ESWT, is ...", in
+    # either order ("extracorporeal shockwave" named, then "therapy (ESWT) is ...")
+    for _ in range(2):
+        after = re.sub(
+            r"^\s*(?:\([^)]*\)|,\s*(?:or|also called|also known as|aka|sometimes called)\s+"
+            r"[^,]{1,40},)",
+            "",
+            after,
+        )
+        after = re.sub(
+            r"^\s*(?:points?|therapy|treatments?|remedies|units?|devices?|machines?|sessions?|"
+            r"procedures?|techniques?|methods?)\b",
+            "",
+            after,
+        )
     if rules.DEFINITION_VERB.search(after):
         return True
     return bool(rules.DEFINITION_START.match(found.lower[:subject_start]))
@@ -1030,8 +1041,17 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             unknown.extend(_unknown_items(found))
         lead_in = sentence.rstrip().endswith(":")
         if lead_in:
-            # "Benefits of massage include:" defines nothing; its list makes the claims
-            claims = [c for c in claims if c.kind != "definition"]
+            # "Benefits of massage include:" defines nothing, and "You may benefit if you
+            # have:" names nothing it is for; its list makes the claims
+            claims = [
+                c
+                for c in claims
+                if c.kind != "definition"
+                and not (
+                    c.kind in ("effectiveness", "indication")
+                    and not (c.condition or c.outcome or c.adverse_event)
+                )
+            ]
         if not claims:
             reason = "not about an intervention in the vocabulary" if carried else _reason(lower)
             if lead_in and not carried:
@@ -1144,7 +1164,8 @@ def _lists_conditions(lead: str) -> bool:
         )
         and not _HARM_CONTEXT.search(lower)
         and not rules.NEGATION.search(lower)
-        and not re.search(r"\b(?:benefits?|advantages?)\b", lower)
+        # (the benefits it brings, not "you may benefit from it if you have:")
+        and not re.search(r"\b(?:benefits|advantages?)\b|\b(?:the|a|main|key) benefit\b", lower)
     )
 
 

@@ -355,7 +355,11 @@ COVERAGE_ACT = _rx(
 )
 NOT_COVERED = _rx(
     r"\b(?:not|isn't|aren't|rarely|seldom|never|no)\s+(?:\w+\s+){0,2}?(?:covered|cover|"
-    r"reimbursed|insurance)\b|\bexclude[sd]? from (?:coverage|cover)\b|"
+    r"reimbursed|insurance|medically necessary)\b|"
+    # "considered experimental by insurers", "usually an out-of-pocket expense"
+    r"\b(?:experimental|investigational|unproven)\b|\bout[- ]of[- ]pocket (?:expense|cost|"
+    r"payment)|\bpay (?:for it |for them )?(?:yourself|themselves|out of pocket)\b|"
+    r"\bexclude[sd]? from (?:coverage|cover)\b|"
     r"\b(?:not|n't|never|rarely|seldom|won't)\s+(?:\w+\s+){0,2}?pay(?:s|ing)? for\b"
 )
 # "applied with care to avoid burns": the harm is a risk of the treatment, not one it eases
@@ -466,7 +470,7 @@ EFFECT_STRONG = _rx(
     r"(?:\w+ ){0,2}?(?:backs?|supports?|confirms?|shows?) (?:its |the |their )?"
     r"(?:benefits?|effects?|effectiveness|use)|"
     r"feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|improvement|"
-    r"change|results?)|"
+    r"change|results?)|success (?:rates?|stories)|"
     # "leave with less pain than they came in with"
     r"with (?:\w+ )?(?:less|lower|reduced|fewer|milder) (?:pain|symptoms|stiffness|soreness|"
     r"aches?|discomfort|tension|headaches|spasms)|"
@@ -835,6 +839,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "low_back_pain",
         _rx(r"(?<!upper )(?<!middle )(?<!mid )(?<!mid-)\bback (?:pain|aches?)\b"),
     ),
+    # "heel pain": plantar fasciitis, as BODY_PARTS reads "pain in the heel"
+    ("condition", "plantar_fasciitis", _rx(r"\bheel pain\b")),
     # "tendon pain", "Achilles tendon problems", "tendon injuries": tendinopathy
     (
         "condition",

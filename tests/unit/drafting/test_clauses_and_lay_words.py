@@ -280,3 +280,36 @@ def test_popular_for_no_strong_evidence_low_risk_and_substitutes(draft: Drafter)
         ("safety", (), "safe"),
     ]
     assert "comparison" in d.left_out[-1].reason
+
+
+def test_a_name_then_its_last_word_and_short_form_still_defines(draft: Drafter) -> None:
+    d = draft("Shock Waves\n\nExtracorporeal shockwave therapy (ESWT) is a non-surgical "
+              "treatment that uses sound waves.")  # fmt: skip
+    assert [c.kind for c in d.claims] == ["definition"]
+
+
+def test_a_may_benefit_lead_in_and_items_that_name_no_known_condition(draft: Drafter) -> None:
+    d = draft("Shockwave Therapy\n\nShockwave therapy uses sound waves.\n\n"
+              "You may benefit from shockwave therapy if you have:\n\n- Heel pain\n"
+              "- Hip bursitis\n")  # fmt: skip
+    assert [(c.kind, c.sentence, c.condition) for c in d.claims][1:] == [
+        ("effectiveness", "Heel pain", ("plantar_fasciitis",)),
+    ]
+    assert "hip bursitis" in d.unknown_terms
+
+
+def test_items_under_how_it_works_that_reduce_something_are_mechanisms(draft: Drafter) -> None:
+    d = draft("Laser Therapy\n\n## How does it work?\n\n- Reduces swelling chemicals in the "
+              "tissue\n- Boosts cell energy\n")  # fmt: skip
+    assert [c.kind for c in d.claims] == ["mechanism", "mechanism"]
+
+
+def test_experimental_to_insurers_and_out_of_pocket_is_not_covered(draft: Drafter) -> None:
+    d = draft("Cupping\n\nMost insurance plans call cupping experimental, so it is usually an "
+              "out-of-pocket expense.")  # fmt: skip
+    assert _kinds(d) == [("coverage", (), "not_covered")]
+
+
+def test_success_rates_for_a_condition_are_an_effect(draft: Drafter) -> None:
+    d = draft("Shockwave Therapy\n\nClinics report success rates of 70% for heel pain.")
+    assert _kinds(d) == [("effectiveness", ("plantar_fasciitis",), "benefit")]
