@@ -198,7 +198,10 @@ REFERENCE_NOUN = _rx(
 # drugs can ... They can cause bleeding") it stands for that, not for the treatment
 BARE_PRONOUN = _rx(r"^(?:[^,]{0,30},\s*)?(?:it|they|these|this|its|their)\b(?!\s+\w+ment)")
 # "recommended for easing pain": the effect word names a purpose
-PURPOSE = _rx(r"\brecommended (?:for|to)\s+$")
+PURPOSE = _rx(
+    r"\b(?:recommended (?:for|to)|(?:procedure|treatment|technique|therapy|method|device)s? "
+    r"(?:used|designed|meant|intended) to)\s+$"
+)
 # "; this is a", ", which is a": what follows glosses the condition named before
 GLOSS_OF_CONDITION = _rx(
     r"(?:;|,|\()\s*(?:(?:this|which|that|it) (?:is|are) (?:an? |the )?|an? )(?:\w+ )?$"
@@ -490,7 +493,8 @@ EVIDENCE_AGAINST = _rx(
     r"\b(?:(?:less|not|hardly) (?:\w+ )?encouraging|no differently|no different(?:ly)? from|"
     r"(?:no|little|weak|limited|insufficient|scant) (?:(?:strong|good|clear|real|solid|"
     r"convincing|high-quality|reliable|firm) )?evidence|cast(?:s|ing)? doubt|"
-    r"evidence (?:\w+ ){0,4}?(?:is|remains|was) (?:\w+ )?(?:limited|weak|lacking|scarce|poor|"
+    r"evidence\b[^.;]{0,60}?\b(?:is|remains|was) (?:\w+ )?(?:limited|weak|weaker|lacking|scarce|"
+    r"poor|"
     r"insufficient|thin)|"
     r"(?:not|don't|doesn't|do not|does not|did not|didn't|fail(?:s|ed)? to)\s+(?:\w+\s+)?"
     r"(?:back|support|show (?:a |any )?benefit|improve|help)|"
@@ -530,7 +534,8 @@ INDICATION = _rx(
     # "exercise is seen as a key part of any plan"
     r"(?:seen|regarded|considered|viewed) as (?:an? |the )?(?:key|central|core|main|essential|"
     r"important|vital) (?:part|component|element)|mainstay|cornerstone|"
-    r"(?:an? )?option for|(?:ideal|suitable|well suited|appropriate|a good (?:option|choice))"
+    r"(?:an? )?option for|candidates? (?:for [\w ]{1,30} )?(?:include|are|is)\b|"
+    r"(?:ideal|suitable|well suited|appropriate|a good (?:option|choice))"
     r" for|(?:popular|common|standard|usual|accepted|established|frequent|"
     r"mainstream) (?:\w+ )?(?:treatments?|therapy|therapies|choices?|options?|approach(?:es)?)|"
     # "it is popular for runner's knee", "widely used for"

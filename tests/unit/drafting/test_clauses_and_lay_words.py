@@ -313,3 +313,14 @@ def test_experimental_to_insurers_and_out_of_pocket_is_not_covered(draft: Drafte
 def test_success_rates_for_a_condition_are_an_effect(draft: Drafter) -> None:
     d = draft("Shockwave Therapy\n\nClinics report success rates of 70% for heel pain.")
     assert _kinds(d) == [("effectiveness", ("plantar_fasciitis",), "benefit")]
+
+
+def test_candidates_purpose_and_weaker_evidence(draft: Drafter) -> None:
+    d = draft("Cupping\n\nCupping is a treatment used to loosen tight fascia.\n\n## Who can "
+              "have it?\n\nGood candidates include people with neck pain. Evidence for its use "
+              "in people with fibromyalgia is weaker.")  # fmt: skip
+    assert _kinds(d) == [
+        ("definition", (), "true"),
+        ("indication", ("neck_pain",), "benefit"),
+        ("effectiveness", ("fibromyalgia",), "no_benefit"),
+    ]
