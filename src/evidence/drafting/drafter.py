@@ -378,6 +378,12 @@ def _other_subject(lower: str) -> bool:
     return bool(rules.OTHER_TREATMENT.search(head))
 
 
+# a sentence whose subject is a pronoun or "this treatment", up to its first verb
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:it|they|this (?:treatment|therapy|technique|procedure|method))\s+(?:\w+ly\s+)?"
+    r"(?:is|are|was|were|isn't|aren't|does|do|doesn't|don't|works?|can|may|differs?|"
+    r"resembles?|has|have)\b"
+)
 _CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s+")
 
 
@@ -874,6 +880,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             )
             continue
         subject = _subject(found, short_forms)
+        pronoun = _PRONOUN_SUBJECT.match(lower)
+        if pronoun and subject and subject[0][1] >= pronoun.end() and state.last:
+            # "It is not acupuncture.", "It works well with massage": the pronoun is the
+            # subject, and the treatment named after its verb is what it is set against
+            subject = []
         reading = lower
         if statement.lead is not None:
             reading = f"{statement.lead.lower()} {lower}"

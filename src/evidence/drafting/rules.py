@@ -465,7 +465,8 @@ USED_TO = _rx(r"\b(?:is|are) (?:\w+ )?used (?:to|for)\b")
 EFFECT_STRONG = _rx(
     r"\b(?:effective(?:ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|proven|ineffective|"
     r"no better than|does not work|doesn't work|cure[sd]?|"
-    r"(?:eas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|lessen(?:s|ed)?|improv(?:e|es|ed)|"
+    r"(?:eas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|"
+    r"improv(?:e|es|ed)|"
     + _LOWER_VERB
     + r")\s+(?:[\w-]+,?\s+){0,3}?(?:pain|symptoms|spasms?|stiffness|mobility|"
     r"range of motion|discomfort|soreness|aches?|tension)|"

@@ -324,3 +324,16 @@ def test_candidates_purpose_and_weaker_evidence(draft: Drafter) -> None:
         ("indication", ("neck_pain",), "benefit"),
         ("effectiveness", ("fibromyalgia",), "no_benefit"),
     ]
+
+
+def test_a_pronoun_subject_is_the_treatment_in_hand_not_the_one_named_after(
+    draft: Drafter,
+) -> None:
+    d = draft("Cupping\n\nCupping uses suction cups on the back. It is not massage. It can "
+              "decrease pain in the neck.")  # fmt: skip
+    assert [(c.kind, c.intervention) for c in d.claims] == [
+        ("definition", ("cupping",)),
+        ("definition", ("cupping",)),
+        ("effectiveness", ("cupping",)),
+    ]
+    assert d.claims[-1].condition == ("neck_pain",)
