@@ -818,6 +818,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             answered = _answer_claims(asked, sentence, vocab, short_forms, state, labels)
             if answered:
                 state.claims.extend(answered)
+                state.resolved = True  # (the answer's paragraph goes on about it)
                 continue
         if statement.label:
             draft.left_out.append(LeftOut(sentence, "the label of a list item or paragraph"))

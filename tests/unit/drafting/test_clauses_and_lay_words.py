@@ -337,3 +337,20 @@ def test_a_pronoun_subject_is_the_treatment_in_hand_not_the_one_named_after(
         ("effectiveness", ("cupping",)),
     ]
     assert d.claims[-1].condition == ("neck_pain",)
+
+
+def test_promising_results_and_reported_better_function_are_effects(draft: Drafter) -> None:
+    d = draft("Laser Therapy\n\nLaser therapy uses light. Results for knee osteoarthritis look "
+              "promising.\n\n## Can it help neck pain?\n\nPossibly. Small trials reported "
+              "better movement after a month.")  # fmt: skip
+    assert _kinds(d)[1:3] == [
+        ("effectiveness", ("knee_osteoarthritis",), "benefit"),
+        ("effectiveness", ("neck_pain",), "benefit"),
+    ]
+    assert d.claims[-1].sentence == "Small trials reported better movement after a month."
+    assert d.claims[-1].kind == "effectiveness"
+
+
+def test_pain_that_has_not_improved_is_no_result_of_the_treatment(draft: Drafter) -> None:
+    d = draft("Massage\n\nWe consider massage for neck pain that has not improved with rest.")
+    assert _kinds(d) == [("indication", ("neck_pain",), "benefit")]
