@@ -136,6 +136,9 @@ UNDECIDED = _rx(
     # ("What the therapist looks for is a twitch": a statement put the other way round)
     r"^(?:[^,]{0,20},\s*)?what (?!(?:it|they) (?:is|are)\b)(?![^.;]{3,80}? (?:is|are|was) "
     r"(?:an?|the) (?!matter|question|subject)\w)|"
+    # "If the shots don't help, ...": what happens then, not whether they help
+    r"^if (?:the |these |this |it |they |that )[^,]{0,50}\b(?:don't|doesn't|do not|does not|"
+    r"fail\w*|stop\w*) (?:to )?(?:help|work)\b|"
     r"\b(?:is|are|remains?) still being (?:studied|investigated|researched|tested|debated|"
     r"explored)|"
     # "Coverage varies from state to state": no direction to check
@@ -533,6 +536,8 @@ INDICATION = _rx(
     r"(?:for|to (?:people|patients|those|anyone) (?:with|who have))|"
     r"(?:is|are) (?:\w+ )?used (?:to|for)|"
     r"(?:may|might|can|could|will|would) suit|"
+    # "your doctor might suggest it if:", "we may recommend it for"
+    r"(?:may|might|can|could|will|would|often|usually) (?:suggest|recommend|advise|offer)|"
     # "we consider injections for X", "X may be considered for"
     r"consider(?:s|ed)? (?:\w+ ){0,2}?for|"
     # "People use TENS for many kinds of pain"
@@ -722,7 +727,8 @@ DEFINITION_START = _rx(
 CONDITION_LIST = _rx(
     r"\b(?:conditions?|ailments|disorders|problems|pains|injuries)\s+(?:\w+\s+){0,2}?"
     r"(?:like|such as|including|include)\s+|\bsuch as\s+|\bincluding\s+|\bassociated with\s+|"
-    r"\bhelp (?:with )?(?=\w)|\btreat (?=\w)"
+    r"\bhelp (?:with )?(?!after|before|when|if|in|at|for|to|you|your|them|it|people|patients)"
+    r"(?=\w)|\btreat (?=\w)"
 )
 
 
@@ -736,7 +742,7 @@ _AFTER_TREATMENT = (
     r"(?:needle|treatment|puncture)\s+site)"
 )
 _WHERE_GIVEN = (
-    r"|where (?:it|they|the (?:needle|shot|injection)s?) (?:was|were|went|is|are) "
+    r"|where (?:it|they|the (?:needle|shot|injection)s?) (?:was|were|went|is|are|goes|go) "
     r"(?:given|injected|inserted|in|placed|put)"
 )
 PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -748,11 +754,14 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:pain|soreness|numbness|tenderness|discomfort|aching)"
             # (not "pain relief after treatment", "pain scores after sessions")
             r"(?!\s+(?:relief|reduction|scores?|levels?|intensity|control|management|"
-            r"improve\w*|eases?|went|goes)\b)\s+(?:\w+\s+){0,2}?"
+            r"improve\w*|eases?|went|goes)\b)"
+            # (the word of pain alone: "pain or bruising where the needle goes in" names
+            # the bruising too)
+            + r"(?=\s+(?:\w+\s+){0,2}?"
             + "(?:"
             + _AFTER_TREATMENT
             + _WHERE_GIVEN
-            + ")"
+            + "))"
             + r"|\b(?:short-lived|brief|temporary|transient|mild)\s+(?:pain|discomfort|ache)\b"
         ),
     ),

@@ -354,3 +354,24 @@ def test_promising_results_and_reported_better_function_are_effects(draft: Draft
 def test_pain_that_has_not_improved_is_no_result_of_the_treatment(draft: Drafter) -> None:
     d = draft("Massage\n\nWe consider massage for neck pain that has not improved with rest.")
     assert _kinds(d) == [("indication", ("neck_pain",), "benefit")]
+
+
+def test_pain_or_a_harm_where_the_needle_goes_in_are_both_harms(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nSide effects can include pain or bruising where the needle "
+              "goes in.")  # fmt: skip
+    assert [c.adverse_event for c in d.claims] == [("post_needling_soreness",), ("bruising",)]
+
+
+def test_items_under_a_doctor_might_suggest_it_if_lead_are_uses(draft: Drafter) -> None:
+    d = draft("Massage\n\nYour doctor might suggest massage if:\n\n- You have fibromyalgia "
+              "that makes daily tasks hard\n")  # fmt: skip
+    assert _kinds(d) == [("indication", ("fibromyalgia",), "benefit")]
+
+
+def test_if_it_does_not_help_then_is_no_claim_and_names_no_unknown_word(
+    draft: Drafter,
+) -> None:
+    d = draft("Cupping\n\nIf the cups don't help after a few visits, your therapist may try "
+              "something else.")  # fmt: skip
+    assert d.claims == []
+    assert d.unknown_terms == []
