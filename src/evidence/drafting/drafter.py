@@ -1070,7 +1070,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 reason = "introduces the list after it"
             draft.left_out.append(LeftOut(sentence, reason))
             # a paragraph still speaks of its treatment after a sentence that claims nothing
-            state.resolved = not carried or statement.follows
+            # (and a section's opening sentence carried over speaks of its treatment too)
+            state.resolved = not carried or statement.follows or statement.opens
             continue
         unknown.extend(found.guessed)
         unknown.extend(_unknown_words(found, True, short_forms))

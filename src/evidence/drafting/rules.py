@@ -357,13 +357,16 @@ COVERAGE = _rx(
 COVERAGE_ACT = _rx(
     r"\b(?:covered|cover(?:s|ing|age)?|reimburs\w*|pa(?:y|ys|id|ying) (?:\w+ ){0,3}?for|"
     r"out[- ]of[- ]pocket|(?:in|out of)[- ]network|benefits? (?:for|include)|"
-    r"medically (?:necessary|needed)|experimental|investigational)\b"
+    r"medically (?:necessary|needed)|experimental|investigational|"
+    r"bill(?:s|ed|ing)? (?:\w+ )?(?:to )?(?:insurance|insurers?|medicare|your (?:plan|insurer))|"
+    r"cash[- ](?:based|pay|only)|self[- ]pay)\b"
 )
 NOT_COVERED = _rx(
     r"\b(?:not|isn't|aren't|rarely|seldom|never|no)\s+(?:\w+\s+){0,2}?(?:covered|cover|"
     r"reimbursed|insurance|medically necessary)\b|"
     # "considered experimental by insurers", "usually an out-of-pocket expense"
-    r"\b(?:experimental|investigational|unproven)\b|\bout[- ]of[- ]pocket (?:expense|cost|"
+    r"\b(?:experimental|investigational|unproven|cash[- ](?:based|pay|only)|self[- ]pay|"
+    r"not (?:\w+ )?billed)\b|\bout[- ]of[- ]pocket (?:expense|cost|"
     r"payment)|\bpay (?:for it |for them )?(?:yourself|themselves|out of pocket)\b|"
     r"\bexclude[sd]? from (?:coverage|cover)\b|"
     r"\b(?:not|n't|never|rarely|seldom|won't)\s+(?:\w+\s+){0,2}?pay(?:s|ing)? for\b"
@@ -393,6 +396,7 @@ SAFETY = _rx(
     r"(?:low|small|minimal|little) risk of (?:\w+\s+)?(?:complications?|side effects|harm)|"
     r"(?:risk|chance) of (?:\w+\s+)?(?:complications?|side effects|harm) is (?:very )?"
     r"(?:low|small|minimal)|(?:complications?|side effects|adverse (?:effects|events|reactions)|"
+    r"(?:the )?risks?|"
     r"(?:serious|major|severe) (?:problems|issues|harms?|reactions))\s+"
     r"(?:\w+\s+){0,4}?(?:are|is)\s+(?:usually\s+|generally\s+|often\s+|typically\s+|"
     r"mostly\s+)?(?:very\s+|extremely\s+|fairly\s+|quite\s+)?"
@@ -737,7 +741,8 @@ CONDITION_LIST = _rx(
 # literature; read only where the vocabulary itself matches nothing at that place, and only
 # for terms the vocabulary has.
 _AFTER_TREATMENT = (
-    r"(?:after|following|from|where|around|at|near|close to)\s+(?:the\s+|an?\s+|each\s+)?"
+    r"(?:after|following|during|from|where|around|at|near|close to)\s+"
+    r"(?:the\s+|an?\s+|each\s+)?"
     r"(?:injections?|shots?|needles?|needling|sessions?|procedures?|treatments?|injection site|"
     r"(?:needle|treatment|puncture)\s+site)"
 )
@@ -751,7 +756,7 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "adverse_event",
         "post_needling_soreness",
         _rx(
-            r"\b(?:pain|soreness|numbness|tenderness|discomfort|aching)"
+            r"\b(?:pain|soreness|numbness|tenderness|discomfort|aching|ache)"
             # (not "pain relief after treatment", "pain scores after sessions")
             r"(?!\s+(?:relief|reduction|scores?|levels?|intensity|control|management|"
             r"improve\w*|eases?|went|goes)\b)"

@@ -375,3 +375,32 @@ def test_if_it_does_not_help_then_is_no_claim_and_names_no_unknown_word(
               "something else.")  # fmt: skip
     assert d.claims == []
     assert d.unknown_terms == []
+
+
+def test_an_opening_sentence_without_a_claim_keeps_the_section_on_its_treatment(
+    draft: Drafter,
+) -> None:
+    d = draft("Cupping\n\nCupping uses suction.\n\n## What to expect\n\nThe visit starts with "
+              "a chat. Many notice less pain within a day.")  # fmt: skip
+    assert [(c.kind, c.sentence) for c in d.claims][-1] == (
+        "effectiveness",
+        "Many notice less pain within a day.",
+    )
+
+
+def test_an_ache_during_treatment_and_minimal_risks(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nMost people feel a dull ache during treatment. Risks are "
+              "minimal in trained hands.")  # fmt: skip
+    assert _kinds(d) == [
+        ("adverse_effect", ("post_needling_soreness",), "occurs"),
+        ("safety", (), "safe"),
+    ]
+
+
+def test_not_billed_to_insurance_and_cash_based_are_not_covered(draft: Drafter) -> None:
+    d = draft("Cupping\n\nCupping is not billed to insurance. Kinesio taping is billed to "
+              "insurance as part of a visit.")  # fmt: skip
+    assert [(c.intervention, c.asserts) for c in d.claims] == [
+        (("cupping",), "not_covered"),
+        (("kinesio_taping",), "covered"),
+    ]
