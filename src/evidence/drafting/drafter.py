@@ -384,6 +384,11 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:is|are|was|were|isn't|aren't|does|do|doesn't|don't|works?|can|may|differs?|"
     r"resembles?|has|have)\b"
 )
+# a comparison with nothing: its "no" negates no effect
+_NO_TREATMENT = re.compile(
+    r"\b(?:compared (?:with|to)|versus|vs\.?|than|with|against|over) (?:no|nothing)"
+    r"(?: (?:treatment|therapy|intervention|care|massage|needling|injection))?\b"
+)
 _CONTRAST = re.compile(r"[,;]\s+(?:while|whereas)\s+")
 
 
@@ -763,6 +768,8 @@ def _negated_near(reading: str, cue: int) -> bool:
     """The effect word at ``cue`` is negated: a negation in the words just before it, or the
     word itself ("ineffective"); not a negation after it ("with no need for pills")."""
     before = reading[max(0, cue - 40) : cue]
+    # ("Compared with no treatment, it reduced pain": the "no" is the comparison's)
+    before = _NO_TREATMENT.sub("", before)
     word = re.match(r"[\w' ]{0,20}", reading[cue:])
     return bool(rules.NEGATION.search(before + (word.group() if word else "")))
 

@@ -362,7 +362,7 @@ COVERAGE_ACT = _rx(
     r"cash[- ](?:based|pay|only)|self[- ]pay)\b"
 )
 NOT_COVERED = _rx(
-    r"\b(?:not|isn't|aren't|rarely|seldom|never|no)\s+(?:\w+\s+){0,2}?(?:covered|cover|"
+    r"\b(?:not|isn't|aren't|rarely|seldom|never|no)\s+(?:\w+\s+){0,2}?(?:covered|covers?|"
     r"reimbursed|insurance|medically necessary)\b|"
     # "considered experimental by insurers", "usually an out-of-pocket expense"
     r"\b(?:experimental|investigational|unproven|cash[- ](?:based|pay|only)|self[- ]pay|"
@@ -644,8 +644,11 @@ DEFINITION_VERB = _rx(
     # what it rests on ("rests on meridian theory", "is guided by anatomy")
     r"(?:is|are) (?:based on|grounded in|rooted in|guided by|derived from)|rests? on|"
     r"draws? on|originat\w+|"
-    # what it is aimed at ("focuses on tight knots", "concentrates on the trigger points")
-    r"focus(?:es)? on|concentrates? on|"
+    # what it is aimed at ("focuses on tight knots", "targets tight spots", "applies firm
+    # pressure")
+    # (not "targets these knots to help reduce pain": what it does for a condition)
+    r"focus(?:es)? on|concentrates? on|applies|aims at|"
+    r"targets(?![^.;]*\b(?:help|reduc|eas|reliev|improv|treat)\w*)|"
     r"does not use|doesn't use|does not involve|doesn't involve|"
     # where its name comes from ("It gets its name from ...", "hence the name")
     r"gets? its name|takes? its name|(?:is|are) (?:so )?(?:called|named) (?:\w+ )?because)\b"

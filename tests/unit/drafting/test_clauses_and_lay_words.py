@@ -404,3 +404,19 @@ def test_not_billed_to_insurance_and_cash_based_are_not_covered(draft: Drafter) 
         (("cupping",), "not_covered"),
         (("kinesio_taping",), "covered"),
     ]
+
+
+def test_compared_with_no_treatment_is_no_negation_of_the_effect(draft: Drafter) -> None:
+    d = draft("Massage\n\nCompared with no treatment, massage eased neck pain for a month.")
+    assert _kinds(d) == [("effectiveness", ("neck_pain",), "benefit")]
+
+
+def test_targets_and_applies_define_unless_it_is_to_ease_something(draft: Drafter) -> None:
+    d = draft("Massage\n\nDeep tissue massage applies slow pressure to deep muscle layers. "
+              "Massage targets knots to help ease neck pain.")  # fmt: skip
+    assert [c.kind for c in d.claims] == ["definition", "effectiveness"]
+
+
+def test_insurance_that_rarely_covers_it_is_not_covered(draft: Drafter) -> None:
+    d = draft("Massage\n\nHealth insurance rarely covers massage.")
+    assert _kinds(d) == [("coverage", (), "not_covered")]
