@@ -542,6 +542,8 @@ INDICATION = _rx(
     r"(?:may|might|can|could|will|would) suit|"
     # "your doctor might suggest it if:", "we may recommend it for"
     r"(?:may|might|can|could|will|would|often|usually) (?:suggest|recommend|advise|offer)|"
+    # "the FDA approved it for X", "cleared for use in X"
+    r"(?:approved|cleared) (?:\w+ ){0,4}?(?:for|to treat)|"
     # "we consider injections for X", "X may be considered for"
     r"consider(?:s|ed)? (?:\w+ ){0,2}?for|"
     # "People use TENS for many kinds of pain"

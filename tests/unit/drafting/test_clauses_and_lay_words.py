@@ -420,3 +420,8 @@ def test_targets_and_applies_define_unless_it_is_to_ease_something(draft: Drafte
 def test_insurance_that_rarely_covers_it_is_not_covered(draft: Drafter) -> None:
     d = draft("Massage\n\nHealth insurance rarely covers massage.")
     assert _kinds(d) == [("coverage", (), "not_covered")]
+
+
+def test_approved_for_a_condition_is_a_use(draft: Drafter) -> None:
+    d = draft("Laser Therapy\n\nRegulators cleared laser therapy for neck pain years ago.")
+    assert _kinds(d) == [("indication", ("neck_pain",), "benefit")]
