@@ -17,7 +17,6 @@ from __future__ import annotations
 import shutil
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -26,7 +25,7 @@ import pyarrow.parquet as pq
 from evidence.baseline.files import FILE_PATTERN, file_order_key
 from evidence.baseline.partition import DELETIONS, PartitionInfo
 from evidence.errors import StorageError
-from evidence.ingest import FileJob, FileResult, Parsed, Ready, Segment, write_file, write_ledger
+from evidence.ingest import FileJob, FileResult, Parsed, Ready, Segment, write_file
 from evidence.store import (
     Batch,
     ingest_ledger,
@@ -40,16 +39,11 @@ __all__ = [
     "load_partitions",
     "out_of_order",
     "partition_steps",
-    "record_failure",
 ]
 
 # Records per upsert in the writer. Measured on a 30,000-record synthetic file parsed in chunks
 # of 2,000: 2.9 s chunk by chunk, 1.6 s in batches of 5,000, 1.45 s of 10,000, 1.55 s of 20,000.
 BATCH_RECORDS = 10_000
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def ingested_sha256s(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
@@ -76,13 +70,6 @@ def out_of_order(con: duckdb.DuckDBPyConnection, paths: Iterable[Path]) -> list[
         for p in paths
         if p.name not in done and file_order_key(p) < file_order_key(latest)
     ]
-
-
-def record_failure(con: duckdb.DuckDBPyConnection, path: Path, sha256: str, error: str) -> None:
-    """Write a ``failed`` row to the ledger for a file that could not be parsed."""
-    result = FileResult(path=path, sha256=sha256, status="failed", error=error)
-    with storage_errors(str(path)):
-        write_ledger(con, result, _now())
 
 
 def _deletion_blocks(folder: Path) -> dict[int, list[int]]:
