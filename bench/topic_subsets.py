@@ -1,6 +1,6 @@
 """The topic set's measures on each half, split by batch: the first 228 records, the second
-batch (IDs 93000501-93000799) and the third (93000800 up), so that a batch nobody has tuned
-on can be reported apart.
+batch (IDs 93000501-93000799), the third (93000800-93000999) and the fourth (93001000 up), so
+that a batch nobody has tuned on can be reported apart.
 
     python bench/topic_subsets.py [--half dev|test|all]
 
@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TOPIC = ROOT / "tests" / "eval" / "topic"
 SECOND_BATCH = 93000501
 THIRD_BATCH = 93000800
+FOURTH_BATCH = 93001000
 SHOWN = (
     "intervention.f1",
     "condition.f1",
@@ -50,7 +51,8 @@ def main() -> None:
     for batch, keep in (
         ("first", lambda p: p < SECOND_BATCH),
         ("second", lambda p: SECOND_BATCH <= p < THIRD_BATCH),
-        ("third", lambda p: p >= THIRD_BATCH),
+        ("third", lambda p: THIRD_BATCH <= p < FOURTH_BATCH),
+        ("fourth", lambda p: p >= FOURTH_BATCH),
         ("all", lambda p: True),
     ):
         part = {p: g for p, g in gold.items() if keep(p)}
