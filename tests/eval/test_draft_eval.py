@@ -1,0 +1,110 @@
+"""The claim drafter's evaluation set (`tests/eval/draft/`): every article's gold claims file
+loads and quotes its article, every article's draft goes through `evidence check` into the
+report, and the dev articles and the seed article hold their floors.
+
+The held-out `test` articles get no floor: they are measured by hand (`bench/draft_eval.py`),
+never tuned on, and no test reads the drafter's figures on them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from evidence import pipeline
+from evidence.claims.claims_file import load_claims
+from evidence.config import Settings
+from evidence.drafting import draft_claims, read_article, render_draft
+from evidence.drafting.evaluation import score_draft
+from evidence.tagging import Vocabulary, load_vocabulary
+
+REPO = Path(__file__).resolve().parents[2]
+DRAFT = REPO / "tests" / "eval" / "draft"
+SEED_ARTICLE = REPO.parent / "shared" / "seed" / "trigger-point-article.txt"
+SEED_CLAIMS = REPO / "data" / "claims" / "trigger-point-article.yaml"
+ROW = re.compile(r"^\| `(?P<folder>[^`/]+)/` \| (?P<set>dev|test) \|", re.MULTILINE)
+
+
+def _sets() -> dict[str, str]:
+    """Each article folder's set, from the table of the set's README."""
+    return {m["folder"]: m["set"] for m in ROW.finditer((DRAFT / "README.md").read_text("utf-8"))}
+
+
+SETS = _sets()
+FOLDERS = sorted(p.name for p in DRAFT.iterdir() if p.is_dir())
+# (recall, precision) floors, a little under the figures of `bench/draft_eval.py` on each
+# dev article (the README's table gives the figures).
+FLOORS: dict[str, tuple[float, float]] = {
+    "seed": (0.95, 0.93),
+}
+
+
+def _article(folder: str) -> Path:
+    found = sorted((DRAFT / folder).glob("article.*"))
+    assert len(found) == 1, f"{folder}: expected one article.md or article.html, found {found}"
+    return found[0]
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return load_vocabulary(REPO / "data" / "vocab")
+
+
+def test_every_folder_is_in_the_readme_table() -> None:
+    assert FOLDERS, f"no articles under {DRAFT}"
+    assert sorted(SETS) == FOLDERS
+    assert {"dev", "test"} <= set(SETS.values())
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_gold_loads_and_quotes_its_article(folder: str, vocab: Vocabulary) -> None:
+    gold = load_claims(DRAFT / folder / "gold.yaml", vocab)
+    assert gold.claims, f"{folder}: no gold claims"
+    text = _words(" ".join(b.text for b in read_article(_article(folder)).blocks))
+    for claim in gold.claims:
+        assert claim.sentence, f"{folder}: claim {claim.id} has no sentence"
+        assert _words(claim.sentence) in text, f"{folder}: {claim.id}'s sentence is not in it"
+    assert (DRAFT / folder / "SOURCES.md").is_file(), f"{folder}: no SOURCES.md"
+
+
+def test_every_draft_goes_through_check_into_the_report(tmp_path: Path, vocab: Vocabulary) -> None:
+    """draft → claims file → `evidence check` → report, for every article of the set."""
+    settings = Settings.from_env({}, db_path=tmp_path / "e.duckdb")
+    files = sorted((REPO / "data" / "sample").glob("pubmed-sample-*.xml"))
+    assert files, "data/sample has no pubmed-sample-*.xml files"
+    assert pipeline.ingest(settings, files).ok
+    drafted = 0
+    for folder in FOLDERS:
+        article = _article(folder)
+        draft = draft_claims(read_article(article), vocab)
+        path = tmp_path / f"{folder}.yaml"
+        path.write_text(render_draft(draft, article=article.name), encoding="utf-8")
+        loaded = load_claims(path, vocab)
+        assert len(loaded.claims) == len(draft.claims), folder
+        assert all(c.reviewed is False for c in loaded.claims), folder
+        pipeline.check(settings, path)
+        drafted += len(draft.claims)
+    page = pipeline.report(settings, tmp_path / "report").read_text(encoding="utf-8")
+    assert page.count("Draft, not reviewed") == drafted
+
+
+@pytest.mark.parametrize("folder", sorted(FLOORS))
+def test_dev_article_holds_its_floor(folder: str, vocab: Vocabulary) -> None:
+    if folder == "seed":
+        if not SEED_ARTICLE.exists():
+            pytest.skip(f"the seed article is not here ({SEED_ARTICLE})")
+        article, gold_path = SEED_ARTICLE, SEED_CLAIMS
+    else:
+        assert SETS[folder] == "dev", f"{folder} is not a dev article: no floor on it"
+        article, gold_path = _article(folder), DRAFT / folder / "gold.yaml"
+    gold = load_claims(gold_path, vocab)
+    score = score_draft(draft_claims(read_article(article), vocab).claims, gold.claims)
+    recall, precision = FLOORS[folder]
+    assert score.recall >= recall, f"{folder}: recall {score.recall:.3f} < {recall}"
+    assert score.precision >= precision, f"{folder}: precision {score.precision:.3f} < {precision}"
