@@ -6,10 +6,13 @@ Run by hand from the repository root (figures go in issue notes)::
     .venv/bin/python bench/tagging_eval.py --errors        # also list every disagreement
     .venv/bin/python bench/tagging_eval.py --records 30000 --workers 2
     .venv/bin/python bench/tagging_eval.py --topic dev --records 0   # real studies, retold
+    .venv/bin/python bench/tagging_eval.py --topic dev --records 0 --scorer matched
 
 Reads tests/eval/devset.xml (SYNTHETIC records), tests/eval/gold.yaml and data/vocab/;
 writes nothing. Quality: precision, recall and F1 per dimension (micro over records),
-design and population accuracy, finding direction accuracy. Throughput: tagging plus
+design and population accuracy, finding direction accuracy (``--scorer first``, the default:
+the first labelled finding of each pair against our first; ``--scorer matched``: every
+labelled finding, paired one to one; see `evidence.tagging.evaluation`). Throughput: tagging plus
 findings (parsing excluded) over N records cycled from the dev set, and, when the shared
 reference data is present, over real MEDLINE records (longer abstracts).
 """
@@ -49,13 +52,17 @@ def read_articles(path: Path) -> list[Article]:
 
 
 def evaluate(
-    articles: Sequence[Article], gold: dict[int, GoldRecord], vocab: Vocabulary
+    articles: Sequence[Article],
+    gold: dict[int, GoldRecord],
+    vocab: Vocabulary,
+    *,
+    matched: bool = False,
 ) -> EvalReport:
     predictions = []
     for article in articles:
         tags, findings = analyse_article(article, vocab)
         predictions.append((article.pmid, tags, findings))
-    return score_records(gold, predictions)
+    return score_records(gold, predictions, matched=matched)
 
 
 def _analyse_chunk(args: tuple[Path, list[Article]]) -> int:
@@ -107,6 +114,11 @@ def print_report(report: EvalReport, *, errors: bool) -> None:
     for name in ("certainty_accuracy", "comparator_accuracy", "safety_accuracy"):
         if f"finding.{name}" in extra:
             print(f"finding {name.replace('_', ' ')}: {extra[f'finding.{name}']:.3f}")
+    if report.predicted:
+        print(
+            f"our findings paired with a labelled one: {report.predicted - report.unpaired}/"
+            f"{report.predicted} distinct statements ({extra['finding.paired_share']:.3f})"
+        )
     if errors:
         print("\n".join(report.errors))
 
@@ -124,6 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=("dev", "test", "all"),
         help="score a half of the topic set (tests/eval/topic) instead of --devset/--gold",
     )
+    parser.add_argument(
+        "--scorer",
+        choices=("first", "matched"),
+        default="first",
+        help="topic set findings: the first labelled finding of each pair (first), or every "
+        "one, paired one to one (matched)",
+    )
     args = parser.parse_args(argv)
 
     vocab = load_vocabulary(args.vocab)
@@ -132,7 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         articles = [a for path in paths for a in read_articles(path)]
     else:
         articles, gold = read_articles(args.devset), load_gold(args.gold)
-    print_report(evaluate(articles, gold, vocab), errors=args.errors)
+    report = evaluate(articles, gold, vocab, matched=args.scorer == "matched")
+    print_report(report, errors=args.errors)
     if args.records:
         samples = [("dev set", articles)]
         if REAL_SAMPLE.exists():

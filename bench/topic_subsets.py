@@ -2,7 +2,7 @@
 batch (IDs 93000501-93000799), the third (93000800-93000999) and the fourth (93001000 up), so
 that a batch nobody has tuned on can be reported apart.
 
-    python bench/topic_subsets.py [--half dev|test|all]
+    python bench/topic_subsets.py [--half dev|test|all] [--scorer first|matched]
 
 Prints one line per (half, batch) with the measures of `bench/tagging_eval.py`; never the
 errors (the test half is measured only).
@@ -38,6 +38,7 @@ SHOWN = (
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--half", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--scorer", choices=["first", "matched"], default="first")
     args = parser.parse_args()
     vocab = load_vocabulary(ROOT / "data" / "vocab")
     paths, gold = load_topic_set(TOPIC, args.half)
@@ -56,7 +57,9 @@ def main() -> None:
         ("all", lambda p: True),
     ):
         part = {p: g for p, g in gold.items() if keep(p)}
-        metrics = score_records(part, [x for x in predictions if keep(x[0])]).metrics()
+        metrics = score_records(
+            part, [x for x in predictions if keep(x[0])], matched=args.scorer == "matched"
+        ).metrics()
         cells = "  ".join(f"{metrics.get(m, float('nan')):12.3f}" for m in SHOWN)
         print(f"{args.half:5} {batch:7} {len(part):7}  {cells}")
 

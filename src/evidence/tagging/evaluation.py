@@ -11,6 +11,17 @@ design and population accuracy; and finding direction accuracy over the gold fin
 each matched to a predicted finding by (pmid, intervention, condition). A gold finding
 with no predicted finding counts as wrong. Where a record has several predicted findings
 for one key (one per outcome), the first one (the record's overall direction) is used.
+
+The topic set may label several findings for one (kind, intervention, condition): "each
+arm improved" (comparator none) beside "no difference between the arms". The default
+scorer (``matched=False``) compares only the first gold finding of each key with the first
+predicted one, so such a record passes or fails on the order its labeller wrote them in.
+``matched=True`` scores every gold finding: the gold and predicted findings of one key are
+paired one to one, first those with the same comparator (each in its list's order), then
+the rest in order. Predicted findings of a key are taken as distinct statements, one per
+(direction, comparator), so a row repeated per outcome cannot stand in for a second
+labelled finding. A gold finding left unpaired is missing; a predicted one left unpaired
+is counted apart (`EvalReport.unpaired`), never as correct.
 """
 
 from __future__ import annotations
@@ -64,8 +75,12 @@ class GoldRecord:
     # labelled before hedging became certainty (tests/eval/README.md): a hedged benefit or
     # no-benefit counts as `inconclusive` there (see `legacy_direction`)
     legacy: bool = True
-    # the topic set: (kind, intervention, condition) -> the finding's labels
+    # the topic set: (kind, intervention, condition) -> the finding's labels (the first)
     details: Mapping[tuple[str, str, str | None], GoldFinding] = field(default_factory=dict)
+    # ... and every finding labelled for that key, in the labeller's order
+    all_details: Mapping[tuple[str, str, str | None], tuple[GoldFinding, ...]] = field(
+        default_factory=dict
+    )
 
 
 @dataclass(slots=True)
@@ -107,6 +122,9 @@ class EvalReport:
     comparator: Score = field(default_factory=Score)
     safety_gold: int = 0
     safety_correct: int = 0
+    # the matched scorer: predicted findings (distinct statements) paired with none
+    unpaired: int = 0
+    predicted: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -147,6 +165,8 @@ class EvalReport:
             out["finding.comparator_accuracy"] = self.comparator.precision
         if self.safety_gold:
             out["finding.safety_accuracy"] = self.safety_correct / self.safety_gold
+        if self.predicted:
+            out["finding.paired_share"] = (self.predicted - self.unpaired) / self.predicted
         return out
 
 
@@ -208,19 +228,20 @@ def load_topic_set(folder: Path, split: str) -> tuple[list[Path], dict[int, Gold
 
 def _topic_record(entry: Any) -> GoldRecord:
     details: dict[tuple[str, str, str | None], GoldFinding] = {}
+    every: dict[tuple[str, str, str | None], list[GoldFinding]] = {}
     for f in entry.get("findings") or ():
         kind = str(f.get("kind", "effect"))
-        details.setdefault(
-            (kind, f["intervention"], f.get("condition")),
-            GoldFinding(
-                kind=kind,
-                direction=str(f["direction"]),
-                certainty=f.get("certainty"),
-                comparator=f.get("comparator"),
-                events=frozenset(f.get("events") or ()),
-                seriousness=f.get("seriousness"),
-            ),
+        labels = GoldFinding(
+            kind=kind,
+            direction=str(f["direction"]),
+            certainty=f.get("certainty"),
+            comparator=f.get("comparator"),
+            events=frozenset(f.get("events") or ()),
+            seriousness=f.get("seriousness"),
         )
+        key = (kind, f["intervention"], f.get("condition"))
+        details.setdefault(key, labels)
+        every.setdefault(key, []).append(labels)
     return GoldRecord(
         pmid=int(entry["pmid"]),
         labels={d: frozenset(entry.get(d) or ()) for d in LIST_DIMENSIONS},
@@ -229,6 +250,7 @@ def _topic_record(entry: Any) -> GoldRecord:
         findings={(i, c): g.direction for (k, i, c), g in details.items() if k == "effect"},
         legacy=False,
         details=details,
+        all_details={key: tuple(found) for key, found in every.items()},
     )
 
 
@@ -246,24 +268,32 @@ def legacy_direction(finding: Finding) -> str:
 def score_records(
     gold: Mapping[int, GoldRecord],
     predictions: Iterable[tuple[int, Sequence[Tag], Sequence[Finding]]],
+    *,
+    matched: bool = False,
 ) -> EvalReport:
     """Score predicted tags and findings (by PMID) against the gold labels.
 
     Records without a gold entry are skipped; gold records never predicted count as
-    records with no tags at all."""
+    records with no tags at all. ``matched``: score every labelled finding of the topic
+    set, paired one to one with the predicted ones (the module's docstring)."""
     report = EvalReport()
     seen: set[int] = set()
     for pmid, tags, findings in predictions:
         if pmid in gold and pmid not in seen:
             seen.add(pmid)
-            _score_one(report, gold[pmid], tags, findings)
+            _score_one(report, gold[pmid], tags, findings, matched=matched)
     for pmid in sorted(gold.keys() - seen):
-        _score_one(report, gold[pmid], (), ())
+        _score_one(report, gold[pmid], (), (), matched=matched)
     return report
 
 
 def _score_one(
-    report: EvalReport, gold: GoldRecord, tags: Sequence[Tag], findings: Sequence[Finding]
+    report: EvalReport,
+    gold: GoldRecord,
+    tags: Sequence[Tag],
+    findings: Sequence[Finding],
+    *,
+    matched: bool = False,
 ) -> None:
     report.records += 1
     for dimension in LIST_DIMENSIONS:
@@ -290,7 +320,10 @@ def _score_one(
         else:
             report.errors.append(f"{gold.pmid} {dimension}: {found} instead of {expected_value}")
     if not gold.legacy:
-        _score_findings(report, gold, findings)
+        if matched:
+            _score_findings_matched(report, gold, findings)
+        else:
+            _score_findings(report, gold, findings)
         return
     first: dict[tuple[str, str | None], Finding] = {}
     for finding in findings:
@@ -313,6 +346,85 @@ def _score_one(
     for key in first.keys() - gold.findings.keys():
         report.findings_extra += 1
         report.errors.append(f"{gold.pmid} finding {key}: extra ({first[key].direction})")
+
+
+def _pair(want: Sequence[GoldFinding], got: Sequence[Finding]) -> list[Finding | None]:
+    """The predicted finding paired with each gold one (None: unpaired): first on the same
+    comparator, in order, then the rest in order; each used once."""
+    paired: list[Finding | None] = [None] * len(want)
+    free = list(range(len(got)))
+    for i, gold in enumerate(want):
+        j = next((j for j in free if got[j].comparator == gold.comparator), None)
+        if j is not None and gold.comparator is not None:
+            paired[i] = got[j]
+            free.remove(j)
+    for i in range(len(want)):
+        if paired[i] is None and free:
+            paired[i] = got[free.pop(0)]
+    return paired
+
+
+def _score_findings_matched(
+    report: EvalReport, gold: GoldRecord, findings: Sequence[Finding]
+) -> None:
+    """`_score_findings` over every labelled finding, paired one to one (`_pair`)."""
+    ours: dict[tuple[str, str, str | None], list[Finding]] = {}
+    for finding in findings:
+        statements = ours.setdefault((finding.kind, finding.intervention, finding.condition), [])
+        if all(
+            (f.direction, f.comparator) != (finding.direction, finding.comparator)
+            for f in statements
+        ):
+            statements.append(finding)
+    for key, wanted in gold.all_details.items():
+        got = ours.get(key, [])
+        report.predicted += len(got)
+        pairs = _pair(wanted, got)
+        report.unpaired += len(got) - sum(p is not None for p in pairs)
+        for want, found in zip(wanted, pairs, strict=True):
+            _score_pair(report, gold.pmid, key, want, found)
+    for key in ours.keys() - gold.all_details.keys():
+        report.findings_extra += 1
+        report.predicted += len(ours[key])
+        report.unpaired += len(ours[key])
+        report.errors.append(f"{gold.pmid} finding {key}: extra ({ours[key][0].direction})")
+
+
+def _score_pair(
+    report: EvalReport,
+    pmid: int,
+    key: tuple[str, str, str | None],
+    want: GoldFinding,
+    got: Finding | None,
+) -> None:
+    """Count one gold finding against the predicted finding paired with it (None: none)."""
+    report.findings_gold += 1
+    report.safety_gold += want.kind == "safety"
+    if got is None:
+        report.errors.append(f"{pmid} finding {key}: missing ({want.direction})")
+        return
+    report.findings_matched += 1
+    if got.direction == want.direction:
+        report.findings_correct += 1
+        report.safety_correct += want.kind == "safety"
+    else:
+        report.errors.append(
+            f"{pmid} finding {key}: {got.direction} instead of {want.direction}: {got.sentence}"
+        )
+    if want.kind == "effect" and want.certainty is not None:
+        hedged = "low_certainty" in got.qualifiers
+        right = hedged == (want.certainty == "hedged")
+        report.certainty.tp += right
+        report.certainty.fp += not right
+    if want.kind == "effect" and want.comparator is not None:
+        right = got.comparator == want.comparator
+        report.comparator.tp += right
+        report.comparator.fp += not right
+        if not right:
+            report.errors.append(
+                f"{pmid} finding {key}: comparator {got.comparator} instead of "
+                f"{want.comparator}: {got.sentence}"
+            )
 
 
 def _score_findings(report: EvalReport, gold: GoldRecord, findings: Sequence[Finding]) -> None:
