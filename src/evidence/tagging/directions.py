@@ -79,7 +79,8 @@ _BOTH_EFFECTIVE = _cue(
 _SIMILAR = _cue(
     r"(?:similar (?:[\w-]+ ){0,2}(?:effects?|efficacy|results|outcomes|improvements?|benefits?"
     r"|reductions?|scores?|values|changes?)|"
-    r"were similar|(?:reduced|improved|decreased|relieved|changed|lowered) (?:[\w-]+ ){0,3}"
+    r"(?:was|were|is|are|remained) (?:\w+ )?similar|"
+    r"(?:reduced|improved|decreased|relieved|changed|lowered) (?:[\w-]+ ){0,3}"
     r"similarly|similarly (?:reduced|improved|decreased|relieved|lowered)|"
     r"(?:was|were|is|are) comparable|comparable (?:[\w-]+ )?(?:effects?|efficacy|"
     r"results|outcomes|improvements?)|did not differ|not differ|no (?:statistically )?"
@@ -134,7 +135,7 @@ _NO_BENEFIT = _cue(
     r"|(?:(?:was|were|is|are|be) not|not be) (?:more |significantly |any more |clinically )?"
     r"(?:effective|"
     r"efficacious|superior|better|beneficial|useful|helpful|supported)"
-    r"|(?:did|does|do) not make (?:[\w-]+ ){1,5}(?:any )?(?:more effective|better|more "
+    r"|(?:did|does|do) not make (?:[\w-]+ ){1,10}(?:any )?(?:more effective|better|more "
     r"beneficial)"
     r"|(?:did|does|do|could) not (?:significantly |further |clinically )?(?:improve|reduce|"
     r"decrease|provide|show|lead|result|add|enhance|alleviate|relieve|change|produce|"

@@ -84,12 +84,24 @@ _SAFETY_WORDS = (
     "slight",
 )
 _UNCONTROLLED_DESIGNS = frozenset({"case_report", "case_series", "cross_sectional"})
+# how an image guides a needle: "ultrasound-guided", "US-guided", "under sonographic
+# guidance", "guided by fluoroscopy"
+_GUIDED = (
+    r"(?:(?:ultrasound|us|sonograph\w*|image|imaging|fluoroscop\w*|ct|echo\w*)[\s-]guided|"
+    r"guided by (?:\w+ )?(?:ultrasound|us|sonograph\w*|imaging|fluoroscop\w*)|under (?:\w+ )?"
+    r"(?:ultrasound|us|sonograph\w*|imaging|image|fluoroscop\w*|ct) (?:guidance|control))"
+)
 # two forms of one treatment compared: deep vs superficial needling, guided vs blind
-# injection, continuous vs pulsed ultrasound, one session vs several
+# injection, continuous vs pulsed ultrasound, one session vs several, two settings
 _VARIANT = re.compile(
-    r"\b(?:deep\b.{0,80}\bsuperficial|superficial\b.{0,80}\bdeep|(?:ultrasound|sonograph\w*)"
-    r"[\s-]guided\b.{0,80}\b(?:blind|landmark|palpation)|(?:blind|landmark|palpation)\w*\b.{0,80}"
-    r"\bguided|continuous\b.{0,60}\bpulsed|pulsed\b.{0,60}\bcontinuous|(?:one|single) "
+    rf"\b(?:deep\b.{{0,80}}\bsuperficial|superficial\b.{{0,80}}\bdeep|{_GUIDED}\W.{{0,80}}"
+    r"\b(?:blind|landmark|palpation)|(?:blind|landmark|palpation)\w*\b.{0,80}"
+    rf"(?:\bguided|{_GUIDED})|"
+    # "given at two different frequencies", "at two settings of energy", "three doses of"
+    r"(?:at|of|with|using|in|compared|comparing) (?:two|three|four|different|various) "
+    r"(?:different )?(?:settings|doses|dosages|frequencies|intensities|energy levels|energies|"
+    r"pressures|energy flux densities|wavelengths|power levels)\b|"
+    r"continuous\b.{0,60}\bpulsed|pulsed\b.{0,60}\bcontinuous|(?:one|single) "
     r"sessions?\b.{0,60}\b(?:two|three|four|five|six|multiple|several|repeated) sessions|"
     r"(?:high|low)[\s-](?:intensity|energy|dose|frequency)\b.{0,60}\b(?:low|high)[\s-]"
     r"(?:intensity|energy|dose|frequency)|lidocaine\b.{0,80}"
@@ -153,7 +165,9 @@ _MINOR_OCCURRED = re.compile(
     r"\b(?:(?:minor|minimal|mild|transient|transitory|few|low|rare|small)(?:,? [\w-]+){0,2} "
     rf"{_EVENT_WORDS}|complication rates?|"
     # "adverse events of a minor kind were frequent", "side effects were mild and transient"
-    rf"{_EVENT_WORDS} (?:of an? |were |was |being |remained )(?:\w+ )?(?:minor|minimal|mild|"
+    # "the side effects of laser were mild", "adverse events in either arm were minor"
+    rf"{_EVENT_WORDS}(?: (?:of|with|in|from|after|during|among) (?:the |either |both |each )?"
+    r"[\w-]+(?: [\w-]+)?)? (?:of an? |were |was |being |remained )(?:\w+ )?(?:minor|minimal|mild|"
     r"transient|transitory|self-limiting)|"
     # "serious adverse events are rare": the treatment is generally safe, some events occur
     rf"{_EVENT_WORDS} (?:are|were|is|was|remain\w*) (?:very |extremely )?(?:rare|uncommon|"
@@ -190,6 +204,10 @@ _WITHIN = re.compile(
 _EVERY_ARM = re.compile(
     r"\b(?:both|all|each|every)(?: of the)?(?: two| three| four)? (?:groups|arms|treatments|"
     r"interventions|techniques|methods|therapies|modalities|approaches|procedures)\b"
+)
+# "either X or Y may relieve pain": each of the two (not "better than either X or Y")
+_EITHER_OR = re.compile(
+    r"(?<!than )(?<!versus )(?<!over )(?<!to )\beither\b(?! (?:group|arm)\b).{1,60}?\bor\b"
 )
 # a clause that denies the previous one's result of the treatments it names
 _BUT_NOT = re.compile(r"\W*not\b(?! (?:at|in|on|after|for|during|beyond|until|by)\b)")
@@ -793,7 +811,8 @@ def _read_clauses(
             subjects, comparators = _roles(doc.lower, start, found)
             text = doc.lower[start:end]
             every_arm = len(studied) > 1 and bool(
-                _EVERY_ARM.search(text) or (len(studied) == 2 and _BOTH_AND.search(text))
+                _EVERY_ARM.search(text)
+                or (len(studied) == 2 and (_BOTH_AND.search(text) or _EITHER_OR.search(text)))
             )
             if every_arm:
                 subjects, comparators = frozenset(studied), frozenset()
