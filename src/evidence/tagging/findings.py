@@ -186,7 +186,9 @@ _MINOR_OCCURRED = re.compile(
 )
 # a result within one arm or in every arm, which says nothing of the difference between them
 _WITHIN = re.compile(
-    r"\b(?:both (?:groups|arms)|in (?:all|each|every) (?:groups?|arms?)|within[\s-]group|"
+    r"\b(?:both (?:(?:treatment|study|intervention|therapy|experimental) )?(?:groups|arms)|in "
+    r"(?:all|each|every) (?:(?:treatment|study|intervention|therapy|experimental) )?"
+    r"(?:groups?|arms?)|within[\s-]group|"
     # "focused and radial shockwave can both lower pain", "were both followed by"
     r"(?:can|could|may|might|did|do|does|were|are|was|have|had|will) both\b"
     r"(?![^.;]*\b(?:than|compared|versus|relative)\b)|"
@@ -202,7 +204,8 @@ _WITHIN = re.compile(
 # "in each of the three arms"; and "both X and Y were effective" (an arm the vocabulary
 # may name otherwise, so only when the record studies two treatments)
 _EVERY_ARM = re.compile(
-    r"\b(?:both|all|each|every)(?: of the)?(?: two| three| four)? (?:groups|arms|treatments|"
+    r"\b(?:both|all|each|every)(?: of the)?(?: two| three| four)?(?: treatment| study| "
+    r"intervention| therapy| experimental)? (?:groups|arms|treatments|"
     r"interventions|techniques|methods|therapies|modalities|approaches|procedures)\b"
 )
 # "either X or Y may relieve pain": each of the two (not "better than either X or Y")
@@ -419,8 +422,56 @@ def _effect_findings(
                     # hedge is the study's, so it qualifies what its results say here too
                     own.append(hedged_trial[0])
             if own:
-                findings.extend(_findings_for(record, intervention, condition, own))
+                found = _findings_for(record, intervention, condition, own)
+                findings.extend(found)
+                if found and record.design not in _REVIEW_DESIGNS | _UNCONTROLLED_DESIGNS:
+                    other = [c for c in clauses + results if about(c)]
+                    findings.extend(_other_statement(record, found[0], other))
     return findings
+
+
+def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) -> list[Finding]:
+    """A trial's between-arm statement about one pair whose first finding is a change
+    within each arm ("both groups improved from baseline": benefit, comparator none) when
+    the conclusion or the results also say the arms did not differ (LABELLING: the change
+    within each arm is a finding in addition to the between-group one). Not the reverse: a
+    within-arm change added to a null result against sham would read as evidence for the
+    treatment downstream, where findings are counted, not weighed by comparator."""
+    if first.comparator != "none" or first.direction != "benefit":
+        return []
+    clause = next(
+        (c for c in clauses if not c.within and c.direction in ("no_benefit", "similar")), None
+    )
+    if clause is None:
+        return []
+    head_to_head = any(len(c.subjects) > 1 or c.comparators for c in clauses)
+    comparator = record.comparator(
+        head_to_head,
+        sentence=clause.sentence.lower(),
+        studied=record.studied,
+        twice=first.intervention in clause.repeated,
+    )
+    qualifiers = {q for q in first.qualifiers if q != "vs_active"}
+    if record.sham:
+        qualifiers.add("vs_sham")
+    if head_to_head:
+        qualifiers.add("vs_active")
+    if comparator == "active":
+        qualifiers.add("similar_to_active")
+    return [
+        Finding(
+            record.pmid,
+            first.intervention,
+            first.condition,
+            None,
+            "no_benefit",
+            record.design,
+            clause.sentence,
+            tuple(sorted(qualifiers)),
+            record.size,
+            comparator=comparator,
+        )
+    ]
 
 
 def _safety_findings(

@@ -150,3 +150,49 @@ def test_better_than_either_is_not_each_arm() -> None:
 )
 def test_was_similar_is_a_null_comparison(clause: str) -> None:
     assert classify_clause(clause) == "no_benefit"
+
+
+@pytest.mark.parametrize(
+    ("results", "conclusion"),
+    [
+        (
+            "Between-group comparison showed no significant difference in pain (p = 0.41).",
+            "Pain improved in both groups after four weeks of treatment.",
+        ),
+        (
+            "At the end of treatment the two arms did not differ in VAS or NDI.",
+            "Neck pain decreased from baseline in each group.",
+        ),
+        (
+            "Improvement was similar in the two groups at every visit (P > 0.05).",
+            "Both treatment groups got better over the six weeks of the study.",
+        ),
+    ],
+)
+def test_a_change_within_each_arm_comes_with_the_between_arm_null(
+    vocab: Vocabulary, results: str, conclusion: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling plus exercise versus exercise alone for neck pain",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Fifty adults with neck pain were randomized to dry needling added to "
+        "exercise or to exercise alone.",
+        results=results,
+        conclusions=conclusion,
+    )
+    statements = [(f.direction, f.comparator) for f in effects(found, "dry_needling")]
+    assert statements[0] == ("benefit", "none")
+    assert ("no_benefit", "no_treatment") in statements
+
+
+def test_a_null_result_gets_no_within_arm_benefit_beside_it(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling versus sham needling for neck pain: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        results="Pain fell from baseline in both groups (p < 0.01).",
+        conclusions="Dry needling was no more effective than sham needling for neck pain.",
+    )
+    statements = {(f.direction, f.comparator) for f in effects(found, "dry_needling")}
+    assert statements == {("no_benefit", "sham")}
