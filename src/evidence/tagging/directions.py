@@ -53,8 +53,12 @@ def _guard(*bodies: str) -> str:
     return "" if words is None else f"(?={words})"
 
 
+_AUX = ("not", "did", "do", "does", "was", "were", "is", "are", "had", "has", "have")
 _CLAUSE_BREAK = re.compile(
-    r";|,?\s+\b(?:but|whereas|while|although|though|however)\b,?|\.\s+(?=however)"
+    r";|,?\s+\b(?:but|whereas|while|although|though)\b,?|\.\s+(?=however)"
+    # "however" between two clauses, not set inside one verb phrase ("did not, however,
+    # differ", "was, however, not significant")
+    r"|" + "".join(rf"(?<!\b{w})(?<!\b{w},)" for w in _AUX) + r",?\s+\bhowever\b,?"
     r"|,\s+(?:and\s+)?(?=(?:can|should|may|must)\b)"
     # "both reduced pain more than sham, and did not differ from each other"
     r"|,\s+and\s+(?=(?:did|do|does|was|were|is|are) not\b)"
@@ -332,6 +336,18 @@ _COMBINED = _cue(
     r"(?:combined with|in combination|combination of|in addition to|added to|plus|"
     r"adjunct\w*|together with|multimodal)\b"
 )
+# an adverb set off by commas inside a negated verb: "did not, however, differ", "was
+# not, in the end, superior"; read as "did not differ" (a cue of its own, so that a unit
+# holding one is read: `has_cue`)
+_INTERPOSED_BODY = (
+    r"(?:not|did|does|do|was|were|is|are|had|has|have),\s*(?:however|though|nevertheless|"
+    r"in fact|in the end|overall|after all|therefore|moreover|unexpectedly|surprisingly)\s*,"
+)
+_INTERPOSED = _cue(_INTERPOSED_BODY)
+_INTERPOSED_CUT = re.compile(
+    r"\b(not|did|does|do|was|were|is|are|had|has|have),\s*(?:however|though|nevertheless|"
+    r"in fact|in the end|overall|after all|therefore|moreover|unexpectedly|surprisingly)\s*,"
+)
 _QUALIFIER_CUES = (
     ("short_term", _SHORT_TERM),
     ("low_certainty", _LOW_CERTAINTY),
@@ -437,12 +453,22 @@ def classify_clause(clause: str, *, controlled: bool = True) -> str | None:
     care without the intervention; False for a head-to-head trial of two treatments.
     Only a statement that the evidence cannot tell makes a clause ``inconclusive``: a
     hedge ("may", "low certainty") or a call for more research leaves its direction."""
+    clause = _uninterposed(clause)
     return _direction(clause, 0, controlled=controlled, hedged=has_strong_hedge(clause))
+
+
+def _uninterposed(clause: str) -> str:
+    """``clause`` without an adverb set inside a verb: "did not, however, differ" reads as
+    "did not differ"."""
+    if "," in clause and _INTERPOSED.search(clause):
+        return _INTERPOSED_CUT.sub(r"\1", clause)
+    return clause
 
 
 def read_clause(clause: str, *, controlled: bool = True) -> ClauseReading:
     """`classify_clause`, the hedges, `has_modal` and `clause_qualifiers` of one clause,
     each regex run once and from the first cue on."""
+    clause = _uninterposed(clause)
     ascii = ascii_exact(clause)  # then the ASCII twins find what the regexes find
     short_term = (_SHORT_TERM_ASCII if ascii else _SHORT_TERM).search(clause) is not None
     first = (_ANY_CUE_ASCII if ascii else _ANY_CUE).search(clause)

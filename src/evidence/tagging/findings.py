@@ -451,7 +451,11 @@ def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) ->
         studied=record.studied,
         twice=first.intervention in clause.repeated,
     )
-    qualifiers = {q for q in first.qualifiers if q != "vs_active"}
+    # its own certainty: the study's (a pilot) or its sentence's, not the hedge of the
+    # within-arm statement ("either may relieve pain")
+    qualifiers = {q for q in first.qualifiers if q not in ("vs_active", "low_certainty")}
+    if record.pilot or clause.low or _qualifies(clause, clause):
+        qualifiers.add("low_certainty")
     if record.sham:
         qualifiers.add("vs_sham")
     if head_to_head:

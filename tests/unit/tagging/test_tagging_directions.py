@@ -100,6 +100,7 @@ _ONE_OF_EACH = (
     "may",
     "plus",
     "pain increased",
+    "did not, however, differ",
 )
 
 

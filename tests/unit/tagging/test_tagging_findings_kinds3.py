@@ -196,3 +196,49 @@ def test_a_null_result_gets_no_within_arm_benefit_beside_it(vocab: Vocabulary) -
     )
     statements = {(f.direction, f.comparator) for f in effects(found, "dry_needling")}
     assert statements == {("no_benefit", "sham")}
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        (
+            "pain and disability did not, however, differ significantly between the groups",
+            "no_benefit",
+        ),
+        ("needling was not, in the end, superior to the sham procedure", "no_benefit"),
+        (
+            "the laser group did not, surprisingly, improve more than the control group",
+            "no_benefit",
+        ),
+        ("the effect on pain was, however, small", "benefit"),
+    ],
+)
+def test_an_adverb_set_inside_a_negated_verb_keeps_the_clause_whole(
+    clause: str, direction: str
+) -> None:
+    assert classify_clause(clause) == direction
+
+
+def test_however_between_two_clauses_still_splits_them() -> None:
+    from evidence.tagging.directions import split_clauses
+
+    text = "dry needling reduced pain, however, laser did not"
+    assert [text[a:b].strip() for a, b in split_clauses(text)] == [
+        "dry needling reduced pain",
+        "laser did not",
+    ]
+
+
+def test_the_between_arm_null_keeps_its_own_certainty(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Laser therapy versus dry needling for myofascial pain syndrome",
+        types=[JOURNAL_ARTICLE, RCT],
+        results="In both groups pain fell from baseline (P < 0.001). Pain and disability did "
+        "not, however, differ between the two groups (P > 0.05).",
+        conclusions="Either laser therapy or dry needling may ease myofascial pain.",
+    )
+    by_comparator = {f.comparator: f for f in effects(found, "dry_needling")}
+    assert "low_certainty" in by_comparator["none"].qualifiers  # "may ease"
+    assert by_comparator["active"].direction == "no_benefit"
+    assert "low_certainty" not in by_comparator["active"].qualifiers  # stated firmly
