@@ -242,3 +242,27 @@ def test_the_between_arm_null_keeps_its_own_certainty(vocab: Vocabulary) -> None
     assert "low_certainty" in by_comparator["none"].qualifiers  # "may ease"
     assert by_comparator["active"].direction == "no_benefit"
     assert "low_certainty" not in by_comparator["active"].qualifiers  # stated firmly
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "We compared two durations of ultrasound, 5 and 10 minutes a session, in 80 knees.",
+        "Patients were randomized to ultrasound once a week or to ultrasound twice a week.",
+        "Ultrasound was given for 4 versus 8 minutes in two randomly allocated groups.",
+        "Each patient's knee received ultrasound on one of three schedules.",
+    ],
+)
+def test_one_treatment_at_two_durations_or_schedules_is_a_variant(
+    vocab: Vocabulary, methods: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Therapeutic ultrasound for knee osteoarthritis: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods=methods,
+        conclusions="Pain and function did not differ significantly between the groups.",
+    )
+    (finding, *_) = effects(found, "therapeutic_ultrasound")
+    assert finding.direction == "no_benefit"
+    assert finding.comparator == "variant"
