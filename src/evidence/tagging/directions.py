@@ -89,7 +89,9 @@ _SIMILAR = _cue(
     r"(?:was|were|is|are) comparable|comparable (?:[\w-]+ )?(?:effects?|efficacy|"
     r"results|outcomes|improvements?)|did not differ|not differ|no (?:statistically )?"
     r"(?:significant )?(?:between[\s-]groups? )?differences?(?: between)?|non[\s-]*inferior|"
-    r"not inferior|equivalent|"
+    r"not inferior|equivalent|indistinguishable|statistically indistinguishable|clinically "
+    r"indistinguishable|(?:were|was|are|"
+    r"is|improved|changed|responded|fared) (?:much |largely |broadly )?alike|"
     r"without (?:any )?(?:"
     r"statistically )?(?:significant )?(?:between[\s-]groups? |inter-?group |group )?"
     r"differences?|no (?:statistically )?(?:significant )?(?:inter-?group |group )differences?|"
@@ -146,6 +148,15 @@ _NO_BENEFIT = _cue(
     r"outperform|have|prevent|shorten|speed|accelerate|increase|restore|lengthen|confer|offer|"
     r"yield|bring|exceed|surpass|(?:alter|affect|influence|modify) (?!(?:these|the|our|this) "
     r"(?:results|findings|conclusions?|estimates?|analys[ie]s)))"
+    # "did not reach statistical significance", "not statistically different from sham",
+    # "could not demonstrate an effect", "neither was better than the other", "negligible"
+    r"|(?:did|does|do) not reach (?:statistical |conventional )?significance|not (?:statistically "
+    r")?different (?:from|than|to|between)|(?:could|did|does|do|can) not (?:demonstrate|show|"
+    r"detect|find) (?:an?|any) (?:[\w-]+ )?(?:effects?|benefits?|differences?|improvements?|"
+    r"advantages?)|neither (?:[\w-]+ ){0,3}(?:was|were|is|proved) (?:significantly )?(?:better|"
+    r"superior|more effective)|(?:negligible|trivial) (?:[\w-]+ )?(?:effects?|benefits?|"
+    r"differences?|improvements?)|(?:effects?|benefits?|differences?) (?:[\w-]+ ){0,4}(?:was|"
+    r"were|is|are) (?:negligible|trivial)"
     r"|(?:could|can|was|were|has|have) not (?:be |been )?(?:shown|demonstrated)|cannot be "
     r"(?:shown|demonstrated)"
     r"|failed to (?:\w+ )?(?:improve|reduce|show|demonstrate|provide|outperform|prevent)"
@@ -284,7 +295,15 @@ _BENEFIT = _cue(
 )
 # The authors say the evidence cannot tell: the finding is `inconclusive`.
 _STRONG_HEDGE = _cue(
-    r"(?:insufficient|inconclusive|unclear|investigational|experimental and|"
+    r"(?:insufficient|inconclusive|unclear|investigational|experimental and (?:investigational|"
+    r"unproven|not)|"
+    # "its effectiveness remains uncertain", "too weak to draw conclusions", "trials are
+    # lacking"
+    r"(?:effectiveness|efficacy|benefits?|effects?|value|usefulness) (?:[\w-]+ ){0,3}(?:is|are|"
+    r"remains?) (?:still )?(?:uncertain|unknown|questionable|doubtful)|too (?:low|weak|limited|"
+    r"few|small|sparse|heterogeneous) to (?:draw|allow|permit|support|make|reach) (?:any |firm "
+    r"|definite |definitive |reliable )?conclusions?|(?:trials|studies|rcts) (?:are|were|is) "
+    r"(?:still )?(?:lacking|scarce|needed before)|"
     r"(?:conflicting|inconsistent) (?:results|findings|"
     r"evidence|data|effects?)|(?:results|findings|evidence|data|effects?) (?:were|was|are|is|"
     r"remains?) (?:conflicting|inconsistent)|cannot be "

@@ -266,3 +266,32 @@ def test_one_treatment_at_two_durations_or_schedules_is_a_variant(
     (finding, *_) = effects(found, "therapeutic_ultrasound")
     assert finding.direction == "no_benefit"
     assert finding.comparator == "variant"
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        # "experimental" names an arm, not an unproven treatment
+        (
+            "there was no statistically significant difference between the experimental and "
+            "control groups",
+            "no_benefit",
+        ),
+        ("the experimental and sham groups improved alike", "no_benefit"),
+        ("the procedure is still experimental and unproven", "inconclusive"),
+        # null wordings
+        ("the outcomes of both groups were statistically indistinguishable", "no_benefit"),
+        ("the differences between groups did not reach statistical significance", "no_benefit"),
+        ("the change in pain was not statistically different from sham", "no_benefit"),
+        ("this study could not demonstrate an effect of dry needling", "no_benefit"),
+        ("we did not detect any benefit of adding laser", "no_benefit"),
+        ("neither treatment was better than the other", "no_benefit"),
+        ("the effect size was negligible and not clinically relevant", "no_benefit"),
+        # the evidence cannot tell
+        ("high-quality trials are lacking, so its effectiveness is uncertain", "inconclusive"),
+        ("the quality of the evidence is too low to draw conclusions", "inconclusive"),
+        ("data were too sparse to allow any conclusion on efficacy", "inconclusive"),
+    ],
+)
+def test_null_and_cannot_tell_wordings(clause: str, direction: str) -> None:
+    assert classify_clause(clause) == direction
