@@ -295,3 +295,30 @@ def test_one_treatment_at_two_durations_or_schedules_is_a_variant(
 )
 def test_null_and_cannot_tell_wordings(clause: str, direction: str) -> None:
     assert classify_clause(clause) == direction
+
+
+@pytest.mark.parametrize(
+    "conclusion",
+    [
+        "The use of dry needling cannot be supported on the basis of this trial.",
+        "Significant between-group differences were not found.",
+        "There was a lack of difference between real and sham needling.",
+        "The results obtained do not justify the use of DN for this population.",
+        "Dry needling was not associated with improvements over sham.",
+    ],
+)
+def test_more_ways_a_trial_says_no_benefit(vocab: Vocabulary, conclusion: str) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for chronic neck pain: a randomized controlled trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Sixty patients with chronic neck pain were randomly assigned to dry needling "
+        "or sham needling.",
+        conclusions=conclusion,
+    )
+    (finding, *_) = effects(found, "dry_needling")
+    assert (finding.direction, finding.comparator) == ("no_benefit", "sham")
+
+
+def test_adverse_effects_not_observed_is_no_null_result() -> None:
+    assert classify_clause("adverse effects were not observed in either group") is None
