@@ -334,7 +334,8 @@ _LOW_CERTAINTY = _cue(
     r"(?:evidence|data) (?:is|are|was|were|remains?) (?:limited|weak)|too (?:few|small|limited)"
     r"|high risk of bias|risk of bias (?:was|is|were|being|remains?) (?:high|serious)"
     r"|trend (?:towards?|for)|imprecise|small (?:sample|number)|weak evidence"
-    r"|some (?:\w+ )?evidence|(?:pilot|feasibility) (?:study|trial|data|results|findings)"
+    r"|some (?:\w+ )?evidence|(?:pilot|feasibility|preliminary) (?:study|trial|data|results|"
+    r"findings|evidence)"
     r"|(?:doubtful|questionable|unclear|uncertain) (?:clinical )?"
     r"(?:relevance|importance|significance)"
     # "these results should be read with caution", "to be interpreted cautiously"
@@ -347,7 +348,8 @@ _WEAK_HEDGE = _cue(
     r"warranted)|future (?:\w+ ){0,2}(?:research|studies|trials)|preliminary)"
 )
 _MODAL = _cue(
-    r"(?:may|might|could|appears?|seems?|seemed|possibly|potentially|suggests?|suggested|"
+    r"(?:may|might|could|appears?|appeared to|seems?|seemed|possibly|potentially|suggests?|"
+    r"suggested|"
     r"promising|trend|tended|probably|perhaps|presumably|tentative\w*|(?:is|are|was|were|be) "
     r"(?:very |most |quite )?likely)\b"
 )

@@ -54,7 +54,7 @@ _COMPARATOR = re.compile(
     r"\b(?:than|versus|vs\.?|compared (?:with|to)|in comparison (?:with|to)|relative to|"
     r"over|superior to|inferior to|similar to)\s+(?:[\w-]+\s+){0,3}$"
 )
-_PILOT = re.compile(r"\b(?:pilot|feasibility)\b")
+_PILOT = re.compile(r"\b(?:pilot|feasibility|preliminary)\b")
 _REVIEW_DESIGNS = frozenset({"meta_analysis", "systematic_review", "guideline"})
 _CASE_DESIGNS = frozenset({"case_report", "case_series"})
 # every cue of `_COMPLICATION`, `_MINOR_OCCURRED` and `_NO_EVENTS` holds one of these
@@ -153,6 +153,9 @@ _NO_EVENTS = re.compile(
     r"(?:none|neither)\b(?: of)?(?: the)?(?: [\w-]+){0,2} (?:had|has|have|experienced|reported|"
     r"developed|showed|suffered|produced|caused|led to|presented)(?: any| an?)?(?: serious)? "
     rf"{_EVENT_WORDS}|"
+    # "nobody experienced adverse effects", "no participant reported side effects"
+    r"(?:nobody|no one|no (?:patients?|participants?|subjects?|volunteers?)) (?:had|has|have|"
+    rf"experienced|reported|developed|suffered|showed)(?: any)?(?: serious)? {_EVENT_WORDS}|"
     # "adverse events were not observed", "free of complications"
     rf"{_EVENT_WORDS} (?:were|was) (?:not|never) (?:observed|reported|seen|noted|recorded|found)|"
     rf"free (?:of|from) (?:any )?{_EVENT_WORDS}|"
@@ -185,6 +188,10 @@ _MINOR_OCCURRED = re.compile(
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ )?(?:patients?|"
     r"participants?|subjects?) (?:had|experienced|reported|developed) (?:an? )?(?:\w+ )?"
     rf"{_EVENT_WORDS}|"
+    # a count of people with a mild event: "three participants reported transient dizziness"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ )?(?:patients?|"
+    r"participants?|subjects?|volunteers?) (?:had|experienced|reported|developed|felt|complained "
+    r"of) (?:an? )?(?:transient|transitory|mild|minor|slight)|"
     # named events, mild ones, counted: "transient redness occurred in 10% of patients"
     r"(?:transient|transitory|mild|minor|slight) (?:[\w-]+,? (?:and |or )?){1,4}(?:occurred|"
     r"appeared|developed|(?:was|were) (?:observed|reported|noted|seen)) in (?:\d+|one|two|three|"
@@ -581,7 +588,7 @@ class _Record:
             self._pilot = any(
                 _PILOT.search(lower, u.start, u.end)
                 for u in self.doc.units_with("title", "objective")
-                if "pilot" in lower[u.start : u.end] or "feasib" in lower[u.start : u.end]
+                if any(w in lower[u.start : u.end] for w in ("pilot", "feasib", "preliminary"))
             )
         return self._pilot
 

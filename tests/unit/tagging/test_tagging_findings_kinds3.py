@@ -322,3 +322,67 @@ def test_more_ways_a_trial_says_no_benefit(vocab: Vocabulary, conclusion: str) -
 
 def test_adverse_effects_not_observed_is_no_null_result() -> None:
     assert classify_clause("adverse effects were not observed in either group") is None
+
+
+NECK_TRIAL = {
+    "title": "Dry needling for chronic neck pain: a randomized controlled trial",
+    "types": [JOURNAL_ARTICLE, RCT],
+    "methods": "Sixty patients with chronic neck pain were randomly assigned to dry needling or "
+    "sham needling.",
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [
+        ("Three participants reported transient dizziness.", "harm"),
+        ("Two patients felt mild light-headedness after the first session.", "harm"),
+        ("Nobody experienced adverse effects.", "no_harm"),
+        ("No participant reported side effects at any visit.", "no_harm"),
+    ],
+)
+def test_people_counted_with_a_mild_event_or_with_none(
+    vocab: Vocabulary, sentence: str, direction: str
+) -> None:
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        results=f"Pain fell more with dry needling than with sham (p = 0.01). {sentence}",
+        conclusions="Dry needling reduced neck pain.",
+    )
+    safety = [f for f in found if f.kind == "safety"]
+    assert safety and safety[0].direction == direction
+
+
+@pytest.mark.parametrize(
+    ("record", "hedged"),
+    [
+        (
+            {"conclusions": "These preliminary results indicate that needling eases neck pain."},
+            True,
+        ),
+        ({"conclusions": "Dry needling appeared to reduce neck pain."}, True),
+        (
+            {
+                "title": "Dry needling for neck pain: a preliminary randomized trial",
+                "conclusions": "Dry needling reduced neck pain more than sham needling.",
+            },
+            True,
+        ),
+        # a change that "appeared" days later is no hedge
+        (
+            {
+                "conclusions": "Dry needling reduced neck pain; the changes appeared two days "
+                "after the session."
+            },
+            False,
+        ),
+    ],
+)
+def test_preliminary_results_and_appeared_to_are_hedged(
+    vocab: Vocabulary, record: dict[str, str], hedged: bool
+) -> None:
+    found = findings(vocab, **{**NECK_TRIAL, **record})
+    (finding, *_) = effects(found, "dry_needling")
+    assert finding.direction == "benefit"
+    assert ("low_certainty" in finding.qualifiers) is hedged
