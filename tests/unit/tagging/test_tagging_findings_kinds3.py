@@ -251,6 +251,7 @@ def test_the_between_arm_null_keeps_its_own_certainty(vocab: Vocabulary) -> None
         "Patients were randomized to ultrasound once a week or to ultrasound twice a week.",
         "Ultrasound was given for 4 versus 8 minutes in two randomly allocated groups.",
         "Each patient's knee received ultrasound on one of three schedules.",
+        "Knees were randomized to one or three sessions of ultrasound.",
     ],
 )
 def test_one_treatment_at_two_durations_or_schedules_is_a_variant(
