@@ -980,6 +980,10 @@ def _repeated(found: list[Match], text: str, start: int) -> frozenset[str]:
     between, after = text[first:second], text[second:]
     if _VERSUS_WORDS.search(between) or (_AND_OR.search(between) and _ALIKE_WORDS.search(after)):
         return frozenset({found[0].term})
+    # a later mention set against the first, past a second name of the same arm ("dry
+    # needling an active MTrP ... compared with dry needling at other sites")
+    if any(_VERSUS_WORDS.search(text, first, m.start - start) for m in found[2:]):
+        return frozenset({found[0].term})
     return frozenset()
 
 

@@ -387,3 +387,27 @@ def test_preliminary_results_and_appeared_to_are_hedged(
     (finding, *_) = effects(found, "dry_needling")
     assert finding.direction == "benefit"
     assert ("low_certainty" in finding.qualifiers) is hedged
+
+
+@pytest.mark.parametrize(
+    "conclusion",
+    [
+        "Dry needling of an active trigger point lowered pain more than dry needling of a "
+        "point away from it.",
+        "Dry needling into the MTrP eased pain significantly compared with dry needling "
+        "elsewhere in the same muscle.",
+        "Dry needling aimed at the taut band of the trigger point relieved pain better than "
+        "dry needling given at a distant site.",
+    ],
+)
+def test_one_treatment_set_against_itself_past_a_second_name_is_a_variant(
+    vocab: Vocabulary, conclusion: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for neck pain: at the trigger point or away from it?",
+        types=[JOURNAL_ARTICLE, RCT],
+        conclusions=conclusion,
+    )
+    (finding, *_) = effects(found, "dry_needling")
+    assert (finding.direction, finding.comparator) == ("benefit", "variant")
