@@ -82,6 +82,7 @@ _SAFETY_WORDS = (
     "mild",
     "minor",
     "slight",
+    "harm",
 )
 _UNCONTROLLED_DESIGNS = frozenset({"case_report", "case_series", "cross_sectional"})
 # how an image guides a needle: "ultrasound-guided", "US-guided", "under sonographic
@@ -146,7 +147,10 @@ _RARE_AFTER = re.compile(
     r"(?:rare|uncommon|infrequent|unusual)"
 )
 # "no adverse events", "none serious", "well tolerated": a safety statement without events
-_EVENT_WORDS = r"(?:adverse (?:events?|effects?|reactions?)|complications?|side[\s-]effects?)"
+_EVENT_WORDS = (
+    r"(?:adverse (?:events?|effects?|reactions?)|complications?|side[\s-]effects?|"
+    r"(?:serious |severe |major )harms?)"
+)
 _NO_EVENTS = re.compile(
     rf"\b(?:no (?!(?:\w+ )?differ)(?:[\w-]+ ){{0,3}}{_EVENT_WORDS}|without (?:any )?(?:serious )?"
     r"(?:adverse|complications?|side[\s-]effects?)|well[\s-]tolerated|(?:appears?|seems?|is|was|"
@@ -154,7 +158,8 @@ _NO_EVENTS = re.compile(
     r"safe|"
     # "none of the patients had any side effect", "neither technique produced an adverse event"
     r"(?:none|neither)\b(?: of)?(?: the)?(?: [\w-]+){0,2} (?:had|has|have|experienced|reported|"
-    r"developed|showed|suffered|produced|caused|led to|presented)(?: any| an?)?(?: serious)? "
+    r"developed|showed|suffered|produced|caused|led to|presented|described|found)(?: any| an?)?"
+    r"(?: serious)? "
     rf"{_EVENT_WORDS}|"
     # "nobody experienced adverse effects", "no participant reported side effects"
     r"(?:nobody|no one|no (?:patients?|participants?|subjects?|volunteers?)) (?:had|has|have|"
@@ -168,6 +173,9 @@ _NO_EVENTS = re.compile(
     r"equally |similarly )?(?:as (?:often|frequent|frequently|common)|similar(?:ly)? "
     r"(?:frequent|common|often)|(?:no|not) more (?:often|frequent|common))|"
     rf"(?:did|do) not differ (?:[\w-]+ ){{0,3}}in (?:the )?(?:[\w-]+ ){{0,2}}{_EVENT_WORDS}|"
+    # "adverse effects were similar between the groups"
+    rf"{_EVENT_WORDS} (?:were|was) (?:\w+ )?(?:similar|comparable) (?:between|across|in|among) "
+    r"(?:the )?(?:both |all |two |three |treatment |study )?(?:groups|arms)|"
     rf"no (?:significant )?differences? (?:[\w-]+ ){{0,3}}in (?:the )?(?:[\w-]+ ){{0,2}}"
     rf"{_EVENT_WORDS})"
 )
@@ -184,6 +192,9 @@ _MINOR_OCCURRED = re.compile(
     # "serious adverse events are rare": the treatment is generally safe, some events occur
     rf"{_EVENT_WORDS} (?:are|were|is|was|remain\w*) (?:very |extremely )?(?:rare|uncommon|"
     r"infrequent)|"
+    # "adverse events were poorly reported; where reported, they were mild"
+    rf"{_EVENT_WORDS}\b[^.]{{0,60}}\b(?:they|these|which) (?:were|was) (?:\w+ )?(?:minor|minimal|"
+    r"mild|transient|transitory|self-limiting)|"
     # events counted without a vocabulary id: "complications occurred in 3 patients",
     # "two participants reported adverse events"
     rf"{_EVENT_WORDS} (?:occurred|arose|developed|(?:were|was) (?:observed|reported|seen|noted|"

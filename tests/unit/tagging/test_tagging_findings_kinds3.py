@@ -10,7 +10,7 @@ the groups.
 from __future__ import annotations
 
 import pytest
-from tagging_builders import JOURNAL_ARTICLE, RCT, article
+from tagging_builders import JOURNAL_ARTICLE, META_ANALYSIS, RCT, SYSTEMATIC_REVIEW, article
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
@@ -411,3 +411,42 @@ def test_one_treatment_set_against_itself_past_a_second_name_is_a_variant(
     )
     (finding, *_) = effects(found, "dry_needling")
     assert (finding.direction, finding.comparator) == ("benefit", "variant")
+
+
+REVIEW = {
+    "title": "Dry needling for myofascial pain: a systematic review and meta-analysis",
+    "types": [JOURNAL_ARTICLE, SYSTEMATIC_REVIEW, META_ANALYSIS],
+    "methods": "We searched five databases for randomized trials of dry needling.",
+    "conclusions": "Dry needling reduced pain compared with sham in the short term.",
+}
+
+
+@pytest.mark.parametrize(
+    ("record", "sentence", "direction"),
+    [
+        (
+            REVIEW,
+            "Adverse events were poorly reported; where reported, they were mild and transient.",
+            "harm",
+        ),
+        (NECK_TRIAL, "Side effects were noted in six patients, and these were mild.", "harm"),
+        (
+            REVIEW,
+            "Only three trials reported on safety, and none described serious harms.",
+            "no_harm",
+        ),
+        (
+            NECK_TRIAL,
+            "Adverse effects were similar between the groups and none were serious.",
+            "no_harm",
+        ),
+        (NECK_TRIAL, "Complications were comparable across both arms.", "no_harm"),
+    ],
+)
+def test_events_named_mild_by_a_pronoun_or_as_frequent_as_control(
+    vocab: Vocabulary, record: dict[str, object], sentence: str, direction: str
+) -> None:
+    found = findings(vocab, **{**record, "results": f"Pain fell. {sentence}"})
+    safety = [f for f in found if f.kind == "safety"]
+    assert safety and safety[0].direction == direction
+    assert safety[0].seriousness == ("minor" if direction == "harm" else "none")
