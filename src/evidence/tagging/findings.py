@@ -83,6 +83,8 @@ _SAFETY_WORDS = (
     "minor",
     "slight",
     "harm",
+    "undesir",
+    "unwant",
 )
 _UNCONTROLLED_DESIGNS = frozenset({"case_report", "case_series", "cross_sectional"})
 # how an image guides a needle: "ultrasound-guided", "US-guided", "under sonographic
@@ -149,7 +151,7 @@ _RARE_AFTER = re.compile(
 # "no adverse events", "none serious", "well tolerated": a safety statement without events
 _EVENT_WORDS = (
     r"(?:adverse (?:events?|effects?|reactions?)|complications?|side[\s-]effects?|"
-    r"(?:serious |severe |major )harms?)"
+    r"(?:serious |severe |major )harms?|(?:undesirable|unwanted|undesired) (?:events?|effects?))"
 )
 _NO_EVENTS = re.compile(
     rf"\b(?:no (?!(?:\w+ )?differ)(?:[\w-]+ ){{0,3}}{_EVENT_WORDS}|without (?:any )?(?:serious )?"
@@ -192,6 +194,12 @@ _MINOR_OCCURRED = re.compile(
     # "serious adverse events are rare": the treatment is generally safe, some events occur
     rf"{_EVENT_WORDS} (?:are|were|is|was|remain\w*) (?:very |extremely )?(?:rare|uncommon|"
     r"infrequent)|"
+    # the events that occurred, listed: "adverse events were limited to transient redness",
+    # "soreness was the only side effect", "apart from mild discomfort, no side effects"
+    rf"{_EVENT_WORDS} (?:were|was) (?:limited|confined|restricted) to|the only {_EVENT_WORDS}|"
+    rf"(?:was|were) the only (?:[\w-]+ )?{_EVENT_WORDS}|(?:apart from|except for|other than|"
+    r"aside from|besides) [^,.;]{3,60},? (?:there were )?no (?:other |further )?(?:[\w-]+ )?"
+    rf"{_EVENT_WORDS}|"
     # "adverse events were poorly reported; where reported, they were mild"
     rf"{_EVENT_WORDS}\b[^.]{{0,60}}\b(?:they|these|which) (?:were|was) (?:\w+ )?(?:minor|minimal|"
     r"mild|transient|transitory|self-limiting)|"

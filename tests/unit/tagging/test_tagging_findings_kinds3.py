@@ -450,3 +450,29 @@ def test_events_named_mild_by_a_pronoun_or_as_frequent_as_control(
     safety = [f for f in found if f.kind == "safety"]
     assert safety and safety[0].direction == direction
     assert safety[0].seriousness == ("minor" if direction == "harm" else "none")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [
+        (
+            "Treatment-related adverse events were limited to transient reddening of the skin.",
+            "harm",
+        ),
+        ("Brief soreness during the session was the only side effect.", "harm"),
+        ("Apart from mild discomfort during treatment, no side effects occurred.", "harm"),
+        ("The treatment was free from any undesirable effects.", "no_harm"),
+        ("Unwanted effects were not reported.", "no_harm"),
+    ],
+)
+def test_events_listed_as_the_only_ones_and_unwanted_effects(
+    vocab: Vocabulary, sentence: str, direction: str
+) -> None:
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        results=f"Pain fell more with dry needling than with sham (p = 0.01). {sentence}",
+        conclusions="Dry needling reduced neck pain.",
+    )
+    safety = [f for f in found if f.kind == "safety"]
+    assert safety and safety[0].direction == direction
