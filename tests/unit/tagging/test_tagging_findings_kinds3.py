@@ -476,3 +476,16 @@ def test_events_listed_as_the_only_ones_and_unwanted_effects(
     )
     safety = [f for f in found if f.kind == "safety"]
     assert safety and safety[0].direction == direction
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "the evidence for therapeutic ultrasound is conflicting",
+        "results of the included trials on laser were inconsistent",
+        "the findings on pain remain contradictory",
+        "contradictory results were reported for shockwave therapy",
+    ],
+)
+def test_evidence_said_to_conflict_after_its_subject_is_inconclusive(clause: str) -> None:
+    assert classify_clause(clause) == "inconclusive"
