@@ -34,7 +34,7 @@ FLOORS = {  # dev half: 184 records since the fourth batch (whose 18 are not tun
     # With the third batch's 17 dev records (untuned): 0.979, 0.979, 0.994 (tags);
     # 0.961, 0.893, 0.942, 0.791, 0.941 (findings).
     # Findings after the third round (rules for failure kinds named from the third batch's
-    # dev records, unit-tested on our own sentences): 0.978, 0.899, 0.943, 0.844, 0.971.
+    # dev records, unit-tested on our own sentences): 0.978, 0.899, 0.943, 0.851, 0.971.
     # With the fourth batch's 18 dev records (untuned): 0.968, 0.961, 0.978 (tags);
     # 0.927, 0.864, 0.937, 0.785, 0.917 (findings).
     "intervention.f1": 0.96,
@@ -48,12 +48,12 @@ FLOORS = {  # dev half: 184 records since the fourth batch (whose 18 are not tun
 }
 # the matched scorer (every labelled finding of a pair, paired one to one with ours; see
 # evidence.tagging.evaluation): measured 0.865, 0.795, 0.929, 0.830, 0.941 when introduced;
-# 0.905, 0.825, 0.946, 0.872, 0.971 after the third round of findings rules
+# 0.905, 0.825, 0.946, 0.878, 0.971 after the third round of findings rules
 MATCHED_FLOORS = {
     "finding.coverage": 0.89,
     "finding.direction_accuracy": 0.81,
     "finding.certainty_accuracy": 0.93,
-    "finding.comparator_accuracy": 0.85,
+    "finding.comparator_accuracy": 0.86,
     "finding.safety_accuracy": 0.95,
 }
 
