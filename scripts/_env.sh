@@ -1,7 +1,7 @@
 # Sourced by scripts/run, scripts/test and scripts/lock: make .venv and install into it exactly
 # what requirements.lock pins (hash-checked), then the project itself, which compiles the
 # optional PubMed record builder (setup.py; Cython is in the lock); again only when the lock,
-# pyproject.toml, setup.py or the compiled builder's source has changed since the last install.
+# pyproject.toml, setup.py or a compiled module's source has changed since the last install.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY=$(command -v python3.11 || command -v python3)
@@ -10,7 +10,8 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 stamp=.venv/.evidence-installed
-want=$(cat requirements.lock pyproject.toml setup.py src/evidence/pubmed/_fast.pyx | sha256sum | cut -d' ' -f1)
+want=$(cat requirements.lock pyproject.toml setup.py src/evidence/pubmed/_fast.pyx \
+  src/evidence/tagging/_scan.pyx | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "installing the locked packages into .venv (requirements.lock)" >&2
   pip=(.venv/bin/python -m pip --quiet --disable-pip-version-check)

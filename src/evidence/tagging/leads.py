@@ -23,7 +23,14 @@ try:
 except ImportError:  # pragma: no cover - every Python this project supports has them
     sre = _parser = None
 
-__all__ = ["lead_filter", "literal_prefixes", "pattern_prefixes", "start_guard", "trie_regex"]
+__all__ = [
+    "lead_filter",
+    "literal_prefixes",
+    "pattern_prefixes",
+    "required_texts",
+    "start_guard",
+    "trie_regex",
+]
 
 _LOOKBEHIND = re.compile(r"^\(\?<[=!](?:[^()\\]|\\.)*\)")  # zero width: not part of the lead
 _WORD = re.compile(r"\w")
@@ -194,6 +201,74 @@ def _paths(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
         if not any(still for _, still in paths):
             break
     return paths
+
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+_REQUIRED_MIN = 3  # shorter texts are in almost every record: not worth a test
+_REQUIRED_LIMIT = 32  # texts of one choice at most
+
+
+def required_texts(source: str) -> tuple[tuple[str, ...], ...]:
+    """Choices of literal texts that every match of ``source`` holds: each match holds one
+    text of each choice (``pain (?:fell|rose) (?:sharply|a lot)`` -> ("pain ",), ("fell",
+    "rose"), ("sharply", "a lot")). Read from the regex parser's tree: literal runs, groups,
+    alternatives each of which holds one, and repeats of at least one; anything else
+    (classes, lookarounds, case folding) holds nothing this knows of. Empty when nothing is
+    known, so a record that holds no text of some choice cannot match the pattern.
+
+    For the compiled word-start scan: the starts of a pattern that cannot match a record
+    (the lead "with " of a pattern about trigger points, in a record that never names
+    them) need not be tried there."""
+    if _parser is None:
+        return ()
+    try:
+        parsed = _parser.parse(source, re.MULTILINE)
+    except (re.error, RecursionError, OverflowError):
+        return ()
+    if parsed.state.flags & re.IGNORECASE:
+        return ()
+    return tuple(sorted(set(_required(list(parsed))), key=_strength, reverse=True))
+
+
+def _strength(choice: tuple[str, ...]) -> tuple[int, int, tuple[str, ...]]:
+    """How few records a choice of texts is likely met in: its shortest text the longer,
+    its texts the fewer (and then by the texts, for a fixed order)."""
+    return min(map(len, choice)), -len(choice), choice
+
+
+def _required(items: list[tuple[Any, Any]]) -> list[tuple[str, ...]]:
+    """The choices of texts that a match of the sequence ``items`` holds (see
+    `required_texts`); a run of literals is one text."""
+    choices: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if len(run) >= _REQUIRED_MIN:
+            choices.append((run,))
+        run = ""
+        if op is sre.SUBPATTERN:
+            if not av[1] and not av[2]:  # no inline flags: a group, matched once
+                choices += _required(list(av[3]))
+        elif op is sre.ATOMIC_GROUP:
+            choices += _required(list(av))
+        elif op in _REPEATS and av[0] >= 1:
+            choices += _required(list(av[2]))
+        elif op is sre.BRANCH:
+            texts: set[str] = set()
+            for alternative in av[1]:
+                inner = _required(list(alternative))
+                if not inner:  # an alternative that needs no text: the branch needs none
+                    break
+                best: tuple[str, ...] = max(inner, key=_strength)
+                texts.update(best)
+            else:
+                if len(texts) <= _REQUIRED_LIMIT:
+                    choices.append(tuple(sorted(texts)))
+    if len(run) >= _REQUIRED_MIN:
+        choices.append((run,))
+    return choices
 
 
 def start_guard(keys: Iterable[str], depth: int | None = None) -> str | None:

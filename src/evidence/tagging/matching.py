@@ -12,10 +12,13 @@ regex checks). Acronyms (TENS, VAS, MPS) are matched in lower case and then chec
 against the original text, where case matters. Exclusions are compiled per term and run
 only near a match of that term. Work that does not depend on the text is done once
 (`evidence.tagging.lookups`), and ASCII texts are scanned with the regex's ASCII twin.
+Where the compiled `evidence.tagging._scan` was built, it finds the word starts where a
+synonym or a pattern that the record can match may start, and the regex runs only there.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +29,7 @@ from evidence.tagging.leads import (
     lead_filter,
     literal_prefixes,
     pattern_prefixes,
+    required_texts,
     start_guard,
     trie_regex,
 )
@@ -41,6 +45,9 @@ from evidence.tagging.lookups import (
 )
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
+    from evidence.tagging._scan import StartScan
     from evidence.tagging.vocabulary import Term
 
 __all__ = [
@@ -49,11 +56,14 @@ __all__ = [
     "TextMatcher",
     "compile_matcher",
     "compile_text_matcher",
+    "compiled_scan",
+    "scan_path",
 ]
 
 _ACRONYM = re.compile(r"\S*[A-Z]\S*[A-Z]\S*")  # two capitals and no space: QoL, TENS, SF-36
 _SEP = re.compile(r"[\s-]+")
 _EXCLUSION_WINDOW = 60
+_COMPILED_MODULE = "evidence.tagging._scan"
 
 
 class Match(NamedTuple):
@@ -117,6 +127,14 @@ class TextMatcher:
     # `regex` after a non-word character, when every start is a word start; see `_starts`
     word_regex: re.Pattern[str] | None = None
     plain: bool = False  # without the fast paths (the reference they are tested against)
+    # the literal keys of the start guard that begins every start of `word_regex` (see
+    # `_starts`), and whether the compiled scan of them may be used when it was built
+    guard_keys: tuple[str, ...] = ()
+    # for each key, the requirements of the patterns that gave it (empty: it counts always),
+    # and each requirement's choices of texts (see `evidence.tagging.leads.required_texts`)
+    guard_needs: tuple[tuple[int, ...], ...] = ()
+    requirements: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    compiled: bool = True
     # derived from the fields above by `_fast_tables` (`dataclasses.replace` reruns it):
     # synonym hit -> (terms, whether a lead may start there); lead -> `LeadEntry`; the
     # entry of no lead; dimension -> term -> exclusion; the ASCII twin of `word_regex`,
@@ -129,6 +147,7 @@ class TextMatcher:
     _leads: Mapping[str, LeadEntry] = field(init=False, repr=False, compare=False)
     _no_lead: LeadEntry = field(init=False, repr=False, compare=False)
     _ascii: list[re.Pattern[str] | None] = field(init=False, repr=False, compare=False)
+    _scan: list[StartScan | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, value in _fast_tables(self).items():
@@ -189,14 +208,37 @@ class TextMatcher:
         assert self.regex is not None
         if self.word_regex is None:
             return self.regex.finditer(lower)
-        first = self.regex.match(lower)
         twin = None
         if not self.plain and ascii_exact(lower):
             if not self._ascii:
                 self._ascii.append(ascii_twin(self.word_regex))
             twin = self._ascii[0]
-        rest = (twin or self.word_regex).finditer(lower)
+        after = twin or self.word_regex
+        scan = self._start_scan()
+        if scan is not None:
+            # The regex engine tries the guard after every non-word character, most of the
+            # scan's time; the compiled scan walks the guard's keys in C and reports the few
+            # word starts where one matches, a superset of where the guard passes. The
+            # regex, run at those alone, gives the same matches as the scan below.
+            return scan.matches(lower, self.regex.match, after.match)
+        first = self.regex.match(lower)
+        rest = after.finditer(lower)
         return rest if first is None else chain((first,), rest)
+
+    def _start_scan(self) -> StartScan | None:
+        """The compiled scan of `guard_keys`, built on first use; None on the plain path,
+        without `compiled`, or when `evidence.tagging._scan` was not built."""
+        if not self._scan:
+            built = None
+            if not self.plain and self.compiled and self.guard_keys:
+                module = compiled_scan()
+                built = (
+                    module.StartScan(self.guard_keys, self.guard_needs, self.requirements)
+                    if module is not None
+                    else None
+                )
+            self._scan.append(built)
+        return self._scan[0]
 
     def _resolve(self, literal: str, pos: int, text: str, found: dict[str, list[Match]]) -> None:
         """The terms named by a synonym hit, and by the shorter synonyms it starts with."""
@@ -241,6 +283,22 @@ class TextMatcher:
         return kept
 
 
+def compiled_scan() -> ModuleType | None:
+    """The compiled word-start scan, `evidence.tagging._scan`, or None when it was not built
+    (it needs Cython and a C compiler at install; the regex then scans every word start)."""
+    # import_module, not a plain import: a test can hide the module by setting
+    # sys.modules[_COMPILED_MODULE] to None
+    try:
+        return importlib.import_module(_COMPILED_MODULE)
+    except ImportError:
+        return None
+
+
+def scan_path() -> str:
+    """Which word-start scan a text matcher uses: "compiled" or "python"."""
+    return "compiled" if compiled_scan() is not None else "python"
+
+
 def _text_order(match: Match) -> tuple[int, int, str]:
     return match[2], -match[3], match[1]
 
@@ -264,6 +322,7 @@ def _fast_tables(matcher: TextMatcher) -> dict[str, object]:
         "_leads": lead_entries(candidates, matcher.unions, otherwise),
         "_no_lead": (None, otherwise, otherwise),
         "_ascii": [],  # filled by `_starts`
+        "_scan": [],  # filled by `_start_scan`
     }
 
 
@@ -339,18 +398,16 @@ def compile_text_matcher(
     # the plain path each pattern's leads are read further for it (`pattern_prefixes`):
     # the guard need only pass where a synonym or a pattern may match, and a pattern's
     # match starts with one of those texts as it does with one of its leads
-    guard_leads = prefixes
-    if not plain:
-        guard_leads = sorted(
-            {
-                lead
-                for leads, p in patterns
-                if leads
-                for lead in pattern_prefixes(p.regex.pattern) or leads
-            }
-        )
-    words = start_guard((*synonyms, *guard_leads)) if synonyms or guard_leads else None
+    starts_of = [
+        (p, leads if plain else pattern_prefixes(p.regex.pattern) or leads)
+        for leads, p in patterns
+        if leads
+    ]
+    guard_leads = sorted({lead for _, leads in starts_of for lead in leads})
+    guard_keys = tuple(sorted({*synonyms, *guard_leads}))
+    words = start_guard(guard_keys) if guard_keys else None
     guard = f"(?={words})" if words is not None else ""
+    needs, requirements = _guard_needs(guard_keys, synonyms, starts_of) if words else ((), ())
     by_lead: dict[str, list[_Pattern]] = {}
     for leads, pattern in patterns:
         for lead in sorted(set(leads or ())):
@@ -404,4 +461,37 @@ def compile_text_matcher(
         patterns_any=tuple(p for leads, p in patterns if leads is None),
         exclusions=exclusions,
         plain=plain,
+        guard_keys=guard_keys if words is not None else (),
+        guard_needs=needs,
+        requirements=requirements,
     )
+
+
+def _guard_needs(
+    keys: tuple[str, ...],
+    synonyms: Mapping[str, object],
+    starts_of: Sequence[tuple[_Pattern, Sequence[str]]],
+) -> tuple[tuple[tuple[int, ...], ...], tuple[tuple[tuple[str, ...], ...], ...]]:
+    """`TextMatcher.guard_needs` and `TextMatcher.requirements`: the requirements of the
+    patterns that gave each key (none for a synonym's key, or one of a pattern that needs
+    no text: it counts always), and those requirements (`required_texts`)."""
+    requirements: dict[tuple[tuple[str, ...], ...], int] = {}
+    needs: dict[str, set[int] | None] = dict.fromkeys(synonyms)
+    for pattern, leads in starts_of:
+        # a choice that a text of the key itself meets is met wherever the key matches:
+        # looking for its texts would rule nothing out
+        required = tuple(
+            choice
+            for choice in required_texts(pattern.regex.pattern)
+            if not any(text in lead for text in choice for lead in leads)
+        )
+        index = requirements.setdefault(required, len(requirements)) if required else None
+        for lead in leads:
+            known = needs.setdefault(lead, set())
+            if known is None:
+                continue
+            if index is None:
+                needs[lead] = None
+            else:
+                known.add(index)
+    return tuple(tuple(sorted(needs[key] or ())) for key in keys), tuple(requirements)
