@@ -185,6 +185,7 @@ cdef class StartScan:
     cdef _Present _present  # finds those texts
     cdef Py_ssize_t _root[128]  # the root's child by ASCII character, or -1
     cdef bint _first_any  # some key starts with a non-ASCII character
+    cdef tuple _arguments  # what it was made of, to pickle it (a vocabulary pickles)
 
     def __cinit__(self, keys, needs=None, requirements=()):
         """``keys`` are the guard's keys; ``needs`` gives each key the requirements of the
@@ -195,10 +196,15 @@ cdef class StartScan:
         needs = [()] * len(keys) if needs is None else [tuple(n) for n in needs]
         if len(needs) != len(keys):
             raise ValueError("one entry of needs per key")
+        requirements = tuple(
+            tuple(tuple(str(text) for text in choice) for choice in requirement)
+            for requirement in requirements
+        )
+        self._arguments = (tuple(keys), tuple(needs), requirements)
         numbers: dict = {}  # text -> its number
         self._requirements = tuple(
             tuple(
-                tuple(numbers.setdefault(str(text), len(numbers)) for text in choice)
+                tuple(numbers.setdefault(text, len(numbers)) for text in choice)
                 for choice in requirement
             )
             for requirement in requirements
@@ -273,6 +279,9 @@ cdef class StartScan:
         for index in range(128):
             self._root[index] = edges.get(index, -1)
         self._first_any = any(code >= 128 for code in edges if code < _CHARACTERS)
+
+    def __reduce__(self):
+        return StartScan, self._arguments
 
     def __dealloc__(self):
         free(self._edge_first)

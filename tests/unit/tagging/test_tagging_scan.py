@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 import random
 import re
 import sys
@@ -211,6 +212,19 @@ def test_required_texts_are_in_every_match(vocab: Vocabulary) -> None:
 )
 def test_required_texts(source: str, choices: tuple[tuple[str, ...], ...]) -> None:
     assert set(required_texts(source)) == set(choices)  # in an order of their own
+
+
+@needs_build
+def test_a_matcher_that_has_scanned_still_pickles(vocab: Vocabulary) -> None:
+    matcher = compile_text_matcher(vocab.terms)
+    text = "Dry needling of active myofascial trigger points reduced neck pain."
+    found = matcher.find(text.lower(), text)
+    assert matcher._start_scan() is not None and found
+    back = pickle.loads(pickle.dumps(matcher))
+    assert back.find(text.lower(), text) == found
+    scan = matcher._start_scan()
+    assert scan is not None
+    assert pickle.loads(pickle.dumps(scan)).starts(text.lower()) == scan.starts(text.lower())
 
 
 def test_without_the_compiled_module_the_regex_scans(monkeypatch: pytest.MonkeyPatch) -> None:
