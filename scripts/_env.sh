@@ -20,6 +20,8 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   "${pip[@]}" check >&2
   # which PubMed record builder the install gave: "compiled", or "python" without a compiler
   .venv/bin/python -c 'import evidence.pubmed as p; print("PubMed records:", p.parser_path())' >&2
+  # and which word-start scan the tagger got: "compiled", or "python" without a compiler
+  .venv/bin/python -c 'import evidence.tagging.matching as m; print("Tagger scan:", m.scan_path())' >&2
   echo "$want" > "$stamp"
 fi
 export PATH="$PWD/.venv/bin:$PATH"
