@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice, product
 from typing import Any
 
 # The regex parser's tree, read by `pattern_prefixes`. CPython's own module, private: on a
@@ -206,6 +207,7 @@ def _paths(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
 _REQUIRED_MIN = 3  # shorter texts are in almost every record: not worth a test
 _REQUIRED_LIMIT = 32  # texts of one choice at most
+_BRANCH_CHOICES = 8  # choices of one group of alternatives at most
 
 
 def required_texts(source: str) -> tuple[tuple[str, ...], ...]:
@@ -256,16 +258,19 @@ def _required(items: list[tuple[Any, Any]]) -> list[tuple[str, ...]]:
         elif op in _REPEATS and av[0] >= 1:
             choices += _required(list(av[2]))
         elif op is sre.BRANCH:
-            texts: set[str] = set()
+            # one choice of each alternative, joined, is a choice of the branch: each way
+            # of picking them is (the likeliest to rule a record out first, a few at most)
+            alternatives: list[list[tuple[str, ...]]] = []
             for alternative in av[1]:
                 inner = _required(list(alternative))
                 if not inner:  # an alternative that needs no text: the branch needs none
                     break
-                best: tuple[str, ...] = max(inner, key=_strength)
-                texts.update(best)
+                alternatives.append(sorted(set(inner), key=_strength, reverse=True))
             else:
-                if len(texts) <= _REQUIRED_LIMIT:
-                    choices.append(tuple(sorted(texts)))
+                for picked in islice(product(*alternatives), _BRANCH_CHOICES):
+                    texts = sorted({text for choice in picked for text in choice})
+                    if len(texts) <= _REQUIRED_LIMIT:
+                        choices.append(tuple(texts))
     if len(run) >= _REQUIRED_MIN:
         choices.append((run,))
     return choices

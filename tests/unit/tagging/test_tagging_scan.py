@@ -201,6 +201,11 @@ def test_required_texts_are_in_every_match(vocab: Vocabulary) -> None:
             (("a lot", "sharply"), ("pain ",), ("fell", "rose")),
             id="groups",
         ),
+        pytest.param(
+            "(?:alpha.beta|gamma.delta)",
+            (("alpha", "gamma"), ("alpha", "delta"), ("beta", "gamma"), ("beta", "delta")),
+            id="each-pick-of-the-alternatives",
+        ),
         pytest.param("(?:abc)*def", (("def",),), id="optional-repeat"),
         pytest.param("x{2,}abc(?:xyz)+", (("abc",), ("xyz",)), id="repeats"),
         pytest.param("(?:abc|d)xyz", (("xyz",),), id="short-alternative"),
