@@ -50,6 +50,17 @@ cdef inline bint _is_separator(Py_UCS4 c) noexcept:
     return c == u"-" or Py_UNICODE_ISSPACE(c)
 
 
+cdef Py_ssize_t *_array(list values) except NULL:
+    """``values`` (integers) in a new C array, to be freed by the caller."""
+    cdef Py_ssize_t index
+    cdef Py_ssize_t *array = <Py_ssize_t *>malloc((len(values) + 1) * sizeof(Py_ssize_t))
+    if not array:
+        raise MemoryError()
+    for index in range(len(values)):
+        array[index] = values[index]
+    return array
+
+
 cdef class _Present:
     """Which of some texts a string holds, found in one pass over it: an Aho-Corasick
     automaton (the trie of the texts; each node's failure link to the longest proper suffix
@@ -179,8 +190,14 @@ cdef class StartScan:
     cdef Py_ssize_t *_edge_child
     cdef Py_ssize_t *_separator  # node -> child after a separator run, or -1
     cdef char *_final  # node -> 0: no key ends there; 1: a key that counts always; 2: `_needs`
-    cdef dict _needs  # node -> the requirements of the keys that end there (final 2)
-    cdef tuple _requirements  # requirement -> its choices, each a tuple of text numbers
+    # node -> where in `_need_data` its requirements are (final 2): how many, then each
+    cdef Py_ssize_t *_need_at
+    cdef Py_ssize_t *_need_data
+    # requirement -> where in `_requirement_data` its choices are: how many, then for each
+    # choice how many texts, then their numbers
+    cdef Py_ssize_t _requirements
+    cdef Py_ssize_t *_requirement_at
+    cdef Py_ssize_t *_requirement_data
     cdef Py_ssize_t _texts  # how many texts the requirements name
     cdef _Present _present  # finds those texts
     cdef Py_ssize_t _root[128]  # the root's child by ASCII character, or -1
@@ -202,13 +219,17 @@ cdef class StartScan:
         )
         self._arguments = (tuple(keys), tuple(needs), requirements)
         numbers: dict = {}  # text -> its number
-        self._requirements = tuple(
-            tuple(
-                tuple(numbers.setdefault(text, len(numbers)) for text in choice)
-                for choice in requirement
-            )
-            for requirement in requirements
-        )
+        at: list = []
+        data: list = []
+        for requirement in requirements:
+            at.append(len(data))
+            data.append(len(requirement))
+            for choice in requirement:
+                data.append(len(choice))
+                data += [numbers.setdefault(text, len(numbers)) for text in choice]
+        self._requirements = len(requirements)
+        self._requirement_at = _array(at)
+        self._requirement_data = _array(data)
         self._texts = len(numbers)
         self._present = _Present(list(numbers))
         # the trie as one dict of edges keyed by node and character (a space: the separator
@@ -221,7 +242,7 @@ cdef class StartScan:
             if not key or not _is_word(key[0]):
                 raise ValueError(f"a guard key does not start with a word character: {key!r}")
             for requirement in need:
-                if not 0 <= requirement < len(self._requirements):
+                if not 0 <= requirement < self._requirements:
                     raise ValueError(f"no requirement {requirement}")
             node = 0
             for index in range(len(key)):
@@ -259,11 +280,16 @@ cdef class StartScan:
             self._edge_count[node] = 0
             self._separator[node] = -1
             self._final[node] = 0
-        self._needs = {}
+        at = [0] * self._nodes
+        data = [0]  # no requirements, for the nodes where no key ends
         for node, need in ends.items():
             self._final[node] = 1 if need is None else 2
             if need is not None:
-                self._needs[node] = tuple(sorted(need))
+                at[node] = len(data)
+                data.append(len(need))
+                data += sorted(need)
+        self._need_at = _array(at)
+        self._need_data = _array(data)
         index = 0
         for code in sorted(edges):  # by node, then by character
             node, char_code = divmod(code, _CHARACTERS)
@@ -290,6 +316,10 @@ cdef class StartScan:
         free(self._final)
         free(self._edge_char)
         free(self._edge_child)
+        free(self._need_at)
+        free(self._need_data)
+        free(self._requirement_at)
+        free(self._requirement_data)
 
     cdef int _met(
         self, Py_ssize_t node, int kind, void *data, Py_ssize_t n, unsigned char *state
@@ -298,20 +328,34 @@ cdef class StartScan:
         text: it holds a text of each of its choices. ``state`` keeps what is known of this
         text: each requirement's answer (0 not yet known, 1 holds, 2 does not), then
         whether the texts were looked for, then which the text holds."""
-        cdef Py_ssize_t requirement, number
-        cdef Py_ssize_t count = len(self._requirements)
-        cdef unsigned char *present = state + count + 1
-        if not state[count]:  # the first requirement this text is asked about
-            state[count] = 1
+        cdef Py_ssize_t requirement, k, end, j, choices, texts, t
+        cdef unsigned char *present = state + self._requirements + 1
+        cdef bint held
+        if not state[self._requirements]:  # the first requirement this text is asked about
+            state[self._requirements] = 1
             self._present.mark(kind, data, n, present)
-        for requirement in self._needs[node]:
+        k = self._need_at[node]
+        end = k + 1 + self._need_data[k]
+        k += 1
+        while k < end:
+            requirement = self._need_data[k]
+            k += 1
             if state[requirement] == 0:
                 state[requirement] = 1
-                for choice in self._requirements[requirement]:
-                    for number in choice:
-                        if present[number]:
+                j = self._requirement_at[requirement]
+                choices = self._requirement_data[j]
+                j += 1
+                while choices > 0:
+                    choices -= 1
+                    texts = self._requirement_data[j]
+                    j += 1
+                    held = False
+                    for t in range(j, j + texts):
+                        if present[self._requirement_data[t]]:
+                            held = True
                             break
-                    else:
+                    j += texts
+                    if not held:
                         state[requirement] = 2
                         break
             if state[requirement] == 1:
@@ -362,7 +406,7 @@ cdef class StartScan:
         cdef Py_UCS4 c
         cdef bint after_word = False
         cdef list found = []
-        cdef bytearray known = bytearray(len(self._requirements) + 1 + self._texts)
+        cdef bytearray known = bytearray(self._requirements + 1 + self._texts)
         cdef unsigned char *state = known
         for i in range(n):
             c = PyUnicode_READ(kind, data, i)
