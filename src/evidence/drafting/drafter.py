@@ -343,6 +343,26 @@ _TREATMENT_WORD = re.compile(
 )
 
 
+_HEAD_WORD = re.compile(r"taping|tape|needling|cupping|lasers?|stimulation|stimulator")
+
+
+def _head_words(topic: str | None, vocab: Vocabulary) -> re.Pattern[str] | None:
+    """The head words of the topic's names whose first words only qualify them ("taping"
+    and "tape" of "kinesiology taping", "needling" of "dry needling"), as a sentence's
+    subject: the page's treatment named short."""
+    if topic is None:
+        return None
+    heads = {
+        words[-1]
+        for synonym in vocab.term("intervention", topic).synonyms
+        if len(words := synonym.lower().split()) >= 2 and _HEAD_WORD.fullmatch(words[-1])
+    }
+    if not heads:
+        return None
+    alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+    return re.compile(rf"(?:the\s+)?(?:{alternatives})s?\b(?![\s-]+(?:gun|marks?))")
+
+
 def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, str]]:
     """The article's topic intervention (named in the title, else named most) and its short
     forms: each of its synonyms less its last word ("trigger point" of "trigger point
@@ -782,8 +802,10 @@ def _is_definition(found: _Found, subject_end: int, subject_start: int) -> bool:
     # either order ("extracorporeal shockwave" named, then "therapy (ESWT) is ...")
     for _ in range(2):
         after = re.sub(
-            r"^\s*(?:\([^)]*\)|,\s*(?:or|also called|also known as|aka|sometimes called)\s+"
-            r"[^,]{1,40},)",
+            r"^\s*(?:\([^)]*\)|,\s*(?:or|aka|short for|which stands for|(?:\w+ )?(?:called|"
+            r"known as|named|termed|referred to as))\s+[^,]{1,60},|"
+            # a gloss between commas ("Cupping, an ancient practice from China, is ...")
+            r",\s*(?:an?|the|one of the)\s+[^,]{1,60},(?=\s*(?:is|are|was|were)\b))",
             "",
             after,
         )
@@ -804,6 +826,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     series that the vocabulary does not know."""
     draft = Draft(title=article.title, url=article.url)
     topic, short_forms = _topic(article, vocab)
+    heads = _head_words(topic, vocab)
     page_condition = _page_condition(article, vocab) if topic is None else None
     labels = {t.id: t.label for t in vocab.terms.get("condition", ())}
     state = _State(last=(topic,) if topic else ())
@@ -888,6 +911,13 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             )
             continue
         subject = _subject(found, short_forms)
+        if not subject and heads is not None:
+            # "Taping is often used for ..." on a page about kinesiology taping
+            opening = rules.SUBJECT_LEAD.match(lower)
+            at = opening.end() if opening else 0
+            head = heads.match(lower, at)
+            if head is not None:
+                subject = [(topic or "", at, head.end())]
         pronoun = _PRONOUN_SUBJECT.match(lower)
         if pronoun and subject and subject[0][1] >= pronoun.end() and state.last:
             # "It is not acupuncture.", "It works well with massage": the pronoun is the

@@ -116,7 +116,8 @@ REFERENCE = _rx(
     r"(?:\w+\s+)?(?:injections?|shots?|needles?|needling|procedures?|sessions?|treatments?|"
     r"therapy|therapies|techniques?|methods?|approach|modality|relief|response|twitch|"
     r"stud(?:y|ies)|trials?|waves?|pulses?|current|evidence|research|tape|cups?|device|"
-    r"unit|machine|pads?)\b|"
+    r"unit|machine|pads?|light|laser|beams?|suction|vacuum|impulses?|electrodes?|wand|"
+    r"applicator|probe|energy|taping|cupping)\b|"
     r"\b(?:after|following|during|per|between|over) (?:\w+\s+){0,4}?(?:sessions|treatments|"
     r"injections|shots)\b|\b(?:stud(?:y|ies)|trials|research) (?:in|of|on|into|for)\b|"
     r"\b(?:side[ -]effects?|adverse effects?|complications?|risks?)\b"
@@ -491,19 +492,39 @@ EFFECT_STRONG = _rx(
     r"soreness|aches?|discomfort|headaches|migraines|spasms|function|mobility|movement|sleep|"
     r"range of motion)|"
     # "results for X are promising", "the findings look encouraging"
-    r"(?:results?|evidence|findings|data|outcomes)\b[^.;]{0,40}?\b(?:are|is|look|looks|seem|"
-    r"seems|have been|has been) (?:\w+ )?(?:promising|encouraging|positive|favou?rable)|"
+    r"(?:results?|evidence|findings|data|outcomes|research|stud(?:y|ies)|trials?|reviews?)\b"
+    r"[^.;]{0,50}?\b(?:are|is|look|looks|seem|seems|have been|has been|appear|appears|were|"
+    r"was) (?:\w+ )?(?:promising|encouraging|positive|favou?rable|convincing|impressive)|"
     r"(?:starts?|begins?) to work|takes? effect|benefit from|"
     # how long it lasts; what gets better after it
     r"(?:effects?|relief|benefits?)\b[^.;]{0,80}?\blasts?|"
     r"(?:pain|symptoms|function|mobility|stiffness|range of motion|movement|flexibility|"
     r"posture|sleep)\b[^.;]{0,60}?\b(?:may |can |will |"
-    r"should |often |usually )?(?:improves?|eases?|lessens?|decreases?|gets? better))\b"
+    r"should |often |usually )?(?:improves?|eases?|lessens?|decreases?|gets? better)|"
+    # pain that drops, fades or goes away; headaches that come less often
+    # (not a harm that passes: "this pain should go away by itself", "that kind of pain
+    # usually fades after a few days")
+    r"(?<!this )(?<!that )(?<!the )(?<!such )(?<!any )(?<!kind of )(?<!sort of )"
+    r"(?:pain|aches?|headaches|migraines|symptoms|spasms|stiffness)\b"
+    r"(?:(?!\bnot\b|n't\b|\bnever\b|\bno longer\b)[^.;,:]){0,30}?\b"
+    r"(?:(?:may|can|will|should|often|usually|typically|soon|quickly|gradually|then) )?"
+    r"(?:drops?|dropped|falls?|fell|fades?|faded|subsides?|subsided|settles?(?: down)?|"
+    r"settled|disappears?|disappeared|vanish(?:es|ed)?|(?:goes|go|went|gone|melts?|melted) "
+    r"away|eases? off|eased|clears? up|cleared up|resolves?|resolved|declines?|declined|"
+    r"diminish(?:es|ed)?|lessened|decreased|improved|got better|"
+    r"(?:become|becomes|became|get|gets|got) (?:less (?:frequent|severe|intense|painful|"
+    r"often)|milder|rarer))(?! (?:by itself|by themselves|on (?:its|their) own)))\b"
 )
 # what studies found against the treatment: "studies are less encouraging", "the two groups
 # recovered no differently", "the studies do not back its use", "cast doubt on"
 EVIDENCE_AGAINST = _rx(
-    r"\b(?:(?:less|not|hardly) (?:\w+ )?encouraging|no differently|no different(?:ly)? from|"
+    r"\b(?:(?:less|not|hardly|far from) (?:\w+ )?(?:encouraging|convincing|impressive|"
+    r"promising|persuasive)|unconvincing|disappointing|no differently|no different(?:ly)? from|"
+    # "little benefit over a sham", "no real difference from placebo", "little to no effect"
+    r"(?:little|(?:little (?:or|to) )?no|minimal|hardly any|only (?:a )?(?:small|slight|modest))"
+    r" (?:(?:real|clear|significant|meaningful|extra|added|additional|lasting|measurable|"
+    r"noticeable) )?(?:benefits?|effects?|difference|improvement|gains?|advantage)(?! (?:in|of) "
+    r"(?:side|adverse|risk))|"
     r"(?:no|little|weak|limited|insufficient|scant) (?:(?:strong|good|clear|real|solid|"
     r"convincing|high-quality|reliable|firm) )?evidence|cast(?:s|ing)? doubt|"
     r"evidence\b[^.;]{0,60}?\b(?:is|remains|was) (?:\w+ )?(?:limited|weak|weaker|lacking|scarce|"
@@ -548,6 +569,12 @@ INDICATION = _rx(
     r"consider(?:s|ed)? (?:\w+ ){0,2}?for|"
     # "People use TENS for many kinds of pain"
     r"(?:use|uses|using) (?:[\w-]+ ){1,4}?for|"
+    # the other verbs of use, in the active voice ("some clinics also offer it for X",
+    # "physiotherapists prescribe TENS for X", "doctors occasionally recommend it for X")
+    r"(?:offer(?:s|ed|ing)?|prescrib(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|recommend(?:s|ing)?|"
+    r"suggest(?:s|ed|ing)?|advis(?:e|es|ing)|provid(?:e|es|ing)|appl(?:y|ies|ying)) "
+    r"(?:[\w-]+ ){1,5}?for\b(?! (?:a|an|the|your|their|\d+|\w+ (?:minutes|seconds|hours|days|"
+    r"weeks))\b)|"
     # "exercise is seen as a key part of any plan"
     r"(?:seen|regarded|considered|viewed) as (?:an? |the )?(?:key|central|core|main|essential|"
     r"important|vital) (?:part|component|element)|mainstay|cornerstone|"
@@ -652,6 +679,17 @@ DEFINITION_VERB = _rx(
     r"focus(?:es)? on|concentrates? on|applies|aims at|"
     r"targets(?![^.;]*\b(?:help|reduc|eas|reliev|improv|treat)\w*)|"
     r"does not use|doesn't use|does not involve|doesn't involve|"
+    # what it sends into or onto the body ("shines red light onto the skin", "sends mild
+    # pulses through pads on the skin", "draws the skin up into a cup")
+    # (not with what it is for: "sends sound waves into the muscle to raise blood flow" says
+    # how it works)
+    r"(?:\w+ly )?(?:sends?|shines?|delivers?|emits?|directs?|passes|transmits?|beams?|applies|"
+    r"draws?|pulls?|lifts?|creates?|produces?|stretches) "
+    r"(?=[^.;]{0,80}?\b(?:into|through|onto|on|over|across|under|beneath|below|to) "
+    r"(?:the|your|a|an|their) (?:[\w-]+ ){0,2}?(?:skin|body|tissues?|muscles?|tendons?|area|"
+    r"spot|joint|nerves?|cups?)\b)(?![^.;]*\b(?:to|and|which|helping|so (?:as|that)) (?:\w+ )?"
+    r"(?:raise|increase|boost|improve|ease|relieve|reduce|help|heal|speed|stimulate|promote|"
+    r"break|release|calm|block|trigger|loosen|relax|lower|encourage|repair)\w*\b)|"
     # where its name comes from ("It gets its name from ...", "hence the name")
     r"gets? its name|takes? its name|(?:is|are) (?:so )?(?:called|named) (?:\w+ )?because)\b"
 )
@@ -687,7 +725,8 @@ DEFINITION_AGENT = _rx(
     r"physiotherapist|practitioner|clinician|chiropractor|nurse|specialist|wand|probe|"
     r"applicator|device|machine|hand-?piece|transducer|gun)s?\s+(?:\w+ly\s+|then\s+|also\s+)?"
     r"(?:injects?|delivers?|applies|sends?|transmits?|directs?|presses|inserts?|places?|"
-    r"glides?|moves?|passes|emits?)\b|"
+    r"glides?|moves?|passes|emits?|holds?|runs?|rolls?|sweeps?|rubs?|attaches|sticks?|"
+    r"positions?|lays?|sets?|shines?|presses?|aims?|points?)\b|"
     # ("The practitioner may turn the needles by hand")
     r"^(?:a|an|the|your)\s+(?:[\w-]+\s+){0,2}?(?:doctor|physician|provider|therapist|"
     r"physiotherapist|practitioner|acupuncturist|clinician|chiropractor|nurse|specialist)s?\s+"
