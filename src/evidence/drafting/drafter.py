@@ -147,8 +147,12 @@ def split_statements(article: Article) -> list[Statement]:
             out.append(Statement(block.text, label=True, section=section))
         elif block.kind == "item":
             # an item of several sentences: each is a statement, read with the lead-in
+            # (items with no lead-in after a paragraph go on with what it spoke of)
+            after_text = lead is None and bool(out) and not out[-1].heading
             for i, sentence in enumerate(split_sentences(block.text)):
-                out.append(Statement(sentence, lead=lead, section=section, follows=i > 0))
+                out.append(
+                    Statement(sentence, lead=lead, section=section, follows=i > 0 or after_text)
+                )
             opening = False
         elif _bare_line(block.text) and out and (out[-1].heading or out[-1].lead is not None):
             # a line of a few words under a heading, not marked as a list ("<div>Tennis
@@ -343,24 +347,62 @@ _TREATMENT_WORD = re.compile(
 )
 
 
+_CONCESSION = re.compile(r"(?:,|;)\s*(?:although|though|but|yet|even though|however)\b")
 _HEAD_WORD = re.compile(r"taping|tape|needling|cupping|lasers?|stimulation|stimulator")
 
 
-def _head_words(topic: str | None, vocab: Vocabulary) -> re.Pattern[str] | None:
-    """The head words of the topic's names whose first words only qualify them ("taping"
-    and "tape" of "kinesiology taping", "needling" of "dry needling"), as a sentence's
-    subject: the page's treatment named short."""
-    if topic is None:
-        return None
-    heads = {
-        words[-1]
-        for synonym in vocab.term("intervention", topic).synonyms
-        if len(words := synonym.lower().split()) >= 2 and _HEAD_WORD.fullmatch(words[-1])
-    }
-    if not heads:
-        return None
-    alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
-    return re.compile(rf"(?:the\s+)?(?:{alternatives})s?\b(?![\s-]+(?:gun|marks?))")
+def _head_words(terms: Sequence[str], vocab: Vocabulary) -> list[tuple[re.Pattern[str], str]]:
+    """The head words of the names of the page's treatments (its topic, then those its title
+    names) whose first words only qualify them ("taping" and "tape" of "kinesiology
+    taping", "needling" of "dry needling"), as a sentence's subject: the treatment named
+    short. A head word counts for the first treatment that has it."""
+    out: list[tuple[re.Pattern[str], str]] = []
+    taken: set[str] = set()
+    for term in _unique(terms):
+        heads = {
+            words[-1]
+            for synonym in vocab.term("intervention", term).synonyms
+            if len(words := synonym.lower().split()) >= 2 and _HEAD_WORD.fullmatch(words[-1])
+        } - taken
+        if heads:
+            taken |= heads
+            alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+            out.append(
+                (
+                    re.compile(
+                        rf"(?:the\s+)?(?:{alternatives})s?\b(?![\s-]+(?:gun|marks?))"
+                        # ("Needling a tendon is ...": the gerund with its object)
+                        r"(?:\s+(?:an?|the|each|your|their)\s+[\w-]+(?:\s+[\w-]+)?"
+                        r"(?=\s+(?:is|are|was|were|can|may|might|could|will)\b))?"
+                    ),
+                    term,
+                )
+            )
+    return out
+
+
+def _specific(
+    term: str,
+    start: int,
+    end: int,
+    lower: str,
+    last: tuple[str, ...],
+    topic: str | None,
+    vocab: Vocabulary,
+) -> str:
+    """A generic name with a definite article ("the massage", "the massage group") stands
+    for the specific treatment named before whose name ends in it ("trigger point massage")
+    and to which the generic one yields in the vocabulary."""
+    if not re.search(r"\b(?:the|this|that|these|those)\s+$", lower[max(0, start - 8) : start]):
+        return term
+    word = lower[start:end]
+    yields = vocab.term("intervention", term).yields_to
+    for other in (*last, *([topic] if topic else [])):
+        if other != term and other in yields:
+            names = vocab.term("intervention", other).synonyms
+            if any(n.lower().endswith(" " + word) for n in names):
+                return other
+    return term
 
 
 def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, str]]:
@@ -459,6 +501,21 @@ def _page_condition(article: Article, vocab: Vocabulary) -> str | None:
         return None
     conditions = [m.term for m in found.get("condition")]
     return conditions[0] if conditions else None
+
+
+def _section_condition(
+    section: str | None, vocab: Vocabulary, cache: dict[str, str | None]
+) -> str | None:
+    """The one condition a section's heading names, if it names exactly one and is not the
+    article's title block on harms or on whom it is not for."""
+    if section is None:
+        return None
+    if section not in cache:
+        found = _Found(vocab, section)
+        named = _unique([m.term for m in found.get("condition")])
+        harmful = _HARM_CONTEXT.search(found.lower) or rules.NOT_FOR.search(found.lower)
+        cache[section] = named[0] if len(named) == 1 and not harmful else None
+    return cache[section]
 
 
 def _conditions(found: _Found) -> list[str]:
@@ -655,6 +712,16 @@ def _claims_of(
             if against or (negated and _negated_near(reading, effect.start()))
             else "benefit"
         )
+        # "it may help, although a dummy treatment may do much the same": both ways
+        verdicts = [asserts]
+        if (
+            against is not None
+            and effects
+            and effects[0].start() < against.start()
+            and _CONCESSION.search(reading[effects[0].end() : against.start()])
+            and not _negated_near(reading, effects[0].start())
+        ):
+            verdicts = ["benefit", "no_benefit"]
         # one claim per condition and per thing it improves ("pain relief and a better
         # range of motion", "relieve pain and speed healing")
         # (blood flow is how it works, not what it is for: a mechanism claim below)
@@ -668,8 +735,9 @@ def _claims_of(
         if conditions:
             for condition in conditions:
                 for aim in aims:
-                    add("effectiveness", asserts, per_condition(sentence, condition),
-                        condition=(condition,), outcome=aim)  # fmt: skip
+                    for verdict in verdicts:
+                        add("effectiveness", verdict, per_condition(sentence, condition),
+                            condition=(condition,), outcome=aim)  # fmt: skip
         elif (
             # (a list item says for itself that it works: "- Hip bursitis" under "You may
             # benefit if you have:" names a use it lacks a word for, not a result)
@@ -826,7 +894,12 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     series that the vocabulary does not know."""
     draft = Draft(title=article.title, url=article.url)
     topic, short_forms = _topic(article, vocab)
-    heads = _head_words(topic, vocab)
+    title = article.title or next((b.text for b in article.blocks if b.kind == "heading"), "")
+    heads = _head_words(
+        ([topic] if topic else []) + [m.term for m in _Found(vocab, title).get("intervention")],
+        vocab,
+    )
+    sections: dict[str, str | None] = {}
     page_condition = _page_condition(article, vocab) if topic is None else None
     labels = {t.id: t.label for t in vocab.terms.get("condition", ())}
     state = _State(last=(topic,) if topic else ())
@@ -911,13 +984,19 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             )
             continue
         subject = _subject(found, short_forms)
-        if not subject and heads is not None:
+        if not subject and heads:
             # "Taping is often used for ..." on a page about kinesiology taping
             opening = rules.SUBJECT_LEAD.match(lower)
             at = opening.end() if opening else 0
-            head = heads.match(lower, at)
-            if head is not None:
-                subject = [(topic or "", at, head.end())]
+            for pattern, term in heads:
+                head = pattern.match(lower, at)
+                if head is not None:
+                    subject = [(term, at, head.end())]
+                    break
+        # "the massage" after "trigger point massage": the treatment named in full before
+        subject = [
+            (_specific(t, a, b, lower, state.last, topic, vocab), a, b) for t, a, b in subject
+        ]
         pronoun = _PRONOUN_SUBJECT.match(lower)
         if pronoun and subject and subject[0][1] >= pronoun.end() and state.last:
             # "It is not acupuncture.", "It works well with massage": the pronoun is the
@@ -1000,11 +1079,14 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if on_target:
             state.target = interventions[0]
         listed = _listed_treatments(found, interventions)
+        # a section headed by one condition ("Dry needling for plantar fasciitis", "Does
+        # ultrasound help heel pain?") speaks of it where a sentence names none
+        about = page_condition or _section_condition(statement.section, vocab, sections)
         claims = [
             claim
             for group in ([(t,) for t in listed] if listed else [interventions])
             for claim in _claims_of(
-                statement, group, found, reading, labels, state.events, on_target, page_condition
+                statement, group, found, reading, labels, state.events, on_target, about
             )
         ]
         if (

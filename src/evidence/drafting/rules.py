@@ -133,7 +133,9 @@ SUBJECT_LEAD = _rx(
 # a sentence that opens with an indirect question ("How dry needling works is ...",
 # "Whether it helps is unclear") or says the matter is open asserts nothing checkable
 UNDECIDED = _rx(
-    r"^(?:[^,]{0,20},\s*)?(?:how|whether|why|which) (?!(?:it|they) (?:is|are)\b)|"
+    r"^(?:(?:[^,]{0,20},\s*)?(?:how|whether|why)|which) (?!(?:it|they) (?:is|are)\b)|"
+    # "no one knows yet whether it helps early on"
+    r"\b(?:no one|nobody|no-one) (?:yet )?knows\b|\bremains to be seen\b|"
     # ("What the therapist looks for is a twitch": a statement put the other way round)
     r"^(?:[^,]{0,20},\s*)?what (?!(?:it|they) (?:is|are)\b)(?![^.;]{3,80}? (?:is|are|was) "
     r"(?:an?|the) (?!matter|question|subject)\w)|"
@@ -172,7 +174,9 @@ CONTRAINDICATION = _rx(
     r"(?:used|applied|given|done|performed|administered|placed|injected)|"
     r"\bnot (?:be )?(?:suitable|recommended|advised|appropriate) for|\bcontraindicat\w+|"
     r"\b(?:should|must) (?:not|never) (?:use|have|receive|get|try|undergo|be treated)\b|"
-    r"\b(?:should|must) avoid\b"
+    r"\b(?:should|must) avoid\b|"
+    # "health professionals advise against massage if ..."
+    r"\b(?:advises?|advised|warns?|warned|recommends?|recommended|cautions?) against\b"
 )
 # a heading or lead-in line on whom or where the treatment is not for ("Who should not have
 # it?", "We will not use it:"): its items are contraindications
@@ -219,7 +223,7 @@ FIRST_VERB = _rx(
 # form ...", "Left alone, these knots can ...")
 TARGET_ANAPHOR = _rx(
     r"^(?:[^,]{0,30},\s*)?(?:these|such|those|this|that|the|each|a|an)\s+(?:\w+\s+)?"
-    r"(?:knots?|bands?|spots?|nodules?|lumps?|bumps?)\b"
+    r"(?:knots?|bands?|spots?|nodules?|lumps?|bumps?|patch(?:es)?)\b"
 )
 # what such a treatment works on, named in passing ("pressure on knots in the muscle")
 TARGET_WORDS = _rx(r"\b(?:knots?|trigger points?|tight bands?)\b")
@@ -338,7 +342,7 @@ COMPARISON = _rx(
     r"compared (?:with|to)|as well as (?:surgery|medication|drugs))\b"
     # against nothing, a sham or a placebo: that is whether it works at all
     r"(?! (?:no |a |an |the )?(?:treatment|sham|placebo|fake|usual care|control|nothing|"
-    r"waiting))"
+    r"waiting|dummy|pretend|mock|simulated|inactive|imitation))"
 )
 
 # -- kinds --------------------------------------------------------------------------------
@@ -402,8 +406,8 @@ SAFETY = _rx(
     r"(?:\w+\s+){0,4}?(?:are|is)\s+(?:usually\s+|generally\s+|often\s+|typically\s+|"
     r"mostly\s+)?(?:very\s+|extremely\s+|fairly\s+|quite\s+)?"
     r"(?:unlikely|rare|uncommon|minimal|minor|mild|temporary|short-lived))\b|"
-    r"\b(?:few|no serious|no major|no significant|minimal|very few) (?:side[ -]effects|risks|"
-    r"complications|adverse (?:effects|events))\b|"
+    r"\b(?:few|no|minimal|very few|little|low|small) (?:serious |major |significant |real |"
+    r"known )?(?:side[ -]effects|risks|complications|adverse (?:effects|events)|dangers)\b|"
     # "None of the studies reported side effects"
     r"\b(?:none of the|no) (?:studies|trials|participants|patients|athletes|people) "
     r"(?:\w+ )?(?:reported|had|found|showed|noted) (?:any )?(?:side[ -]effects|adverse|"
@@ -421,6 +425,7 @@ _LOWER_VERB = (
 )
 EFFECT = _rx(
     r"\b(?:help(?:s|ed|ing)?|effective(?:ly|ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|"
+    r"efficient|successful (?:treatment|therapy|option|way)|"
     r"ease[sd]?|easing|reduc(?:e[sd]?|ing|tion)|improv\w+|alleviat\w+|useful|"
     r"benefi(?:t|ts|cial|ted)|proven|works? (?:together )?to treat|works? (?:well )?for|"
     r"encouraging results|decreas\w+|lessen\w*|cure[sd]?|heal(?:s|ing)?|soothe[sd]?|"
@@ -432,7 +437,19 @@ EFFECT = _rx(
     r"pain[- ]free|positive (?:effects?|results?|outcomes?)|"
     r"\b" + _LOWER_VERB + r" (?:\w+ )?pain|"
     r"feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|"
-    r"improvement|results?)|see (?:lasting |real |good )?results)\b"
+    r"improvement|results?)|see (?:lasting |real |good )?results|"
+    # "shows real promise for", "cut the number of headaches", "made headaches shorter",
+    # "keeps headaches away", "headaches come less often", "muscles became less tender"
+    r"(?:shows?|showed|holds?|held) (?:\w+ )?promise|"
+    r"(?:cut|cuts|cutting|halved|halves) (?:down )?(?:the )?(?:number|frequency|"
+    r"severity|length|duration|intensity|pain|headaches|symptoms)|"
+    r"(?:make|makes|made|making) (?:[\w-]+ ){1,3}?(?:shorter|milder|less (?:intense|severe|"
+    r"frequent|painful|often|tender)|come less often)|"
+    r"(?:keep|keeps|keeping|kept) (?:[\w-]+ ){1,2}?(?:away|at bay)|"
+    r"(?:come|comes|came|occur|occurs|occurred|happen|happens|strike|strikes|return|returns)"
+    r" less (?:often|frequently)|"
+    r"(?:become|became|becomes|get|gets|got|feel|felt|feels|were|was) less (?:tender|sore|"
+    r"stiff|tight|painful))\b"
 )
 # a list item that names a gain ("- Less pain", "- Better range of motion", "- Relief from
 # headaches"), under a heading or lead-in line on what the treatment brings
@@ -472,6 +489,7 @@ USED_TO = _rx(r"\b(?:is|are) (?:\w+ )?used (?:to|for)\b")
 # an effectiveness claim without a condition needs a cue that says it works
 EFFECT_STRONG = _rx(
     r"\b(?:effective(?:ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|proven|ineffective|"
+    r"efficient|successful (?:treatment|therapy|option|way)|"
     r"no better than|does not work|doesn't work|cure[sd]?|"
     r"(?:eas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|"
     r"improv(?:e|es|ed)|"
@@ -497,7 +515,7 @@ EFFECT_STRONG = _rx(
     r"was) (?:\w+ )?(?:promising|encouraging|positive|favou?rable|convincing|impressive)|"
     r"(?:starts?|begins?) to work|takes? effect|benefit from|"
     # how long it lasts; what gets better after it
-    r"(?:effects?|relief|benefits?)\b[^.;]{0,80}?\blasts?|"
+    r"(?<!side )(?<!side-)(?<!adverse )(?:effects?|relief|benefits?)\b[^.;]{0,80}?\blasts?|"
     r"(?:pain|symptoms|function|mobility|stiffness|range of motion|movement|flexibility|"
     r"posture|sleep)\b[^.;]{0,60}?\b(?:may |can |will |"
     r"should |often |usually )?(?:improves?|eases?|lessens?|decreases?|gets? better)|"
@@ -515,6 +533,8 @@ EFFECT_STRONG = _rx(
     r"(?:become|becomes|became|get|gets|got) (?:less (?:frequent|severe|intense|painful|"
     r"often)|milder|rarer))(?! (?:by itself|by themselves|on (?:its|their) own)))\b"
 )
+# a pretend treatment a real one is measured against ("a dummy massage", "the sham device")
+_SHAM = r"(?:sham|placebo|dummy|fake|pretend|mock|simulated|inactive|switched-off|imitation)"
 # what studies found against the treatment: "studies are less encouraging", "the two groups
 # recovered no differently", "the studies do not back its use", "cast doubt on"
 EVIDENCE_AGAINST = _rx(
@@ -532,7 +552,18 @@ EVIDENCE_AGAINST = _rx(
     r"insufficient|thin)|"
     r"(?:not|don't|doesn't|do not|does not|did not|didn't|fail(?:s|ed)? to)\s+(?:\w+\s+)?"
     r"(?:back|support|show (?:a |any )?benefit|improve|help)|"
-    r"no (?:better|more effective) than|(?:the )?same as (?:a )?(?:sham|placebo|fake))\b"
+    r"no (?:better|more effective) than|(?:the )?same as (?:a )?(?:sham|placebo|fake)|"
+    # the groups did not differ; no better off than the sham group; it did not make the
+    # usual care work any better; a dummy treatment does much the same
+    r"(?:did|do|does)(?: not|n't) differ|no better off|"
+    r"(?:did|do|does)(?: not|n't) make (?:[\w-]+ ){0,8}?(?:any |much )?(?:better|more "
+    r"effective|shorter|less (?:intense|severe|frequent|painful))|"
+    r"(?:did|do|does)(?: not|n't) (?:change|alter|shorten|lessen|reduce|affect) (?:how|the "
+    r"(?:number|frequency|severity|intensity|length|duration))|"
+    r"(?:little|no|nothing) (?:more|better) than (?:a |an |the )?" + _SHAM + r"|"
+    r"" + _SHAM + r" (?:[\w-]+ ){0,3}?(?:may |might |can |could |did |does |do )?(?:do|does|did|"
+    r"work|works|worked|help|helps|helped) (?:much |about |just |almost )?(?:the same|as well|"
+    r"equally well))\b"
 )
 # moving and everyday function as what a treatment improves ("improve mobility", "your
 # ability to do everyday activities may improve")
@@ -591,8 +622,15 @@ MECHANISM = _rx(
     # loosening knots, calming nerves, more circulation ("loosen muscle knots", "calm
     # irritated nerves", "improved circulation")
     r"vibrat\w+|"
-    r"(?:loosen|soften|deactivat|inactivat)\w* (?:the |those |these |tight |tense |muscle )*"
+    r"(?:loosen|soften|deactivat|inactivat)\w* (?:the |those |these |tight |tense |muscle |"
+    r"scar |scarred |stiff |connective |soft )*"
     r"(?:knots?|bands?|trigger points?|tissues?|muscles?|fibres|fibers)|"
+    # less blood to the spot, or cells and blood drawn to it ("squeezes its own blood
+    # vessels", "draws stem cells to the area")
+    r"(?:less|reduced|poor|restricted|too little) (?:blood|oxygen|circulation)|"
+    r"(?:squeez|compress|pinch|constrict|narrow)\w* (?:[\w-]+ ){0,2}?blood vessels|"
+    r"(?:draws?|drawing|attracts?|attracting|recruits?|recruiting|brings?|bringing) "
+    r"(?:in )?(?:[\w-]+ ){0,2}?(?:cells|nutrients|oxygen|fibroblasts) (?:to|into)|"
     r"calm(?:s|ing)? (?:down )?(?:the )?(?:\w+ )?nerves?|"
     r"(?:improv|boost|increas|promot|stimulat|enhanc|rais)\w* (?:the )?(?:local )?(?:blood )?"
     r"(?:circulation|blood flow)|(?:more|extra|better|increased|improved) (?:blood|oxygen|"
@@ -663,7 +701,8 @@ DEFINITION_VERB = _rx(
     r"best|preferred|first)|"
     r"an? (?:(?:very|highly|extremely|really|generally) )?(?:effective|safe|good|"
     r"great|excellent|popular|common|standard|usual|accepted|established|frequent|"
-    r"mainstream))\b)"
+    r"mainstream|genuine|real|legitimate|proven|valid|promising|credible|worthwhile|useful|"
+    r"efficient|successful|valuable|helpful))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
     r"^\s*(?:is|are) (?:minimally |non-?)invasive\b|"
     r"^\s*(?:is|are) not the same as\b|"
@@ -677,6 +716,9 @@ DEFINITION_VERB = _rx(
     # pressure")
     # (not "targets these knots to help reduce pain": what it does for a condition)
     r"focus(?:es)? on|concentrates? on|applies|aims at|"
+    # "works with sound waves", "presses on these knots", "relies on light"
+    r"works? with (?!(?:other|your|the body|people|patients)\b)|relies on|employs|"
+    r"(?:presses|pushes|squeezes|kneads) (?:on|into|against|down on)|"
     r"targets(?![^.;]*\b(?:help|reduc|eas|reliev|improv|treat)\w*)|"
     r"does not use|doesn't use|does not involve|doesn't involve|"
     # what it sends into or onto the body ("shines red light onto the skin", "sends mild
@@ -685,13 +727,15 @@ DEFINITION_VERB = _rx(
     # how it works)
     r"(?:\w+ly )?(?:sends?|shines?|delivers?|emits?|directs?|passes|transmits?|beams?|applies|"
     r"draws?|pulls?|lifts?|creates?|produces?|stretches) "
+    r"(?!(?:[\w-]+ ){0,3}?(?:cells|blood|nutrients|oxygen|fluid)\b)"
     r"(?=[^.;]{0,80}?\b(?:into|through|onto|on|over|across|under|beneath|below|to) "
     r"(?:the|your|a|an|their) (?:[\w-]+ ){0,2}?(?:skin|body|tissues?|muscles?|tendons?|area|"
     r"spot|joint|nerves?|cups?)\b)(?![^.;]*\b(?:to|and|which|helping|so (?:as|that)) (?:\w+ )?"
     r"(?:raise|increase|boost|improve|ease|relieve|reduce|help|heal|speed|stimulate|promote|"
     r"break|release|calm|block|trigger|loosen|relax|lower|encourage|repair)\w*\b)|"
     # where its name comes from ("It gets its name from ...", "hence the name")
-    r"gets? its name|takes? its name|(?:is|are) (?:so )?(?:called|named) (?:\w+ )?because)\b"
+    r"gets? its name|takes? its name|(?:is|are) (?:so )?(?:called|named) "
+    r"(?:[\"'\u201c\u2018]?[\w-]+[\"'\u201d\u2019]? )?because)\b"
 )
 # a sentence whose subject stands for the treatment in hand ("It is not the same as ...",
 # "The procedure also goes by other names")
@@ -712,7 +756,8 @@ DEFINITION_ACT = _rx(
     r"\bneedles? (?:[\w-]+ ){0,2}?(?:go|goes|reach|reaches|enter|enters|slides?|penetrates?) "
     r"(?:[\w-]+ ){0,2}?(?:into|through|other|deep)\b|"
     r"\b(?:inserts?|places?|passes?|puts?|guides?|pushes?|"
-    r"slides?|sticks?|advances?|introduces?|taps?) "
+    r"slides?|sticks?|advances?|introduces?|taps?|(?<=, )(?:inserting|placing|passing|putting|"
+    r"pushing|sliding|sticking|advancing)) "
     r"(?:a |the |one or more )?(?:[\w-]+,? ){0,3}?needles?\b(?! (?:fear|phobia))"
 )
 # what is done, told of the one who does it or the device ("A doctor injects a little
@@ -735,9 +780,11 @@ DEFINITION_AGENT = _rx(
     r"(?:the |each |a |one or more |several )?(?:[\w-]+ )?needles?\b|"
     r"^(?:an?|the|each) (?:injection|shot) of [^.;]{3,60}? into\b|"
     r"\b(?:gel|needles?|medicine|medication|an(?:a)?esthetic|steroid|solution|sound waves|"
-    r"shock ?waves|waves|pulses|energy)\s+(?:is|are)\s+(?:\w+ly\s+|then\s+|first\s+)?"
+    r"shock ?waves|waves|pulses|energy|(?:sound )?head|probe|wand|applicator|transducer|"
+    r"hand-?piece|cups?|tape|strips?|electrodes|pads)\s+(?:is|are)\s+(?:\w+ly\s+|then\s+|"
+    r"first\s+)?"
     r"(?:spread|applied|injected|placed|inserted|delivered|sent|directed|transmitted|rubbed|"
-    r"passed)\b"
+    r"passed|moved|glided|slid|held|attached|stuck|set|laid|run|rolled)\b"
 )
 # what is put in: "Most often the medicine is a local anesthetic", "The solution contains ..."
 DEFINITION_CONTENT = _rx(
@@ -812,6 +859,9 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             + _WHERE_GIVEN
             + "))"
             + r"|\b(?:short-lived|brief|temporary|transient|mild)\s+(?:pain|discomfort|ache)\b"
+            # "pain or discomfort that passes", "soreness that wears off"
+            + r"|\b(?:pain|discomfort|soreness|aching|tenderness)(?= (?:or (?:\w+ ){1,2})?"
+            r"(?:that|which) (?:\w+ )?(?:passes|fades|goes away|settles|wears off|eases|clears))"
         ),
     ),
     # more pain than before, from the treatment itself
