@@ -310,7 +310,11 @@ def _subject(found: _Found, short_forms: dict[str, str]) -> list[tuple[str, int,
         # "a needle of the kind used in acupuncture": a likeness, not the subject
         and not rules.KIND_OF.search(found.lower[max(0, m.start - 40) : m.start])
         # "our chiropractic clinic", "a physiotherapy practice": a place, not the subject
-        and not rules.PLACE_AFTER.match(found.lower[m.end :])
+        # (but "the massage group" of a trial is one of its arms)
+        and not (
+            rules.PLACE_AFTER.match(found.lower[m.end :])
+            and not _TRIAL_ARM.match(found.lower[m.end :])
+        )
     ]
     target = _target(found, short_forms)
     if target is not None and not any(s <= target[1] for _, s, _ in mentions):
@@ -347,6 +351,11 @@ _TREATMENT_WORD = re.compile(
 )
 
 
+# "the massage group", "both dry needling groups": a trial's arm
+_TRIAL_ARM = re.compile(r"\s+groups?\b(?!\s+(?:of|practice|clinic))")
+# what a payer does, said of the sessions ("Up to 12 sessions are covered")
+_PAID = re.compile(r"\b(?:covered|cover(?:s|ing)?|pa(?:y|ys|id) for|reimburs\w+)\b")
+_OWN_RELIEF = re.compile(r"\b(?:body's own|its own|natural|built-in)\s+(?:pain\s+)?$")
 _CONCESSION = re.compile(r"(?:,|;)\s*(?:although|though|but|yet|even though|however)\b")
 _HEAD_WORD = re.compile(r"taping|tape|needling|cupping|lasers?|stimulation|stimulator")
 
@@ -503,6 +512,34 @@ def _page_condition(article: Article, vocab: Vocabulary) -> str | None:
     return conditions[0] if conditions else None
 
 
+# a report of a trial and the people in it ("In one trial, 200 adults with chronic neck
+# pain were assigned to ...")
+_TRIAL = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|randomi[sz]ed|assigned|enrolled|recruited|participants|"
+    r"volunteers)\b"
+)
+_POPULATION = re.compile(
+    r"\b(?:people|adults|patients|participants|women|men|children|athletes|volunteers|"
+    r"subjects|runners|workers)\s+(?:[\w-]+\s+){0,3}?(?:with|who (?:have|had|suffer from)|"
+    r"suffering from)\s+(?:[\w-]+\s+){0,3}?$"
+)
+
+
+def _population(found: _Found) -> str | None:
+    """The one condition of the people a trial enrolled, named in a sentence that reports
+    the trial."""
+    if not _TRIAL.search(found.lower):
+        return None
+    named = _unique(
+        [
+            m.term
+            for m in found.get("condition")
+            if _POPULATION.search(found.lower[max(0, m.start - 60) : m.start])
+        ]
+    )
+    return named[0] if len(named) == 1 else None
+
+
 def _section_condition(
     section: str | None, vocab: Vocabulary, cache: dict[str, str | None]
 ) -> str | None:
@@ -583,6 +620,8 @@ class _State:
     outside: bool = False  # the statement before spoke of something outside the vocabulary
     target: str | None = None  # the topic, when the statement before described its target
     knots: str | None = None  # the topic, when the statement before named what it works on
+    coverage: bool = False  # the statement before made a coverage claim
+    population: str | None = None  # the condition of the trial reported in this section
     claims: list[DraftClaim] = field(default_factory=list)
 
 
@@ -695,6 +734,8 @@ def _claims_of(
         if not rules.PRIOR_FAILURE.search(reading[max(0, m.start() - 90) : m.start()])
         # "recommended for easing pain": what it is for, not what it does
         and not rules.PURPOSE.search(reading[max(0, m.start() - 20) : m.start()])
+        # "sets off the body's own pain relief": how it works
+        and not _OWN_RELIEF.search(reading[max(0, m.start() - 25) : m.start()])
     ]  # fmt: skip
     effect = (
         (effects[0] if effects else None)
@@ -835,7 +876,11 @@ def _strong(reading: str) -> re.Match[str] | None:
     treatments or a purpose ("recommended for easing pain")."""
     for m in rules.EFFECT_STRONG.finditer(reading):
         before = reading[max(0, m.start() - 90) : m.start()]
-        if not rules.PRIOR_FAILURE.search(before) and not rules.PURPOSE.search(before):
+        if (
+            not rules.PRIOR_FAILURE.search(before)
+            and not rules.PURPOSE.search(before)
+            and not _OWN_RELIEF.search(before)
+        ):
             return m
     return None
 
@@ -913,6 +958,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         outside, state.outside = state.outside, False
         prev_target, state.target = state.target, None
         prev_knots, state.knots = state.knots, None
+        prev_coverage, state.coverage = state.coverage, False
         if short_forms and rules.TARGET_WORDS.search(sentence.lower()):
             state.knots = topic  # "... pressure on knots in the muscle. These knots ..."
         carried = False  # the intervention is only carried over from the sentence before
@@ -940,9 +986,14 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             # (one that names none speaks of the page's topic again, or of no treatment)
             state.last = _unique([t for t, _, _ in named]) if named else ((topic,) if topic else ())
             state.events.clear()
+            state.population = None
             continue
         found = _Found(vocab, statement.clause or sentence)
         lower = found.lower
+        # "In one trial, adults with chronic neck pain were ...": the trial's condition
+        population = _population(found)
+        if population is not None:
+            state.population = population
         if sentence.rstrip().endswith("?"):
             draft.left_out.append(LeftOut(sentence, "a question"))
             continue
@@ -1061,6 +1112,10 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             and not rules.REFERENCE_NOUN.search(lower)
         ):
             interventions = ()  # "they": what the sentence before spoke of
+        # "Up to 12 sessions are covered in 90 days" after a sentence on what a payer covers
+        continued = bool(prev_coverage and statement.follows and _PAID.search(lower))
+        if continued and not interventions:
+            interventions = state.last
         if not interventions:
             reason = (
                 "advice" if rules.ADVICE.search(lower)
@@ -1081,7 +1136,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         listed = _listed_treatments(found, interventions)
         # a section headed by one condition ("Dry needling for plantar fasciitis", "Does
         # ultrasound help heel pain?") speaks of it where a sentence names none
-        about = page_condition or _section_condition(statement.section, vocab, sections)
+        about = (
+            page_condition
+            or _section_condition(statement.section, vocab, sections)
+            or state.population
+        )
         claims = [
             claim
             for group in ([(t,) for t in listed] if listed else [interventions])
@@ -1105,6 +1164,18 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             claims = [
                 replace(c, kind="indication") if c.kind == "effectiveness" else c for c in claims
             ]
+        if continued and not any(c.kind == "coverage" for c in claims):
+            claims = [
+                DraftClaim(
+                    id="",
+                    text=sentence,
+                    kind="coverage",
+                    intervention=interventions,
+                    asserts="not_covered" if rules.NOT_COVERED.search(lower) else "covered",
+                    sentence=sentence,
+                )
+            ]
+        state.coverage = any(c.kind == "coverage" for c in claims)
         state.events.update(e for c in claims for e in c.adverse_event)
         if (
             (

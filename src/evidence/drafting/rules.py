@@ -119,7 +119,8 @@ REFERENCE = _rx(
     r"unit|machine|pads?|light|laser|beams?|suction|vacuum|impulses?|electrodes?|wand|"
     r"applicator|probe|energy|taping|cupping)\b|"
     r"\b(?:after|following|during|per|between|over) (?:\w+\s+){0,4}?(?:sessions|treatments|"
-    r"injections|shots)\b|\b(?:stud(?:y|ies)|trials|research) (?:in|of|on|into|for)\b|"
+    r"injections|shots)\b|\b(?:days|weeks|months|course|years) of (?:regular |weekly )?"
+    r"(?:treatment|therapy|sessions)\b|\b(?:stud(?:y|ies)|trials|research) (?:in|of|on|into|for)\b|"
     r"\b(?:side[ -]effects?|adverse effects?|complications?|risks?)\b"
 )
 # what may come before the subject of a sentence: an opening phrase with its comma, an
@@ -462,7 +463,8 @@ BENEFIT_ITEM = _rx(
 # what such a gain must be of: pain, symptoms, moving, healing, or a vocabulary term
 BENEFIT_OBJECT = _rx(
     r"\b(?:pain|painful|aches?|symptoms?|stiffness|spasms?|tension|tightness|soreness|"
-    r"mobility|motion|movement|function|flexibility|healing|recovery|inflammation|swelling)\b"
+    r"mobility|motion|movement|function|flexibility|healing|recovery|inflammation|swelling|"
+    r"repair)\b"
 )
 # treatments named as a list of options: each is a claim of its own ("It can be treated
 # with exercise, massage and injections", "Treatments include ...")
@@ -523,7 +525,8 @@ EFFECT_STRONG = _rx(
     # (not a harm that passes: "this pain should go away by itself", "that kind of pain
     # usually fades after a few days")
     r"(?<!this )(?<!that )(?<!the )(?<!such )(?<!any )(?<!kind of )(?<!sort of )"
-    r"(?:pain|aches?|headaches|migraines|symptoms|spasms|stiffness)\b"
+    r"(?:pain|aches?|headaches|migraines|symptoms|spasms|stiffness|function|mobility|"
+    r"movement|flexibility|range of motion|sleep|posture)\b"
     r"(?:(?!\bnot\b|n't\b|\bnever\b|\bno longer\b)[^.;,:]){0,30}?\b"
     r"(?:(?:may|can|will|should|often|usually|typically|soon|quickly|gradually|then) )?"
     r"(?:drops?|dropped|falls?|fell|fades?|faded|subsides?|subsided|settles?(?: down)?|"
@@ -648,6 +651,11 @@ MECHANISM = _rx(
     r"(?:prompt|stimulat|encourag|trigger|signal|help|get)\w* (?:the )?(?:[\w,]+ ){0,6}?(?:to )?"
     r"(?:regenerate|repair|renew|rebuild|regrow|mend)|"
     r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|"
+    # the cells' own machinery, blood vessels and fluid ("the mitochondria make more ATP",
+    # "widens small blood vessels", "draws fluid away from swollen areas")
+    r"mitochondria\w*|atp|collagen|cell(?:ular)? (?:energy|metabolism|repair|activity|growth)|"
+    r"(?:widen|dilat|open|expand)\w* (?:up )?(?:the )?(?:small |tiny |local )?blood vessels|"
+    r"(?:draw|drain|clear|move|flush|pull)\w* (?:\w+ )?(?:fluid|swelling|waste|lymph)|"
     # a hedge on how it works, not on what it does ("is believed to make it heal faster")
     r"(?:is|are) (?:thought|believed|said) to(?! (?:help |make |let )?(?:[\w']+ ){0,3}?"
     r"(?:heal|ease|relieve|reduce|improve|speed|recover))|"
@@ -885,7 +893,10 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"day|the day after)\b|"
             # "some tenderness the next day", "aching for a day or two"
             r"\b(?:soreness|tenderness|aching|stiffness|discomfort) (?:the next day|the day after|"
-            r"afterwards?|for (?:a|one|two|\d+) (?:or (?:two|\d+) )?days?)\b"
+            r"afterwards?|for (?:a|one|two|\d+) (?:or (?:two|\d+) )?days?)\b|"
+            # "sore muscles for a day or so"
+            r"\b(?:sore|achy|aching|tender|stiff) muscles? (?=(?:the next day|the day after|"
+            r"afterwards?|for (?:a|one|two|\d+) (?:day|or|days)))"
         ),
     ),
     # a punctured or collapsed lung: pneumothorax

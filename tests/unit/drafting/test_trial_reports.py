@@ -1,0 +1,99 @@
+"""Reports of trials and of how a treatment works, in the styles of health news and clinic
+pages: the trial's population gives its condition to the results that follow; "the massage
+group" is a trial arm, not a place; "weeks of treatment" refers to the treatment in hand;
+the body's own pain relief is how it works, not a result; cells, blood vessels and fluid
+are mechanism words; a coverage sentence goes on into the next one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from evidence.drafting import Draft
+
+Drafter = Callable[[str], Draft]
+
+
+def _of(d: Draft, start: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
+    return [
+        (c.kind, c.intervention, c.condition + c.adverse_event, c.asserts)
+        for c in d.claims
+        if c.sentence.startswith(start)
+    ]
+
+
+def test_a_trials_population_gives_its_condition_to_the_results(draft: Drafter) -> None:
+    d = draft("Massage Research\n\n## The trials\n\nIn one trial, 200 adults with chronic neck "
+              "pain were assigned to massage or to usual care. Pain scores improved more with "
+              "massage.\n\n- Function also got better in the massage group.")  # fmt: skip
+    assert [c[2] for c in _of(d, "Pain scores")] == [("neck_pain",)]
+    assert {c[2] for c in _of(d, "Function also")} == {("neck_pain",)}
+
+
+def test_a_population_outside_a_trial_gives_nothing(draft: Drafter) -> None:
+    d = draft("Cupping\n\nPeople with fibromyalgia often try cupping. Small studies suggest it "
+              "reduces pain.")  # fmt: skip
+    assert [c[2] for c in _of(d, "Small studies")] == [()]
+
+
+def test_the_massage_group_is_a_trial_arm(draft: Drafter) -> None:
+    d = draft("Back Pain Research\n\nPeople in the massage group had less intense pain after "
+              "ten weeks.")  # fmt: skip
+    assert [c[:2] for c in _of(d, "People in")] == [("effectiveness", ("massage",))]
+
+
+def test_a_practice_group_is_still_a_place(draft: Drafter) -> None:
+    d = draft("Our Team\n\nThe team at Lakeside Acupuncture Group has grown.")
+    assert d.claims == []
+
+
+def test_weeks_of_treatment_refer_to_the_treatment_in_hand(draft: Drafter) -> None:
+    d = draft("Acupuncture\n\nAcupuncture uses fine needles. Many people like it.\n\nAfter eight "
+              "weeks of treatment, patients reported fewer headaches and less pain.")  # fmt: skip
+    assert [c[:2] for c in _of(d, "After eight")][:1] == [("effectiveness", ("acupuncture",))]
+
+
+def test_the_bodys_own_pain_relief_is_how_it_works(draft: Drafter) -> None:
+    d = draft("Acupuncture\n\nOne theory holds that the needles stimulate nerves, which sets off "
+              "the body's own pain relief.")  # fmt: skip
+    assert [c[0] for c in _of(d, "One theory")] == ["mechanism"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laser Therapy\n\nLaser therapy is quick. The light is taken up by the mitochondria, "
+        "which make more ATP.",
+        "Laser Therapy\n\nLaser therapy is quick. It also widens small blood vessels and draws "
+        "fluid away from swollen areas.",
+    ],
+)
+def test_cells_vessels_and_fluid_are_how_it_works(draft: Drafter, text: str) -> None:
+    assert [c.kind for c in draft(text).claims][-1:] == ["mechanism"]
+
+
+def test_a_coverage_sentence_goes_on_into_the_next(draft: Drafter) -> None:
+    d = draft("Acupuncture\n\nMedicare pays for acupuncture for chronic low back pain. Up to 12 "
+              "sessions are covered in 90 days.")  # fmt: skip
+    assert [c[0] for c in _of(d, "Up to 12")] == ["coverage"]
+
+
+def test_covered_without_a_coverage_sentence_before_is_no_claim(draft: Drafter) -> None:
+    d = draft("Acupuncture\n\nAcupuncture uses fine needles. Each of these points is covered "
+              "in the next section.")  # fmt: skip
+    assert _of(d, "Each of") == []
+
+
+def test_sore_muscles_for_a_day_is_soreness(draft: Drafter) -> None:
+    d = draft("Massage\n\nMassage is safe for most people. The commonest side effect is sore "
+              "muscles for a day or so.")  # fmt: skip
+    assert ("adverse_effect", ("massage",), ("post_needling_soreness",), "occurs") in _of(
+        d, "The commonest"
+    )
+
+
+def test_faster_tissue_repair_under_benefits_is_an_effect(draft: Drafter) -> None:
+    d = draft("Laser Therapy\n\nLaser therapy uses light.\n\n## Benefits\n\n- Faster tissue "
+              "repair\n- Less swelling")  # fmt: skip
+    assert [c[0] for c in _of(d, "Faster")] == ["effectiveness"]
