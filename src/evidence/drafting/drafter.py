@@ -355,6 +355,11 @@ _TREATMENT_WORD = re.compile(
 _TRIAL_ARM = re.compile(r"\s+groups?\b(?!\s+(?:of|practice|clinic))")
 # what a payer does, said of the sessions ("Up to 12 sessions are covered")
 _PAID = re.compile(r"\b(?:covered|cover(?:s|ing)?|pa(?:y|ys|id) for|reimburs\w+)\b")
+# "these problems", "such injuries": the conditions named just before
+_CONDITION_ANAPHOR = re.compile(
+    r"\b(?:these|those|such|both|all these|all of these) (?:\w+ )?(?:problems|conditions|"
+    r"injuries|complaints|issues|disorders|ailments)\b"
+)
 _OWN_RELIEF = re.compile(r"\b(?:body's own|its own|natural|built-in)\s+(?:pain\s+)?$")
 _CONCESSION = re.compile(r"(?:,|;)\s*(?:although|though|but|yet|even though|however)\b")
 _HEAD_WORD = re.compile(r"taping|tape|needling|cupping|lasers?|stimulation|stimulator")
@@ -540,6 +545,23 @@ def _population(found: _Found) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+def _aside_defined(found: _Found) -> str | None:
+    """The treatment a sentence sets aside and glosses ("Unlike acupuncture, which rests on
+    meridian theory, ..."): its gloss says what it is."""
+    aside = re.match(
+        r"(?:unlike|like|compared (?:with|to)|as opposed to)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s*,"
+        r"\s*which\s+",
+        found.lower,
+    )
+    if aside is None:
+        return None
+    gloss = found.lower[aside.end() :]
+    named = [m for m in found.get("intervention") if m.end <= aside.end()]
+    if len(named) != 1 or not rules.DEFINITION_VERB.match(gloss.split(",")[0]):
+        return None
+    return named[0].term
+
+
 def _section_condition(
     section: str | None, vocab: Vocabulary, cache: dict[str, str | None]
 ) -> str | None:
@@ -621,6 +643,7 @@ class _State:
     target: str | None = None  # the topic, when the statement before described its target
     knots: str | None = None  # the topic, when the statement before named what it works on
     coverage: bool = False  # the statement before made a coverage claim
+    named: tuple[str, ...] = ()  # the conditions the statement named
     population: str | None = None  # the condition of the trial reported in this section
     claims: list[DraftClaim] = field(default_factory=list)
 
@@ -633,7 +656,7 @@ def _claims_of(
     labels: dict[str, str],
     seen_events: set[str] | None = None,
     on_target: bool = False,
-    page_condition: str | None = None,
+    page_condition: tuple[str, ...] = (),
 ) -> list[DraftClaim]:
     """The claims one statement makes (ids left blank); ``reading`` is the lower-cased text
     the cues are read in (the sentence, or a list item's lead-in line and the item)."""
@@ -699,9 +722,9 @@ def _claims_of(
     # not make each listed harm a safety claim)
     own = found.lower
     named_conditions = bool(conditions)
-    if not conditions and page_condition is not None:
+    if not conditions and page_condition:
         # on a page about a condition, a treatment's use, effect or coverage is for it
-        conditions = [page_condition]
+        conditions = list(page_condition)
     if rules.COVERAGE.search(own) and rules.PAYER.search(own) and rules.COVERAGE_ACT.search(own):
         # what a payer covers, for each condition named ("plans cover it for X but not Y"
         # is read per sentence); the conditions are then the coverage's, not a use
@@ -774,6 +797,10 @@ def _claims_of(
         if not aims:
             aims = [()]
         if conditions:
+            # (a finding of no difference is one claim, whatever it measured: "no better off
+            # for pain or disability"; gains are one claim each)
+            if verdicts == ["no_benefit"]:
+                aims = [_unique([o for aim in aims for o in aim])]
             for condition in conditions:
                 for aim in aims:
                     for verdict in verdicts:
@@ -990,6 +1017,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             continue
         found = _Found(vocab, statement.clause or sentence)
         lower = found.lower
+        prev_named, state.named = state.named, _unique([m.term for m in found.get("condition")])
         # "In one trial, adults with chronic neck pain were ...": the trial's condition
         population = _population(found)
         if population is not None:
@@ -1037,12 +1065,19 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         subject = _subject(found, short_forms)
         if not subject and heads:
             # "Taping is often used for ..." on a page about kinesiology taping
+            # (after an opening phrase too: "According to current research, needling ...")
             opening = rules.SUBJECT_LEAD.match(lower)
-            at = opening.end() if opening else 0
+            phrase = re.match(r"[^,]{0,40},\s*", lower)
+            starts = _unique(
+                [str(opening.end() if opening else 0), str(phrase.end() if phrase else 0)]
+            )
             for pattern, term in heads:
-                head = pattern.match(lower, at)
+                head = next(
+                    (h for at in starts if (h := pattern.match(lower, int(at))) is not None),
+                    None,
+                )
                 if head is not None:
-                    subject = [(term, at, head.end())]
+                    subject = [(term, head.start(), head.end())]
                     break
         # "the massage" after "trigger point massage": the treatment named in full before
         subject = [
@@ -1136,10 +1171,16 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         listed = _listed_treatments(found, interventions)
         # a section headed by one condition ("Dry needling for plantar fasciitis", "Does
         # ultrasound help heel pain?") speaks of it where a sentence names none
-        about = (
-            page_condition
-            or _section_condition(statement.section, vocab, sections)
-            or state.population
+        # ("... for these problems": the conditions of the sentence before)
+        before = prev_named if _CONDITION_ANAPHOR.search(lower) else ()
+        about = before or tuple(
+            c
+            for c in (
+                page_condition
+                or _section_condition(statement.section, vocab, sections)
+                or state.population,
+            )
+            if c
         )
         claims = [
             claim
@@ -1210,6 +1251,20 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                     asserts="true",
                     sentence=sentence,
                 ),
+            )
+        aside = _aside_defined(found)
+        if aside and aside not in interventions:
+            # "Unlike acupuncture, which rests on meridians, dry needling ...": the treatment
+            # set aside is defined too
+            claims.append(
+                DraftClaim(
+                    id="",
+                    text=sentence,
+                    kind="definition",
+                    intervention=(aside,),
+                    asserts="true",
+                    sentence=sentence,
+                )
             )
         if not claims and statement.lead is not None:
             claims = _listed_conditions(statement, interventions, found, labels)

@@ -97,3 +97,44 @@ def test_faster_tissue_repair_under_benefits_is_an_effect(draft: Drafter) -> Non
     d = draft("Laser Therapy\n\nLaser therapy uses light.\n\n## Benefits\n\n- Faster tissue "
               "repair\n- Less swelling")  # fmt: skip
     assert [c[0] for c in _of(d, "Faster")] == ["effectiveness"]
+
+
+def test_a_finding_of_no_difference_is_one_claim_whatever_it_measured(draft: Drafter) -> None:
+    d = draft("Laser Therapy\n\nIn people with neck pain, laser therapy made no difference to "
+              "pain, disability or quality of life.")  # fmt: skip
+    claims = [c for c in d.claims if c.kind == "effectiveness"]
+    assert [(c.condition, c.asserts) for c in claims] == [(("neck_pain",), "no_benefit")]
+    assert set(claims[0].outcome) == {"pain", "disability", "quality_of_life"}
+
+
+# -- what a sentence refers back to ---------------------------------------------------------
+def test_these_problems_are_the_conditions_of_the_sentence_before(draft: Drafter) -> None:
+    d = draft("Shockwave Therapy\n\nShockwave therapy sends pulses into tissue. Tennis elbow and "
+              "plantar fasciitis can last for months. Many clinics now use shockwave therapy "
+              "for these problems.")  # fmt: skip
+    assert [c[2] for c in _of(d, "Many clinics")] == [
+        ("lateral_epicondylitis",),
+        ("plantar_fasciitis",),
+    ]
+
+
+def test_the_two_treatments_are_the_two_the_title_names(draft: Drafter) -> None:
+    d = draft("Cupping and Massage for Neck Pain\n\nNeck pain is common. Therapists often use "
+              "the two treatments together for neck pain.")  # fmt: skip
+    assert [c[1] for c in _of(d, "Therapists")] == [("cupping", "massage")]
+
+
+def test_a_head_word_after_an_opening_phrase_names_the_treatment(draft: Drafter) -> None:
+    d = draft("Ultrasound and Dry Needling\n\nUltrasound warms tissue. Many people like "
+              "it.\n\nAccording to recent studies, needling a tendon is minimally "
+              "invasive.")  # fmt: skip
+    assert [c[:2] for c in _of(d, "According")] == [("definition", ("dry_needling",))]
+
+
+def test_a_treatment_set_aside_and_glossed_with_which_is_defined_too(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nUnlike acupuncture, which is based on meridians, dry needling "
+              "is based on anatomy.")  # fmt: skip
+    assert sorted(c[1] for c in _of(d, "Unlike") if c[0] == "definition") == [
+        ("acupuncture",),
+        ("dry_needling",),
+    ]
