@@ -456,9 +456,10 @@ def _other_subject(lower: str) -> bool:
 
 # a sentence whose subject is a pronoun or "this treatment", up to its first verb
 _PRONOUN_SUBJECT = re.compile(
-    r"(?:it|they|this (?:treatment|therapy|technique|procedure|method))\s+(?:\w+ly\s+)?"
+    r"(?:it|they|(?:this|these|the|such|each) (?:treatment|therapy|technique|procedure|method|"
+    r"injection|shot|session)s?)\s+(?:\w+ly\s+)?"
     r"(?:is|are|was|were|isn't|aren't|does|do|doesn't|don't|works?|can|may|differs?|"
-    r"resembles?|has|have)\b"
+    r"resembles?|has|have|aims?|helps?|targets?)\b"
 )
 # a comparison with nothing: its "no" negates no effect
 _NO_TREATMENT = re.compile(

@@ -447,6 +447,9 @@ EFFECT = _rx(
     r"(?:make|makes|made|making) (?:[\w-]+ ){1,3}?(?:shorter|milder|less (?:intense|severe|"
     r"frequent|painful|often|tender)|come less often)|"
     r"(?:keep|keeps|keeping|kept) (?:[\w-]+ ){1,2}?(?:away|at bay)|"
+    # "gives back lost movement", "brings back full range"
+    r"(?:gives?|giving|gave|brings?|bringing|brought) back (?:\w+ )?(?:movement|motion|"
+    r"mobility|function|range|strength|flexibility)|"
     r"(?:come|comes|came|occur|occurs|occurred|happen|happens|strike|strikes|return|returns)"
     r" less (?:often|frequently)|"
     r"(?:become|became|becomes|get|gets|got|feel|felt|feels|were|was) less (?:tender|sore|"
@@ -516,6 +519,8 @@ EFFECT_STRONG = _rx(
     r"[^.;]{0,50}?\b(?:are|is|look|looks|seem|seems|have been|has been|appear|appears|were|"
     r"was) (?:\w+ )?(?:promising|encouraging|positive|favou?rable|convincing|impressive)|"
     r"(?:starts?|begins?) to work|takes? effect|benefit from|"
+    r"(?:gives?|giving|gave|brings?|bringing|brought) back (?:\w+ )?(?:movement|motion|"
+    r"mobility|function|range|strength|flexibility)|"
     # how long it lasts; what gets better after it
     r"(?<!side )(?<!side-)(?<!adverse )(?:effects?|relief|benefits?)\b[^.;]{0,80}?\blasts?|"
     r"(?:pain|symptoms|function|mobility|stiffness|range of motion|movement|flexibility|"

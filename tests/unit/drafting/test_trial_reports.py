@@ -138,3 +138,18 @@ def test_a_treatment_set_aside_and_glossed_with_which_is_defined_too(draft: Draf
         ("acupuncture",),
         ("dry_needling",),
     ]
+
+
+def test_the_injections_as_subject_outrank_a_treatment_named_after_the_verb(
+    draft: Drafter,
+) -> None:
+    d = draft("Trigger Point Injections\n\nTrigger point injections put medicine into a knot. "
+              "The injections aim to reduce your pain so that you can return to your "
+              "exercises.")  # fmt: skip
+    assert {c[1] for c in _of(d, "The injections")} == {("trigger_point_injection",)}
+
+
+def test_giving_back_lost_movement_is_an_effect(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nDry needling targets tight knots. Releasing them often gives "
+              "back lost movement.")  # fmt: skip
+    assert [c[0] for c in _of(d, "Releasing")] == ["effectiveness"]
