@@ -1099,7 +1099,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 subject = _subject(lead_found, short_forms)
         interventions = _unique([t for t, _, _ in subject])
         interventions_named = bool(interventions)
-        referred = bool(rules.PRONOUN.search(lower) or rules.REFERENCE.search(lower))
+        referred = bool(
+            rules.PRONOUN.search(lower)
+            or rules.REFERENCE.search(lower)
+            or _head_reference(vocab).search(lower)
+        )
         anywhere = (
             _target_anywhere(found, short_forms) if not interventions and not referred else None
         )
@@ -1120,8 +1124,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             # what the treatment works on, named anywhere: the sentence is about the topic
             interventions = (anywhere,)
         if not interventions and (
-            rules.PRONOUN.search(lower)
-            or rules.REFERENCE.search(lower)
+            referred
             or found.get("adverse_event")
             or statement.lead is not None
             # a paragraph goes on about the treatment its sentence before was about
@@ -1129,12 +1132,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             # the first paragraph under a heading speaks of the section's treatment
             or (statement.opens and not statement.follows)
         ):
-            carried = not (
-                rules.PRONOUN.search(lower)
-                or rules.REFERENCE.search(lower)
-                or found.get("adverse_event")
-                or statement.lead is not None
-            )
+            carried = not (referred or found.get("adverse_event") or statement.lead is not None)
             interventions = _referent(lower, state.last, topic, vocab)
             # (the medicine it puts in is no other treatment: "The medicine is a ...")
             if carried and _other_subject(lower) and not rules.DEFINITION_CONTENT.match(lower):
@@ -1454,8 +1452,11 @@ def _referent(
     unless their names lack the noun and the topic's name has it ("For an injection, ..."
     after a sentence on dry needling, in an article on trigger point injections)."""
     refs = " ".join(m.group() for m in rules.REFERENCE.finditer(lower))
-    # ("the needles" name no one treatment: acupuncture and dry needling both use them)
-    noun = re.search(r"(injection|shot|needling|massage|ultrasound|stimulation|taping)", refs)
+    refs += " " + " ".join(m.group() for m in _head_reference(vocab).finditer(lower))
+    # the head word of a name in the vocabulary ("the injection", "this needling", "the
+    # laser"); ("the needles" name no one treatment: acupuncture and dry needling both use
+    # them)
+    noun = _head_reference(vocab).search(refs)
     if noun is None or (topic is not None and topic in last):
         return last
 
@@ -1474,6 +1475,60 @@ def _referent(
         if len(named) == 1:
             return (named[0],)
     return last
+
+
+_HEAD_REFERENCES: dict[int, tuple[Vocabulary, re.Pattern[str]]] = {}
+# words that end many names and so stand for no one treatment
+_GENERIC_HEADS = frozenset(
+    [
+        "therapy",
+        "therapies",
+        "treatment",
+        "treatments",
+        "technique",
+        "techniques",
+        "method",
+        "methods",
+        "procedure",
+        "procedures",
+        "session",
+        "sessions",
+        "release",
+        "compression",
+        "pressure",
+        "program",
+        "programme",
+        "training",
+        "exercise",
+        "exercises",
+        "stimulation",
+        "stimulator",
+        "us",
+        "point",
+        "points",
+        "chiropractic",
+    ]
+)
+
+
+def _head_reference(vocab: Vocabulary) -> re.Pattern[str]:
+    """'the injection', 'this needling', 'the laser': a definite noun that is the last word
+    of an intervention's name in the vocabulary, for the treatment in hand."""
+    cached = _HEAD_REFERENCES.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        heads = {
+            words[-1]
+            for term in vocab.terms.get("intervention", ())
+            for synonym in term.synonyms
+            if (words := synonym.lower().split()) and words[-1].isalpha()
+        } - _GENERIC_HEADS
+        alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+        pattern = re.compile(
+            rf"\b(?:the|this|these|that|those|each|such|your|an?)\s+(?:[\w-]+\s+)?"
+            rf"({alternatives})s?\b"
+        )
+        cached = _HEAD_REFERENCES[id(vocab)] = (vocab, pattern)
+    return cached[1]
 
 
 def _target_in_subject(found: _Found, short_forms: dict[str, str]) -> bool:

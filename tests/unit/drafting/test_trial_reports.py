@@ -153,3 +153,10 @@ def test_giving_back_lost_movement_is_an_effect(draft: Drafter) -> None:
     d = draft("Dry Needling\n\nDry needling targets tight knots. Releasing them often gives "
               "back lost movement.")  # fmt: skip
     assert [c[0] for c in _of(d, "Releasing")] == ["effectiveness"]
+
+
+def test_the_last_word_of_a_vocabulary_name_refers_to_that_treatment(draft: Drafter) -> None:
+    d = draft("Pain Clinic Options\n\nWe offer several treatments. Patients often ask about "
+              "them.\n\nLow-level laser therapy is one option. Many patients ask questions. The "
+              "laser is believed to boost energy production in cells.")  # fmt: skip
+    assert [c[:2] for c in _of(d, "The laser")] == [("mechanism", ("laser_therapy",))]
