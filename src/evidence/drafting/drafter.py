@@ -78,6 +78,7 @@ class Statement:
     opens: bool = False  # a sentence of the first paragraph under a heading
     label: bool = False  # the bold label that opens a list item or paragraph
     clause: str | None = None  # the part of the sentence read, when it is read in parts
+    labelled: str | None = None  # the bold label that opens the statement's item or paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,20 +139,29 @@ def split_statements(article: Article) -> list[Statement]:
     lead: str | None = None
     section: str | None = None
     opening = False  # the next paragraph is the first under a heading
+    label: str | None = None  # the label of the block that follows it
     for block in article.blocks:
+        labelled, label = label, None
         if block.kind == "heading":
             out.append(Statement(block.text, heading=True))
             lead = section = block.text
             opening = True
         elif block.kind == "label":
             out.append(Statement(block.text, label=True, section=section))
+            label = block.text
         elif block.kind == "item":
             # an item of several sentences: each is a statement, read with the lead-in
             # (items with no lead-in after a paragraph go on with what it spoke of)
             after_text = lead is None and bool(out) and not out[-1].heading
             for i, sentence in enumerate(split_sentences(block.text)):
                 out.append(
-                    Statement(sentence, lead=lead, section=section, follows=i > 0 or after_text)
+                    Statement(
+                        sentence,
+                        lead=lead,
+                        section=section,
+                        follows=i > 0 or after_text,
+                        labelled=labelled,
+                    )
                 )
             opening = False
         elif _bare_line(block.text) and out and (out[-1].heading or out[-1].lead is not None):
@@ -168,6 +178,7 @@ def split_statements(article: Article) -> list[Statement]:
                         follows=i > 0,
                         section=section,
                         opens=opening and section is not None,
+                        labelled=labelled,
                     )
                 )
             opening = False
@@ -360,6 +371,7 @@ _CONDITION_ANAPHOR = re.compile(
     r"\b(?:these|those|such|both|all these|all of these) (?:\w+ )?(?:problems|conditions|"
     r"injuries|complaints|issues|disorders|ailments)\b"
 )
+_ELLIPSIS = re.compile(r"\b(?:does|do|did|will|is|are|would)(?: not|n't)?(?: \w+)?\W*$")
 _OWN_RELIEF = re.compile(r"\b(?:body's own|its own|natural|built-in)\s+(?:pain\s+)?$")
 _CONCESSION = re.compile(r"(?:,|;)\s*(?:although|though|but|yet|even though|however)\b")
 _HEAD_WORD = re.compile(r"taping|tape|needling|cupping|lasers?|stimulation|stimulator")
@@ -1147,7 +1159,15 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         ):
             interventions = ()  # "they": what the sentence before spoke of
         # "Up to 12 sessions are covered in 90 days" after a sentence on what a payer covers
-        continued = bool(prev_coverage and statement.follows and _PAID.search(lower))
+        continued = bool(
+            prev_coverage
+            and statement.follows
+            and (
+                _PAID.search(lower)
+                # "Medicare generally does not."
+                or (rules.PAYER.search(lower) and _ELLIPSIS.search(lower))
+            )
+        )
         if continued and not interventions:
             interventions = state.last
         if not interventions:
@@ -1172,6 +1192,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         # ultrasound help heel pain?") speaks of it where a sentence names none
         # ("... for these problems": the conditions of the sentence before)
         before = prev_named if _CONDITION_ANAPHOR.search(lower) else ()
+        # ("**Tennis elbow:** shockwave can reduce pain ...": the label's condition)
+        if not before and statement.labelled:
+            before = _unique([m.term for m in _Found(vocab, statement.labelled).get("condition")])
         about = before or tuple(
             c
             for c in (
@@ -1211,7 +1234,13 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                     text=sentence,
                     kind="coverage",
                     intervention=interventions,
-                    asserts="not_covered" if rules.NOT_COVERED.search(lower) else "covered",
+                    asserts=(
+                        "not_covered"
+                        if rules.NOT_COVERED.search(lower)
+                        # ("Medicare generally does not.")
+                        or (_ELLIPSIS.search(lower) and re.search(r"\b(?:not|never)\b|n't", lower))
+                        else "covered"
+                    ),
                     sentence=sentence,
                 )
             ]

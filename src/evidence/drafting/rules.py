@@ -519,6 +519,8 @@ EFFECT_STRONG = _rx(
     r"[^.;]{0,50}?\b(?:are|is|look|looks|seem|seems|have been|has been|appear|appears|were|"
     r"was) (?:\w+ )?(?:promising|encouraging|positive|favou?rable|convincing|impressive)|"
     r"(?:starts?|begins?) to work|takes? effect|benefit from|"
+    # an item whose subject is its label's condition ("often resolves after a course")
+    r"^(?:\w+ly |often |usually )?(?:resolves|clears up|settles|improves|heals|gets better)|"
     r"(?:gives?|giving|gave|brings?|bringing|brought) back (?:\w+ )?(?:movement|motion|"
     r"mobility|function|range|strength|flexibility)|"
     # how long it lasts; what gets better after it
@@ -620,7 +622,11 @@ INDICATION = _rx(
     r"(?:an? )?option for|candidates? (?:for [\w ]{1,30} )?(?:include|are|is)\b|"
     r"(?:ideal|suitable|well suited|appropriate|a good (?:option|choice))"
     r" for|(?:popular|common|standard|usual|accepted|established|frequent|"
-    r"mainstream) (?:\w+ )?(?:treatments?|therapy|therapies|choices?|options?|approach(?:es)?)|"
+    r"mainstream) (?:(?!after|before|during|following|with|in|for|to)\w+ )?(?:treatments?|therapy|"
+    r"therapies|choices?|options?|approach(?:es)?)|"
+    # what guidelines and medical bodies advise ("guidelines suggest heat, massage or ...")
+    r"(?:guidelines?|experts|physicians|doctors|clinicians|college|society|association|nice)"
+    r" (?:\w+ )?(?:recommend|suggest|endorse|advise|support|favou?r)s?|"
     # "it is popular for runner's knee", "widely used for"
     r"(?:popular|widely used|often used) (?:choice |option )?(?:for|with|among people with))\b"
 )

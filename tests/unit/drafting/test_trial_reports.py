@@ -160,3 +160,33 @@ def test_the_last_word_of_a_vocabulary_name_refers_to_that_treatment(draft: Draf
               "them.\n\nLow-level laser therapy is one option. Many patients ask questions. The "
               "laser is believed to boost energy production in cells.")  # fmt: skip
     assert [c[:2] for c in _of(d, "The laser")] == [("mechanism", ("laser_therapy",))]
+
+
+# -- FAQ pages with bold labels and guideline pages -----------------------------------------
+def test_a_bold_label_naming_a_condition_gives_it_to_its_item(draft: Drafter) -> None:
+    d = draft("Shockwave FAQ\n\nShockwave therapy sends pulses into tissue.\n\nWhat can it "
+              "treat?\n\n- **Tennis elbow:** shockwave can reduce pain when rest has failed.\n"
+              "- **Plantar fasciitis:** often resolves after a course of treatment.")  # fmt: skip
+    assert [c[2] for c in _of(d, "shockwave can")] == [("lateral_epicondylitis",)]
+    assert [c[:3] for c in _of(d, "often resolves")] == [
+        ("effectiveness", ("shockwave_therapy",), ("plantar_fasciitis",))
+    ]
+
+
+def test_a_payer_that_does_not_after_a_coverage_sentence(draft: Drafter) -> None:
+    d = draft("Shockwave\n\nSome private insurers cover shockwave therapy for plantar "
+              "fasciitis. Medicare generally does not.")  # fmt: skip
+    assert [c[0::3] for c in _of(d, "Medicare")] == [("coverage", "not_covered")]
+
+
+def test_what_guidelines_suggest_is_a_use(draft: Drafter) -> None:
+    d = draft("Back Pain Care\n\nFor acute low back pain, guidelines suggest heat, massage or "
+              "spinal manipulation.")  # fmt: skip
+    assert {c[0] for c in _of(d, "For acute")} == {"indication"}
+    assert {t for c in _of(d, "For acute") for t in c[1]} == {"massage", "manual_therapy"}
+
+
+def test_common_after_treatment_is_no_common_treatment(draft: Drafter) -> None:
+    d = draft("Back Pain Care\n\nSpinal manipulation helps low back pain. Serious harms are very "
+              "rare, but stiffness is common after treatment.")  # fmt: skip
+    assert "indication" not in {c[0] for c in _of(d, "Serious harms")}
