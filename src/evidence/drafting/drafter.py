@@ -371,6 +371,10 @@ _CONDITION_ANAPHOR = re.compile(
     r"\b(?:these|those|such|both|all these|all of these) (?:\w+ )?(?:problems|conditions|"
     r"injuries|complaints|issues|disorders|ailments)\b"
 )
+# an opening clause on what did not help ("When heel pain does not get better with rest, ...")
+_FAILURE_FIRST = re.compile(
+    r"(?:when|if|once|after|where)\b[^,]{0,80}\b(?:not|n't|fails?|failed)\b[^,]*,"
+)
 _ELLIPSIS = re.compile(r"\b(?:does|do|did|will|is|are|would)(?: not|n't)?(?: \w+)?\W*$")
 _OWN_RELIEF = re.compile(r"\b(?:body's own|its own|natural|built-in)\s+(?:pain\s+)?$")
 _CONCESSION = re.compile(r"(?:,|;)\s*(?:although|though|but|yet|even though|however)\b")
@@ -765,9 +769,13 @@ def _claims_of(
     against = rules.EVIDENCE_AGAINST.search(reading)
     # an effect word in a clause on earlier treatments ("who have not found relief from
     # pills") is not what the sentence says of this one: take the next effect word
+    failure = _FAILURE_FIRST.match(reading)
+    after_failure = failure.end() if failure else 0
     effects = [
         m for m in rules.EFFECT.finditer(reading)
-        if not rules.PRIOR_FAILURE.search(reading[max(0, m.start() - 90) : m.start()])
+        # ("When neck pain does not get better with rest, ...": a failure, then the claim)
+        if m.start() >= after_failure
+        and not rules.PRIOR_FAILURE.search(reading[max(0, m.start() - 90) : m.start()])
         # "recommended for easing pain": what it is for, not what it does
         and not rules.PURPOSE.search(reading[max(0, m.start() - 20) : m.start()])
         # "sets off the body's own pain relief": how it works
@@ -914,8 +922,11 @@ def _listed_gain(statement: Statement, found: _Found, named: bool) -> re.Match[s
 def _strong(reading: str) -> re.Match[str] | None:
     """The first word that says outright that it works, outside a clause on earlier
     treatments or a purpose ("recommended for easing pain")."""
+    failure = _FAILURE_FIRST.match(reading)
     for m in rules.EFFECT_STRONG.finditer(reading):
         before = reading[max(0, m.start() - 90) : m.start()]
+        if failure is not None and m.start() < failure.end():
+            continue
         if (
             not rules.PRIOR_FAILURE.search(before)
             and not rules.PURPOSE.search(before)

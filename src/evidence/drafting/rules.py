@@ -116,7 +116,7 @@ REFERENCE = _rx(
     r"(?:\w+\s+)?(?:injections?|shots?|needles?|needling|procedures?|sessions?|treatments?|"
     r"therapy|therapies|techniques?|methods?|approach|modality|relief|response|twitch|"
     r"stud(?:y|ies)|trials?|waves?|pulses?|current|evidence|research|tape|cups?|device|"
-    r"unit|machine|pads?|light|laser|beams?|suction|vacuum|impulses?|electrodes?|wand|"
+    r"unit|machine|pads?|light|laser|beams?|suction|vacuum|impulses?|electrodes?|wand|effects|"
     r"applicator|probe|energy|taping|cupping)\b|"
     r"\b(?:after|following|during|per|between|over) (?:\w+\s+){0,4}?(?:sessions|treatments|"
     r"injections|shots)\b|\b(?:days|weeks|months|course|years) of (?:regular |weekly )?"
@@ -149,7 +149,9 @@ UNDECIDED = _rx(
     r"^(?:[^,]{0,20},\s*)?(?:insurance )?(?:coverage|cover|costs?|prices?) (?:for [^,]{1,30} )?"
     r"(?:also )?(?:varies|vary|differs?|depends)\b|"
     # ("When performed by a trained therapist, it is safe": a condition, then the claim)
-    r"^when (?!(?:it|they) (?:is|are)\b)(?!(?:\w+ly )?(?:performed|done|given|used|"
+    # ("When heel pain does not get better with rest, people turn to it": a failure first)
+    r"^when (?!(?:it|they) (?:is|are)\b)(?![^,]{0,80}\b(?:not|n't|fails?|failed)\b[^,]*,)"
+    r"(?!(?:\w+ly )?(?:performed|done|given|used|"
     r"administered|applied|delivered|carried out|provided)\b[^,]*,)"
     # ("When a steroid is added, the skin can ...": what is done, then the claim)
     r"(?![^,]{0,40}\b(?:is|are) (?:\w+ly )?(?:performed|done|given|used|administered|applied|"
@@ -343,7 +345,8 @@ COMPARISON = _rx(
     r"compared (?:with|to)|as well as (?:surgery|medication|drugs))\b"
     # against nothing, a sham or a placebo: that is whether it works at all
     r"(?! (?:no |a |an |the )?(?:treatment|sham|placebo|fake|usual care|control|nothing|"
-    r"waiting|dummy|pretend|mock|simulated|inactive|imitation))"
+    r"waiting|dummy|pretend|mock|simulated|inactive|imitation|routine care|standard care|"
+    r"usual treatment|standard treatment|routine treatment|[\w-]+ (?:care|treatment) alone))"
 )
 
 # -- kinds --------------------------------------------------------------------------------
@@ -407,6 +410,9 @@ SAFETY = _rx(
     r"(?:\w+\s+){0,4}?(?:are|is)\s+(?:usually\s+|generally\s+|often\s+|typically\s+|"
     r"mostly\s+)?(?:very\s+|extremely\s+|fairly\s+|quite\s+)?"
     r"(?:unlikely|rare|uncommon|minimal|minor|mild|temporary|short-lived))\b|"
+    r"\b(?:these|such|those|the|its|their) (?:side[ -])?(?:effects|reactions) (?:are|is) "
+    r"(?:usually |generally |often |typically |mostly )?(?:very |fairly |quite )?(?:mild|minor|"
+    r"temporary|short-lived|rare)\b|"
     r"\b(?:few|no|minimal|very few|little|low|small) (?:serious |major |significant |real |"
     r"known )?(?:side[ -]effects|risks|complications|adverse (?:effects|events)|dangers)\b|"
     # "None of the studies reported side effects"
@@ -433,7 +439,8 @@ EFFECT = _rx(
     r"no better than|does not work|doesn't work|ineffective|"
     r"(?:can|may|could|will|does|do) (?:also |often |help )?(?:to )?treat|treats|"
     r"(?:can|may|could) (?:also |often )?be (?:effectively |successfully )?treated with|"
-    r"benefit from|(?:notice|feel|report|have)s? (?:\w+ )?(?:less|reduced|lower|fewer)\b|"
+    r"benefit from|(?:notice|feel|report|have)s? (?:\w+ )?(?:less|reduced|lower|fewer)\b"
+    r"(?! to do\b)|"
     r"(?:had|felt|noticed|reported) (?:\w+ )?(?:less|reduced|lower|fewer|milder)\b|"
     r"pain[- ]free|positive (?:effects?|results?|outcomes?)|"
     r"\b" + _LOWER_VERB + r" (?:\w+ )?pain|"
@@ -602,6 +609,8 @@ INDICATION = _rx(
     r"(?:for|to (?:people|patients|those|anyone) (?:with|who have))|"
     r"(?:is|are) (?:\w+ )?used (?:to|for)|"
     r"(?:may|might|can|could|will|would) suit|"
+    # "more and more people turn to dry needling"
+    r"(?:turn|turns|turned|turning) to (?!(?:the|this|that|page|section)\b)|"
     # "your doctor might suggest it if:", "we may recommend it for"
     r"(?:may|might|can|could|will|would|often|usually) (?:suggest|recommend|advise|offer)|"
     # "the FDA approved it for X", "cleared for use in X"
@@ -662,6 +671,9 @@ MECHANISM = _rx(
     r"(?:prompt|stimulat|encourag|trigger|signal|help|get)\w* (?:the )?(?:[\w,]+ ){0,6}?(?:to )?"
     r"(?:regenerate|repair|renew|rebuild|regrow|mend)|"
     r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|"
+    # heat it puts into the tissue ("delivers heat to soft tissues deep under the skin")
+    r"(?:deliver|send|produc|creat|generat|transfer|bring)\w* (?:gentle |deep |mild )?"
+    r"(?:heat|warmth)|"
     # the cells' own machinery, blood vessels and fluid ("the mitochondria make more ATP",
     # "widens small blood vessels", "draws fluid away from swollen areas")
     r"mitochondria\w*|atp|collagen|cell(?:ular)? (?:energy|metabolism|repair|activity|growth)|"
@@ -746,7 +758,7 @@ DEFINITION_VERB = _rx(
     # how it works)
     r"(?:\w+ly )?(?:sends?|shines?|delivers?|emits?|directs?|passes|transmits?|beams?|applies|"
     r"draws?|pulls?|lifts?|creates?|produces?|stretches) "
-    r"(?!(?:[\w-]+ ){0,3}?(?:cells|blood|nutrients|oxygen|fluid)\b)"
+    r"(?!(?:[\w-]+ ){0,3}?(?:cells|blood|nutrients|oxygen|fluid|heat|warmth)\b)"
     r"(?=[^.;]{0,80}?\b(?:into|through|onto|on|over|across|under|beneath|below|to) "
     r"(?:the|your|a|an|their) (?:[\w-]+ ){0,2}?(?:skin|body|tissues?|muscles?|tendons?|area|"
     r"spot|joint|nerves?|cups?)\b)(?![^.;]*\b(?:to|and|which|helping|so (?:as|that)) (?:\w+ )?"

@@ -190,3 +190,33 @@ def test_common_after_treatment_is_no_common_treatment(draft: Drafter) -> None:
     d = draft("Back Pain Care\n\nSpinal manipulation helps low back pain. Serious harms are very "
               "rare, but stiffness is common after treatment.")  # fmt: skip
     assert "indication" not in {c[0] for c in _of(d, "Serious harms")}
+
+
+# -- add-on trials, failures first, harms that pass, and heat -------------------------------
+def test_a_when_clause_on_a_failure_is_a_condition_then_the_claim(draft: Drafter) -> None:
+    d = draft("Acupuncture\n\nAcupuncture uses fine needles. When neck pain does not get better "
+              "with rest, many people turn to acupuncture.")  # fmt: skip
+    assert [c[0::2] for c in _of(d, "When neck")] == [("indication", ("neck_pain",))]
+
+
+def test_an_add_on_compared_with_usual_care_alone_is_whether_it_works(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nA review found that adding dry needling to physiotherapy lowered "
+              "neck pain, compared with physiotherapy care alone.")  # fmt: skip
+    assert [c[0::3] for c in _of(d, "A review")] == [("effectiveness", "benefit")]
+
+
+def test_these_effects_being_mild_is_a_safety_claim(draft: Drafter) -> None:
+    d = draft("Cupping\n\n## Is it safe?\n\nCupping often leaves bruises. These effects are "
+              "usually mild and fade within a week.")  # fmt: skip
+    assert [c[0] for c in _of(d, "These effects")] == ["safety"]
+
+
+def test_less_to_do_with_is_no_effect(draft: Drafter) -> None:
+    d = draft("Shockwave\n\nShockwave therapy sends pulses into a tendon. Plantar fasciitis may "
+              "have less to do with inflammation than with wear.")  # fmt: skip
+    assert _of(d, "Plantar fasciitis") == []
+
+
+def test_heat_it_delivers_is_how_it_works(draft: Drafter) -> None:
+    d = draft("Ultrasound\n\nUltrasound therapy delivers heat to tissues deep under the skin.")
+    assert [c.kind for c in d.claims] == ["mechanism"]
