@@ -205,6 +205,14 @@ def parse_html(raw: bytes | str) -> Article:
         text = _SPACE.sub(" ", element.text_content()).strip()
         if text and not (blocks and blocks[-1].kind == "heading" and blocks[-1].text == text):
             kind = _BLOCK_TAGS[str(element.tag)]
+            if element.tag == "td":
+                # a table row reads as a labelled item: its first cell names what the row is
+                # about ("Shockwave therapy"), each other cell says something of it
+                row = element.getparent()
+                cells = [c for c in row if c.tag in ("td", "th")] if row is not None else []
+                if len(cells) >= 2:
+                    blocks.append(Block("label" if element is cells[0] else "item", text))
+                    continue
             label = _html_label(element) if kind in ("item", "paragraph") else None
             if label and len(label) < len(text) and text.startswith(label):
                 blocks.append(Block("label", label))

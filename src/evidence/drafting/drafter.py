@@ -1027,6 +1027,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             named = _subject(_Found(vocab, sentence), short_forms)
             # (and one that names none, "**Heat.**", is about something else)
             state.last = _unique([t for t, _, _ in named]) if named else ((topic,) if topic else ())
+            # (the text it opens speaks of the treatment the label names)
+            state.resolved = bool(named)
             continue
         if statement.heading:
             draft.left_out.append(

@@ -109,3 +109,16 @@ def test_seed_article_recall(vocab: Vocabulary) -> None:
     assert score.precision >= 0.9
     assert score.wrong_assertion == 0
     assert {"herpes", "stenosis"} <= set(draft.unknown_terms)
+
+
+def test_a_table_row_reads_as_a_label_and_its_items() -> None:
+    article = parse_html(
+        "<html><body><article><h1>Heel Pain</h1><p>Several options exist for heel pain.</p>"
+        "<table><tr><th>Treatment</th><th>Evidence</th></tr>"
+        "<tr><td>Shockwave therapy</td><td>Trials show it eases heel pain.</td></tr>"
+        "</table></article></body></html>"
+    )
+    assert [(b.kind, b.text) for b in article.blocks][-2:] == [
+        ("label", "Shockwave therapy"),
+        ("item", "Trials show it eases heel pain."),
+    ]

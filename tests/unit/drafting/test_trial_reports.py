@@ -220,3 +220,21 @@ def test_less_to_do_with_is_no_effect(draft: Drafter) -> None:
 def test_heat_it_delivers_is_how_it_works(draft: Drafter) -> None:
     d = draft("Ultrasound\n\nUltrasound therapy delivers heat to tissues deep under the skin.")
     assert [c.kind for c in d.claims] == ["mechanism"]
+
+
+def test_a_table_row_speaks_of_the_treatment_its_first_cell_names(vocab: object) -> None:
+    from evidence.drafting import draft_claims, parse_html
+    from evidence.tagging import Vocabulary
+
+    assert isinstance(vocab, Vocabulary)
+    article = parse_html(
+        "<html><body><article><h1>Plantar Fasciitis</h1><p>It is a common cause of heel "
+        "pain.</p><table><tr><th>Treatment</th><th>Evidence</th></tr>"
+        "<tr><td>Kinesio taping</td><td>May ease pain for a few days</td></tr>"
+        "<tr><td>Night splints</td><td>May ease pain in the morning</td></tr>"
+        "</table></article></body></html>"
+    )
+    d = draft_claims(article, vocab)
+    assert [(c.kind, c.intervention, c.condition) for c in d.claims] == [
+        ("effectiveness", ("kinesio_taping",), ("plantar_fasciitis",))
+    ]
