@@ -579,6 +579,34 @@ def _aside_defined(found: _Found) -> str | None:
     return named[0].term
 
 
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,5})\)")
+
+
+def _abbreviations(article: Article, vocab: Vocabulary) -> dict[str, str]:
+    """Abbreviations the article gives a treatment the vocabulary names ("Interferential
+    current therapy (IFC)"), when the vocabulary does not know them, each with the name."""
+    out: dict[str, str] = {}
+    for block in article.blocks:
+        if "(" not in block.text:
+            continue
+        for m in _Found(vocab, block.text).get("intervention"):
+            short = _ABBREVIATION.match(block.text, m.end)
+            if short is None:
+                continue
+            abbreviation = short.group(1)
+            if not _Found(vocab, abbreviation).get("intervention"):
+                out.setdefault(abbreviation, block.text[m.start : m.end])
+    return out
+
+
+def _expand(text: str, short_names: dict[str, str]) -> str:
+    """The text with each abbreviation the article gave a treatment read as its name."""
+    for abbreviation, name in short_names.items():
+        if abbreviation in text:
+            text = re.sub(rf"(?<!\()\b{re.escape(abbreviation)}\b(?!\))", name, text)
+    return text
+
+
 def _section_condition(
     section: str | None, vocab: Vocabulary, cache: dict[str, str | None]
 ) -> str | None:
@@ -991,6 +1019,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     draft = Draft(title=article.title, url=article.url)
     topic, short_forms = _topic(article, vocab)
     title = article.title or next((b.text for b in article.blocks if b.kind == "heading"), "")
+    short_names = _abbreviations(article, vocab)
     heads = _head_words(
         ([topic] if topic else []) + [m.term for m in _Found(vocab, title).get("intervention")],
         vocab,
@@ -1041,7 +1070,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             state.events.clear()
             state.population = None
             continue
-        found = _Found(vocab, statement.clause or sentence)
+        found = _Found(vocab, _expand(statement.clause or sentence, short_names))
         lower = found.lower
         prev_named, state.named = state.named, _unique([m.term for m in found.get("condition")])
         # "In one trial, adults with chronic neck pain were ...": the trial's condition

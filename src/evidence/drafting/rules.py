@@ -104,6 +104,10 @@ def _rx(body: str, flags: int = 0) -> re.Pattern[str]:
 # -- what a statement is about ------------------------------------------------------------
 # "it", "this therapy", "the treatment": the intervention named last
 PRONOUN = _rx(
+    # "This creates a deep effect", "This helps them sleep": the treatment just described
+    r"^(?:this|these) (?:\w+ly )?(?:creates?|helps?|allows?|makes?|reduces?|relieves?|eases?|"
+    r"improves?|increases?|causes?|triggers?|stimulates?|promotes?|releases?|boosts?|"
+    r"encourages?|lets?|works?)\b|"
     r"\b(?:it|its|this|these|they|the)\s+(?:form of (?:therapy|treatment)|therapy|therapies|"
     r"treatments?|techniques?|methods?|procedures?|approach|modality)\b|^(?:it|they)\b|"
     r"\bit (?:can|may|might|could|is|also|helps?|works?|does|has|will|reduces?|relieves?|"
@@ -497,7 +501,11 @@ BENEFIT_CONTEXT = _rx(
     r"outcomes?|gains?|why (?:\w+ )?(?:choose|try|consider|use)|pros|relief)\b"
 )
 # "is used to ease X": the use, an indication, not a result
-USED_TO = _rx(r"\b(?:is|are) (?:\w+ )?used (?:to|for)\b")
+USED_TO = _rx(
+    r"\b(?:is|are) (?:\w+ )?used (?:to|for)\b|"
+    # "is FDA-cleared for the relief of X": a use it is approved for
+    r"\b(?:fda[- ])?(?:approved|cleared|licensed|indicated) (?:by the fda )?(?:for|to)\b"
+)
 # an effectiveness claim without a condition needs a cue that says it works
 EFFECT_STRONG = _rx(
     r"\b(?:effective(?:ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|proven|ineffective|"
@@ -526,6 +534,9 @@ EFFECT_STRONG = _rx(
     r"[^.;]{0,50}?\b(?:are|is|look|looks|seem|seems|have been|has been|appear|appears|were|"
     r"was) (?:\w+ )?(?:promising|encouraging|positive|favou?rable|convincing|impressive)|"
     r"(?:starts?|begins?) to work|takes? effect|benefit from|"
+    # "helps them sleep better and move more easily"
+    r"(?<!injection )(?<!it )(?:move|walk|function)s? (?:around )?(?:better|more (?:easily|"
+    r"freely|comfortably)|again)|"
     # an item whose subject is its label's condition ("often resolves after a course")
     r"^(?:\w+ly |often |usually )?(?:resolves|clears up|settles|improves|heals|gets better)|"
     r"(?:gives?|giving|gave|brings?|bringing|brought) back (?:\w+ )?(?:movement|motion|"

@@ -238,3 +238,25 @@ def test_a_table_row_speaks_of_the_treatment_its_first_cell_names(vocab: object)
     assert [(c.kind, c.intervention, c.condition) for c in d.claims] == [
         ("effectiveness", ("kinesio_taping",), ("plantar_fasciitis",))
     ]
+
+
+# -- abbreviations, "this" and approvals ----------------------------------------------------
+def test_an_abbreviation_the_article_gives_names_the_treatment(draft: Drafter) -> None:
+    d = draft("Interferential Therapy\n\nInterferential current therapy (IFC) crosses two "
+              "currents under the skin.\n\n## Results\n\nMany people like the tingling. IFC "
+              "has been shown to reduce pain in people with knee osteoarthritis.")  # fmt: skip
+    assert [c[:3] for c in _of(d, "IFC has")] == [
+        ("effectiveness", ("electrical_stimulation",), ("knee_osteoarthritis",))
+    ]
+
+
+def test_this_as_the_subject_is_the_treatment_just_described(draft: Drafter) -> None:
+    d = draft("TENS\n\nTENS sends mild pulses through the skin. Many people like it.\n\n"
+              "Most patients report less pain after four sessions. This helps them move more "
+              "easily.")  # fmt: skip
+    assert [c[:2] for c in _of(d, "This helps")] == [("effectiveness", ("electrical_stimulation",))]
+
+
+def test_cleared_for_the_relief_of_a_condition_is_a_use(draft: Drafter) -> None:
+    d = draft("TENS\n\nTENS is FDA-cleared for the symptomatic relief of chronic pain.")
+    assert [c[0::2] for c in d.claims and _of(d, "TENS is")] == [("indication", ("chronic_pain",))]
