@@ -375,6 +375,10 @@ _CONDITION_ANAPHOR = re.compile(
 _FAILURE_FIRST = re.compile(
     r"(?:when|if|once|after|where)\b[^,]{0,80}\b(?:not|n't|fails?|failed)\b[^,]*,"
 )
+_BOTH = re.compile(
+    r"\b(?:both|the two|these two|two|the pair of) (?:\w+ )?(?:treatments|therapies|techniques|"
+    r"approaches|methods|modalities)\b"
+)
 _ELLIPSIS = re.compile(r"\b(?:does|do|did|will|is|are|would)(?: not|n't)?(?: \w+)?\W*$")
 _OWN_RELIEF = re.compile(r"\b(?:body's own|its own|natural|built-in)\s+(?:pain\s+)?$")
 _CONCESSION = re.compile(r"(?:,|;)\s*(?:although|though|but|yet|even though|however)\b")
@@ -1020,10 +1024,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     topic, short_forms = _topic(article, vocab)
     title = article.title or next((b.text for b in article.blocks if b.kind == "heading"), "")
     short_names = _abbreviations(article, vocab)
-    heads = _head_words(
-        ([topic] if topic else []) + [m.term for m in _Found(vocab, title).get("intervention")],
-        vocab,
-    )
+    in_title = _unique([m.term for m in _Found(vocab, title).get("intervention")])
+    heads = _head_words(([topic] if topic else []) + list(in_title), vocab)
     sections: dict[str, str | None] = {}
     page_condition = _page_condition(article, vocab) if topic is None else None
     labels = {t.id: t.label for t in vocab.terms.get("condition", ())}
@@ -1212,6 +1214,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         )
         if continued and not interventions:
             interventions = state.last
+        if not interventions and len(in_title) >= 2 and _BOTH.search(lower):
+            # "the two treatments", "both therapies" on a page whose title names two
+            interventions = in_title
         if not interventions:
             reason = (
                 "advice" if rules.ADVICE.search(lower)

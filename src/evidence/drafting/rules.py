@@ -629,7 +629,7 @@ INDICATION = _rx(
     # "we consider injections for X", "X may be considered for"
     r"consider(?:s|ed)? (?:\w+ ){0,2}?for|"
     # "People use TENS for many kinds of pain"
-    r"(?:use|uses|using) (?:[\w-]+ ){1,4}?for|"
+    r"(?:use|uses|using) (?:[\w-]+ ){1,6}?for|"
     # the other verbs of use, in the active voice ("some clinics also offer it for X",
     # "physiotherapists prescribe TENS for X", "doctors occasionally recommend it for X")
     r"(?:offer(?:s|ed|ing)?|prescrib(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|recommend(?:s|ing)?|"

@@ -260,3 +260,16 @@ def test_this_as_the_subject_is_the_treatment_just_described(draft: Drafter) -> 
 def test_cleared_for_the_relief_of_a_condition_is_a_use(draft: Drafter) -> None:
     d = draft("TENS\n\nTENS is FDA-cleared for the symptomatic relief of chronic pain.")
     assert [c[0::2] for c in d.claims and _of(d, "TENS is")] == [("indication", ("chronic_pain",))]
+
+
+def test_two_treatments_on_a_page_whose_title_names_two_are_those(draft: Drafter) -> None:
+    d = draft("# Laser and Shockwave for Tennis Elbow\n\nTennis elbow can last for months. "
+              "Our doctors often use two treatments side by side for these problems.")  # fmt: skip
+    assert _of(d, "Our doctors") == [
+        (
+            "indication",
+            ("laser_therapy", "shockwave_therapy"),
+            ("lateral_epicondylitis",),
+            "benefit",
+        )
+    ]
