@@ -1643,11 +1643,14 @@ def _defines_unnamed(found: _Found, short_forms: dict[str, str], named: bool) ->
         rules.DEFINITION_REFERENCE.match(lower) or rules.DEFINITION_CONTENT.match(lower)
     ):
         return True
-    ref = rules.REFERENCE_SUBJECT.match(lower)
+    # (after an opening that sets another treatment aside: "Unlike surgical lasers, it ...")
+    aside = rules.SET_ASIDE.match(lower)
+    subject = lower[aside.end() :].lstrip() if aside else lower
+    ref = rules.REFERENCE_SUBJECT.match(subject)
     # (not a comparison: "It is not a substitute for exercise")
     if (
         ref
-        and rules.DEFINITION_VERB.search(lower[ref.end() :])
+        and rules.DEFINITION_VERB.search(subject[ref.end() :])
         and not rules.COMPARISON.search(lower)
     ):
         return True

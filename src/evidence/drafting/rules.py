@@ -690,6 +690,9 @@ MECHANISM = _rx(
     r"mitochondria\w*|atp|collagen|cell(?:ular)? (?:energy|metabolism|repair|activity|growth)|"
     r"(?:widen|dilat|open|expand)\w* (?:up )?(?:the )?(?:small |tiny |local )?blood vessels|"
     r"(?:draw|drain|clear|move|flush|pull)\w* (?:\w+ )?(?:fluid|swelling|waste|lymph)|"
+    r"(?:fluid|swelling|lymph) (?:to )?(?:drain|move|clear)\w*|"
+    # "lifts the skin slightly, easing pressure on the tissue below"
+    r"lift\w* the skin|eas\w+ (?:the )?pressure on|"
     # a hedge on how it works, not on what it does ("is believed to make it heal faster")
     r"(?:is|are) (?:thought|believed|said) to(?! (?:help |make |let )?(?:[\w']+ ){0,3}?"
     r"(?:heal|ease|relieve|reduce|improve|speed|recover))|"
@@ -763,6 +766,10 @@ DEFINITION_VERB = _rx(
     r"(?:presses|pushes|squeezes|kneads) (?:on|into|against|down on)|"
     r"targets(?![^.;]*\b(?:help|reduc|eas|reliev|improv|treat)\w*)|"
     r"does not use|doesn't use|does not involve|doesn't involve|"
+    # what it does not do to the body ("does not heat or cut the tissue", "does not inject
+    # anything", "does not break the skin")
+    r"(?:does not|doesn't|do not|don't) (?:heat|cut|burn|inject|pierce|puncture|break|penetrate|"
+    r"require (?:needles|surgery|drugs|medication)|need (?:needles|surgery|drugs|medication))\b|"
     # what it sends into or onto the body ("shines red light onto the skin", "sends mild
     # pulses through pads on the skin", "draws the skin up into a cup")
     # (not with what it is for: "sends sound waves into the muscle to raise blood flow" says

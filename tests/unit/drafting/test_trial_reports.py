@@ -273,3 +273,15 @@ def test_two_treatments_on_a_page_whose_title_names_two_are_those(draft: Drafter
             "benefit",
         )
     ]
+
+
+def test_what_it_does_not_do_to_the_body_defines_it(draft: Drafter) -> None:
+    d = draft("Cold Laser\n\nCold laser therapy shines light on the skin. Unlike surgical lasers, "
+              "it does not heat or cut the tissue.")  # fmt: skip
+    assert [c[:2] for c in _of(d, "Unlike")] == [("definition", ("laser_therapy",))]
+
+
+def test_lifting_the_skin_so_fluid_drains_is_how_it_works(draft: Drafter) -> None:
+    d = draft("Kinesiology Taping\n\nKinesiology tape is a stretchy strip. Many believe the tape "
+              "lifts the skin slightly, helping fluid drain away.")  # fmt: skip
+    assert [c[:2] for c in _of(d, "Many believe")] == [("mechanism", ("kinesio_taping",))]
