@@ -774,7 +774,8 @@ def _claims_of(
     if not conditions and page_condition:
         # on a page about a condition, a treatment's use, effect or coverage is for it
         conditions = list(page_condition)
-    if rules.COVERAGE.search(own) and rules.PAYER.search(own) and rules.COVERAGE_ACT.search(own):
+    # (a payer of the class is a coverage word too: "most carriers pay for it")
+    if rules.PAYER.search(own) and rules.COVERAGE_ACT.search(own):
         # what a payer covers, for each condition named ("plans cover it for X but not Y"
         # is read per sentence); the conditions are then the coverage's, not a use
         covers = "not_covered" if rules.NOT_COVERED.search(own) else "covered"

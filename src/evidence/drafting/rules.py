@@ -375,7 +375,7 @@ COVERAGE_ACT = _rx(
     r"cash[- ](?:based|pay|only)|self[- ]pay)\b"
 )
 NOT_COVERED = _rx(
-    r"\b(?:not|isn't|aren't|rarely|seldom|never|no)\s+(?:\w+\s+){0,2}?(?:covered|covers?|"
+    r"\b(?:not|isn't|aren't|rarely|seldom|never|no|few)\s+(?:\w+\s+){0,3}?(?:covered|covers?|"
     r"reimbursed|insurance|medically necessary)\b|"
     # "considered experimental by insurers", "usually an out-of-pocket expense"
     r"\b(?:experimental|investigational|unproven|cash[- ](?:based|pay|only)|self[- ]pay|"
@@ -396,7 +396,12 @@ EASED = _rx(
 PAYER = _rx(
     r"\b(?:insurance|insurers?|insured|reimburs\w*|medicare|medicaid|health plans?|"
     r"(?:your|the|my|their|most|many|some|such|these|those|other|private|insurance) plans?|"
-    r"copay\w*|nhs)\b"
+    r"copay\w*|nhs|"
+    # the other payers: carriers, workers' compensation, accident and veterans' cover,
+    # tax-free health accounts, extras cover ("most carriers", "workers' comp pays for it")
+    r"(?:insurance |health )?carriers?|workers'? comp(?:ensation)?|tricare|auto (?:insurance|"
+    r"policies)|(?:health savings|flexible spending) accounts?|hsa|fsa|extras cover|"
+    r"private health (?:cover|insurance|funds?)|health funds?|payers?)\b"
 )
 # "a safe way of treating A and B", "a safe option for A": safe for the conditions listed
 SAFE_FOR = _rx(
@@ -1033,6 +1038,16 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "chronic_pain",
         _rx(r"\bpain (?:is|that is|which is|being) (?:\w+ or )?chronic\b"),
     ),
+    # "knee arthritis", "arthritis in the knee", "arthritic knees": knee osteoarthritis (the
+    # common kind, as pages use the word)
+    (
+        "condition",
+        "knee_osteoarthritis",
+        _rx(
+            r"\bknee arthritis\b|\barthritis (?:of|in) (?:the |your |both |one )?knees?\b|"
+            r"\barthritic knees?\b|\bwear[- ]and[- ]tear (?:arthritis )?(?:of|in) the knees?\b"
+        ),
+    ),
     # "chronic muscle pain", "long-term pain conditions": chronic pain
     (
         "condition",
@@ -1073,6 +1088,8 @@ BODY_PARTS: dict[str, str] = {
 # of the spine; plain "herpes": simplex, shingles being herpes zoster, a term of its own).
 SHORT_NAMES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("condition", "spinal_stenosis", _rx(r"\bstenosis\b")),
+    # "TMJ" alone: the jaw joint, named on health pages for its disorder
+    ("condition", "temporomandibular_disorder", _rx(r"\btmj\b")),
     ("condition", "herpes_simplex", _rx(r"\bherpes\b(?! zoster)")),
     # a headache of no named type: the commoner of the two the vocabulary has
     ("condition", "tension_type_headache", _rx(r"\bheadaches?\b")),

@@ -283,3 +283,32 @@ def test_a_head_word_on_a_page_about_another_treatment_names_nothing(draft: Draf
               "like it. Taping is frequently used for low back pain.")  # fmt: skip
     # (the paragraph's treatment is carried over as before; the head word names no other)
     assert all("kinesio_taping" not in c[1] for c in _last(d, "Taping"))
+
+
+# -- payers, and lay names of conditions ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "asserts"),
+    [
+        ("Most carriers pay for acupuncture for chronic low back pain.", "covered"),
+        ("Workers' compensation often covers dry needling after a work injury.", "covered"),
+        ("Tricare covers acupuncture for some service members.", "covered"),
+        ("Few private health funds cover shockwave therapy.", "not_covered"),
+    ],
+)
+def test_the_class_of_payers_makes_coverage_claims(
+    draft: Drafter, sentence: str, asserts: str
+) -> None:
+    d = draft(f"Paying for Care\n\n{sentence}")
+    assert [(c.kind, c.asserts) for c in d.claims][:1] == [("coverage", asserts)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        ("Laser therapy is often offered for knee arthritis.", "knee_osteoarthritis"),
+        ("Acupuncture may ease arthritis in the knee.", "knee_osteoarthritis"),
+        ("Dry needling is used for TMJ.", "temporomandibular_disorder"),
+    ],
+)
+def test_lay_names_of_conditions(draft: Drafter, sentence: str, condition: str) -> None:
+    assert [c.condition for c in draft(f"Options\n\n{sentence}").claims] == [(condition,)]
