@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evidence.config import Settings
 from evidence.errors import EvidenceError, InputError
@@ -28,7 +29,13 @@ from evidence.ingest.pool import WorkerPool
 from evidence.models import Article, Finding, Tag
 from evidence.pubmed import sniff_medline
 from evidence.store import WorkCopy, connect, refresh_tags, transaction
-from evidence.tagging import TAGGER_VERSION, Vocabulary, analyse_article, load_vocabulary
+
+if TYPE_CHECKING:
+    from evidence.tagging import Vocabulary
+
+# The tagging stage is imported when a tagger is made or used, not with this module: a
+# worker process that only parses and loads (``tag=False``) then never pays for importing
+# it (its patterns compile on import, ~0.3-0.8 CPU-s).
 
 __all__ = [
     "IngestSummary",
@@ -49,9 +56,13 @@ class VocabTagger:
 
     @property
     def key(self) -> str:
+        from evidence.tagging import TAGGER_VERSION
+
         return f"{TAGGER_VERSION}:{self.vocab.fingerprint}"
 
     def tag(self, article: Article) -> tuple[list[Tag], list[Finding]]:
+        from evidence.tagging import analyse_article
+
         return analyse_article(article, self.vocab)
 
 
@@ -66,6 +77,8 @@ def make_tagger(settings: Settings) -> VocabTagger:
 
 def load_tagger(vocab_dir: Path) -> VocabTagger:
     """The tagger for the vocabulary in ``vocab_dir`` (picklable as a partial, for workers)."""
+    from evidence.tagging import load_vocabulary
+
     return VocabTagger(load_vocabulary(vocab_dir))
 
 
