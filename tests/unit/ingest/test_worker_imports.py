@@ -25,3 +25,17 @@ import {module}
 print(json.dumps(sorted(m for m in sys.modules if m.startswith("evidence.tagging"))))
 """
     assert _run(code) == []
+
+
+def test_a_worker_process_builds_arrow_columns_without_importing_pandas() -> None:
+    code = """
+import json, sys
+import pyarrow as pa
+from evidence.ingest.pool import _arrow_without_pandas
+_arrow_without_pandas()
+pa.array(["a", None], type=pa.string())
+before = "pandas" in sys.modules
+df = pa.table({"x": [1, 2]}).to_pandas()  # pandas is still there for whoever asks
+print(json.dumps([before, type(df).__module__.split(".")[0]]))
+"""
+    assert _run(code) == [False, "pandas"]
