@@ -10,13 +10,16 @@ and microseconds per record of:
   batch      `build_batch`: records into Arrow tables, 1,000 at a time
   tag        the tagger over every record (tags and findings), then its four steps alone:
              build_document, find_matches, tag_document, findings_from_document
-  load       `upsert_batch` of every batch into a fresh DuckDB file, then the commit
+  load       `upsert_batch` of every batch into a fresh DuckDB file, then the commit (the
+             batches merged up to --load-batch records first, as the parallel path's main
+             process merges the workers' batches; 0: as built, 1,000 each)
   cut        `split_records`: the file cut into pieces for the worker processes
 
 and the CPU budget that a target of N records/s on C cores allows, beside their sum.
 
     python bench/ingest_stages.py FILE [--target 10000] [--cores 2] [--no-tag]
                                        [--memory-limit 64MB] [--threads 1]
+                                       [--load-batch 5000]
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from evidence.ingest.files import INGEST_MEMORY_LIMIT
 from evidence.models import Article
 from evidence.pubmed import iter_records, split_records
 from evidence.store import connect
-from evidence.store.load import Batch, build_batch, gc_paused, upsert_batch
+from evidence.store.load import Batch, build_batch, gc_paused, merge_batches, upsert_batch
 from evidence.tagging import Vocabulary
 from evidence.tagging.findings import findings_from_document
 from evidence.tagging.taggers import find_matches, tag_document
@@ -76,6 +79,22 @@ def _floor(path: Path) -> int:
         while el.getprevious() is not None:
             del el.getparent()[0]
     return count
+
+
+def _merge(batches: list[Batch], records: int) -> list[Batch]:
+    """Consecutive batches merged up to ``records`` each (the file's PMIDs are unique)."""
+    if records <= 0:
+        return batches
+    out: list[Batch] = []
+    held: list[Batch] = []
+    for batch in batches:
+        if held and sum(len(b) for b in held) + len(batch) > records:
+            out.append(merge_batches(held))
+            held = []
+        held.append(batch)
+    if held:
+        out.append(merge_batches(held))
+    return out
 
 
 def _load(batches: list[Batch], db: Path, memory_limit: str, threads: int) -> None:
@@ -123,6 +142,9 @@ def main() -> None:
     parser.add_argument(
         "--threads", type=int, default=1, help="DuckDB's threads (1, as beside workers)"
     )
+    parser.add_argument(
+        "--load-batch", type=int, default=0, help="records per upsert (0: 1,000, as built)"
+    )
     args = parser.parse_args()
     rows: list[tuple[str, float]] = []
     records = _floor(args.file)
@@ -160,7 +182,10 @@ def main() -> None:
     articles.clear()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "stages.duckdb"
-        _timed("load", records, lambda: _load(batches, db, args.memory_limit, args.threads), rows)
+        merged = _merge(batches, args.load_batch)
+        biggest = max(map(len, merged), default=0)
+        print(f"           (load: {len(merged)} upserts of up to {biggest} records)")
+        _timed("load", records, lambda: _load(merged, db, args.memory_limit, args.threads), rows)
     _timed("cut", records, lambda: sum(p.records for p in split_records(args.file)), rows)
     # the floor is part of parse (parse includes libxml2's work), so it is not added again
     work = sum(s for label, s in rows if label not in ("floor", "tag"))

@@ -12,8 +12,16 @@ from digests import view_digest
 from xmlbuild import HEAD, TAIL, article
 
 from evidence.errors import XmlParseError
-from evidence.ingest import ingest_file, load_tagger
-from evidence.ingest.pool import WorkerPool
+from evidence.ingest import (
+    FileJob,
+    Parsed,
+    Ready,
+    ingest_file,
+    load_tagger,
+    sha256_file,
+    write_file,
+)
+from evidence.ingest.pool import WorkerPool, stream_segments
 from evidence.models import Article, BookArticle, Deletion
 from evidence.pubmed import SplitError, iter_records, split_records
 from evidence.store import connect
@@ -135,3 +143,27 @@ def test_a_pmid_out_of_range_in_a_piece_names_its_line(
     assert lines_before < line <= lines_before + bad.count("\n") + 1
     assert con.execute("SELECT count(*) FROM articles").fetchall() == [(0,)]
     con.close()
+
+
+def test_merged_piece_batches_load_like_piece_by_piece(tmp_path: Path, pool: WorkerPool) -> None:
+    """The main process merges the pieces' batches before loading them; with PMIDs repeated
+    across pieces (a newer and an older copy) and deletions, the warehouse is the same as
+    loading each piece's batch on its own."""
+    again = [article(p, title=f"Copy of {p}", revised=y) for p, y in ((5, "2022"), (9, "2019"))]
+    path = tmp_path / "big.xml"
+    path.write_text(HEAD + body(300) + "".join(again) + body(200, first=600) + TAIL, "utf-8")
+    dbs, batches = {}, {}
+    for limit in (1, 5000):
+        dbs[limit] = tmp_path / f"merge-{limit}.duckdb"
+        con = connect(dbs[limit])
+        with path.open("rb") as fh:
+            segments = list(
+                stream_segments(pool, fh, str(path), piece_bytes=20_000, merge_records=limit)
+            )
+        batches[limit] = sum(1 for s in segments if s.batch is not None)
+        job = FileJob(path, sha256_file(path))
+        result = write_file(con, job, Ready(Parsed(job.sha256 or "", segments)))
+        con.close()
+        assert (result.records, result.counts.books, result.counts.deleted) == (504, 2, 4)
+    assert batches[5000] < batches[1] // 3
+    assert view_digest(dbs[1]) == view_digest(dbs[5000])

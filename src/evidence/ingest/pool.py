@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from importlib.machinery import ModuleSpec
 from typing import BinaryIO
@@ -29,10 +29,18 @@ from evidence.errors import portable_errors
 from evidence.ingest.steps import Segment
 from evidence.models import Article, BookArticle, Deletion
 from evidence.pubmed import SplitError, iter_records, split_records
-from evidence.store.load import build_batch, gc_paused
+from evidence.store.load import Batch, build_batch, gc_paused, merge_batches
 from evidence.store.tags import Tagger
 
-__all__ = ["Segment", "WorkerPool", "parse_piece", "stream_segments"]
+__all__ = ["MERGE_RECORDS", "Segment", "WorkerPool", "merged", "parse_piece", "stream_segments"]
+
+# Records per upsert in the main process. The workers send a batch per piece (a 4 MB piece
+# of real PubMed XML holds some 600 records), and each upsert pays DuckDB a fixed cost over
+# its dozen statements (~40 ms), so the main process merges them. The load stage of the
+# 10,000-record real-derived file (`bench/ingest_stages.py --no-tag --load-batch N`, with
+# connect, commit and close): 72-90 CPU-µs a record in upserts of 1,000, 62-64 of 5,000,
+# 57 of 10,000; the upsert statements alone, 33-60 and 13-16 µs for 1,000 and 5,000.
+MERGE_RECORDS = 5000
 
 TaggerFactory = Callable[[], Tagger]
 
@@ -193,14 +201,24 @@ class WorkerPool:
 
 
 def stream_segments(
-    pool: WorkerPool, source: BinaryIO, label: str, *, piece_bytes: int = 4 << 20
+    pool: WorkerPool,
+    source: BinaryIO,
+    label: str,
+    *,
+    piece_bytes: int = 4 << 20,
+    merge_records: int = MERGE_RECORDS,
 ) -> Iterator[Segment]:
-    """The segments of ``source`` in file order, parsed by ``pool`` a few pieces ahead.
+    """The segments of ``source`` in file order, parsed by ``pool`` a few pieces ahead,
+    the pieces' batches merged up to ``merge_records`` records (see `merged`).
 
     Raises:
         SplitError: the file cannot be cut, or a piece did not parse (parse it whole).
         XmlParseError: the prolog is unsafe or not XML.
     """
+    yield from merged(_pieces(pool, source, label, piece_bytes), merge_records)
+
+
+def _pieces(pool: WorkerPool, source: BinaryIO, label: str, piece_bytes: int) -> Iterator[Segment]:
     ahead: deque[Future[list[Segment]]] = deque()
     try:
         for piece in split_records(source, name=label, piece_bytes=piece_bytes):
@@ -212,6 +230,49 @@ def stream_segments(
     finally:
         for future in ahead:
             future.cancel()
+
+
+def merged(segments: Iterable[Segment], limit: int = MERGE_RECORDS) -> Iterator[Segment]:
+    """The segments with consecutive batches merged into batches of up to ``limit`` records.
+
+    Batches are merged only while no PMID repeats among them and they carry the same
+    tagger key, and never across a deletion, so the warehouse ends up as it would batch by
+    batch (each PMID's outcome depends only on what the warehouse held before); segments
+    that only count records pass through at once.
+    """
+    held: list[tuple[Segment, Batch]] = []
+    pmids: set[int] = set()
+    size = 0
+    for segment in segments:
+        batch = segment.batch
+        if batch is None:
+            if segment.deletion and held:
+                yield _merge(held)
+                held, pmids, size = [], set(), 0
+            yield segment
+            continue
+        if held and (
+            size + len(batch) > limit
+            or batch.tagger_key != held[0][1].tagger_key
+            or not pmids.isdisjoint(batch.pmids)
+        ):
+            yield _merge(held)
+            held, pmids, size = [], set(), 0
+        held.append((segment, batch))
+        pmids.update(batch.pmids)
+        size += len(batch)
+    if held:
+        yield _merge(held)
+
+
+def _merge(held: Sequence[tuple[Segment, Batch]]) -> Segment:
+    if len(held) == 1:
+        return held[0][0]
+    return Segment(
+        batch=merge_batches([batch for _, batch in held]),
+        records=sum(segment.records for segment, _ in held),
+        books=sum(segment.books for segment, _ in held),
+    )
 
 
 def _result(future: Future[list[Segment]]) -> list[Segment]:

@@ -33,6 +33,7 @@ __all__ = [
     "apply_deletion",
     "build_batch",
     "gc_paused",
+    "merge_batches",
     "tag_tables",
     "upsert_articles",
     "upsert_batch",
@@ -293,6 +294,18 @@ def build_batch(
     return Batch(
         tables, tagger_key if analyses is not None else None, [articles[i].pmid for i in keep]
     )
+
+
+def merge_batches(batches: Sequence[Batch]) -> Batch:
+    """One batch holding the rows of ``batches``, which share their tables and tagger key
+    and hold no PMID twice (so upserting it is the same as upserting them one by one:
+    each PMID's outcome depends only on the warehouse). Pure; the tables are not copied.
+    """
+    if len(batches) == 1:
+        return batches[0]
+    first = batches[0]
+    tables = {name: pa.concat_tables([b.tables[name] for b in batches]) for name in first.tables}
+    return Batch(tables, first.tagger_key, [p for b in batches for p in b.pmids])
 
 
 def tag_tables(tags: Iterable[Tag], findings: Iterable[Finding]) -> dict[str, pa.Table]:
