@@ -44,7 +44,12 @@ class Piece:
     """A self-contained document holding a run of consecutive records of the source."""
 
     data: bytes
-    records: int
+    ends: tuple[bytes, ...]
+
+    @property
+    def records(self) -> int:
+        """How many records the piece holds (counted when asked: the ingest never asks)."""
+        return sum(self.data.count(tag) for tag in self.ends)
 
 
 def split_records(
@@ -85,8 +90,7 @@ def split_records(
             continue
         buffer = b"".join(parts)
         while (cut := _cut(buffer, ends, piece_bytes)) > 0:
-            body = buffer[:cut]
-            yield Piece(b"".join((opening, body, closing)), _count(body, ends))
+            yield Piece(b"".join((opening, memoryview(buffer)[:cut], closing)), ends)
             buffer = buffer[cut:]
         parts, size = [buffer], len(buffer)
     buffer = b"".join(parts)
@@ -95,7 +99,7 @@ def split_records(
     if tail.strip() != closing:
         raise SplitError(f"{label}: unexpected content after the last record")
     if body.strip():
-        yield Piece(opening + body + closing, _count(body, ends))
+        yield Piece(opening + body + closing, ends)
 
 
 def _has_end(seam: bytes, chunk: bytes, ends: tuple[bytes, ...]) -> bool:
@@ -109,9 +113,12 @@ def _cut(buffer: bytes, ends: tuple[bytes, ...], limit: int) -> int:
         return 0
     best = 0
     for tag in ends:
-        at = buffer.rfind(tag, 0, limit)
+        # Only a later end can win, so each tag is looked for after the best one so far: a
+        # tag the file lacks (book records, deletions) no longer costs a scan of the piece.
+        # No end tag starts inside another (each begins with its only "<"), so none is missed.
+        at = buffer.rfind(tag, best, limit)
         if at >= 0:
-            best = max(best, at + len(tag))
+            best = at + len(tag)
     if best:
         return best
     later = [at + len(tag) for tag in ends if (at := buffer.find(tag, limit)) >= 0]
@@ -126,7 +133,3 @@ def _last_end(buffer: bytes, ends: tuple[bytes, ...]) -> int:
         if at >= 0:
             best = max(best, at + len(tag))
     return best
-
-
-def _count(body: bytes, ends: tuple[bytes, ...]) -> int:
-    return sum(body.count(tag) for tag in ends)
