@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
+import duckdb
 import pytest
 from digests import view_digest
 from xmlbuild import HEAD, TAIL, article
@@ -22,7 +23,7 @@ from evidence.ingest import (
     write_file,
 )
 from evidence.ingest.pool import WorkerPool, stream_segments
-from evidence.models import Article, BookArticle, Deletion
+from evidence.models import Article, BookArticle, Deletion, Finding, Tag
 from evidence.pubmed import SplitError, iter_records, split_records
 from evidence.store import connect
 
@@ -167,3 +168,62 @@ def test_merged_piece_batches_load_like_piece_by_piece(tmp_path: Path, pool: Wor
         assert (result.records, result.counts.books, result.counts.deleted) == (504, 2, 4)
     assert batches[5000] < batches[1] // 3
     assert view_digest(dbs[1]) == view_digest(dbs[5000])
+
+
+class MarkingTagger:
+    """The vocabulary's tagger, leaving a file behind in ``marks`` whenever it tags."""
+
+    def __init__(self, marks: Path) -> None:
+        self.marks = marks
+        self.inner = load_tagger(REPO / "data" / "vocab")
+
+    @property
+    def key(self) -> str:
+        return self.inner.key
+
+    def tag(self, article: Article) -> tuple[list[Tag], list[Finding]]:
+        (self.marks / str(article.pmid)).touch()
+        return self.inner.tag(article)
+
+
+def test_a_forced_reingest_tags_in_the_workers_only_what_changed(tmp_path: Path) -> None:
+    """Forcing a file the warehouse holds parses its pieces without tags; when records did
+    change (here: deleted since by a later file), the file is loaded again in one stream,
+    which tags them, and the warehouse is the one the stream path gives."""
+    path = tmp_path / "big.xml"
+    path.write_text(HEAD + "".join(article(p, revised="2021") for p in range(1, 301)) + TAIL)
+    later = tmp_path / "later.xml"
+    later.write_text(
+        HEAD + '<DeleteCitation><PMID Version="1">7</PMID><PMID Version="1">8</PMID>'
+        "</DeleteCitation>" + TAIL
+    )
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    tagger = load_tagger(REPO / "data" / "vocab")
+    workers = WorkerPool(2, partial(MarkingTagger, marks))
+    dbs = {}
+    try:
+        for mode in ("stream", "pieces"):
+            dbs[mode] = tmp_path / f"{mode}.duckdb"
+            con = connect(dbs[mode])
+            pool = workers if mode == "pieces" else None
+
+            def load(p: Path, con: duckdb.DuckDBPyConnection = con, pool: object = pool):
+                return ingest_file(
+                    con, p, tagger=tagger, force=True, pool=pool, parallel_min_bytes=0
+                )
+
+            assert load(path).tagged == 300
+            assert len(list(marks.iterdir())) == (300 if pool else 0)  # tagged in the workers
+            for mark in marks.iterdir():
+                mark.unlink()
+            again = load(path)
+            assert (again.tagged, again.counts.skipped) == (0, 300)
+            load(later)
+            back = load(path)
+            assert (back.tagged, back.counts.inserted, back.counts.skipped) == (2, 2, 298)
+            con.close()
+            assert sorted(m.name for m in marks.iterdir()) == []  # no worker tagged again
+    finally:
+        workers.close()
+    assert view_digest(dbs["stream"]) == view_digest(dbs["pieces"])

@@ -138,13 +138,15 @@ class FileJob:
     ``sha256`` None: the parse step hashes the file (near the data, on a Dask worker) and
     skips it when its sha256 is in ``done`` (those the ledger holds under the file's name);
     the writer checks the ledger again. ``skip``: the ledger already holds ``sha256``.
-    ``started`` and ``clock`` are when the files step took the file (None: when the writer
-    takes it).
+    ``known``: it does, and the file is loaded again all the same (forced), so its records
+    most likely load unchanged. ``started`` and ``clock`` are when the files step took the
+    file (None: when the writer takes it).
     """
 
     path: Path
     sha256: str | None = None
     skip: bool = False
+    known: bool = False
     done: frozenset[str] = frozenset()
     started: datetime | None = None
     clock: float | None = None
@@ -179,8 +181,9 @@ def plan_files(
             continue
         sha = sha256_file(path)
         with storage_errors(str(path)):
-            skip = not force and is_ingested(con, sha)
-        yield FileJob(path, sha, skip=skip, started=started, clock=clock)
+            known = is_ingested(con, sha)
+        skip = known and not force
+        yield FileJob(path, sha, skip=skip, known=known, started=started, clock=clock)
 
 
 # -- parse -------------------------------------------------------------------------------
@@ -242,6 +245,11 @@ class LocalExecutor:
     ``parallel_min_bytes`` with a ``pool``, in pieces on its worker processes (batches built
     and tagged there), a few pieces ahead of the writer. A file whose pieces cannot be cut
     or parsed is read again in one stream, which loads it or names the line that is wrong.
+
+    A file the warehouse already holds (`FileJob.known`: a forced re-ingest) is parsed in
+    pieces without tags, since its records most likely load unchanged and the writer tags
+    only records that change; should one change, the writer loads the file again in one
+    stream, which tags it (`Parsed.retag`).
     """
 
     pool: WorkerPool | None = None
@@ -262,10 +270,17 @@ class LocalExecutor:
         if pool is None or medline or job.path.stat().st_size < self.parallel_min_bytes:
             return Ready(stream())
         pool.start()
-        return Ready(Parsed(sha, self._read(job.path, medline, pool, None), retry=stream))
+        steps = self._read(job.path, medline, pool, None, tag=not job.known)
+        return Ready(Parsed(sha, steps, retry=stream, retag=job.known))
 
     def _read(
-        self, path: Path, medline: bool, pool: WorkerPool | None, tally: Tally | None
+        self,
+        path: Path,
+        medline: bool,
+        pool: WorkerPool | None,
+        tally: Tally | None,
+        *,
+        tag: bool = True,
     ) -> Iterator[Segment]:
         total = path.stat().st_size
         progress = self.progress
@@ -278,7 +293,7 @@ class LocalExecutor:
 
                 source = io.BufferedReader(_CountingReader(raw, total, report), 1 << 20)
             if pool is not None:
-                yield from stream_segments(pool, source, str(path))
+                yield from stream_segments(pool, source, str(path), tag=tag)
             else:
                 name = str(path)
                 records = (
@@ -398,7 +413,7 @@ def _attempt(
     try:
         with transaction(con, name), storage_errors(name), gc_paused():
             for segment in steps:
-                _apply(con, segment, result, tagger, name)
+                _apply(con, segment, result, tagger, name, parsed.retag)
                 del segment  # not held while the next one is parsed: one batch in memory
             result.seconds = time.perf_counter() - clock
             write_ledger(con, result, started)
@@ -414,13 +429,18 @@ def _apply(
     result: FileResult,
     tagger: Tagger | None,
     source: str,
+    retag: bool = False,
 ) -> None:
     result.records += segment.records
     if segment.batch is not None:
         counts = upsert_batch(con, segment.batch, source=source)
+        moved = counts.inserted + counts.updated
+        if retag and moved and tagger is not None and segment.batch.tagger_key is None:
+            # records to tag, parsed without tags: load the file again in one stream
+            raise SplitError(f"{source}: {moved} records changed; tagging them in one stream")
         result.counts.add(counts)
         if segment.batch.tagger_key is not None:
-            result.tagged += counts.inserted + counts.updated
+            result.tagged += moved
     elif segment.articles:
         counts, changed = upsert_articles(con, segment.articles, source=source)
         result.counts.add(counts)

@@ -133,16 +133,21 @@ def _ready() -> None:
 
 
 @portable_errors
-def parse_piece(data: bytes, label: str, tagger: Tagger | None = None) -> list[Segment]:
-    """Parse one piece into segments; tags every article when a tagger is given.
+def parse_piece(
+    data: bytes, label: str, tagger: Tagger | None = None, *, tag: bool = True
+) -> list[Segment]:
+    """Parse one piece into segments; tags every article when a tagger is given (or the
+    worker has one), unless ``tag`` is false.
 
     Runs in a worker process: its errors go back pickled, so they are portable."""
     with gc_paused():
-        return _parse_piece(data, label, tagger)
+        return _parse_piece(data, label, tagger, tag)
 
 
-def _parse_piece(data: bytes, label: str, tagger: Tagger | None) -> list[Segment]:
+def _parse_piece(data: bytes, label: str, tagger: Tagger | None, tag: bool) -> list[Segment]:
     tagger = tagger or (_worker_tagger[0] if _worker_tagger else None)
+    if not tag:
+        tagger = None
     segments: list[Segment] = []
     articles: list[Article] = []
 
@@ -193,8 +198,8 @@ class WorkerPool:
             for _ in range(self.workers):  # the executor starts a process per task waiting
                 self._pool.submit(_ready)
 
-    def submit(self, data: bytes, label: str) -> Future[list[Segment]]:
-        return self._pool.submit(parse_piece, data, label)
+    def submit(self, data: bytes, label: str, *, tag: bool = True) -> Future[list[Segment]]:
+        return self._pool.submit(parse_piece, data, label, tag=tag)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -207,22 +212,26 @@ def stream_segments(
     *,
     piece_bytes: int = 4 << 20,
     merge_records: int = MERGE_RECORDS,
+    tag: bool = True,
 ) -> Iterator[Segment]:
     """The segments of ``source`` in file order, parsed by ``pool`` a few pieces ahead,
-    the pieces' batches merged up to ``merge_records`` records (see `merged`).
+    the pieces' batches merged up to ``merge_records`` records (see `merged`); tagged by
+    the workers' tagger unless ``tag`` is false.
 
     Raises:
         SplitError: the file cannot be cut, or a piece did not parse (parse it whole).
         XmlParseError: the prolog is unsafe or not XML.
     """
-    yield from merged(_pieces(pool, source, label, piece_bytes), merge_records)
+    yield from merged(_pieces(pool, source, label, piece_bytes, tag), merge_records)
 
 
-def _pieces(pool: WorkerPool, source: BinaryIO, label: str, piece_bytes: int) -> Iterator[Segment]:
+def _pieces(
+    pool: WorkerPool, source: BinaryIO, label: str, piece_bytes: int, tag: bool
+) -> Iterator[Segment]:
     ahead: deque[Future[list[Segment]]] = deque()
     try:
         for piece in split_records(source, name=label, piece_bytes=piece_bytes):
-            ahead.append(pool.submit(piece.data, label))
+            ahead.append(pool.submit(piece.data, label, tag=tag))
             while len(ahead) > 2 * pool.workers:
                 yield from _result(ahead.popleft())
         while ahead:

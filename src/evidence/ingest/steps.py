@@ -51,7 +51,9 @@ class Parsed:
     the parse step found the file already ingested and produced nothing. ``retry``: the
     steps to load instead when these raise `SplitError` (the file could not be cut into
     pieces). ``finished`` runs once the file is committed or skipped. ``tally``: records
-    read so far, when the parse step counts them as it reads.
+    read so far, when the parse step counts them as it reads. ``retag``: the batches were
+    built without tags for a writer that tags (a forced re-ingest, whose records most likely
+    load unchanged): if any record changes, the writer loads ``retry`` instead.
     """
 
     sha256: str
@@ -60,3 +62,4 @@ class Parsed:
     retry: Callable[[], Parsed] | None = None
     finished: Callable[[], None] | None = None
     tally: Tally | None = None
+    retag: bool = False
