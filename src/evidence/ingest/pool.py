@@ -45,8 +45,11 @@ MERGE_RECORDS = 5000
 TaggerFactory = Callable[[], Tagger]
 
 
-# The tagger of this worker process, built once by `_init_worker` (a process-wide value on
-# purpose: loading the vocabulary per piece would cost more than tagging it).
+# The tagger of this worker process, built once from the factory `_init_worker` keeps, when
+# the first piece to tag arrives (process-wide values on purpose: loading the vocabulary per
+# piece would cost more than tagging it; a run whose pieces are not tagged, a forced
+# re-ingest, never loads it).
+_worker_factory: list[TaggerFactory] = []
 _worker_tagger: list[Tagger] = []
 
 
@@ -54,7 +57,13 @@ def _init_worker(factory: TaggerFactory | None, owner: int) -> None:
     _exit_with(owner)
     _arrow_without_pandas()
     if factory is not None:
-        _worker_tagger.append(factory())
+        _worker_factory.append(factory)
+
+
+def _own_tagger() -> Tagger | None:
+    if not _worker_tagger and _worker_factory:
+        _worker_tagger.append(_worker_factory[0]())
+    return _worker_tagger[0] if _worker_tagger else None
 
 
 class _NoPandas:
@@ -145,9 +154,10 @@ def parse_piece(
 
 
 def _parse_piece(data: bytes, label: str, tagger: Tagger | None, tag: bool) -> list[Segment]:
-    tagger = tagger or (_worker_tagger[0] if _worker_tagger else None)
     if not tag:
         tagger = None
+    elif tagger is None:
+        tagger = _own_tagger()
     segments: list[Segment] = []
     articles: list[Article] = []
 
@@ -190,8 +200,8 @@ class WorkerPool:
         self._started = False
 
     def start(self) -> None:
-        """Start every worker now (each loads the tagger) without waiting for them, so
-        that their start-up overlaps the caller's own work instead of delaying the first
+        """Start every worker now (each imports the parse stack) without waiting for them,
+        so that their start-up overlaps the caller's own work instead of delaying the first
         piece."""
         if not self._started:
             self._started = True

@@ -1,13 +1,15 @@
-"""The parallel path's writer side: worker batches merged before the upsert."""
+"""The parallel path: worker batches merged before the upsert; a worker's tagger."""
 
 from __future__ import annotations
 
 import duckdb
+import pytest
 from xmlbuild import HEAD, TAIL, article
 
-from evidence.ingest.pool import merged
+from evidence.ingest import pool
+from evidence.ingest.pool import merged, parse_piece
 from evidence.ingest.steps import Segment
-from evidence.models import Article
+from evidence.models import Article, Finding, Tag
 from evidence.pubmed import iter_records
 from evidence.store import connect
 from evidence.store.load import Batch, build_batch, merge_batches, upsert_batch
@@ -90,3 +92,29 @@ def test_merge_batches_keeps_one_batch_as_it_is() -> None:
     assert only.batch is not None
     assert merge_batches([only.batch]) is only.batch
     assert isinstance(merge_batches([only.batch, only.batch]), Batch)
+
+
+def test_a_worker_loads_its_tagger_for_the_first_piece_it_tags(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Counting:
+        key = "counting"
+
+        def tag(self, article: Article) -> tuple[list[Tag], list[Finding]]:
+            return [], []
+
+    made: list[Counting] = []
+
+    def factory() -> Counting:
+        made.append(Counting())
+        return made[-1]
+
+    monkeypatch.setattr(pool, "_worker_factory", [factory])
+    monkeypatch.setattr(pool, "_worker_tagger", [])
+    data = (HEAD + article(1) + article(2) + TAIL).encode()
+    untagged = parse_piece(data, "a.xml", tag=False)
+    assert made == []  # a run that tags nothing never loads the vocabulary
+    assert [s.batch.tagger_key for s in untagged if s.batch] == [None]
+    tagged = parse_piece(data, "a.xml") + parse_piece(data, "a.xml")
+    assert len(made) == 1
+    assert [s.batch.tagger_key for s in tagged if s.batch] == ["counting", "counting"]
