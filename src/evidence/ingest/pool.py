@@ -2,11 +2,13 @@
 
 The main process cuts the file into self-contained pieces (`evidence.pubmed.split_records`)
 and hands them to worker processes, which parse, tag and turn them into Arrow batches
-(`build_batch`); the main process loads the batches into DuckDB in file order, inside the
-file's single transaction. Deletions and book records keep their place in the order. If a
-piece fails to parse or the file cannot be cut, the caller rolls back and parses the file
-in one stream, which reports the exact line. This is the process-pool side of the engine's
-parse step (`evidence.ingest.engine.LocalExecutor`).
+(`build_batch`); the main process merges consecutive batches (`merged`) and loads them into
+DuckDB in file order, inside the file's single transaction. Deletions and book records keep
+their place in the order. A worker imports only what parsing needs (no pandas; the tagging
+stage and its vocabulary once the first piece to tag arrives). If a piece fails to parse or
+the file cannot be cut, the caller rolls back and parses the file in one stream, which
+reports the exact line. This is the process-pool side of the engine's parse step
+(`evidence.ingest.engine.LocalExecutor`).
 """
 
 from __future__ import annotations
