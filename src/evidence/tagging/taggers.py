@@ -62,7 +62,7 @@ _ABBREVIATED: tuple[Dimension, ...] = ("intervention", "condition", "outcome")
 _DEFINED = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9-]{0,9}[A-Za-z0-9])\s*[),;]")
 _DESIGN_ROLES = frozenset({"title", "objective", "methods", "results", "body"})
 _ANIMAL_ROLES = frozenset({"title", "objective", "methods", "results", "body"})
-_PLURAL_STUDIES = re.compile(r"(?:trials|studies|reviews)$")
+_PLURAL_STUDIES = re.compile(r"(?:trials|studies|reviews|rcts)$")
 _SELF = re.compile(
     r"\b(?:this|the present|our|the current)\s+(?:[\w-]+\s+)?$|"
     # "we report a retrospective analysis of a cohort": the record's own design
@@ -205,8 +205,35 @@ _NO_POOLING = re.compile(
     r"\b(?:no|without)\s+(?:[\w-]+\s+)?(?:pooling|meta[\s-]*analys[ie]s)\b|\bnot\s+(?:be\s+)?"
     r"(?:statistically\s+|quantitatively\s+)?(?:pooled|combined)\b|\bnot\s+(?:possible|feasible|"
     r"appropriate)\s+to\s+(?:pool|perform\s+a\s+meta|conduct\s+a\s+meta)|\b(?:pooling|"
-    r"meta[\s-]*analys[ie]s)\s+(?:was|were|could)\s+not\b"
+    r"meta[\s-]*analys[ie]s)\s+(?:was|were|could)\s+not\b|"
+    # "outcomes were too heterogeneous, and too often incompletely reported, for a
+    # meta-analysis", "heterogeneity precluded pooling", "not amenable to meta-analysis"
+    r"\btoo\s+(?:heterogeneous|diverse|different|varied|few|dissimilar)\b[^.;]{0,80}?\bfor\s+"
+    r"(?:a\s+|any\s+)?(?:meta[\s-]*analys[ie]s|(?:statistical\s+)?pooling|quantitative\s+synthesis)|"
+    r"\bprecluded?\s+(?:a\s+|any\s+|the\s+)?(?:quantitative\s+|statistical\s+|formal\s+)?"
+    r"(?:meta[\s-]*analys[ie]s|pooling|synthesis)|\b(?:unsuitable|not suitable|not amenable)\s+"
+    r"(?:for|to)\s+(?:a\s+)?(?:meta[\s-]*analys|(?:statistical\s+)?pooling)|"
+    r"\binstead of (?:a\s+)?meta[\s-]*analys|\b(?:did|does|do) not (?:allow|permit)\s+(?:for\s+)?"
+    r"(?:a\s+)?(?:meta[\s-]*analys|pooling)"
 )
+# Results pooled all the same: a review that left one outcome unpooled but pooled another
+# stays a meta-analysis
+_POOLED = re.compile(
+    r"\b(?:were|was) pooled\b|\bpooled (?:effects?|estimates?|mean|standardi[sz]ed|odds|risk|"
+    r"relative|smd|analys[ie]s)\b|\b(?:random|fixed)[\s-]effects?\b|\bi(?:2|²) ?="
+)
+# The words of a letter to the editor, a reply or a comment, in its title or first sentences
+_LETTER = re.compile(
+    r"\bwe (?:have )?read (?:with (?:great |much |considerable |keen )?interest|the (?:recent )?"
+    r"(?:article|paper|letter))\b|"
+    r"\bwe (?:would like to )?thank (?:the |dr\.? |professor )?(?:[\w-]+ )?(?:authors?|"
+    r"correspondents?|colleagues)\b[^.]{0,60}?\b(?:comments?|letter|interest|remarks|"
+    r"observations)\b|"
+    r"^(?:re:|reply\b|in reply\b|response to\b|comment on\b|comments on\b|letter to the editor\b|"
+    r"authors'? reply\b|correspondence\b)|"
+    r"\b(?:in (?:reply|response) to (?:the |a )?(?:letter|comments?)|letter to the editor)\b"
+)
+_OPENING_UNITS = 3  # the title and the first two sentences
 _TEXT_SOURCES = {"title": "text_title", "keyword": "keyword"}  # else text_abstract
 # "... with knee exercises", "plus exercise": a treatment added to an arm's main one
 _ADDED_BEFORE = re.compile(
@@ -579,6 +606,12 @@ def _tag_design(
     if animal and "other" in order:
         out.add("design", "other", "derived", "animal study")
         return
+    if "other" in order:
+        # a letter or a reply about a study is not that study, whatever design it names
+        letter = _LETTER.search(doc.lower, 0, _opening_end(doc))
+        if letter is not None:
+            out.add("design", "other", "text_abstract", doc.text[letter.start() : letter.end()])
+            return
     typed = [
         (value, p.name) for p in article.publication_types for value in tables.publication_type(p)
     ]
@@ -617,7 +650,7 @@ def _tag_design(
             best = (value, "text_title" if role == "title" else "text_abstract", words)
     if best is not None and best[0] == "meta_analysis" and "systematic_review" in order:
         unpooled = _NO_POOLING.search(doc.lower)
-        if unpooled is not None:
+        if unpooled is not None and _POOLED.search(doc.lower) is None:
             words = doc.text[unpooled.start() : unpooled.end()]
             best = ("systematic_review", "text_abstract", words)
     if (
@@ -781,6 +814,14 @@ def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, 
     return None
 
 
+def _opening_end(doc: Document) -> int:
+    """Where the title and the first sentences of the abstract end (`_OPENING_UNITS`)."""
+    units = doc.units
+    if not units:
+        return 0
+    return units[min(len(units), _OPENING_UNITS) - 1].end
+
+
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
     for word in words:  # noqa: SIM110 - a generator costs more
         if word in text:
@@ -805,8 +846,19 @@ def _design_mentions(doc: Document, found: list[Match]) -> list[tuple[Match, str
         role = units[bisect_right(starts, match.start) - 1].role  # doc.unit_at, inlined
         if _PLURAL_STUDIES.search(doc.lower, match.start, match.end):
             continue  # "placebo-controlled trials": the studies a review pooled
-        if role in _DESIGN_ROLES or (
-            role == "background" and _SELF.search(doc.lower, max(0, match.start - 14), match.start)
+        if (
+            role in _DESIGN_ROLES
+            or (
+                role == "background"
+                and _SELF.search(doc.lower, max(0, match.start - 14), match.start)
+            )
+            # a search of the literature is what the record did, wherever an unstructured
+            # abstract puts it ("A systematic literature search was carried out.")
+            or (
+                role == "background"
+                and match.term == "systematic_review"
+                and "search" in doc.lower[match.start : match.end]
+            )
         ):
             kept.append((match, role))
     return kept

@@ -1,0 +1,306 @@
+"""Designs as the whole range of abstracts states them when the publication type names none
+or misleads: plans written in other tenses, pooling named by its statistics, reviews that
+say they pooled nothing, narrative reviews, surveys, chart reviews, uncontrolled before-after
+studies, Delphi and consensus work, letters and replies. Every sentence is SYNTHETIC,
+written for these tests in the styles real abstracts use."""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import (
+    JOURNAL_ARTICLE,
+    META_ANALYSIS,
+    RCT,
+    REVIEW,
+    SYSTEMATIC_REVIEW,
+    article,
+)
+
+from evidence.models import PublicationType, Tag
+from evidence.tagging import Vocabulary, tag_article
+
+CLINICAL_TRIAL = PublicationType("D016430", "Clinical Trial")
+LETTER = PublicationType("D016422", "Letter")
+
+# around a sentence under test in an unstructured abstract: an opening and a closing line
+OPENING = "Pain in the shoulder girdle is common and often lasts for months."
+CLOSING = "The results are discussed with regard to clinical practice."
+
+
+def design(tags: list[Tag]) -> str:
+    (value,) = [t.value for t in tags if t.dimension == "design"]
+    return value
+
+
+def in_abstract(*sentences: str) -> str:
+    return " ".join((OPENING, *sentences, "Most scores changed over the period.", CLOSING))
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Sixty adults shall receive lidocaine or saline injections into the trapezius.",
+        "Eighty runners are to be allocated to active or sham shockwave.",
+        "We intend to recruit 90 office workers from two clinics.",
+        "Participants are currently being recruited and randomized 1:1 to cupping or rest.",
+        "Recruitment is ongoing and is expected to finish in 2027.",
+        "Pain and disability will be measured at 4 and 12 weeks.",
+    ],
+)
+def test_a_plan_in_any_tense_is_a_protocol(vocab: Vocabulary, methods: str) -> None:
+    record = article("Laser for jaw pain", methods=methods, types=[JOURNAL_ARTICLE])
+    assert design(tag_article(record, vocab)) == "protocol"
+
+
+@pytest.mark.parametrize(
+    ("title", "types"),
+    [
+        ("The NECKNEEDLE trial: rationale and design", [CLINICAL_TRIAL]),
+        ("Cupping for heel pain: design and rationale of a randomised trial", [RCT]),
+        ("Statistical analysis plan for a trial of laser in tennis elbow", [JOURNAL_ARTICLE]),
+    ],
+)
+def test_a_protocol_typed_as_a_trial_is_a_protocol(
+    vocab: Vocabulary, title: str, types: list[PublicationType]
+) -> None:
+    record = article(title, methods="A two-arm trial in three centres.", types=types)
+    assert design(tag_article(record, vocab)) == "protocol"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Effect sizes from 14 trials were combined with a random-effects model.",
+        "Trial results were combined quantitatively in RevMan 5.",
+        "The summary odds ratio for a good outcome was 2.1.",
+        "Heterogeneity was moderate (I2 = 48%), and forest plots are shown.",
+    ],
+)
+def test_pooling_named_by_its_statistics_is_a_meta_analysis(
+    vocab: Vocabulary, methods: str
+) -> None:
+    record = article(
+        "Shockwave for heel pain: a review",
+        methods=f"We searched five databases for randomised trials. {methods}",
+        types=[REVIEW],
+    )
+    assert design(tag_article(record, vocab)) == "meta_analysis"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Outcomes were too heterogeneous, and too often reported without variances, for a"
+        " meta-analysis.",
+        "Differences between the included populations precluded pooling.",
+        "The data were not amenable to meta-analysis, so a narrative synthesis is given.",
+        "Clinical diversity of the trials did not allow a meta-analysis.",
+    ],
+)
+def test_a_review_that_says_it_could_not_pool_is_a_systematic_review(
+    vocab: Vocabulary, sentence: str
+) -> None:
+    record = article(
+        "Dry needling in spasticity after stroke: a systematic review",
+        methods=f"Four databases were searched up to June 2024. {sentence}",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW, REVIEW],
+    )
+    assert design(tag_article(record, vocab)) == "systematic_review"
+
+
+def test_a_review_that_pooled_one_outcome_is_a_meta_analysis_even_if_another_was_not(
+    vocab: Vocabulary,
+) -> None:
+    record = article(
+        "Laser for neck pain: a systematic review",
+        methods=(
+            "Pain scores from nine trials were pooled with a random-effects model. Function"
+            " outcomes were too heterogeneous for meta-analysis."
+        ),
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+    )
+    assert design(tag_article(record, vocab)) == "meta_analysis"
+
+
+def test_a_review_whose_search_opens_an_unstructured_abstract_is_a_review_not_a_trial(
+    vocab: Vocabulary,
+) -> None:
+    record = article(
+        "Needling of the calf",
+        abstract=in_abstract(
+            "A systematic literature search was carried out in three databases.",
+            "Seven trials in which patients were randomly assigned to needling or sham met"
+            " the criteria.",
+        ),
+    )
+    assert design(tag_article(record, vocab)) == "systematic_review"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This paper reviews what is known of laser therapy for neck pain.",
+        "The present article provides an overview of how trigger points are diagnosed.",
+        "In this review, we discuss the mechanisms proposed for shockwave therapy.",
+        "Our review outlines the history of dry needling and its current uses.",
+    ],
+)
+def test_a_review_that_describes_itself_so_is_a_narrative_review(
+    vocab: Vocabulary, sentence: str
+) -> None:
+    record = article("Trigger points today", abstract=in_abstract(sentence))
+    assert design(tag_article(record, vocab)) == "narrative_review"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "We surveyed 250 acupuncturists about the events they had seen.",
+        "The questionnaire was completed by 412 physiotherapists (response rate 38%).",
+        "Data were gathered with a self-administered questionnaire from 180 nurses.",
+        "A web-based survey was sent to every member of the association.",
+    ],
+)
+def test_a_survey_is_cross_sectional(vocab: Vocabulary, methods: str) -> None:
+    record = article("Needling in practice", methods=methods)
+    assert design(tag_article(record, vocab)) == "cross_sectional"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "The medical charts of 210 adults seen between 2015 and 2019 were reviewed.",
+        "Electronic health records of 3,400 patients with neck pain were analysed.",
+        "Using an insurance claims database, we followed 5000 adults with back pain for a year"
+        " and compared those who had injections with those who had not.",
+    ],
+)
+def test_records_read_after_the_fact_are_a_cohort(vocab: Vocabulary, methods: str) -> None:
+    record = article("Injections in a spine clinic", methods=methods)
+    assert design(tag_article(record, vocab)) == "cohort"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Pain was scored before and after six sessions of laser in 30 patients, with no"
+        " control group.",
+        "Twenty-two workers received cupping without a comparison group.",
+        "All participants were treated; there was no control arm.",
+    ],
+)
+def test_treated_and_measured_without_a_control_is_a_case_series(
+    vocab: Vocabulary, methods: str
+) -> None:
+    record = article("Laser for elbow pain", methods=methods)
+    assert design(tag_article(record, vocab)) == "case_series"
+
+
+@pytest.mark.parametrize(
+    ("title", "methods"),
+    [
+        ("Criteria for diagnosing trigger points: a Delphi study", "Experts rated 40 items."),
+        ("Safety of needling", "A modified Delphi process with 40 clinicians was used."),
+        ("Shockwave in tendinopathy", "An international expert panel met twice in 2023."),
+        ("Managing heel pain", "A consensus conference of 12 societies was held."),
+    ],
+)
+def test_agreement_sought_from_experts_is_a_guideline(
+    vocab: Vocabulary, title: str, methods: str
+) -> None:
+    record = article(title, methods=methods)
+    assert design(tag_article(record, vocab)) == "guideline"
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "types"),
+    [
+        (
+            "Dry needling for neck pain",
+            "We read with great interest the randomised trial by Lee and colleagues. We have"
+            " concerns about how allocation was concealed. Blinding of assessors is unclear.",
+            [JOURNAL_ARTICLE],
+        ),
+        (
+            "Reply to the letter on laser therapy",
+            "We thank the authors for their comments on our randomised controlled trial. The"
+            " sample size was calculated in advance. We agree that more trials are needed.",
+            [JOURNAL_ARTICLE],
+        ),
+        (
+            "Comment on: shockwave for heel pain, a meta-analysis",
+            "The pooled estimate hides two very different trials. A subgroup analysis would"
+            " help readers. The conclusion goes beyond the data.",
+            [JOURNAL_ARTICLE],
+        ),
+        (
+            "Cupping and sham cupping",
+            "In reply to the letter about our double-blind trial, we add the following"
+            " details. Allocation used sealed envelopes. Outcomes were scored blind.",
+            [LETTER],
+        ),
+    ],
+)
+def test_a_letter_or_reply_about_a_study_is_other(
+    vocab: Vocabulary, title: str, abstract: str, types: list[PublicationType]
+) -> None:
+    record = article(title, abstract=abstract, types=types)
+    assert design(tag_article(record, vocab)) == "other"
+
+
+def test_a_trial_that_thanks_nobody_for_comments_keeps_its_design(vocab: Vocabulary) -> None:
+    record = article(
+        "Cupping for neck pain: a randomised trial",
+        abstract=in_abstract(
+            "We thank the 60 volunteers who took part in this trial.",
+            "They were randomly allocated to cupping or rest.",
+        ),
+        types=[JOURNAL_ARTICLE, RCT],
+    )
+    assert design(tag_article(record, vocab)) == "rct"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "This is a secondary analysis of a randomised trial of dry needling in 120 adults.",
+        "A post hoc analysis of a randomized controlled trial of laser was carried out.",
+        "A cost-utility analysis was conducted alongside a randomised trial of cupping.",
+    ],
+)
+def test_analyses_of_a_randomised_trial_are_rct(vocab: Vocabulary, methods: str) -> None:
+    record = article("Predictors of response to needling", methods=methods)
+    assert design(tag_article(record, vocab)) == "rct"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "In a randomised crossover study, 16 volunteers had active and sham TENS.",
+        "This pilot study allocated 24 patients by randomisation to laser or placebo laser.",
+        "In this feasibility study, 30 participants were randomized to needling or stretching.",
+    ],
+)
+def test_pilot_and_crossover_randomised_trials_are_rct(vocab: Vocabulary, methods: str) -> None:
+    record = article("Needling for calf pain", methods=methods)
+    assert design(tag_article(record, vocab)) == "rct"
+
+
+def test_a_meta_analysis_typed_review_is_a_meta_analysis_not_a_narrative_review(
+    vocab: Vocabulary,
+) -> None:
+    record = article(
+        "Dry needling for myofascial pain: a systematic review and meta-analysis",
+        methods="PubMed and Embase were searched; 15 randomised trials were included.",
+        types=[JOURNAL_ARTICLE, REVIEW],
+    )
+    assert design(tag_article(record, vocab)) == "meta_analysis"
+
+
+def test_a_protocol_of_a_review_typed_systematic_review_is_a_protocol(vocab: Vocabulary) -> None:
+    record = article(
+        "Massage for low back pain: protocol for a systematic review and meta-analysis",
+        methods="We will search MEDLINE and CINAHL; two reviewers will extract data.",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW, META_ANALYSIS],
+    )
+    assert design(tag_article(record, vocab)) == "protocol"
