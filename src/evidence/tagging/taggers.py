@@ -71,7 +71,10 @@ _SELF = re.compile(
 )
 # A publication type that names a design may be refined by text only to a kind of itself.
 _REFINES = {
-    "narrative_review": frozenset({"systematic_review", "meta_analysis"}),
+    # Review on a case report "and review of the literature": the case is what the record is
+    "narrative_review": frozenset(
+        {"systematic_review", "meta_analysis", "case_report", "case_series"}
+    ),
     "systematic_review": frozenset({"meta_analysis"}),
     "controlled_trial": frozenset({"rct"}),
     "case_report": frozenset({"case_series"}),  # Case Reports is PubMed's type for series too
@@ -215,6 +218,11 @@ _NO_POOLING = re.compile(
     r"(?:for|to)\s+(?:a\s+)?(?:meta[\s-]*analys|(?:statistical\s+)?pooling)|"
     r"\binstead of (?:a\s+)?meta[\s-]*analys|\b(?:did|does|do) not (?:allow|permit)\s+(?:for\s+)?"
     r"(?:a\s+)?(?:meta[\s-]*analys|pooling)"
+)
+# A review of reviews: "meta-analyses" are what it included, not what it did
+_REVIEW_OF_REVIEWS = re.compile(
+    r"\bumbrella review|\b(?:overview|review) of (?:[\w-]+ ){0,2}?reviews\b|\b(?:systematic )?"
+    r"reviews (?:and meta[\s-]*analyses )?(?:were|was) (?:included|eligible|identified|selected)\b"
 )
 # Results pooled all the same: a review that left one outcome unpooled but pooled another
 # stays a meta-analysis
@@ -649,7 +657,7 @@ def _tag_design(
         if best is None or order[value] < order[best[0]]:
             best = (value, "text_title" if role == "title" else "text_abstract", words)
     if best is not None and best[0] == "meta_analysis" and "systematic_review" in order:
-        unpooled = _NO_POOLING.search(doc.lower)
+        unpooled = _NO_POOLING.search(doc.lower) or _REVIEW_OF_REVIEWS.search(doc.lower)
         if unpooled is not None and _POOLED.search(doc.lower) is None:
             words = doc.text[unpooled.start() : unpooled.end()]
             best = ("systematic_review", "text_abstract", words)

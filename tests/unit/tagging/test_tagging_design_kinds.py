@@ -304,3 +304,81 @@ def test_a_protocol_of_a_review_typed_systematic_review_is_a_protocol(vocab: Voc
         types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW, META_ANALYSIS],
     )
     assert design(tag_article(record, vocab)) == "protocol"
+
+
+def test_a_case_report_typed_review_for_its_literature_review_is_a_case_report(
+    vocab: Vocabulary,
+) -> None:
+    record = article(
+        "Pneumothorax after needling: a case report and review of the literature",
+        abstract=in_abstract(
+            "We report a 34-year-old teacher who developed a pneumothorax after needling.",
+            "Earlier reports of this complication are reviewed.",
+        ),
+        types=[REVIEW],
+    )
+    assert design(tag_article(record, vocab)) == "case_report"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Patients were allocated according to their own preference to needling or stretching.",
+        "Allocation was not random: the first 20 patients had laser and the next 20 exercise.",
+        "Subjects were not randomly assigned; each clinic delivered one of the two treatments.",
+        "Twelve volunteers had active and placebo ultrasound in a crossover fashion.",
+    ],
+)
+def test_arms_formed_other_than_by_chance_are_a_controlled_trial(
+    vocab: Vocabulary, methods: str
+) -> None:
+    record = article("Needling for calf pain", methods=methods)
+    assert design(tag_article(record, vocab)) == "controlled_trial"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "In 120 workers we examined the prevalence of trigger points at a single visit.",
+        "The prevalence of neck pain among 300 dentists was estimated.",
+        "We recorded how prevalent latent trigger points were; prevalence was 41%.",
+    ],
+)
+def test_how_common_something_is_at_one_time_is_cross_sectional(
+    vocab: Vocabulary, methods: str
+) -> None:
+    record = article("Trigger points at work", methods=methods)
+    assert design(tag_article(record, vocab)) == "cross_sectional"
+
+
+@pytest.mark.parametrize(
+    ("title", "methods"),
+    [
+        (
+            "Dry needling: an umbrella review",
+            "We searched for systematic reviews and meta-analyses of dry needling; 15 reviews"
+            " were included.",
+        ),
+        (
+            "Massage in back pain: an overview of Cochrane reviews",
+            "Cochrane reviews were identified and their conclusions summarised.",
+        ),
+        (
+            "Laser therapy: a review of systematic reviews",
+            "Systematic reviews were included when they reported pain; quality was rated.",
+        ),
+    ],
+)
+def test_a_review_of_reviews_is_a_systematic_review(
+    vocab: Vocabulary, title: str, methods: str
+) -> None:
+    record = article(title, methods=methods, types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW])
+    assert design(tag_article(record, vocab)) == "systematic_review"
+
+
+def test_guidelines_appraised_by_a_review_are_a_systematic_review(vocab: Vocabulary) -> None:
+    record = article(
+        "Clinical practice guidelines for neck pain: a critical appraisal of their quality",
+        methods="We searched for guidelines on neck pain and appraised them with AGREE II.",
+    )
+    assert design(tag_article(record, vocab)) == "systematic_review"
