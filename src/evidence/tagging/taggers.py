@@ -293,18 +293,25 @@ def find_matches(doc: Document, vocab: Vocabulary) -> Matches:
         return Matches({})
     raw = vocab.text_matcher.find(doc.lower, doc.text)
     if "(" in doc.text:
+        exclusions = vocab.text_matcher.exclusions
         for dimension in _ABBREVIATED:
             found = raw.get(dimension)
             if found:
-                raw[dimension] = _with_abbreviations(doc.text, found)
+                raw[dimension] = _with_abbreviations(doc.text, found, exclusions)
     return Matches(raw)
 
 
-def _with_abbreviations(text: str, found: list[Match]) -> list[Match]:
+def _with_abbreviations(
+    text: str,
+    found: list[Match],
+    exclusions: Mapping[tuple[str, str], re.Pattern[str]] | None = None,
+) -> list[Match]:
     """``found`` and the uses of the abbreviations defined right after a match: "dry needling
     (DN)" makes each later "DN" a mention of dry_needling. Real abstracts name a treatment
     once and abbreviate it after; the vocabulary cannot list every abbreviation, and a short
-    one ("DN", "US") means other things elsewhere, so it counts only where it is defined."""
+    one ("DN", "US") means other things elsewhere, so it counts only where it is defined.
+    A use is read as its full words against the term's exclusions: "injections guided by
+    US" is "guided by ultrasound", guidance and not a treatment."""
     taken = {(m.start, m.end) for m in found}
     extra: list[Match] = []
     for match in found:
@@ -312,14 +319,32 @@ def _with_abbreviations(text: str, found: list[Match]) -> list[Match]:
         if defined is None:
             continue
         short = defined.group(1)
-        if short.lower() == text[match.start : match.end].lower() or short.islower():
+        full = text[match.start : match.end].lower()
+        if short.lower() == full or short.islower():
             continue
+        exclusion = exclusions.get((match.dimension, match.term)) if exclusions else None
         for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text[defined.end() :]):
             start, end = defined.end() + use.start(), defined.end() + use.end()
-            if (start, end) not in taken:
-                taken.add((start, end))
-                extra.append(Match(match.dimension, match.term, start, end))
+            if (start, end) in taken:
+                continue
+            taken.add((start, end))
+            if exclusion is not None and _excluded_as(exclusion, text, start, end, full):
+                continue
+            extra.append(Match(match.dimension, match.term, start, end))
     return sorted([*found, *extra], key=lambda m: m.start) if extra else found
+
+
+_ABBREVIATION_WINDOW = 60  # characters either side of a use read against the exclusions
+
+
+def _excluded_as(exclusion: re.Pattern[str], text: str, start: int, end: int, full: str) -> bool:
+    """Whether the use at ``start:end``, written out as ``full``, is inside a match of
+    ``exclusion`` (read in the sentence's words either side)."""
+    before = text[max(0, start - _ABBREVIATION_WINDOW) : start].lower()
+    after = text[end : end + _ABBREVIATION_WINDOW].lower()
+    window = before + full + after
+    a, b = len(before), len(before) + len(full)
+    return any(x.start() < b and a < x.end() for x in exclusion.finditer(window))
 
 
 def tag_document(

@@ -1,0 +1,82 @@
+"""Interventions and conditions as real abstracts word them, third round: the spellings of
+electrical stimulation, ultrasound that guides a needle however it is said (also through the
+abbreviation the record defines), and the distractors held out. Every sentence is SYNTHETIC,
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import article
+
+from evidence.models import Tag
+from evidence.tagging import Vocabulary, tag_article
+
+
+def values(tags: list[Tag], dimension: str) -> set[str]:
+    return {t.value for t in tags if t.dimension == dimension}
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Electrostimulation at 2 Hz was applied through the inserted needles for 10 minutes.",
+        "Half of the respondents combined needling with electro-stimulation.",
+        "E-stim was added in the second week.",
+        "Patients had electrical muscle stimulation of the quadriceps three times a week.",
+        "High-voltage pulsed current was delivered to the calf for 20 minutes.",
+        "Microcurrent therapy was given daily for two weeks.",
+    ],
+)
+def test_electrical_stimulation_however_spelled(vocab: Vocabulary, methods: str) -> None:
+    record = article("Treatment of calf pain", methods=methods)
+    assert "electrical_stimulation" in values(tag_article(record, vocab), "intervention")
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "We asked whether ultrasound was used routinely to guide the needle.",
+        "Most clinicians did not use ultrasound when needling the lumbar multifidus.",
+        "Ultrasound is often used for guidance of injections near the pleura.",
+        "The nerve was found by ultrasound before the injection.",
+        "Ultrasound was applied to locate the trigger point before needling.",
+    ],
+)
+def test_ultrasound_that_guides_a_needle_is_not_a_treatment(
+    vocab: Vocabulary, methods: str
+) -> None:
+    record = article("Dry needling in practice: a survey", methods=methods)
+    tags = tag_article(record, vocab)
+    assert "therapeutic_ultrasound" not in values(tags, "intervention")
+    assert "dry_needling" in values(tags, "intervention")
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Injections guided by US were compared with injections placed by palpation.",
+        "In 12 trials guidance by US went with better pain scores.",
+        "Needles inserted under US reached the target more often.",
+    ],
+)
+def test_an_abbreviated_ultrasound_that_guides_is_not_a_treatment(
+    vocab: Vocabulary, later: str
+) -> None:
+    record = article(
+        "Guided injections of the shoulder",
+        background="Ultrasound (US) helps clinicians place needles in deep muscles.",
+        methods=later,
+        results="Pain fell in both groups.",
+    )
+    assert "therapeutic_ultrasound" not in values(tag_article(record, vocab), "intervention")
+
+
+def test_an_abbreviated_ultrasound_given_as_treatment_still_counts(vocab: Vocabulary) -> None:
+    record = article(
+        "Shoulder pain treated with heat and sound",
+        methods=(
+            "Pulsed ultrasound (US) was given at 1 MHz. Patients had US for five minutes a"
+            " day, and the dose of US was raised in week two."
+        ),
+    )
+    assert "therapeutic_ultrasound" in values(tag_article(record, vocab), "intervention")
