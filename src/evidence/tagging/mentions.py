@@ -18,6 +18,7 @@ __all__ = [
     "is_condition_outcome",
     "is_example",
     "is_hypothetical",
+    "is_instrument",
     "is_negated",
     "is_not_studied_condition",
     "is_not_studied_intervention",
@@ -193,6 +194,32 @@ def is_condition_outcome(sentence: str, start: int) -> bool:
     events, whose incidence is how they are reported."""
     before = sentence[max(0, start - 60) : start]
     return _has_any(before, _AS_OUTCOME_WORDS) and _AS_OUTCOME.search(before) is not None
+
+
+# "the Shoulder Pain and Disability Index", "the Fibromyalgia Impact Questionnaire", "a neck
+# pain intensity scale": a condition's words that name a measuring instrument
+_INSTRUMENT_AFTER = re.compile(
+    r"^(?:\s+and)?(?:\s+(?:disability|function(?:al)?|impact|rating|intensity|severity|specific|"
+    r"outcome|status|symptoms?|quality of life))*\s+(?:index|questionnaire|scale|score|inventory|"
+    r"evaluation|assessment|test)\b"
+)
+_INSTRUMENT_WORDS = (
+    "index",
+    "questionnaire",
+    "scale",
+    "score",
+    "inventory",
+    "evaluation",
+    "assess",
+    "test",
+)
+
+
+def is_instrument(sentence: str, end: int) -> bool:
+    """A condition's words that are part of an instrument's name ("the Shoulder Pain and
+    Disability Index (SPADI)"): an outcome measure, not who was studied."""
+    after = sentence[end : end + 60]
+    return _has_any(after, _INSTRUMENT_WORDS) and _INSTRUMENT_AFTER.search(after) is not None
 
 
 def is_not_studied_intervention(sentence: str, start: int, end: int) -> bool:

@@ -23,6 +23,7 @@ from evidence.tagging.mentions import (
     is_condition_outcome,
     is_example,
     is_hypothetical,
+    is_instrument,
     is_negated,
     is_not_studied_condition,
     is_not_studied_intervention,
@@ -460,7 +461,12 @@ def _tag_text(
     counted = counted_matches(dimension, doc, matches)
     if not counted:
         return
-    dropped = _not_studied_terms(doc, counted, out) if dimension == "intervention" else set()
+    if dimension == "intervention":
+        dropped = _not_studied_terms(doc, counted, out)
+    elif dimension == "condition":
+        dropped = _instrument_only_terms(doc, counted)
+    else:
+        dropped = set()
     for term in dropped:
         # the text names it only as every arm's or a comparator's: MeSH, which indexes
         # co-interventions too, does not bring it back
@@ -492,6 +498,25 @@ def _tag_text(
     for (value, source), words in evidence.items():
         if scores[value] >= 1.0:
             out.add(dimension, value, source, words)
+
+
+def _instrument_only_terms(doc: Document, counted: list[tuple[Match, str]]) -> set[str]:
+    """Conditions named only inside an instrument's name ("the Shoulder Pain and Disability
+    Index" in a trial of trapezius myofascial pain), when another condition is named in its
+    own right: the instrument is an outcome measure. Alone, the instrument is the record's
+    only word on who was studied, and the condition stands."""
+    units, starts = doc.units, doc.starts
+    own: set[str] = set()
+    inside: set[str] = set()
+    for match, role in counted:
+        if ROLE_WEIGHTS[role] <= 0:
+            continue
+        unit = units[bisect_right(starts, match.start) - 1]
+        if is_instrument(doc.lower[unit.start : unit.end], match.end - unit.start):
+            inside.add(match.term)
+        else:
+            own.add(match.term)
+    return inside - own if own else set()
 
 
 def _not_studied_terms(

@@ -80,3 +80,59 @@ def test_an_abbreviated_ultrasound_given_as_treatment_still_counts(vocab: Vocabu
         ),
     )
     assert "therapeutic_ultrasound" in values(tag_article(record, vocab), "intervention")
+
+
+@pytest.mark.parametrize(
+    ("methods", "named", "instrument"),
+    [
+        (
+            "Adults with myofascial pain syndrome of the trapezius were scored on the Shoulder"
+            " Pain and Disability Index.",
+            "myofascial_pain_syndrome",
+            "shoulder_pain",
+        ),
+        (
+            "Women with chronic neck pain also completed the Fibromyalgia Impact Questionnaire.",
+            "neck_pain",
+            "fibromyalgia",
+        ),
+        (
+            "In runners with plantar fasciitis, the Low Back Pain Disability Questionnaire was"
+            " given as a secondary measure.",
+            "plantar_fasciitis",
+            "low_back_pain",
+        ),
+    ],
+)
+def test_a_condition_inside_an_instruments_name_is_not_a_population(
+    vocab: Vocabulary, methods: str, named: str, instrument: str
+) -> None:
+    record = article("Needling in a pain clinic", methods=methods)
+    conditions = values(tag_article(record, vocab), "condition")
+    assert named in conditions
+    assert instrument not in conditions
+
+
+def test_an_instrument_that_is_the_only_word_on_the_population_keeps_its_condition(
+    vocab: Vocabulary,
+) -> None:
+    record = article(
+        "Steroid injection for rotator cuff disease",
+        methods="Change in the Shoulder Pain and Disability Index was the primary outcome.",
+    )
+    assert "shoulder_pain" in values(tag_article(record, vocab), "condition")
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Patients with hip osteoarthritis had exercise, and the MTrP-DN group had needling too.",
+        "Adults with knee osteoarthritis received exercise with or without TrP-DN.",
+        "In patients with rotator cuff tears, the MTrP-TPI group had lidocaine injections.",
+    ],
+)
+def test_trigger_points_named_in_an_abbreviated_treatment_are_not_the_syndrome(
+    vocab: Vocabulary, methods: str
+) -> None:
+    record = article("Needling added to exercise", methods=methods)
+    assert "myofascial_pain_syndrome" not in values(tag_article(record, vocab), "condition")
