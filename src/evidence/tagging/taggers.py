@@ -28,7 +28,7 @@ from evidence.tagging.mentions import (
     is_not_studied_condition,
     is_not_studied_intervention,
 )
-from evidence.tagging.text import ROLE_WEIGHTS, Document, Unit, build_document
+from evidence.tagging.text import ROLE_WEIGHTS, Document, Unit, _section_role, build_document
 from evidence.tagging.vocab_tables import Ids, VocabTables, tables_for
 from evidence.tagging.vocabulary import Vocabulary
 
@@ -196,7 +196,8 @@ _TRIALS = frozenset({"rct", "controlled_trial"})
 # Dupuytren's contracture", "patients who underwent ...") that compares and predicts nothing
 # is an uncontrolled series; one of records or of people followed up is a cohort.
 _TREATED_ALL = re.compile(
-    r"\b(?:underwent|treated (?:with|by|for)|(?:done|performed|carried out) (?:for|on)|"
+    r"\b(?:underwent|treated (?:with|by|for)|who (?:received|were given) (?:an? )?[\w-]+|"
+    r"(?:done|performed|carried out) (?:for|on)|"
     r"operated on|outcomes? of \d+ (?:[\w-]+ ){0,3}?(?:procedures|operations|[\w-]+(?:ies|ions)))\b"
 )
 _COMPARES = re.compile(
@@ -243,6 +244,22 @@ _LETTER = re.compile(
     r"\b(?:in (?:reply|response) to (?:the |a )?(?:letter|comments?)|letter to the editor)\b"
 )
 _OPENING_UNITS = 3  # the title and the first two sentences
+# An opening sentence that reports another study ("a previous randomised trial of 40
+# patients found ...", "dry needling has been shown in a randomized trial ...")
+_OTHERS_WORK = re.compile(
+    r"\b(?:previous|previously|recent|recently|earlier|prior|another|published|existing|"
+    r"several|many|few|landmark|pivotal|literature|evidence)\b|\b(?:ha(?:s|ve)|had) been (?:shown|"
+    r"found|reported|suggested|demonstrated|proposed|described|used)\b|\b(?:showed|found|"
+    r"suggested|demonstrated|concluded|reported) that\b"
+)
+_WE = re.compile(r"\b(?:we|our)\b")
+_COUNTED = re.compile(
+    r"\b"
+    + _NUMBER
+    + r"\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects|adults|women|men|people|"
+    r"volunteers|individuals|cases|children|athletes|runners|workers|physiotherapists|"
+    r"therapists|clinicians|practitioners|respondents|students|players|eyes|shoulders|knees)\b"
+)
 _TEXT_SOURCES = {"title": "text_title", "keyword": "keyword"}  # else text_abstract
 # "... with knee exercises", "plus exercise": a treatment added to an arm's main one
 _ADDED_BEFORE = re.compile(
@@ -673,8 +690,10 @@ def _tag_design(
     typed = [
         (value, p.name) for p in article.publication_types for value in tables.publication_type(p)
     ]
+    reported = _reported_openings(article, doc)
     from_text = [
-        (m.term, role, doc.text[m.start : m.end]) for m, role in _design_mentions(doc, found)
+        (m.term, role, doc.text[m.start : m.end])
+        for m, role in _design_mentions(doc, found, reported)
     ]
     best: tuple[str, str, str] | None = None
     if typed:
@@ -721,7 +740,7 @@ def _tag_design(
     ):
         best = ("case_series", best[1], best[2])
     if best is None:
-        best = _design_from_methods(doc, order)
+        best = _design_from_methods(doc, order, reported)
     if best is None and "cohort" in order:
         # PubMed's Observational Study names no design of its own; with nothing more to go
         # on, a cohort is the likeliest
@@ -828,14 +847,37 @@ def _cue_units(doc: Document) -> dict[int, set[int]] | None:
     return held
 
 
-def _design_from_methods(doc: Document, order: Mapping[str, int]) -> tuple[str, str, str] | None:
+def _reported_openings(article: Article, doc: Document) -> frozenset[int]:
+    """The starts of the opening sentences of an unstructured abstract that report what the
+    record did ("Sixty patients with neck pain were randomly assigned to ...", "We reviewed
+    the charts of 150 patients"): a count of people or "we", and no sign of another study's
+    report ("a previous trial", "has been shown"). Such an abstract has no methods section,
+    and its first sentence, read as background, is often its design."""
+    sections = article.abstract_sections
+    if len(sections) != 1 or _section_role(sections[0].label, sections[0].nlm_category):
+        return frozenset()
+    starts: set[int] = set()
+    for unit in doc.units:
+        if unit.role != "background":
+            continue
+        sentence = doc.lower[unit.start : unit.end]
+        if _OTHERS_WORK.search(sentence) is not None:
+            continue
+        if _WE.search(sentence) is not None or _COUNTED.search(sentence) is not None:
+            starts.add(unit.start)
+    return frozenset(starts)
+
+
+def _design_from_methods(
+    doc: Document, order: Mapping[str, int], reported: frozenset[int] = frozenset()
+) -> tuple[str, str, str] | None:
     """A design the methods show without naming one (only for records that name no design):
     compared groups (randomised unless the record says otherwise), arms compared without an
     allocation verb (randomised only if the record says so), a questionnaire sent out,
     patients compared by what they received or factors that predict an outcome, a counted
     series of treated patients, one patient. A case report often opens with its patient, so
     that cue is read in the background too, as is what "we" did blinded."""
-    units = [u for u in doc.units if u.role in _DESIGN_ROLES]
+    units = [u for u in doc.units if u.role in _DESIGN_ROLES or u.start in reported]
     with_background = [u for u in doc.units if u.role in _DESIGN_ROLES or u.role == "background"]
     not_random = _has_any(doc.lower, _NOT_RANDOM)
     trial = "controlled_trial" if not_random else "rct"
@@ -894,14 +936,20 @@ def _added_before(before: str) -> bool:
     ) is not None
 
 
-def _design_mentions(doc: Document, found: list[Match]) -> list[tuple[Match, str]]:
+def _design_mentions(
+    doc: Document, found: list[Match], reported: frozenset[int] = frozenset()
+) -> list[tuple[Match, str]]:
     """Design words where they describe this record: the title, objective, methods and
-    results, and a background that says "in this review" (never the conclusions, which
-    call for future trials)."""
+    results, a background that says "in this review", and the opening sentences of an
+    unstructured abstract that report what was done (`_reported_openings`); never the
+    conclusions, which call for future trials."""
     kept: list[tuple[Match, str]] = []
     units, starts = doc.units, doc.starts
     for match in found:
-        role = units[bisect_right(starts, match.start) - 1].role  # doc.unit_at, inlined
+        unit = units[bisect_right(starts, match.start) - 1]  # doc.unit_at, inlined
+        role = unit.role
+        if role == "background" and unit.start in reported:
+            role = "methods"
         if _PLURAL_STUDIES.search(doc.lower, match.start, match.end):
             continue  # "placebo-controlled trials": the studies a review pooled
         if (

@@ -382,3 +382,62 @@ def test_guidelines_appraised_by_a_review_are_a_systematic_review(vocab: Vocabul
         methods="We searched for guidelines on neck pain and appraised them with AGREE II.",
     )
     assert design(tag_article(record, vocab)) == "systematic_review"
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "A randomized, double-blind trial compared laser with placebo laser in 40 adults"
+            " with jaw pain. Mouth opening improved in both groups. Laser was no better than"
+            " placebo.",
+            "rct",
+        ),
+        (
+            "Twelve patients with calcific tendinitis of the shoulder were treated with"
+            " shockwave. Ten improved. Calcifications shrank in eight. Shockwave may help.",
+            "case_series",
+        ),
+        (
+            "A survey was sent to 1200 physiotherapists about their use of needling. A third"
+            " replied. Most needled every week. Training varied widely.",
+            "cross_sectional",
+        ),
+        (
+            "Forty women with fibromyalgia took part in a non-randomised controlled trial of"
+            " cupping. Pain fell more with cupping than with usual care. Cupping may help.",
+            "controlled_trial",
+        ),
+        (
+            "We retrospectively reviewed the charts of 150 patients who received trigger point"
+            " injections. Relief was reported by 70%. Injections seem useful.",
+            "case_series",
+        ),
+    ],
+)
+def test_the_opening_sentence_of_an_unstructured_abstract_can_state_the_design(
+    vocab: Vocabulary, abstract: str, expected: str
+) -> None:
+    record = article("Treating musculoskeletal pain", abstract=abstract)
+    assert design(tag_article(record, vocab)) == expected
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "A previous randomized trial of 60 patients found needling effective.",
+        "Needling has been shown in a randomized trial of 40 adults to ease neck pain.",
+        "A recent meta-analysis of 12 trials supported laser for jaw pain.",
+    ],
+)
+def test_an_opening_sentence_about_another_study_does_not_state_the_design(
+    vocab: Vocabulary, opening: str
+) -> None:
+    record = article(
+        "Needling in general practice",
+        abstract=(
+            f"{opening} Its use in general practice is not known. Records of use were"
+            " kept by the practices. Use rose over time."
+        ),
+    )
+    assert design(tag_article(record, vocab)) not in {"rct", "meta_analysis"}
