@@ -264,15 +264,24 @@ _EXAMPLE_WORDS = ("such as", "for example", "for instance", "e.g.", "including",
 _OWN = re.compile(r"\b(?:we|our|this (?:study|review|trial|paper|article|report))\b")
 
 
+# "we also consider other needle procedures, such as acupuncture and electromyography": the
+# examples are set apart from the record's subject even in a sentence about what it does
+_OTHER_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:other|another|related|similar|alternative)\s+(?:[\w-]+\s+){0,2}?(?:treatments?|"
+    r"therap(?:y|ies)|interventions?|modalities|techniques|approaches|procedures)\b[^.;:]{0,40}?"
+    r"(?:\bsuch as|\bfor example|\bfor instance|\be\.g\.|\bincluding|\blike)[,\s]+"
+    r"(?:[\w-]+(?:,\s*|\s+|\s+(?:or|and)\s+)){0,8}$"
+)
+
+
 def is_example(sentence: str, start: int) -> bool:
     """Named as an example of treatments in general ("treatments such as dry needling"), in
-    a sentence that does not say what the record itself does."""
+    a sentence that does not say what the record itself does, or as an example of "other"
+    treatments, wherever it is."""
     before = sentence[max(0, start - 140) : start]
-    return (
-        _has_any(before, _EXAMPLE_WORDS)
-        and _EXAMPLE_BEFORE.search(before) is not None
-        and _OWN.search(sentence) is None
-    )
+    if not _has_any(before, _EXAMPLE_WORDS) or _EXAMPLE_BEFORE.search(before) is None:
+        return False
+    return _OWN.search(sentence) is None or _OTHER_EXAMPLE_BEFORE.search(before) is not None
 
 
 def is_co_intervention(sentence: str, start: int, end: int) -> bool:

@@ -136,3 +136,33 @@ def test_trigger_points_named_in_an_abbreviated_treatment_are_not_the_syndrome(
 ) -> None:
     record = article("Needling added to exercise", methods=methods)
     assert "myofascial_pain_syndrome" not in values(tag_article(record, vocab), "condition")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We also look at the rules for other needle procedures, such as acupuncture and"
+        " nerve conduction studies.",
+        "Our advice draws on related techniques such as acupuncture.",
+        "We compare the guidance with that for similar procedures, for example acupuncture"
+        " or joint aspiration.",
+    ],
+)
+def test_an_example_of_other_procedures_is_not_studied_even_beside_we(
+    vocab: Vocabulary, sentence: str
+) -> None:
+    record = article(
+        "Dry needling in patients taking anticoagulants",
+        methods=f"We review what is known of dry needling with anticoagulants. {sentence}",
+    )
+    tags = tag_article(record, vocab)
+    assert "acupuncture" not in values(tags, "intervention")
+    assert "dry_needling" in values(tags, "intervention")
+
+
+def test_a_record_that_names_its_own_techniques_as_examples_keeps_them(vocab: Vocabulary) -> None:
+    record = article(
+        "Manual care of trigger points",
+        methods="We describe manual techniques such as ischemic compression in 20 patients.",
+    )
+    assert "trigger_point_therapy" in values(tag_article(record, vocab), "intervention")
