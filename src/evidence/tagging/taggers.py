@@ -243,6 +243,18 @@ _LETTER = re.compile(
     r"authors'? reply\b|correspondence\b)|"
     r"\b(?:in (?:reply|response) to (?:the |a )?(?:letter|comments?)|letter to the editor)\b"
 )
+# words one of which every match of `_LETTER` holds (a cheap test before the regex)
+_LETTER_WORDS = (
+    "we read",
+    "we have read",
+    "thank",
+    "reply",
+    "response to",
+    "comment",
+    "letter",
+    "correspondence",
+    "re:",
+)
 _OPENING_UNITS = 3  # the title and the first two sentences
 # An opening sentence that reports another study ("a previous randomised trial of 40
 # patients found ...", "dry needling has been shown in a randomized trial ...")
@@ -683,14 +695,20 @@ def _tag_design(
         return
     if "other" in order:
         # a letter or a reply about a study is not that study, whatever design it names
-        letter = _LETTER.search(doc.lower, 0, _opening_end(doc))
+        end = _opening_end(doc)
+        opening = doc.lower[:end]
+        letter = _LETTER.search(opening) if _has_any(opening, _LETTER_WORDS) else None
         if letter is not None:
             out.add("design", "other", "text_abstract", doc.text[letter.start() : letter.end()])
             return
     typed = [
         (value, p.name) for p in article.publication_types for value in tables.publication_type(p)
     ]
-    reported = _reported_openings(article, doc)
+    # the opening sentences of an unstructured abstract that report what was done: read only
+    # when a design word or the methods' cues are looked for there
+    reported: frozenset[int] = frozenset()
+    if any(doc.unit_at(m.start).role == "background" for m in found):
+        reported = _reported_openings(article, doc)
     from_text = [
         (m.term, role, doc.text[m.start : m.end])
         for m, role in _design_mentions(doc, found, reported)
@@ -740,7 +758,7 @@ def _tag_design(
     ):
         best = ("case_series", best[1], best[2])
     if best is None:
-        best = _design_from_methods(doc, order, reported)
+        best = _design_from_methods(doc, order, reported or _reported_openings(article, doc))
     if best is None and "cohort" in order:
         # PubMed's Observational Study names no design of its own; with nothing more to go
         # on, a cohort is the likeliest
@@ -861,9 +879,9 @@ def _reported_openings(article: Article, doc: Document) -> frozenset[int]:
         if unit.role != "background":
             continue
         sentence = doc.lower[unit.start : unit.end]
-        if _OTHERS_WORK.search(sentence) is not None:
-            continue
-        if _WE.search(sentence) is not None or _COUNTED.search(sentence) is not None:
+        if (
+            _WE.search(sentence) is not None or _COUNTED.search(sentence) is not None
+        ) and _OTHERS_WORK.search(sentence) is None:
             starts.add(unit.start)
     return frozenset(starts)
 
