@@ -265,6 +265,12 @@ _OTHERS_WORK = re.compile(
     r"suggested|demonstrated|concluded|reported) that\b"
 )
 _WE = re.compile(r"\b(?:we|our)\b")
+# "... was conducted to evaluate", "... were performed to compare": done, for a purpose
+_DONE_TO = re.compile(
+    r"\b(?:was|were) (?:conducted|performed|carried out|undertaken|designed|done|made) to "
+    r"(?:[\w-]+ )?(?:evaluate|assess|compare|determine|examine|investigate|describe|explore|"
+    r"estimate|identify|test|measure|analy[sz]e|study|characteri[sz]e|establish|quantify)\b"
+)
 _COUNTED = re.compile(
     r"\b"
     + _NUMBER
@@ -870,17 +876,24 @@ def _reported_openings(article: Article, doc: Document) -> frozenset[int]:
     record did ("Sixty patients with neck pain were randomly assigned to ...", "We reviewed
     the charts of 150 patients"): a count of people or "we", and no sign of another study's
     report ("a previous trial", "has been shown"). Such an abstract has no methods section,
-    and its first sentence, read as background, is often its design."""
+    and its first sentence, read as background, is often its design. In any abstract, a
+    background sentence that says what was done and for what ("A retrospective review of 36
+    patients was conducted to evaluate ...") is the record's own too."""
     sections = article.abstract_sections
-    if len(sections) != 1 or _section_role(sections[0].label, sections[0].nlm_category):
-        return frozenset()
+    unstructured = len(sections) == 1 and not _section_role(
+        sections[0].label, sections[0].nlm_category
+    )
     starts: set[int] = set()
     for unit in doc.units:
         if unit.role != "background":
             continue
         sentence = doc.lower[unit.start : unit.end]
         if (
-            _WE.search(sentence) is not None or _COUNTED.search(sentence) is not None
+            (" to " in sentence and _DONE_TO.search(sentence) is not None)
+            or (
+                unstructured
+                and (_WE.search(sentence) is not None or _COUNTED.search(sentence) is not None)
+            )
         ) and _OTHERS_WORK.search(sentence) is None:
             starts.add(unit.start)
     return frozenset(starts)

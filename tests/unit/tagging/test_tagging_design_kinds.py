@@ -441,3 +441,49 @@ def test_an_opening_sentence_about_another_study_does_not_state_the_design(
         ),
     )
     assert design(tag_article(record, vocab)) not in {"rct", "meta_analysis"}
+
+
+@pytest.mark.parametrize(
+    ("background", "expected"),
+    [
+        (
+            "A retrospective review of 480 patients was conducted to identify predictors of"
+            " lasting neck pain.",
+            "cohort",
+        ),
+        (
+            "A cross-sectional survey was carried out to estimate how often therapists use"
+            " dry needling.",
+            "cross_sectional",
+        ),
+        (
+            "A randomised trial was designed to compare laser with sham laser in jaw pain.",
+            "rct",
+        ),
+    ],
+)
+def test_a_background_sentence_saying_what_was_done_and_why_states_the_design(
+    vocab: Vocabulary, background: str, expected: str
+) -> None:
+    record = article(
+        "Pain care in a clinic",
+        background=f"Musculoskeletal pain is common. {background}",
+        methods="Scores were recorded at each visit.",
+        results="Pain fell over time.",
+    )
+    assert design(tag_article(record, vocab)) == expected
+
+
+def test_a_background_sentence_about_an_earlier_trial_does_not_state_the_design(
+    vocab: Vocabulary,
+) -> None:
+    record = article(
+        "Pain care in a clinic",
+        background=(
+            "A previous randomised trial was conducted to compare laser with sham laser."
+            " Its results were mixed."
+        ),
+        methods="Scores were recorded at each visit.",
+        results="Pain fell over time.",
+    )
+    assert design(tag_article(record, vocab)) != "rct"
