@@ -487,3 +487,37 @@ def test_a_background_sentence_about_an_earlier_trial_does_not_state_the_design(
         results="Pain fell over time.",
     )
     assert design(tag_article(record, vocab)) != "rct"
+
+
+@pytest.mark.parametrize(
+    ("title", "methods", "expected"),
+    [
+        (
+            "Neck pain after injury",
+            "One hundred and eleven records were retrospectively"
+            " reviewed and compared by injury type.",
+            "cohort",
+        ),
+        (
+            "Laser use in a clinic",
+            "We retrospectively studied 401 patients who started one of"
+            " two treatments and compared how long they kept to them.",
+            "cohort",
+        ),
+        (
+            "Shockwave in a sports clinic: a single-centre observational study",
+            "Athletes were followed for a year.",
+            "cohort",
+        ),
+        (
+            "Needling habits: an observational cross-sectional study",
+            "Therapists answered once.",
+            "cross_sectional",
+        ),
+    ],
+)
+def test_retrospective_and_observational_wording(
+    vocab: Vocabulary, title: str, methods: str, expected: str
+) -> None:
+    record = article(title, methods=methods)
+    assert design(tag_article(record, vocab)) == expected
