@@ -256,6 +256,8 @@ _LETTER_WORDS = (
     "re:",
 )
 _OPENING_UNITS = 3  # the title and the first two sentences
+_CASES = frozenset({"case_report", "case_series"})
+_PRESENTED = ("we report", "we describe", "we present", "this report describes", "here we")
 # An opening sentence that reports another study ("a previous randomised trial of 40
 # patients found ...", "dry needling has been shown in a randomized trial ...")
 _OTHERS_WORK = re.compile(
@@ -988,6 +990,13 @@ def _design_mentions(
             or (
                 role == "background"
                 and _SELF.search(doc.lower, max(0, match.start - 14), match.start)
+            )
+            # the case a report presents, even in its last sentence ("We present a case of
+            # a 10-year-old child ...")
+            or (
+                role == "conclusions"
+                and match.term in _CASES
+                and doc.lower.startswith(_PRESENTED, match.start)
             )
             # a search of the literature is what the record did, wherever an unstructured
             # abstract puts it ("A systematic literature search was carried out.")

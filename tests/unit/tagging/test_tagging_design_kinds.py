@@ -521,3 +521,36 @@ def test_retrospective_and_observational_wording(
 ) -> None:
     record = article(title, methods=methods)
     assert design(tag_article(record, vocab)) == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "Shockwave is rarely given to children. Its effects in them are unknown. We present"
+            " a case of a 12-year-old gymnast with heel pain treated with shockwave.",
+            "case_report",
+        ),
+        (
+            "Needling near the chest carries risks. Two patients with neck pain developed"
+            " breathlessness after needling. Both recovered.",
+            "case_report",
+        ),
+        (
+            "Needling near the chest carries risks. Four patients admitted with chest pain"
+            " after needling were examined. All had a small pneumothorax.",
+            "case_series",
+        ),
+    ],
+)
+def test_cases_as_reports_present_them(vocab: Vocabulary, abstract: str, expected: str) -> None:
+    record = article("Needling and the chest", abstract=abstract)
+    assert design(tag_article(record, vocab)) == expected
+
+
+def test_a_retrospective_study_with_words_between_is_a_cohort(vocab: Vocabulary) -> None:
+    record = article(
+        "Risk of a second injury",
+        methods="A retrospective, population-based study of 5000 runners compared shoe types.",
+    )
+    assert design(tag_article(record, vocab)) == "cohort"
