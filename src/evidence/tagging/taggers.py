@@ -257,6 +257,14 @@ _LETTER_WORDS = (
 )
 _OPENING_UNITS = 3  # the title and the first two sentences
 _CASES = frozenset({"case_report", "case_series"})
+# a result reported: "p < 0.05", "95% CI", "improved significantly", "did not differ"
+_RESULT = re.compile(
+    r"\bp\s*(?:[<=>≤≥]|value)\s*0?\.\d|\b95\s*%\s*(?:ci\b|confidence)|\b(?:was|were|is|are)?\s*"
+    r"(?:statistically\s+)?significant(?:ly)?\s+(?:improved|reduced|decreased|increased|higher|"
+    r"lower|better|greater|smaller|different|more|less|associated|correlated)\b|\b(?:did|does) not "
+    r"(?:significantly )?differ\b|\bno (?:statistically )?significant (?:difference|change|"
+    r"improvement|effect)s?\b"
+)
 _PRESENTED = ("we report", "we describe", "we present", "this report describes", "here we")
 # An opening sentence that reports another study ("a previous randomised trial of 40
 # patients found ...", "dry needling has been shown in a randomized trial ...")
@@ -721,6 +729,10 @@ def _tag_design(
         (m.term, role, doc.text[m.start : m.end])
         for m, role in _design_mentions(doc, found, reported)
     ]
+    if any(c[0] == "protocol" for c in from_text) and _reports_results(doc):
+        # a finished study that speaks of its plan ("outcomes will be reported elsewhere"):
+        # it has results, which a protocol has not
+        from_text = [c for c in from_text if c[0] != "protocol"]
     best: tuple[str, str, str] | None = None
     if typed:
         value, name = min(typed, key=lambda pair: order[pair[0]])
@@ -945,6 +957,17 @@ def _design_from_methods(
                     doc.text[unit.start + found.start() : unit.start + found.end()],
                 )
     return None
+
+
+def _reports_results(doc: Document) -> bool:
+    """Whether the results or conclusions give a result: a p-value, a confidence interval,
+    or a significant or non-significant difference."""
+    for unit in doc.units:
+        if unit.role in ("results", "conclusions", "body"):
+            found = _RESULT.search(doc.lower, unit.start, unit.end)
+            if found is not None:
+                return True
+    return False
 
 
 def _opening_end(doc: Document) -> int:

@@ -554,3 +554,54 @@ def test_a_retrospective_study_with_words_between_is_a_cohort(vocab: Vocabulary)
         methods="A retrospective, population-based study of 5000 runners compared shoe types.",
     )
     assert design(tag_article(record, vocab)) == "cohort"
+
+
+@pytest.mark.parametrize(
+    ("methods", "types", "expected"),
+    [
+        (
+            "The review protocol was registered in PROSPERO. We searched five databases, and"
+            " twelve trials were pooled in a meta-analysis.",
+            [SYSTEMATIC_REVIEW],
+            "meta_analysis",
+        ),
+        (
+            "The trial protocol was approved by the ethics board. Sixty patients were randomly"
+            " assigned to needling or sham.",
+            [RCT],
+            "rct",
+        ),
+        (
+            "Patients were randomised to two groups, following the published protocol.",
+            [JOURNAL_ARTICLE],
+            "rct",
+        ),
+    ],
+)
+def test_a_finished_study_that_names_its_protocol_is_not_a_protocol(
+    vocab: Vocabulary, methods: str, types: list[PublicationType], expected: str
+) -> None:
+    record = article("Needling for neck pain", methods=methods, types=types)
+    assert design(tag_article(record, vocab)) == expected
+
+
+def test_a_study_with_results_that_promises_a_later_report_is_not_a_protocol(
+    vocab: Vocabulary,
+) -> None:
+    record = article(
+        "Needling for neck pain",
+        methods="Patients were randomised; long-term outcomes will be reported separately.",
+        results="Pain fell more after needling than after sham (p = 0.01).",
+        types=[RCT],
+    )
+    assert design(tag_article(record, vocab)) == "rct"
+
+
+def test_a_protocol_without_results_stays_a_protocol(vocab: Vocabulary) -> None:
+    record = article(
+        "Needling for neck pain: a randomised trial",
+        methods="Patients will be randomised to needling or sham; pain will be measured.",
+        results="Recruitment began in 2025.",
+        types=[RCT],
+    )
+    assert design(tag_article(record, vocab)) == "protocol"
