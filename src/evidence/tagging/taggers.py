@@ -257,6 +257,12 @@ _LETTER_WORDS = (
 )
 _OPENING_UNITS = 3  # the title and the first two sentences
 _CASES = frozenset({"case_report", "case_series"})
+_REVIEWS = frozenset({"narrative_review", "systematic_review", "meta_analysis"})
+# the meta-analysis cues that name only its statistics (design.yaml)
+_POOLING_STATS = re.compile(
+    r"(?i)(?:random|fixed)[\s-]effects?|combined|synthesi|aggregated|quantitatively|summary|"
+    r"forest|i(?:2|²)"
+)
 # a result reported: "p < 0.05", "95% CI", "improved significantly", "did not differ"
 _RESULT = re.compile(
     r"\bp\s*(?:[<=>≤≥]|value)\s*0?\.\d|\b95\s*%\s*(?:ci\b|confidence)|\b(?:was|were|is|are)?\s*"
@@ -729,6 +735,14 @@ def _tag_design(
         (m.term, role, doc.text[m.start : m.end])
         for m, role in _design_mentions(doc, found, reported)
     ]
+    if any(c[0] == "meta_analysis" for c in from_text) and not (
+        {v for v, _ in typed} & _REVIEWS or any(c[0] == "systematic_review" for c in from_text)
+    ):
+        # the statistics of pooling ("a random-effects model") in a record that reviews
+        # nothing are a trial's or a cohort's statistics
+        from_text = [
+            c for c in from_text if c[0] != "meta_analysis" or not _POOLING_STATS.match(c[2])
+        ]
     if any(c[0] == "protocol" for c in from_text) and _reports_results(doc):
         # a finished study that speaks of its plan ("outcomes will be reported elsewhere"):
         # it has results, which a protocol has not

@@ -341,7 +341,7 @@ def test_arms_formed_other_than_by_chance_are_a_controlled_trial(
     [
         "In 120 workers we examined the prevalence of trigger points at a single visit.",
         "The prevalence of neck pain among 300 dentists was estimated.",
-        "We recorded how prevalent latent trigger points were; prevalence was 41%.",
+        "Our aim was to determine the prevalence of latent trigger points in 90 students.",
     ],
 )
 def test_how_common_something_is_at_one_time_is_cross_sectional(
@@ -605,3 +605,35 @@ def test_a_protocol_without_results_stays_a_protocol(vocab: Vocabulary) -> None:
         types=[RCT],
     )
     assert design(tag_article(record, vocab)) == "protocol"
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        (
+            "Sixty patients were assigned by sealed envelopes to laser or sham; pain was analysed"
+            " with a linear random-effects model.",
+            "rct",
+        ),
+        (
+            "Fibromyalgia was diagnosed by the international consensus criteria; 40 women were"
+            " randomly allocated to cupping or rest.",
+            "rct",
+        ),
+        (
+            "Diagnosis was confirmed by an expert panel, and patients were followed for a year"
+            " in this prospective cohort study.",
+            "cohort",
+        ),
+        (
+            "Thirty patients were treated with laser, with no control group; the response rate"
+            " was 60% and the prevalence of side effects 5%.",
+            "case_series",
+        ),
+    ],
+)
+def test_words_of_higher_designs_used_in_passing_do_not_outrank_the_study(
+    vocab: Vocabulary, methods: str, expected: str
+) -> None:
+    record = article("Treating chronic pain", methods=methods)
+    assert design(tag_article(record, vocab)) == expected
