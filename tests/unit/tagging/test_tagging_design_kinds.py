@@ -157,7 +157,7 @@ def test_a_review_that_describes_itself_so_is_a_narrative_review(
     [
         "We surveyed 250 acupuncturists about the events they had seen.",
         "The questionnaire was completed by 412 physiotherapists (response rate 38%).",
-        "Data were gathered with a self-administered questionnaire from 180 nurses.",
+        "Data were gathered with an online questionnaire from 180 nurses.",
         "A web-based survey was sent to every member of the association.",
     ],
 )
@@ -636,4 +636,26 @@ def test_words_of_higher_designs_used_in_passing_do_not_outrank_the_study(
     vocab: Vocabulary, methods: str, expected: str
 ) -> None:
     record = article("Treating chronic pain", methods=methods)
+    assert design(tag_article(record, vocab)) == expected
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        (
+            "We surveyed the literature on needling, and this review summarises it.",
+            "narrative_review",
+        ),
+        (
+            "Twenty patients received shockwave with no control group; pain questionnaires were"
+            " completed at each visit.",
+            "case_series",
+        ),
+        ("Dry needling shall be performed only by trained clinicians.", "other"),
+    ],
+)
+def test_survey_and_plan_words_in_other_senses(
+    vocab: Vocabulary, methods: str, expected: str
+) -> None:
+    record = article("Needling", abstract=in_abstract(methods))
     assert design(tag_article(record, vocab)) == expected
