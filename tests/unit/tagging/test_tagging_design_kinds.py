@@ -659,3 +659,21 @@ def test_survey_and_plan_words_in_other_senses(
 ) -> None:
     record = article("Needling", abstract=in_abstract(methods))
     assert design(tag_article(record, vocab)) == expected
+
+
+@pytest.mark.parametrize(
+    "instrument",
+    [
+        "the Short Form-36 Health Survey",
+        "the SF-36 health survey",
+        "the Medical Outcomes Study 12-item Short-Form Survey",
+    ],
+)
+def test_a_quality_of_life_survey_instrument_is_not_a_survey_design(
+    vocab: Vocabulary, instrument: str
+) -> None:
+    record = article(
+        "Laser for chronic neck pain",
+        methods=f"Twenty patients had laser with no control group; {instrument} was scored.",
+    )
+    assert design(tag_article(record, vocab)) == "case_series"
