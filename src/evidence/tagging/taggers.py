@@ -257,6 +257,17 @@ _LETTER_WORDS = (
 )
 _OPENING_UNITS = 3  # the title and the first two sentences
 _CASES = frozenset({"case_report", "case_series"})
+# A bare "guideline(s)" outside the title is the record only with words that make it its own
+_GUIDELINE_WORDS = ("guideline", "guidelines")
+_OWN_GUIDELINE_BEFORE = re.compile(
+    r"(?:\b(?:this|the present|the current|our|these|an? (?:new|updated|revised|first)|"
+    r"(?:to|we) (?:develop|developed|update|updated|present|presented|issue|issued|formulate|"
+    r"formulated|draft|drafted|produce|produced|propose|proposed|provide|write|wrote))\s+"
+    r"(?:[\w-]+\s+){0,4})$"
+)
+_OWN_GUIDELINE_AFTER = re.compile(
+    r"\s+(?:development|panel|group|committee|working group|task force|authors|writing)\b"
+)
 _REVIEWS = frozenset({"narrative_review", "systematic_review", "meta_analysis"})
 # the meta-analysis cues that name only its statistics (design.yaml)
 _POOLING_STATS = re.compile(
@@ -1006,6 +1017,15 @@ def _added_before(before: str) -> bool:
     ) is not None
 
 
+def _own_guideline(lower: str, start: int, end: int) -> bool:
+    """Whether the guideline named at ``start:end`` is the record itself: "this guideline",
+    "to develop guidelines", "the guideline panel"."""
+    return (
+        _OWN_GUIDELINE_BEFORE.search(lower, max(0, start - 50), start) is not None
+        or _OWN_GUIDELINE_AFTER.match(lower, end) is not None
+    )
+
+
 def _design_mentions(
     doc: Document, found: list[Match], reported: frozenset[int] = frozenset()
 ) -> list[tuple[Match, str]]:
@@ -1022,6 +1042,13 @@ def _design_mentions(
             role = "methods"
         if _PLURAL_STUDIES.search(doc.lower, match.start, match.end):
             continue  # "placebo-controlled trials": the studies a review pooled
+        if (
+            match.term == "guideline"
+            and role != "title"
+            and doc.lower.endswith(_GUIDELINE_WORDS, match.start, match.end)
+            and not _own_guideline(doc.lower, match.start, match.end)
+        ):
+            continue  # "reported following the CONSORT guidelines": another's guideline
         if (
             role in _DESIGN_ROLES
             or (

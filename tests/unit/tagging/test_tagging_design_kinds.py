@@ -677,3 +677,48 @@ def test_a_quality_of_life_survey_instrument_is_not_a_survey_design(
         methods=f"Twenty patients had laser with no control group; {instrument} was scored.",
     )
     assert design(tag_article(record, vocab)) == "case_series"
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        (
+            "Sixty patients were randomly assigned to needling or sham; the trial is reported"
+            " in accordance with the CONSORT guidelines.",
+            "rct",
+        ),
+        (
+            "Reporting follows the STROBE guideline. We retrospectively reviewed the charts of"
+            " 200 patients and compared outcomes by treatment.",
+            "cohort",
+        ),
+        (
+            "Patients were randomised to TENS or sham; dosage adhered to the manufacturer"
+            " guidelines.",
+            "rct",
+        ),
+        (
+            "We evaluated adherence to guidelines in 300 physiotherapists with an online"
+            " questionnaire.",
+            "cross_sectional",
+        ),
+    ],
+)
+def test_another_bodys_guideline_named_in_the_methods_is_not_the_design(
+    vocab: Vocabulary, methods: str, expected: str
+) -> None:
+    record = article("Care of neck pain", methods=methods)
+    assert design(tag_article(record, vocab)) == expected
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "This guideline gives recommendations on dry needling for neck pain.",
+        "Our aim was to develop evidence-based guidelines for shockwave therapy.",
+        "The guideline panel graded the evidence for each treatment.",
+    ],
+)
+def test_a_guideline_that_names_itself_is_a_guideline(vocab: Vocabulary, methods: str) -> None:
+    record = article("Care of neck pain", methods=methods)
+    assert design(tag_article(record, vocab)) == "guideline"
