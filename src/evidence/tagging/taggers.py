@@ -257,6 +257,14 @@ _LETTER_WORDS = (
 )
 _OPENING_UNITS = 3  # the title and the first two sentences
 _CASES = frozenset({"case_report", "case_series"})
+# Designs that outrank a trial, and the words that make a mention of one another study's
+_OUTRANKING = frozenset({"protocol", "meta_analysis", "systematic_review", "guideline"})
+_ANOTHERS = re.compile(
+    r"\b(?:previous|previously published|prior|earlier|recent|recently published|published|"
+    r"existing|former|another|cochrane|(?:based on|according to|as recommended by|as suggested "
+    r"by|as described in|in line with|informed by|derived from|following) (?:an?|the))\s+"
+    r"(?:[\w-]+\s+){0,2}$"
+)
 # A bare "guideline(s)" outside the title is the record only with words that make it its own
 _GUIDELINE_WORDS = ("guideline", "guidelines")
 _OWN_GUIDELINE_BEFORE = re.compile(
@@ -278,9 +286,10 @@ _POOLING_STATS = re.compile(
 _RESULT = re.compile(
     r"\bp\s*(?:[<=>≤≥]|value)\s*0?\.\d|\b95\s*%\s*(?:ci\b|confidence)|\b(?:was|were|is|are)?\s*"
     r"(?:statistically\s+)?significant(?:ly)?\s+(?:improved|reduced|decreased|increased|higher|"
-    r"lower|better|greater|smaller|different|more|less|associated|correlated)\b|\b(?:did|does) not "
-    r"(?:significantly )?differ\b|\bno (?:statistically )?significant (?:difference|change|"
-    r"improvement|effect)s?\b"
+    r"lower|better|greater|smaller|different|more|less|associated|correlated)\b|\b(?:improved|"
+    r"reduced|decreased|increased|fell|rose|differed|declined|dropped) significantly\b|"
+    r"\b(?:did|does) not (?:significantly )?differ\b|"
+    r"\bno (?:statistically )?significant (?:difference|change|improvement|effect)s?\b"
 )
 _PRESENTED = ("we report", "we describe", "we present", "this report describes", "here we")
 # An opening sentence that reports another study ("a previous randomised trial of 40
@@ -1049,6 +1058,12 @@ def _design_mentions(
             and not _own_guideline(doc.lower, match.start, match.end)
         ):
             continue  # "reported following the CONSORT guidelines": another's guideline
+        if (
+            match.term in _OUTRANKING
+            and role != "title"
+            and _ANOTHERS.search(doc.lower, max(0, match.start - 40), match.start) is not None
+        ):
+            continue  # "sample size from a previous meta-analysis": another study's design
         if (
             role in _DESIGN_ROLES
             or (

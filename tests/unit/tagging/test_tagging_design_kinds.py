@@ -722,3 +722,44 @@ def test_another_bodys_guideline_named_in_the_methods_is_not_the_design(
 def test_a_guideline_that_names_itself_is_a_guideline(vocab: Vocabulary, methods: str) -> None:
     record = article("Care of neck pain", methods=methods)
     assert design(tag_article(record, vocab)) == "guideline"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Sample size was based on a previous meta-analysis. Sixty patients were randomly"
+        " assigned to needling or sham.",
+        "The laser dose was chosen according to a recent systematic review. Forty patients"
+        " were randomly allocated to laser or sham.",
+        "As recommended by a Cochrane review, 50 patients were randomly assigned to TENS or sham.",
+        "Forty patients were randomly allocated to two groups. This protocol was applied three"
+        " times a week for four weeks.",
+    ],
+)
+def test_another_studys_review_or_a_treatment_protocol_does_not_outrank_a_trial(
+    vocab: Vocabulary, methods: str
+) -> None:
+    record = article("Care of neck pain", methods=methods)
+    assert design(tag_article(record, vocab)) == "rct"
+
+
+def test_a_treatment_protocol_for_a_period_is_not_a_study_protocol(vocab: Vocabulary) -> None:
+    record = article(
+        "Care of neck pain",
+        methods="Twenty patients received the treatment protocol for a period of six weeks;"
+        " no control group was used.",
+    )
+    assert design(tag_article(record, vocab)) == "case_series"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "This is the protocol for a randomised trial of cupping in neck pain.",
+        "We describe the protocol of a multicentre pilot study.",
+        "This study protocol sets out the planned analyses.",
+    ],
+)
+def test_the_protocol_of_a_study_is_a_protocol(vocab: Vocabulary, methods: str) -> None:
+    record = article("Care of neck pain", methods=methods)
+    assert design(tag_article(record, vocab)) == "protocol"
