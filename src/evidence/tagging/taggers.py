@@ -1039,9 +1039,10 @@ def _design_mentions(
     doc: Document, found: list[Match], reported: frozenset[int] = frozenset()
 ) -> list[tuple[Match, str]]:
     """Design words where they describe this record: the title, objective, methods and
-    results, a background that says "in this review", and the opening sentences of an
-    unstructured abstract that report what was done (`_reported_openings`); never the
-    conclusions, which call for future trials."""
+    results, a background or conclusion that says "in this review" or "this randomised
+    trial shows", and the opening sentences of an unstructured abstract that report what was
+    done (`_reported_openings`); never other words of the conclusions, which call for future
+    trials."""
     kept: list[tuple[Match, str]] = []
     units, starts = doc.units, doc.starts
     for match in found:
@@ -1067,7 +1068,7 @@ def _design_mentions(
         if (
             role in _DESIGN_ROLES
             or (
-                role == "background"
+                (role == "background" or (role == "conclusions" and match.term != "protocol"))
                 and _SELF.search(doc.lower, max(0, match.start - 14), match.start)
             )
             # the case a report presents, even in its last sentence ("We present a case of

@@ -763,3 +763,23 @@ def test_a_treatment_protocol_for_a_period_is_not_a_study_protocol(vocab: Vocabu
 def test_the_protocol_of_a_study_is_a_protocol(vocab: Vocabulary, methods: str) -> None:
     record = article("Care of neck pain", methods=methods)
     assert design(tag_article(record, vocab)) == "protocol"
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        ("This randomized trial shows that dry needling eases neck pain.", "rct"),
+        ("Our meta-analysis supports shockwave for heel pain.", "meta_analysis"),
+        ("A larger randomized trial is needed to confirm this.", "other"),
+        ("This protocol may help clinicians plan care.", "other"),
+    ],
+)
+def test_a_conclusion_that_names_the_records_own_design(
+    vocab: Vocabulary, last: str, expected: str
+) -> None:
+    record = article(
+        "Needling and pain",
+        abstract="Neck pain is common in office work. Needling was compared with sham in office"
+        f" workers. Pain fell more after needling. {last}",
+    )
+    assert design(tag_article(record, vocab)) == expected
