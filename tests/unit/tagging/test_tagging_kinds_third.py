@@ -166,3 +166,46 @@ def test_a_record_that_names_its_own_techniques_as_examples_keeps_them(vocab: Vo
         methods="We describe manual techniques such as ischemic compression in 20 patients.",
     )
     assert "trigger_point_therapy" in values(tag_article(record, vocab), "intervention")
+
+
+@pytest.mark.parametrize(
+    ("methods", "term"),
+    [
+        (
+            "Eyes had femtosecond laser-assisted cataract surgery or phacoemulsification.",
+            "laser_therapy",
+        ),
+        (
+            "Proteins were identified by matrix-assisted laser desorption ionization.",
+            "laser_therapy",
+        ),
+        ("Hyperopia was corrected by laser in situ keratomileusis.", "laser_therapy"),
+        ("Sections were imaged by confocal laser scanning microscopy.", "laser_therapy"),
+        ("The core protein blocks lipid mobilization in liver cells.", "manual_therapy"),
+        (
+            "Mobilization of haematopoietic stem cells was induced with a growth factor.",
+            "manual_therapy",
+        ),
+        ("Airway pressure release ventilation was used in 30 patients.", "trigger_point_therapy"),
+    ],
+)
+def test_the_same_words_in_other_fields_are_not_the_treatment(
+    vocab: Vocabulary, methods: str, term: str
+) -> None:
+    record = article("A study in another field", methods=methods)
+    assert term not in values(tag_article(record, vocab), "intervention")
+
+
+@pytest.mark.parametrize(
+    ("methods", "term"),
+    [
+        ("A GaAlAs diode laser was applied to each trigger point for 60 s.", "laser_therapy"),
+        ("High-intensity laser therapy was given to the knee.", "laser_therapy"),
+        ("Cervical mobilization was given twice a week.", "manual_therapy"),
+    ],
+)
+def test_the_treatments_themselves_are_still_found(
+    vocab: Vocabulary, methods: str, term: str
+) -> None:
+    record = article("Physiotherapy for pain", methods=methods)
+    assert term in values(tag_article(record, vocab), "intervention")
