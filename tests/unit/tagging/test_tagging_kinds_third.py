@@ -209,3 +209,18 @@ def test_the_treatments_themselves_are_still_found(
 ) -> None:
     record = article("Physiotherapy for pain", methods=methods)
     assert term in values(tag_article(record, vocab), "intervention")
+
+
+def test_ldh_is_a_disc_herniation_only_where_the_record_defines_it(vocab: Vocabulary) -> None:
+    lab = article(
+        "Exercise and muscle enzymes",
+        methods="Creatine kinase and lactate dehydrogenase (LDH) rose after exercise; LDH fell"
+        " by the next day.",
+    )
+    spine = article(
+        "Laser for back pain",
+        methods="Adults with lumbar disc herniation (LDH) had laser; in LDH the laser arm did"
+        " better.",
+    )
+    assert "herniated_disc" not in values(tag_article(lab, vocab), "condition")
+    assert "herniated_disc" in values(tag_article(spine, vocab), "condition")
