@@ -224,3 +224,24 @@ def test_ldh_is_a_disc_herniation_only_where_the_record_defines_it(vocab: Vocabu
     )
     assert "herniated_disc" not in values(tag_article(lab, vocab), "condition")
     assert "herniated_disc" in values(tag_article(spine, vocab), "condition")
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Children with mucopolysaccharidosis (MPS) type I received enzyme replacement.",
+        "Twelve patients with MPS II had joint stiffness scored.",
+    ],
+)
+def test_mps_of_mucopolysaccharidosis_is_not_myofascial_pain(
+    vocab: Vocabulary, methods: str
+) -> None:
+    record = article("Enzyme therapy", methods=methods)
+    assert "myofascial_pain_syndrome" not in values(tag_article(record, vocab), "condition")
+
+
+def test_mps_as_myofascial_pain_is_still_found(vocab: Vocabulary) -> None:
+    record = article(
+        "Laser for neck pain", methods="Forty adults with MPS of the trapezius had laser."
+    )
+    assert "myofascial_pain_syndrome" in values(tag_article(record, vocab), "condition")
