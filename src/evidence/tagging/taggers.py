@@ -257,6 +257,10 @@ _LETTER_WORDS = (
 )
 _OPENING_UNITS = 3  # the title and the first two sentences
 _CASES = frozenset({"case_report", "case_series"})
+# words of a trial's design that say it had a control or arms
+_CONTROL_NAMED = re.compile(
+    r"(?i)control|arm|parallel|random|altern|cross|over|preference|choice|comparative|group"
+)
 # Designs that outrank a trial, and the words that make a mention of one another study's
 _OUTRANKING = frozenset({"protocol", "meta_analysis", "systematic_review", "guideline"})
 _ANOTHERS = re.compile(
@@ -797,6 +801,18 @@ def _tag_design(
         value, role, words = min(candidates, key=lambda c: (order[c[0]], c[1] != "title"))
         if best is None or order[value] < order[best[0]]:
             best = (value, "text_title" if role == "title" else "text_abstract", words)
+    if (
+        best is not None
+        and best[0] == "controlled_trial"
+        and best[1] in ("text_title", "text_abstract")
+        and "case_series" in order
+    ):
+        # "a quasi-experimental one-group pre-post design", "a single-arm clinical trial":
+        # words of a trial that name no control, beside those of one group
+        trials = [c for c in from_text if c[0] in _TRIALS]
+        series = next((c for c in from_text if c[0] == "case_series"), None)
+        if series is not None and not any(_CONTROL_NAMED.search(c[2]) for c in trials):
+            best = ("case_series", _TEXT_SOURCES.get(series[1], "text_abstract"), series[2])
     if best is not None and best[0] == "meta_analysis" and "systematic_review" in order:
         unpooled = _NO_POOLING.search(doc.lower) or _REVIEW_OF_REVIEWS.search(doc.lower)
         if unpooled is not None and _POOLED.search(doc.lower) is None:

@@ -783,3 +783,36 @@ def test_a_conclusion_that_names_the_records_own_design(
         f" workers. Pain fell more after needling. {last}",
     )
     assert design(tag_article(record, vocab)) == expected
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        (
+            "A quasi-experimental one-group pretest-posttest design was used with 25 nurses who"
+            " received massage.",
+            "case_series",
+        ),
+        (
+            "This quasi-experimental study used a single-group pre-post design; 30 workers"
+            " received cupping.",
+            "case_series",
+        ),
+        ("In this single-arm clinical trial, 20 patients received laser.", "case_series"),
+        (
+            "A quasi-experimental design with an intervention group and a comparison group was"
+            " used.",
+            "controlled_trial",
+        ),
+        (
+            "A non-randomized controlled trial compared 30 patients given laser with 30 given"
+            " exercise.",
+            "controlled_trial",
+        ),
+    ],
+)
+def test_a_quasi_experiment_of_one_group_is_a_case_series(
+    vocab: Vocabulary, methods: str, expected: str
+) -> None:
+    record = article("Massage at work", methods=methods)
+    assert design(tag_article(record, vocab)) == expected
