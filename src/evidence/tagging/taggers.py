@@ -143,6 +143,10 @@ _SURVEY = re.compile(
     r"disseminated|posted|circulated|administered to (?:[\w-]+ ){0,2}?(?:physiotherapists|"
     r"therapists|clinicians|practitioners|physicians|doctors|members|students))\b|"
     r"\b(?:invited|asked) to (?:complete|answer|fill (?:in|out)|respond to)\b|"
+    # how common something is, as the aim: "we examined the prevalence of trigger points"
+    r"\b(?:estimate|determine|assess|investigate|describe|examine|evaluate|establish|measure|"
+    r"estimated|determined|assessed|investigated|described|examined|evaluated|established|"
+    r"measured) the prevalence\b|"
     # healthy people measured once: "sixty healthy volunteers underwent ultrasonography"
     r"\b"
     + _NUMBER
@@ -861,6 +865,7 @@ _METHOD_CUES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
             "healthy",
             "asymptomatic",
             "volunteers",
+            "prevalence",
         ),
         _SURVEY,
     ),
