@@ -261,6 +261,11 @@ _LETTER_WORDS = (
 )
 _OPENING_UNITS = 3  # the title and the first two sentences
 _CASES = frozenset({"case_report", "case_series"})
+# people as the subjects of the methods or results: "sixty patients", "participants were"
+_HUMANS = re.compile(
+    r"\b(?:\d+|" + _NUMBER + r")\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|volunteers|women|"
+    r"men|adults|children|athletes|workers)\b|\b(?:patients|participants|volunteers) (?:were|was)\b"
+)
 # words of a trial's design that say it had a control or arms
 _CONTROL_NAMED = re.compile(
     r"(?i)control|arm|parallel|random|altern|cross|over|preference|choice|comparative|group"
@@ -1129,10 +1134,20 @@ def _tag_population(
     if "animal" in mesh:
         out.add("population", "animal", "mesh", mesh["animal"])
         return True
+    humans: bool | None = None  # people counted in the methods or results, read once
     for match in found:
         if match.term != "animal":
             continue
         role = doc.unit_at(match.start).role
+        if role in _ANIMAL_ROLES and role not in _MAIN_ROLES:
+            if humans is None:
+                humans = any(
+                    _HUMANS.search(doc.lower, u.start, u.end) is not None
+                    for u in doc.units
+                    if u.role in ("methods", "results", "body")
+                )
+            if humans:
+                continue  # "the laser had been tested in rats before": the people are studied
         if role in _ANIMAL_ROLES:
             source = "text_title" if role == "title" else "text_abstract"
             out.add("population", "animal", source, doc.text[match.start : match.end])

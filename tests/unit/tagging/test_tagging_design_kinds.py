@@ -816,3 +816,38 @@ def test_a_quasi_experiment_of_one_group_is_a_case_series(
 ) -> None:
     record = article("Massage at work", methods=methods)
     assert design(tag_article(record, vocab)) == expected
+
+
+def population(tags: list[Tag]) -> str:
+    (value,) = [t.value for t in tags if t.dimension == "population"]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected_population", "expected_design"),
+    [
+        (
+            "Sixty patients were randomly assigned to laser or sham; the laser dose had been"
+            " tested in rats before.",
+            "human",
+            "rct",
+        ),
+        (
+            "Trigger spots were induced in 24 Sprague-Dawley rats, which were randomly"
+            " allocated to needling or no treatment.",
+            "animal",
+            "other",
+        ),
+        (
+            "Dogs with osteoarthritis received laser therapy in a randomized, blinded trial.",
+            "animal",
+            "other",
+        ),
+    ],
+)
+def test_animals_named_beside_counted_patients_do_not_make_an_animal_study(
+    vocab: Vocabulary, methods: str, expected_population: str, expected_design: str
+) -> None:
+    tags = tag_article(article("Laser and pain", methods=methods), vocab)
+    assert population(tags) == expected_population
+    assert design(tags) == expected_design
