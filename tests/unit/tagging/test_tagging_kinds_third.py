@@ -245,3 +245,26 @@ def test_mps_as_myofascial_pain_is_still_found(vocab: Vocabulary) -> None:
         "Laser for neck pain", methods="Forty adults with MPS of the trapezius had laser."
     )
     assert "myofascial_pain_syndrome" in values(tag_article(record, vocab), "condition")
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "The technique was applied to the upper trapezius trigger points with sustained pressure.",
+        "Treatment was given to each active MTrP by thumb pressure until the tension eased.",
+    ],
+)
+def test_pressure_named_after_the_trigger_points_is_manual_trigger_point_therapy(
+    vocab: Vocabulary, methods: str
+) -> None:
+    record = article("Manual care of neck pain", methods=methods)
+    assert "trigger_point_therapy" in values(tag_article(record, vocab), "intervention")
+
+
+def test_an_algometers_pressure_on_trigger_points_is_a_measure(vocab: Vocabulary) -> None:
+    record = article(
+        "Needling of neck pain",
+        methods="Dry needling was given. Pressure pain threshold was measured with an algometer"
+        " applied to the trigger points.",
+    )
+    assert "trigger_point_therapy" not in values(tag_article(record, vocab), "intervention")
