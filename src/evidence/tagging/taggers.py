@@ -762,7 +762,8 @@ def _tag_design(
     # the opening sentences of an unstructured abstract that report what was done: read only
     # when a design word or the methods' cues are looked for there
     reported: frozenset[int] = frozenset()
-    if any(doc.unit_at(m.start).role == "background" for m in found):
+    units, starts = doc.units, doc.starts
+    if any(units[bisect_right(starts, m.start) - 1].role == "background" for m in found):
         reported = _reported_openings(article, doc)
     from_text = [
         (m.term, role, doc.text[m.start : m.end])
@@ -963,7 +964,11 @@ def _reported_openings(article: Article, doc: Document) -> frozenset[int]:
             continue
         sentence = doc.lower[unit.start : unit.end]
         if (
-            (" to " in sentence and _DONE_TO.search(sentence) is not None)
+            (
+                " to " in sentence
+                and (" was " in sentence or " were " in sentence)
+                and _DONE_TO.search(sentence) is not None
+            )
             or (
                 unstructured
                 and (_WE.search(sentence) is not None or _COUNTED.search(sentence) is not None)
