@@ -29,4 +29,4 @@ __all__ = [
 
 # Bump when a rule changes what is tagged or concluded: the warehouse re-tags every record
 # tagged by another version (a vocabulary change is caught by its fingerprint).
-TAGGER_VERSION = "2.3.0"
+TAGGER_VERSION = "2.4.0"
