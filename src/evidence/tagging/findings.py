@@ -16,8 +16,10 @@ own, after the overall one. The comparator is the record's design (sham, variant
 head to head), `none` for a change within the arms, `mixed` for a review unless the
 finding's sentence sets two treatments against each other (or the review sets the treatment
 against "other therapies"); one treatment set against another form of itself (named twice,
-or at two energy, dose or frequency levels) is a `variant`. A record's safety finding is
-about the condition its title names, or none when it studies several and names none there.
+or at two energy, dose or frequency levels) is a `variant`; one the title or aim sets
+against a treatment the vocabulary has no id for ("versus steroid injection") is `active`. A
+record's safety finding is about the condition its title names, or none when it studies
+several and names none there.
 Protocols, narrative reviews, records without an abstract and conclusions that decide
 nothing (a safety statement such as "appears safe") have no finding.
 """
@@ -274,9 +276,25 @@ _OR_NOT = re.compile(
 # pulsed shortwave", not "than sham", "than the control group", "than at baseline"
 _THAN_ANOTHER = re.compile(
     r"\b(?:more (?:effective(?:ly)?|efficacious)|better|superior|greater \w+) (?:[\w-]+ ){0,4}?"
-    r"(?:than|to|over) (?:the |a |an )?(?!(?:sham|placebo|control|controls|no|usual|wait\w*|"
-    r"baseline|before|pre\w*|those|that|the|other|group|groups|arm|arms|in|at|after|with|"
+    r"(?:than|to|over) (?:(?:those|that) of )?(?:the |a |an )?(?!(?:sham|placebo|control|"
+    r"controls|no|usual|wait\w*|baseline|before|pre\w*|those|that|the|other|group|groups|arm|arms|in|at|after|with|"
     r"when|expected|previously|standard care)\b)[a-z]"
+)
+# the title or aim sets the treatment against one the vocabulary has no id for: "dry
+# needling versus corticosteroid injection", "X or local steroid infiltration", "to compare
+# X with oral muscle relaxants" (a placebo, no treatment or a co-treatment alone is read
+# before this, by `_Record.comparator`)
+_TREATMENT_NOUNS = (
+    r"(?:injections?|infiltrations?|blocks?|drugs?|medications?|medicines?|tablets|pills|"
+    r"steroids?|corticosteroids?|cortisone|analgesics?|anti-?inflammator\w+|nsaids?|"
+    r"relaxants?|surgery|surgical \w+|operations?|splints?|splinting|orthos[ie]s|insoles|"
+    r"braces?|bracing|taping|physiotherapy|exercises?|stretching|massage|mobili[sz]ations?|"
+    r"manipulations?|therap(?:y|ies)|treatments?)"
+)
+_VERSUS_UNLISTED = re.compile(
+    r"\b(?:versus|vs\.?|compared (?:with|to)|in comparison (?:with|to)|against|or|"
+    r"compar\w* (?:the )?(?:[\w()-]+ ){1,6}?(?:with|to|and)) (?:an? |the |local |oral )?"
+    rf"(?:[\w-]+ ){{0,2}}?{_TREATMENT_NOUNS}\b"
 )
 # "compared with other therapies", "versus other conservative treatments"
 _VERSUS_OTHERS = re.compile(
@@ -671,9 +689,21 @@ class _Record:
             return "active"
         if is_controlled(context):
             return "no_treatment"
+        if studied == 1 and self.versus_unlisted:
+            return "active"  # against a treatment the vocabulary has no id for
         if self.design == "rct":  # randomized against another arm: a studied treatment, or
             return "active" if studied > 1 else "no_treatment"  # else none the record names
         return "none"  # a study that names no comparison
+
+    @property
+    def versus_unlisted(self) -> bool:
+        """Whether the title or the aim sets the treatment against another one by a word
+        for a treatment ("versus steroid injection", "or oral analgesics")."""
+        lower = self.doc.lower
+        return any(
+            _VERSUS_UNLISTED.search(lower, u.start, u.end)
+            for u in self.doc.units_with("title", "objective")
+        )
 
     @property
     def size(self) -> int | None:

@@ -98,3 +98,66 @@ def test_a_case_series_whose_pain_had_fallen_is_benefit(vocab: Vocabulary) -> No
     )
     own = effects(found, "dry_needling")
     assert own and own[0].direction == "benefit" and own[0].comparator == "none"
+
+
+@pytest.mark.parametrize(
+    ("title", "objective", "conclusions"),
+    [
+        (
+            "Dry needling versus corticosteroid injection for plantar heel pain",
+            None,
+            "Dry needling gave better results at six months.",
+        ),
+        (
+            "Shockwave therapy or local steroid infiltration for lateral elbow pain: a "
+            "randomised trial",
+            None,
+            "Shockwave therapy relieved pain more lastingly.",
+        ),
+        (
+            "Trigger point injection in chronic neck pain",
+            "To compare trigger point injection with oral muscle relaxants in office workers.",
+            "Trigger point injection reduced pain and disability.",
+        ),
+        (
+            "Laser therapy for low back pain",
+            "We set out to assess how well laser therapy works against anti-inflammatory drugs.",
+            "Laser therapy eased pain, with outcomes better than those of the drugs.",
+        ),
+    ],
+)
+def test_a_treatment_set_against_an_unlisted_one_has_an_active_comparator(
+    vocab: Vocabulary, title: str, objective: str | None, conclusions: str
+) -> None:
+    found = findings(
+        vocab,
+        title=title,
+        objective=objective,
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Sixty patients were allocated at random to one of the two treatments.",
+        conclusions=conclusions,
+    )
+    effect = [f for f in found if f.kind == "effect"]
+    assert effect and effect[0].direction == "benefit"
+    assert effect[0].comparator == "active"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Dry needling versus sham needling for plantar heel pain",
+        "Dry needling with or without stretching exercises for plantar heel pain",
+    ],
+)
+def test_a_placebo_or_an_add_on_is_not_an_unlisted_active_comparator(
+    vocab: Vocabulary, title: str
+) -> None:
+    found = findings(
+        vocab,
+        title=title,
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Sixty patients were allocated at random to one of the two arms.",
+        conclusions="Dry needling gave better results at six months.",
+    )
+    effect = [f for f in found if f.kind == "effect"]
+    assert effect and effect[0].comparator in ("sham", "no_treatment")
