@@ -280,6 +280,13 @@ _THAN_ANOTHER = re.compile(
     r"controls|no|usual|wait\w*|baseline|before|pre\w*|those|that|the|other|group|groups|arm|arms|in|at|after|with|"
     r"when|expected|previously|standard care)\b)[a-z]"
 )
+# a sentence that only registers the trial or names its funding: "Trial registration:
+# NCT01234567", "Clinical trial registration number: ...", "Registered at ...", "Funded by"
+_REGISTRATION = re.compile(
+    r"\W*(?:(?:clinical )?trials? regist\w*|registration (?:number|no\.?|id)|regist(?:ered|ry) "
+    r"(?:at|with|in|on|as|under|number)|(?:nct|isrctn|actrn|irct|chictr|drks)\s*\d|prospero\b|"
+    r"crd\s*\d|(?:this (?:study|trial|work) was )?funded by|funding\b)"
+)
 # the title or aim sets the treatment against one the vocabulary has no id for: "dry
 # needling versus corticosteroid injection", "X or local steroid infiltration", "to compare
 # X with oral muscle relaxants" (a placebo, no treatment or a co-treatment alone is read
@@ -889,7 +896,13 @@ def _conclusion_units(doc: Document, *, guideline: bool) -> list[Unit]:
             return units
     units = doc.units_with("conclusions")
     if units:
-        return units
+        # a registration or funding line closing the abstract is no conclusion; when it is
+        # all an unstructured abstract's closing sentences hold, the sentence before it is
+        kept = [u for u in units if not _REGISTRATION.match(doc.lower, u.start, u.end)]
+        if kept:
+            return kept
+        before = [u for u in doc.units if u.role == "body" and u.end <= units[0].start]
+        return before[-1:] or units
     results = doc.units_with("results")
     if results:
         return results[-2:]

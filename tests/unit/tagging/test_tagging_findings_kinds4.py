@@ -161,3 +161,32 @@ def test_a_placebo_or_an_add_on_is_not_an_unlisted_active_comparator(
     )
     effect = [f for f in found if f.kind == "effect"]
     assert effect and effect[0].comparator in ("sham", "no_treatment")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Trial registration: NCT01234567.",
+        "Clinical trial registration number: IRCT2015062012345N1.",
+        "Registered at ClinicalTrials.gov under NCT04455667.",
+        "This study was funded by the regional health research council.",
+    ],
+)
+def test_a_registration_line_closing_an_abstract_is_not_its_conclusion(
+    vocab: Vocabulary, closing: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling added to exercise for neck pain: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        abstract="Neck pain is common. We randomized 70 adults with neck pain to exercise "
+        "alone or exercise plus dry needling. Pain and disability were recorded at six "
+        "weeks. Pain fell more with dry needling plus exercise than with exercise alone "
+        "(p = 0.01). Adding dry needling to exercise may therefore be worthwhile for these "
+        f"patients. {closing}",
+    )
+    own = effects(found, "dry_needling")
+    assert own and own[0].direction == "benefit"
+    assert own[0].comparator == "no_treatment"
+    assert own[0].sentence.startswith("Adding dry needling")
+    assert "low_certainty" in own[0].qualifiers
