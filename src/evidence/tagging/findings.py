@@ -11,9 +11,10 @@ For each studied (intervention, condition), the first decisive clause gives the
 direction; a strong hedge about it ("insufficient", "cannot establish") stated before or
 with it makes it ``inconclusive``, one stated only afterwards a hedged result. When the
 conclusion states no result, the results do: a difference between the arms first, a
-change within them last. Each outcome named in a decisive clause gets a finding of its
-own, after the overall one. The comparator is the record's design (sham, variant, add-on,
-head to head), `none` for a change within the arms, `mixed` for a review unless the
+change within them last; a trial's null result between two active arms keeps the change
+within each arm as a finding of its own. Each outcome named in a decisive clause gets a
+finding of its own, after the overall one. The comparator is the record's design (sham,
+variant, add-on, head to head), `none` for a change within the arms, `mixed` for a review unless the
 finding's sentence sets two treatments against each other (or the review sets the treatment
 against "other therapies"); one treatment set against another form of itself (named twice,
 or at two energy, dose or frequency levels) is a `variant`; one the title or aim sets
@@ -224,8 +225,8 @@ _MINOR_OCCURRED = re.compile(
 # a result within one arm or in every arm, which says nothing of the difference between them
 _WITHIN = re.compile(
     r"\b(?:both (?:(?:treatment|study|intervention|therapy|experimental) )?(?:groups|arms)|in "
-    r"(?:all|each|every) (?:(?:treatment|study|intervention|therapy|experimental) )?"
-    r"(?:groups?|arms?)|within[\s-]group|"
+    r"(?:all|each|every) (?:(?:\d|two|three|four|five) )?(?:(?:treatment|study|intervention|"
+    r"therapy|experimental) )?(?:groups?|arms?)|within[\s-]group|"
     # "focused and radial shockwave can both lower pain", "were both followed by"
     r"(?:can|could|may|might|did|do|does|were|are|was|have|had|will) both\b"
     r"(?![^.;]*\b(?:than|compared|versus|relative)\b)|"
@@ -241,9 +242,10 @@ _WITHIN = re.compile(
 # "in each of the three arms"; and "both X and Y were effective" (an arm the vocabulary
 # may name otherwise, so only when the record studies two treatments)
 _EVERY_ARM = re.compile(
-    r"\b(?:both|all|each|every)(?: of the)?(?: two| three| four)?(?: treatment| study| "
+    r"\b(?:both|all|each|every)(?: of the)?(?: two| three| four| five| \d)?(?: treatment| study| "
     r"intervention| therapy| experimental)? (?:groups|arms|treatments|"
-    r"interventions|techniques|methods|therapies|modalities|approaches|procedures)\b"
+    r"interventions|techniques|methods|therapies|modalities|approaches|procedures)\b|"
+    r"\b(?:each|every) (?:treatment |study |intervention )?(?:group|arm)\b"
 )
 # "either X or Y may relieve pain": each of the two (not "better than either X or Y")
 _EITHER_OR = re.compile(
@@ -487,6 +489,7 @@ def _effect_findings(
                 if found and record.design not in _REVIEW_DESIGNS | _UNCONTROLLED_DESIGNS:
                     other = [c for c in clauses + results if about(c)]
                     findings.extend(_other_statement(record, found[0], other))
+                    findings.extend(_within_statement(record, found[0], other))
     return findings
 
 
@@ -534,6 +537,36 @@ def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) ->
             tuple(sorted(qualifiers)),
             record.size,
             comparator=comparator,
+        )
+    ]
+
+
+def _within_statement(record: _Record, first: Finding, clauses: list[_Clause]) -> list[Finding]:
+    """The converse of `_other_statement` for a head-to-head trial: a pair whose first
+    finding is that two active treatments did not differ (comparator active) also gets the
+    change within each arm when the conclusion or the results state it ("both groups
+    improved"). Only against an active treatment: beside a null result against sham or no
+    treatment, a change within the arm is no evidence for the treatment."""
+    if first.comparator != "active" or first.direction != "no_benefit":
+        return []
+    clause = next((c for c in clauses if c.within and c.direction == "benefit"), None)
+    if clause is None:
+        return []
+    qualifiers = {q for q in clause.qualifiers if q != "low_certainty"}
+    if record.pilot or clause.low or _qualifies(clause, clause):
+        qualifiers.add("low_certainty")
+    return [
+        Finding(
+            record.pmid,
+            first.intervention,
+            first.condition,
+            None,
+            "benefit",
+            record.design,
+            clause.sentence,
+            tuple(sorted(qualifiers)),
+            record.size,
+            comparator="none",
         )
     ]
 

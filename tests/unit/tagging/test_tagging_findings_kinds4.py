@@ -14,7 +14,7 @@ from tagging_builders import JOURNAL_ARTICLE, RCT, article
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
 from evidence.tagging.directions import classify_clause
-from evidence.tagging.findings import analyse_article
+from evidence.tagging.findings import _EVERY_ARM, _WITHIN, analyse_article
 
 
 def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
@@ -190,3 +190,56 @@ def test_a_registration_line_closing_an_abstract_is_not_its_conclusion(
     assert own[0].comparator == "no_treatment"
     assert own[0].sentence.startswith("Adding dry needling")
     assert "low_certainty" in own[0].qualifiers
+
+
+@pytest.mark.parametrize(
+    "results",
+    [
+        "Both groups improved significantly from baseline (p < 0.001).",
+        "Pain scores fell in all three arms after the third session.",
+        "Each group showed a significant improvement in pain by week four.",
+        "Within-group comparisons showed significant reductions in pain for both treatments.",
+    ],
+)
+def test_a_head_to_head_null_keeps_the_change_within_each_arm(
+    vocab: Vocabulary, results: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling compared with trigger point injection for myofascial pain syndrome",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Fifty patients were randomized to dry needling or trigger point injection.",
+        results=results,
+        conclusions="Dry needling and trigger point injection did not differ in their effect "
+        "on pain.",
+    )
+    for intervention in ("dry_needling", "trigger_point_injection"):
+        got = [(f.direction, f.comparator) for f in effects(found, intervention)]
+        assert got[0] == ("no_benefit", "active"), intervention
+        assert ("benefit", "none") in got, intervention
+
+
+def test_a_null_against_sham_gets_no_change_within(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for myofascial pain syndrome: a sham-controlled trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Fifty patients were randomized to dry needling or sham needling.",
+        results="Both groups improved significantly from baseline (p < 0.001).",
+        conclusions="Dry needling was no better than sham needling for pain.",
+    )
+    got = [(f.direction, f.comparator) for f in effects(found, "dry_needling")]
+    assert got and got[0] == ("no_benefit", "sham")
+    assert ("benefit", "none") not in got
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "pain fell in all 3 groups",
+        "disability improved in each of the 3 arms",
+        "all 4 groups showed better function at six weeks",
+    ],
+)
+def test_every_arm_counted_in_digits_is_a_change_within(clause: str) -> None:
+    assert _WITHIN.search(clause) or _EVERY_ARM.search(clause)
