@@ -543,11 +543,12 @@ def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) ->
 
 def _within_statement(record: _Record, first: Finding, clauses: list[_Clause]) -> list[Finding]:
     """The converse of `_other_statement` for a head-to-head trial: a pair whose first
-    finding is that two active treatments did not differ (comparator active) also gets the
-    change within each arm when the conclusion or the results state it ("both groups
-    improved"). Only against an active treatment: beside a null result against sham or no
-    treatment, a change within the arm is no evidence for the treatment."""
-    if first.comparator != "active" or first.direction != "no_benefit":
+    finding sets it against another active treatment (comparator active: "did not differ",
+    "relieved pain more than laser") also gets the change within each arm when the
+    conclusion or the results state it ("both groups improved"). Only against an active
+    treatment: beside a null result against sham or no treatment, a change within the arm
+    is no evidence for the treatment."""
+    if first.comparator != "active" or first.direction not in ("no_benefit", "benefit"):
         return []
     clause = next((c for c in clauses if c.within and c.direction == "benefit"), None)
     if clause is None:

@@ -243,3 +243,27 @@ def test_a_null_against_sham_gets_no_change_within(vocab: Vocabulary) -> None:
 )
 def test_every_arm_counted_in_digits_is_a_change_within(clause: str) -> None:
     assert _WITHIN.search(clause) or _EVERY_ARM.search(clause)
+
+
+@pytest.mark.parametrize(
+    "conclusions",
+    [
+        "Dry needling relieved pain more than laser therapy did.",
+        "Dry needling proved superior to low-level laser for pain relief at four weeks.",
+        "Compared with low-level laser, dry needling gave a greater fall in pain.",
+    ],
+)
+def test_a_head_to_head_winner_keeps_the_change_within_its_arm(
+    vocab: Vocabulary, conclusions: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling against low-level laser therapy for neck pain",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Forty adults were randomized to dry needling or low-level laser therapy.",
+        results="Pain decreased significantly in both groups from baseline (p < 0.01).",
+        conclusions=conclusions,
+    )
+    got = [(f.direction, f.comparator) for f in effects(found, "dry_needling")]
+    assert got[0] == ("benefit", "active")
+    assert ("benefit", "none") in got
