@@ -496,17 +496,29 @@ def _effect_findings(
 def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) -> list[Finding]:
     """A trial's between-arm statement about one pair whose first finding is a change
     within each arm ("both groups improved from baseline": benefit, comparator none) when
-    the conclusion or the results also say the arms did not differ (LABELLING: the change
-    within each arm is a finding in addition to the between-group one). Not the reverse: a
+    the conclusion or the results also say the arms did not differ, or that this arm alone
+    did better ("a significant advantage for the DN group") (LABELLING: the change within
+    each arm is a finding in addition to the between-group one). Not the reverse: a
     within-arm change added to a null result against sham would read as evidence for the
     treatment downstream, where findings are counted, not weighed by comparator."""
     if first.comparator != "none" or first.direction != "benefit":
         return []
     clause = next(
-        (c for c in clauses if not c.within and c.direction in ("no_benefit", "similar")), None
+        (
+            c
+            for c in clauses
+            if not c.within
+            and (
+                c.direction in ("no_benefit", "similar")
+                # "a significant advantage for the DN group": this arm's alone
+                or (c.direction == "benefit" and c.subjects == {first.intervention})
+            )
+        ),
+        None,
     )
     if clause is None:
         return []
+    direction: Direction = "benefit" if clause.direction == "benefit" else "no_benefit"
     head_to_head = any(len(c.subjects) > 1 or c.comparators for c in clauses)
     comparator = record.comparator(
         head_to_head,
@@ -523,7 +535,7 @@ def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) ->
         qualifiers.add("vs_sham")
     if head_to_head:
         qualifiers.add("vs_active")
-    if comparator == "active":
+    if comparator == "active" and direction == "no_benefit":
         qualifiers.add("similar_to_active")
     return [
         Finding(
@@ -531,7 +543,7 @@ def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) ->
             first.intervention,
             first.condition,
             None,
-            "no_benefit",
+            direction,
             record.design,
             clause.sentence,
             tuple(sorted(qualifiers)),

@@ -267,3 +267,32 @@ def test_a_head_to_head_winner_keeps_the_change_within_its_arm(
     got = [(f.direction, f.comparator) for f in effects(found, "dry_needling")]
     assert got[0] == ("benefit", "active")
     assert ("benefit", "none") in got
+
+
+@pytest.mark.parametrize(
+    "conclusions",
+    [
+        "Both groups improved after treatment. Between groups, the change in pain favoured "
+        "dry needling (p = 0.02).",
+        "Pain fell in both arms. The dry needling arm showed a significant advantage in range "
+        "of motion.",
+        "Each group improved from baseline. Dry needling reduced disability more than laser "
+        "therapy.",
+    ],
+)
+def test_a_change_within_every_arm_then_one_arm_ahead_gives_both(
+    vocab: Vocabulary, conclusions: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling against low-level laser therapy for neck pain",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Forty adults were randomized to dry needling or low-level laser therapy.",
+        conclusions=conclusions,
+    )
+    got = [(f.direction, f.comparator) for f in effects(found, "dry_needling")]
+    assert got[0] == ("benefit", "none")
+    assert ("benefit", "active") in got
+    assert ("benefit", "active") not in [
+        (f.direction, f.comparator) for f in effects(found, "laser_therapy")
+    ]
