@@ -238,6 +238,13 @@ _WITHIN = re.compile(
     r"(?:treatment|intervention|randomi[sz]ation|injections?|needling|procedure|therapy)|"
     r"baseline (?:characteristics|values|data|scores|measures)|pre-?treatment|demographic)\b"
 )
+# a comparison of the arms at baseline and at a later time too: "did not differ between the
+# groups before treatment, at six weeks or at three months" (the later times are a result)
+_BASELINE_AND_LATER = re.compile(
+    r"\bbetween (?:the )?(?:two |three )?(?:groups|arms)\b.{0,40}?\b(?:at baseline|before (?:the )?"
+    r"(?:treatment|intervention|therapy))\b.{0,60}?\b(?:after|later|last|end|follow-?up|post\w*|"
+    r"\d+ (?:weeks?|months?|days?)|weeks?|months?)\b"
+)
 # a clause about every arm: "both groups improved", "all groups showed favourable results",
 # "in each of the three arms"; and "both X and Y were effective" (an arm the vocabulary
 # may name otherwise, so only when the record studies two treatments)
@@ -1064,7 +1071,8 @@ def _read_clauses(
                 modal=reading.modal,
                 qualifiers=frozenset(reading.qualifiers),
                 low=reading.low,
-                within=every_arm or _WITHIN.search(text) is not None,
+                within=every_arm
+                or (_WITHIN.search(text) is not None and not _BASELINE_AND_LATER.search(text)),
                 repeated=_repeated(found, text, start),
             )
             if regardless:

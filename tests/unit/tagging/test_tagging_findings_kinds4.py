@@ -296,3 +296,31 @@ def test_a_change_within_every_arm_then_one_arm_ahead_gives_both(
     assert ("benefit", "active") not in [
         (f.direction, f.comparator) for f in effects(found, "laser_therapy")
     ]
+
+
+@pytest.mark.parametrize(
+    "results",
+    [
+        "Pain scores did not differ between the groups at baseline or at any later visit.",
+        "There were no differences between the two arms before treatment, at six weeks or at "
+        "three months.",
+        "Disability did not differ between groups before the intervention and at the end of "
+        "follow-up.",
+    ],
+)
+def test_no_difference_at_baseline_and_later_is_a_between_group_null(
+    vocab: Vocabulary, results: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling compared with trigger point injection for myofascial pain syndrome",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Fifty patients were randomized to dry needling or trigger point injection.",
+        results=results,
+        conclusions="Both groups improved on every measure, and either treatment can be "
+        "recommended.",
+    )
+    for intervention in ("dry_needling", "trigger_point_injection"):
+        got = [(f.direction, f.comparator) for f in effects(found, intervention)]
+        assert got[0] == ("benefit", "none"), intervention
+        assert ("no_benefit", "active") in got, intervention
