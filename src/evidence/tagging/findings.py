@@ -510,6 +510,7 @@ def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) ->
     treatment downstream, where findings are counted, not weighed by comparator."""
     if first.comparator != "none" or first.direction != "benefit":
         return []
+    head_to_head = any(len(c.subjects) > 1 or c.comparators for c in clauses)
     clause = next(
         (
             c
@@ -517,8 +518,11 @@ def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) ->
             if not c.within
             and (
                 c.direction in ("no_benefit", "similar")
-                # "a significant advantage for the DN group": this arm's alone
-                or (c.direction == "benefit" and c.subjects == {first.intervention})
+                # "a significant advantage for the DN group": this arm's alone, in a trial
+                # of two named treatments (not a single-arm study's own conclusion)
+                or (
+                    c.direction == "benefit" and head_to_head and c.subjects == {first.intervention}
+                )
             )
         ),
         None,
@@ -526,7 +530,6 @@ def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) ->
     if clause is None:
         return []
     direction: Direction = "benefit" if clause.direction == "benefit" else "no_benefit"
-    head_to_head = any(len(c.subjects) > 1 or c.comparators for c in clauses)
     comparator = record.comparator(
         head_to_head,
         sentence=clause.sentence.lower(),

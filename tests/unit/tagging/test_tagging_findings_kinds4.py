@@ -324,3 +324,21 @@ def test_no_difference_at_baseline_and_later_is_a_between_group_null(
         got = [(f.direction, f.comparator) for f in effects(found, intervention)]
         assert got[0] == ("benefit", "none"), intervention
         assert ("no_benefit", "active") in got, intervention
+
+
+def test_a_single_arm_conclusion_is_not_repeated_as_a_between_arm_advantage(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for chronic neck pain: a prospective cohort study",
+        types=[JOURNAL_ARTICLE],
+        methods="A cohort of 90 adults with chronic neck pain received four sessions of dry "
+        "needling.",
+        results="Pain fell from 6.1 to 3.2 by discharge.",
+        conclusions="Patients treated with dry needling reported clinically relevant "
+        "improvements in pain.",
+    )
+    # one finding, of the outcome its conclusion names; no second overall row of it
+    rows = [(f.outcome, f.direction, f.comparator) for f in effects(found, "dry_needling")]
+    assert rows == [("pain", "benefit", "none")]
