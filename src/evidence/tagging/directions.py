@@ -103,6 +103,18 @@ _SIMILAR = _cue(
     r"(?:effective|viable|valid|good) alternative to|as (?:effective|efficacious|good|"
     r"beneficial) as)\b"
 )
+# an equivalence told with "as well as": "X may work about as well as other treatments",
+# "performed just as well as the injections"; a result only when the clause states no
+# benefit besides it ("works as well as Y, and both beat sham" is a benefit)
+_AS_WELL_AS = _cue(
+    r"(?:works?|worked|working|performs?|performed|performing) (?:about |just |equally |nearly "
+    r"|almost |roughly |at least )?as well as"
+)
+# a benefit named as the aim, not as a result: "for reducing pain", "in relieving symptoms"
+_PURPOSE = re.compile(
+    r"\b(?:for|in|at) (?:reducing|relieving|improving|decreasing|alleviating|lowering|easing|"
+    r"treating|managing)\b"
+)
 # a placebo arm however named: "sham", "placebo", a device "detuned", "switched off" or
 # "inactive", "simulated" or "non-penetrating" needling
 _PLACEBO_BODY = (
@@ -249,6 +261,7 @@ _BENEFIT = _cue(
     r"(?:interval|time to)|shorten\w*|accelerat\w*|faster|cost[\s-]effective|qalys? gain\w*|"
     r"valid option|viable option|worthwhile"
     # a small effect is an effect ("small benefits", "the effects were small")
+    r"|beat(?:s|ing)? (?:the )?(?:sham|placebo|no |control|usual|other)"
     r"|small (?:[\w-]+ ){0,2}(?:effects?|benefits?|improvements?|reductions?)|(?:effects?|"
     r"benefits?|improvements?) (?:[\w-]+ ){0,6}(?:were|was) (?:small|modest|moderate)"
     # how authors commend a treatment without a verb of change: "a promising option",
@@ -566,9 +579,18 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
         for arm in _CONTROL_ARM.finditer(clause)
     ):
         return "harm"
+    equal = _AS_WELL_AS.search(clause, pos)
+    if equal is not None and not is_negated(clause, equal.start(), equal.end()):
+        rest = _PURPOSE.sub(_blank, clause[: equal.start()] + " " + clause[equal.end() :])
+        if _first_unnegated(_BENEFIT, rest, 0) is None:
+            return "no_benefit" if controlled or _CONTROL.search(clause) else "similar"
     if _first_unnegated(_BENEFIT, clause, pos):
         return "benefit"
     return None
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def benefit_is_sought(clause: str) -> bool:

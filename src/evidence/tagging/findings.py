@@ -317,6 +317,10 @@ _VERSUS_OTHERS = re.compile(
     r"\b(?:compared (?:with|to)|versus|vs\.?|against|than) (?:any |all )?other (?:[\w-]+ )?"
     r"(?:techniques|therapies|treatments|interventions|modalities|approaches)\b"
 )
+_AS_WELL_AS_OTHERS = re.compile(
+    r"\bas well as (?:any |all |the )?other (?:[\w-]+ )?(?:techniques|therapies|treatments|"
+    r"interventions|modalities|approaches)\b"
+)
 # one form of a treatment set against another in a clause: "X at A versus X at B", "X at
 # A and X at B were alike"
 _VERSUS_WORDS = re.compile(r"\b(?:than|versus|vs|compared|against)\b")
@@ -733,6 +737,15 @@ class _Record:
             # with other techniques"), with no sham or placebo arm pooled
             context = self.context if self.context is not None else _context(self.doc)
             if _VERSUS_OTHERS.search(context) and not self.sham and not within:
+                return "active"
+            # the finding's own sentence: "works about as well as other passive treatments"
+            # (not "beats sham, and works as well as other treatments": several comparators)
+            if (
+                _AS_WELL_AS_OTHERS.search(sentence)
+                and not within
+                and not is_sham_controlled(sentence)
+                and not is_controlled(sentence)
+            ):
                 return "active"
             return "mixed"
         if within:

@@ -101,6 +101,7 @@ _ONE_OF_EACH = (
     "plus",
     "pain increased",
     "did not, however, differ",
+    "worked about as well as",
 )
 
 

@@ -9,7 +9,7 @@ told as an advantage of one arm, and a null comparison told with an inverted neg
 from __future__ import annotations
 
 import pytest
-from tagging_builders import JOURNAL_ARTICLE, RCT, article
+from tagging_builders import JOURNAL_ARTICLE, RCT, SYSTEMATIC_REVIEW, article
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
@@ -342,3 +342,51 @@ def test_a_single_arm_conclusion_is_not_repeated_as_a_between_arm_advantage(
     # one finding, of the outcome its conclusion names; no second overall row of it
     rows = [(f.outcome, f.direction, f.comparator) for f in effects(found, "dry_needling")]
     assert rows == [("pain", "benefit", "none")]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "trigger point therapy may work about as well as other passive treatments for pain",
+        "shockwave performed just as well as the steroid injections at three months",
+        "in relieving pain, laser worked roughly as well as ultrasound",
+        "for reducing disability the needling works equally as well as manual therapy",
+    ],
+)
+def test_works_as_well_as_is_an_equivalence(clause: str) -> None:
+    assert classify_clause(clause, controlled=False) == "similar"
+    assert classify_clause(clause) == "no_benefit"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "dry needling beats sham, and works as well as other treatments, for reducing pain",
+        "ultrasound worked as well as laser and both reduced pain more than placebo",
+    ],
+)
+def test_works_as_well_as_beside_a_stated_benefit_is_a_benefit(clause: str) -> None:
+    assert classify_clause(clause, controlled=False) == "benefit"
+
+
+def test_not_working_as_well_as_is_no_equivalence() -> None:
+    assert classify_clause("laser did not work as well as injection", controlled=False) != (
+        "similar"
+    )
+
+
+def test_a_review_equivalence_with_other_treatments_has_an_active_comparator(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Manual trigger point therapy for shoulder pain: a systematic review",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+        methods="We included randomized trials of manual trigger point therapy for shoulder "
+        "pain against no treatment or against other conservative care.",
+        conclusions="Trigger point therapy may work about as well as other passive treatments "
+        "for reducing shoulder pain.",
+    )
+    own = [f for f in found if f.kind == "effect" and f.intervention == "trigger_point_therapy"]
+    assert own and (own[0].direction, own[0].comparator) == ("no_benefit", "active")
+    assert "low_certainty" in own[0].qualifiers
