@@ -31,6 +31,7 @@ __all__ = [
     "read_clause",
     "sample_size",
     "split_clauses",
+    "states_equivalence",
 ]
 
 _CUE_BODIES: list[str] = []
@@ -531,6 +532,16 @@ def read_clause(clause: str, *, controlled: bool = True) -> ClauseReading:
         qualifiers=tuple(n for (n, _), on in zip(_QUALIFIER_CUES, present, strict=True) if on),
         low=low,
     )
+
+
+def states_equivalence(text: str) -> bool:
+    """Whether a lower-cased clause says two treatments worked alike ("X works as well as
+    Y", "were equally effective", "as effective as"), whatever else it states."""
+    equal = _AS_WELL_AS.search(text) or _SIMILAR.search(text) or _EQUALLY.search(text)
+    return equal is not None and not is_negated(text, equal.start(), equal.end())
+
+
+_EQUALLY = re.compile(r"\b(?:equally|similarly|comparably) (?:effective|efficacious|beneficial)\b")
 
 
 def has_cue(text: str) -> bool:

@@ -41,6 +41,7 @@ from evidence.tagging.directions import (
     read_clause,
     sample_size,
     split_clauses,
+    states_equivalence,
 )
 from evidence.tagging.matching import Match
 from evidence.tagging.mentions import is_negated
@@ -501,6 +502,7 @@ def _effect_findings(
                     other = [c for c in clauses + results if about(c)]
                     findings.extend(_other_statement(record, found[0], other))
                     findings.extend(_within_statement(record, found[0], other))
+                    findings.extend(_equivalence_statement(record, found[0], other))
     return findings
 
 
@@ -594,6 +596,44 @@ def _within_statement(record: _Record, first: Finding, clauses: list[_Clause]) -
             tuple(sorted(qualifiers)),
             record.size,
             comparator="none",
+        )
+    ]
+
+
+def _equivalence_statement(
+    record: _Record, first: Finding, clauses: list[_Clause]
+) -> list[Finding]:
+    """A trial of two treatments and a control whose first finding for a pair is a benefit
+    over that control (sham or no treatment) also gets the equivalence of the two active
+    arms when a clause about both states it ("ESWT worked as well as US, and both beat
+    sham ESWT"): no benefit over the other active arm (comparator active)."""
+    if first.direction != "benefit" or first.comparator not in ("sham", "no_treatment"):
+        return []
+    clause = next(
+        (
+            c
+            for c in clauses
+            if len(c.subjects | c.comparators) > 1 and not c.within and states_equivalence(c.text)
+        ),
+        None,
+    )
+    if clause is None:
+        return []
+    qualifiers = {"similar_to_active", "vs_active"}
+    if record.pilot or clause.low or _qualifies(clause, clause):
+        qualifiers.add("low_certainty")
+    return [
+        Finding(
+            record.pmid,
+            first.intervention,
+            first.condition,
+            None,
+            "no_benefit",
+            record.design,
+            clause.sentence,
+            tuple(sorted(qualifiers)),
+            record.size,
+            comparator="active",
         )
     ]
 
@@ -799,6 +839,20 @@ def _findings_for(
     record: _Record, intervention: str, condition: str | None, own: list[_Clause]
 ) -> list[Finding]:
     decisive = [c for c in own if c.direction is not None]
+    if record.sham and len(decisive) > 1 and _alike_arms(decisive[0]):
+        # "US was as effective as ESWT; each reduced pain more than sham": the result over
+        # sham in the same sentence comes first, the arms' equivalence after it
+        # (`_equivalence_statement`)
+        ahead = next(
+            (
+                c
+                for c in decisive[1:]
+                if c.direction == "benefit" and c.sentence == decisive[0].sentence
+            ),
+            None,
+        )
+        if ahead is not None:
+            decisive = [ahead] + [c for c in decisive if c is not ahead]
     undecided = _hedged(own, decisive[0] if decisive else None)
     # Hedging is certainty, not direction: "may reduce pain" is a benefit, of low certainty.
     # A modal clause anywhere in the conclusion ("may be worth considering") qualifies a
@@ -898,6 +952,17 @@ def _findings_for(
         )
         for outcome, direction, sentence in rows
     ]
+
+
+def _alike_arms(clause: _Clause) -> bool:
+    """Whether ``clause`` says two studied treatments worked alike ("X was as effective as
+    Y"), not a change within the arms."""
+    return (
+        clause.direction in ("no_benefit", "similar")
+        and not clause.within
+        and len(clause.subjects | clause.comparators) > 1
+        and states_equivalence(clause.text)
+    )
 
 
 def _qualifies(clause: _Clause, decisive: _Clause | None) -> bool:

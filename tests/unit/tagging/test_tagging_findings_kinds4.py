@@ -390,3 +390,51 @@ def test_a_review_equivalence_with_other_treatments_has_an_active_comparator(
     own = [f for f in found if f.kind == "effect" and f.intervention == "trigger_point_therapy"]
     assert own and (own[0].direction, own[0].comparator) == ("no_benefit", "active")
     assert "low_certainty" in own[0].qualifiers
+
+
+@pytest.mark.parametrize(
+    "conclusions",
+    [
+        "Shockwave therapy appears to work as well as ultrasound, and both worked better than "
+        "sham shockwave.",
+        "Laser therapy and ultrasound were equally effective, and both relieved pain more than "
+        "placebo.",
+        "Ultrasound was as effective as shockwave therapy; each reduced pain significantly more "
+        "than the sham procedure.",
+    ],
+)
+def test_two_active_arms_alike_and_both_better_than_sham_give_both_findings(
+    vocab: Vocabulary, conclusions: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Shockwave therapy, ultrasound or sham for myofascial pain syndrome: a "
+        "randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Ninety patients were randomized to shockwave therapy, therapeutic ultrasound, "
+        "laser therapy or a sham procedure.",
+        conclusions=conclusions,
+    )
+    named = [i for i in ("shockwave_therapy", "therapeutic_ultrasound", "laser_therapy")]
+    checked = 0
+    for intervention in named:
+        got = [(f.direction, f.comparator) for f in effects(found, intervention)]
+        if not got:
+            continue
+        checked += 1
+        assert got[0] == ("benefit", "sham"), intervention
+        assert ("no_benefit", "active") in got, intervention
+    assert checked == 2
+
+
+def test_a_benefit_over_sham_alone_gets_no_equivalence(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Shockwave therapy or sham for myofascial pain syndrome: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Sixty patients were randomized to shockwave therapy or a sham procedure.",
+        conclusions="Shockwave therapy reduced pain more than the sham procedure.",
+    )
+    got = [(f.direction, f.comparator) for f in effects(found, "shockwave_therapy")]
+    assert got and got[0] == ("benefit", "sham")
+    assert ("no_benefit", "active") not in got
