@@ -40,6 +40,8 @@ FLOORS = {  # dev half: 184 records since the fourth batch (whose 18 are not tun
     # With the fourth batch's 18 dev records (untuned): 0.968, 0.961, 0.978 (tags);
     # 0.927, 0.864, 0.937, 0.785, 0.917 (findings); after the third round of findings
     # rules: 0.942, 0.869, 0.938, 0.838, 0.944. After the fourth round (kinds named from
+    # the fourth batch's dev records, which are no longer unseen): 0.956, 0.888, 0.939,
+    # 0.871, 0.944.
     # the fourth batch's dev records, which are no longer unseen): 0.956, 0.883, 0.939,
     # 0.865, 0.944.
     # rules: 0.942, 0.869, 0.938, 0.838, 0.944; after the third round of tagging rules:
@@ -50,19 +52,19 @@ FLOORS = {  # dev half: 184 records since the fourth batch (whose 18 are not tun
     "finding.coverage": 0.93,
     "finding.direction_accuracy": 0.855,
     "finding.certainty_accuracy": 0.93,
-    "finding.comparator_accuracy": 0.85,
+    "finding.comparator_accuracy": 0.855,
     "finding.safety_accuracy": 0.93,
 }
 # the matched scorer (every labelled finding of a pair, paired one to one with ours; see
 # evidence.tagging.evaluation): measured 0.865, 0.795, 0.929, 0.830, 0.941 when introduced;
 # 0.905, 0.825, 0.946, 0.878, 0.971 after the third round of findings rules (166 records);
 # with the fourth batch's 18 dev records (untuned): 0.842, 0.776, 0.941, 0.870, 0.944;
-# after the fourth round of findings rules: 0.884, 0.826, 0.944, 0.922, 0.944
+# after the fourth round of findings rules: 0.896, 0.838, 0.945, 0.918, 0.944
 MATCHED_FLOORS = {
-    "finding.coverage": 0.87,
-    "finding.direction_accuracy": 0.81,
+    "finding.coverage": 0.88,
+    "finding.direction_accuracy": 0.825,
     "finding.certainty_accuracy": 0.93,
-    "finding.comparator_accuracy": 0.91,
+    "finding.comparator_accuracy": 0.905,
     "finding.safety_accuracy": 0.93,
 }
 
