@@ -32,7 +32,7 @@ from evidence.ingest.steps import Segment
 from evidence.models import Article, BookArticle, Deletion
 from evidence.pubmed import SplitError, iter_records, split_records
 from evidence.store.load import Batch, build_batch, gc_paused, merge_batches
-from evidence.store.tags import Tagger
+from evidence.store.tags import Tagger, analyse_all
 
 __all__ = ["MERGE_RECORDS", "Segment", "WorkerPool", "merged", "parse_piece", "stream_segments"]
 
@@ -165,7 +165,7 @@ def _parse_piece(data: bytes, label: str, tagger: Tagger | None, tag: bool) -> l
 
     def flush() -> None:
         if articles:
-            analyses = [tagger.tag(a) for a in articles] if tagger is not None else None
+            analyses = analyse_all(tagger, articles) if tagger is not None else None
             key = tagger.key if tagger is not None else None
             batch = build_batch(articles, analyses, tagger_key=key)
             segments.append(Segment(batch=batch, records=len(articles)))

@@ -65,6 +65,13 @@ class VocabTagger:
 
         return analyse_article(article, self.vocab)
 
+    def tag_many(self, articles: Sequence[Article]) -> list[tuple[list[Tag], list[Finding]]]:
+        """`tag` of each article, in order, step by step over them all (faster; see
+        `evidence.tagging.analyse_articles`)."""
+        from evidence.tagging import analyse_articles
+
+        return analyse_articles(articles, self.vocab)
+
 
 def make_tagger(settings: Settings) -> VocabTagger:
     """The tagger for the vocabulary in ``settings.vocab_dir``.

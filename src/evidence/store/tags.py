@@ -29,7 +29,22 @@ from evidence.models import (
 from evidence.store.db import staged
 from evidence.store.load import tag_tables
 
-__all__ = ["Tagger", "load_articles", "refresh_tags", "stale_pmids", "tag_articles", "write_tags"]
+__all__ = [
+    "TAG_CHUNK",
+    "Tagger",
+    "analyse_all",
+    "load_articles",
+    "refresh_tags",
+    "stale_pmids",
+    "tag_articles",
+    "write_tags",
+]
+
+# Records a tagger with ``tag_many`` takes at once (see `analyse_all`): a step over a
+# thousand records keeps its patterns in the CPU's caches (on 10,000 real records, steps
+# over 100 records at a time cost 150 µs a record, over 1,000 142, one by one 177), while
+# the laid-out text of only a thousand records is held at a time.
+TAG_CHUNK = 1000
 
 
 class Tagger(Protocol):
@@ -39,6 +54,20 @@ class Tagger(Protocol):
     def key(self) -> str: ...
 
     def tag(self, article: Article) -> tuple[list[Tag], list[Finding]]: ...
+
+
+def analyse_all(
+    tagger: Tagger, articles: Sequence[Article]
+) -> list[tuple[list[Tag], list[Finding]]]:
+    """``tagger.tag`` of each article, in order; through the tagger's ``tag_many`` (the
+    same output for many records at once) in chunks of `TAG_CHUNK` when it has one."""
+    many = getattr(tagger, "tag_many", None)
+    if many is None:
+        return [tagger.tag(a) for a in articles]
+    out: list[tuple[list[Tag], list[Finding]]] = []
+    for start in range(0, len(articles), TAG_CHUNK):
+        out.extend(many(articles[start : start + TAG_CHUNK]))
+    return out
 
 
 def write_tags(
@@ -69,8 +98,7 @@ def tag_articles(
     """Tag ``articles`` and store the result in place of their old tags; return the count."""
     tags: list[Tag] = []
     findings: list[Finding] = []
-    for article in articles:
-        t, f = tagger.tag(article)
+    for t, f in analyse_all(tagger, articles):
         tags.extend(t)
         findings.extend(f)
     write_tags(con, (a.pmid for a in articles), tags, findings, tagger_key=tagger.key)
