@@ -258,6 +258,20 @@ class LocalExecutor:
     progress: Progress | None = None
     ahead: int | None = 0
 
+    def start_early(self, job: FileJob) -> None:
+        """Start the pool's workers now if ``job`` will be parsed on them, loading their
+        tagger too unless the file is loaded again (forced), so that their start-up overlaps
+        what the caller does before it submits the job (load its own vocabulary)."""
+        if self.pool is not None and not job.skip and self._in_pieces(job.path):
+            self.pool.start(warm=not job.known)
+
+    def _in_pieces(self, path: Path) -> bool:
+        return (
+            self.pool is not None
+            and path.stat().st_size >= self.parallel_min_bytes
+            and not sniff_medline(path)
+        )
+
     def submit(self, job: FileJob) -> Pending:
         sha = job.sha256 if job.sha256 is not None else sha256_file(job.path)
         medline = sniff_medline(job.path)
@@ -269,7 +283,7 @@ class LocalExecutor:
 
         if pool is None or medline or job.path.stat().st_size < self.parallel_min_bytes:
             return Ready(stream())
-        pool.start()
+        pool.start(warm=not job.known)
         steps = self._read(job.path, medline, pool, None, tag=not job.known)
         return Ready(Parsed(sha, steps, retry=stream, retag=job.known))
 

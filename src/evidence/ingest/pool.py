@@ -143,6 +143,12 @@ def _ready() -> None:
     """A task that does nothing: submitting one per worker starts the workers at once."""
 
 
+def _warm() -> None:
+    """A task that loads the worker's tagger (when it has a factory): submitted one per
+    worker at start, so the workers load their vocabulary while the caller loads its own."""
+    _own_tagger()
+
+
 @portable_errors
 def parse_piece(
     data: bytes, label: str, tagger: Tagger | None = None, *, tag: bool = True
@@ -201,14 +207,15 @@ class WorkerPool:
         )
         self._started = False
 
-    def start(self) -> None:
-        """Start every worker now (each imports the parse stack) without waiting for them,
-        so that their start-up overlaps the caller's own work instead of delaying the first
-        piece."""
+    def start(self, *, warm: bool = False) -> None:
+        """Start every worker now (each imports the parse stack; with ``warm``, loads its
+        tagger too) without waiting for them, so that their start-up overlaps the caller's
+        own work instead of delaying the first piece."""
         if not self._started:
             self._started = True
+            task = _warm if warm else _ready
             for _ in range(self.workers):  # the executor starts a process per task waiting
-                self._pool.submit(_ready)
+                self._pool.submit(task)
 
     def submit(self, data: bytes, label: str, *, tag: bool = True) -> Future[list[Segment]]:
         return self._pool.submit(parse_piece, data, label, tag=tag)

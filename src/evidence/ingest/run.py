@@ -8,6 +8,7 @@ parse (`evidence.ingest.pool`), and lets a bad file be reported while the others
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from evidence.errors import EvidenceError, InputError
 from evidence.ingest.engine import (
     INGEST_MEMORY_LIMIT,
     PARALLEL_MIN_BYTES,
+    FileJob,
     FileResult,
     LocalExecutor,
     plan_files,
@@ -188,13 +190,12 @@ def ingest_into(
     summary = IngestSummary()
     paths, empty_folders = files_to_ingest(paths)
     summary.errors.extend(empty_folders)
-    tagger = make_tagger(settings) if tag else None
     count = default_workers() if workers is None else workers
     big = count > 0 and any(p.is_file() and p.stat().st_size >= PARALLEL_MIN_BYTES for p in paths)
     factory = partial(load_tagger, settings.vocab_dir) if tag else None
     pool = WorkerPool(count, factory) if big else None
     try:
-        _ingest_into(work, paths, tagger, summary, force, progress, on_file, pool)
+        _ingest_into(settings, work, paths, tag, summary, force, progress, on_file, pool)
         if summary.errors and not summary.files and work.creates_warehouse:
             work.abandon()
     finally:
@@ -204,9 +205,10 @@ def ingest_into(
 
 
 def _ingest_into(
+    settings: Settings,
     work: WorkCopy,
     paths: Sequence[Path],
-    tagger: VocabTagger | None,
+    tag: bool,
     summary: IngestSummary,
     force: bool,
     progress: Callable[[Path, int, int], None] | None,
@@ -220,6 +222,15 @@ def _ingest_into(
     try:
         executor = LocalExecutor(pool=pool, progress=progress)
         jobs = plan_files(con, paths, force=force)
+        first = next(jobs, None) if pool is not None else None
+        if isinstance(first, FileJob):
+            # the first file is hashed and checked against the ledger: when it will be
+            # parsed in pieces, the workers start (and load their vocabulary) while this
+            # process loads its own
+            executor.start_early(first)
+        tagger = make_tagger(settings) if tag else None
+        if first is not None:
+            jobs = itertools.chain([first], jobs)
         run = run_files(con, jobs, executor, force=force, tagger=tagger, on_file=on_file)
         summary.files.extend(run.files)
         summary.errors.extend(run.errors)
