@@ -307,7 +307,16 @@ class LocalExecutor:
 
                 source = io.BufferedReader(_CountingReader(raw, total, report), 1 << 20)
             if pool is not None:
-                yield from stream_segments(pool, source, str(path), tag=tag)
+
+                def done(reached: int) -> None:
+                    # a plain file cut by offsets, which the workers read: its position in
+                    # this process still says how far the ingest has got (as `pv -d` or
+                    # /proc/PID/fdinfo show it)
+                    raw.seek(reached)
+                    if progress is not None:
+                        progress(path, reached, total)
+
+                yield from stream_segments(pool, source, str(path), tag=tag, path=path, done=done)
             else:
                 name = str(path)
                 records = (

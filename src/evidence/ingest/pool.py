@@ -1,13 +1,15 @@
 """Ingest one big file on several cores (ingest stage, parallel path).
 
-The main process cuts the file into self-contained pieces (`evidence.pubmed.split_records`)
-and hands them to worker processes, which parse, tag and turn them into Arrow batches
-(`build_batch`); the main process merges consecutive batches (`merged`) and loads them into
-DuckDB in file order, inside the file's single transaction. Deletions and book records keep
-their place in the order. A worker imports only what parsing needs (no pandas; the tagging
-stage and its vocabulary once the first piece to tag arrives). If a piece fails to parse or
-the file cannot be cut, the caller rolls back and parses the file in one stream, which
-reports the exact line. This is the process-pool side of the engine's parse step
+The main process cuts the file into self-contained pieces and hands them to worker
+processes (a plain file as byte offsets, `evidence.pubmed.split.span_records`, which the
+workers read themselves; a gzip file as bytes, `evidence.pubmed.split_records`), which
+parse, tag and turn them into Arrow batches (`build_batch`); the main process merges
+consecutive batches (`merged`) and loads them into DuckDB in file order, inside the file's
+single transaction. Deletions and book records keep their place in the order. A worker
+imports only what parsing needs (no pandas; the tagging stage and its vocabulary once the
+first piece to tag arrives, or at start when the main process asks). If a piece fails to
+parse or the file cannot be cut, the caller rolls back and parses the file in one stream,
+which reports the exact line. This is the process-pool side of the engine's parse step
 (`evidence.ingest.engine.LocalExecutor`).
 """
 
@@ -23,6 +25,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from importlib.machinery import ModuleSpec
+from pathlib import Path
 from typing import BinaryIO
 
 import pyarrow as pa
@@ -31,6 +34,7 @@ from evidence.errors import portable_errors
 from evidence.ingest.steps import Segment
 from evidence.models import Article, BookArticle, Deletion
 from evidence.pubmed import SplitError, iter_records, split_records
+from evidence.pubmed.split import Span, read_span, span_records
 from evidence.store.load import Batch, build_batch, gc_paused, merge_batches
 from evidence.store.tags import Tagger, analyse_all
 
@@ -151,14 +155,16 @@ def _warm() -> None:
 
 @portable_errors
 def parse_piece(
-    data: bytes, label: str, tagger: Tagger | None = None, *, tag: bool = True
+    data: bytes | Span, label: str, tagger: Tagger | None = None, *, tag: bool = True
 ) -> list[Segment]:
-    """Parse one piece into segments; tags every article when a tagger is given (or the
-    worker has one), unless ``tag`` is false.
+    """Parse one piece (its bytes, or a span of the file that this process reads) into
+    segments; tags every article when a tagger is given (or the worker has one), unless
+    ``tag`` is false.
 
     Runs in a worker process: its errors go back pickled, so they are portable."""
     with gc_paused():
-        return _parse_piece(data, label, tagger, tag)
+        piece = read_span(data) if isinstance(data, Span) else data
+        return _parse_piece(piece, label, tagger, tag)
 
 
 def _parse_piece(data: bytes, label: str, tagger: Tagger | None, tag: bool) -> list[Segment]:
@@ -217,7 +223,7 @@ class WorkerPool:
             for _ in range(self.workers):  # the executor starts a process per task waiting
                 self._pool.submit(task)
 
-    def submit(self, data: bytes, label: str, *, tag: bool = True) -> Future[list[Segment]]:
+    def submit(self, data: bytes | Span, label: str, *, tag: bool = True) -> Future[list[Segment]]:
         return self._pool.submit(parse_piece, data, label, tag=tag)
 
     def close(self) -> None:
@@ -232,31 +238,57 @@ def stream_segments(
     piece_bytes: int = 4 << 20,
     merge_records: int = MERGE_RECORDS,
     tag: bool = True,
+    path: Path | None = None,
+    done: Callable[[int], None] | None = None,
 ) -> Iterator[Segment]:
     """The segments of ``source`` in file order, parsed by ``pool`` a few pieces ahead,
     the pieces' batches merged up to ``merge_records`` records (see `merged`); tagged by
     the workers' tagger unless ``tag`` is false.
 
+    Given the ``path`` of ``source``, a plain file is cut by byte offsets
+    (`span_records`): the workers read their pieces themselves and this process reads only
+    the bytes around each cut, and ``done`` is told how far into the file the pieces
+    parsed so far reach; a gzip file is cut from ``source``.
+
     Raises:
         SplitError: the file cannot be cut, or a piece did not parse (parse it whole).
         XmlParseError: the prolog is unsafe or not XML.
     """
-    yield from merged(_pieces(pool, source, label, piece_bytes, tag), merge_records)
+    spans = span_records(path, name=label, piece_bytes=piece_bytes) if path else None
+    pieces: Iterable[bytes | Span]
+    if spans is not None:
+        pieces = spans
+    else:
+        pieces = (p.data for p in split_records(source, name=label, piece_bytes=piece_bytes))
+    yield from merged(_pieces(pool, pieces, label, tag, done), merge_records)
 
 
 def _pieces(
-    pool: WorkerPool, source: BinaryIO, label: str, piece_bytes: int, tag: bool
+    pool: WorkerPool,
+    pieces: Iterable[bytes | Span],
+    label: str,
+    tag: bool,
+    done: Callable[[int], None] | None,
 ) -> Iterator[Segment]:
-    ahead: deque[Future[list[Segment]]] = deque()
+    ahead: deque[tuple[Future[list[Segment]], int | None]] = deque()
+
+    def take() -> list[Segment]:
+        future, end = ahead.popleft()
+        segments = _result(future)
+        if done is not None and end is not None:
+            done(end)
+        return segments
+
     try:
-        for piece in split_records(source, name=label, piece_bytes=piece_bytes):
-            ahead.append(pool.submit(piece.data, label, tag=tag))
+        for piece in pieces:
+            end = piece.end if isinstance(piece, Span) else None
+            ahead.append((pool.submit(piece, label, tag=tag), end))
             while len(ahead) > 2 * pool.workers:
-                yield from _result(ahead.popleft())
+                yield from take()
         while ahead:
-            yield from _result(ahead.popleft())
+            yield from take()
     finally:
-        for future in ahead:
+        for future, _ in ahead:
             future.cancel()
 
 
