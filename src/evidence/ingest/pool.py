@@ -147,10 +147,11 @@ def _ready() -> None:
     """A task that does nothing: submitting one per worker starts the workers at once."""
 
 
-def _warm() -> None:
-    """A task that loads the worker's tagger (when it has a factory): submitted one per
-    worker at start, so the workers load their vocabulary while the caller loads its own."""
-    _own_tagger()
+def _warm() -> str | None:
+    """A task that loads the worker's tagger (when it has a factory) and returns its key:
+    submitted one per worker at start, so the workers load their vocabulary at once."""
+    tagger = _own_tagger()
+    return tagger.key if tagger is not None else None
 
 
 @portable_errors
@@ -212,6 +213,7 @@ class WorkerPool:
             initargs=(factory, os.getpid()),
         )
         self._started = False
+        self._warming: list[Future[str | None]] = []
 
     def start(self, *, warm: bool = False) -> None:
         """Start every worker now (each imports the parse stack; with ``warm``, loads its
@@ -219,9 +221,23 @@ class WorkerPool:
         own work instead of delaying the first piece."""
         if not self._started:
             self._started = True
-            task = _warm if warm else _ready
             for _ in range(self.workers):  # the executor starts a process per task waiting
-                self._pool.submit(task)
+                if warm:
+                    self._warming.append(self._pool.submit(_warm))
+                else:
+                    self._pool.submit(_ready)
+
+    def tagger_key(self) -> str | None:
+        """The key of the tagger the workers loaded when they started warm (waiting for
+        the first of them to have loaded it); None when they did not, or could not."""
+        for future in self._warming:
+            try:
+                key = future.result()
+            except Exception:  # the caller loads the tagger itself, which says why
+                continue
+            if key is not None:
+                return key
+        return None
 
     def submit(self, data: bytes | Span, label: str, *, tag: bool = True) -> Future[list[Segment]]:
         return self._pool.submit(parse_piece, data, label, tag=tag)

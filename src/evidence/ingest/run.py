@@ -31,6 +31,7 @@ from evidence.ingest.pool import WorkerPool
 from evidence.models import Article, Finding, Tag
 from evidence.pubmed import sniff_medline
 from evidence.store import WorkCopy, connect, refresh_tags, transaction
+from evidence.store.tags import Tagger
 
 if TYPE_CHECKING:
     from evidence.tagging import Vocabulary
@@ -73,6 +74,33 @@ class VocabTagger:
         from evidence.tagging import analyse_articles
 
         return analyse_articles(articles, self.vocab)
+
+
+@dataclass(slots=True)
+class _LoadedOnUse:
+    """The tagger of ``vocab_dir`` with its key known already (from the worker processes,
+    which loaded the same vocabulary): the vocabulary is loaded in this process only if it
+    tags a record itself (a file too small for the workers, records found stale at the
+    end), so that a run whose records are all tagged by the workers never loads it twice."""
+
+    vocab_dir: Path
+    known_key: str
+    loaded: VocabTagger | None = None
+
+    @property
+    def key(self) -> str:
+        return self.loaded.key if self.loaded is not None else self.known_key
+
+    def _tagger(self) -> VocabTagger:
+        if self.loaded is None:
+            self.loaded = load_tagger(self.vocab_dir)
+        return self.loaded
+
+    def tag(self, article: Article) -> tuple[list[Tag], list[Finding]]:
+        return self._tagger().tag(article)
+
+    def tag_many(self, articles: Sequence[Article]) -> list[tuple[list[Tag], list[Finding]]]:
+        return self._tagger().tag_many(articles)
 
 
 def make_tagger(settings: Settings) -> VocabTagger:
@@ -228,7 +256,12 @@ def _ingest_into(
             # parsed in pieces, the workers start (and load their vocabulary) while this
             # process loads its own
             executor.start_early(first)
-        tagger = make_tagger(settings) if tag else None
+        tagger: Tagger | None = None
+        if tag:
+            # once a worker has loaded the vocabulary (or failed to: then this process
+            # loads it and says why), this process need not load it unless it tags itself
+            key = pool.tagger_key() if pool is not None else None
+            tagger = make_tagger(settings) if key is None else _LoadedOnUse(settings.vocab_dir, key)
         if first is not None:
             jobs = itertools.chain([first], jobs)
         run = run_files(con, jobs, executor, force=force, tagger=tagger, on_file=on_file)
