@@ -8,7 +8,9 @@ and microseconds per record of:
              `iter_records` picks: the compiled one when built, or EVIDENCE_PARSER)
   parse-py   the same with the Python record builder (not added to the sum)
   batch      `build_batch`: records into Arrow tables, 1,000 at a time
-  tag        the tagger over every record (tags and findings), then its four steps alone:
+  tag        the tagger over every record (tags and findings), as the ingest runs it
+             (`analyse_all`: each step over a thousand records at a time); tag-1by1 the same
+             one record at a time (not added to the sum), then its four steps alone:
              build_document, find_matches, tag_document, findings_from_document
   load       `upsert_batch` of every batch into a fresh DuckDB file, then the commit (the
              batches merged up to --load-batch records first, as the parallel path's main
@@ -42,6 +44,7 @@ from evidence.models import Article
 from evidence.pubmed import iter_records, split_records
 from evidence.store import connect
 from evidence.store.load import Batch, build_batch, gc_paused, merge_batches, upsert_batch
+from evidence.store.tags import analyse_all
 from evidence.tagging import Vocabulary
 from evidence.tagging.findings import findings_from_document
 from evidence.tagging.taggers import find_matches, tag_document
@@ -177,7 +180,8 @@ def main() -> None:
     )
     if not args.no_tag:
         tagger = make_tagger(Settings.from_env())
-        _timed("tag", records, lambda: [tagger.tag(a) for a in articles], rows)
+        _timed("tag", records, lambda: analyse_all(tagger, articles), rows)
+        _timed("tag-1by1", records, lambda: [tagger.tag(a) for a in articles], [])
         _tag_steps(articles, tagger.vocab, records)
     articles.clear()
     with tempfile.TemporaryDirectory() as tmp:
