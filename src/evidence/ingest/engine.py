@@ -261,7 +261,8 @@ class LocalExecutor:
     def start_early(self, job: FileJob) -> None:
         """Start the pool's workers now if ``job`` will be parsed on them, loading their
         tagger too unless the file is loaded again (forced), so that their start-up overlaps
-        what the caller does before it submits the job (load its own vocabulary)."""
+        what the caller does before it submits the job (it waits for their tagger's key
+        rather than load the vocabulary itself; see `evidence.ingest.run`)."""
         if self.pool is not None and not job.skip and self._in_pieces(job.path):
             self.pool.start(warm=not job.known)
 

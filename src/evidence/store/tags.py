@@ -41,9 +41,10 @@ __all__ = [
 ]
 
 # Records a tagger with ``tag_many`` takes at once (see `analyse_all`): a step over a
-# thousand records keeps its patterns in the CPU's caches (on 10,000 real records, steps
-# over 100 records at a time cost 150 µs a record, over 1,000 142, one by one 177), while
-# the laid-out text of only a thousand records is held at a time.
+# thousand records keeps its patterns in the CPU's caches (10,000 real records, warm,
+# best of 3 interleaved runs on a shared machine: 145 µs a record in chunks of 1,000,
+# 155-179 one by one; another day 142 vs 177, and 150 in chunks of 100), while the
+# laid-out text of only a thousand records is held at a time.
 TAG_CHUNK = 1000
 
 
