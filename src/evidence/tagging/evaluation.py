@@ -434,30 +434,7 @@ def _score_findings(report: EvalReport, gold: GoldRecord, findings: Sequence[Fin
     for finding in findings:
         first.setdefault((finding.kind, finding.intervention, finding.condition), finding)
     for key, want in gold.details.items():
-        report.findings_gold += 1
-        report.safety_gold += want.kind == "safety"
-        got = first.get(key)
-        if got is None:
-            report.errors.append(f"{gold.pmid} finding {key}: missing ({want.direction})")
-            continue
-        report.findings_matched += 1
-        if got.direction == want.direction:
-            report.findings_correct += 1
-            report.safety_correct += want.kind == "safety"
-        else:
-            report.errors.append(
-                f"{gold.pmid} finding {key}: {got.direction} instead of {want.direction}:"
-                f" {got.sentence}"
-            )
-        if want.kind == "effect" and want.certainty is not None:
-            hedged = "low_certainty" in got.qualifiers
-            right = hedged == (want.certainty == "hedged")
-            report.certainty.tp += right
-            report.certainty.fp += not right
-        if want.kind == "effect" and want.comparator is not None:
-            right = got.comparator == want.comparator
-            report.comparator.tp += right
-            report.comparator.fp += not right
+        _score_pair(report, gold.pmid, key, want, first.get(key))
     for key in first.keys() - gold.details.keys():
         report.findings_extra += 1
         report.errors.append(f"{gold.pmid} finding {key}: extra ({first[key].direction})")

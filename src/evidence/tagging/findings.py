@@ -545,7 +545,7 @@ def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) ->
     # its own certainty: the study's (a pilot) or its sentence's, not the hedge of the
     # within-arm statement ("either may relieve pain")
     qualifiers = {q for q in first.qualifiers if q not in ("vs_active", "low_certainty")}
-    if record.pilot or clause.low or _qualifies(clause, clause):
+    if _clause_is_hedged(record, clause):
         qualifiers.add("low_certainty")
     if record.sham:
         qualifiers.add("vs_sham")
@@ -553,20 +553,7 @@ def _other_statement(record: _Record, first: Finding, clauses: list[_Clause]) ->
         qualifiers.add("vs_active")
     if comparator == "active" and direction == "no_benefit":
         qualifiers.add("similar_to_active")
-    return [
-        Finding(
-            record.pmid,
-            first.intervention,
-            first.condition,
-            None,
-            direction,
-            record.design,
-            clause.sentence,
-            tuple(sorted(qualifiers)),
-            record.size,
-            comparator=comparator,
-        )
-    ]
+    return [_second_finding(record, first, clause, direction, qualifiers, comparator)]
 
 
 def _within_statement(record: _Record, first: Finding, clauses: list[_Clause]) -> list[Finding]:
@@ -582,22 +569,9 @@ def _within_statement(record: _Record, first: Finding, clauses: list[_Clause]) -
     if clause is None:
         return []
     qualifiers = {q for q in clause.qualifiers if q != "low_certainty"}
-    if record.pilot or clause.low or _qualifies(clause, clause):
+    if _clause_is_hedged(record, clause):
         qualifiers.add("low_certainty")
-    return [
-        Finding(
-            record.pmid,
-            first.intervention,
-            first.condition,
-            None,
-            "benefit",
-            record.design,
-            clause.sentence,
-            tuple(sorted(qualifiers)),
-            record.size,
-            comparator="none",
-        )
-    ]
+    return [_second_finding(record, first, clause, "benefit", qualifiers, "none")]
 
 
 def _equivalence_statement(
@@ -620,22 +594,37 @@ def _equivalence_statement(
     if clause is None:
         return []
     qualifiers = {"similar_to_active", "vs_active"}
-    if record.pilot or clause.low or _qualifies(clause, clause):
+    if _clause_is_hedged(record, clause):
         qualifiers.add("low_certainty")
-    return [
-        Finding(
-            record.pmid,
-            first.intervention,
-            first.condition,
-            None,
-            "no_benefit",
-            record.design,
-            clause.sentence,
-            tuple(sorted(qualifiers)),
-            record.size,
-            comparator="active",
-        )
-    ]
+    return [_second_finding(record, first, clause, "no_benefit", qualifiers, "active")]
+
+
+def _clause_is_hedged(record: _Record, clause: _Clause) -> bool:
+    """A second statement's own certainty: the study's (a pilot) or its sentence's."""
+    return record.pilot or clause.low or _qualifies(clause, clause)
+
+
+def _second_finding(
+    record: _Record,
+    first: Finding,
+    clause: _Clause,
+    direction: Direction,
+    qualifiers: set[str],
+    comparator: str,
+) -> Finding:
+    """A further finding for the pair of ``first``, stated by ``clause``."""
+    return Finding(
+        record.pmid,
+        first.intervention,
+        first.condition,
+        None,
+        direction,
+        record.design,
+        clause.sentence,
+        tuple(sorted(qualifiers)),
+        record.size,
+        comparator=comparator,
+    )
 
 
 def _safety_findings(
