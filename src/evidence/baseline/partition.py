@@ -41,6 +41,7 @@ from evidence.ingest import VocabTagger, sha256_file
 from evidence.models import Article, BookArticle, Deletion, Finding, Tag
 from evidence.pubmed import iter_records
 from evidence.store import build_batch
+from evidence.store.tags import analyse_all
 from evidence.tagging import load_vocabulary
 
 __all__ = [
@@ -246,7 +247,7 @@ class _ChunkWriter:
             return
         analyses: list[tuple[list[Tag], list[Finding]]] | None = None
         if self.tagger is not None:
-            analyses = [self.tagger.tag(a) for a in self.pending]
+            analyses = analyse_all(self.tagger, self.pending)
         batch = build_batch(self.pending, analyses, tagger_key=self.key)
         for name in self.tables:
             table = batch.tables[name]
