@@ -26,6 +26,19 @@ def effects(found: list[Finding], intervention: str) -> list[Finding]:
     return [f for f in found if f.kind == "effect" and f.intervention == intervention]
 
 
+def _first_safety_direction(vocab: Vocabulary, sentence: str) -> str | None:
+    """The direction of the first safety finding of a sham-controlled neck pain trial whose
+    results end with ``sentence`` (None: no safety finding)."""
+    found = findings(
+        vocab,
+        **NECK_TRIAL,
+        results=f"Pain fell more with dry needling than with sham (p = 0.01). {sentence}",
+        conclusions="Dry needling reduced neck pain.",
+    )
+    safety = [f for f in found if f.kind == "safety"]
+    return safety[0].direction if safety else None
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -345,14 +358,7 @@ NECK_TRIAL = {
 def test_people_counted_with_a_mild_event_or_with_none(
     vocab: Vocabulary, sentence: str, direction: str
 ) -> None:
-    found = findings(
-        vocab,
-        **NECK_TRIAL,
-        results=f"Pain fell more with dry needling than with sham (p = 0.01). {sentence}",
-        conclusions="Dry needling reduced neck pain.",
-    )
-    safety = [f for f in found if f.kind == "safety"]
-    assert safety and safety[0].direction == direction
+    assert _first_safety_direction(vocab, sentence) == direction
 
 
 @pytest.mark.parametrize(
@@ -468,14 +474,7 @@ def test_events_named_mild_by_a_pronoun_or_as_frequent_as_control(
 def test_events_listed_as_the_only_ones_and_unwanted_effects(
     vocab: Vocabulary, sentence: str, direction: str
 ) -> None:
-    found = findings(
-        vocab,
-        **NECK_TRIAL,
-        results=f"Pain fell more with dry needling than with sham (p = 0.01). {sentence}",
-        conclusions="Dry needling reduced neck pain.",
-    )
-    safety = [f for f in found if f.kind == "safety"]
-    assert safety and safety[0].direction == direction
+    assert _first_safety_direction(vocab, sentence) == direction
 
 
 @pytest.mark.parametrize(
