@@ -25,7 +25,7 @@ from evidence.tagging.findings import analyse_article
 REPO = Path(__file__).resolve().parents[2]
 TOPIC = REPO / "tests" / "eval" / "topic"
 
-FLOORS = {  # dev half: 184 records since the fourth batch
+FLOORS = {  # dev half: 206 records since the fifth batch
     # measured with the second batch: 0.957, 0.974, 0.953 (tags); 0.925, 0.856, 0.893,
     # 0.744, 0.871 (findings). The first 114 alone: 0.993, 0.981, 1.000; 0.944, 0.865, ...
     # Tags after the second round of tagging rules: 0.988, 0.985, 1.000 (the 35 of the
@@ -41,26 +41,30 @@ FLOORS = {  # dev half: 184 records since the fourth batch
     # fourth batch's 18: 0.912, 0.829, 0.833); 0.942, 0.869, 0.938, 0.838, 0.944 (findings).
     # After the fourth round of findings rules (kinds named from the fourth batch's dev
     # records, which are no longer unseen): 0.956, 0.888, 0.939, 0.871, 0.944.
-    "intervention.f1": 0.975,
-    "condition.f1": 0.96,
-    "design.accuracy": 0.975,
-    "finding.coverage": 0.945,
-    "finding.direction_accuracy": 0.875,
-    "finding.certainty_accuracy": 0.93,
-    "finding.comparator_accuracy": 0.855,
-    "finding.safety_accuracy": 0.93,
+    # With the fifth batch's 22 dev records (untuned): 0.961, 0.961, 0.961 (tags; the fifth
+    # batch's 22: 0.778, 0.903, 0.773); 0.906, 0.845, 0.944, 0.842, 0.895 (findings; the
+    # fifth batch's: coverage 0.519, direction 0.519).
+    "intervention.f1": 0.955,
+    "condition.f1": 0.955,
+    "design.accuracy": 0.955,
+    "finding.coverage": 0.90,
+    "finding.direction_accuracy": 0.84,
+    "finding.certainty_accuracy": 0.935,
+    "finding.comparator_accuracy": 0.835,
+    "finding.safety_accuracy": 0.89,
 }
 # the matched scorer (every labelled finding of a pair, paired one to one with ours; see
 # evidence.tagging.evaluation): measured 0.865, 0.795, 0.929, 0.830, 0.941 when introduced;
 # 0.905, 0.825, 0.946, 0.878, 0.971 after the third round of findings rules (166 records);
 # with the fourth batch's 18 dev records (untuned): 0.842, 0.776, 0.941, 0.870, 0.944;
-# after the fourth round of findings rules: 0.896, 0.838, 0.945, 0.918, 0.944
+# after the fourth round of findings rules: 0.896, 0.838, 0.945, 0.918, 0.944;
+# with the fifth batch's 22 dev records (untuned): 0.839, 0.788, 0.949, 0.893, 0.895
 MATCHED_FLOORS = {
-    "finding.coverage": 0.88,
-    "finding.direction_accuracy": 0.825,
-    "finding.certainty_accuracy": 0.93,
-    "finding.comparator_accuracy": 0.905,
-    "finding.safety_accuracy": 0.93,
+    "finding.coverage": 0.83,
+    "finding.direction_accuracy": 0.78,
+    "finding.certainty_accuracy": 0.94,
+    "finding.comparator_accuracy": 0.885,
+    "finding.safety_accuracy": 0.89,
 }
 
 
