@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from evidence import pipeline
 from evidence.claims.claims_file import load_claims
@@ -85,13 +86,17 @@ def test_gold_loads_and_quotes_its_article(folder: str, vocab: Vocabulary) -> No
 
 
 def test_every_draft_goes_through_check_into_the_report(tmp_path: Path, vocab: Vocabulary) -> None:
-    """draft → claims file → `evidence check` → report, for every article of the set."""
+    """draft → claims file → `evidence check` → report, for every article of the set.
+
+    Each draft is written and loaded as its own claims file; then the drafts' claims, their
+    ids prefixed with the article's number, are checked as one file (one check and one report
+    instead of one per article: the same claims reach the same judge)."""
     settings = Settings.from_env({}, db_path=tmp_path / "e.duckdb")
     files = sorted((REPO / "data" / "sample").glob("pubmed-sample-*.xml"))
     assert files, "data/sample has no pubmed-sample-*.xml files"
     assert pipeline.ingest(settings, files).ok
-    drafted = 0
-    for folder in FOLDERS:
+    together: list[dict[str, object]] = []
+    for number, folder in enumerate(FOLDERS):
         article = _article(folder)
         draft = draft_claims(read_article(article), vocab)
         path = tmp_path / f"{folder}.yaml"
@@ -99,10 +104,14 @@ def test_every_draft_goes_through_check_into_the_report(tmp_path: Path, vocab: V
         loaded = load_claims(path, vocab)
         assert len(loaded.claims) == len(draft.claims), folder
         assert all(c.reviewed is False for c in loaded.claims), folder
-        pipeline.check(settings, path)
-        drafted += len(draft.claims)
+        for claim in yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]:
+            together.append({**claim, "id": f"A{number:02d}-{claim['id']}"})
+    path = tmp_path / "all-drafts.yaml"
+    path.write_text(yaml.safe_dump({"claims": together}, sort_keys=False), encoding="utf-8")
+    assert len(load_claims(path, vocab).claims) == len(together)
+    pipeline.check(settings, path)
     page = pipeline.report(settings, tmp_path / "report").read_text(encoding="utf-8")
-    assert page.count("Draft, not reviewed") == drafted
+    assert page.count("Draft, not reviewed") == len(together)
 
 
 @pytest.mark.parametrize("folder", sorted(FLOORS))
