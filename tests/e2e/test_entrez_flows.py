@@ -18,7 +18,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="session")
 def harness() -> Iterator[None]:
-    with prefect_test_harness():
+    # the temporary Prefect server may start slowly on a busy machine (tests run in parallel)
+    with prefect_test_harness(server_startup_timeout=120):
         yield
 
 

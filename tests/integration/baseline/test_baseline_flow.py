@@ -31,7 +31,8 @@ def flow_module() -> Iterator[ModuleType]:
 
 @pytest.fixture(scope="module")
 def harness() -> Iterator[None]:
-    with prefect_test_harness():
+    # the temporary Prefect server may start slowly on a busy machine (tests run in parallel)
+    with prefect_test_harness(server_startup_timeout=120):
         yield
 
 
