@@ -7,14 +7,19 @@ and microseconds per record of:
   parse      `iter_records`: the file into typed `Article` records (the record builder that
              `iter_records` picks: the compiled one when built, or EVIDENCE_PARSER)
   parse-py   the same with the Python record builder (not added to the sum)
-  batch      `build_batch`: records into Arrow tables, 1,000 at a time
+  batch      `build_batch`: records into Arrow tables, 1,000 at a time (after one
+             conversion made beforehand: pyarrow's first one imports pandas, 0.2-0.3 s that
+             the ingest's workers never pay, see `evidence.ingest.pool`)
   tag        the tagger over every record (tags and findings), as the ingest runs it
              (`analyse_all`: each step over a thousand records at a time); tag-1by1 the same
              one record at a time (not added to the sum), then its four steps alone:
-             build_document, find_matches, tag_document, findings_from_document
+             build_document, find_matches, tag_document, findings_from_document, and
+             tag-arrow: the tags and findings into Arrow tables (`tag_tables`, part of the
+             batch that a worker builds; not added to the sum)
   load       `upsert_batch` of every batch into a fresh DuckDB file, then the commit (the
              batches merged up to --load-batch records first, as the parallel path's main
-             process merges the workers' batches; 0: as built, 1,000 each)
+             process merges the workers' batches; 0: as built, 1,000 each); under it, its
+             parts: connect (open, schema), upserts, commit (and close)
   cut        `split_records`: the file cut into pieces for the worker processes
 
 and the CPU budget that a target of N records/s on C cores allows, beside their sum.
@@ -43,7 +48,14 @@ from evidence.ingest.files import INGEST_MEMORY_LIMIT
 from evidence.models import Article
 from evidence.pubmed import iter_records, split_records
 from evidence.store import connect
-from evidence.store.load import Batch, build_batch, gc_paused, merge_batches, upsert_batch
+from evidence.store.load import (
+    Batch,
+    build_batch,
+    gc_paused,
+    merge_batches,
+    tag_tables,
+    upsert_batch,
+)
 from evidence.store.tags import analyse_all
 from evidence.tagging import Vocabulary
 from evidence.tagging.findings import findings_from_document
@@ -100,15 +112,24 @@ def _merge(batches: list[Batch], records: int) -> list[Batch]:
     return out
 
 
-def _load(batches: list[Batch], db: Path, memory_limit: str, threads: int) -> None:
+def _load(
+    batches: list[Batch], db: Path, memory_limit: str, threads: int, parts: dict[str, float]
+) -> None:
+    """Load the batches in one transaction; ``parts`` gets the CPU seconds of its parts."""
+    clock = time.process_time()
     con = connect(db, memory_limit=memory_limit, threads=threads)
     try:
+        parts["connect"] = time.process_time() - clock
+        clock = time.process_time()
         con.execute("BEGIN TRANSACTION")
         for batch in batches:
             upsert_batch(con, batch, source=str(db))
+        parts["upserts"] = time.process_time() - clock
+        clock = time.process_time()
         con.execute("COMMIT")
     finally:
         con.close()
+        parts["commit"] = time.process_time() - clock
 
 
 def _tag_steps(articles: list[Article], vocab: Vocabulary, records: int) -> None:
@@ -172,6 +193,7 @@ def main() -> None:
                 [],
             )
             del os.environ["EVIDENCE_PARSER"]
+    build_batch(articles[:1])  # pyarrow's first conversion imports pandas: not the batch's cost
     batches = _timed(
         "batch",
         records,
@@ -180,16 +202,35 @@ def main() -> None:
     )
     if not args.no_tag:
         tagger = make_tagger(Settings.from_env())
-        _timed("tag", records, lambda: analyse_all(tagger, articles), rows)
+        analyses = _timed("tag", records, lambda: analyse_all(tagger, articles), rows)
         _timed("tag-1by1", records, lambda: [tagger.tag(a) for a in articles], [])
         _tag_steps(articles, tagger.vocab, records)
+        _timed(
+            "tag-arrow",
+            records,
+            lambda: [
+                tag_tables(
+                    [t for tags, _ in analyses[i : i + BATCH] for t in tags],
+                    [f for _, found in analyses[i : i + BATCH] for f in found],
+                )
+                for i in range(0, len(analyses), BATCH)
+            ],
+            [],
+        )
+        analyses.clear()
     articles.clear()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "stages.duckdb"
         merged = _merge(batches, args.load_batch)
         biggest = max(map(len, merged), default=0)
         print(f"           (load: {len(merged)} upserts of up to {biggest} records)")
-        _timed("load", records, lambda: _load(merged, db, args.memory_limit, args.threads), rows)
+        parts: dict[str, float] = {}
+        _timed(
+            "load", records, lambda: _load(merged, db, args.memory_limit, args.threads, parts), rows
+        )
+        for label, seconds in parts.items():
+            each = seconds / max(records, 1) * 1e6
+            print(f"  {label:<8} {seconds:8.2f} s CPU {each:8.0f} µs/record")
     _timed("cut", records, lambda: sum(p.records for p in split_records(args.file)), rows)
     # the floor is part of parse (parse includes libxml2's work), so it is not added again
     work = sum(s for label, s in rows if label not in ("floor", "tag"))
