@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from evidence.config import Settings
 from evidence.errors import EvidenceError, InputError
 from evidence.ingest.engine import (
+    INGEST_CHECKPOINT_THRESHOLD,
     INGEST_MEMORY_LIMIT,
     PARALLEL_MIN_BYTES,
     FileJob,
@@ -246,7 +247,12 @@ def _ingest_into(
     # With worker processes on every core, DuckDB's own threads only contend with them: one
     # thread loads the 30,000-record benchmark's batches in 2.8 CPU-s instead of 3.6.
     threads = 1 if pool is not None else None
-    con = connect(work.path, memory_limit=INGEST_MEMORY_LIMIT, threads=threads)
+    con = connect(
+        work.path,
+        memory_limit=INGEST_MEMORY_LIMIT,
+        threads=threads,
+        checkpoint_threshold=INGEST_CHECKPOINT_THRESHOLD,
+    )
     try:
         executor = LocalExecutor(pool=pool, progress=progress)
         jobs = plan_files(con, paths, force=force)

@@ -105,6 +105,7 @@ def connect(
     read_only: bool = False,
     memory_limit: str | None = None,
     threads: int | None = None,
+    checkpoint_threshold: str | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open (and create) the warehouse at ``path`` with its schema and analyst views.
 
@@ -112,6 +113,11 @@ def connect(
     it, DuckDB spills to a temporary folder beside the file. Writers set it so that a big
     file's open transaction does not grow the process. ``threads`` caps DuckDB's own
     threads (default: one per core); a writer fed by worker processes sets 1.
+    ``checkpoint_threshold`` (DuckDB's setting, default 16MB) is the size of a transaction
+    past which its commit writes the rows straight into the file (a checkpoint) instead of
+    into the write-ahead log first; a bulk writer sets a small one, so that a big commit
+    writes its rows once, not twice (log, then the checkpoint at close). Either way the
+    commit is whole or nothing.
 
     Opens exactly ``path``: a writing run passes its working copy
     (`evidence.store.snapshot.WorkCopy.path`), so it never touches the file analysts have open.
@@ -133,6 +139,8 @@ def connect(
         config["memory_limit"] = memory_limit
     if threads:
         config["threads"] = threads
+    if checkpoint_threshold:
+        config["checkpoint_threshold"] = checkpoint_threshold
     with storage_errors(where):
         con = duckdb.connect(where, read_only=read_only, config=config)
     try:

@@ -366,6 +366,8 @@ def _prepare(db_path: Path, work: Path) -> bool:
 
 
 def _checkpoint(path: Path) -> None:
+    if not path.with_name(path.name + ".wal").exists():
+        return  # nothing logged: the file holds every commit already (no need to open it)
     con = duckdb.connect(str(path))
     try:
         con.execute("CHECKPOINT")
