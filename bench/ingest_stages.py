@@ -19,14 +19,15 @@ and microseconds per record of:
   load       `upsert_batch` of every batch into a fresh DuckDB file, then the commit (the
              batches merged up to --load-batch records first, as the parallel path's main
              process merges the workers' batches; 0: as built, 1,000 each); under it, its
-             parts: connect (open, schema), upserts, commit (and close)
+             parts: connect (open, schema), upserts, commit (and close), with the
+             ingest's DuckDB checkpoint threshold (or --checkpoint-threshold)
   cut        `split_records`: the file cut into pieces for the worker processes
 
 and the CPU budget that a target of N records/s on C cores allows, beside their sum.
 
     python bench/ingest_stages.py FILE [--target 10000] [--cores 2] [--no-tag]
                                        [--memory-limit 64MB] [--threads 1]
-                                       [--load-batch 5000]
+                                       [--load-batch 5000] [--checkpoint-threshold 16MB]
 """
 
 from __future__ import annotations
@@ -112,12 +113,25 @@ def _merge(batches: list[Batch], records: int) -> list[Batch]:
     return out
 
 
+def _checkpoint_threshold() -> str | None:
+    """The ingest's DuckDB checkpoint threshold (None for an evidence without one)."""
+    import evidence.ingest.engine
+
+    return getattr(evidence.ingest.engine, "INGEST_CHECKPOINT_THRESHOLD", None)
+
+
 def _load(
-    batches: list[Batch], db: Path, memory_limit: str, threads: int, parts: dict[str, float]
+    batches: list[Batch],
+    db: Path,
+    memory_limit: str,
+    threads: int,
+    parts: dict[str, float],
+    checkpoint_threshold: str | None = None,
 ) -> None:
     """Load the batches in one transaction; ``parts`` gets the CPU seconds of its parts."""
     clock = time.process_time()
-    con = connect(db, memory_limit=memory_limit, threads=threads)
+    extra = {"checkpoint_threshold": checkpoint_threshold} if checkpoint_threshold else {}
+    con = connect(db, memory_limit=memory_limit, threads=threads, **extra)
     try:
         parts["connect"] = time.process_time() - clock
         clock = time.process_time()
@@ -168,6 +182,12 @@ def main() -> None:
     )
     parser.add_argument(
         "--load-batch", type=int, default=0, help="records per upsert (0: 1,000, as built)"
+    )
+    parser.add_argument(
+        "--checkpoint-threshold",
+        default=_checkpoint_threshold(),
+        help="DuckDB's checkpoint_threshold for the load (default: the ingest's; 16MB is"
+        " DuckDB's own)",
     )
     args = parser.parse_args()
     rows: list[tuple[str, float]] = []
@@ -226,7 +246,12 @@ def main() -> None:
         print(f"           (load: {len(merged)} upserts of up to {biggest} records)")
         parts: dict[str, float] = {}
         _timed(
-            "load", records, lambda: _load(merged, db, args.memory_limit, args.threads, parts), rows
+            "load",
+            records,
+            lambda: _load(
+                merged, db, args.memory_limit, args.threads, parts, args.checkpoint_threshold
+            ),
+            rows,
         )
         for label, seconds in parts.items():
             each = seconds / max(records, 1) * 1e6
