@@ -294,7 +294,7 @@ def start_guard(keys: Iterable[str], depth: int | None = None) -> str | None:
     return trie_regex(sorted(minimal)) if minimal else None
 
 
-def lead_filter(sources: Mapping[str, Iterable[str | None]]) -> str | None:
+def lead_filter(sources: Mapping[str, Iterable[str | None]], *, checked: bool = True) -> str | None:
     """A regex that matches where some pattern whose lead starts with the word there
     matches: ``w(?<=(?=P1|P2)w)`` for the first word ``w`` of each lead (its run of word
     characters: "to" of "to "), the words folded into one trie (the lookbehind steps back
@@ -307,7 +307,9 @@ def lead_filter(sources: Mapping[str, Iterable[str | None]]) -> str | None:
 
     ``sources`` maps each lead to the sources of its patterns, None for one that cannot
     be embedded (groups, inline flags): the word of such a lead always matches.
-    None when a lead does not start with a word character, or the filter does not compile."""
+    None when a lead does not start with a word character, or the filter does not compile;
+    ``checked=False`` leaves the compiling out (a caller that compiles the filter as part of
+    a bigger regex, and drops it if that fails, saves compiling it twice)."""
     by_word: dict[str, list[str | None]] = {}
     for lead, group in sources.items():
         run = _WORD_RUN.match(lead)
@@ -346,6 +348,8 @@ def lead_filter(sources: Mapping[str, Iterable[str | None]]) -> str | None:
         return "(?:" + "|".join(alternatives) + ")"
 
     check = "(?:" + emit(root, "") + ")"
+    if not checked:
+        return check
     try:  # a source that compiles alone but not in a lookbehind: no filter, no error
         re.compile(check, re.MULTILINE)
     except re.error:

@@ -216,3 +216,30 @@ def test_without_the_regex_parser_the_matcher_finds_the_same(
         assert plain.text_matcher.find(text.lower(), text) == vocab.text_matcher.find(
             text.lower(), text
         )
+
+
+def test_an_unchecked_lead_filter_is_the_checked_one() -> None:
+    sources: dict[str, list[str | None]] = {
+        "pain": ["pain (?:was|were) reduced"],
+        "with ": ["with active trigger points?"],
+    }
+    assert lead_filter(sources, checked=False) == lead_filter(sources)
+
+
+def test_a_lead_filter_that_does_not_compile_in_the_matcher_is_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The matcher compiles the filter only as part of its regex; if it fails there, the
+    matcher is the one it would be without a filter (as a filter `lead_filter` rejects)."""
+    from evidence.tagging import matching
+    from evidence.tagging.vocabulary import load_vocabulary
+
+    terms = load_vocabulary(REPO / "data" / "vocab").terms
+    monkeypatch.setattr(matching, "lead_filter", lambda *a, **k: None)
+    without = matching.compile_text_matcher(terms)
+    monkeypatch.setattr(matching, "lead_filter", lambda *a, **k: "(?<=a+)")  # not fixed width
+    broken = matching.compile_text_matcher(terms)
+    assert broken.regex is not None and without.regex is not None
+    assert broken.regex.pattern == without.regex.pattern
+    assert broken.word_regex is not None and without.word_regex is not None
+    assert broken.word_regex.pattern == without.word_regex.pattern
