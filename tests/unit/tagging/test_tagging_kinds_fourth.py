@@ -1,0 +1,74 @@
+"""Conditions and interventions as real abstracts word them, fourth round: trigger points
+stated as an inclusion criterion, trigger points inside a named headache diagnosis, and the
+distractors held out. Every sentence is SYNTHETIC, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import article
+
+from evidence.models import Tag
+from evidence.tagging import Vocabulary, tag_article
+
+
+def values(tags: list[Tag], dimension: str) -> set[str]:
+    return {t.value for t in tags if t.dimension == dimension}
+
+
+def conditions(vocab: Vocabulary, methods: str, title: str = "Needling in adults") -> set[str]:
+    return values(tag_article(article(title, methods=methods), vocab), "condition")
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Thirty office workers who met the inclusion criteria and had a palpable myofascial "
+        "trigger point in the upper trapezius were randomised.",
+        "Eligible adults showed at least one myofascial trigger point in the levator scapulae.",
+        "Inclusion required the presence of a myofascial trigger point in the infraspinatus.",
+        "Runners were enrolled if they were over 18 and had a typical myofascial trigger "
+        "point (MTrP) in the soleus.",
+        "Patients diagnosed with a myofascial trigger point of the gluteus medius took part.",
+    ],
+)
+def test_a_myofascial_trigger_point_as_inclusion_criterion(vocab: Vocabulary, methods: str) -> None:
+    assert "myofascial_pain_syndrome" in conditions(vocab, methods)
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Healthy students who had latent myofascial trigger points in the trapezius took part.",
+        "Women with fibromyalgia who also had myofascial trigger points were enrolled.",
+        "Patients had more active trigger points than the matched controls.",
+        "Volunteers were screened and had no myofascial trigger points in the neck.",
+    ],
+)
+def test_trigger_points_that_are_not_the_population_criterion(
+    vocab: Vocabulary, methods: str
+) -> None:
+    assert "myofascial_pain_syndrome" not in conditions(vocab, methods)
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Nineteen people whose cervicogenic headache arose from a trigger point in the "
+        "sternocleidomastoid were randomised.",
+        "Adults whose tension-type headache was attributed to trigger points in the "
+        "suboccipital muscles received massage.",
+        "We enrolled women with migraine headaches linked to active MTrPs of the temporalis.",
+        "Cluster headache caused by myofascial trigger points is rare.",
+    ],
+)
+def test_a_named_headache_from_trigger_points_is_that_headache(
+    vocab: Vocabulary, methods: str
+) -> None:
+    assert "myofascial_pain_syndrome" not in conditions(vocab, methods)
+
+
+def test_a_bare_headache_from_trigger_points_is_still_myofascial_pain(
+    vocab: Vocabulary,
+) -> None:
+    methods = "Headaches that stemmed from trigger points of the upper trapezius were treated."
+    assert "myofascial_pain_syndrome" in conditions(vocab, methods)
