@@ -447,6 +447,7 @@ def tag_document(
     for dimension in _TEXT_DIMENSIONS:
         _tag_text(dimension, doc, matches, tables, out)
     _apply_yields(tables, out)
+    _apply_condition_yields(tables, out)
     reported = out.values("adverse_event")
     if reported and "adverse_events" in vocab.order("outcome"):
         first = next(t.id for t in vocab.terms["adverse_event"] if t.id in reported)
@@ -722,6 +723,20 @@ def _apply_yields(tables: VocabTables, out: _Collector) -> None:
             continue
         if any(out.sources("intervention", other) & text_sources for other in term.yields_to):
             out.drop("intervention", term.id)
+
+
+def _apply_condition_yields(tables: VocabTables, out: _Collector) -> None:
+    """Drop a broad condition (a term with ``yields_to``: chronic pain) when the title or
+    abstract names one of its kinds: "chronic abdominal wall pain from trigger points in the
+    rectus abdominis" is myofascial pain, "fibromyalgia, a chronic widespread pain" is
+    fibromyalgia. The pain is a symptom of the named syndrome, which is what was studied."""
+    text_sources = {"text_title", "text_abstract", "keyword"}
+    tagged = out.values("condition")
+    for term in tables.broad_conditions:
+        if term.id not in tagged:
+            continue
+        if any(out.sources("condition", kind) & text_sources for kind in term.yields_to):
+            out.drop("condition", term.id)
 
 
 def _tag_design(

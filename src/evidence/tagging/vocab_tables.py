@@ -54,6 +54,8 @@ class VocabTables:
     generic: Mapping[tuple[str, str], tuple[str, ...]] = field(init=False)
     # the intervention terms that yield to others, in file order
     yielding: tuple[Term, ...] = field(init=False)
+    # the condition terms that name a broad class (chronic pain) and yield to its kinds
+    broad_conditions: tuple[Term, ...] = field(init=False)
     # (UI, name) of a heading -> its ids, None when it names no id in any dimension
     _headings: dict[tuple[str | None, str], Ids | None] = field(default_factory=dict)
     # (UI, name) of a publication type -> its design ids
@@ -75,6 +77,7 @@ class VocabTables:
             if term.generic
         }
         self.yielding = tuple(t for t in terms.get("intervention", ()) if t.yields_to)
+        self.broad_conditions = tuple(t for t in terms.get("condition", ()) if t.yields_to)
 
     def rank(self, key: tuple[str, str, str]) -> tuple[int, int, int]:
         """The output order of tags by (dimension, id, source): dimension, then the id's

@@ -72,3 +72,45 @@ def test_a_bare_headache_from_trigger_points_is_still_myofascial_pain(
 ) -> None:
     methods = "Headaches that stemmed from trigger points of the upper trapezius were treated."
     assert "myofascial_pain_syndrome" in conditions(vocab, methods)
+
+
+@pytest.mark.parametrize(
+    ("methods", "kind"),
+    [
+        (
+            "Twelve patients with chronic abdominal wall pain, each with trigger points in the "
+            "rectus abdominis, were included and had myofascial trigger points needled.",
+            "myofascial_pain_syndrome",
+        ),
+        (
+            "Adults with fibromyalgia, a chronic widespread pain condition, were enrolled.",
+            "fibromyalgia",
+        ),
+        (
+            "We recruited people with persistent pain after lumbar surgery (failed back "
+            "surgery syndrome).",
+            "failed_back_surgery_syndrome",
+        ),
+        (
+            "Chronic pelvic pain was the complaint of all 30 women, diagnosed as primary "
+            "dysmenorrhea.",
+            "dysmenorrhea",
+        ),
+    ],
+)
+def test_chronic_pain_named_beside_one_of_its_kinds_is_that_kind(
+    vocab: Vocabulary, methods: str, kind: str
+) -> None:
+    assert conditions(vocab, methods) == {kind}
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Sixty adults with chronic pain of any site were enrolled from a pain clinic.",
+        "Chronic abdominal wall pain was treated with injections in 40 patients.",
+        "Veterans with chronic noncancer pain completed the programme.",
+    ],
+)
+def test_chronic_pain_alone_stays(vocab: Vocabulary, methods: str) -> None:
+    assert conditions(vocab, methods) == {"chronic_pain"}
