@@ -114,15 +114,19 @@ _OTHER_TREATMENTS_BEFORE = re.compile(
 )
 _BOTH_ARMS_BEFORE = re.compile(
     r"\b(?:both (?:groups|arms)|all (?:patients|participants|subjects|groups)|everyone|"
-    r"every (?:patient|participant|subject|group))\b[\w\s]{0,30}?\b(?:the same|also|additionally|"
-    r"received|were given|was given|did|had|performed|underwent|completed|followed|"
-    r"(?:was|were) asked to do)\b[\w\s-]{0,40}$"
+    r"(?:every|each) (?:patient|participant|subject|group))\b[\w\s]{0,30}?\b(?:the same|also|"
+    r"additionally|received|were given|was given|did|had|performed|underwent|completed|followed|"
+    r"(?:was|were) asked to do|"
+    # "every patient was advised to follow an exercise programme"
+    r"(?:was|were) (?:\w+ )?(?:advised|instructed|told|encouraged|asked|taught) to (?:follow|do|"
+    r"perform|continue|carry out|keep up|undertake|practi[sc]e|start))\b[\w\s-]{0,40}$"
 )
 # "sham ultrasound with exercise": what the sham arm also had, so every arm had it
 # "exercise therapy was given to all participants": what every arm had, named first
 _ALL_ARMS_AFTER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:was|were) (?:also )?(?:given|provided|prescribed|delivered|offered|"
-    r"applied|performed) (?:to|for|by|in) (?:all|both|every|each)\b"
+    r"applied|performed) (?:to|for|by|in) (?:all|both|(?:every|each) (?:[\w-]+ )?(?:patient|"
+    r"participant|subject|group|arm|volunteer|person|individual))\b"
 )
 _SHAM_ARM_ADDED_BEFORE = re.compile(
     r"\b(?:sham|placebo)\s+(?:[\w-]+\s+){1,2}(?:with|plus|and|combined with|together with)\s+"
@@ -143,7 +147,7 @@ _SHAM_WORDS = ("sham", "placebo", "detuned", "inactive", "switched", "simulated"
 _FAILED_WORDS = (" failed", " not helped", " not worked")
 _PRIOR_WORDS = ("resist", "refractory", "despite", "fail", "unresponsive", "previous", "contra")
 _ADD_WORDS = ("add", "on top", "adjunct")
-_BOTH_WORDS = ("both", "all ", "every")
+_BOTH_WORDS = ("both", "all ", "every", "each ")
 _ACCOMPANYING_WORDS = ("accompan", "concomit", "co-interv", "cointerv")
 _OTHER_WORDS = ("other", "alternative", "non-")
 

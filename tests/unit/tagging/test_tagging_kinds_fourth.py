@@ -114,3 +114,61 @@ def test_chronic_pain_named_beside_one_of_its_kinds_is_that_kind(
 )
 def test_chronic_pain_alone_stays(vocab: Vocabulary, methods: str) -> None:
     assert conditions(vocab, methods) == {"chronic_pain"}
+
+
+def interventions(vocab: Vocabulary, methods: str, title: str) -> set[str]:
+    return values(tag_article(article(title, methods=methods), vocab), "intervention")
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Participants were allocated to acupuncture needling (n=18) or to lidocaine injection; "
+        "acupuncture needling of trigger points was repeated weekly.",
+        "In the acupuncture needling group needles were inserted into each trigger point.",
+        "Acupuncture needles were placed in the upper trapezius MTrPs for ten minutes.",
+        "A needle was inserted at every active trigger point of the infraspinatus until a "
+        "local twitch response appeared.",
+    ],
+)
+def test_acupuncture_needles_put_into_trigger_points_are_dry_needling(
+    vocab: Vocabulary, methods: str
+) -> None:
+    found = interventions(vocab, methods, "Needling of trigger points in older adults")
+    assert "dry_needling" in found
+    assert "acupuncture" not in found
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        # acupuncture at acupoints stays acupuncture
+        ("Acupuncture needling at LI4 and ST36 was given twice a week.", {"acupuncture"}),
+        # a needle that delivers an injectate into the trigger point is an injection
+        (
+            "A needle was inserted into the trigger point and 1 ml of lidocaine was injected.",
+            set(),
+        ),
+    ],
+)
+def test_needles_that_are_not_dry_needling(
+    vocab: Vocabulary, methods: str, expected: set[str]
+) -> None:
+    assert interventions(vocab, methods, "Needles for neck pain") == expected
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Every patient was advised to follow an exercise programme at home.",
+        "Each participant was instructed to continue a home exercise programme.",
+        "All patients were also taught to perform stretching exercises daily.",
+        "Every subject was encouraged to keep up a home exercise routine.",
+    ],
+)
+def test_exercise_every_arm_was_advised_to_do_is_a_co_intervention(
+    vocab: Vocabulary, methods: str
+) -> None:
+    title = "Shock wave therapy or ultrasound for myofascial pain: a randomized trial"
+    found = interventions(vocab, "Groups had shock wave therapy or ultrasound. " + methods, title)
+    assert found == {"shockwave_therapy", "therapeutic_ultrasound"}
