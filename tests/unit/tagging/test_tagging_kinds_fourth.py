@@ -172,3 +172,33 @@ def test_exercise_every_arm_was_advised_to_do_is_a_co_intervention(
     title = "Shock wave therapy or ultrasound for myofascial pain: a randomized trial"
     found = interventions(vocab, "Groups had shock wave therapy or ultrasound. " + methods, title)
     assert found == {"shockwave_therapy", "therapeutic_ultrasound"}
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Randomized trials of trigger point manual therapy (TPMT) were pooled.",
+        "Manual treatment of the myofascial trigger points of the infraspinatus was given.",
+        "The physiotherapist applied manual therapy to the active MTrPs of the levator scapulae.",
+        "Myofascial trigger point (MTrP) manual therapy was compared with usual care.",
+    ],
+)
+def test_manual_therapy_of_trigger_points_is_trigger_point_therapy(
+    vocab: Vocabulary, methods: str
+) -> None:
+    found = interventions(vocab, methods, "Hands-on care for shoulder pain")
+    assert found == {"trigger_point_therapy"}
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Trigger points were imaged with two-dimensional grayscale ultrasound.",
+        "The taut band was seen on 2D ultrasound in 14 of 20 muscles.",
+        "A grey-scale ultrasound of the gluteus medius preceded the palpation.",
+    ],
+)
+def test_ultrasound_imaging_in_two_dimensions_or_grayscale_is_not_a_treatment(
+    vocab: Vocabulary, methods: str
+) -> None:
+    assert "therapeutic_ultrasound" not in interventions(vocab, methods, "Seeing trigger points")
