@@ -202,3 +202,28 @@ def test_ultrasound_imaging_in_two_dimensions_or_grayscale_is_not_a_treatment(
     vocab: Vocabulary, methods: str
 ) -> None:
     assert "therapeutic_ultrasound" not in interventions(vocab, methods, "Seeing trigger points")
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        (
+            "Adults with tension-type or cervicogenic headache were enrolled.",
+            {"tension_type_headache"},
+        ),
+        (
+            "Women with tension-type and migraine headaches kept a diary.",
+            {"tension_type_headache", "migraine"},
+        ),
+        ("Patients with low back or neck pain were referred.", {"low_back_pain", "neck_pain"}),
+        ("Runners with lower back and pelvic pain took part.", {"low_back_pain"}),
+        (
+            "Office workers with shoulder or neck pain were screened.",
+            {"shoulder_pain", "neck_pain"},
+        ),
+    ],
+)
+def test_conditions_that_share_a_head_noun(
+    vocab: Vocabulary, methods: str, expected: set[str]
+) -> None:
+    assert conditions(vocab, methods) == expected
