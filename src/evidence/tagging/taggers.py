@@ -128,7 +128,11 @@ _NUMBER = (
 )
 _TREATED_SERIES = re.compile(
     r"\b" + _NUMBER + r"\s+(?:consecutive\s+)?(?:patients|cases)\b[^.;]{0,80}?\b(?:were\s+|was\s+)?"
-    r"(?:treated|underwent|received|managed|took part|participated|enrolled|recruited|included)\b"
+    r"(?:treated|underwent|received|managed|took part|participated|enrolled|recruited|included)\b|"
+    # the verb first: "we included twelve patients with ...", "we treated 23 consecutive cases"
+    r"\bwe\s+(?:[\w-]+\s+)?(?:treated|enrolled|recruited|included)\s+(?:a total of\s+)?"
+    + _NUMBER
+    + r"\s+(?:consecutive\s+)?(?:patients|cases)\b"
 )
 # people of another noun, when they are treated: "in 24 women, the trigger points were treated"
 _TREATED_PEOPLE = re.compile(

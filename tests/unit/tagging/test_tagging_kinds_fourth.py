@@ -227,3 +227,28 @@ def test_conditions_that_share_a_head_noun(
     vocab: Vocabulary, methods: str, expected: set[str]
 ) -> None:
     assert conditions(vocab, methods) == expected
+
+
+def design(vocab: Vocabulary, methods: str) -> set[str]:
+    record = article("Needling for abdominal wall pain", methods=methods)
+    return values(tag_article(record, vocab), "design")
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "We included twelve patients with a diagnosis of chronic abdominal wall pain. Each "
+        "had dry needling of the trigger points found.",
+        "We treated 23 consecutive patients with lateral elbow pain by needling.",
+        "Over two years we prospectively enrolled 31 patients, who all had needling weekly.",
+    ],
+)
+def test_patients_counted_after_the_verb_are_a_case_series(vocab: Vocabulary, methods: str) -> None:
+    assert design(vocab, methods) == {"case_series"}
+
+
+def test_patients_counted_after_the_verb_and_split_into_groups_are_a_trial(
+    vocab: Vocabulary,
+) -> None:
+    methods = "We included 40 patients, who were split into two groups by random numbers."
+    assert design(vocab, methods) == {"rct"}
