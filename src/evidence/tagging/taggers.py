@@ -582,11 +582,28 @@ def _tag_text(
             continue
         phrase = _SEP.sub(" ", text[match.start : match.end].lower())
         # a generic phrase in the plural ("massages") is generic too
-        if phrase not in generic and (phrase[-1:] != "s" or phrase[:-1] not in generic):
+        if (
+            phrase not in generic
+            and (phrase[-1:] != "s" or phrase[:-1] not in generic)
+            and not _abbreviates_generic(text, match, generic)
+        ):
             specific.add((dimension, term))
     for (value, source), words in evidence.items():
         if scores[value] >= 1.0:
             out.add(dimension, value, source, words)
+
+
+def _abbreviates_generic(text: str, match: Match, generic: tuple[str, ...]) -> bool:
+    """Whether ``match`` is an abbreviation the record defined for a generic phrase: "trigger
+    point therapy (TriT)" makes each "TriT" as generic as the words it stands for."""
+    short = text[match.start : match.end]
+    if " " in short or short.islower():
+        return False
+    defined = text.find(f"({short}")
+    if defined <= 0:
+        return False
+    before = _SEP.sub(" ", text[max(0, defined - 40) : defined].lower()).rstrip()
+    return any(before.endswith(g) or before.endswith(g + "s") for g in generic)
 
 
 def _instrument_only_terms(doc: Document, counted: list[tuple[Match, str]]) -> set[str]:

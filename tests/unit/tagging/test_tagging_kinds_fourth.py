@@ -59,6 +59,7 @@ def test_trigger_points_that_are_not_the_population_criterion(
         "suboccipital muscles received massage.",
         "We enrolled women with migraine headaches linked to active MTrPs of the temporalis.",
         "Cluster headache caused by myofascial trigger points is rare.",
+        "Soldiers whose post-traumatic headache was linked to trapezius trigger points took part.",
     ],
 )
 def test_a_named_headache_from_trigger_points_is_that_headache(
@@ -252,3 +253,29 @@ def test_patients_counted_after_the_verb_and_split_into_groups_are_a_trial(
 ) -> None:
     methods = "We included 40 patients, who were split into two groups by random numbers."
     assert design(vocab, methods) == {"rct"}
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Patients were allocated to trigger point therapy (TriT) or acupoint therapy; the two "
+        "therapy groups received 810-nm low-level laser. Pain fell at once in the TriT group.",
+        "Trigger point therapy (TPT) consisted of 2000 pulses of radial shockwave to each "
+        "point; the TPT group improved.",
+        "In the trigger point treatment (TPTx) arm, a high-intensity laser was aimed at the "
+        "trapezius points, and the TPTx arm did better.",
+    ],
+)
+def test_trigger_point_therapy_named_by_the_agent_given(vocab: Vocabulary, methods: str) -> None:
+    found = interventions(vocab, methods, "Points in the neck: a randomized comparison")
+    assert "trigger_point_therapy" not in found
+    assert found & {"laser_therapy", "shockwave_therapy"}
+
+
+def test_manual_trigger_point_therapy_beside_a_laser_arm_stays(vocab: Vocabulary) -> None:
+    methods = (
+        "Ischemic compression of the trigger points (trigger point therapy, TPT) was compared "
+        "with low-level laser; the TPT group improved more."
+    )
+    found = interventions(vocab, methods, "Pressure or light for neck points")
+    assert found == {"trigger_point_therapy", "laser_therapy"}
