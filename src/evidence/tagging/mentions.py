@@ -53,7 +53,18 @@ _AS_OUTCOME = re.compile(
 )
 _POST_EXCLUSION = re.compile(
     r"^[\w\s,/()-]{0,40}?\b(?:(?:was|were|has been|have been|had been) (?:excluded|ruled out)"
-    r"|(?:was|were) not (?:confirmed|present))\b"
+    r"|(?:was|were) not (?:confirmed|present)|"
+    # "... were not eligible", "... were reasons for exclusion", "... led to exclusion"
+    r"(?:was|were|are|is) (?:not eligible|ineligible)|(?:was|were|are|is) (?:(?:the|an?) )?"
+    r"(?:(?:main|other|further|additional) )?(?:reasons? for exclusion|exclusion criteri(?:on|a))|"
+    r"(?:led|leads|lead) to (?:[\w-]+ )?exclusion)\b"
+)
+# A cue that opens a list of exclusions ("Exclusion criteria were previous surgery, a
+# history of whiplash, radiculopathy or fibromyalgia"): its scope runs to the end of the
+# clause, past the 8 words of the other cues, and past a colon ("Exclusion criteria: ...")
+_EXCLUSION_LIST = re.compile(
+    r"\b(?:exclusion criteri(?:a|on)|excluded if|we excluded|excluding|reasons? for exclusion|"
+    r"(?:ineligible|not eligible) if)\b"
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:risks? of|to (?:avoid|prevent|minimi[sz]e|reduce the risk of)|avoid(?:ing|ed|s)?|"
@@ -141,6 +152,7 @@ _USUAL_CARE_PAREN = re.compile(r"\b(?:usual|standard|conventional|routine)\b[\w\
 # Words that each cue of a rule holds, found by cheap substring tests: where none of them
 # is, the rule's regex cannot match, and is not run.
 _EXCLUSION_WORDS = ("without", "absence of", "free ", "rul", "exclu", "other than", "no ")
+_LIST_WORDS = ("exclu", "eligible")
 _AS_OUTCOME_WORDS = ("develop", "incidence", "occurrence", "onset", "new cases")
 _NOT_STUDIED_WORDS = ("covered", "reimbursed", "indication")
 _SHAM_WORDS = ("sham", "placebo", "detuned", "inactive", "switched", "simulated", "mock")
@@ -168,6 +180,18 @@ def _cue_in_scope(cues: re.Pattern[str], before: str, max_words: int) -> bool:
     )
 
 
+def _list_in_scope(before: str) -> bool:
+    """Whether a cue that opens a list of exclusions reaches the end of ``before``: up to 30
+    words on, with no scope breaker or semicolon between (a colon is the list's own)."""
+    last = None
+    for last in _EXCLUSION_LIST.finditer(before):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None:
+        return False
+    gap = before[last.end() :]
+    return len(gap.split()) <= 30 and not _SCOPE_BREAK.search(gap) and ";" not in gap
+
+
 def is_negated(sentence: str, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` of a lower-cased sentence are negated."""
     if _cue_in_scope(_PRE_NEGATION, sentence[max(0, start - 100) : start], 12):
@@ -186,6 +210,9 @@ def is_not_studied_condition(sentence: str, start: int, end: int) -> bool:
     # cheap substring tests first: these run for every condition mention of every record
     before = sentence[max(0, start - 80) : start]
     if _has_any(before, _EXCLUSION_WORDS) and _cue_in_scope(_PRE_EXCLUSION, before, 8):
+        return True
+    wide = sentence[max(0, start - 200) : start]
+    if _has_any(wide, _LIST_WORDS) and _list_in_scope(wide):
         return True
     if _has_any(before, _NOT_STUDIED_WORDS) and _NOT_STUDIED.search(before):
         return True

@@ -279,3 +279,28 @@ def test_manual_trigger_point_therapy_beside_a_laser_arm_stays(vocab: Vocabulary
     )
     found = interventions(vocab, methods, "Pressure or light for neck points")
     assert found == {"trigger_point_therapy", "laser_therapy"}
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Exclusion criteria included previous neck surgery, a history of whiplash injury, "
+        "cervical radiculopathy, fibromyalgia or any fear of needles.",
+        "People with fibromyalgia, radiculopathy or spinal stenosis were not eligible.",
+        "Fibromyalgia, radiculopathy and spinal stenosis were reasons for exclusion.",
+        "We excluded patients with migraine or radiculopathy.",
+        "Participants with a diagnosis of fibromyalgia were ineligible.",
+    ],
+)
+def test_conditions_in_an_exclusion_list_are_not_the_population(
+    vocab: Vocabulary, methods: str
+) -> None:
+    found = conditions(vocab, methods, "Dry needling for neck pain: a randomized trial")
+    assert found == {"neck_pain"}
+
+
+def test_the_population_after_an_exclusion_list_clause_stays(vocab: Vocabulary) -> None:
+    methods = "Exclusion criteria were fibromyalgia and migraine; 60 adults with chronic "
+    methods += "low back pain were randomized."
+    found = conditions(vocab, methods, "Needling in adults: a randomized trial")
+    assert found == {"low_back_pain"}
