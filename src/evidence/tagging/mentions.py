@@ -232,7 +232,7 @@ def is_condition_outcome(sentence: str, start: int) -> bool:
 _INSTRUMENT_AFTER = re.compile(
     r"^(?:\s+and)?(?:\s+(?:disability|function(?:al)?|impact|rating|intensity|severity|specific|"
     r"outcome|status|symptoms?|quality of life))*\s+(?:index|questionnaire|scale|score|inventory|"
-    r"evaluation|assessment|test)\b"
+    r"evaluation|assessment|test|subscales?|domains?)\b"
 )
 _INSTRUMENT_WORDS = (
     "index",
@@ -243,6 +243,7 @@ _INSTRUMENT_WORDS = (
     "evaluation",
     "assess",
     "test",
+    "domain",
 )
 
 

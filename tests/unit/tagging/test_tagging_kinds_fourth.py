@@ -304,3 +304,20 @@ def test_the_population_after_an_exclusion_list_clause_stays(vocab: Vocabulary) 
     methods += "low back pain were randomized."
     found = conditions(vocab, methods, "Needling in adults: a randomized trial")
     assert found == {"low_back_pain"}
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Outcomes were the Northwick Park Neck Pain Questionnaire and pain intensity.",
+        "Disability was rated on the Oswestry Low Back Pain Disability Questionnaire.",
+        "The low back pain subscale of the questionnaire was used.",
+        "The neck pain domain of the health profile improved.",
+        "Function was measured with the Fibromyalgia Impact Questionnaire (FIQ).",
+    ],
+)
+def test_a_condition_that_names_an_instrument_beside_the_population(
+    vocab: Vocabulary, methods: str
+) -> None:
+    title = "Dry needling for myofascial pain syndrome of the upper trapezius"
+    assert conditions(vocab, methods, title) == {"myofascial_pain_syndrome"}
