@@ -15,6 +15,7 @@ import re
 __all__ = [
     "is_co_intervention",
     "is_comparator",
+    "is_condition_example",
     "is_condition_outcome",
     "is_example",
     "is_hypothetical",
@@ -304,6 +305,30 @@ _OTHER_EXAMPLE_BEFORE = re.compile(
     r"(?:\bsuch as|\bfor example|\bfor instance|\be\.g\.|\bincluding|\blike)[,\s]+"
     r"(?:[\w-]+(?:,\s*|\s+|\s+(?:or|and)\s+)){0,8}$"
 )
+
+
+# "chronic pain conditions such as fibromyalgia and migraine": conditions given as examples
+# of a class, in a sentence about conditions in general
+_CONDITION_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:conditions?|disorders?|diseases?|syndromes?|diagnoses|states|complaints|problems|"
+    r"entities|pathologies)\b[^.;:]{0,40}?(?:\bsuch as|\bfor example|\bfor instance|\be\.g\.|"
+    r"\bincluding|\blike)[,\s]+(?:[\w-]+(?:,\s*|\s+|\s+(?:or|and)\s+)){0,8}$"
+)
+# words of a sentence about the record's own participants: there the examples are who took part
+_PARTICIPANTS = re.compile(
+    r"\b(?:patients|participants|subjects|volunteers|adults|women|men|people|individuals|"
+    r"included|enrolled|recruited|randomi[sz]ed|allocated|assigned|treated|eligible)\b"
+)
+
+
+def is_condition_example(sentence: str, start: int) -> bool:
+    """A condition named as an example of conditions in general ("chronic pain conditions
+    such as fibromyalgia often coexist with trigger points"), in a sentence that says nothing
+    of the record's own study or participants."""
+    before = sentence[max(0, start - 140) : start]
+    if not _has_any(before, _EXAMPLE_WORDS) or _CONDITION_EXAMPLE_BEFORE.search(before) is None:
+        return False
+    return _OWN.search(sentence) is None and _PARTICIPANTS.search(sentence) is None
 
 
 def is_example(sentence: str, start: int) -> bool:

@@ -20,6 +20,7 @@ from evidence.tagging.matching import Match
 from evidence.tagging.mentions import (
     is_co_intervention,
     is_comparator,
+    is_condition_example,
     is_condition_outcome,
     is_example,
     is_hypothetical,
@@ -536,7 +537,13 @@ def _left_out(dimension: str, sentence: str, match: Match, unit: Unit) -> bool:
             or (unit.role != "title" and is_hypothetical(sentence, a))
         )
     if dimension == "condition":
-        return is_not_studied_condition(sentence, a, b) or is_condition_outcome(sentence, a)
+        return (
+            is_not_studied_condition(sentence, a, b)
+            or is_condition_outcome(sentence, a)
+            # in an unstructured abstract's sentences of no set role only: an aim or a
+            # conclusion that names conditions "such as" these speaks of them
+            or (unit.role == "body" and is_condition_example(sentence, a))
+        )
     if dimension == "intervention":
         return is_not_studied_intervention(sentence, a, b)
     if dimension == "outcome" and match.term == "adverse_events":

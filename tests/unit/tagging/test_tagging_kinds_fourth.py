@@ -321,3 +321,33 @@ def test_a_condition_that_names_an_instrument_beside_the_population(
 ) -> None:
     title = "Dry needling for myofascial pain syndrome of the upper trapezius"
     assert conditions(vocab, methods, title) == {"myofascial_pain_syndrome"}
+
+
+def abstract_conditions(vocab: Vocabulary, abstract: str) -> set[str]:
+    record = article("Dry needling for trapezius trigger points", abstract=abstract)
+    return values(tag_article(record, vocab), "condition")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Chronic pain conditions such as fibromyalgia and migraine often coexist with trigger "
+        "points.",
+        "Trigger points are reported in disorders like tension-type headache, low back pain "
+        "and carpal tunnel syndrome.",
+        "Painful syndromes, for example fibromyalgia or radiculopathy, can mimic them.",
+    ],
+)
+def test_conditions_given_as_examples_in_an_unstructured_opening(
+    vocab: Vocabulary, opening: str
+) -> None:
+    abstract = opening + " In this trial, 40 adults with myofascial pain syndrome had dry needling."
+    assert abstract_conditions(vocab, abstract) == {"myofascial_pain_syndrome"}
+
+
+def test_examples_that_name_the_participants_stay(vocab: Vocabulary) -> None:
+    abstract = (
+        "Musculoskeletal disorders such as neck pain and low back pain were the diagnoses of "
+        "the 80 patients enrolled. Dry needling reduced pain."
+    )
+    assert abstract_conditions(vocab, abstract) == {"neck_pain", "low_back_pain"}
