@@ -351,3 +351,21 @@ def test_examples_that_name_the_participants_stay(vocab: Vocabulary) -> None:
         "the 80 patients enrolled. Dry needling reduced pain."
     )
     assert abstract_conditions(vocab, abstract) == {"neck_pain", "low_back_pain"}
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        (
+            "The needle was moved in and out of the trigger point until no twitch was seen.",
+            {"dry_needling"},
+        ),
+        ("A filiform needle was advanced rapidly into the active MTrP.", {"dry_needling"}),
+        ("Lidocaine was drawn up and the needle inserted into the trigger point.", set()),
+        ("Saline was ready before a needle was placed in each trigger point.", set()),
+    ],
+)
+def test_a_needle_worked_in_a_trigger_point_without_injectate(
+    vocab: Vocabulary, methods: str, expected: set[str]
+) -> None:
+    assert interventions(vocab, methods, "Care of trigger points in the neck") == expected
