@@ -18,6 +18,7 @@ __all__ = [
     "is_condition_example",
     "is_condition_outcome",
     "is_example",
+    "is_extension",
     "is_hypothetical",
     "is_instrument",
     "is_negated",
@@ -329,6 +330,59 @@ def is_condition_example(sentence: str, start: int) -> bool:
     if not _has_any(before, _EXAMPLE_WORDS) or _CONDITION_EXAMPLE_BEFORE.search(before) is None:
         return False
     return _OWN.search(sentence) is None and _PARTICIPANTS.search(sentence) is None
+
+
+# A conclusion that looks past the record's own population: "future trials should test it in
+# fibromyalgia", "it may also prove useful in tension-type headache", "the results could be
+# extended to neck pain"
+_EXTENSION_BEFORE = re.compile(
+    r"\b(?:future|further|larger|additional) (?:[\w-]+ )?(?:trials?|studies|research|"
+    r"investigations?|work)\b|\bremains? to be (?:seen|studied|tested|shown|established)\b|"
+    r"\bshould (?:now |also )?be (?:tested|studied|investigated|explored|evaluated|assessed|"
+    r"tried)\b|"
+    r"\b(?:may|might|could|can) also\b|\b(?:could|might|may) be (?:tried|tested|explored)\b|"
+    r"\b(?:extend(?:ed)?|generali[sz]ed?|transferred) to\b|\b(?:other|different) (?:populations|"
+    r"conditions|disorders|diagnoses)\b"
+)
+_EXTENSION_WORDS = (
+    "future",
+    "further",
+    "larger",
+    "additional",
+    "remain",
+    "should",
+    "also",
+    "be tried",
+    "be tested",
+    "be explored",
+    "extend",
+    "generali",
+    "transferred",
+    "other ",
+    "different ",
+)
+
+
+# "its value in radiculopathy remains to be studied": the open question named after it
+_EXTENSION_AFTER = re.compile(
+    r"^[^.;:]{0,40}?\b(?:remains? to be (?:seen|studied|tested|shown|established)|(?:is|are) "
+    r"(?:still )?(?:unknown|unclear|untested|not known)|needs? (?:further |more )?(?:study|"
+    r"research|investigation)|warrants? (?:further |more )?(?:study|research|investigation))\b"
+)
+
+
+def is_extension(sentence: str, start: int, end: int) -> bool:
+    """A condition a conclusion names beyond its own population: the subject of future
+    research ("larger trials should test it in fibromyalgia", "its value in radiculopathy
+    remains to be studied") or an extension ("it may also help in tension-type headache")."""
+    before = sentence[max(0, start - 100) : start]
+    if _has_any(before, _EXTENSION_WORDS) and _cue_in_scope(_EXTENSION_BEFORE, before, 10):
+        return True
+    after = sentence[end : end + 100]
+    return _has_any(after, _OPEN_WORDS) and _EXTENSION_AFTER.search(after) is not None
+
+
+_OPEN_WORDS = ("remain", "unknown", "unclear", "untested", "not known", "need", "warrant")
 
 
 def is_example(sentence: str, start: int) -> bool:

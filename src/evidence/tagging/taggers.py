@@ -23,6 +23,7 @@ from evidence.tagging.mentions import (
     is_condition_example,
     is_condition_outcome,
     is_example,
+    is_extension,
     is_hypothetical,
     is_instrument,
     is_negated,
@@ -543,6 +544,7 @@ def _left_out(dimension: str, sentence: str, match: Match, unit: Unit) -> bool:
             # in an unstructured abstract's sentences of no set role only: an aim or a
             # conclusion that names conditions "such as" these speaks of them
             or (unit.role == "body" and is_condition_example(sentence, a))
+            or (unit.role == "conclusions" and is_extension(sentence, a, b))
         )
     if dimension == "intervention":
         return is_not_studied_intervention(sentence, a, b)

@@ -369,3 +369,33 @@ def test_a_needle_worked_in_a_trigger_point_without_injectate(
     vocab: Vocabulary, methods: str, expected: set[str]
 ) -> None:
     assert interventions(vocab, methods, "Care of trigger points in the neck") == expected
+
+
+def concluded_conditions(vocab: Vocabulary, conclusions: str) -> set[str]:
+    record = article(
+        "Dry needling for myofascial pain syndrome: a randomized trial",
+        methods="Sixty adults with myofascial pain syndrome were randomized to needling or sham.",
+        conclusions=conclusions,
+    )
+    return values(tag_article(record, vocab), "condition")
+
+
+@pytest.mark.parametrize(
+    "conclusions",
+    [
+        "Needling reduced pain. Larger trials should test it in fibromyalgia and low back pain.",
+        "Dry needling may also prove useful for patients with tension-type headache.",
+        "Whether the results can be extended to neck pain remains open.",
+        "Needling beat sham; it could be tried in people with migraine.",
+        "Its value in radiculopathy remains to be studied.",
+    ],
+)
+def test_conditions_a_conclusion_names_beyond_its_population(
+    vocab: Vocabulary, conclusions: str
+) -> None:
+    assert concluded_conditions(vocab, conclusions) == {"myofascial_pain_syndrome"}
+
+
+def test_a_conclusion_about_the_population_itself_counts(vocab: Vocabulary) -> None:
+    found = concluded_conditions(vocab, "Needling also reduced neck pain in these adults.")
+    assert found == {"myofascial_pain_syndrome", "neck_pain"}
