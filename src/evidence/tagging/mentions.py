@@ -365,8 +365,10 @@ _EXTENSION_WORDS = (
 
 # "its value in radiculopathy remains to be studied": the open question named after it
 _EXTENSION_AFTER = re.compile(
-    r"^[^.;:]{0,40}?\b(?:remains? to be (?:seen|studied|tested|shown|established)|(?:is|are) "
-    r"(?:still )?(?:unknown|unclear|untested|not known)|needs? (?:further |more )?(?:study|"
+    r"^[^.;:]{0,40}?\b(?:remains? (?:to be (?:seen|studied|tested|shown|established)|unknown|"
+    r"unclear|untested|uncertain|open)|(?:is|are) "
+    r"(?:still )?(?:unknown|unclear|untested|not known)|(?:may|might|could) (?:further|also) "
+    r"(?:help|improve|add|benefit)|needs? (?:further |more )?(?:study|"
     r"research|investigation)|warrants? (?:further |more )?(?:study|research|investigation))\b"
 )
 
@@ -382,7 +384,17 @@ def is_extension(sentence: str, start: int, end: int) -> bool:
     return _has_any(after, _OPEN_WORDS) and _EXTENSION_AFTER.search(after) is not None
 
 
-_OPEN_WORDS = ("remain", "unknown", "unclear", "untested", "not known", "need", "warrant")
+_OPEN_WORDS = (
+    "remain",
+    "unknown",
+    "unclear",
+    "untested",
+    "not known",
+    "need",
+    "warrant",
+    "further",
+    "also",
+)
 
 
 def is_example(sentence: str, start: int) -> bool:

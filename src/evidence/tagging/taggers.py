@@ -547,7 +547,9 @@ def _left_out(dimension: str, sentence: str, match: Match, unit: Unit) -> bool:
             or (unit.role == "conclusions" and is_extension(sentence, a, b))
         )
     if dimension == "intervention":
-        return is_not_studied_intervention(sentence, a, b)
+        return is_not_studied_intervention(sentence, a, b) or (
+            unit.role == "conclusions" and is_extension(sentence, a, b)
+        )
     if dimension == "outcome" and match.term == "adverse_events":
         return is_hypothetical(sentence, a)  # "the prevention of complications"
     return False

@@ -399,3 +399,34 @@ def test_conditions_a_conclusion_names_beyond_its_population(
 def test_a_conclusion_about_the_population_itself_counts(vocab: Vocabulary) -> None:
     found = concluded_conditions(vocab, "Needling also reduced neck pain in these adults.")
     assert found == {"myofascial_pain_syndrome", "neck_pain"}
+
+
+@pytest.mark.parametrize(
+    "conclusions",
+    [
+        "Dry needling reduced pain. Future trials should compare it with laser therapy and "
+        "shockwave.",
+        "Dry needling beat sham; adding exercise may further help.",
+        "Whether it is better than acupuncture remains to be studied.",
+        "Its effect against trigger point injection remains unknown.",
+    ],
+)
+def test_treatments_a_conclusion_names_only_for_future_work(
+    vocab: Vocabulary, conclusions: str
+) -> None:
+    record = article(
+        "Dry needling for myofascial pain syndrome: a randomized trial",
+        methods="Sixty adults with myofascial pain syndrome were randomized to needling or sham.",
+        conclusions=conclusions,
+    )
+    assert values(tag_article(record, vocab), "intervention") == {"dry_needling"}
+
+
+def test_a_concluded_comparison_with_another_treatment_counts(vocab: Vocabulary) -> None:
+    record = article(
+        "Dry needling for myofascial pain syndrome: a randomized trial",
+        methods="Sixty adults were randomized to dry needling or laser therapy.",
+        conclusions="Dry needling reduced pain more than laser therapy did.",
+    )
+    found = values(tag_article(record, vocab), "intervention")
+    assert found == {"dry_needling", "laser_therapy"}
