@@ -36,6 +36,7 @@ __all__ = [
     "Effect",
     "EffectModel",
     "EffectText",
+    "change_of",
     "effect_features",
     "load_effect_model",
     "read_effect",
@@ -189,14 +190,24 @@ def read_effect_by_rules(text: EffectText) -> Effect | None:
         return "no_difference"
     if _NO_DIFF.search(sentence) and not significant:
         return "no_difference"
+    change = change_of(text)
+    if change is None:
+        return "no_difference" if _NO_DIFF.search(sentence) else None
+    return change
+
+
+def change_of(text: EffectText) -> Literal["increased", "decreased"] | None:
+    """Which way the first word of change moves the outcome for the intervention against the
+    comparator ("<cmp> had lower X than <int>" is an increase), whatever its significance;
+    None when no word says up or down."""
+    toks = text.tokens
     cue = _first_cue(toks)
     if cue is None:
-        return "no_difference" if _NO_DIFF.search(sentence) else None
+        return None
     first, up = cue
-    effect: Effect = "increased" if up else "decreased"
     if _comparator_is_subject(toks, first):
-        effect = "decreased" if effect == "increased" else "increased"
-    return effect
+        up = not up
+    return "increased" if up else "decreased"
 
 
 def _first_cue(toks: Sequence[str]) -> tuple[int, bool] | None:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 
 from evidence.models import SERIOUS_EVENTS, Article, Direction, Finding, Tag
 from evidence.tagging.directions import (
+    ClauseReading,
     benefit_is_sought,
     has_cue,
     has_modal,
@@ -49,7 +50,13 @@ from evidence.tagging.taggers import Matches, counted_matches, find_matches, tag
 from evidence.tagging.text import Document, Unit, build_document
 from evidence.tagging.vocabulary import Vocabulary
 
-__all__ = ["NO_FINDING_DESIGNS", "analyse_article", "extract_findings", "findings_from_document"]
+__all__ = [
+    "NO_FINDING_DESIGNS",
+    "analyse_article",
+    "extract_findings",
+    "findings_from_document",
+    "read_statement",
+]
 
 NO_FINDING_DESIGNS = frozenset({"protocol", "narrative_review"})
 _SIZE_ROLES = ("objective", "methods", "results", "body")
@@ -1076,17 +1083,7 @@ def _read_clauses(
                 carried = subjects
             elif not comparators:
                 subjects = carried
-            if "or not" in text or "or without" in text or "no more than" in text:
-                # "whether or not X was given, ... relieved pain" negates nothing; "it did
-                # no more than raise the threshold" is "it only raised the threshold"
-                reading = read_clause(_OR_NOT.sub(_blank, text), controlled=controlled)
-            else:
-                reading = read_clause(text, controlled=controlled)
-            if reading.weak and reading.direction == "benefit" and benefit_is_sought(text):
-                # "trials are needed before it can be recommended": the benefit is the
-                # call's aim, not a result ("it appears effective; more trials are
-                # warranted" keeps its benefit)
-                reading = reading._replace(direction=None)
+            reading = read_statement(text, controlled=controlled)
             appositive = _APPOSITIVE_NOT.match(text) if found else None
             if (
                 appositive is not None
@@ -1154,6 +1151,23 @@ def _read_clauses(
     return clauses
 
     return clauses
+
+
+def read_statement(text: str, *, controlled: bool = True) -> ClauseReading:
+    """What one lower-cased clause of a conclusion or a result states, as every clause is
+    read here before its interventions are placed (`read_clause`, with two exceptions)."""
+    if "or not" in text or "or without" in text or "no more than" in text:
+        # "whether or not X was given, ... relieved pain" negates nothing; "it did
+        # no more than raise the threshold" is "it only raised the threshold"
+        reading = read_clause(_OR_NOT.sub(_blank, text), controlled=controlled)
+    else:
+        reading = read_clause(text, controlled=controlled)
+    if reading.weak and reading.direction == "benefit" and benefit_is_sought(text):
+        # "trials are needed before it can be recommended": the benefit is the
+        # call's aim, not a result ("it appears effective; more trials are
+        # warranted" keeps its benefit)
+        reading = reading._replace(direction=None)
+    return reading
 
 
 def _repeated(found: list[Match], text: str, start: int) -> frozenset[str]:
