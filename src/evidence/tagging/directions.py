@@ -56,7 +56,9 @@ def _guard(*bodies: str) -> str:
 
 _AUX = ("not", "did", "do", "does", "was", "were", "is", "are", "had", "has", "have")
 _CLAUSE_BREAK = re.compile(
-    r";|,?\s+\b(?:but|whereas|while|although|though)\b,?|\.\s+(?=however)"
+    # (not before "not significant": "X rose, but not significantly" is one result)
+    r";|,?\s+\b(?:but|whereas|while|although|though)\b(?!,?\s*not (?:statistically )?"
+    r"significant),?|\.\s+(?=however)"
     # "however" between two clauses, not set inside one verb phrase ("did not, however,
     # differ", "was, however, not significant")
     r"|" + "".join(rf"(?<!\b{w})(?<!\b{w},)" for w in _AUX) + r",?\s+\bhowever\b,?"
@@ -93,6 +95,7 @@ _SIMILAR = _cue(
     # "at no time point did pain differ between the groups"
     r"(?:at|in|on) no (?:[\w-]+ ){0,6}?(?:did|do|does|was|were|is|are) (?:[\w-]+ ){0,8}?"
     r"(?:differ|different)|"
+    r"no (?:[\w-]+ ){1,2}?differences?\b|"
     r"not inferior|equivalent|indistinguishable|statistically indistinguishable|clinically "
     r"indistinguishable|(?:were|was|are|"
     r"is|improved|changed|responded|fared) (?:much |largely |broadly )?alike|"
@@ -152,8 +155,20 @@ _CONTROL = re.compile(
 )
 _NO_BENEFIT = _cue(
     r"(?:no (?:statistically )?significant (?:\w+ ){0,2}(?:effects?|improvements?|benefits?|"
-    r"changes?|reductions?)"
-    r"|not (?:statistically )?significantly (?:different|better|more|improv\w*|reduc\w*)"
+    r"changes?|reductions?|increases?|decreases?)"
+    r"|not (?:statistically )?significantly (?:different|better|more|less|fewer|higher|lower|"
+    r"greater|larger|smaller|longer|shorter|improv\w*|reduc\w*|increas\w*|decreas\w*|"
+    r"changed|affect\w*|alter\w*)"
+    # the significance itself denied: "did not observe significant differences", "there
+    # weren't any significant differences", "did not reveal a significant effect"
+    r"|(?:not|never|nor|(?:weren|wasn|didn|don|doesn|isn|aren|hasn|haven)['\u2019]t) "
+    r"(?:[\w-]+ ){0,2}?(?:any |a |an )?(?:statistically )?significant (?:[\w-]+ ){0,2}?"
+    r"(?:differen\w*|changes?|effects?|increases?|decreases?|improvements?|reductions?)"
+    # a change called not significant: "a nonsignificant decrease", "statistically
+    # insignificant", "did not attain statistical significance", "but not significantly"
+    r"|non[\s-]?significant\w*|insignificant|(?:did|does|do) not (?:achieve|attain|reach) "
+    r"(?:statistical |conventional )?significance|(?:but|though|although|yet),? not "
+    r"(?:statistically )?significant(?:ly)?\b"
     r"|(?:(?:was|were|is|are|be) not|not be) (?:more |significantly |any more |clinically )?"
     r"(?:effective|"
     r"efficacious|superior|better|beneficial|useful|helpful|supported)"
@@ -216,6 +231,23 @@ _HARM = _cue(
     r"|(?:should|must) be aware|risks? of (?:serious |severe )?(?:pneumothorax|harm|"
     r"complications?|adverse|injury|infection))"
 )
+# A p-value as results state it: "(p = 0.41)", "P > 0.05", "p-value: .62", "(NS)" for no
+# difference; "p < 0.001", "p = .02" for a difference. A p-value decides a clause only when
+# no word does (`_direction`): a null when it is the only kind of p-value the clause gives,
+# an effect when the clause also names a comparison ("higher ... than", "fewer", "shorter").
+_P_NOT_SIGNIFICANT = _cue(
+    r"(?:p[\s-]*(?:values?)?\s*(?:>|\u2265|&gt;|>=)\s*0?\.(?:0[5-9]|[1-9])|p[\s-]*(?:values?)?"
+    r"\s*[=:]\s*0?\.(?:0[5-9]|[1-9])|n\.s\b|ns\b)"
+)
+_P_SIGNIFICANT = _cue(
+    r"(?:p[\s-]*(?:values?)?\s*(?:<|\u2264|&lt;|<=)\s*0?\.0[0-5]|p[\s-]*(?:values?)?\s*[=:]\s*"
+    r"0?\.0[0-4])"
+)
+_COMPARISON = re.compile(
+    r"\b(?:higher|lower|greater|larger|smaller|more|fewer|less|longer|shorter|earlier|later|"
+    r"faster|slower|increas\w*|decreas\w*|elevat\w*|rais\w*|declin\w*|rose|fell|dropped|"
+    r"differ\w*)\b"
+)
 # Outcome polarity: lower pain, disability or tenderness is better, a higher pressure pain
 # threshold, range of motion or strength is better. A rise in the first is harm ("pain rose
 # after needling"), a rise in the second a benefit ("PPT and ROM rose"), a fall in the first
@@ -254,7 +286,8 @@ _BENEFIT = _cue(
     r"(?:effective|effectively|efficacious|efficacy|beneficial|benefits?|improv\w+|reduc\w+|"
     r"lowered|lowers|lowering|"
     r"decreas\w+|reliev\w+|relief|alleviat\w+|superior|better|more effective|significant(?:ly)?"
-    r" (?:greater|higher|lower|larger)|recommend\w*|useful|helpful|valuable|positive"
+    r" (?:[\w-]+ )?(?:greater|higher|lower|larger|more|fewer|less|longer|shorter|smaller|"
+    r"increas\w*|elevat\w*|rais\w*|differen\w*|drop\w*|declin\w*|gains?|rise)|recommend\w*|useful|helpful|valuable|positive"
     r" (?:[\w-]+ ){0,2}(?:effects?|results?|outcomes?|impact)|favou?r\w*|success\w*|"
     r"increas\w* (?:the )?"
     r"(?:pressure pain thresholds?|ppts?|range of motion|rom|quality of life|function|blood "
@@ -556,6 +589,20 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
         return None
     if hedged:
         return "inconclusive"
+    direction = _worded(clause, pos, controlled=controlled)
+    if direction not in (None, "benefit", "harm") or ("p" not in clause and "ns" not in clause):
+        return direction
+    # the p-values of a results clause: "42.4% and 43.7% (p = 0.12)" is no difference
+    significant = _P_SIGNIFICANT.search(clause, pos) is not None
+    if not significant and _P_NOT_SIGNIFICANT.search(clause, pos):
+        return "no_benefit" if controlled or _CONTROL.search(clause) else "similar"
+    if direction is None and significant and _COMPARISON.search(clause):
+        return "benefit"
+    return direction
+
+
+def _worded(clause: str, pos: int, *, controlled: bool) -> str | None:
+    """`_direction` of an unhedged clause, from its words alone."""
     both = _BOTH_EFFECTIVE.search(clause, pos) is not None
     if both and any(
         not _COMPARED_BEFORE.search(clause, max(0, m.start() - 40), m.start())

@@ -102,6 +102,8 @@ _ONE_OF_EACH = (
     "pain increased",
     "did not, however, differ",
     "worked about as well as",
+    "p = 0.41",
+    "p < 0.001",
 )
 
 
