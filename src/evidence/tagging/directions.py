@@ -57,7 +57,8 @@ def _guard(*bodies: str) -> str:
 _AUX = ("not", "did", "do", "does", "was", "were", "is", "are", "had", "has", "have")
 _CLAUSE_BREAK = re.compile(
     # (not before "not significant": "X rose, but not significantly" is one result)
-    r";|,?\s+\b(?:but|whereas|while|although|though)\b(?!,?\s*not (?:statistically )?"
+    # (not a ";" inside brackets: "(12 vs 27; p = 0.003)")
+    r";(?![^()]*\))|,?\s+\b(?:but|whereas|while|although|though)\b(?!,?\s*not (?:statistically )?"
     r"significant),?|\.\s+(?=however)"
     # "however" between two clauses, not set inside one verb phrase ("did not, however,
     # differ", "was, however, not significant")
@@ -247,6 +248,18 @@ _COMPARISON = re.compile(
     r"\b(?:higher|lower|greater|larger|smaller|more|fewer|less|longer|shorter|earlier|later|"
     r"faster|slower|increas\w*|decreas\w*|elevat\w*|rais\w*|declin\w*|rose|fell|dropped|"
     r"differ\w*)\b"
+)
+# a comparative with the arm it is set against, one to six words on: "lower in the X group
+# than in the Y group", "more patients ... compared with placebo" (not "less than 5 mm")
+_COMPARED_THAN = _cue(
+    r"(?:higher|lower|greater|larger|smaller|more|fewer|less|longer|shorter|earlier|faster|"
+    r"slower|stronger|weaker) (?:[\w()%.,-]+ ){1,6}?(?:than|compared (?:with|to)|in comparison "
+    r"(?:with|to)|relative to|versus|vs\b)"
+)
+# a result called significant: "significantly impaired", "was statistically significant"
+_SIGNIFICANTLY = _cue(
+    r"(?:significantly|statistically significant|(?:was|were|is|are|being) significant)\b"
+    r"(?! (?:adverse|side|complications?|harms?|pain\b))"
 )
 # Outcome polarity: lower pain, disability or tenderness is better, a higher pressure pain
 # threshold, range of motion or strength is better. A rise in the first is harm ("pain rose
@@ -643,6 +656,13 @@ def _worded(clause: str, pos: int, *, controlled: bool) -> str | None:
         if _first_unnegated(_BENEFIT, rest, 0) is None:
             return "no_benefit" if controlled or _CONTROL.search(clause) else "similar"
     if _first_unnegated(_BENEFIT, clause, pos):
+        return "benefit"
+    # a results clause that sets one arm against another with a comparative ("the
+    # infection rate was lower with X than with Y") or calls its result significant ("X
+    # significantly impaired recall"): an effect, unless negated
+    if _first_unnegated(_COMPARED_THAN, clause, pos) or _first_unnegated(
+        _SIGNIFICANTLY, clause, pos
+    ):
         return "benefit"
     return None
 

@@ -104,6 +104,8 @@ _ONE_OF_EACH = (
     "worked about as well as",
     "p = 0.41",
     "p < 0.001",
+    "lower in the first group than",
+    "significantly",
 )
 
 

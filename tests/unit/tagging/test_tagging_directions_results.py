@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from evidence.tagging.directions import classify_clause, has_cue
+from evidence.tagging.directions import classify_clause, has_cue, split_clauses
 from evidence.tagging.findings import read_statement
 
 NULL = ("no_benefit", "similar")
@@ -116,3 +116,52 @@ def test_read_statement_reads_as_read_clause_does() -> None:
     clause = "more trials are needed to show whether it reduces pain"
     assert read_statement(clause).direction is None
     assert read_statement("ultrasound reduced pain (p = 0.004)").direction == "benefit"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # kind 5: a comparative set against the other arm, without "significantly" or a
+        # p-value
+        "the rate of nocturnal hypoglycaemia was lower with the pump than with injections",
+        "more mothers in the visiting arm compared with the leaflet arm were still nursing",
+        "recovery of bowel sounds came earlier in the gum group relative to controls",
+        "wound pain lasted longer after stapling versus suturing",
+    ],
+)
+def test_a_comparative_against_the_other_arm_is_an_effect(clause: str) -> None:
+    assert classify_clause(clause) in EFFECT
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # kind 6: a result called significant with a verb or adjective the rules do not
+        # know as a change
+        "sedation significantly impaired word recall in the evening session",
+        "insertion was significantly easier with the curved stylet",
+        "the between-arm contrast for fatigue was statistically significant",
+    ],
+)
+def test_a_result_called_significant_is_an_effect(clause: str) -> None:
+    assert classify_clause(clause) in EFFECT
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        # near misses of kinds 5 and 6: a quantity, a negation, a harm of the arm
+        ("fewer than ten patients dropped out", None),
+        ("the scores were not significantly altered by the diet", "no_benefit"),
+        ("no patient had significant adverse events", None),
+    ],
+)
+def test_quantities_and_negations_are_not_effects(clause: str, direction: str | None) -> None:
+    assert classify_clause(clause) == direction
+
+
+def test_a_semicolon_inside_brackets_does_not_cut_the_clause() -> None:
+    # kind 7: "(11.7 vs 14.4 days; p = 0.04)" keeps its p-value with its comparison
+    sentence = "illness lasted fewer days with the probiotic (11.7 vs 14.4 days; p = 0.04)"
+    assert split_clauses(sentence) == [(0, len(sentence))]
+    assert classify_clause(sentence) == "benefit"
