@@ -233,12 +233,13 @@ _HARM = _cue(
     r"complications?|adverse|injury|infection))"
 )
 # A p-value as results state it: "(p = 0.41)", "P > 0.05", "p-value: .62", "(NS)" for no
-# difference; "p < 0.001", "p = .02" for a difference. A p-value decides a clause only when
+# difference; "p < 0.001", "p = .02" for a difference ("p = 0.05" is read both ways, so it
+# is left to the words). A p-value decides a clause only when
 # no word does (`_direction`): a null when it is the only kind of p-value the clause gives,
 # an effect when the clause also names a comparison ("higher ... than", "fewer", "shorter").
 _P_NOT_SIGNIFICANT = _cue(
     r"(?:p[\s-]*(?:values?)?\s*(?:>|\u2265|&gt;|>=)\s*0?\.(?:0[5-9]|[1-9])|p[\s-]*(?:values?)?"
-    r"\s*[=:]\s*0?\.(?:0[5-9]|[1-9])|n\.s\b|ns\b)"
+    r"\s*[=:]\s*0?\.(?:0[6-9]|[1-9])|n\.s\b|ns\b)"
 )
 _P_SIGNIFICANT = _cue(
     r"(?:p[\s-]*(?:values?)?\s*(?:<|\u2264|&lt;|<=)\s*0?\.0[0-5]|p[\s-]*(?:values?)?\s*[=:]\s*"

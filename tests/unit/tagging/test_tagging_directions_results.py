@@ -165,3 +165,18 @@ def test_a_semicolon_inside_brackets_does_not_cut_the_clause() -> None:
     sentence = "illness lasted fewer days with the probiotic (11.7 vs 14.4 days; p = 0.04)"
     assert split_clauses(sentence) == [(0, len(sentence))]
     assert classify_clause(sentence) == "benefit"
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        # "p = 0.05" is called significant by some authors and not by others: the words decide
+        ("the infusion rate was 8% and 11% (p = 0.05)", None),
+        ("stays were shorter after keyhole than open surgery (p = 0.05)", "benefit"),
+        ("there was no significant difference in stay (p = 0.05)", "no_benefit"),
+    ],
+)
+def test_a_p_value_of_exactly_five_percent_is_left_to_the_words(
+    clause: str, direction: str | None
+) -> None:
+    assert classify_clause(clause) == direction
