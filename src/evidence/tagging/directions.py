@@ -86,7 +86,8 @@ _BOTH_EFFECTIVE = _cue(
 )
 _SIMILAR = _cue(
     r"(?:similar (?:[\w-]+ ){0,2}(?:effects?|efficacy|results|outcomes|improvements?|benefits?"
-    r"|reductions?|scores?|values|changes?)|"
+    r"|reductions?|scores?|values|changes?|rates?|proportions?|incidences?|levels?|numbers?|"
+    r"durations?|times?|frequenc(?:y|ies)|risks?|percentages?|concentrations?)|"
     r"(?:was|were|is|are|remained) (?:\w+ )?similar|"
     r"(?:reduced|improved|decreased|relieved|changed|lowered) (?:[\w-]+ ){0,3}"
     r"similarly|similarly (?:reduced|improved|decreased|relieved|lowered)|"
@@ -196,7 +197,8 @@ _NO_BENEFIT = _cue(
     r"significant) |clear |meaningful |significant |beneficial |positive |therapeutic |"
     r"treatment |overall |measurable |detectable |apparent |specific )?(?:benefit|effect|"
     r"advantage|improvement|superiority|influence|impact)s?\b(?! (?:on|in) (?:adverse|safety))"
-    r"|(?:was|were) not (?:statistically )?significant\b(?! (?:adverse|side|complications?))"
+    r"|(?:was|were) not (?:statistically |clinically )?(?:or (?:statistically |clinically ))?"
+    r"significant\b(?! (?:adverse|side|complications?))"
     r"|(?:no|not|nothing) more (?:[\w-]+ ){1,3}than|not (?:\w+ )?medically necessary"
     r"|neither (?:statistically |clinically )?(?:nor (?:statistically |clinically )?)?"
     r"significant|not (?:found|shown|demonstrated) to be (?:more |any more )?(?:effective|"

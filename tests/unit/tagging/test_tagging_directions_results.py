@@ -180,3 +180,29 @@ def test_a_p_value_of_exactly_five_percent_is_left_to_the_words(
     clause: str, direction: str | None
 ) -> None:
     assert classify_clause(clause) == direction
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # kind 8: sameness told of a rate, a level, a time or a risk
+        "the drug pair gave a similar response rate compared with the doublet alone",
+        "the two regimens produced similar serum levels of vitamin d",
+        "similar operating times were recorded for the two approaches",
+        "similar risks of readmission were seen after either discharge plan",
+    ],
+)
+def test_sameness_of_a_measure_is_a_null_result(clause: str) -> None:
+    assert classify_clause(clause) in NULL
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # kind 9: a null with a double qualifier
+        "the between-arm gap in eye pressure was not statistically or clinically significant",
+        "the change in weight was not clinically or statistically significant",
+    ],
+)
+def test_not_statistically_or_clinically_significant_is_a_null(clause: str) -> None:
+    assert classify_clause(clause) in NULL
