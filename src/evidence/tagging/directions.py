@@ -176,6 +176,9 @@ _NO_BENEFIT = _cue(
     r"efficacious|superior|better|beneficial|useful|helpful|supported)"
     r"|(?:did|does|do) not make (?:[\w-]+ ){1,10}(?:any )?(?:more effective|better|more "
     r"beneficial)"
+    # a change denied in the passive: "was not reduced by cooling", "were not improved"
+    r"|(?:was|were|is|are) not (?:significantly |further )?(?:reduced|improved|increased|"
+    r"decreased|changed|affected|altered|lowered|raised|prolonged|shortened)\b"
     r"|(?:did|does|do|could) not (?:significantly |further |clinically )?(?:improve|reduce|"
     r"decrease|provide|show|lead|result|add|enhance|alleviate|relieve|change|produce|"
     r"outperform|have|prevent|shorten|speed|accelerate|increase|restore|lengthen|confer|offer|"
@@ -235,28 +238,29 @@ _HARM = _cue(
     r"complications?|adverse|injury|infection))"
 )
 # A p-value as results state it: "(p = 0.41)", "P > 0.05", "p-value: .62", "(NS)" for no
-# difference; "p < 0.001", "p = .02" for a difference ("p = 0.05" is read both ways, so it
-# is left to the words). A p-value decides a clause only when
-# no word does (`_direction`): a null when it is the only kind of p-value the clause gives,
-# an effect when the clause also names a comparison ("higher ... than", "fewer", "shorter").
+# difference; "p < 0.001", "p = .02", "p = 0·03" (a raised decimal point) for a difference;
+# "p = 0.05" is read both ways by authors, so it is left to the words. A p-value decides a
+# clause only when no word does (`_direction`): a null when it is the only kind of p-value
+# the clause gives, an effect when the clause also names a comparison ("higher ... than",
+# "fewer", "shorter").
 _P_NOT_SIGNIFICANT = _cue(
-    r"(?:p[\s-]*(?:values?)?\s*(?:>|\u2265|&gt;|>=)\s*0?\.(?:0[5-9]|[1-9])|p[\s-]*(?:values?)?"
-    r"\s*[=:]\s*0?\.(?:0[6-9]|[1-9])|n\.s\b|ns\b)"
+    r"(?:p[\s-]*(?:values?)?\s*(?:>|\u2265|&gt;|>=)\s*0?[.\u00b7](?:0[5-9]|[1-9])|p[\s-]*"
+    r"(?:values?)?\s*[=:]\s*0?[.\u00b7](?:0[6-9]|[1-9])|n\.s\b|ns\b)"
 )
 _P_SIGNIFICANT = _cue(
-    r"(?:p[\s-]*(?:values?)?\s*(?:<|\u2264|&lt;|<=)\s*0?\.0[0-5]|p[\s-]*(?:values?)?\s*[=:]\s*"
-    r"0?\.0[0-4])"
+    r"(?:p[\s-]*(?:values?)?\s*(?:<|\u2264|&lt;|<=)\s*0?[.\u00b7]0[0-5]|p[\s-]*(?:values?)?\s*"
+    r"[=:]\s*0?[.\u00b7]0[0-4])"
 )
 _COMPARISON = re.compile(
     r"\b(?:higher|lower|greater|larger|smaller|more|fewer|less|longer|shorter|earlier|later|"
     r"faster|slower|increas\w*|decreas\w*|elevat\w*|rais\w*|declin\w*|rose|fell|dropped|"
     r"differ\w*)\b"
 )
-# a comparative with the arm it is set against, one to six words on: "lower in the X group
+# a comparative with the arm it is set against, one to twelve words on: "lower in the X group
 # than in the Y group", "more patients ... compared with placebo" (not "less than 5 mm")
 _COMPARED_THAN = _cue(
     r"(?:higher|lower|greater|larger|smaller|more|fewer|less|longer|shorter|earlier|faster|"
-    r"slower|stronger|weaker) (?:[\w()%.,-]+ ){1,6}?(?:than|compared (?:with|to)|in comparison "
+    r"slower|stronger|weaker) (?:\S+ ){1,12}?(?:than|compared (?:with|to)|in comparison "
     r"(?:with|to)|relative to|versus|vs\b)"
 )
 # a result called significant: "significantly impaired", "was statistically significant"

@@ -206,3 +206,36 @@ def test_sameness_of_a_measure_is_a_null_result(clause: str) -> None:
 )
 def test_not_statistically_or_clinically_significant_is_a_null(clause: str) -> None:
     assert classify_clause(clause) in NULL
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        # kind 10: a p-value with a raised decimal point, as some journals print it
+        ("fewer women in the tea arm than in the water arm were anaemic (p=0\u00b7004)", "benefit"),
+        ("anaemia was seen in 12% and 14% of women (p = 0\u00b741)", "no_benefit"),
+    ],
+)
+def test_a_p_value_with_a_raised_decimal_point_is_read(clause: str, direction: str) -> None:
+    assert classify_clause(clause) == direction
+
+
+def test_a_comparative_reaches_its_arm_over_figures_in_brackets() -> None:
+    # kind 11: "lower in X (0.10; 95% CI 0.05-0.18) than in Y"
+    clause = (
+        "relapse was lower in the booster arm (0.10 per year; 95% ci 0.05-0.18) than in controls"
+    )
+    assert classify_clause(clause) == "benefit"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # kind 12: a change denied in the passive
+        "blood loss was not reduced by cooling the uterus",
+        "exercise capacity was not improved in the training arm",
+        "serum sodium levels were not significantly altered by the infusion",
+    ],
+)
+def test_a_change_denied_in_the_passive_is_a_null(clause: str) -> None:
+    assert classify_clause(clause) in NULL
