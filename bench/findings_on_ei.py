@@ -7,8 +7,10 @@ For each doctor's annotation, the evidence text they marked is read as the findi
 reads a sentence of a conclusion or of the results: cut into clauses
 (`directions.split_clauses`), each clause read by `findings.read_statement` (the reading
 `findings.py` gives every clause before placing its interventions). The clause that decides
-is the first one with a direction that names a word of the prompt's outcome, else the first
-one with a direction (findings.py gives each outcome the first decisive clause naming it).
+is chosen among those with a direction as findings.py orders the results it reads: one that
+compares the arms before one about a change within them or the arms at baseline
+(`findings.states_within_arms`), and then one naming a word of the prompt's outcome; else
+the first.
 
 How a reading maps to Evidence Inference's labels. The reader answers benefit / harm /
 no_benefit / similar / inconclusive; the doctors' label is the direction of the outcome's
@@ -44,7 +46,7 @@ from evidence_inference import scores
 
 from evidence.tagging.directions import is_controlled, split_clauses
 from evidence.tagging.effects import EFFECTS, Effect, EffectText, change_of
-from evidence.tagging.findings import read_statement
+from evidence.tagging.findings import read_statement, states_within_arms
 
 _EFFECT = ("benefit", "harm")
 _NULL = ("no_benefit", "similar")
@@ -74,7 +76,11 @@ def read_row(row: EiRow) -> Reading:
         marked = EffectText.of(text, row.intervention, row.comparator, row.outcome)
         return "<out>" in marked.tokens
 
-    direction, clause = next(((d, t) for d, t in decisive if names_outcome(t)), decisive[0])
+    # as findings.py orders the results it reads: a comparison of the arms before a change
+    # within them (or the arms at baseline), then a clause naming the outcome first
+    direction, clause = min(
+        decisive, key=lambda dt: (states_within_arms(dt[1]), not names_outcome(dt[1]))
+    )
     if direction in _NULL:
         return Reading(direction, clause, "no_difference")
     if direction in _EFFECT:

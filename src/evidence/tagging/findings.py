@@ -56,6 +56,7 @@ __all__ = [
     "extract_findings",
     "findings_from_document",
     "read_statement",
+    "states_within_arms",
 ]
 
 NO_FINDING_DESIGNS = frozenset({"protocol", "narrative_review"})
@@ -1138,8 +1139,7 @@ def _read_clauses(
                 modal=reading.modal,
                 qualifiers=frozenset(reading.qualifiers),
                 low=reading.low,
-                within=every_arm
-                or (_WITHIN.search(text) is not None and not _BASELINE_AND_LATER.search(text)),
+                within=every_arm or states_within_arms(text),
                 repeated=_repeated(found, text, start),
             )
             if regardless:
@@ -1168,6 +1168,14 @@ def read_statement(text: str, *, controlled: bool = True) -> ClauseReading:
         # warranted" keeps its benefit)
         reading = reading._replace(direction=None)
     return reading
+
+
+def states_within_arms(text: str) -> bool:
+    """Whether a lower-cased clause speaks of a change within one arm or in every arm
+    ("from baseline", "in both groups") or of the arms at baseline, which says nothing of
+    the difference the treatment made (a clause naming every studied arm is one too, which
+    only the caller, who knows the arms, can tell)."""
+    return _WITHIN.search(text) is not None and not _BASELINE_AND_LATER.search(text)
 
 
 def _repeated(found: list[Match], text: str, start: int) -> frozenset[str]:
