@@ -245,7 +245,7 @@ _HARM = _cue(
 # "fewer", "shorter").
 _P_NOT_SIGNIFICANT = _cue(
     r"(?:p[\s-]*(?:values?)?\s*(?:>|\u2265|&gt;|>=)\s*0?[.\u00b7](?:0[5-9]|[1-9])|p[\s-]*"
-    r"(?:values?)?\s*[=:]\s*0?[.\u00b7](?:0[6-9]|[1-9])|n\.s\b|ns\b)"
+    r"(?:values?)?\s*[=:]\s*0?[.\u00b7](?:05[1-9]|0[6-9]|[1-9])|n\.s\b|ns\b)"
 )
 _P_SIGNIFICANT = _cue(
     r"(?:p[\s-]*(?:values?)?\s*(?:<|\u2264|&lt;|<=)\s*0?[.\u00b7]0[0-5]|p[\s-]*(?:values?)?\s*"

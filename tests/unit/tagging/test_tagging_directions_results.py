@@ -239,3 +239,9 @@ def test_a_comparative_reaches_its_arm_over_figures_in_brackets() -> None:
 )
 def test_a_change_denied_in_the_passive_is_a_null(clause: str) -> None:
     assert classify_clause(clause) in NULL
+
+
+def test_a_p_value_just_over_five_percent_is_not_significant() -> None:
+    # kind 13: "p = 0.052", "p = .057": over the usual threshold, however close
+    assert classify_clause("recall improved a little with the app (p = 0.052)") in NULL
+    assert classify_clause("grip was 2 kg stronger after taping (p = .057)") in NULL
