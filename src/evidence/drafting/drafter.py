@@ -320,6 +320,8 @@ def _subject(found: _Found, short_forms: dict[str, str]) -> list[tuple[str, int,
         and not rules.GUIDANCE.match(found.lower[m.end :])
         # "a needle of the kind used in acupuncture": a likeness, not the subject
         and not rules.KIND_OF.search(found.lower[max(0, m.start - 40) : m.start])
+        # "so that you can stretch and exercise": a name used as a verb of what it allows
+        and not rules.ALLOWED_ACT.search(found.lower[max(0, m.start - 50) : m.start])
         # "our chiropractic clinic", "a physiotherapy practice": a place, not the subject
         # (but "the massage group" of a trial is one of its arms)
         and not (
@@ -370,6 +372,19 @@ _PAID = re.compile(r"\b(?:covered|cover(?:s|ing)?|pa(?:y|ys|id) for|reimburs\w+)
 _CONDITION_ANAPHOR = re.compile(
     r"\b(?:these|those|such|both|all these|all of these) (?:\w+ )?(?:problems|conditions|"
     r"injuries|complaints|issues|disorders|ailments)\b"
+)
+# an answer that is only its answer word ("Yes.", "No!")
+_BARE_ANSWER = re.compile(r"^\s*(?:yes|no|absolutely|definitely|certainly)\s*[.!]?\s*$", re.I)
+# a payer's policy words, and the case a policy criterion attaches to them
+_POLICY_WORD = re.compile(
+    r"medically|covered (?:benefit|service)|benefit plan|prior|pre-?[- ]?(?:auth|appr)"
+)
+_CRITERION = re.compile(r"\b(?:if|unless|only when|only if|provided|as long as)\b")
+# "the pain was lower", "my knee pain was almost gone": the pain of the condition named
+# just before, said to be better
+_PAIN_ANAPHOR = re.compile(
+    r"\b(?:the|my|your|their|his|her|our) (?:[a-z]+ )?(?:pain|aches?|symptoms)\b[^.;,]{0,30}?"
+    r"\b(?:down|gone|lower|better|reduced|improved|eased|faded|dropped|less)\b"
 )
 # an opening clause on what did not help ("When heel pain does not get better with rest, ...")
 _FAILURE_FIRST = re.compile(
@@ -775,7 +790,12 @@ def _claims_of(
         # on a page about a condition, a treatment's use, effect or coverage is for it
         conditions = list(page_condition)
     # (a payer of the class is a coverage word too: "most carriers pay for it")
-    if rules.PAYER.search(own) and rules.COVERAGE_ACT.search(own):
+    payers = [m.group(0) for m in rules.PAYER.finditer(own)]
+    # (a policy's words with no payer named and a case attached, "not medically necessary if
+    # they have not eased your symptoms", are a criterion of the policy, not a claim)
+    if payers and all(_POLICY_WORD.match(p) for p in payers) and _CRITERION.search(own):
+        payers = []
+    if payers and rules.COVERAGE_ACT.search(own):
         # what a payer covers, for each condition named ("plans cover it for X but not Y"
         # is read per sentence); the conditions are then the coverage's, not a use
         covers = "not_covered" if rules.NOT_COVERED.search(own) else "covered"
@@ -1035,8 +1055,12 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     question: str | None = None  # the question just asked, for a "Yes, ..." answer
     statements = _contrasts(split_statements(article), vocab)
     parted = {s.sentence for s in statements if s.clause is not None}
+    # a bare "Yes." answer's claims (where they start in state.claims, and the sentence),
+    # until the next statement: when that sentence says the same, the answer is left out
+    answer: tuple[int, str] | None = None
     for statement in statements:
         sentence = statement.sentence
+        bare, answer = answer, None
         resolved, state.resolved = state.resolved, False
         outside, state.outside = state.outside, False
         prev_target, state.target = state.target, None
@@ -1049,6 +1073,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if asked is not None and rules.ANSWER.match(sentence.lower()):
             answered = _answer_claims(asked, sentence, vocab, short_forms, state, labels)
             if answered:
+                if _BARE_ANSWER.match(sentence):
+                    answer = (len(state.claims), sentence)
                 state.claims.extend(answered)
                 state.resolved = True  # (the answer's paragraph goes on about it)
                 continue
@@ -1240,6 +1266,10 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         # ultrasound help heel pain?") speaks of it where a sentence names none
         # ("... for these problems": the conditions of the sentence before)
         before = prev_named if _CONDITION_ANAPHOR.search(lower) else ()
+        # ("I went for it for neck pain. By the third visit the pain was much lower": the
+        # one condition of the sentence before)
+        if not before and len(prev_named) == 1 and _PAIN_ANAPHOR.search(lower):
+            before = prev_named
         # ("**Tennis elbow:** shockwave can reduce pain ...": the label's condition)
         if not before and statement.labelled:
             before = _unique([m.term for m in _Found(vocab, statement.labelled).get("condition")])
@@ -1396,6 +1426,16 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             continue
         unknown.extend(found.guessed)
         unknown.extend(_unknown_words(found, True, short_forms))
+        if bare is not None:
+            # ("Is it safe?" "Yes. It has very few side effects.": one safety claim, the
+            # sentence that says it)
+            said = {(c.kind, c.intervention, c.condition, c.asserts) for c in claims}
+            given = state.claims[bare[0] :]
+            if given and all(
+                (c.kind, c.intervention, c.condition, c.asserts) in said for c in given
+            ):
+                del state.claims[bare[0] :]
+                draft.left_out.append(LeftOut(bare[1], "an answer the next sentence states"))
         state.claims.extend(claims)
     draft.claims = [
         replace(c, id=f"D{i:02d}")  # numbered in article order, once all are known

@@ -24,6 +24,7 @@ __all__ = [
     "AE_CUE",
     "AE_EXAMPLES",
     "AGENT_DESCRIPTION",
+    "ALLOWED_ACT",
     "ANSWER",
     "BARE_PRONOUN",
     "BENEFIT_CONTEXT",
@@ -240,6 +241,13 @@ KIND_OF = _rx(
     r"(?:(?:kind|type|sort)s? (?:of \w+ )?(?:used |found )?in|used in|like (?:those|the ones|"
     r"that|the one)s? (?:used )?(?:in|for)|similar to (?:those |that )?(?:in |of |used in )?)\s*$"
 )
+# what precedes a treatment's name used as a verb of what the treatment allows ("so that
+# you can stretch and exercise", "which lets patients exercise for longer")
+ALLOWED_ACT = _rx(
+    r"\b(?:so(?: that)?|lets?|allows?|enables?|helps?|letting|allowing|enabling)\s+(?:you|"
+    r"patients|people|them|they|we|one|clients|athletes|runners)\s+(?:can\s+|could\s+|to\s+|"
+    r"are able to\s+|(?:\w+ly)\s+)?(?:[a-z]+\s+(?:and|or)\s+)?$"
+)
 # what follows a name that makes it the name of a place or a body ("chiropractic and
 # integrative health clinic", "physiotherapy practice", "acupuncture society")
 PLACE_AFTER = _rx(
@@ -401,7 +409,11 @@ PAYER = _rx(
     # tax-free health accounts, extras cover ("most carriers", "workers' comp pays for it")
     r"(?:insurance |health )?carriers?|workers'? comp(?:ensation)?|tricare|auto (?:insurance|"
     r"policies)|(?:health savings|flexible spending) accounts?|hsa|fsa|extras cover|"
-    r"private health (?:cover|insurance|funds?)|health funds?|payers?)\b"
+    r"private health (?:cover|insurance|funds?)|health funds?|payers?|"
+    # a payer's policy words speak for the payer ("ESWT is not medically necessary for X",
+    # "a covered benefit", "needs prior authorization")
+    r"medically (?:necessary|needed)|covered (?:benefits?|services?)|benefit plans?|"
+    r"(?:prior|pre-?)[- ]?(?:authori[sz]ation|approval))\b"
 )
 # "a safe way of treating A and B", "a safe option for A": safe for the conditions listed
 SAFE_FOR = _rx(
@@ -416,14 +428,20 @@ SAFETY = _rx(
     r"(?:low|small|minimal)|(?:complications?|side effects|adverse (?:effects|events|reactions)|"
     r"(?:the )?risks?|"
     r"(?:serious|major|severe) (?:problems|issues|harms?|reactions))\s+"
-    r"(?:\w+\s+){0,4}?(?:are|is)\s+(?:usually\s+|generally\s+|often\s+|typically\s+|"
-    r"mostly\s+)?(?:very\s+|extremely\s+|fairly\s+|quite\s+)?"
+    # (in any tense: "side effects were minor", "the harms have been mild")
+    r"(?:\w+\s+){0,4}?(?:are|is|were|was|have been|has been|tend to be|tended to be)\s+"
+    r"(?:usually\s+|generally\s+|often\s+|typically\s+|"
+    r"mostly\s+|all\s+)?(?:very\s+|extremely\s+|fairly\s+|quite\s+)?"
     r"(?:unlikely|rare|uncommon|minimal|minor|mild|temporary|short-lived))\b|"
-    r"\b(?:these|such|those|the|its|their) (?:side[ -])?(?:effects|reactions) (?:are|is) "
+    r"\b(?:these|such|those|the|its|their) (?:side[ -])?(?:effects|reactions) (?:are|is|were|was) "
     r"(?:usually |generally |often |typically |mostly )?(?:very |fairly |quite )?(?:mild|minor|"
     r"temporary|short-lived|rare)\b|"
     r"\b(?:few|no|minimal|very few|little|low|small) (?:serious |major |significant |real |"
-    r"known )?(?:side[ -]effects|risks|complications|adverse (?:effects|events)|dangers)\b|"
+    r"known )?(?:side[ -]effects|risks|complications|adverse (?:effects|events)|dangers|harms)\b|"
+    # "most people have no problems afterwards": what most who have it go through
+    r"\b(?:most|many|the majority of) (?:people|patients|clients|users) (?:\w+ )?(?:have|"
+    r"get|experience|report|notice) (?:no|few) (?:\w+ )?(?:problems|issues|complications|"
+    r"side[ -]effects|ill effects)\b(?! (?:with|walking|moving|doing|when|sleeping|getting))|"
     # "None of the studies reported side effects"
     r"\b(?:none of the|no) (?:studies|trials|participants|patients|athletes|people) "
     r"(?:\w+ )?(?:reported|had|found|showed|noted) (?:any )?(?:side[ -]effects|adverse|"
@@ -537,7 +555,10 @@ EFFECT_STRONG = _rx(
     # "results for X are promising", "the findings look encouraging"
     r"(?:results?|evidence|findings|data|outcomes|research|stud(?:y|ies)|trials?|reviews?)\b"
     r"[^.;]{0,50}?\b(?:are|is|look|looks|seem|seems|have been|has been|appear|appears|were|"
-    r"was) (?:\w+ )?(?:promising|encouraging|positive|favou?rable|convincing|impressive)|"
+    r"was|remains?) (?:\w+ )?(?:promising|encouraging|positive|favou?rable|convincing|impressive|"
+    # the words that rate evidence as good ("the research is pretty solid", "the evidence
+    # for it is fairly strong", "the data look decent")
+    r"solid|strong|robust|compelling|good|decent|sound|reassuring)|"
     r"(?:starts?|begins?) to work|takes? effect|benefit from|"
     # "helps them sleep better and move more easily"
     r"(?<!injection )(?<!it )(?:move|walk|function)s? (?:around )?(?:better|more (?:easily|"
@@ -564,7 +585,14 @@ EFFECT_STRONG = _rx(
     r"away|eases? off|eased|clears? up|cleared up|resolves?|resolved|declines?|declined|"
     r"diminish(?:es|ed)?|lessened|decreased|improved|got better|"
     r"(?:become|becomes|became|get|gets|got) (?:less (?:frequent|severe|intense|painful|"
-    r"often)|milder|rarer))(?! (?:by itself|by themselves|on (?:its|their) own)))\b"
+    r"often)|milder|rarer))(?! (?:by itself|by themselves|on (?:its|their) own)))\b|"
+    # pain said to be down or gone ("my heel pain was way down", "the pain was almost
+    # gone", "my symptoms are much better"), not a harm that passed ("that pain was gone")
+    r"(?<!this )(?<!that )(?<!such )(?<!any )(?<!kind of )(?<!sort of )"
+    r"\b(?:pain|aches?|headaches|migraines|symptoms|stiffness)\b (?:was|were|is|are|had|has|"
+    r"felt|feels?) (?:been )?(?:way |much |far |a lot |almost |nearly |completely |all but |"
+    r"mostly |largely |totally |noticeably |significantly )?(?:down|gone|lower|better|reduced|"
+    r"improved)\b(?! (?:by itself|by themselves|on (?:its|their) own))"
 )
 # a pretend treatment a real one is measured against ("a dummy massage", "the sham device")
 _SHAM = r"(?:sham|placebo|dummy|fake|pretend|mock|simulated|inactive|switched-off|imitation)"
@@ -580,9 +608,11 @@ EVIDENCE_AGAINST = _rx(
     r"(?:side|adverse|risk))|"
     r"(?:no|little|weak|limited|insufficient|scant) (?:(?:strong|good|clear|real|solid|"
     r"convincing|high-quality|reliable|firm) )?evidence|cast(?:s|ing)? doubt|"
-    r"evidence\b[^.;]{0,60}?\b(?:is|remains|was) (?:\w+ )?(?:limited|weak|weaker|lacking|scarce|"
-    r"poor|"
-    r"insufficient|thin)|"
+    # the words that rate evidence as poor, whoever's it is ("the research behind it is
+    # weak", "the data on X remain thin", "studies of X have been sparse")
+    r"(?:evidence|research|data|science|stud(?:y|ies)|trials|reviews|literature)\b[^.;]{0,60}?"
+    r"\b(?:is|are|remains?|was|were|has been|have been) (?:\w+ )?(?:limited|weak|weaker|lacking|"
+    r"scarce|poor|insufficient|thin|sparse|patchy|flawed|inconclusive|low[- ]quality)|"
     r"(?:not|don't|doesn't|do not|does not|did not|didn't|fail(?:s|ed)? to)\s+(?:\w+\s+)?"
     r"(?:back|support|show (?:a |any )?benefit|improve|help)|"
     r"no (?:better|more effective) than|(?:the )?same as (?:a )?(?:sham|placebo|fake)|"
@@ -687,6 +717,10 @@ MECHANISM = _rx(
     r"(?:prompt|stimulat|encourag|trigger|signal|help|get)\w* (?:the )?(?:[\w,]+ ){0,6}?(?:to )?"
     r"(?:regenerate|repair|renew|rebuild|regrow|mend)|"
     r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|"
+    # the tissue mending itself ("cells repair themselves faster", "the tendon rebuilds
+    # itself", "produce more energy")
+    r"(?:repair|heal|rebuild|renew|regenerat|mend|remodel)\w* (?:\w+ )?(?:themselves|itself)|"
+    r"(?:produc|mak|generat|creat)\w* more (?:cellular )?energy|"
     # heat it puts into the tissue ("delivers heat to soft tissues deep under the skin")
     r"(?:deliver|send|produc|creat|generat|transfer|bring)\w* (?:gentle |deep |mild )?"
     r"(?:heat|warmth)|"
@@ -752,7 +786,7 @@ DEFINITION_VERB = _rx(
     r"an? (?:(?:very|highly|extremely|really|generally) )?(?:effective|safe|good|"
     r"great|excellent|popular|common|standard|usual|accepted|established|frequent|"
     r"mainstream|genuine|real|legitimate|proven|valid|promising|credible|worthwhile|useful|"
-    r"efficient|successful|valuable|helpful))\b)"
+    r"efficient|successful|valuable|helpful|covered|reimbursable|billable))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
     r"^\s*(?:is|are) (?:minimally |non-?)invasive\b|"
     r"^\s*(?:is|are) not the same as\b|"
@@ -780,11 +814,15 @@ DEFINITION_VERB = _rx(
     # (not with what it is for: "sends sound waves into the muscle to raise blood flow" says
     # how it works)
     r"(?:\w+ly )?(?:sends?|shines?|delivers?|emits?|directs?|passes|transmits?|beams?|applies|"
-    r"draws?|pulls?|lifts?|creates?|produces?|stretches) "
+    r"draws?|pulls?|lifts?|creates?|produces?|stretches|"
+    # what it puts in or on ("puts a little anaesthetic into that spot", "sets cups on the
+    # skin", "places a needle into each tight spot")
+    r"puts|places|sets(?! off| up| in)|lays|inserts|injects|sticks|attaches|fixes|fits) "
     r"(?!(?:[\w-]+ ){0,3}?(?:cells|blood|nutrients|oxygen|fluid|heat|warmth)\b)"
     r"(?=[^.;]{0,80}?\b(?:into|through|onto|on|over|across|under|beneath|below|to) "
-    r"(?:the|your|a|an|their) (?:[\w-]+ ){0,2}?(?:skin|body|tissues?|muscles?|tendons?|area|"
-    r"spot|joint|nerves?|cups?)\b)(?![^.;]*\b(?:to|and|which|helping|so (?:as|that)) (?:\w+ )?"
+    r"(?:the|your|a|an|their|that|this|each|those|these) (?:[\w-]+ ){0,2}?(?:skin|body|"
+    r"tissues?|muscles?|tendons?|area|spot|joint|nerves?|cups?|knots?|points?)\b)"
+    r"(?![^.;]*\b(?:to|and|which|helping|so (?:as|that)) (?:\w+ )?"
     r"(?:raise|increase|boost|improve|ease|relieve|reduce|help|heal|speed|stimulate|promote|"
     r"break|release|calm|block|trigger|loosen|relax|lower|encourage|repair)\w*\b)|"
     # where its name comes from ("It gets its name from ...", "hence the name")
@@ -951,15 +989,25 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "pneumothorax",
         _rx(
             r"\b(?:(?:partly|partially) )?(?:collapsed|punctured|deflated) lungs?\b|"
-            r"\b(?:collapse|puncture|pierce|perforate|nick)[sd]?\s+(?:a|the|your)\s+lungs?\b|"
-            r"\blung (?:collapse|puncture|injury)\b"
+            # ("puncture the lining of the lung", "nick the top of a lung")
+            r"\b(?:collapse|puncture|pierce|perforate|nick|injure|damage)[sd]?\s+(?:the (?:lining|"
+            r"top|tip|surface|edge|covering|membrane) of )?(?:a|the|your)\s+lungs?\b|"
+            r"\blung (?:collapse|puncture|injury)\b|"
+            # ("let air into the space around a lung", "air leaking around the lung")
+            r"\bair (?:\w+ ){0,3}?(?:around|outside|between) (?:a|the|your) lungs?\b"
         ),
     ),
     # feeling faint, passing out: syncope
     (
         "adverse_event",
         "syncope",
-        _rx(r"\b(?:feel(?:s|ing)?|felt) faint\b|\bpass(?:es|ed|ing)? out\b"),
+        # ("feeling dizzy or faint", "light-headed and faint", "fainting", "a faint")
+        _rx(
+            r"\b(?:feel(?:s|ing)?|felt|become|becomes|get|gets|go|goes) (?:[\w-]+,? (?:or|and) )?"
+            r"faint\b|\bpass(?:es|ed|ing)? out\b|\bfaint(?:ing|ed|s)\b|"
+            # (the word ending its phrase: "light-headed and faint", not "a faint ache")
+            r"\bfaint(?=\s*(?:[.,;:)!]|$|(?:or|and|during|after|while|when)\b))"
+        ),
     ),
     # hitting a nerve with the needle: nerve injury
     (

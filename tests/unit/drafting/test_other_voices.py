@@ -1,0 +1,396 @@
+"""Word classes met in voices the earlier rules were not written on (a hospital leaflet, a
+personal blog, a news report, a clinic's marketing page, a payer's policy, a forum answer):
+words that rate the evidence ("the research is solid", "the data behind it are thin"), harms
+said to be minor in the past tense ("side effects were mild"), a payer's policy words
+without a payer ("not medically necessary"), research as the subject of a sentence that
+names no treatment ("Trials show no benefit over sham"), pain said to be down or gone, a
+treatment's name used as a verb in a purpose clause ("so that you can exercise"), what a
+treatment puts into the body, lay words for harms, and cells that repair themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from evidence.drafting import Draft
+
+Drafter = Callable[[str], Draft]
+
+
+def _of(d: Draft, start: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
+    return [
+        (c.kind, c.intervention, c.condition + c.adverse_event, c.asserts)
+        for c in d.claims
+        if c.sentence.startswith(start)
+    ]
+
+
+# -- words that rate the evidence -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention", "condition", "asserts"),
+    [
+        (
+            "Heel Diary\n\nShockwave therapy was my last hope. From what I have read, the "
+            "research on shockwave for plantar fasciitis is pretty solid.",
+            "From what I have read",
+            "shockwave_therapy",
+            "plantar_fasciitis",
+            "benefit",
+        ),
+        (
+            "Laser Notes\n\nThe evidence for laser therapy in knee osteoarthritis is fairly "
+            "strong, according to two recent reviews.",
+            "The evidence for laser",
+            "laser_therapy",
+            "knee_osteoarthritis",
+            "benefit",
+        ),
+        (
+            "Ask a Physio\n\nTherapeutic ultrasound has been used for decades, but the research "
+            "behind it for tendinopathy is weak.",
+            "Therapeutic ultrasound has been used",
+            "therapeutic_ultrasound",
+            "tendinopathy",
+            "no_benefit",
+        ),
+        (
+            "Cupping Facts\n\nThe data on cupping for neck pain remain thin and of low quality.",
+            "The data on cupping",
+            "cupping",
+            "neck_pain",
+            "no_benefit",
+        ),
+        (
+            "TENS Review\n\nStudies of TENS for fibromyalgia have been sparse and small.",
+            "Studies of TENS",
+            "electrical_stimulation",
+            "fibromyalgia",
+            "no_benefit",
+        ),
+    ],
+)
+def test_words_that_rate_the_evidence_make_an_effectiveness_claim(
+    draft: Drafter, text: str, start: str, intervention: str, condition: str, asserts: str
+) -> None:
+    assert _of(draft(text), start) == [("effectiveness", (intervention,), (condition,), asserts)]
+
+
+def test_evidence_rated_for_a_procedure_is_not_a_verdict_on_the_condition(draft: Drafter) -> None:
+    # what the evidence is good for is how to diagnose, not whether the treatment works
+    d = draft("Back Pain Tests\n\nThe evidence that MRI finds the cause of low back pain is weak.")
+    assert not [c for c in d.claims if c.kind == "effectiveness"]
+
+
+# -- harms said to be minor, in any tense -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Needling Trial\n\nDry needling eased neck pain in the trial. Side effects were minor.",
+            "Side effects were",
+            "dry_needling",
+        ),
+        (
+            "Laser Study\n\nThe laser group improved more. No serious harms were seen in either "
+            "group.",
+            "No serious harms",
+            "laser_therapy",
+        ),
+        (
+            "Shockwave Results\n\nShockwave therapy helped most patients. The complications "
+            "that did occur were mild and short-lived.",
+            "The complications",
+            "shockwave_therapy",
+        ),
+        (
+            "Injection Leaflet\n\nTrigger point injections are given into the tender muscle. "
+            "Most people have no problems afterwards.",
+            "Most people have no problems",
+            "trigger_point_injection",
+        ),
+    ],
+)
+def test_harms_said_to_be_minor_make_a_safety_claim(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    assert ("safety", (intervention,), (), "safe") in _of(draft(text), start)
+
+
+def test_a_condition_with_no_problems_is_not_a_safety_claim(draft: Drafter) -> None:
+    d = draft("Knee Pain\n\nMost people with a sore knee have no problems walking.")
+    assert not [c for c in d.claims if c.kind == "safety"]
+
+
+# -- a payer's policy words --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention", "condition"),
+    [
+        (
+            "Policy: Shock Wave Therapy\n\nESWT is not medically necessary for Achilles "
+            "tendinopathy.",
+            "ESWT is not medically",
+            "shockwave_therapy",
+            "tendinopathy",
+        ),
+        (
+            "Coverage Summary\n\nLaser therapy is considered not medically necessary for "
+            "carpal tunnel syndrome.",
+            "Laser therapy is considered",
+            "laser_therapy",
+            "carpal_tunnel_syndrome",
+        ),
+        (
+            "Benefit Guide\n\nAcupuncture is a covered benefit for chronic low back pain.",
+            "Acupuncture is a covered",
+            "acupuncture",
+            "low_back_pain",
+        ),
+    ],
+)
+def test_a_policy_word_without_a_payer_is_coverage(
+    draft: Drafter, text: str, start: str, intervention: str, condition: str
+) -> None:
+    kinds = _of(draft(text), start)
+    assert [k[:3] for k in kinds] == [("coverage", (intervention,), (condition,))]
+    expected = "covered" if "a covered" in text else "not_covered"
+    assert kinds[0][3] == expected
+
+
+def test_a_policy_criterion_with_no_payer_named_is_no_claim(draft: Drafter) -> None:
+    # a case the policy attaches to its words is one of its criteria, not what it covers
+    d = draft(
+        "Injection Policy\n\nUnder the same rules, repeat trigger point injections are not "
+        "medically necessary if the first ones did not ease the pain."
+    )
+    assert not [c for c in d.claims if c.kind == "coverage"]
+
+
+# -- research as the subject of a sentence naming no treatment ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention", "condition", "asserts"),
+    [
+        (
+            "Policy Rationale\n\nShock wave therapy has been studied for many tendon problems. "
+            "For tennis elbow, trials show no meaningful benefit over sham treatment.",
+            "For tennis elbow",
+            "shockwave_therapy",
+            "lateral_epicondylitis",
+            "no_benefit",
+        ),
+        (
+            "Cupping Explained\n\nCupping is an old practice. Studies suggest it can ease "
+            "neck pain for a few weeks.",
+            "Studies suggest",
+            "cupping",
+            "neck_pain",
+            "benefit",
+        ),
+        (
+            "Laser News\n\nLow-level laser therapy is drug-free. Recent reviews found it "
+            "relieves pain in knee osteoarthritis.",
+            "Recent reviews found",
+            "laser_therapy",
+            "knee_osteoarthritis",
+            "benefit",
+        ),
+    ],
+)
+def test_research_as_subject_speaks_of_the_treatment_in_hand(
+    draft: Drafter, text: str, start: str, intervention: str, condition: str, asserts: str
+) -> None:
+    assert _of(draft(text), start) == [("effectiveness", (intervention,), (condition,), asserts)]
+
+
+# -- pain said to be down or gone --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "condition"),
+    [
+        (
+            "My Heel and Shockwave Therapy\n\nI have plantar fasciitis. I had shockwave "
+            "therapy in March. After three sessions my morning heel pain was way down.",
+            "After three sessions",
+            "plantar_fasciitis",
+        ),
+        (
+            "Laser for Knees\n\nLaser therapy is used for knee osteoarthritis. After six "
+            "sessions my knee pain was almost gone.",
+            "After six sessions",
+            "knee_osteoarthritis",
+        ),
+        (
+            "Dry Needling and My Neck\n\nI went for dry needling for neck pain. By the third "
+            "visit the pain was much lower than before.",
+            "By the third visit",
+            "neck_pain",
+        ),
+    ],
+)
+def test_pain_said_to_be_down_or_gone_is_a_benefit(
+    draft: Drafter, text: str, start: str, condition: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert [(k, c, a) for k, _, c, a in claims] == [("effectiveness", (condition,), "benefit")]
+
+
+def test_a_harm_that_is_gone_is_no_benefit_claim(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\nDry needling can leave you sore. By the next day the soreness "
+              "was gone.")  # fmt: skip
+    assert not [c for c in d.claims if c.kind == "effectiveness"]
+
+
+# -- a treatment's name used as a verb in a purpose clause -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Trigger Point Injections\n\nThe injections numb the sore muscle. They relieve "
+            "pain for a while, so that you can stretch and exercise more comfortably.",
+            "They relieve",
+            "trigger_point_injection",
+        ),
+        (
+            "Shockwave Therapy\n\nShockwave therapy eases heel pain so you can exercise again.",
+            "Shockwave therapy eases",
+            "shockwave_therapy",
+        ),
+        (
+            "Laser Therapy\n\nLaser therapy reduces knee pain, which lets patients exercise "
+            "for longer.",
+            "Laser therapy reduces",
+            "laser_therapy",
+        ),
+    ],
+)
+def test_a_treatment_named_as_a_verb_in_a_purpose_clause_is_not_the_subject(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert claims
+    assert {i for _, i, _, _ in claims} == {(intervention,)}
+
+
+# -- what a treatment puts into the body --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Trigger Point Injections\n\nA trigger point injection puts a small amount of local "
+            "anaesthetic into that spot.",
+            "A trigger point injection puts",
+            "trigger_point_injection",
+        ),
+        (
+            "Dry Needling\n\nDry needling places a fine filament needle into each tight spot.",
+            "Dry needling places",
+            "dry_needling",
+        ),
+        (
+            "Cupping\n\nCupping sets glass cups on the skin of the back.",
+            "Cupping sets",
+            "cupping",
+        ),
+    ],
+)
+def test_what_a_treatment_puts_into_the_body_defines_it(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    assert ("definition", (intervention,), (), "true") in _of(draft(text), start)
+
+
+# -- lay words for harms ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "event"),
+    [
+        (
+            "Injection Risks\n\nTrigger point injections are safe for most people. Very rarely, "
+            "the needle can puncture the lining of the lung.",
+            "Very rarely",
+            "pneumothorax",
+        ),
+        (
+            "Needling Risks\n\nDry needling near the chest can, on rare occasions, let air into "
+            "the space around a lung.",
+            "Dry needling near the chest",
+            "pneumothorax",
+        ),
+        (
+            "Injection Risks\n\nPossible side effects of trigger point injections include:\n\n"
+            "- Feeling dizzy or faint",
+            "Feeling dizzy",
+            "syncope",
+        ),
+        (
+            "Needling Risks\n\nDry needling can make some people light-headed and faint.",
+            "Dry needling can make",
+            "syncope",
+        ),
+    ],
+)
+def test_lay_words_for_harms(draft: Drafter, text: str, start: str, event: str) -> None:
+    assert [k[2] for k in _of(draft(text), start) if k[0] == "adverse_effect"] == [(event,)]
+
+
+# -- cells that repair themselves ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Cold Laser\n\nLaser therapy uses gentle light. The light is absorbed by the cells, "
+            "which then produce more energy and repair themselves faster.",
+            "The light is absorbed",
+            "laser_therapy",
+        ),
+        (
+            "Shockwave Therapy\n\nShockwave therapy sends pulses into the tendon. The tissue "
+            "then rebuilds itself over the following weeks.",
+            "The tissue then rebuilds",
+            "shockwave_therapy",
+        ),
+        (
+            "Ultrasound Therapy\n\nUltrasound therapy warms deep tissue. It helps damaged "
+            "fibres renew themselves.",
+            "It helps damaged",
+            "therapeutic_ultrasound",
+        ),
+    ],
+)
+def test_cells_that_repair_themselves_are_a_mechanism(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    assert ("mechanism", (intervention,), (), "true") in _of(draft(text), start)
+
+
+# -- a bare answer the next sentence states ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Cold Laser Therapy\n\n## Is it safe?\n\nYes. Cold laser therapy has very few side "
+            "effects.",
+            "safety",
+        ),
+        (
+            "Cupping\n\n## Can cupping help neck pain?\n\nYes. Cupping can ease neck pain for a "
+            "few weeks.",
+            "effectiveness",
+        ),
+        (
+            "Shockwave Therapy\n\n## Is shockwave therapy safe?\n\nAbsolutely. Shockwave therapy "
+            "is safe when a trained clinician gives it.",
+            "safety",
+        ),
+    ],
+)
+def test_a_bare_answer_the_next_sentence_states_is_one_claim(
+    draft: Drafter, text: str, kind: str
+) -> None:
+    d = draft(text)
+    assert [c.kind for c in d.claims] == [kind]
+    assert not d.claims[0].sentence.startswith(("Yes", "Absolutely"))
+
+
+def test_a_bare_answer_followed_by_something_else_keeps_its_claim(draft: Drafter) -> None:
+    d = draft("Dry Needling\n\n## Is dry needling safe?\n\nYes. Therapists who offer it "
+              "complete long training courses.")  # fmt: skip
+    assert [(c.kind, c.sentence) for c in d.claims] == [("safety", "Yes.")]
