@@ -459,12 +459,27 @@ def _topic(article: Article, vocab: Vocabulary) -> tuple[str | None, dict[str, s
     forms: each of its synonyms less its last word ("trigger point" of "trigger point
     therapy"), when two words or more remain."""
     counts: Counter[str] = Counter()
+    generic: Counter[str] = Counter()  # matches on a generic phrase ("massage")
     title_terms: list[str] = []
     for i, block in enumerate(article.blocks):
-        terms = [m.term for m in _Found(vocab, block.text).get("intervention")]
-        counts.update(terms)
+        found = _Found(vocab, block.text)
+        terms = [m.term for m in found.get("intervention")]
         if i == 0 and block.kind == "heading":
             title_terms = terms
+        for m in found.get("intervention"):
+            # ("a massage therapist", "a massage ball": a person and a tool)
+            if rules.PERSON_OR_TOOL_AFTER.match(found.lower[m.end :]):
+                continue
+            counts[m.term] += 1
+            if found.lower[m.start : m.end] in vocab.term("intervention", m.term).generic:
+                generic[m.term] += 1
+    # a generic phrase on a page that names a term it yields to names that term (a bare
+    # "massage" on a page about trigger point massage), as the vocabulary has it
+    for term, n in generic.items():
+        to = [t for t in vocab.term("intervention", term).yields_to if counts[t] > generic[t]]
+        if to:
+            counts[term] -= n
+            counts[to[0]] += n
     if article.title and not title_terms:
         title_terms = [m.term for m in _Found(vocab, article.title).get("intervention")]
     if not title_terms and _page_condition(article, vocab) is not None:

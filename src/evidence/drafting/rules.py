@@ -69,6 +69,7 @@ __all__ = [
     "NOT_FOR",
     "OTHER_TREATMENT",
     "PAYER",
+    "PERSON_OR_TOOL_AFTER",
     "PHRASES",
     "PLACE_AFTER",
     "PRIOR",
@@ -247,6 +248,12 @@ ALLOWED_ACT = _rx(
     r"\b(?:so(?: that)?|lets?|allows?|enables?|helps?|letting|allowing|enabling)\s+(?:you|"
     r"patients|people|them|they|we|one|clients|athletes|runners)\s+(?:can\s+|could\s+|to\s+|"
     r"are able to\s+|(?:\w+ly)\s+)?(?:[a-z]+\s+(?:and|or)\s+)?$"
+)
+# what follows a name that makes it a person or a tool ("massage therapist", "massage ball",
+# "acupuncture school"), not the treatment
+PERSON_OR_TOOL_AFTER = _rx(
+    r"\s+(?:therapists?|practitioners?|students?|schools?|courses?|licen[cs]es?|balls?|guns?|"
+    r"chairs?|tables?|beds?|oils?|lotions?|tools?|sticks?|rollers?)\b"
 )
 # what follows a name that makes it the name of a place or a body ("chiropractic and
 # integrative health clinic", "physiotherapy practice", "acupuncture society")
@@ -934,6 +941,22 @@ _WHERE_GIVEN = (
     r"(?:given|injected|inserted|in|placed|put)"
 )
 PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    # pressure by hand on a trigger point or a knot ("pressing on a trigger point", "firm
+    # pressure on the knots"): trigger point therapy, as the vocabulary's "manual pressure
+    # to the trigger point" (not a needle or an injection into it)
+    (
+        "intervention",
+        "trigger_point_therapy",
+        _rx(
+            r"\b(?:press(?:es|ed|ing)?|(?:firm |steady |sustained |gentle |deep )?pressure)"
+            r" (?:\w+ )?(?:on|into|down on|against|over) (?:a |the |your |each |that |those |"
+            r"these )?(?:tender |tight |sore |painful |stubborn )*(?:trigger points?|knots?)\b"
+            # (not pressing to find one: "pressing on a trigger point makes the muscle
+            # twitch", "... sends pain up the neck")
+            r"(?![^.;]{0,50}\b(?:twitch\w*|hurts?|sends? (?:\w+ )?pain|refers?|reproduc\w+|"
+            r"caus\w+ (?:\w+ )?pain|jump\w*|flinch\w*)\b)"
+        ),
+    ),
     # pain or soreness where the needle went in, after the shot: post-needling soreness
     (
         "adverse_event",

@@ -394,3 +394,61 @@ def test_a_bare_answer_followed_by_something_else_keeps_its_claim(draft: Drafter
     d = draft("Dry Needling\n\n## Is dry needling safe?\n\nYes. Therapists who offer it "
               "complete long training courses.")  # fmt: skip
     assert [(c.kind, c.sentence) for c in d.claims] == [("safety", "Yes.")]
+
+
+# -- pressing on a trigger point or knot ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Sore Shoulders\n\nPressing on a trigger point for half a minute can ease shoulder "
+            "pain.",
+            "Pressing on a trigger point",
+        ),
+        (
+            "Desk Neck\n\nFirm pressure on the knots in your upper back relieves neck pain for "
+            "many office workers.",
+            "Firm pressure on the knots",
+        ),
+        (
+            "Jaw Care\n\nPressing into the tender knots of the jaw muscle helps jaw pain.",
+            "Pressing into the tender knots",
+        ),
+    ],
+)
+def test_pressing_on_a_trigger_point_is_trigger_point_therapy(
+    draft: Drafter, text: str, start: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert claims
+    assert {i for _, i, _, _ in claims} == {("trigger_point_therapy",)}
+
+
+# -- a treatment's name before a person or a tool -------------------------------------------------
+def test_a_practitioner_or_tool_named_after_a_treatment_does_not_make_the_topic(
+    draft: Drafter,
+) -> None:
+    # (the title names no treatment: the topic is the one the page speaks of most; a
+    # massage therapist and a massage ball are a person and a tool, and a bare "massage" on a
+    # page naming trigger point massage is that massage, as the vocabulary says)
+    d = draft(
+        "Notes From My Table\n\nAs a massage therapist, I see sore necks every day. I keep a "
+        "massage ball in my bag and my massage therapist friends do too. Trigger point "
+        "massage is what I do most. Massage of that kind eases neck pain.\n\nA trigger point "
+        "is a tight, tender spot in a muscle."
+    )
+    assert ("definition", ("trigger_point_therapy",), (), "true") in _of(d, "A trigger point")
+
+
+def test_a_named_treatment_keeps_the_topic_whatever_it_yields_to(draft: Drafter) -> None:
+    d = draft(
+        "Massage for Neck Pain\n\nMassage eases neck pain. Some therapists add trigger point "
+        "massage.\n\nMassage is a hands-on treatment of the soft tissues."
+    )
+    assert ("definition", ("massage",), (), "true") in _of(d, "Massage is a hands-on")
+
+
+def test_pressing_on_a_trigger_point_to_find_it_is_no_treatment(draft: Drafter) -> None:
+    d = draft("Myofascial Pain Syndrome\n\nPressing on a trigger point in certain ways can make "
+              "the muscle twitch.")  # fmt: skip
+    assert not d.claims
