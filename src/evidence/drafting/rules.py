@@ -26,6 +26,7 @@ __all__ = [
     "AGENT_DESCRIPTION",
     "ALLOWED_ACT",
     "ANSWER",
+    "ASKED",
     "BARE_PRONOUN",
     "BENEFIT_CONTEXT",
     "BENEFIT_ITEM",
@@ -143,8 +144,14 @@ UNDECIDED = _rx(
     r"^(?:(?:[^,]{0,20},\s*)?(?:how|whether|why)|which) (?!(?:it|they) (?:is|are)\b)|"
     # "no one knows yet whether it helps early on"
     r"\b(?:no one|nobody|no-one) (?:yet )?knows\b|\bremains to be seen\b|"
+    # a question told as asked ("people ask me whether insurance pays", "clients wonder if
+    # it helps")
+    r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|want to know|wants to know)"
+    r" (?:[\w']+ ){0,4}?(?:whether|if)\b|"
     # ("What the therapist looks for is a twitch": a statement put the other way round)
-    r"^(?:[^,]{0,20},\s*)?what (?!(?:it|they) (?:is|are)\b)(?![^.;]{3,80}? (?:is|are|was) "
+    r"^(?:[^,]{0,20},\s*)?what (?!(?:it|they) (?:is|are)\b)"
+    # ("What I can tell you is that it helps": a statement put the other way round)
+    r"(?![^.;,]{0,40}? (?:is|was) that\b)(?![^.;]{3,80}? (?:is|are|was) "
     r"(?:an?|the) (?!matter|question|subject)\w)|"
     # "If the shots don't help, ...": what happens then, not whether they help
     r"^if (?:the |these |this |it |they |that )[^,]{0,50}\b(?:don't|doesn't|do not|does not|"
@@ -177,6 +184,11 @@ UNDECIDED = _rx(
     r"\bsome (?:people|patients|users|clients)\b[^.]*\b(?:but|while|whereas)\s+(?:not\s+"
     r"(?:for\s+)?others|(?:for\s+)?others\s+(?:\w+\s+){0,3}?(?:not|don't|do not|won't|never))\b"
 )
+# a question told as asked ("people ask me whether ...", "clients wonder if ...")
+ASKED = _rx(
+    r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|want to know|wants to know)"
+    r" (?:[\w']+ ){0,4}?(?:whether|if)\b"
+)
 # who or where a treatment must not be used: the claim format has no kind for it
 CONTRAINDICATION = _rx(
     r"\b(?:should not|shouldn't|must not|should never|must never|cannot|can't) be (?:\w+ )?"
@@ -197,7 +209,9 @@ NOT_FOR = _rx(
 )
 # an answer to the question before it, and the words that make a statement a question
 ANSWER = _rx(
-    r"^(yes|no|sometimes|often|usually|rarely|occasionally|possibly|probably|likely|perhaps|"
+    # (after a short opening: "In my book, absolutely.", "Short answer: yes")
+    r"^(?:[a-z' ]{2,20}[,:]\s+(?=(?:yes|no|absolutely|definitely|certainly)\b))?"
+    r"(yes|no|sometimes|often|usually|rarely|occasionally|possibly|probably|likely|perhaps|"
     r"maybe|generally|mostly|absolutely|definitely|certainly|in many cases|in most cases)\b"
     r"[,.!:;]?\s*"
 )
@@ -390,14 +404,15 @@ COVERAGE_ACT = _rx(
     r"cash[- ](?:based|pay|only)|self[- ]pay)\b"
 )
 NOT_COVERED = _rx(
-    r"\b(?:not|isn't|aren't|rarely|seldom|never|no|few)\s+(?:\w+\s+){0,3}?(?:covered|covers?|"
-    r"reimbursed|insurance|medically necessary)\b|"
+    # (a contraction too: "most plans don't cover it", "insurers won't reimburse it")
+    r"(?:\b(?:not|isn't|aren't|rarely|seldom|never|no|few)|n't)\s+(?:\w+\s+){0,3}?(?:covered|"
+    r"covers?|reimburs\w*|insurance|medically necessary)\b|"
     # "considered experimental by insurers", "usually an out-of-pocket expense"
     r"\b(?:experimental|investigational|unproven|cash[- ](?:based|pay|only)|self[- ]pay|"
     r"not (?:\w+ )?billed)\b|\bout[- ]of[- ]pocket (?:expense|cost|"
     r"payment)|\bpay (?:for it |for them )?(?:yourself|themselves|out of pocket)\b|"
     r"\bexclude[sd]? from (?:coverage|cover)\b|"
-    r"\b(?:not|n't|never|rarely|seldom|won't)\s+(?:\w+\s+){0,2}?pay(?:s|ing)? for\b"
+    r"(?:\b(?:not|never|rarely|seldom)|n't)\s+(?:\w+\s+){0,2}?pay(?:s|ing)? for\b"
 )
 # "applied with care to avoid burns": the harm is a risk of the treatment, not one it eases
 WITH_CARE = _rx(r"\b(?:care|carefully|caution|cautiously|properly)\b[\w ]{0,15}$")
@@ -593,6 +608,12 @@ EFFECT_STRONG = _rx(
     r"diminish(?:es|ed)?|lessened|decreased|improved|got better|"
     r"(?:become|becomes|became|get|gets|got) (?:less (?:frequent|severe|intense|painful|"
     r"often)|milder|rarer))(?! (?:by itself|by themselves|on (?:its|their) own)))\b|"
+    # pain said to be less severe ("the headaches were 30 percent less intense", "attacks
+    # were noticeably milder")
+    r"\b(?:pain|aches?|headaches|migraines|attacks|symptoms|spasms|cramps|flare-ups)\b"
+    r"[^.;]{0,40}?\b(?:were|was|are|is|became|become|got|get|feel|felt|feels) (?:[\w-]+ ){0,3}?"
+    r"(?:less (?:intense|severe|frequent|painful|brutal|bad|debilitating|disabling|often)|"
+    r"milder|rarer)\b|"
     # pain said to be down or gone ("my heel pain was way down", "the pain was almost
     # gone", "my symptoms are much better"), not a harm that passed ("that pain was gone")
     r"(?<!this )(?<!that )(?<!such )(?<!any )(?<!kind of )(?<!sort of )"
@@ -724,6 +745,14 @@ MECHANISM = _rx(
     r"(?:prompt|stimulat|encourag|trigger|signal|help|get)\w* (?:the )?(?:[\w,]+ ){0,6}?(?:to )?"
     r"(?:regenerate|repair|renew|rebuild|regrow|mend)|"
     r"restor\w+|breakdown|break(?:s|ing)? (?:down|up)|"
+    # muscles that relax, knots that soften, a loop broken ("the knot softens", "lets the
+    # muscles lengthen and relax", "breaks the pain-spasm cycle", "resets the muscle")
+    r"(?:knots?|muscles?|trigger points?|bands?|fibres|fibers)\b(?: \w+){0,2}? (?:softens?|"
+    r"relax(?:es)?|loosens?|lets? go(?! of)|lengthens?|unwinds?)\b|"
+    r"(?:lets?|helps?|allows?|makes?|gets?) (?:the )?(?:[\w-]+ ){0,3}?muscles? (?:of (?:the )?"
+    r"[\w ]{1,20}?)?(?:to )?(?:lengthen|relax|loosen|soften|let go)|"
+    r"break\w* (?:the|that|this|a) (?:[\w-]+ )?(?:cycle|loop|circle)|"
+    r"resets? (?:the )?(?:\w+ )?(?:muscles?|nerves?|tissue|nervous system|trigger points?)|"
     # the tissue mending itself ("cells repair themselves faster", "the tendon rebuilds
     # itself", "produce more energy")
     r"(?:repair|heal|rebuild|renew|regenerat|mend|remodel)\w* (?:\w+ )?(?:themselves|itself)|"
@@ -984,6 +1013,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "adverse_event",
         "post_needling_soreness",
         _rx(
+            # (not a loop: "spasm causes more pain")
+            r"(?<!spasm )(?<!spasms )(?<!tension )(?<!tightness )(?<!stress )"
             r"\b(?:creat\w+|caus\w+|feel|feels|bring\w*|produc\w+|potential for|have)\s+"
             r"(?:\w+\s+)?(?:additional|more|extra|increased|added)\s+(?:pain|soreness)\b"
         ),

@@ -452,3 +452,150 @@ def test_pressing_on_a_trigger_point_to_find_it_is_no_treatment(draft: Drafter) 
     d = draft("Myofascial Pain Syndrome\n\nPressing on a trigger point in certain ways can make "
               "the muscle twitch.")  # fmt: skip
     assert not d.claims
+
+
+# -- a payer's refusal in a contraction ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Dry Needling Costs\n\nMost health plans don't cover dry needling.", "Most health plans"),
+        ("Massage and Money\n\nPlenty of health plans don't pay for massage at all.", "Plenty"),
+        ("Cupping FAQ\n\nMany insurers won't reimburse cupping sessions.", "Many insurers"),
+        ("Laser Therapy\n\nYour insurance plan probably doesn't cover laser therapy.", "Your"),
+    ],
+)
+def test_a_payer_s_refusal_in_a_contraction_is_not_covered(
+    draft: Drafter, text: str, start: str
+) -> None:
+    assert [(k, a) for k, _, _, a in _of(draft(text), start)] == [("coverage", "not_covered")]
+
+
+# -- a question asked in the third person -------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Massage Notes\n\nPeople ask me all the time whether insurance pays for massage.",
+        "Cupping Diary\n\nMy clients often wonder if cupping helps neck pain.",
+        "Laser FAQ\n\nPatients regularly ask whether laser therapy is safe.",
+    ],
+)
+def test_a_question_told_as_asked_asserts_nothing(draft: Drafter, text: str) -> None:
+    assert draft(text).claims == []
+
+
+# -- "What I can tell you is that ...": a statement put the other way round ----------------------
+@pytest.mark.parametrize(
+    ("text", "start", "condition"),
+    [
+        (
+            "Massage for Migraine\n\nWhat I can tell you is that plenty of my migraine clients "
+            "say their attacks feel less intense after massage.",
+            "What I can tell you",
+            "migraine",
+        ),
+        (
+            "Dry Needling\n\nWhat we can say is that dry needling eases neck pain for many people.",
+            "What we can say",
+            "neck_pain",
+        ),
+        (
+            "Cupping\n\nWhat I have seen is that cupping relieves low back pain in my clients.",
+            "What I have seen",
+            "low_back_pain",
+        ),
+    ],
+)
+def test_a_cleft_opening_keeps_the_claim(
+    draft: Drafter, text: str, start: str, condition: str
+) -> None:
+    assert [(k, c, a) for k, _, c, a in _of(draft(text), start)] == [
+        ("effectiveness", (condition,), "benefit")
+    ]
+
+
+# -- an answer after a short opening phrase -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Ball Massage\n\n## Is trigger point massage safe?\n\nIn my book, absolutely. Start "
+            "gentle.",
+            "In my book",
+        ),
+        (
+            "Cupping\n\n## Is cupping safe?\n\nShort answer: yes, for most healthy adults.",
+            "Short answer",
+        ),
+        ("Laser\n\n## Is laser therapy safe?\n\nHonestly, yes. The light is weak.", "Honestly"),
+    ],
+)
+def test_an_answer_after_a_short_opening_phrase_answers(
+    draft: Drafter, text: str, start: str
+) -> None:
+    assert [k for k, _, _, _ in _of(draft(text), start)] == ["safety"]
+
+
+# -- headaches or pain said to be less severe ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "condition"),
+    [
+        (
+            "Trigger Point Massage Trial\n\nIn the trial, 30 adults with tension-type headache "
+            "had trigger point massage. The headaches they still got were around 30 percent less "
+            "intense.",
+            "The headaches they still got",
+            "tension_type_headache",
+        ),
+        (
+            "Dry Needling for Migraine\n\nDry needling was tried for migraine. Attacks were "
+            "noticeably milder afterwards.",
+            "Attacks were",
+            "migraine",
+        ),
+        (
+            "Cupping\n\nCupping was given for neck pain. The pain was less severe a month later.",
+            "The pain was less",
+            "neck_pain",
+        ),
+    ],
+)
+def test_pain_said_to_be_less_severe_is_a_benefit(
+    draft: Drafter, text: str, start: str, condition: str
+) -> None:
+    assert [(k, c, a) for k, _, c, a in _of(draft(text), start)] == [
+        ("effectiveness", (condition,), "benefit")
+    ]
+
+
+# -- muscles that relax, knots that soften, a loop broken ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Trigger Point Therapy\n\nTrigger point therapy is a hands-on treatment. You hold "
+            "steady pressure, the knot softens, and the muscle relaxes.",
+            "You hold steady pressure",
+            "trigger_point_therapy",
+        ),
+        (
+            "Massage\n\nMassage lets the small muscles of the face lengthen and relax.",
+            "Massage lets",
+            "massage",
+        ),
+        (
+            "Dry Needling\n\nDry needling breaks the cycle in which pain causes spasm and spasm "
+            "causes more pain.",
+            "Dry needling breaks",
+            "dry_needling",
+        ),
+        (
+            "Trigger Point Therapy\n\nPressing on a trigger point basically resets the muscle.",
+            "Pressing on a trigger point",
+            "trigger_point_therapy",
+        ),
+    ],
+)
+def test_muscles_that_relax_are_a_mechanism(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    assert _of(draft(text), start) == [("mechanism", (intervention,), (), "true")]
