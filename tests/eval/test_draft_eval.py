@@ -46,7 +46,9 @@ FLOORS: dict[str, tuple[float, float]] = {
     "myofascial-pain-health-library": (0.80, 0.87),  # 0.828 / 0.889
     "ultrasound-therapy-pt-clinic": (0.94, 0.98),  # 0.962 / 1.000
     "dry-needling-vs-acupuncture-chiro": (0.92, 0.95),  # 0.944 / 0.971
-    "trigger-point-injections-pain-practice-faq": (0.98, 0.95),  # 1.000 / 0.974
+    # (1.000 before round 5: one gold definition was paired with a definition wrongly drafted
+    # from another sentence, which round 5 no longer drafts)
+    "trigger-point-injections-pain-practice-faq": (0.97, 0.95),  # 0.974 / 0.974
     "shockwave-therapy-physio-wellness": (0.95, 0.91),  # 0.967 / 0.935
     "trigger-point-massage-headache-news": (0.98, 0.91),  # 1.000 / 0.931
     "ultrasound-dry-needling-sports-ortho": (0.89, 0.91),  # 0.911 / 0.932

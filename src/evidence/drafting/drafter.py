@@ -860,6 +860,15 @@ def _claims_of(
     effect = effect or gain
     if rules.USED_TO.search(reading) and conditions and not against:
         effect = None  # "is used to ease X": an indication, below
+    # ("sometimes they fail to relieve it", "it does not work for everyone": a failure now
+    # and then says nothing against it working)
+    now_and_then = rules.SOMETIMES_FAILS.search(reading)
+    if (
+        effect
+        and now_and_then
+        and (against is None or now_and_then.start() <= against.start() < now_and_then.end())
+    ):
+        effect = against = None
     if effect and not comparison:
         asserts = (
             "no_benefit"

@@ -86,6 +86,7 @@ __all__ = [
     "SELF_CARE",
     "SET_ASIDE",
     "SHORT_NAMES",
+    "SOMETIMES_FAILS",
     "SUBJECT_LEAD",
     "TARGET_ANAPHOR",
     "TARGET_GLOSS",
@@ -188,6 +189,15 @@ UNDECIDED = _rx(
 ASKED = _rx(
     r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|want to know|wants to know)"
     r" (?:[\w']+ ){0,4}?(?:whether|if)\b"
+)
+# a failure now and then ("sometimes they fail to relieve it", "it does not work for
+# everyone", "a few people feel no change"): no claim that it does not work
+SOMETIMES_FAILS = _rx(
+    r"\b(?:sometimes|occasionally|now and then|at times|in (?:a few|some|rare) cases)\b[^.;]{0,60}?"
+    r"\b(?:fail\w* to (?:\w+ )?(?:help|work|relieve|ease|reduce)|(?:do|does|did)(?: not|n't) "
+    r"(?:\w+ )?(?:help|work|relieve|ease))|"
+    r"\b(?:(?:do|does)(?: not|n't) work|(?:is|are)(?: not|n't) (?:right|suitable)?\s?|won't work)"
+    r" for everyone\b|\bnot (?:for )?everyone (?:responds|benefits|gets relief)\b"
 )
 # who or where a treatment must not be used: the claim format has no kind for it
 CONTRAINDICATION = _rx(
@@ -561,6 +571,10 @@ EFFECT_STRONG = _rx(
     + _LOWER_VERB
     + r")\s+(?:[\w-]+,?\s+){0,3}?(?:pain|symptoms|spasms?|stiffness|mobility|"
     r"range of motion|discomfort|soreness|aches?|tension)|"
+    # an option said to work ("a workable option for the loss of function", "a proven way
+    # to ease pain")
+    r"(?:workable|reliable|proven|dependable) (?:option|choice|treatment|way|solution|"
+    r"remedy)s? (?:for|to)|"
     r"positive (?:effects?|results?|outcomes?)|(?:studies|research|trials|evidence|science) "
     r"(?:\w+ ){0,2}?(?:backs?|supports?|confirms?|shows?) (?:its |the |their )?"
     r"(?:benefits?|effects?|effectiveness|use)|"
@@ -711,7 +725,10 @@ INDICATION = _rx(
     r"(?:guidelines?|experts|physicians|doctors|clinicians|college|society|association|nice)"
     r" (?:\w+ )?(?:recommend|suggest|endorse|advise|support|favou?r)s?|"
     # "it is popular for runner's knee", "widely used for"
-    r"(?:popular|widely used|often used) (?:choice |option )?(?:for|with|among people with))\b"
+    r"(?:popular|widely used|often used) (?:choice |option )?(?:for|with|among people with)|"
+    # "a cheap thing to try for X", "worth a try for X", "one option to try"
+    r"(?:thing|option|choice|treatment|remedy|something|way)s? (?:\w+ )?to try\b|"
+    r"worth (?:a |trying|giving (?:it )?a )?(?:try|shot|go)?\s?for)\b"
 )
 MECHANISM = _rx(
     r"\b(?:works? by|so as to|in order to (?:increase|improve|release|stimulate|restore)|"
@@ -808,6 +825,9 @@ DEFINITION_VERB = _rx(
     r"thought|believed|said|used|safe|effective|covered|known|proven|useful|helpful|beneficial|"
     r"meant|designed|intended|supposed|fda|approved|cleared|licensed|regulated|ideal|"
     r"uncomfortable|painful|unpleasant|sore|tender|the answer|worth|right for|seen|regarded|"
+    # ("is a cheap thing to try for X", "is one option for X": a use, not what it is)
+    r"(?:an?|one) (?:[\w,-]+ ){0,3}?(?:thing|option|choice|alternative|way) (?:to try|for|"
+    r"worth)|"
     r"considered|viewed|recogni[sz]ed|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
@@ -822,7 +842,8 @@ DEFINITION_VERB = _rx(
     r"an? (?:(?:very|highly|extremely|really|generally) )?(?:effective|safe|good|"
     r"great|excellent|popular|common|standard|usual|accepted|established|frequent|"
     r"mainstream|genuine|real|legitimate|proven|valid|promising|credible|worthwhile|useful|"
-    r"efficient|successful|valuable|helpful|covered|reimbursable|billable))\b)"
+    r"efficient|successful|valuable|helpful|covered|reimbursable|billable|workable|reliable|"
+    r"dependable))\b)"
     r"(?:an?\b|the\b|\w+(?<!ly)(?<!ed)\b)|"
     r"^\s*(?:is|are) (?:minimally |non-?)invasive\b|"
     r"^\s*(?:is|are) not the same as\b|"

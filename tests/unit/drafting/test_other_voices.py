@@ -599,3 +599,99 @@ def test_muscles_that_relax_are_a_mechanism(
     draft: Drafter, text: str, start: str, intervention: str
 ) -> None:
     assert _of(draft(text), start) == [("mechanism", (intervention,), (), "true")]
+
+
+# -- something to try for a condition ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention", "condition"),
+    [
+        (
+            "Cupping\n\nCupping is a cheap thing to try for neck pain.",
+            "Cupping is a cheap",
+            "cupping",
+            "neck_pain",
+        ),
+        (
+            "Kinesiology Tape\n\nKinesiology tape is worth a try for knee osteoarthritis.",
+            "Kinesiology tape is worth",
+            "kinesio_taping",
+            "knee_osteoarthritis",
+        ),
+        (
+            "Laser Therapy\n\nFor carpal tunnel syndrome, laser therapy is one option to try "
+            "before surgery.",
+            "For carpal tunnel",
+            "laser_therapy",
+            "carpal_tunnel_syndrome",
+        ),
+    ],
+)
+def test_something_to_try_for_a_condition_is_an_indication(
+    draft: Drafter, text: str, start: str, intervention: str, condition: str
+) -> None:
+    assert ("indication", (intervention,), (condition,), "benefit") in _of(draft(text), start)
+
+
+# -- an opinion opening before the treatment's target -------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I think trigger points are behind most of the neck pain I see.",
+        "We believe trigger points are a common source of shoulder pain.",
+        "I suspect trigger points cause many headaches.",
+    ],
+)
+def test_an_opinion_opening_keeps_the_target_as_subject(draft: Drafter, sentence: str) -> None:
+    d = draft(f"Trigger Point Therapy\n\nTrigger point therapy is a hands-on treatment. {sentence}")
+    claims = _of(d, sentence[:12])
+    assert claims
+    assert {i for _, i, _, _ in claims} == {("trigger_point_therapy",)}
+
+
+# -- an option said to work -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Shockwave Therapy\n\nShockwave therapy is a workable option for stubborn heel pain.",
+            "Shockwave therapy is a workable",
+            "shockwave_therapy",
+        ),
+        (
+            "Cupping\n\nFor tight shoulders, cupping is a reliable way to ease stiffness.",
+            "For tight shoulders",
+            "cupping",
+        ),
+        (
+            "Laser Therapy\n\nLaser therapy is a proven option for the loss of function after a "
+            "sprain.",
+            "Laser therapy is a proven",
+            "laser_therapy",
+        ),
+    ],
+)
+def test_an_option_said_to_work_is_effectiveness(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert [(k, i, a) for k, i, _, a in claims] == [("effectiveness", (intervention,), "benefit")]
+
+
+# -- a failure now and then ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trigger Point Injections\n\nTrigger point injections ease neck pain. Sometimes they fail "
+        "to relieve it.",
+        "Cupping\n\nCupping eases back stiffness for many people. It does not work for everyone.",
+        "Shockwave Therapy\n\nShockwave therapy helps heel pain. In some cases the pulses do not "
+        "help at all.",
+    ],
+)
+def test_a_failure_now_and_then_is_no_claim_of_no_benefit(draft: Drafter, text: str) -> None:
+    assert [c.asserts for c in draft(text).claims if c.kind == "effectiveness"] == ["benefit"]
+
+
+def test_a_failure_that_is_not_now_and_then_is_no_benefit(draft: Drafter) -> None:
+    d = draft("Laser Therapy\n\nIn the trial, laser therapy did not relieve neck pain.")
+    assert [c.asserts for c in d.claims if c.kind == "effectiveness"] == ["no_benefit"]
