@@ -1157,6 +1157,10 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if rules.CARE_PROCESS.search(lower):
             draft.left_out.append(LeftOut(sentence, "what the care team will do: not a claim"))
             continue
+        if statement.lead is not None and rules.WARNING_LEAD.match(statement.lead.lower()):
+            # ("Call the clinic if:" "- a bruise keeps growing": a sign to act on)
+            draft.left_out.append(LeftOut(sentence, "a warning sign to act on, not a claim"))
+            continue
         if rules.CONTRAINDICATION.search(lower) or (
             # an item under "We will not use it:" names whom or where it is not for
             statement.lead is not None
@@ -1707,9 +1711,14 @@ def _defines_unnamed(found: _Found, short_forms: dict[str, str], named: bool) ->
     which are ...")."""
     lower = found.lower
     for act in (rules.DEFINITION_ACT.search(lower), rules.DEFINITION_AGENT.search(lower)):
-        if act and not re.search(
-            r"\b(?:if|when|unless|whenever)\s+(?:(?:a|an|the|some|your)\s+)?(?:[\w-]+\s+)?$",
-            lower[: act.start()],
+        if (
+            act
+            and not re.search(
+                r"\b(?:if|when|unless|whenever)\s+(?:(?:a|an|the|some|your)\s+)?(?:[\w-]+\s+)?$",
+                lower[: act.start()],
+            )
+            # (not what you feel: "you may or may not feel the needle go through your skin")
+            and not rules.FELT.search(lower[max(0, act.start() - 30) : act.start()])
         ):
             return True  # (not "if needles are put into the chest", "when a steroid is used")
     if not named and (

@@ -53,6 +53,7 @@ __all__ = [
     "EFFECT",
     "EFFECT_STRONG",
     "EVIDENCE_AGAINST",
+    "FELT",
     "FIRST_VERB",
     "FUNCTION",
     "GLOSS_OF_CONDITION",
@@ -96,6 +97,7 @@ __all__ = [
     "UNDECIDED",
     "UNSAFE",
     "USED_TO",
+    "WARNING_LEAD",
     "WHO_WHERE",
     "WITH_CARE",
 ]
@@ -198,6 +200,15 @@ SOMETIMES_FAILS = _rx(
     r"(?:\w+ )?(?:help|work|relieve|ease))|"
     r"\b(?:(?:do|does)(?: not|n't) work|(?:is|are)(?: not|n't) (?:right|suitable)?\s?|won't work)"
     r" for everyone\b|\bnot (?:for )?everyone (?:responds|benefits|gets relief)\b"
+)
+# what precedes what you feel while it is done ("you may feel the needle go in", "you
+# will notice the needles slide through")
+FELT = _rx(r"\b(?:feel|feels|felt|notice|notices|sense|senses)\s+(?:the |a |each )?$")
+# a lead-in line that tells the reader when to call or seek help ("Call the clinic if:",
+# "Go to the emergency department right away if you have:"): its items are warning signs
+WARNING_LEAD = _rx(
+    r"^(?:(?:please|then)\s+)?(?:call|phone|ring|contact|seek|get|go to|see|tell)\b[^:]{0,120}?"
+    r"\b(?:if|when|should)\b[^:]*:?\s*$"
 )
 # who or where a treatment must not be used: the claim format has no kind for it
 CONTRAINDICATION = _rx(
@@ -474,6 +485,12 @@ SAFETY = _rx(
     r"\b(?:most|many|the majority of) (?:people|patients|clients|users) (?:\w+ )?(?:have|"
     r"get|experience|report|notice) (?:no|few) (?:\w+ )?(?:problems|issues|complications|"
     r"side[ -]effects|ill effects)\b(?! (?:with|walking|moving|doing|when|sleeping|getting))|"
+    # a serious harm given a very low rate ("A serious problem: fewer than 1 out of every
+    # 10,000 treatments", "serious complications, about 1 in 20,000")
+    r"\b(?:serious|major|severe|grave) (?:problems?|complications?|harms?|side[ -]effects?|"
+    r"injur(?:y|ies)|reactions?|adverse (?:effects?|events?))\b[^.;]{0,12}?[:,(-]\s*"
+    r"(?:fewer than |less than |under |about |around |roughly |only )?(?:1|one) (?:out )?(?:of|in) "
+    r"(?:every )?(?:[\d,]{5,}|\d+ (?:thousand|million))|"
     # "None of the studies reported side effects"
     r"\b(?:none of the|no) (?:studies|trials|participants|patients|athletes|people) "
     r"(?:\w+ )?(?:reported|had|found|showed|noted) (?:any )?(?:side[ -]effects|adverse|"
@@ -831,6 +848,9 @@ DEFINITION_VERB = _rx(
     r"considered|viewed|recogni[sz]ed|"
     r"sometimes|often|usually|generally|typically|commonly|particularly|also|predicated|"
     r"recommended|conducted|administered|employed|performed|done|targeted|indicated|"
+    # ("are given for X", "is offered to", "is tried for": a use)
+    # (but "is given with a handheld device", "is given in a pulsed setting": how it is done)
+    r"given(?= (?:for|to)\b)|offered|tried|prescribed|"
     r"able|not|no|one of|among|most|more|less|very|highly|so|cheap|inexpensive|expensive|"
     r"affordable|costly|easy|quick|painless|"
     # ("It is common to feel relief": an impersonal opening, not what it is)
@@ -1169,6 +1189,17 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rx(
             r"\bknee arthritis\b|\barthritis (?:of|in) (?:the |your |both |one )?knees?\b|"
             r"\barthritic knees?\b|\bwear[- ]and[- ]tear (?:arthritis )?(?:of|in) the knees?\b"
+        ),
+    ),
+    # pain that comes from the muscles ("pain and stiffness that comes from your muscles"):
+    # myofascial pain, by what the word means
+    (
+        "condition",
+        "myofascial_pain_syndrome",
+        _rx(
+            r"\b(?:pain|aches?)(?:,? (?:and|or) (?:stiffness|tightness|tension|soreness))? "
+            r"(?:that )?(?:comes?|coming|came|arises|arising|stems?|stemming|starts?|starting)"
+            r" (?:\w+ )?(?:from|in) (?:your |the |tight |sore |overworked )*muscles\b"
         ),
     ),
     # "chronic muscle pain", "long-term pain conditions": chronic pain

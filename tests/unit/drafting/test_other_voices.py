@@ -695,3 +695,76 @@ def test_a_failure_now_and_then_is_no_claim_of_no_benefit(draft: Drafter, text: 
 def test_a_failure_that_is_not_now_and_then_is_no_benefit(draft: Drafter) -> None:
     d = draft("Laser Therapy\n\nIn the trial, laser therapy did not relieve neck pain.")
     assert [c.asserts for c in d.claims if c.kind == "effectiveness"] == ["no_benefit"]
+
+
+# -- warning signs under an instruction to call ------------------------------------------------
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Call the clinic if:",
+        "Go to the nearest emergency department right away if you have:",
+        "Contact your therapist when you notice:",
+    ],
+)
+def test_items_under_an_instruction_to_call_are_warning_signs(draft: Drafter, lead: str) -> None:
+    d = draft(
+        f"Dry Needling\n\nDry needling can leave a bruise.\n\n{lead}\n\n- a bruise is large "
+        "or keeps growing\n- the skin turns red and you have an infection\n- you feel faint"
+    )
+    assert [c.sentence for c in d.claims] == ["Dry needling can leave a bruise."]
+
+
+# -- a serious harm at a very low rate -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Dry Needling\n\nPossible problems with dry needling:\n\n- A serious problem: "
+            "fewer than 1 out of every 10,000 treatments",
+            "A serious problem",
+        ),
+        (
+            "Acupuncture Risks\n\nAcupuncture carries small risks. Serious complications, about "
+            "1 in 20,000 sessions, are the main worry.",
+            "Serious complications",
+        ),
+        (
+            "Shockwave Therapy\n\nShockwave therapy has side effects. Severe reactions (under 1 in "
+            "50,000 treatments) have been reported.",
+            "Severe reactions",
+        ),
+    ],
+)
+def test_a_serious_harm_at_a_very_low_rate_is_a_safety_claim(
+    draft: Drafter, text: str, start: str
+) -> None:
+    assert "safety" in [k for k, _, _, _ in _of(draft(text), start)]
+
+
+# -- pain that comes from the muscles --------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your therapist may suggest dry needling for pain and stiffness that comes from your "
+        "muscles.",
+        "Cupping is used for aches that come from tight muscles.",
+        "Trigger point injections are given for pain that starts in the muscles.",
+    ],
+)
+def test_pain_that_comes_from_the_muscles_is_myofascial(draft: Drafter, sentence: str) -> None:
+    claims = draft(f"Muscle Pain\n\n{sentence}").claims
+    assert [c.condition for c in claims] == [("myofascial_pain_syndrome",)]
+
+
+# -- what you feel while it is done ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You may or may not feel the needle go through your skin.",
+        "Most people barely notice the needles slide in.",
+        "You might feel the needle enter the muscle as a dull ache.",
+    ],
+)
+def test_what_you_feel_while_it_is_done_is_no_definition(draft: Drafter, sentence: str) -> None:
+    d = draft(f"Dry Needling\n\nDry needling eases neck pain. {sentence}")
+    assert "definition" not in [c.kind for c in d.claims]
