@@ -862,6 +862,10 @@ def _claims_of(
         effect = None  # "is used to ease X": an indication, below
     # ("sometimes they fail to relieve it", "it does not work for everyone": a failure now
     # and then says nothing against it working)
+    # ("This twitch is linked with less pain": the tissue's response, how it works)
+    linked = rules.LINKED_RESPONSE.match(own)
+    if linked:
+        effect = against = None
     now_and_then = rules.SOMETIMES_FAILS.search(reading)
     if (
         effect
@@ -939,12 +943,18 @@ def _claims_of(
         for condition in _unique(driven):
             add("mechanism", "true", per_condition(sentence, condition),
                 condition=(condition,), outcome=mech_outcomes)  # fmt: skip
-    elif rules.MECHANISM.search(own) or (
-        # an item under "How does it work?" that says something (not "That lasts.")
-        not out
-        and statement.lead is not None
-        and rules.MECHANISM_CONTEXT.search(f"{statement.section or ''} {statement.lead}".lower())
-        and len(own.split()) >= 3
+    elif (
+        linked
+        or rules.MECHANISM.search(own)
+        or (
+            # an item under "How does it work?" that says something (not "That lasts.")
+            not out
+            and statement.lead is not None
+            and rules.MECHANISM_CONTEXT.search(
+                f"{statement.section or ''} {statement.lead}".lower()
+            )
+            and len(own.split()) >= 3
+        )
     ):
         # (a condition named inside the mechanism's own words, "calm irritated nerves", is
         # part of how it works, not what it is for)

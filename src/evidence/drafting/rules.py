@@ -62,6 +62,7 @@ __all__ = [
     "HEALING",
     "INDICATION",
     "KIND_OF",
+    "LINKED_RESPONSE",
     "MARKETING",
     "MECHANISM",
     "MECHANISM_CONTEXT",
@@ -200,6 +201,13 @@ SOMETIMES_FAILS = _rx(
     r"(?:\w+ )?(?:help|work|relieve|ease))|"
     r"\b(?:(?:do|does)(?: not|n't) work|(?:is|are)(?: not|n't) (?:right|suitable)?\s?|won't work)"
     r" for everyone\b|\bnot (?:for )?everyone (?:responds|benefits|gets relief)\b"
+)
+# the treatment's effect on the tissue, linked with an outcome ("This twitch is linked with
+# the muscle letting go and with less pain"): how it works, not what it achieves
+LINKED_RESPONSE = _rx(
+    r"^(?:this|the|that|such an?|a|its) (?:[\w-]+ )?(?:twitch(?: response)?|response|reaction|"
+    r"contraction|release)\b[^.;]{0,30}?\b(?:is|are|was|were|seems?|appears?) (?:\w+ )?(?:to be )?"
+    r"(?:linked|associated|tied|connected|related|correlated) (?:with|to)\b"
 )
 # what precedes what you feel while it is done ("you may feel the needle go in", "you
 # will notice the needles slide through")
@@ -1009,6 +1017,9 @@ _AFTER_TREATMENT = (
 _WHERE_GIVEN = (
     r"|where (?:it|they|the (?:needle|shot|injection)s?) (?:was|were|went|is|are|goes|go) "
     r"(?:given|injected|inserted|in|placed|put)"
+    # while it is done ("pain while the needles are in", "as the needle goes in")
+    r"|(?:while|as|when) (?:the |a |each )?(?:needles?|shots?|injections?) (?:is |are |goes |go |"
+    r"went |were |was )?(?:in|inserted|placed|given|going in)\b"
 )
 PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # pressure by hand on a trigger point or a knot ("pressing on a trigger point", "firm

@@ -768,3 +768,33 @@ def test_pain_that_comes_from_the_muscles_is_myofascial(draft: Drafter, sentence
 def test_what_you_feel_while_it_is_done_is_no_definition(draft: Drafter, sentence: str) -> None:
     d = draft(f"Dry Needling\n\nDry needling eases neck pain. {sentence}")
     assert "definition" not in [c.kind for c in d.claims]
+
+
+# -- the tissue's response linked with an outcome --------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This twitch is linked with the muscle letting go and with less pain.",
+        "The twitch response seems to be associated with quicker relief.",
+        "That reaction is tied to less stiffness in the muscle.",
+    ],
+)
+def test_the_tissue_s_response_linked_with_an_outcome_is_a_mechanism(
+    draft: Drafter, sentence: str
+) -> None:
+    d = draft(f"Dry Needling\n\nDry needling makes the muscle twitch. {sentence}")
+    assert [c.kind for c in d.claims if c.sentence == sentence] == ["mechanism"]
+
+
+# -- pain while it is done -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Pain while the needles are in: 60 to 70 out of every 100 treatments",
+        "Brief pain as the needle goes in",
+        "Some pain when the injection is given",
+    ],
+)
+def test_pain_while_it_is_done_is_soreness(draft: Drafter, item: str) -> None:
+    d = draft(f"Dry Needling\n\nPossible side effects of dry needling:\n\n- {item}")
+    assert [c.adverse_event for c in d.claims] == [("post_needling_soreness",)]
