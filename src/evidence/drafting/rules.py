@@ -148,6 +148,10 @@ UNDECIDED = _rx(
     r"^(?:(?:[^,]{0,20},\s*)?(?:how|whether|why)|which) (?!(?:it|they) (?:is|are)\b)|"
     # "no one knows yet whether it helps early on"
     r"\b(?:no one|nobody|no-one) (?:yet )?knows\b|\bremains to be seen\b|"
+    # a claim the writer declines to make ("I'd love to tell you it cures migraines, but I
+    # can't", "I wish I could say it works for everyone")
+    r"\b(?:i|we)(?:'d| would) (?:love|like) to (?:say|tell|promise|claim|report|believe)\b"
+    r"[^.]*\bbut\b|\b(?:i|we) wish (?:i|we) could (?:say|tell|promise|claim|report)\b|"
     # a question told as asked ("people ask me whether insurance pays", "clients wonder if
     # it helps")
     r"\b(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|want to know|wants to know)"

@@ -798,3 +798,17 @@ def test_the_tissue_s_response_linked_with_an_outcome_is_a_mechanism(
 def test_pain_while_it_is_done_is_soreness(draft: Drafter, item: str) -> None:
     d = draft(f"Dry Needling\n\nPossible side effects of dry needling:\n\n- {item}")
     assert [c.adverse_event for c in d.claims] == [("post_needling_soreness",)]
+
+
+# -- a claim the writer declines to make -----------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'd love to tell you the ball cures migraines, but I can't.",
+        "We would like to say cupping fixes back pain, but the studies do not let us.",
+        "I wish I could promise that laser therapy heals every tendon.",
+    ],
+)
+def test_a_claim_the_writer_declines_to_make_is_left_out(draft: Drafter, sentence: str) -> None:
+    d = draft(f"Notes\n\n{sentence}")
+    assert d.claims == []
