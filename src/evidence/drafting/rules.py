@@ -183,7 +183,11 @@ UNDECIDED = _rx(
     r"unknown|debated|controversial|mixed)|mixed (?:results|evidence|findings)|"
     r"not (?:yet )?(?:fully |well )?(?:known|understood)|"
     # "results vary from person to person", "it is not a cure": no direction to check
-    r"results? (?:may |can |will |often )?vary|(?:is|are) not an? (?:cure|miracle|magic|"
+    r"results? (?:may |can |will |often )?vary|"
+    # ("I would not call it a cure", "nobody should see it as a miracle")
+    r"(?:(?:not|n't|never|nobody|no one) (?:\w+ )?(?:call|calls|consider|considers|see|sees|"
+    r"describe|describes|think of) (?:[\w-]+ ){1,3}?(?:as )?an?|(?:is|are) not an?) (?:cure|"
+    r"miracle|magic|"
     r"quick fix|cure-all))\b|"
     # hedged both ways: "relief for some people, but not others"
     # "some trials show it helps, but others find no benefit": the evidence split

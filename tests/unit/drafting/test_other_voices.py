@@ -812,3 +812,16 @@ def test_pain_while_it_is_done_is_soreness(draft: Drafter, item: str) -> None:
 def test_a_claim_the_writer_declines_to_make_is_left_out(draft: Drafter, sentence: str) -> None:
     d = draft(f"Notes\n\n{sentence}")
     assert d.claims == []
+
+
+# -- not to be called a cure -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"I would not call dry needling a cure for neck pain," she said.',
+        "Nobody should see cupping as a miracle for back pain.",
+        "I don't consider laser therapy a quick fix for knee osteoarthritis.",
+    ],
+)
+def test_not_to_be_called_a_cure_asserts_nothing(draft: Drafter, sentence: str) -> None:
+    assert draft(f"Notes\n\n{sentence}").claims == []
