@@ -320,6 +320,8 @@ def _subject(found: _Found, short_forms: dict[str, str]) -> list[tuple[str, int,
         and not rules.GUIDANCE.match(found.lower[m.end :])
         # "a needle of the kind used in acupuncture": a likeness, not the subject
         and not rules.KIND_OF.search(found.lower[max(0, m.start - 40) : m.start])
+        # "a massage therapist", "a massage ball", "24 massage modes": a person or a tool
+        and not rules.PERSON_OR_TOOL_AFTER.match(found.lower[m.end :])
         # "so that you can stretch and exercise": a name used as a verb of what it allows
         and not rules.ALLOWED_ACT.search(found.lower[max(0, m.start - 50) : m.start])
         # "our chiropractic clinic", "a physiotherapy practice": a place, not the subject
@@ -374,7 +376,10 @@ _CONDITION_ANAPHOR = re.compile(
     r"injuries|complaints|issues|disorders|ailments)\b"
 )
 # an answer that is only its answer word ("Yes.", "No!")
-_BARE_ANSWER = re.compile(r"^\s*(?:yes|no|absolutely|definitely|certainly)\s*[.!]?\s*$", re.I)
+_BARE_ANSWER = re.compile(
+    r"^\s*(?:(?:a|ans|answer)\s*[:.)-]\s*)?(?:yes|no|absolutely|definitely|certainly)\s*[.!]?\s*$",
+    re.I,
+)
 # a payer's policy words, and the case a policy criterion attaches to them
 _POLICY_WORD = re.compile(
     r"medically|covered (?:benefit|service)|benefit plan|prior|pre-?[- ]?(?:auth|appr)"

@@ -246,8 +246,10 @@ NOT_FOR = _rx(
 )
 # an answer to the question before it, and the words that make a statement a question
 ANSWER = _rx(
-    # (after a short opening: "In my book, absolutely.", "Short answer: yes")
-    r"^(?:[a-z' ]{2,20}[,:]\s+(?=(?:yes|no|absolutely|definitely|certainly)\b))?"
+    # (after an answer's label, "A: Yes.", and after a short opening: "In my book,
+    # absolutely.", "Short answer: yes")
+    r"^(?:(?:a|ans|answer|reply)\s*[:.)-]\s*)?"
+    r"(?:[a-z' ]{2,20}[,:]\s+(?=(?:yes|no|absolutely|definitely|certainly)\b))?"
     r"(yes|no|sometimes|often|usually|rarely|occasionally|possibly|probably|likely|perhaps|"
     r"maybe|generally|mostly|absolutely|definitely|certainly|in many cases|in most cases)\b"
     r"[,.!:;]?\s*"
@@ -301,10 +303,11 @@ ALLOWED_ACT = _rx(
     r"are able to\s+|(?:\w+ly)\s+)?(?:[a-z]+\s+(?:and|or)\s+)?$"
 )
 # what follows a name that makes it a person or a tool ("massage therapist", "massage ball",
-# "acupuncture school"), not the treatment
+# "acupuncture school", "24 massage modes"), not the treatment
 PERSON_OR_TOOL_AFTER = _rx(
     r"\s+(?:therapists?|practitioners?|students?|schools?|courses?|licen[cs]es?|balls?|guns?|"
-    r"chairs?|tables?|beds?|oils?|lotions?|tools?|sticks?|rollers?)\b"
+    r"chairs?|tables?|beds?|oils?|lotions?|tools?|sticks?|rollers?|modes?|settings?|"
+    r"programs?|programmes?|attachments?)\b"
 )
 # what follows a name that makes it the name of a place or a body ("chiropractic and
 # integrative health clinic", "physiotherapy practice", "acupuncture society")
@@ -1090,8 +1093,11 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"throat|back|neck|feet|legs?|arms?))|\bsore (?:for|afterwards|after|the next "
             r"day|the day after)\b|"
             # "some tenderness the next day", "aching for a day or two"
-            r"\b(?:soreness|tenderness|aching|stiffness|discomfort) (?:the next day|the day after|"
-            r"afterwards?|for (?:a|one|two|\d+) (?:or (?:two|\d+) )?days?)\b|"
+            # ("tenderness can follow for a day or two", "soreness may linger for a few days")
+            r"\b(?:soreness|tenderness|aching|stiffness|discomfort) (?:(?:can|may|might|will|"
+            r"often|usually|sometimes) )?(?:(?:follow|last|linger|persist|continue)s? )?"
+            r"(?:the next day|the day after|afterwards?|for (?:a|one|two|a few|\d+) (?:or "
+            r"(?:two|\d+) )?days?)\b|"
             # "sore muscles for a day or so"
             r"\b(?:sore|achy|aching|tender|stiff) muscles? (?=(?:the next day|the day after|"
             r"afterwards?|for (?:a|one|two|\d+) (?:day|or|days)))"

@@ -825,3 +825,36 @@ def test_a_claim_the_writer_declines_to_make_is_left_out(draft: Drafter, sentenc
 )
 def test_not_to_be_called_a_cure_asserts_nothing(draft: Drafter, sentence: str) -> None:
     assert draft(f"Notes\n\n{sentence}").claims == []
+
+
+# -- a question-and-answer page's labels -----------------------------------------------------------
+def test_an_answer_after_its_label_answers_the_question(draft: Drafter) -> None:
+    d = draft("Shockwave Q&A\n\n**Q: Is shockwave therapy safe?**\n\nA: Yes.")
+    assert [(c.kind, c.intervention) for c in d.claims] == [("safety", ("shockwave_therapy",))]
+
+
+# -- a device's features named with a treatment word -----------------------------------------------
+def test_a_feature_named_with_a_treatment_word_is_not_the_subject(draft: Drafter) -> None:
+    d = draft(
+        "TENS Unit\n\nThis TENS unit eases back pain.\n\n## Features\n\n- 24 massage modes\n"
+        "- Encourages your body to release endorphins, its natural painkillers"
+    )
+    assert [c.intervention for c in d.claims if c.kind == "mechanism"] == [
+        ("electrical_stimulation",)
+    ]
+
+
+# -- soreness that follows for a few days
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mild tenderness can follow for a day or two.",
+        "Soreness may linger for a few days.",
+        "Some aching usually lasts for 2 days.",
+    ],
+)
+def test_soreness_that_follows_for_days_is_soreness(draft: Drafter, sentence: str) -> None:
+    d = draft(f"Shockwave Therapy\n\nShockwave therapy is given in three sessions. {sentence}")
+    assert [c.adverse_event for c in d.claims if c.sentence == sentence] == [
+        ("post_needling_soreness",)
+    ]
