@@ -193,6 +193,10 @@ UNDECIDED = _rx(
     # "some trials show it helps, but others find no benefit": the evidence split
     r"\bsome (?:stud(?:y|ies)|trials|reviews|research(?:ers)?)\b[^.]*\b(?:but|while|whereas)\s+"
     r"(?:others|other (?:stud(?:y|ies)|trials|reviews))\b(?! (?:also|agree|confirm))|"
+    # "some insurance policies cover it, but others don't": payers split
+    r"\bsome (?:[\w-]+ ){0,2}?(?:policies|plans|insurers|carriers|payers|funds|companies)\b"
+    r"[^.]*\b(?:but|while|whereas)\s+(?:others|other (?:plans|policies|insurers)|not all|many)"
+    r"\b(?:(?!\b(?:also|too)\b)[^.])*(?:not|n't|never)\b|"
     r"\bsome (?:people|patients|users|clients)\b[^.]*\b(?:but|while|whereas)\s+(?:not\s+"
     r"(?:for\s+)?others|(?:for\s+)?others\s+(?:\w+\s+){0,3}?(?:not|don't|do not|won't|never))\b"
 )
@@ -520,6 +524,11 @@ TRAINED_SAFELY = _rx(r"\b(?:trained|certified|qualified|taught) (?:\w+ ){0,5}?sa
 UNSAFE = _rx(
     r"\b(?:unsafe|not (?:\w+ )?safe|isn't (?:\w+ )?safe|dangerous|harmful|not without risk)\b"
 )
+# the size of a gain ("a meaningful improvement", "a marked difference")
+_SIZE = (
+    r"(?:(?:meaningful|real|big|clear|marked|noticeable|significant|great|huge|dramatic|"
+    r"substantial|definite|lasting) )?"
+)
 # "lower" as a verb ("can lower pain", "lowers pain"), not "lower back pain"
 _LOWER_VERB = (
     r"(?:(?:(?<=can )|(?<=may )|(?<=to )|(?<=will )|(?<=could )|(?<=help )|(?<=helps ))lower|"
@@ -539,7 +548,9 @@ EFFECT = _rx(
     r"(?:had|felt|noticed|reported) (?:\w+ )?(?:less|reduced|lower|fewer|milder)\b|"
     r"pain[- ]free|positive (?:effects?|results?|outcomes?)|"
     r"\b" + _LOWER_VERB + r" (?:\w+ )?pain|"
-    r"feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|"
+    r"feels? better|(?:feel|see|notice|experience)s? (?:an? |the |real )?"
+    # ("notice a meaningful improvement", "see a marked difference")
+    r"" + _SIZE + r"(?:difference|"
     r"improvement|results?)|see (?:lasting |real |good )?results|"
     # "shows real promise for", "cut the number of headaches", "made headaches shorter",
     # "keeps headaches away", "headaches come less often", "muscles became less tender"
@@ -614,7 +625,8 @@ EFFECT_STRONG = _rx(
     r"positive (?:effects?|results?|outcomes?)|(?:studies|research|trials|evidence|science) "
     r"(?:\w+ ){0,2}?(?:backs?|supports?|confirms?|shows?) (?:its |the |their )?"
     r"(?:benefits?|effects?|effectiveness|use)|"
-    r"feels? better|(?:feel|see|notice)s? (?:an? |the |real )?(?:difference|improvement|"
+    r"feels? better|(?:feel|see|notice|experience)s? (?:an? |the |real )?"
+    r"" + _SIZE + r"(?:difference|improvement|"
     r"change|results?)|success (?:rates?|stories)|"
     # "leave with less pain than they came in with"
     r"with (?:\w+ )?(?:less|lower|reduced|fewer|milder) (?:pain|symptoms|stiffness|soreness|"
@@ -1212,6 +1224,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "condition",
         "knee_osteoarthritis",
         _rx(
+            # ("osteoarthritis knee pain", "osteoarthritic knees")
+            r"\b(?:osteo)?arthritis knee(?:s| pain)?\b|\bosteoarthritic knees?\b|"
             r"\bknee arthritis\b|\barthritis (?:of|in) (?:the |your |both |one )?knees?\b|"
             r"\barthritic knees?\b|\bwear[- ]and[- ]tear (?:arthritis )?(?:of|in) the knees?\b"
         ),

@@ -858,3 +858,51 @@ def test_soreness_that_follows_for_days_is_soreness(draft: Drafter, sentence: st
     assert [c.adverse_event for c in d.claims if c.sentence == sentence] == [
         ("post_needling_soreness",)
     ]
+
+
+# -- a gain told with its size ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Roughly two thirds of patients notice a meaningful improvement in pain within three "
+        "months.",
+        "Most clients see a marked difference after four sessions.",
+        "Many people experience a noticeable improvement in stiffness.",
+    ],
+)
+def test_a_gain_told_with_its_size_is_a_benefit(draft: Drafter, sentence: str) -> None:
+    d = draft(f"Shockwave Therapy\n\nShockwave therapy is given weekly. {sentence}")
+    assert [(c.kind, c.asserts) for c in d.claims if c.sentence == sentence] == [
+        ("effectiveness", "benefit")
+    ]
+
+
+# -- payers split ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some health insurance policies cover acupuncture, but others don't.",
+        "Some plans pay for cupping while other plans do not.",
+        "Some insurers reimburse laser therapy, but many never do.",
+    ],
+)
+def test_payers_split_assert_nothing(draft: Drafter, sentence: str) -> None:
+    assert draft(f"Costs\n\n{sentence}").claims == []
+
+
+def test_payers_that_also_pay_are_not_split(draft: Drafter) -> None:
+    d = draft("Costs\n\nSome plans cover acupuncture, and others cover it too.")
+    assert [(c.kind, c.asserts) for c in d.claims] == [("coverage", "covered")]
+
+
+# -- osteoarthritis of the knee in other words -----------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acupuncture may ease osteoarthritis knee pain.",
+        "Laser therapy is used for osteoarthritic knees.",
+        "TENS can help arthritis knee pain.",
+    ],
+)
+def test_osteoarthritis_of_the_knee_in_other_words(draft: Drafter, sentence: str) -> None:
+    assert [c.condition for c in draft(f"Knees\n\n{sentence}").claims] == [("knee_osteoarthritis",)]
