@@ -1214,6 +1214,25 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 if head is not None:
                     subject = [(term, head.start(), head.end())]
                     break
+        elif subject and heads:
+            # ("We use taping for knee pain, alongside exercises": the topic named short
+            # before another treatment is named is what the sentence is about)
+            set_aside = rules.SET_ASIDE.match(lower)
+            for pattern, term in heads:
+                head = next(
+                    (
+                        h
+                        for h in re.finditer(rf"\b{pattern.pattern}", lower[: subject[0][1]])
+                        if not (set_aside and h.start() < set_aside.end())
+                        # (the bare word: "the stimulation is stronger than in acupuncture"
+                        # sets the two side by side)
+                        and not h.group().startswith("the")
+                    ),
+                    None,
+                )
+                if head is not None and term not in [t for t, _, _ in subject]:
+                    subject = [(term, head.start(), head.end())]
+                    break
         # "the massage" after "trigger point massage": the treatment named in full before
         subject = [
             (_specific(t, a, b, lower, state.last, topic, vocab), a, b) for t, a, b in subject

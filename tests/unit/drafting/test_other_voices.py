@@ -906,3 +906,34 @@ def test_payers_that_also_pay_are_not_split(draft: Drafter) -> None:
 )
 def test_osteoarthritis_of_the_knee_in_other_words(draft: Drafter, sentence: str) -> None:
     assert [c.condition for c in draft(f"Knees\n\n{sentence}").claims] == [("knee_osteoarthritis",)]
+
+
+# -- the topic named short before another treatment ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Kinesiology Taping\n\nWe use taping for plantar fasciitis, usually alongside "
+            "exercises.",
+            "We use taping",
+            "kinesio_taping",
+        ),
+        (
+            "Dry Needling\n\nOur physios offer needling for neck pain as well as massage.",
+            "Our physios offer needling",
+            "dry_needling",
+        ),
+        (
+            "Kinesiology Tape\n\nPhysios often apply tape for knee osteoarthritis along with "
+            "exercise therapy.",
+            "Physios often apply tape",
+            "kinesio_taping",
+        ),
+    ],
+)
+def test_the_topic_named_short_before_another_treatment_is_the_subject(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert claims
+    assert {i for _, i, _, _ in claims} == {(intervention,)}
