@@ -1125,8 +1125,12 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             named = _subject(_Found(vocab, sentence), short_forms)
             # (and one that names none, "**Heat.**", is about something else)
             state.last = _unique([t for t, _, _ in named]) if named else ((topic,) if topic else ())
-            # (the text it opens speaks of the treatment the label names)
-            state.resolved = bool(named)
+            # (the text it opens speaks of the treatment the label names, or of the treatment
+            # in hand for the condition the label names: a table row "Plantar fasciitis |
+            # Supports the arch and eases heel pain")
+            state.resolved = bool(named) or bool(
+                state.last and _Found(vocab, sentence).get("condition")
+            )
             continue
         if statement.heading:
             draft.left_out.append(
@@ -1282,6 +1286,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             or statement.lead is not None
             # a paragraph goes on about the treatment its sentence before was about
             or (statement.follows and resolved)
+            # (and the text a label opens, when the label names the treatment or a condition)
+            or (statement.labelled is not None and resolved)
             # the first paragraph under a heading speaks of the section's treatment
             or (statement.opens and not statement.follows)
         ):

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 import pytest
 
-from evidence.drafting import Draft
+from evidence.drafting import Draft, draft_claims, parse_html, parse_text
+from evidence.tagging import Vocabulary
 
 Drafter = Callable[[str], Draft]
 
@@ -937,3 +938,26 @@ def test_the_topic_named_short_before_another_treatment_is_the_subject(
     claims = _of(draft(text), start)
     assert claims
     assert {i for _, i, _, _ in claims} == {(intervention,)}
+
+
+# -- a condition as a label or a table row's first cell ---------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shockwave Therapy\n\nShockwave therapy sends pulses into the tendon.\n\n**Tennis elbow:** "
+        "Eases pain when gripping.",
+        "<html><body><h1>Shockwave Therapy</h1><p>Shockwave therapy sends pulses into the "
+        "tendon.</p><table><tr><th>Condition</th><th>What it may do</th></tr><tr><td>Tennis "
+        "elbow</td><td>Eases pain when gripping</td></tr></table></body></html>",
+        "Shockwave Therapy\n\nShockwave therapy sends pulses into the tendon.\n\n- **Tennis "
+        "elbow:** eases pain when gripping",
+    ],
+)
+def test_a_condition_as_a_label_gives_the_text_after_it_the_treatment_in_hand(
+    vocab: Vocabulary, text: str
+) -> None:
+    article = parse_html(text) if text.startswith("<html>") else parse_text(text, markdown=True)
+    claims = draft_claims(article, vocab).claims
+    assert ("effectiveness", ("shockwave_therapy",), ("lateral_epicondylitis",)) in [
+        (c.kind, c.intervention, c.condition) for c in claims
+    ]
