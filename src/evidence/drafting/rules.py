@@ -1230,6 +1230,17 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\barthritic knees?\b|\bwear[- ]and[- ]tear (?:arthritis )?(?:of|in) the knees?\b"
         ),
     ),
+    # lay words for a jaw joint disorder ("a jaw joint disorder", "a clenchy jaw", "a sore
+    # jaw", "jaw problems"): temporomandibular disorder
+    (
+        "condition",
+        "temporomandibular_disorder",
+        _rx(
+            r"\bjaw(?:[- ]joint)? (?:disorders?|problems?|dysfunction|trouble|issues)\b|"
+            r"\bclench(?:y|ed|ing)? jaws?\b|\b(?:sore|painful|aching|achy|tight|locked|"
+            r"clicking) jaws?\b"
+        ),
+    ),
     # pain that comes from the muscles ("pain and stiffness that comes from your muscles"):
     # myofascial pain, by what the word means
     (

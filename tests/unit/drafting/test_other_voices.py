@@ -961,3 +961,17 @@ def test_a_condition_as_a_label_gives_the_text_after_it_the_treatment_in_hand(
     assert ("effectiveness", ("shockwave_therapy",), ("lateral_epicondylitis",)) in [
         (c.kind, c.intervention, c.condition) for c in claims
     ]
+
+
+# -- lay words for a jaw joint disorder ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Massage can ease jaw joint disorders.",
+        "Trigger point therapy is a cheap thing to try for a clenchy jaw.",
+        "Dry needling may help a sore, clicking jaw.",
+    ],
+)
+def test_lay_words_for_a_jaw_joint_disorder(draft: Drafter, sentence: str) -> None:
+    claims = draft(f"Jaw Care\n\n{sentence}").claims
+    assert [c.condition for c in claims] == [("temporomandibular_disorder",)]
