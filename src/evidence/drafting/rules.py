@@ -706,6 +706,11 @@ EVIDENCE_AGAINST = _rx(
     r"(?:not|don't|doesn't|do not|does not|did not|didn't|fail(?:s|ed)? to)\s+(?:\w+\s+)?"
     r"(?:back|support|show (?:a |any )?benefit|improve|help)|"
     r"no (?:better|more effective) than|(?:the )?same as (?:a )?(?:sham|placebo|fake)|"
+    # "studies have not shown that it works better than a placebo", "it has never been
+    # proven to help"
+    r"(?:not|n't|never|failed to)\s+(?:yet\s+)?(?:been\s+)?(?:shown|proven|proved|demonstrated|"
+    r"established|found)\s+(?:that\s+)?(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:works?|helps?|is\s+"
+    r"effective|be\s+effective|improves?|eases?|relieves?|reduces?|is\s+better|does\s+better)\b|"
     # the groups did not differ; no better off than the sham group; it did not make the
     # usual care work any better; a dummy treatment does much the same
     r"(?:did|do|does)(?: not|n't) differ|no better off|"

@@ -975,3 +975,18 @@ def test_a_condition_as_a_label_gives_the_text_after_it_the_treatment_in_hand(
 def test_lay_words_for_a_jaw_joint_disorder(draft: Drafter, sentence: str) -> None:
     claims = draft(f"Jaw Care\n\n{sentence}").claims
     assert [c.condition for c in claims] == [("temporomandibular_disorder",)]
+
+
+# -- not shown to work -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Well-designed studies have not shown that ultrasound works better than a placebo for "
+        "low back pain.",
+        "Cupping has never been proven to help neck pain.",
+        "Trials failed to show that laser therapy relieves neck pain.",
+    ],
+)
+def test_not_shown_to_work_is_no_benefit(draft: Drafter, sentence: str) -> None:
+    d = draft(f"Treatments\n\n{sentence}")
+    assert [(c.kind, c.asserts) for c in d.claims] == [("effectiveness", "no_benefit")]
