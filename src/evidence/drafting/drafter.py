@@ -729,6 +729,8 @@ class _State:
     knots: str | None = None  # the topic, when the statement before named what it works on
     coverage: bool = False  # the statement before made a coverage claim
     named: tuple[str, ...] = ()  # the conditions the statement named
+    listed: tuple[str, ...] = ()  # the conditions named by the items of the last list
+    lead: str | None = None  # the lead-in line of those items
     population: str | None = None  # the condition of the trial reported in this section
     claims: list[DraftClaim] = field(default_factory=list)
 
@@ -1146,6 +1148,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         found = _Found(vocab, _expand(statement.clause or sentence, short_names))
         lower = found.lower
         prev_named, state.named = state.named, _unique([m.term for m in found.get("condition")])
+        if statement.lead is not None:
+            # (the conditions a list names, for "these conditions" after it)
+            if statement.lead != state.lead:
+                state.lead, state.listed = statement.lead, ()
+            state.listed = _unique([*state.listed, *state.named])
         # "In one trial, adults with chronic neck pain were ...": the trial's condition
         population = _population(found)
         if population is not None:
@@ -1341,7 +1348,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         # a section headed by one condition ("Dry needling for plantar fasciitis", "Does
         # ultrasound help heel pain?") speaks of it where a sentence names none
         # ("... for these problems": the conditions of the sentence before)
-        before = prev_named if _CONDITION_ANAPHOR.search(lower) else ()
+        before = (prev_named or state.listed) if _CONDITION_ANAPHOR.search(lower) else ()
         # ("I went for it for neck pain. By the third visit the pain was much lower": the
         # one condition of the sentence before)
         if not before and len(prev_named) == 1 and _PAIN_ANAPHOR.search(lower):

@@ -990,3 +990,26 @@ def test_lay_words_for_a_jaw_joint_disorder(draft: Drafter, sentence: str) -> No
 def test_not_shown_to_work_is_no_benefit(draft: Drafter, sentence: str) -> None:
     d = draft(f"Treatments\n\n{sentence}")
     assert [(c.kind, c.asserts) for c in d.claims] == [("effectiveness", "no_benefit")]
+
+
+# -- "these conditions" after a list ---------------------------------------------------------------
+def test_these_conditions_after_a_list_are_the_listed_ones(draft: Drafter) -> None:
+    d = draft(
+        "Therapeutic Ultrasound\n\nTherapeutic ultrasound may be used for:\n\n- Tendinitis\n- "
+        "Carpal tunnel syndrome\n\n## Outlook\n\nMany people report less pain. However, studies "
+        "have not shown that ultrasound works better than a placebo for these conditions."
+    )
+    assert [c.condition for c in d.claims if c.sentence.startswith("However")] == [
+        ("tendinopathy",),
+        ("carpal_tunnel_syndrome",),
+    ]
+
+
+def test_these_conditions_take_the_sentence_before_first(draft: Drafter) -> None:
+    d = draft(
+        "Cupping\n\nCupping may be used for:\n\n- Neck pain\n\nCupping is also tried for "
+        "fibromyalgia. Studies have not shown that it helps these conditions."
+    )
+    assert [c.condition for c in d.claims if c.sentence.startswith("Studies")] == [
+        ("fibromyalgia",)
+    ]
