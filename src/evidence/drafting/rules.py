@@ -566,7 +566,16 @@ EFFECT = _rx(
     r"(?:come|comes|came|occur|occurs|occurred|happen|happens|strike|strikes|return|returns)"
     r" less (?:often|frequently)|"
     r"(?:become|became|becomes|get|gets|got|feel|felt|feels|were|was) less (?:tender|sore|"
-    r"stiff|tight|painful))\b"
+    r"stiff|tight|painful)|"
+    # the everyday idioms of praise ("did wonders for my back pain", "a game changer for
+    # tennis elbow", "runners swear by it for", "made a huge difference to my neck pain",
+    # "took the edge off", "gave me my life back", "life-changing for my migraines")
+    r"(?:did|does|do|doing|worked|works|work|working) (?:absolute )?(?:wonders|miracles|magic)|"
+    r"game[- ]?changer|swears? by|sworn by|"
+    r"(?:made|makes|make|making) (?:a|all the|such a|the) (?:\w+ )?difference|"
+    r"life[- ]changing|changed my life|(?:gave|gives|give|giving) (?:me|them|him|her|people|"
+    r"patients|you) (?:my|their|his|her|your) (?:life|lives) back|"
+    r"(?:took|takes|take|taking) the edge off|life[- ]?saver)\b"
 )
 # a list item that names a gain ("- Less pain", "- Better range of motion", "- Relief from
 # headaches"), under a heading or lead-in line on what the treatment brings

@@ -1013,3 +1013,25 @@ def test_these_conditions_take_the_sentence_before_first(draft: Drafter) -> None
     assert [c.condition for c in d.claims if c.sentence.startswith("Studies")] == [
         ("fibromyalgia",)
     ]
+
+
+# -- the everyday idioms of praise ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        ("Dry needling did wonders for my low back pain.", "low_back_pain"),
+        ("Shockwave therapy has been a game changer for my tennis elbow.", "lateral_epicondylitis"),
+        ("Runners swear by cupping for neck pain.", "neck_pain"),
+        ("Laser therapy worked miracles on my knee osteoarthritis.", "knee_osteoarthritis"),
+        ("Massage made a huge difference to my neck pain.", "neck_pain"),
+        ("Acupuncture has been life-changing for my migraines.", "migraine"),
+        ("TENS gave me my life back after years of low back pain.", "low_back_pain"),
+    ],
+)
+def test_the_everyday_idioms_of_praise_are_a_benefit(
+    draft: Drafter, sentence: str, condition: str
+) -> None:
+    d = draft(f"Notes\n\n{sentence}")
+    assert [(c.kind, c.condition, c.asserts) for c in d.claims] == [
+        ("effectiveness", (condition,), "benefit")
+    ]
