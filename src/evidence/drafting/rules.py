@@ -502,8 +502,15 @@ SAFETY = _rx(
     r"\b(?:these|such|those|the|its|their) (?:side[ -])?(?:effects|reactions) (?:are|is|were|was) "
     r"(?:usually |generally |often |typically |mostly )?(?:very |fairly |quite )?(?:mild|minor|"
     r"temporary|short-lived|rare)\b|"
-    r"\b(?:few|no|minimal|very few|little|low|small) (?:serious |major |significant |real |"
+    r"\b(?:few|no|minimal|very few|little|low|small|zero|hardly any|barely any|virtually no|"
+    r"almost no) (?:serious |major |significant |real |"
     r"known )?(?:side[ -]effects|risks|complications|adverse (?:effects|events)|dangers|harms)\b|"
+    # the idioms ("nothing to worry about", "rarely causes any problems", "side effects are
+    # few and far between", "about as safe as it gets")
+    r"\bnothing (?:much )?to worry about\b|\bno (?:cause|reason) for (?:concern|alarm|worry)\b|"
+    r"\b(?:rarely|seldom|almost never|hardly ever) (?:causes?|leads? to|results? in) (?:any )?"
+    r"(?:\w+ )?(?:problems|side[ -]effects|complications|harm|issues|trouble)\b|"
+    r"\bfew and far between\b|\bas safe as (?:it gets|they come|can be)\b|"
     # "most people have no problems afterwards": what most who have it go through
     r"\b(?:most|many|the majority of) (?:people|patients|clients|users) (?:\w+ )?(?:have|"
     r"get|experience|report|notice) (?:no|few) (?:\w+ )?(?:problems|issues|complications|"
@@ -897,6 +904,8 @@ DEFINITION_VERB = _rx(
     # (but "is given with a handheld device", "is given in a pulsed setting": how it is done)
     r"given(?= (?:for|to)\b)|offered|tried|prescribed|"
     r"able|not|no|one of|among|most|more|less|very|highly|so|cheap|inexpensive|expensive|"
+    # ("is nothing to worry about", "is about as safe as it gets")
+    r"nothing|about as|as|"
     r"affordable|costly|easy|quick|painless|"
     # ("It is common to feel relief": an impersonal opening, not what it is)
     r"common|uncommon|rare|normal|usual|possible|likely|unlikely|important|"
@@ -1129,6 +1138,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"afterwards?|for (?:a|one|two|\d+) (?:day|or|days)))"
         ),
     ),
+    # "black and blue": bruising
+    ("adverse_event", "bruising", _rx(r"\bblack[- ]and[- ]blue\b")),
     # a punctured or collapsed lung: pneumothorax
     (
         "adverse_event",

@@ -1035,3 +1035,23 @@ def test_the_everyday_idioms_of_praise_are_a_benefit(
     assert [(c.kind, c.condition, c.asserts) for c in d.claims] == [
         ("effectiveness", (condition,), "benefit")
     ]
+
+
+# -- the everyday idioms of safety and harm -------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dry needling has zero side effects for most people.",
+        "Shockwave therapy is nothing to worry about.",
+        "Acupuncture rarely causes any problems.",
+        "With cupping, side effects are few and far between.",
+        "Massage is about as safe as it gets.",
+    ],
+)
+def test_the_everyday_idioms_of_safety(draft: Drafter, sentence: str) -> None:
+    assert [c.kind for c in draft(f"Notes\n\n{sentence}").claims] == ["safety"]
+
+
+def test_black_and_blue_is_bruising(draft: Drafter) -> None:
+    d = draft("Cupping\n\nCupping left my back black and blue for a week.")
+    assert [(c.kind, c.adverse_event) for c in d.claims] == [("adverse_effect", ("bruising",))]
