@@ -445,12 +445,16 @@ COVERAGE_ACT = _rx(
     r"out[- ]of[- ]pocket|(?:in|out of)[- ]network|benefits? (?:for|include)|"
     r"medically (?:necessary|needed)|experimental|investigational|"
     r"bill(?:s|ed|ing)? (?:\w+ )?(?:to )?(?:insurance|insurers?|medicare|your (?:plan|insurer))|"
-    r"cash[- ](?:based|pay|only)|self[- ]pay)\b"
+    r"cash[- ](?:based|pay|only)|self[- ]pay|"
+    # ("insurance picked up the tab", "available on the NHS", "out of my own pocket")
+    r"pick(?:s|ed|ing)? up the (?:tab|bill|cost)|available (?:on|through|under|from) (?:the )?"
+    r"(?:nhs|medicare|medicaid|health service)|out of (?:my|your|their|our|his|her) own pockets?)\b"
 )
 NOT_COVERED = _rx(
     # (a contraction too: "most plans don't cover it", "insurers won't reimburse it")
     r"(?:\b(?:not|isn't|aren't|rarely|seldom|never|no|few)|n't)\s+(?:\w+\s+){0,3}?(?:covered|"
-    r"covers?|reimburs\w*|insurance|medically necessary)\b|"
+    r"covers?|reimburs\w*|insurance|medically necessary|available on)\b|"
+    r"\bout of (?:my|your|their|our|his|her) own pockets?\b|"
     # "considered experimental by insurers", "usually an out-of-pocket expense"
     r"\b(?:experimental|investigational|unproven|cash[- ](?:based|pay|only)|self[- ]pay|"
     r"not (?:\w+ )?billed)\b|\bout[- ]of[- ]pocket (?:expense|cost|"
@@ -476,6 +480,8 @@ PAYER = _rx(
     r"(?:insurance |health )?carriers?|workers'? comp(?:ensation)?|tricare|auto (?:insurance|"
     r"policies)|(?:health savings|flexible spending) accounts?|hsa|fsa|extras cover|"
     r"private health (?:cover|insurance|funds?)|health funds?|payers?|"
+    # (the one who pays is the patient: "out of my own pocket")
+    r"out of (?:my|your|their|our|his|her) own pockets?|"
     # a payer's policy words speak for the payer ("ESWT is not medically necessary for X",
     # "a covered benefit", "needs prior authorization")
     r"medically (?:necessary|needed)|covered (?:benefits?|services?)|benefit plans?|"
@@ -722,6 +728,11 @@ EVIDENCE_AGAINST = _rx(
     r"(?:not|don't|doesn't|do not|does not|did not|didn't|fail(?:s|ed)? to)\s+(?:\w+\s+)?"
     r"(?:back|support|show (?:a |any )?benefit|improve|help)|"
     r"no (?:better|more effective) than|(?:the )?same as (?:a )?(?:sham|placebo|fake)|"
+    # the everyday idioms ("did nothing for my neck pain", "didn't do a thing for it", "a
+    # waste of money", "has not lived up to the hype")
+    r"(?:did|does|do) (?:absolutely )?nothing (?:for|to help)|(?:did|does|do)(?: not|n't) do "
+    r"(?:a (?:single )?thing|anything|much) (?:for|to help)|waste of (?:money|time)|"
+    r"(?:not|n't|never) (?:\w+ )?lived? up to (?:the|its) (?:hype|promise|claims)|"
     # "studies have not shown that it works better than a placebo", "it has never been
     # proven to help"
     r"(?:not|n't|never|failed to)\s+(?:yet\s+)?(?:been\s+)?(?:shown|proven|proved|demonstrated|"
@@ -904,8 +915,8 @@ DEFINITION_VERB = _rx(
     # (but "is given with a handheld device", "is given in a pulsed setting": how it is done)
     r"given(?= (?:for|to)\b)|offered|tried|prescribed|"
     r"able|not|no|one of|among|most|more|less|very|highly|so|cheap|inexpensive|expensive|"
-    # ("is nothing to worry about", "is about as safe as it gets")
-    r"nothing|about as|as|"
+    # ("is nothing to worry about", "is about as safe as it gets", "is available on the NHS")
+    r"nothing|about as|as|available|funded|free|an? (?:\w+ )?waste of|"
     r"affordable|costly|easy|quick|painless|"
     # ("It is common to feel relief": an impersonal opening, not what it is)
     r"common|uncommon|rare|normal|usual|possible|likely|unlikely|important|"

@@ -1055,3 +1055,35 @@ def test_the_everyday_idioms_of_safety(draft: Drafter, sentence: str) -> None:
 def test_black_and_blue_is_bruising(draft: Drafter) -> None:
     d = draft("Cupping\n\nCupping left my back black and blue for a week.")
     assert [(c.kind, c.adverse_event) for c in d.claims] == [("adverse_effect", ("bruising",))]
+
+
+# -- the everyday idioms of no benefit ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        ("Cupping did nothing for my neck pain.", "neck_pain"),
+        ("Laser therapy did not do a thing for my tennis elbow.", "lateral_epicondylitis"),
+        ("For my low back pain, acupuncture was a waste of money.", "low_back_pain"),
+        ("TENS has not lived up to the hype for fibromyalgia.", "fibromyalgia"),
+    ],
+)
+def test_the_everyday_idioms_of_no_benefit(draft: Drafter, sentence: str, condition: str) -> None:
+    d = draft(f"Notes\n\n{sentence}")
+    assert [(c.kind, c.condition, c.asserts) for c in d.claims] == [
+        ("effectiveness", (condition,), "no_benefit")
+    ]
+
+
+# -- the everyday idioms of who pays ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "asserts"),
+    [
+        ("My insurance picked up the tab for dry needling.", "covered"),
+        ("I paid for shockwave therapy out of my own pocket.", "not_covered"),
+        ("Acupuncture is available on the NHS for chronic low back pain.", "covered"),
+        ("Shockwave therapy is not available on the NHS for plantar fasciitis.", "not_covered"),
+    ],
+)
+def test_the_everyday_idioms_of_who_pays(draft: Drafter, sentence: str, asserts: str) -> None:
+    d = draft(f"Notes\n\n{sentence}")
+    assert [(c.kind, c.asserts) for c in d.claims] == [("coverage", asserts)]
