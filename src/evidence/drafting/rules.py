@@ -850,6 +850,12 @@ MECHANISM = _rx(
     r"[\w ]{1,20}?)?(?:to )?(?:lengthen|relax|loosen|soften|let go)|"
     r"break\w* (?:the|that|this|a) (?:[\w-]+ )?(?:cycle|loop|circle)|"
     r"resets? (?:the )?(?:\w+ )?(?:muscles?|nerves?|tissue|nervous system|trigger points?)|"
+    # what it does to the nerves and the brain, or what it clears ("tricks the brain into
+    # ignoring pain", "switches off overactive trigger points", "flushes toxins out")
+    r"tricks? (?:the |your )?(?:brain|nervous system|nerves|body)|"
+    r"(?:switch|turn|shut)(?:es|s|ed|ing)? (?:off|down) (?:the |your )?(?:\w+ )?(?:trigger points?|"
+    r"pain signals?|nerves?|muscles?|knots?)|"
+    r"(?:flush|clear|draw|pull)\w* (?:\w+ )?toxins|toxins? (?:out|away)|"
     # the tissue mending itself ("cells repair themselves faster", "the tendon rebuilds
     # itself", "produce more energy")
     r"(?:repair|heal|rebuild|renew|regenerat|mend|remodel)\w* (?:\w+ )?(?:themselves|itself)|"
@@ -968,6 +974,10 @@ DEFINITION_VERB = _rx(
     r"(?:raise|increase|boost|improve|ease|relieve|reduce|help|heal|speed|stimulate|promote|"
     r"break|release|calm|block|trigger|loosen|relax|lower|encourage|repair)\w*\b)|"
     # where its name comes from ("It gets its name from ...", "hence the name")
+    # a likeness ("works a bit like a deep heat pack", "is much like a massage"; after "think
+    # of": "as a reverse massage")
+    r"(?:works?|acts?|feels?) (?:a (?:bit|little) |much |something |rather )?like an?\b|"
+    r"as an? (?=[\w-]+ (?:massage|treatment|therapy|version|form|kind)\b)|"
     r"gets? its name|takes? its name|(?:is|are) (?:so )?(?:called|named) "
     r"(?:[\"'\u201c\u2018]?[\w-]+[\"'\u201d\u2019]? )?because)\b"
 )
@@ -1050,7 +1060,9 @@ AE_EXAMPLES = _rx(
 )
 # the text before the name: "In dry needling, ...", "Manual techniques include dry needling"
 DEFINITION_START = _rx(
-    r"^\s*in\s+$|^(?:[\w-]+\s+){1,4}(?:include|includes|are called|is called|known as)\s+$"
+    r"^\s*in\s+$|^(?:[\w-]+\s+){1,4}(?:include|includes|are called|is called|known as)\s+$|"
+    # "Think of cupping as a reverse massage", "Picture dry needling as ..."
+    r"^(?:(?:you can|you could|just|simply)\s+)?(?:think of|picture|imagine|see)\s+$"
 )
 # "conditions like A, B and C": the list after the cue, for words the vocabulary lacks
 CONDITION_LIST = _rx(

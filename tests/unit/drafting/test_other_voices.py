@@ -1087,3 +1087,18 @@ def test_the_everyday_idioms_of_no_benefit(draft: Drafter, sentence: str, condit
 def test_the_everyday_idioms_of_who_pays(draft: Drafter, sentence: str, asserts: str) -> None:
     d = draft(f"Notes\n\n{sentence}")
     assert [(c.kind, c.asserts) for c in d.claims] == [("coverage", asserts)]
+
+
+# -- the everyday idioms of how it works and what it is like -------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("TENS tricks the brain into ignoring pain signals.", "mechanism"),
+        ("Cupping flushes toxins out of the muscles.", "mechanism"),
+        ("Dry needling switches off overactive trigger points.", "mechanism"),
+        ("Think of cupping as a reverse massage.", "definition"),
+        ("Ultrasound therapy works a bit like a deep heat pack.", "definition"),
+    ],
+)
+def test_the_everyday_idioms_of_how_it_works(draft: Drafter, sentence: str, kind: str) -> None:
+    assert [c.kind for c in draft(f"Notes\n\n{sentence}").claims] == [kind]
