@@ -148,6 +148,11 @@ UNDECIDED = _rx(
     r"^(?:(?:[^,]{0,20},\s*)?(?:how|whether|why)|which) (?!(?:it|they) (?:is|are)\b)|"
     # "no one knows yet whether it helps early on"
     r"\b(?:no one|nobody|no-one) (?:yet )?knows\b|\bremains to be seen\b|"
+    # an open matter in other words ("the jury is still out", "it is early days for it",
+    # "more research is needed before it can be recommended")
+    r"\bjury is (?:still )?out\b|\bremains? an open question\b|\b(?:it is|it's) (?:still )?"
+    r"early days\b|\btime will tell\b|\bbefore (?:[\w-]+ ){0,4}?can be (?:recommended|advised|"
+    r"endorsed)\b|"
     # a claim the writer declines to make ("I'd love to tell you it cures migraines, but I
     # can't", "I wish I could say it works for everyone")
     r"\b(?:i|we)(?:'d| would) (?:love|like) to (?:say|tell|promise|claim|report|believe)\b"
@@ -806,6 +811,9 @@ INDICATION = _rx(
     r" (?:\w+ )?(?:recommend|suggest|endorse|advise|support|favou?r)s?|"
     # "it is popular for runner's knee", "widely used for"
     r"(?:popular|widely used|often used) (?:choice |option )?(?:for|with|among people with)|"
+    # "our go-to treatment for X", "the first port of call for X", "a staple of care for X"
+    r"go-to (?:treatment|option|choice|therapy|approach)|first port of call|"
+    r"staple (?:of|in) (?:\w+ ){0,2}?(?:care|treatment|management)|"
     # "a cheap thing to try for X", "worth a try for X", "one option to try"
     r"(?:thing|option|choice|treatment|remedy|something|way)s? (?:\w+ )?to try\b|"
     r"worth (?:a |trying|giving (?:it )?a )?(?:try|shot|go)?\s?for)\b"
@@ -923,6 +931,8 @@ DEFINITION_VERB = _rx(
     r"able|not|no|one of|among|most|more|less|very|highly|so|cheap|inexpensive|expensive|"
     # ("is nothing to worry about", "is about as safe as it gets", "is available on the NHS")
     r"nothing|about as|as|available|funded|free|an? (?:\w+ )?waste of|"
+    # ("is our go-to treatment for X", "is a staple of care for X": a use)
+    r"(?:our|the|an?|their|my|your) (?:\w+ )?go-to|(?:a|the) staple|(?:the )?first port of call|"
     r"affordable|costly|easy|quick|painless|"
     # ("It is common to feel relief": an impersonal opening, not what it is)
     r"common|uncommon|rare|normal|usual|possible|likely|unlikely|important|"

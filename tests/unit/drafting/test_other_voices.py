@@ -1102,3 +1102,35 @@ def test_the_everyday_idioms_of_who_pays(draft: Drafter, sentence: str, asserts:
 )
 def test_the_everyday_idioms_of_how_it_works(draft: Drafter, sentence: str, kind: str) -> None:
     assert [c.kind for c in draft(f"Notes\n\n{sentence}").claims] == [kind]
+
+
+# -- an open matter in other words ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The jury is still out on whether cupping helps neck pain.",
+        "It is early days for shockwave therapy in tennis elbow.",
+        "More research is needed before laser therapy can be recommended for neck pain.",
+    ],
+)
+def test_an_open_matter_in_other_words_asserts_nothing(draft: Drafter, sentence: str) -> None:
+    assert draft(f"Notes\n\n{sentence}").claims == []
+
+
+# -- the everyday idioms of use --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        ("Dry needling is our go-to treatment for neck pain.", "neck_pain"),
+        (
+            "For tennis elbow, shockwave therapy is often the first port of call.",
+            "lateral_epicondylitis",
+        ),
+        ("Massage is a staple of care for low back pain.", "low_back_pain"),
+    ],
+)
+def test_the_everyday_idioms_of_use_are_an_indication(
+    draft: Drafter, sentence: str, condition: str
+) -> None:
+    d = draft(f"Notes\n\n{sentence}")
+    assert [(c.kind, c.condition) for c in d.claims] == [("indication", (condition,))]
