@@ -1155,7 +1155,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "adverse_event",
         "post_needling_soreness",
         _rx(
-            r"\b(?:feel|feels|felt|feeling|be|get|gets|getting|is|are|being)\s+(?:a (?:little|bit)"
+            r"\b(?:feel|feels|felt|feeling|be|get|gets|getting|got|is|are|being|was|were|am)\s+"
+            r"(?:a (?:little|bit)"
             r" |slightly |somewhat |quite |very )?(?:\w+ or )?(?:sore|tender|achy)\b"
             r"(?! (?:muscles?|spots?|areas?|joints?|"
             r"throat|back|neck|feet|legs?|arms?))|\bsore (?:for|afterwards|after|the next "
@@ -1169,6 +1170,22 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # "sore muscles for a day or so"
             r"\b(?:sore|achy|aching|tender|stiff) muscles? (?=(?:the next day|the day after|"
             r"afterwards?|for (?:a|one|two|\d+) (?:day|or|days)))"
+        ),
+    ),
+    # blood where the needle went in ("the site bled a little", "a few drops of blood"):
+    # bleeding
+    (
+        "adverse_event",
+        "bleeding",
+        _rx(r"\b(?:bled|bleeds)\b|\bdrops? of blood\b|\b(?:spot|speck|dot|bead)s? of blood\b"),
+    ),
+    # feeling sick ("queasy", "nauseous", "sick to my stomach"): nausea
+    (
+        "adverse_event",
+        "nausea",
+        _rx(
+            r"\bqueasy\b|\bnauseous\b|\bfeel(?:s|ing)? (?:a (?:bit|little) )?sick\b(?! (?:of|and "
+            r"tired))|\bsick to (?:my|your|the|their|his|her) stomach\b"
         ),
     ),
     # "black and blue": bruising

@@ -1134,3 +1134,21 @@ def test_the_everyday_idioms_of_use_are_an_indication(
 ) -> None:
     d = draft(f"Notes\n\n{sentence}")
     assert [(c.kind, c.condition) for c in d.claims] == [("indication", (condition,))]
+
+
+# -- lay words for bleeding, nausea and soreness -----------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The injection site bled a little.", "bleeding"),
+        ("A few drops of blood can appear after dry needling.", "bleeding"),
+        ("Some people feel queasy after dry needling.", "nausea"),
+        ("A few patients feel sick to their stomach during dry needling.", "nausea"),
+        ("After dry needling I was achy for a day or so.", "post_needling_soreness"),
+    ],
+)
+def test_lay_words_for_bleeding_nausea_and_soreness(
+    draft: Drafter, sentence: str, event: str
+) -> None:
+    d = draft(f"Dry Needling\n\n{sentence}")
+    assert [(c.kind, c.adverse_event) for c in d.claims] == [("adverse_effect", (event,))]
