@@ -9,18 +9,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from ei_reference import REPO, use_evidence_inference
 
-REPO = Path(__file__).resolve().parents[2]
-EI_DIR = REPO.parent / "shared" / "reference" / "evidence-inference"
-if not EI_DIR.is_dir():
-    pytest.skip(
-        f"{EI_DIR} is absent: the shared reference data lives beside the repo",
-        allow_module_level=True,
-    )
-sys.path.insert(0, str(REPO / "bench"))
+use_evidence_inference()
 
 from ei_data import load_rows  # noqa: E402
 from evidence_inference import run, scores  # noqa: E402

@@ -9,19 +9,9 @@ test split is never used by the suite.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from ei_reference import use_evidence_inference
 
-import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-EI_DIR = REPO.parent / "shared" / "reference" / "evidence-inference"
-if not EI_DIR.is_dir():
-    pytest.skip(
-        f"{EI_DIR} is absent: the shared reference data lives beside the repo",
-        allow_module_level=True,
-    )
-sys.path.insert(0, str(REPO / "bench"))
+use_evidence_inference()
 
 from ei_data import load_rows  # noqa: E402
 from evidence_inference import scores  # noqa: E402

@@ -27,6 +27,13 @@ def _of(d: Draft, start: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...
     ]
 
 
+def _only_about(draft: Drafter, text: str, start: str, intervention: str) -> None:
+    """The sentence starting with `start` gives claims, all about `intervention` alone."""
+    claims = _of(draft(text), start)
+    assert claims
+    assert {i for _, i, _, _ in claims} == {(intervention,)}
+
+
 # -- words that rate the evidence -------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "start", "intervention", "condition", "asserts"),
@@ -266,9 +273,7 @@ def test_a_harm_that_is_gone_is_no_benefit_claim(draft: Drafter) -> None:
 def test_a_treatment_named_as_a_verb_in_a_purpose_clause_is_not_the_subject(
     draft: Drafter, text: str, start: str, intervention: str
 ) -> None:
-    claims = _of(draft(text), start)
-    assert claims
-    assert {i for _, i, _, _ in claims} == {(intervention,)}
+    _only_about(draft, text, start, intervention)
 
 
 # -- what a treatment puts into the body --------------------------------------------------------
@@ -935,9 +940,7 @@ def test_osteoarthritis_of_the_knee_in_other_words(draft: Drafter, sentence: str
 def test_the_topic_named_short_before_another_treatment_is_the_subject(
     draft: Drafter, text: str, start: str, intervention: str
 ) -> None:
-    claims = _of(draft(text), start)
-    assert claims
-    assert {i for _, i, _, _ in claims} == {(intervention,)}
+    _only_about(draft, text, start, intervention)
 
 
 # -- a condition as a label or a table row's first cell ---------------------------------------
