@@ -1,6 +1,7 @@
 """The topic set's measures on each half, split by batch: the first 228 records, the second
-batch (IDs 93000501-93000799), the third (93000800-93000999), the fourth (93001000-93001199)
-and the fifth (93001200 up), so that a batch nobody has tuned on can be reported apart.
+batch (IDs 93000501-93000799), the third (93000800-93000999), the fourth (93001000-93001199),
+the fifth (93001200-93001399) and the sixth (93001400 up), so that a batch nobody has tuned on
+can be reported apart.
 
     python bench/topic_subsets.py [--half dev|test|all] [--scorer first|matched]
 
@@ -24,6 +25,7 @@ SECOND_BATCH = 93000501
 THIRD_BATCH = 93000800
 FOURTH_BATCH = 93001000
 FIFTH_BATCH = 93001200
+SIXTH_BATCH = 93001400
 SHOWN = (
     "intervention.f1",
     "condition.f1",
@@ -55,7 +57,8 @@ def main() -> None:
         ("second", lambda p: SECOND_BATCH <= p < THIRD_BATCH),
         ("third", lambda p: THIRD_BATCH <= p < FOURTH_BATCH),
         ("fourth", lambda p: FOURTH_BATCH <= p < FIFTH_BATCH),
-        ("fifth", lambda p: p >= FIFTH_BATCH),
+        ("fifth", lambda p: FIFTH_BATCH <= p < SIXTH_BATCH),
+        ("sixth", lambda p: p >= SIXTH_BATCH),
         ("all", lambda p: True),
     ):
         part = {p: g for p, g in gold.items() if keep(p)}
