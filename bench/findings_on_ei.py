@@ -21,7 +21,11 @@ response rate too). So only the statistical content is compared:
 - ``benefit`` and ``harm`` (a stated effect, either way): a significant change, whose way
   up or down is read from the clause's first word of change for the intervention against
   the comparator by `effects.change_of` (the effect reader's cue words; "<cmp> had lower X
-  than <int>" is an increase); when no word says up or down the sentence counts as decided
+  than <int>" is an increase), else by the findings reader's arm order
+  (`directions.read_comparison`: the comparative is said of the arm named first, not of
+  one after "than" or "compared with"; the arms found by the prompt's words; it agrees with
+  gold less often than change_of where both map, so it only fills in, and its own accuracy
+  is printed apart); when no word says up or down the sentence counts as decided
   but its label as unknown (wrong in the three-label scores);
 - ``inconclusive`` or no direction: not decided (an abstention, wrong in the scores).
 Benefit versus harm is not used. Two figures separate the reader's own decision from that
@@ -37,6 +41,7 @@ after tuning, never tuned on): it prints no disagreements.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -45,8 +50,8 @@ from dataclasses import dataclass
 from ei_data import EI_DIR, EiRow, load_rows
 from evidence_inference import scores
 
-from evidence.tagging.directions import is_controlled, split_clauses
-from evidence.tagging.effects import EFFECTS, Effect, EffectText, change_of
+from evidence.tagging.directions import is_controlled, read_comparison, split_clauses
+from evidence.tagging.effects import EFFECTS, Effect, EffectText, arm_words, change_of
 from evidence.tagging.findings import read_statement, states_within_arms
 
 _EFFECT = ("benefit", "harm")
@@ -58,6 +63,7 @@ class Reading:
     direction: str | None  # the findings reader's, of the deciding clause
     clause: str  # the deciding clause (lower-cased), or the whole text
     label: Effect | None  # mapped to Evidence Inference's labels
+    arm: Effect | None = None  # up or down by the arm-order reading alone (`arm_order`)
 
 
 def read_row(row: EiRow) -> Reading:
@@ -85,11 +91,48 @@ def read_row(row: EiRow) -> Reading:
     if direction in _NULL:
         return Reading(direction, clause, "no_difference")
     if direction in _EFFECT:
+        arm = arm_order(clause, row)
         change = change_of(EffectText.of(clause, row.intervention, row.comparator, row.outcome))
+        if change is None:
+            change = arm
         if change is None and clause != lower:
             change = change_of(EffectText.of(lower, row.intervention, row.comparator, row.outcome))
-        return Reading(direction, clause, change)
+        return Reading(direction, clause, change, arm)
     return Reading(direction, clause, None)  # inconclusive
+
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+")
+
+
+def arm_order(clause: str, row: EiRow) -> Effect | None:
+    """Up or down for the intervention against the comparator, by the findings reader's own
+    reading of which arm a comparison is said of (`directions.read_comparison`), the arms
+    found by the prompt's words; None when it reads no comparison of named arms or no side."""
+    studied, control = arm_words(row.intervention), arm_words(row.comparator)
+    studied, control = studied - control, control - studied
+    arms: list[tuple[int, int]] = []
+    controls: list[tuple[int, int]] = []
+    for m in _WORD.finditer(clause):
+        word = m.group()
+        if word in studied:
+            arms.append(m.span())
+        elif word in control:
+            controls.append(m.span())
+    comparison = read_comparison(clause, _joined(arms, clause), _joined(controls, clause))
+    if comparison is None or comparison.higher is None or comparison.subject == "unnamed":
+        return None
+    return "increased" if comparison.higher else "decreased"
+
+
+def _joined(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Adjacent word spans of one arm as one mention ("dry needling", not two)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and not text[joined[-1][1] : start].strip():
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def decided(reading: Reading) -> bool:
@@ -138,6 +181,25 @@ def report(rows: Sequence[EiRow], readings: Sequence[Reading]) -> float:
         print(
             f"up/down mapping where both say effect: {len(mapped)} of {len(both)} mapped, "
             f"accuracy {sum(1 for g, s in mapped if g == s) / max(len(mapped), 1):.3f}"
+        )
+    # the findings reader's own arm-order reading against the effect reader's cue words,
+    # on the sentences where both give up or down
+    paired = [
+        (
+            row.label,
+            r.arm,
+            change_of(EffectText.of(r.clause, row.intervention, row.comparator, row.outcome)),
+        )
+        for row, r in zip(rows, readings, strict=True)
+        if row.label != "no_difference" and r.direction in _EFFECT and r.arm is not None
+    ]
+    if paired:
+        both_said = [(g, a, c) for g, a, c in paired if c is not None]
+        print(
+            f"arm-order reading: {len(paired)} mapped, accuracy "
+            f"{sum(1 for g, a, _ in paired if g == a) / len(paired):.3f}; where change_of "
+            f"maps too ({len(both_said)}): arm order {sum(1 for g, a, _ in both_said if g == a)}"
+            f" right, change_of {sum(1 for g, _, c in both_said if g == c)}"
         )
     print("reader directions: " + ", ".join(f"{k}={v}" for k, v in _counts(readings)))
     return result["macro_f1"]

@@ -9,7 +9,7 @@ hedge ("insufficient", "low-certainty") turns any direction into ``inconclusive`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from evidence.tagging.leads import literal_prefixes, start_guard
@@ -18,6 +18,7 @@ from evidence.tagging.mentions import is_negated
 
 __all__ = [
     "ClauseReading",
+    "Comparison",
     "benefit_is_sought",
     "classify_clause",
     "clause_qualifiers",
@@ -29,6 +30,7 @@ __all__ = [
     "is_controlled",
     "is_sham_controlled",
     "read_clause",
+    "read_comparison",
     "sample_size",
     "split_clauses",
     "states_equivalence",
@@ -544,7 +546,9 @@ def _first_unnegated(regex: re.Pattern[str], clause: str, pos: int) -> re.Match[
     return None
 
 
-def classify_clause(clause: str, *, controlled: bool = True) -> str | None:
+def classify_clause(
+    clause: str, *, controlled: bool = True, arms: Sequence[tuple[int, int]] | None = None
+) -> str | None:
     """``benefit``, ``no_benefit``, ``harm``, ``inconclusive`` or None (nothing decisive).
 
     ``controlled``: the record compares against sham, placebo, no treatment or the same
@@ -552,7 +556,24 @@ def classify_clause(clause: str, *, controlled: bool = True) -> str | None:
     Only a statement that the evidence cannot tell makes a clause ``inconclusive``: a
     hedge ("may", "low certainty") or a call for more research leaves its direction."""
     clause = _uninterposed(clause)
-    return _direction(clause, 0, controlled=controlled, hedged=has_strong_hedge(clause))
+    direction = _direction(clause, 0, controlled=controlled, hedged=has_strong_hedge(clause))
+    return _compared(direction, clause, arms)
+
+
+def _compared(
+    direction: str | None, clause: str, arms: Sequence[tuple[int, int]] | None
+) -> str | None:
+    """A benefit or harm read again from the comparison the clause states, if it states one
+    (`read_comparison`): for the studied arm, by the outcome's polarity. ``arms`` None: the
+    statistical reading alone (an effect either way is ``benefit``, a harm only when said)."""
+    if arms is None or direction not in ("benefit", "harm"):
+        return direction
+    comparison = read_comparison(clause, arms)
+    if comparison is None:
+        return direction
+    if comparison.verdict == 0:
+        return None
+    return "benefit" if comparison.verdict > 0 else "harm"
 
 
 def _uninterposed(clause: str) -> str:
@@ -563,7 +584,9 @@ def _uninterposed(clause: str) -> str:
     return clause
 
 
-def read_clause(clause: str, *, controlled: bool = True) -> ClauseReading:
+def read_clause(
+    clause: str, *, controlled: bool = True, arms: Sequence[tuple[int, int]] | None = None
+) -> ClauseReading:
     """`classify_clause`, the hedges, `has_modal` and `clause_qualifiers` of one clause,
     each regex run once and from the first cue on."""
     clause = _uninterposed(clause)
@@ -578,7 +601,9 @@ def read_clause(clause: str, *, controlled: bool = True) -> ClauseReading:
     weak = _WEAK_HEDGE.search(clause, pos) is not None
     present = (short_term, low or strong, _COMBINED.search(clause, pos) is not None, weak)
     return ClauseReading(
-        direction=_direction(clause, pos, controlled=controlled, hedged=strong),
+        direction=_compared(
+            _direction(clause, pos, controlled=controlled, hedged=strong), clause, arms
+        ),
         strong=strong,
         weak=weak,
         modal=_MODAL.search(clause, pos) is not None,
@@ -764,3 +789,277 @@ def _people_starts(text: str) -> Iterator[int]:
 def _is_word(char: str) -> bool:
     """Whether the regex ``\\w`` matches ``char`` (a letter, digit or underscore)."""
     return char.isalnum() or char == "_"
+
+
+# --- Which arm a comparison favours, and which way is better for its outcome ------------
+# Outcome polarity, by the words that name an outcome. These lists would sit naturally on
+# the vocabulary's outcome ids (data/vocab/outcome.yaml: pain, disability, adverse_events
+# lower-is-better; pressure_pain_threshold, range_of_motion, strength, function,
+# quality_of_life higher-is-better); they are kept here until the vocabulary carries them.
+# Lower is better: pain and its scales, disability, symptoms, recurrence, analgesic use,
+# the time to recover. "pain threshold", "pain relief" and "pain-free" are not pain.
+_POLARITY_LOWER = (
+    r"(?:time to (?:recovery|return|resolution|healing)|recovery time|duration of (?:pain|"
+    r"symptoms|disability|sick leave)|(?:analgesic|medication|drug|opioid|painkiller) (?:use|"
+    r"consumption|intake|requirements?|tablets|pills|doses)|analgesics?|rescue (?:doses|"
+    r"medication)|(?:use|consumption|intake) of (?:analgesics?|"
+    r"medications?|opioids?|painkillers?)|sick leave|absenteeism|recurrences?|relapses?|"
+    r"pain(?![\s-](?:pressure |tolerance )?thresholds?|[\s-](?:relief|free|tolerance|reductions?|"
+    r"decreases?|improvements?|resolution|control|syndromes?|patients|populations?|clinics?)\b)|"
+    r"symptoms?|disability|tenderness|stiffness|"
+    r"severity|headaches?|complaints|vas|nrs|ndi|odi|womac|dash|quickdash|spadi|rmdq|"
+    r"kinesiophobia|catastrophi[sz]ing|fear[\s-]avoidance|anxiety|depression|fatigue|spasm|"
+    r"spasticity|swelling|o?edema|inflammation|trigger points?)"
+)
+# Higher is better: thresholds, motion, strength, function (on the scales where a higher
+# score is better function: Constant, Lysholm, the function subscales), quality of life,
+# success, healing, satisfaction, relief and improvement themselves.
+_POLARITY_HIGHER = (
+    r"(?:pressure pain thresholds?|pain (?:pressure )?thresholds?|ppts?|range of (?:motion|"
+    r"movement)|rom|mobility|flexibility|(?:muscle |grip |handgrip )?strength|endurance|"
+    r"(?:cervical |neck |lumbar |trunk |shoulder |hip |knee )?(?:rotation|flexion|extension|"
+    r"abduction)|"
+    r"function(?:al)?(?: (?:scores?|status|ability|capacity|outcomes?))?|quality of life|qol|"
+    r"success(?:ful)?(?: rates?)?|healing(?: rates?)?|satisfaction|response rates?|responders?|"
+    r"recovery(?: rates?)?|improvements?|relief|pain (?:reductions?|decreases?|improvements?)|"
+    r"mouth opening|"
+    r"interincisal (?:opening|distance)|blood flow|perfusion|oxygenation|pain tolerance|"
+    r"walking distance|sleep quality|return to work)"
+)
+# an adverse event is a safety finding's, not an effect: "soreness was more frequent"
+_POLARITY_ADVERSE = (
+    r"(?:adverse (?:events?|effects?|reactions?)|side[\s-]effects?|complications?|"
+    r"(?:post[\s-]?(?:needling|injection|treatment) )?soreness|bruis\w+|bleeding|"
+    r"h(?:a)?ematomas?|harms?)"
+)
+# a fall named as the outcome: more of it is better, and the measure itself went down ("a
+# greater reduction in pain", "the decrease in VAS")
+_POLARITY_FALL = (
+    r"(?:reductions?|decreases?|declines?|drops?|falls?|lowering)(?: (?:in|of) (?:the )?"
+    r"(?:[\w-]+ ){0,2}?(?:pain|symptoms?|disability|vas|nrs|ndi|odi|scores?|intensity))?"
+)
+_POLARITY = re.compile(
+    rf"\b(?:(?P<adverse>{_POLARITY_ADVERSE})|(?P<fall>{_POLARITY_FALL})|"
+    rf"(?P<higher>{_POLARITY_HIGHER})|(?P<lower>{_POLARITY_LOWER}))\b"
+)
+# a verb whose subject did better: "relieved pain more", "improved less"
+_RELIEF_VERBS = (
+    r"(?:improved|improving|recovered|benefit(?:t)?ed|responded|relieved|relieving|eased|easing|"
+    r"alleviated|alleviating|lessened|helped)"
+)
+_FALL_VERBS = (
+    r"(?:reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|fell|dropped|"
+    r"lowered|lowering|diminish(?:es|ed|ing)?)"
+)
+_RISE_VERBS = r"(?:increas(?:e|es|ed|ing)|rose|grew|rais(?:e|es|ed|ing))"
+_UP_WORDS = r"higher|greater|larger|bigger|more|longer|elevated|increased"
+_DOWN_WORDS = r"lower|less|fewer|smaller|shorter|reduced|decreased"
+# A comparison and which way it points. ``good``/``bad``: the arm did better or worse
+# whatever the outcome ("better", "inferior", "greater improvement", "improved more");
+# ``moredown``...: a verb of change and how much ("decreased more", "rose less"); a noun of
+# change is the outcome's ("a greater reduction in pain": more of a wanted fall);
+# ``favour``: "in favour of the X group"; ``diff``: a difference without its sign.
+_ARM_COMPARISON = re.compile(
+    r"\b(?:(?P<favour>in favou?r of|favou?r(?:ed|ing|s)?)"
+    r"|(?P<good>better|superior|more (?:cost[\s-])?(?:effective|efficacious|beneficial|useful|"
+    r"successful)\w*|"
+    r"outperform\w*|(?:greater|larger|more|bigger|higher) (?:[\w-]+ ){0,2}?(?:improvements?|"
+    r"benefits?|effects?|gains?|relief|recovery|efficacy)|"
+    rf"{_RELIEF_VERBS} (?:[\w-]+ ){{0,6}}?(?:more|better|faster|further|to a greater (?:extent|"
+    r"degree)))"
+    r"|(?P<bad>worse|poorer|inferior|less (?:effective|efficacious|beneficial|useful|"
+    r"successful)\w*|(?:less|smaller|lower) (?:[\w-]+ ){0,2}?(?:improvements?|benefits?|gains?|"
+    rf"relief|recovery|efficacy)|{_RELIEF_VERBS} (?:[\w-]+ ){{0,6}}?(?:less|to a lesser "
+    r"(?:extent|degree)))"
+    rf"|(?P<moredown>{_FALL_VERBS} (?:[\w-]+ ){{0,6}}?(?:more|further|to a greater (?:extent|"
+    r"degree)))"
+    rf"|(?P<lessdown>{_FALL_VERBS} (?:[\w-]+ ){{0,6}}?(?:less|to a lesser (?:extent|degree)))"
+    rf"|(?P<moreup>{_RISE_VERBS} (?:[\w-]+ ){{0,6}}?(?:more|further|to a greater (?:extent|"
+    r"degree)))"
+    rf"|(?P<lessup>{_RISE_VERBS} (?:[\w-]+ ){{0,6}}?(?:less|to a lesser (?:extent|degree)))"
+    rf"|(?P<up>{_UP_WORDS}|rose|risen|raised)"
+    rf"|(?P<down>{_DOWN_WORDS}|lowered|fell|fallen|declined|dropped)"
+    # a difference between the arms, not its size ("a mean difference of 5.9")
+    r"|(?P<diff>differ(?:ed|s)?|(?:significantly|statistically) different|(?:significant|"
+    r"statistically significant) (?:[\w-]+ ){0,2}?differences?|differences? between))\b"
+)
+# "more than 3 sessions", "less than half", "one or more": quantities, not comparisons;
+# "larger trials", "more research", "higher-quality studies": calls for research
+_QUANTITY_AFTER = re.compile(
+    r"\s+than\s+(?:\d|one|two|three|four|five|six|ten|half|a (?:third|quarter|half)|"
+    r"(?:a )?(?:few|week|month|year|day))|-|\s+(?:[\w-]+\s+){0,3}?(?:research|studies|study|"
+    r"trials?|data|evidence|investigations?|samples?|sample sizes?|cohorts?|follow-?up|work)\b"
+)
+_OR_BEFORE = re.compile(r"\bor\s+$")
+# a plain change ("reduced", "increased") compares arms only with an arm set against it
+_PLAIN_CHANGE = frozenset({"increased", "reduced", "decreased", "rose", "raised", "lowered"})
+_PLAIN_CHANGE |= frozenset({"fell", "declined", "dropped", "elevated"})
+# the arms: a control one however named, a studied one by its role, or "the X group"
+_CONTROL_ARM_WORDS = (
+    r"(?:sham|placebo|control|controls|usual[\s-]care|standard care|no[\s-]treatment|"
+    r"untreated|wait(?:ing)?[\s-]*list|no[\s-]intervention|comparison|comparator)"
+)
+_ARM_MENTION = re.compile(
+    rf"\b(?:(?P<control>{_CONTROL_ARM_WORDS}(?:[\s-](?:[\w-]+ ){{0,2}}?(?:groups?|arms?|"
+    r"participants|patients|subjects|condition|needling|treatment|intervention))?)|"
+    r"(?P<studied>(?:experimental|intervention|treatment|treated|study|active|verum|real|"
+    r"true|index) (?:groups?|arms?))|"
+    r"(?:the|a|an) (?P<named>(?!(?:two|three|four|both|all|each|either|other|same|whole|"
+    r"respective|different|\d)\b)(?:[\w-]+ ){1,3}?)(?:groups?|arms?)\b)"
+)
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:than|versus|vs\.?|compared (?:with|to)|in comparison (?:with|to)|relative to|"
+    r"over|against|to that of|to those of)\s+(?:(?:in|with|for|among|of|after|following|by) )?"
+    r"(?:(?:the|those|that|a|an) )?(?:(?:in|with|of|receiving|given|treated with) )?"
+    r"(?:(?:the|a|an) )?$"
+)
+
+
+class Comparison(NamedTuple):
+    """What a clause comparing two arms says of the studied one (`read_comparison`)."""
+
+    verdict: int  # +1 the studied arm did better, -1 worse, 0 it cannot be told
+    higher: bool | None  # the outcome was higher for the studied arm (None: not said)
+    subject: str  # the arm the comparative is said of: studied, control or unnamed
+
+
+def read_comparison(
+    clause: str,
+    arms: Sequence[tuple[int, int]] = (),
+    controls: Sequence[tuple[int, int]] = (),
+) -> Comparison | None:
+    """Which arm a lower-cased clause that compares arms favours, or None when it compares
+    nothing (then the clause's other words decide).
+
+    The comparative is said of the arm named first ("X was higher in A than in B", "A
+    showed greater X than B"), not of one set after "than", "versus" or "compared with"
+    ("compared with B, A had lower X"); when only the reference is named, of the other arm.
+    An arm is a control one (sham, placebo, control, usual care, waiting list), else a
+    studied one (``arms``: spans of the studied treatments' names, or "the X group";
+    ``controls``: spans of a comparator's names the words above do not tell, such as an
+    active comparator's).
+    Whether higher is better is the outcome's (`_POLARITY`); a verdict of 0 when the clause
+    only says the arms differed, names no outcome of known polarity, or speaks of adverse
+    events (a safety finding's, not an effect)."""
+    cue = _comparison_cue(clause)
+    if cue is None:
+        return None
+    kind = cue.lastgroup or ""
+    mentions = _arm_mentions(clause, arms, controls)
+    if (
+        kind in ("up", "down")
+        and cue.group() in _PLAIN_CHANGE
+        and not any(ref for _, _, _, ref in mentions)
+    ):
+        # "pain was reduced in the DN group": a change within an arm, unless one is set
+        # against another ("reduced ... compared with sham")
+        return None
+    subject = _subject(clause, cue, mentions)
+    if kind == "diff":
+        return None  # a difference without its side: left to the clause's other words
+    side = -1 if subject == "control" else 1
+    if kind in ("good", "bad", "favour"):
+        verdict = -1 if kind == "bad" else 1
+        return Comparison(verdict * side, None, subject)
+    up = kind in ("up", "moreup", "lessdown")
+    named = _outcome_named(clause, mentions, cue)
+    polarity = _POLARITY_SIGN.get(named) if named else None
+    # the outcome itself: "a greater reduction in LDL" is a lower LDL
+    higher = (up if side > 0 else not up) != (named == "fall")
+    if polarity is None:
+        # "larger numbers attended": a comparison of arms only when the clause names one
+        return Comparison(0, higher, subject) if mentions else None
+    return Comparison((1 if up == (polarity > 0) else -1) * side, higher, subject)
+
+
+def _comparison_cue(clause: str) -> re.Match[str] | None:
+    """The first judgement of ``clause`` ("better", "improved more"), else its first
+    signed comparative, not negated nor a quantity ("more than 3"); else its first
+    "differed"."""
+    unsigned = magnitude = None
+    for m in _ARM_COMPARISON.finditer(clause):
+        if m.lastgroup in ("up", "down") and (
+            _QUANTITY_AFTER.match(clause, m.end()) or _OR_BEFORE.search(clause, 0, m.start())
+        ):
+            continue
+        if is_negated(clause, m.start(), m.end()):
+            continue
+        if m.lastgroup == "diff":
+            unsigned = unsigned or m
+            continue
+        if m.lastgroup in ("up", "down"):
+            magnitude = magnitude or m
+            continue
+        return m
+    return magnitude or unsigned
+
+
+def _arm_mentions(
+    clause: str, arms: Sequence[tuple[int, int]], controls: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int, str, bool]]:
+    """(start, end, studied|control, is a reference) of each arm the clause names."""
+    found: list[tuple[int, int, str]] = []
+    for m in _ARM_MENTION.finditer(clause):
+        if m.lastgroup == "named" and any(m.start() <= a < m.end() for a, _ in (*arms, *controls)):
+            continue  # "the landmark group": the arm the caller names
+        if m.lastgroup == "named":
+            words = m.group("named")
+            kind = "control" if _CONTROL_IN_NAME.search(words) else "studied"
+        else:
+            kind = m.lastgroup or "studied"
+        found.append((m.start(), m.end(), kind))
+    for start, end in controls:
+        if not any(s <= start < e or start <= s < end for s, e, _ in found):
+            found.append((start, end, "control"))
+    for start, end in arms:
+        if any(s <= start < e or start <= s < end for s, e, _ in found):
+            continue
+        # "sham dry needling": the name of the studied treatment in a control arm
+        kind = (
+            "control"
+            if _CONTROL_JUST_BEFORE.search(clause, max(0, start - 16), start)
+            else ("studied")
+        )
+        found.append((start, end, kind))
+    found.sort()
+    return [
+        (s, e, k, _REFERENCE_BEFORE.search(clause, max(0, s - 48), s) is not None)
+        for s, e, k in found
+    ]
+
+
+_CONTROL_IN_NAME = re.compile(rf"\b{_CONTROL_ARM_WORDS}\b")
+_CONTROL_JUST_BEFORE = re.compile(r"\b(?:sham|placebo|simulated|fake|minimal)\s+$")
+
+
+def _subject(clause: str, cue: re.Match[str], mentions: list[tuple[int, int, str, bool]]) -> str:
+    """The arm the comparative is said of."""
+    if cue.lastgroup == "favour":
+        after = [k for s, _, k, _ in mentions if s >= cue.end()]
+        if after:
+            return after[0]
+    subjects = [k for _, _, k, ref in mentions if not ref]
+    if subjects:
+        return subjects[0]
+    references = [k for _, _, k, ref in mentions if ref]
+    if references:
+        return "studied" if references[0] == "control" else "control"
+    return "unnamed"
+
+
+_POLARITY_SIGN = {"fall": 1, "higher": 1, "lower": -1}
+
+
+def _outcome_named(
+    clause: str, mentions: list[tuple[int, int, str, bool]], cue: re.Match[str]
+) -> str | None:
+    """The kind of the outcome named nearest the comparative: ``higher`` (higher is
+    better), ``lower``, ``fall`` (a fall of a lower-is-better one), ``adverse`` or None."""
+    best: tuple[int, str] | None = None
+    for m in _POLARITY.finditer(clause):
+        if any(s <= m.start() < e for s, e, _, _ in mentions):
+            continue
+        distance = cue.start() - m.end() if m.end() <= cue.start() else m.start() - cue.end()
+        if best is None or distance < best[0]:
+            best = (distance, m.lastgroup or "")
+    return best[1] if best is not None else None

@@ -36,6 +36,7 @@ __all__ = [
     "Effect",
     "EffectModel",
     "EffectText",
+    "arm_words",
     "change_of",
     "effect_features",
     "load_effect_model",
@@ -90,6 +91,12 @@ class EffectText:
                 continue  # "<int> <int>" is one mention
             tokens.append(token)
         return cls(tuple(tokens))
+
+
+def arm_words(text: str | None) -> frozenset[str]:
+    """The words that name an arm or an outcome in a prompt (`_content`), for a reader that
+    looks for the arms in a sentence itself."""
+    return _content(text)
 
 
 def _content(text: str | None) -> frozenset[str]:

@@ -1084,7 +1084,8 @@ def _read_clauses(
                 carried = subjects
             elif not comparators:
                 subjects = carried
-            reading = read_statement(text, controlled=controlled)
+            arms = [(m.start - start, m.end - start) for m in found]
+            reading = read_statement(text, controlled=controlled, arms=arms)
             appositive = _APPOSITIVE_NOT.match(text) if found else None
             if (
                 appositive is not None
@@ -1153,15 +1154,20 @@ def _read_clauses(
     return clauses
 
 
-def read_statement(text: str, *, controlled: bool = True) -> ClauseReading:
+def read_statement(
+    text: str, *, controlled: bool = True, arms: Sequence[tuple[int, int]] | None = None
+) -> ClauseReading:
     """What one lower-cased clause of a conclusion or a result states, as every clause is
-    read here before its interventions are placed (`read_clause`, with two exceptions)."""
+    read here before its interventions are placed (`read_clause`, with two exceptions).
+    ``arms``: where the clause names a studied treatment (spans of ``text``, maybe none),
+    so that a comparison is read for the arm it favours and by its outcome's polarity;
+    None for the statistical reading alone (an effect either way reads ``benefit``)."""
     if "or not" in text or "or without" in text or "no more than" in text:
         # "whether or not X was given, ... relieved pain" negates nothing; "it did
         # no more than raise the threshold" is "it only raised the threshold"
-        reading = read_clause(_OR_NOT.sub(_blank, text), controlled=controlled)
+        reading = read_clause(_OR_NOT.sub(_blank, text), controlled=controlled, arms=arms)
     else:
-        reading = read_clause(text, controlled=controlled)
+        reading = read_clause(text, controlled=controlled, arms=arms)
     if reading.weak and reading.direction == "benefit" and benefit_is_sought(text):
         # "trials are needed before it can be recommended": the benefit is the
         # call's aim, not a result ("it appears effective; more trials are
