@@ -110,15 +110,21 @@ def arm_order(clause: str, row: EiRow) -> Effect | None:
     found by the prompt's words; None when it reads no comparison of named arms or no side."""
     studied, control = arm_words(row.intervention), arm_words(row.comparator)
     studied, control = studied - control, control - studied
+    measure = arm_words(row.outcome) - studied - control
     arms: list[tuple[int, int]] = []
     controls: list[tuple[int, int]] = []
+    outcome: tuple[int, int] | None = None
     for m in _WORD.finditer(clause):
         word = m.group()
         if word in studied:
             arms.append(m.span())
         elif word in control:
             controls.append(m.span())
-    comparison = read_comparison(clause, _joined(arms, clause), _joined(controls, clause))
+        elif word in measure and outcome is None:
+            outcome = m.span()
+    comparison = read_comparison(
+        clause, _joined(arms, clause), _joined(controls, clause), outcome=outcome
+    )
     if comparison is None or comparison.higher is None or comparison.subject == "unnamed":
         return None
     return "increased" if comparison.higher else "decreased"

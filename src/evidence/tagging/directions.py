@@ -834,8 +834,12 @@ _POLARITY_ADVERSE = (
 )
 # a fall named as the outcome: more of it is better, and the measure itself went down ("a
 # greater reduction in pain", "the decrease in VAS")
+# (a noun, not the verb: "tended to decrease" is no fall named as an outcome)
 _POLARITY_FALL = (
-    r"(?:reductions?|decreases?|declines?|drops?|falls?|lowering)(?: (?:in|of) (?:the )?"
+    r"(?:(?:reductions?|lowering)|(?:(?:a|an|the|greater|larger|smaller|bigger|significant|"
+    r"mean|percentage|this|that|any) (?:[\w-]+ )?)(?:decreases?|declines?|drops?|falls?)|"
+    r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!\bwill )(?:decreases?|declines?|drops?|falls?)"
+    r"(?= (?:in|of)\b))(?: (?:in|of) (?:the )?"
     r"(?:[\w-]+ ){0,2}?(?:pain|symptoms?|disability|vas|nrs|ndi|odi|scores?|intensity))?"
 )
 _POLARITY = re.compile(
@@ -895,9 +899,13 @@ _OR_BEFORE = re.compile(r"\bor\s+$")
 _PLAIN_CHANGE = frozenset({"increased", "reduced", "decreased", "rose", "raised", "lowered"})
 _PLAIN_CHANGE |= frozenset({"fell", "declined", "dropped", "elevated"})
 # the arms: a control one however named, a studied one by its role, or "the X group"
+# ("control" as an arm, not "pain control"; "comparison" as an arm, not "pairwise
+# comparisons")
 _CONTROL_ARM_WORDS = (
-    r"(?:sham|placebo|control|controls|usual[\s-]care|standard care|no[\s-]treatment|"
-    r"untreated|wait(?:ing)?[\s-]*list|no[\s-]intervention|comparison|comparator)"
+    r"(?:sham|placebo|controls|(?:the |a )control|control(?= (?:groups?|arms?|participants|"
+    r"patients|subjects|conditions?|cohorts?|sides?|animals|eyes|limbs|children|women|men)\b)|"
+    r"usual[\s-]care|standard care|no[\s-]treatment|untreated|wait(?:ing)?[\s-]*list|"
+    r"no[\s-]intervention|(?:comparison|comparator)(?= (?:groups?|arms?|conditions?)\b))"
 )
 _ARM_MENTION = re.compile(
     rf"\b(?:(?P<control>{_CONTROL_ARM_WORDS}(?:[\s-](?:[\w-]+ ){{0,2}}?(?:groups?|arms?|"
@@ -927,6 +935,7 @@ def read_comparison(
     clause: str,
     arms: Sequence[tuple[int, int]] = (),
     controls: Sequence[tuple[int, int]] = (),
+    outcome: tuple[int, int] | None = None,
 ) -> Comparison | None:
     """Which arm a lower-cased clause that compares arms favours, or None when it compares
     nothing (then the clause's other words decide).
@@ -937,11 +946,12 @@ def read_comparison(
     An arm is a control one (sham, placebo, control, usual care, waiting list), else a
     studied one (``arms``: spans of the studied treatments' names, or "the X group";
     ``controls``: spans of a comparator's names the words above do not tell, such as an
-    active comparator's).
+    active comparator's; ``outcome``: where the outcome asked about is named, so that the
+    comparative nearest it is read).
     Whether higher is better is the outcome's (`_POLARITY`); a verdict of 0 when the clause
     only says the arms differed, names no outcome of known polarity, or speaks of adverse
     events (a safety finding's, not an effect)."""
-    cue = _comparison_cue(clause)
+    cue = _comparison_cue(clause, outcome)
     if cue is None:
         return None
     kind = cue.lastgroup or ""
@@ -972,10 +982,17 @@ def read_comparison(
     return Comparison((1 if up == (polarity > 0) else -1) * side, higher, subject)
 
 
-def _comparison_cue(clause: str) -> re.Match[str] | None:
+def _comparison_cue(clause: str, outcome: tuple[int, int] | None = None) -> re.Match[str] | None:
     """The first judgement of ``clause`` ("better", "improved more"), else its first
     signed comparative, not negated nor a quantity ("more than 3"); else its first
-    "differed"."""
+    "differed". With ``outcome`` (a span naming the outcome asked about), the signed
+    comparative nearest it ("success was lower and complications higher")."""
+    if outcome is not None:
+        cues = [m for m in _ARM_COMPARISON.finditer(clause) if _usable(clause, m)]
+        signed = [m for m in cues if m.lastgroup != "diff"]
+        if signed:
+            return min(signed, key=lambda m: _gap(m.span(), outcome))
+        return cues[0] if cues else None
     unsigned = magnitude = None
     for m in _ARM_COMPARISON.finditer(clause):
         if m.lastgroup in ("up", "down") and (
@@ -992,6 +1009,20 @@ def _comparison_cue(clause: str) -> re.Match[str] | None:
             continue
         return m
     return magnitude or unsigned
+
+
+def _usable(clause: str, m: re.Match[str]) -> bool:
+    """A comparative, not a quantity ("more than 3") nor negated."""
+    if m.lastgroup in ("up", "down") and (
+        _QUANTITY_AFTER.match(clause, m.end()) or _OR_BEFORE.search(clause, 0, m.start())
+    ):
+        return False
+    return not is_negated(clause, m.start(), m.end())
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many characters lie between two spans (0 when they touch or overlap)."""
+    return max(0, b[0] - a[1], a[0] - b[1])
 
 
 def _arm_mentions(
@@ -1059,6 +1090,10 @@ def _outcome_named(
     for m in _POLARITY.finditer(clause):
         if any(s <= m.start() < e for s, e, _, _ in mentions):
             continue
+        if m.lastgroup == "fall" and m.end() <= cue.start():
+            # "the decrease in the IBS and QoL scores was greater": the fall is what is
+            # measured, whatever it is a fall of
+            return "fall"
         distance = cue.start() - m.end() if m.end() <= cue.start() else m.start() - cue.end()
         if best is None or distance < best[0]:
             best = (distance, m.lastgroup or "")

@@ -283,3 +283,58 @@ def test_soreness_more_frequent_is_a_safety_harm_not_an_effect_benefit(
     assert not [f for f in found if f.kind == "effect" and f.direction == "benefit"]
     safety = [f for f in found if f.kind == "safety"]
     assert safety and safety[0].direction == "harm"
+
+
+@pytest.mark.parametrize(
+    ("clause", "higher", "verdict"),
+    [
+        pytest.param(
+            "post-hoc comparisons showed lower neck pain in the needling group than in the sham "
+            "group",
+            False,
+            1,
+            id="comparisons-are-no-arm",
+        ),
+        pytest.param(
+            "the decrease in disability and quality of life scores was greater in the needling "
+            "group than in the control group",
+            False,
+            1,
+            id="a-fall-measured",
+        ),
+        pytest.param(
+            "stiffness tended to decrease in the needling group and was lower than in the sham "
+            "group at one week",
+            False,
+            1,
+            id="decrease-as-a-verb",
+        ),
+        pytest.param(
+            "better pain control was reported in the active group than in the control group",
+            None,
+            1,
+            id="pain-control-is-no-arm",
+        ),
+    ],
+)
+def test_the_outcome_measured_and_the_arms_are_told_apart(
+    clause: str, higher: bool | None, verdict: int
+) -> None:
+    comparison = read_comparison(clause)
+    assert comparison is not None
+    assert (comparison.higher, comparison.verdict, comparison.subject) == (
+        higher,
+        verdict,
+        "studied",
+    )
+
+
+def test_the_comparative_nearest_the_outcome_asked_about_is_read() -> None:
+    clause = (
+        "in the sham group the success rate was lower than in the needling group, and the "
+        "complication rate was higher"
+    )
+    outcome = clause.index("complication")
+    comparison = read_comparison(clause, outcome=(outcome, outcome + len("complication")))
+    assert comparison is not None
+    assert (comparison.subject, comparison.higher) == ("control", False)
