@@ -4,9 +4,15 @@ Reads one `Article`, the tags `tag_article` gave it, and the vocabulary; writes 
 The conclusion is the CONCLUSIONS section (for a guideline, every recommendation), or the
 closing sentences of an unstructured abstract, or the last results sentences. It is read
 clause by clause ("X relieved pain but did not prevent Y" is two clauses). A clause is
-about the interventions it names as subjects (not those after "than" or "versus"), or
+about the interventions it names as subjects (not those after "than" or "versus"; but
+when two studied arms are compared and the first did worse, about the one after "than",
+which did better), or
 about every studied one when it speaks of every arm ("both groups improved"), or else the
 ones named before it; it speaks to the conditions it names, or to all of them.
+A clause comparing arms is read for the studied arm, by which arm it favours and whether
+higher is better for its outcome (`directions.read_comparison`): higher pain than sham is
+harm, a higher pressure pain threshold a benefit, a difference whose side is not said or an
+adverse event that was more frequent neither.
 For each studied (intervention, condition), the first decisive clause gives the
 direction; a strong hedge about it ("insufficient", "cannot establish") stated before or
 with it makes it ``inconclusive``, one stated only afterwards a hedged result. When the
@@ -40,6 +46,7 @@ from evidence.tagging.directions import (
     is_controlled,
     is_sham_controlled,
     read_clause,
+    read_comparison,
     sample_size,
     split_clauses,
     states_equivalence,
@@ -1086,6 +1093,13 @@ def _read_clauses(
                 subjects = carried
             arms = [(m.start - start, m.end - start) for m in found]
             reading = read_statement(text, controlled=controlled, arms=arms)
+            if reading.direction == "harm" and comparators and subjects:
+                # "pain was higher after X than after Y", two studied arms: the favoured
+                # arm is the one set after "than", and the other gets no finding from it
+                comparison = read_comparison(text, arms)
+                if comparison is not None and comparison.verdict < 0:
+                    subjects, comparators = comparators, subjects
+                    reading = reading._replace(direction="benefit")
             appositive = _APPOSITIVE_NOT.match(text) if found else None
             if (
                 appositive is not None

@@ -338,3 +338,31 @@ def test_the_comparative_nearest_the_outcome_asked_about_is_read() -> None:
     comparison = read_comparison(clause, outcome=(outcome, outcome + len("complication")))
     assert comparison is not None
     assert (comparison.subject, comparison.higher) == ("control", False)
+
+
+HEAD_TO_HEAD = {
+    "title": "Dry needling or therapeutic ultrasound for neck pain: a randomized trial",
+    "types": [JOURNAL_ARTICLE, RCT],
+    "methods": "Sixty office workers with neck pain were randomized to dry needling or to "
+    "therapeutic ultrasound, six sessions each.",
+}
+
+
+@pytest.mark.parametrize(
+    "results",
+    [
+        "Neck pain was significantly higher after therapeutic ultrasound than after dry "
+        "needling at six weeks (p = 0.01).",
+        "Therapeutic ultrasound left significantly more neck disability than dry needling "
+        "(p = 0.02).",
+        "The therapeutic ultrasound group improved less than the dry needling group (p = 0.01).",
+    ],
+)
+def test_the_arm_that_did_worse_head_to_head_leaves_the_benefit_to_the_other(
+    vocab: Vocabulary, results: str
+) -> None:
+    record = article(**{**HEAD_TO_HEAD, "results": results})  # type: ignore[arg-type]
+    found = [f for f in analyse_article(record, vocab)[1] if f.kind == "effect"]
+    assert {(f.intervention, f.direction, f.comparator) for f in found} == {
+        ("dry_needling", "benefit", "active")
+    }
