@@ -572,8 +572,26 @@ def _compared(
     if comparison is None:
         return direction
     if comparison.verdict == 0:
-        return None
+        # the comparison tells nothing; a benefit the clause states in other words stands
+        # ("effective and more convenient"), one read from the comparison alone does not
+        start, end = comparison.cue
+        before = _DEGREE_BEFORE.search(clause, max(0, start - 32), start)
+        after = _DEGREE_AFTER.match(clause, end)
+        start, end = before.start() if before else start, after.end() if after else end
+        rest = clause[:start] + " " * (end - start) + clause[end:]
+        return "benefit" if _worded(rest, 0, controlled=True) == "benefit" else None
     return "benefit" if comparison.verdict > 0 else "harm"
+
+
+# the degree words around a comparative: "significantly more", "differed significantly"
+_DEGREE_BEFORE = re.compile(
+    r"(?:\b(?:statistically |clinically )?(?:significantly|markedly|much|slightly|"
+    r"substantially|considerably|far)\s+)+$"
+)
+_DEGREE_AFTER = re.compile(
+    r"(?:\s+(?:statistically |clinically )?(?:significantly|markedly|substantially|"
+    r"considerably))+\b"
+)
 
 
 def _uninterposed(clause: str) -> str:
@@ -929,6 +947,7 @@ class Comparison(NamedTuple):
     verdict: int  # +1 the studied arm did better, -1 worse, 0 it cannot be told
     higher: bool | None  # the outcome was higher for the studied arm (None: not said)
     subject: str  # the arm the comparative is said of: studied, control or unnamed
+    cue: tuple[int, int] = (0, 0)  # where the comparative is in the clause
 
 
 def read_comparison(
@@ -970,7 +989,7 @@ def read_comparison(
     side = -1 if subject == "control" else 1
     if kind in ("good", "bad", "favour"):
         verdict = -1 if kind == "bad" else 1
-        return Comparison(verdict * side, None, subject)
+        return Comparison(verdict * side, None, subject, cue.span())
     up = kind in ("up", "moreup", "lessdown")
     named = _outcome_named(clause, mentions, cue)
     polarity = _POLARITY_SIGN.get(named) if named else None
@@ -978,8 +997,8 @@ def read_comparison(
     higher = (up if side > 0 else not up) != (named == "fall")
     if polarity is None:
         # "larger numbers attended": a comparison of arms only when the clause names one
-        return Comparison(0, higher, subject) if mentions else None
-    return Comparison((1 if up == (polarity > 0) else -1) * side, higher, subject)
+        return Comparison(0, higher, subject, cue.span()) if mentions else None
+    return Comparison((1 if up == (polarity > 0) else -1) * side, higher, subject, cue.span())
 
 
 def _comparison_cue(clause: str, outcome: tuple[int, int] | None = None) -> re.Match[str] | None:

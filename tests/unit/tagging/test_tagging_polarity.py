@@ -366,3 +366,17 @@ def test_the_arm_that_did_worse_head_to_head_leaves_the_benefit_to_the_other(
     assert {(f.intervention, f.direction, f.comparator) for f in found} == {
         ("dry_needling", "benefit", "active")
     }
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "dry needling was effective and more convenient for patients than surgery",
+        "the injection relieved pain, with a shorter treatment time than the laser",
+        "dry needling is an effective option, and less costly than the other arm",
+    ],
+)
+def test_a_benefit_in_other_words_stands_beside_a_comparison_of_unknown_polarity(
+    clause: str,
+) -> None:
+    assert classify_clause(clause, arms=[(0, 12)]) == "benefit"
