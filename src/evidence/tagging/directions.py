@@ -969,12 +969,18 @@ def read_comparison(
     comparative nearest it is read).
     Whether higher is better is the outcome's (`_POLARITY`); a verdict of 0 when the clause
     only says the arms differed, names no outcome of known polarity, or speaks of adverse
-    events (a safety finding's, not an effect)."""
+    events (a safety finding's, not an effect).
+    None too when the comparative is not an outcome of the arms (`_off_outcome`: a dose,
+    the sessions, a cost, a subgroup of patients), when the arms are compared at baseline
+    or one arm at two times (`_not_between_arms`), or two doses of one treatment with no
+    control arm (`_variants_compared`)."""
     cue = _comparison_cue(clause, outcome)
-    if cue is None:
+    if cue is None or _not_between_arms(clause, cue):
         return None
     kind = cue.lastgroup or ""
     mentions = _arm_mentions(clause, arms, controls)
+    if _variants_compared(clause, mentions):
+        return None
     if (
         kind in ("up", "down")
         and cue.group() in _PLAIN_CHANGE
@@ -1018,7 +1024,7 @@ def _comparison_cue(clause: str, outcome: tuple[int, int] | None = None) -> re.M
             _QUANTITY_AFTER.match(clause, m.end()) or _OR_BEFORE.search(clause, 0, m.start())
         ):
             continue
-        if is_negated(clause, m.start(), m.end()):
+        if is_negated(clause, m.start(), m.end()) or _off_outcome(clause, m):
             continue
         if m.lastgroup == "diff":
             unsigned = unsigned or m
@@ -1036,7 +1042,92 @@ def _usable(clause: str, m: re.Match[str]) -> bool:
         _QUANTITY_AFTER.match(clause, m.end()) or _OR_BEFORE.search(clause, 0, m.start())
     ):
         return False
-    return not is_negated(clause, m.start(), m.end())
+    return not is_negated(clause, m.start(), m.end()) and not _off_outcome(clause, m)
+
+
+# --- Comparatives that compare no outcome of the arms ----------------------------------
+# What a comparative describes when it is not the outcome: the treatment's dose, the
+# number or length of its sessions, or its cost ("with higher laser doses", "more sessions",
+# "at a better cost-effectiveness ratio", "more expensive"); the words between may not name
+# an outcome ("higher pain intensity" is one), and a dose of something is one ("lower doses
+# of analgesics"). Bare "duration", "frequency", "energy" or "volume" are left out: in real
+# results they name outcomes as often ("a longer duration of analgesia", "tidal volume").
+_CONDITION_NOUN = re.compile(
+    r"\s+(?:(?:a|an|the)\s+)?(?P<between>(?:(?!(?:with|in|of|for|at|by|to|from|and|than|"
+    r"after|compared|versus|vs|was|were|group|groups)\b)[\w-]+\s+){0,2}?)(?:(?:doses?|dosages?)"
+    r"(?! of)|dosing|(?:treatment|stimulation|session|needling|therapy|intervention) "
+    r"(?:durations?|frequenc(?:y|ies)|intensit(?:y|ies))|durations? of (?:treatment|therapy|"
+    r"stimulation|sessions?|intervention|needling)|sessions?|number of (?:sessions|treatments|"
+    r"needles|visits)|wavelengths?|costs?|cost[\s-](?:effectiveness|utility|benefit)|prices?|"
+    r"expen(?:ses?|diture)|charges?|savings?|expensive|costly|budget)\b"
+)
+# a subgroup of patients before the comparative: "in people whose pain was of shorter
+# duration", "patients with more severe pain"
+_SUBGROUP_BEFORE = re.compile(
+    r"\b(?:(?:patients|people|participants|subjects|those|individuals|cases|women|men|adults|"
+    r"children|persons)\s+with(?:\s+(?:a|an|the))?\s+(?:[\w-]+\s+){0,3}?|"
+    r"whose\s+(?:[\w-]+\s+){0,4}?)$"
+)
+# the effect said to be larger in some patients: "more pronounced in patients with",
+# "greater among women", "larger in the elderly"
+_SUBGROUP_AFTER = re.compile(
+    r"(?:\s+(?:pronounced|marked|evident|apparent|noticeable|prominent|striking|notable))?"
+    r"\s+(?:in|among|for)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:patients|people|participants|"
+    r"subjects|those|individuals|cases|adults|persons)\s+(?:with|whose|aged|over|under)\b|"
+    r"(?:older|younger|elderly|women|men|females|males|girls|boys)\b)"
+)
+
+
+def _off_outcome(clause: str, m: re.Match[str]) -> bool:
+    """Whether the comparative at ``m`` describes something other than an outcome of the
+    arms: a dose, a duration, a cost (`_CONDITION_NOUN`), or a subgroup of patients."""
+    noun = _CONDITION_NOUN.match(clause, m.end())
+    if noun is not None and not _POLARITY.search(noun.group("between")):
+        return True
+    if m.lastgroup == "good" and "cost" in m.group():
+        return True  # "more cost-effective": a cost, not an outcome
+    if _SUBGROUP_BEFORE.search(clause, max(0, m.start() - 48), m.start()):
+        return True
+    return _SUBGROUP_AFTER.match(clause, m.end()) is not None
+
+
+# a comparison of the patients' state at baseline ("at baseline, pain was higher in the
+# DN group", "scored higher at baseline"), not a change from it; or with another time, not
+# another arm ("pain was lower at 12 weeks than at 4 weeks", "than before treatment")
+_AT_BASELINE = r"(?:at (?:study )?(?:baseline|entry|inclusion|enrol?ment)|before randomi[sz]ation)"
+_BASELINE_BEFORE = re.compile(rf"\b(?:{_AT_BASELINE}|baseline (?:differences?|characteristics))\b")
+_BASELINE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?{_AT_BASELINE}\b")
+_THAN_TIME = re.compile(
+    r"\bthan\s+(?:it (?:was|did)\s+|they (?:were|did)\s+)?"
+    r"(?:before|previously|earlier|pre-?(?:treatment|intervention|operative)|(?:at|after|in|"
+    r"during|by|on) (?:the )?(?:(?:\d+|one|two|three|four|five|six|eight|ten|twelve)[\s-]?"
+    r"(?:weeks?|months?|days?|years?|sessions?|hours?)|(?:first|second|third|initial|last|"
+    r"final|previous|earlier|start|beginning|outset|end)\b|pre-?(?:treatment|intervention)))"
+)
+
+
+def _not_between_arms(clause: str, cue: re.Match[str]) -> bool:
+    """Whether the comparison at ``cue`` is with the baseline state or another time, not
+    between the arms."""
+    if _BASELINE_BEFORE.search(clause, 0, cue.start()) or _BASELINE_AFTER.match(clause, cue.end()):
+        return True
+    return _THAN_TIME.search(clause, cue.start()) is not None
+
+
+# a dose or variant of a treatment: "high-dose", "low intensity", "a short course"
+_VARIANT = re.compile(
+    r"\b(?:(?:high|low|higher|lower|single|double|standard|reduced|full|half|medium|moderate|"
+    r"short|long)[\s-](?:doses?|dosages?|intensity|frequency|volume|energy|power|duration|"
+    r"course))\b"
+)
+
+
+def _variants_compared(clause: str, mentions: list[tuple[int, int, str, bool]]) -> bool:
+    """Whether the clause compares two doses or variants of one treatment and no control
+    arm ("pain was lower after high-dose than after low-dose laser")."""
+    if any(kind == "control" for _, _, kind, _ in mentions):
+        return False
+    return len(_VARIANT.findall(clause)) >= 2
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
