@@ -12,7 +12,8 @@ ones named before it; it speaks to the conditions it names, or to all of them.
 A clause comparing arms is read for the studied arm, by which arm it favours and whether
 higher is better for its outcome (`directions.read_comparison`): higher pain than sham is
 harm, a higher pressure pain threshold a benefit, a difference whose side is not said or an
-adverse event that was more frequent neither.
+adverse event that was more frequent neither; nor is a comparative that compares no outcome
+of the arms (a dose, a cost, a subgroup, the arms at baseline, one arm at two times).
 For each studied (intervention, condition), the first decisive clause gives the
 direction; a strong hedge about it ("insufficient", "cannot establish") stated before or
 with it makes it ``inconclusive``, one stated only afterwards a hedged result. When the
