@@ -19,13 +19,17 @@ is measured per contender:
   startup    `evidence --help` (wall time: the CLI's start-up alone)
 
     python bench/ingest_bench.py [--records 30000] [--file PATH] [--skip-entrez]
-                                 [--workers N] [--repeat N]
+                                 [--workers N] [--repeat N] [--cpu]
 
 With ``--repeat N`` the floor, parse, load and evidence runs are repeated N times, interleaved
 (each into a fresh warehouse), and the table shows the median with the range beside it: on
 a shared 2-core machine one run can be a second off either way. The `load`, `evidence` and
 `cli` rows use the record builder that `iter_records` picks (EVIDENCE_PARSER, default: the
-compiled one when built); the line under the table says which.
+compiled one when built); the line under the table says which. The `cli` row is repeated
+too, and ``--cpu`` prints, under the table, each of its runs' CPU seconds by process: the
+`evidence` process, the forkserver of the worker pool (its own work: importing what the
+workers need before it forks them), each worker, and all of them together (see
+`_cpu_by_process`).
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ sys.path.insert(0, str(HERE))
 from generate import write_file  # noqa: E402
 
 WORKERS: int | None = None
+CPU = False  # --cpu: the cli row measures CPU by process
 
 
 def _quick(path: str) -> int:
@@ -89,6 +94,7 @@ def _child(kind: str, path: str, db: str) -> None:
     start = time.perf_counter()
     records = 0
     rss_children = False
+    cpu: dict[str, Any] | None = None
     wall: float | None = None  # the CLI row: its run alone, not the record count after it
     if kind in ("load", "evidence", "again", "forced"):
         from evidence import pipeline
@@ -115,12 +121,13 @@ def _child(kind: str, path: str, db: str) -> None:
             records += 1
     elif kind == "cli":
         extra = [] if WORKERS is None else ["--workers", str(WORKERS)]
-        subprocess.run(
-            [_evidence(), "ingest", path, "--db", db + ".cli", *extra],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        wall = time.perf_counter() - start
+        argv = [_evidence(), "ingest", path, "--db", db + ".cli", *extra]
+        if CPU:
+            cpu = _cpu_by_process(argv)
+            wall = cpu.pop("seconds")
+        else:
+            subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+            wall = time.perf_counter() - start
         records = _count(path)
         rss_children = True
     elif kind == "startup":
@@ -159,7 +166,101 @@ def _child(kind: str, path: str, db: str) -> None:
     seconds = wall if wall is not None else time.perf_counter() - start
     who = resource.RUSAGE_CHILDREN if rss_children else resource.RUSAGE_SELF
     rss_mb = resource.getrusage(who).ru_maxrss / 1024
-    print(json.dumps({"kind": kind, "records": records, "seconds": seconds, "rss_mb": rss_mb}))
+    result: dict[str, Any] = {"kind": kind, "records": records, "seconds": seconds}
+    result["rss_mb"] = rss_mb
+    if cpu is not None:
+        result["cpu"] = cpu
+    print(json.dumps(result))
+
+
+def _cpu_by_process(argv: list[str]) -> dict[str, Any]:
+    """Run ``argv`` and return the CPU seconds (user + system) of each of its processes,
+    and its wall time (``seconds``).
+
+    This process becomes a child subreaper (Linux), so that the processes the command
+    leaves to end after it (the forkserver, the resource tracker) are reaped here, and
+    waits for all of them: ``total`` is then exact (the rusage of every process reaped in
+    this tree), and so is ``main`` (the command's own process). The others are sampled from
+    /proc every 20 ms while they run, so each misses at most its last 20 ms: ``forkserver``
+    (its own work only), ``workers`` (one value each, in start order) and ``other`` (the
+    resource tracker and anything else).
+    """
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(36, 1, 0, 0, 0) != 0:  # PR_SET_CHILD_SUBREAPER
+        raise SystemExit("--cpu needs Linux (prctl PR_SET_CHILD_SUBREAPER)")
+    tick = os.sysconf("SC_CLK_TCK")
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as null:
+        main = subprocess.Popen(argv, stdout=null).pid
+    seen: dict[int, tuple[str, int, float]] = {}  # pid -> (role, parent, CPU seconds)
+
+    def sample(pid: int, parent: int) -> None:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            cmdline = b"" if pid in seen else Path(f"/proc/{pid}/cmdline").read_bytes()
+            children = [
+                int(c)
+                for task in Path(f"/proc/{pid}/task").iterdir()
+                for c in (task / "children").read_text().split()
+            ]
+        except (FileNotFoundError, ProcessLookupError):
+            return  # ended between two looks
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if fields[0] == "Z":
+            return  # its CPU is final, but a zombie's /proc figures may read as 0
+        cpu = (int(fields[11]) + int(fields[12])) / tick
+        role = seen[pid][0] if pid in seen else _role(pid, parent, cmdline, main, seen)
+        seen[pid] = (role, parent, cpu)
+        for child in children:
+            sample(child, pid)
+
+    status = None
+    while status is None:
+        sample(main, os.getpid())
+        done, code, usage = os.wait4(main, os.WNOHANG)
+        if done:
+            status = code
+            seconds = time.perf_counter() - start
+            main_cpu = usage.ru_utime + usage.ru_stime
+        else:
+            time.sleep(0.02)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{argv[0]} exited with {os.waitstatus_to_exitcode(status)}")
+    while True:  # the forkserver, the resource tracker: reaped here once they end
+        for pid, (_, parent, _) in list(seen.items()):
+            if pid != main:
+                sample(pid, parent)
+        try:
+            done, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if not done:
+            time.sleep(0.02)
+    total = resource.getrusage(resource.RUSAGE_CHILDREN)
+    by_role: dict[str, list[float]] = {}
+    for pid, (role, _, cpu) in seen.items():  # in start order
+        if pid != main:
+            by_role.setdefault(role, []).append(cpu)
+    return {
+        "seconds": seconds,  # the command's wall time, to its end
+        "main": main_cpu,
+        "forkserver": sum(by_role.get("forkserver", [])),
+        "workers": by_role.get("worker", []),
+        "other": sum(by_role.get("other", [])),
+        "total": total.ru_utime + total.ru_stime,
+    }
+
+
+def _role(
+    pid: int, parent: int, cmdline: bytes, main: int, seen: dict[int, tuple[str, int, float]]
+) -> str:
+    if parent in seen and seen[parent][0] == "forkserver":
+        return "worker"  # forked from it: the same command line
+    if b"multiprocessing.forkserver" in cmdline:
+        return "forkserver"
+    return "other"
 
 
 def _evidence() -> str:
@@ -175,8 +276,10 @@ def _count(path: str) -> int:
     return data.count(b"</PubmedArticle>")
 
 
-def _run(kind: str, path: Path, db: Path, workers: int | None) -> dict[str, float]:
+def _run(kind: str, path: Path, db: Path, workers: int | None, cpu: bool = False) -> dict[str, Any]:
     extra = [] if workers is None else ["--workers", str(workers)]
+    if cpu and kind == "cli":
+        extra.append("--cpu")
     proc = subprocess.run(
         [sys.executable, __file__, "--child", kind, str(path), str(db), *extra],
         check=True,
@@ -196,15 +299,20 @@ def main() -> None:
     parser.add_argument(
         "--only", help="comma-separated contenders to run (e.g. floor,parse-c,load)"
     )
+    parser.add_argument(
+        "--cpu", action="store_true", help="the cli row's CPU seconds by process (Linux)"
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        global WORKERS
+        global WORKERS, CPU
         WORKERS = args.workers
+        CPU = args.cpu
         _child(*args.child)
         return
     compiled = importlib.util.find_spec("evidence.pubmed._fast") is not None
     repeated = ["floor", "parse-py", *(["parse-c"] if compiled else []), "load", "evidence"]
+    repeated.append("cli")
     once = ["quick"]
     if importlib.util.find_spec("pubmed_parser") is not None:
         once.append("pubmed_parser")
@@ -216,9 +324,9 @@ def main() -> None:
         wanted = set(args.only.split(","))
         repeated = [k for k in repeated if k in wanted]
         once = [k for k in once if k in wanted]
-        singles = [k for k in ("again", "forced", "cli", "startup") if k in wanted]
+        singles = [k for k in ("again", "forced", "startup") if k in wanted]
     else:
-        singles = ["again", "forced", "cli", "startup"]
+        singles = ["again", "forced", "startup"]
     runs: dict[str, list[dict[str, Any]]] = {}
     with tempfile.TemporaryDirectory(prefix="evidence-bench-") as tmp:
         path = args.file or write_file(Path(tmp) / "bench.xml", args.records, first_pmid=1)
@@ -227,11 +335,11 @@ def main() -> None:
         for round_ in range(max(1, args.repeat)):
             db = Path(tmp) / f"bench{round_}.duckdb"  # a fresh warehouse each round
             for kind in repeated:
-                runs.setdefault(kind, []).append(_run(kind, path, db, args.workers))
+                runs.setdefault(kind, []).append(_run(kind, path, db, args.workers, args.cpu))
         # again and forced on the last round's warehouse
         for kind in [*[k for k in singles if k in ("again", "forced")], *once]:
             runs[kind] = [_run(kind, path, db, args.workers)]
-        for kind in [k for k in singles if k in ("cli", "startup")]:
+        for kind in [k for k in singles if k == "startup"]:
             runs[kind] = [_run(kind, path, db, args.workers)]
     results = {kind: _median(runs[kind]) for kind in order if kind in runs}
     print(f"{'contender':<14} {'records':>8} {'seconds':>8} {'records/s':>10} {'peak RSS MB':>12}")
@@ -253,6 +361,15 @@ def main() -> None:
         path_name = "python (no compiled builder in this evidence)"
     workers = "default (one per core)" if args.workers is None else str(args.workers)
     print(f"record builder of load/evidence/cli: {path_name}; workers: {workers}")
+    for i, run in enumerate(runs.get("cli", [])):
+        if "cpu" in run:
+            c = run["cpu"]
+            each = ", ".join(f"{w:.2f}" for w in c["workers"])
+            print(
+                f"cli run {i + 1}: {run['seconds']:.2f} s; CPU s: main {c['main']:.2f}, "
+                f"forkserver {c['forkserver']:.2f}, workers [{each}], other {c['other']:.2f}, "
+                f"all {c['total']:.2f}"
+            )
     if "parse-c" in results and "parse-py" in results:
         py, c = results["parse-py"]["seconds"], results["parse-c"]["seconds"]
         print(f"parse, compiled / python builder speed: {py / c:.2f}x")
