@@ -12,7 +12,6 @@ import itertools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,7 @@ from evidence.ingest.engine import (
     run_files,
 )
 from evidence.ingest.pool import WorkerPool
+from evidence.ingest.preload import VocabSource
 from evidence.models import Article, Finding, Tag
 from evidence.pubmed import sniff_medline
 from evidence.store import WorkCopy, connect, refresh_tags, transaction
@@ -114,7 +114,8 @@ def make_tagger(settings: Settings) -> VocabTagger:
 
 
 def load_tagger(vocab_dir: Path) -> VocabTagger:
-    """The tagger for the vocabulary in ``vocab_dir`` (picklable as a partial, for workers)."""
+    """The tagger for the vocabulary in ``vocab_dir`` (worker processes get theirs through
+    `evidence.ingest.preload.VocabSource`)."""
     from evidence.tagging import load_vocabulary
 
     return VocabTagger(load_vocabulary(vocab_dir))
@@ -221,7 +222,7 @@ def ingest_into(
     summary.errors.extend(empty_folders)
     count = default_workers() if workers is None else workers
     big = count > 0 and any(p.is_file() and p.stat().st_size >= PARALLEL_MIN_BYTES for p in paths)
-    factory = partial(load_tagger, settings.vocab_dir) if tag else None
+    factory = VocabSource(settings.vocab_dir) if tag else None
     pool = WorkerPool(count, factory) if big else None
     try:
         _ingest_into(settings, work, paths, tag, summary, force, progress, on_file, pool)

@@ -225,6 +225,15 @@ class TextMatcher:
         rest = after.finditer(lower)
         return rest if first is None else chain((first,), rest)
 
+    def prepare(self) -> None:
+        """Build now what `find` would build on first use: the ASCII twin of `word_regex`
+        and the compiled scan (~0.15-0.2 CPU-s together). For a process that forks the
+        processes that tag (the parallel ingest's forkserver): they then start with both.
+        Changes no match."""
+        if self.word_regex is not None and not self.plain and not self._ascii:
+            self._ascii.append(ascii_twin(self.word_regex))
+        self._start_scan()
+
     def _start_scan(self) -> StartScan | None:
         """The compiled scan of `guard_keys`, built on first use; None on the plain path,
         without `compiled`, or when `evidence.tagging._scan` was not built."""
