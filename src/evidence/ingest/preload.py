@@ -14,8 +14,9 @@ preload), loads that folder when the variable names the forkserver's parent
 (`hold_for_workers`), keeping it with a digest of the files it was built from (`hold`).
 
 A worker tags with the held vocabulary only when the folder's files are, byte for byte,
-those it was built from (`VocabSource`): the forkserver lives as long as the process that
-started it, and a vocabulary edited since (or another folder) is loaded by the worker
+those it was built from (`VocabSource`; the same files give the same vocabulary, the same
+tagger key): the forkserver lives as long as the process that started it, and a
+vocabulary edited since, or another folder's with other files, is loaded by the worker
 itself, exactly as the run's own process would load it.
 """
 
