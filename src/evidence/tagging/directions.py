@@ -66,6 +66,10 @@ _CLAUSE_BREAK = re.compile(
     # differ", "was, however, not significant")
     r"|" + "".join(rf"(?<!\b{w})(?<!\b{w},)" for w in _AUX) + r",?\s+\bhowever\b,?"
     r"|,\s+(?:and\s+)?(?=(?:can|should|may|must)\b)"
+    # a change within the arms, then the null between them: "both groups improved (...), with
+    # no significant between-group difference" is two results
+    r"|,\s+(?=with\s+no\s+(?:statistically\s+)?significant\s+(?:[\w-]+\s+){0,2}"
+    r"differences?\b)"
     # "both reduced pain more than sham, and did not differ from each other"
     r"|,\s+and\s+(?=(?:did|do|does|was|were|is|are) not\b)"
     # "yet" as "but", not in "not yet proven", "has yet to be shown"
@@ -74,7 +78,7 @@ _CLAUSE_BREAK = re.compile(
 )
 # each match of `_CLAUSE_BREAK` holds one of these ("though" is in "although")
 _BREAK_WORDS: tuple[str, ...] = (";", "but", "may", "can", "while", "though", "however")
-_BREAK_WORDS += ("whereas", "yet", "should", "must", " not")
+_BREAK_WORDS += ("whereas", "yet", "should", "must", " not", "with no")
 # "To provide recommendations for ...": an aim, not a conclusion
 _AIM = re.compile(r"^\s*(?:to|we aimed to|we sought to|the (?:aim|objective|purpose) (?:was|is))\b")
 # A null comparison is `no_benefit` against sham, placebo, no treatment or in an add-on
