@@ -425,9 +425,7 @@ def test_a_bare_answer_followed_by_something_else_keeps_its_claim(draft: Drafter
 def test_pressing_on_a_trigger_point_is_trigger_point_therapy(
     draft: Drafter, text: str, start: str
 ) -> None:
-    claims = _of(draft(text), start)
-    assert claims
-    assert {i for _, i, _, _ in claims} == {("trigger_point_therapy",)}
+    _only_about(draft, text, start, "trigger_point_therapy")
 
 
 # -- a treatment's name before a person or a tool -------------------------------------------------
