@@ -34,19 +34,21 @@ from typing import Any
 import yaml
 
 from evidence.errors import InputError
-from evidence.models import Finding, Tag
+from evidence.models import Dimension, Finding, Tag
 
 __all__ = [
     "LIST_DIMENSIONS",
     "EvalReport",
     "GoldRecord",
     "Score",
+    "labels_as_prediction",
     "legacy_direction",
     "load_gold",
     "score_records",
+    "topic_record",
 ]
 
-LIST_DIMENSIONS = ("intervention", "condition", "outcome", "adverse_event")
+LIST_DIMENSIONS: tuple[Dimension, ...] = ("intervention", "condition", "outcome", "adverse_event")
 FindingKey = tuple[int, str, str | None]
 _LEGACY_EVENTS = {"nausea": "nausea_vomiting", "vomiting": "nausea_vomiting"}
 
@@ -218,7 +220,7 @@ def load_topic_set(folder: Path, split: str) -> tuple[list[Path], dict[int, Gold
         path = record_dir / "gold.yaml"
         try:
             entry: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-            record = _topic_record(entry)
+            record = topic_record(entry)
         except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
             raise InputError(f"{path}: malformed labels ({exc})") from exc
         paths.append(record_dir / "record.xml")
@@ -226,7 +228,9 @@ def load_topic_set(folder: Path, split: str) -> tuple[list[Path], dict[int, Gold
     return paths, gold
 
 
-def _topic_record(entry: Any) -> GoldRecord:
+def topic_record(entry: Any) -> GoldRecord:
+    """One topic-set label entry (a ``gold.yaml`` document) as a GoldRecord; raises KeyError,
+    TypeError or ValueError when malformed (`load_topic_set` names the file)."""
     details: dict[tuple[str, str, str | None], GoldFinding] = {}
     every: dict[tuple[str, str, str | None], list[GoldFinding]] = {}
     for f in entry.get("findings") or ():
@@ -252,6 +256,43 @@ def _topic_record(entry: Any) -> GoldRecord:
         details=details,
         all_details={key: tuple(found) for key, found in every.items()},
     )
+
+
+def labels_as_prediction(entry: Mapping[str, Any]) -> tuple[list[Tag], list[Finding]]:
+    """One topic-set label entry (a ``gold.yaml``) as the tags and findings a tagger would
+    give, so that a second labeller's labels can be scored against the first's with the same
+    scorer (`bench/topic_agreement.py`). Raises InputError when the entry is malformed."""
+    try:
+        pmid = int(entry["pmid"])
+        tags = [
+            Tag(pmid, dimension, str(value), "label", "")
+            for dimension in LIST_DIMENSIONS
+            for value in entry.get(dimension) or ()
+        ]
+        tags += [
+            Tag(pmid, "design", str(entry["design"]), "label", ""),
+            Tag(pmid, "population", str(entry["population"]), "label", ""),
+        ]
+        findings = [
+            Finding(
+                pmid=pmid,
+                intervention=str(f["intervention"]),
+                condition=f.get("condition"),
+                outcome=None,
+                direction=f["direction"],
+                design=str(entry["design"]),
+                sentence=str(f.get("sentence") or ""),
+                qualifiers=("low_certainty",) if f.get("certainty") == "hedged" else (),
+                kind=f.get("kind", "effect"),
+                comparator=f.get("comparator"),
+                events=tuple(f.get("events") or ()),
+                seriousness=f.get("seriousness"),
+            )
+            for f in entry.get("findings") or ()
+        ]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"labels of record {entry.get('pmid')!r}: malformed ({exc})") from exc
+    return tags, findings
 
 
 def legacy_direction(finding: Finding) -> str:
