@@ -31,6 +31,7 @@ from evidence.baseline.writer import out_of_order, partition_steps
 from evidence.config import Settings
 from evidence.errors import EvidenceError, StorageError
 from evidence.ingest import (
+    INGEST_CHECKPOINT_THRESHOLD,
     INGEST_MEMORY_LIMIT,
     FileJob,
     FileResult,
@@ -167,7 +168,13 @@ def ingest_baseline(
         chunk_size=chunk_size,
     )
     summary = BaselineSummary()
-    con = connect(work.path, memory_limit=INGEST_MEMORY_LIMIT)
+    # as `evidence ingest`: a file's rows are written once into the database at its commit,
+    # not into the write-ahead log and again at the close
+    con = connect(
+        work.path,
+        memory_limit=INGEST_MEMORY_LIMIT,
+        checkpoint_threshold=INGEST_CHECKPOINT_THRESHOLD,
+    )
     try:
         # Each parse is told the sha256s already loaded under its file name, so a re-run does
         # not parse again what is loaded (the writer checks every sha256 again anyway).

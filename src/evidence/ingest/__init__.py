@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from evidence.ingest.engine import (
     BATCH_SIZE,
+    INGEST_CHECKPOINT_THRESHOLD,
     INGEST_MEMORY_LIMIT,
     PARALLEL_MIN_BYTES,
     EngineRun,
@@ -41,6 +42,7 @@ from evidence.ingest.steps import Parsed, Segment
 
 __all__ = [
     "BATCH_SIZE",
+    "INGEST_CHECKPOINT_THRESHOLD",
     "INGEST_MEMORY_LIMIT",
     "PARALLEL_MIN_BYTES",
     "EngineRun",

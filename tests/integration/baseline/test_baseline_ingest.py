@@ -222,3 +222,25 @@ def test_cli_on_dask_a_file_lxml_rejects_exits_2_and_publishes_the_good_one(
     assert not list(db.parent.glob(".*.tmp"))
     with (db.parent / f"{db.name}.lock").open("rb") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def test_the_baseline_writes_each_files_rows_once(
+    release: Release, settings: Settings, bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Like `evidence ingest`, a baseline load's commits go straight into the database file
+    (the ingest's checkpoint threshold), and the load is still whole."""
+    import evidence.baseline.run as baseline_run
+    from evidence.ingest import INGEST_CHECKPOINT_THRESHOLD
+
+    seen: list[object] = []
+
+    def spy(*args: Any, **kwargs: Any) -> duckdb.DuckDBPyConnection:
+        seen.append(kwargs.get("checkpoint_threshold"))
+        return connect(*args, **kwargs)
+
+    monkeypatch.setattr(baseline_run, "connect", spy)
+    with open_submit(1) as submit:
+        summary = pipeline.baseline(settings, files_of(release), submit=submit, chunk_size=16)
+    assert summary.ok
+    assert seen == [INGEST_CHECKPOINT_THRESHOLD]
+    assert bench.check_warehouse(settings.db_path, release[1]) == []
