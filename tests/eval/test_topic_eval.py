@@ -153,3 +153,28 @@ def test_every_record_is_split_and_well_formed() -> None:
         for finding in gold.get("findings") or ():
             sentence = " ".join(str(finding["sentence"]).split())
             assert sentence in text, f"{folder.name}: sentence not in the abstract"
+
+
+def test_the_second_labels_are_well_formed() -> None:
+    """The blind second labelling (`second/`, `bench/topic_agreement.py`): each file labels a
+    record of the set with the vocabulary's ids, and each finding quotes that record."""
+    from evidence.tagging import load_vocabulary
+    from evidence.tagging.evaluation import labels_as_prediction, topic_record
+
+    vocab = load_vocabulary(TOPIC.parents[2] / "data" / "vocab")
+    files = sorted((TOPIC / "second").glob("*.yaml"))
+    assert len(files) >= 30
+    for path in files:
+        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        record = TOPIC / "records" / path.stem
+        assert str(entry["pmid"]) == path.stem and record.is_dir(), path.name
+        topic_record(entry)
+        tags, findings = labels_as_prediction(entry)
+        for tag in tags:
+            if tag.dimension not in ("design", "population"):
+                assert tag.value in vocab.ids(tag.dimension), (path.name, tag.value)
+        root = etree.parse(str(record / "record.xml"))
+        text = " ".join(" ".join(t.itertext()) for t in root.iter("AbstractText"))
+        text = " ".join(html.unescape(text).split())
+        for finding in findings:
+            assert " ".join(finding.sentence.split()) in text, f"{path.name}: sentence not quoted"
