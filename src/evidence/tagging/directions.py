@@ -939,6 +939,7 @@ _ARM_MENTION = re.compile(
 )
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:than|versus|vs\.?|compared (?:with|to)|in comparison (?:with|to)|relative to|"
+    r"(?:superior|inferior|preferable|equivalent|comparable|similar|equal) to|"
     r"over|against|to that of|to those of)\s+(?:(?:in|with|for|among|of|after|following|by) )?"
     r"(?:(?:the|those|that|a|an) )?(?:(?:in|with|of|receiving|given|treated with) )?"
     r"(?:(?:the|a|an) )?$"

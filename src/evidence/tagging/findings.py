@@ -30,6 +30,44 @@ record's safety finding is about the condition its title names, or none when it 
 several and names none there.
 Protocols, narrative reviews, records without an abstract and conclusions that decide
 nothing (a safety statement such as "appears safe") have no finding.
+
+Scope: which intervention and which condition a stated result is about.
+
+- Intervention (`_read_clauses`). The studied interventions a clause names (vocabulary
+  matches) are its subjects, except one set after a reference word (`_COMPARATOR`:
+  "than", "versus", "compared with"), a comparator; when a harm between two named arms
+  favours the one after "than", the two swap. A clause speaking of every arm
+  (`_EVERY_ARM`, "both X and Y", "either X or Y": hand lists of words) is about all of
+  them; "with or without X" (`_REGARDLESS`) takes X out. A clause naming none is about the
+  last ones named; the first such clause is about the studied ones the title names, else
+  every studied one. "The experimental group", "the control group", "superior to the
+  control programme" are read by `directions.read_comparison` from a hand list of arm
+  words (`_ARM_MENTION`, `_CONTROL_ARM_WORDS`); an arm told by a letter ("group A") or by a
+  head noun of its name ("the injection") is not placed.
+- Condition (`_effect_findings`, ``about``). A clause speaks to the conditions it names;
+  one naming none speaks to every tagged condition; a condition named in no DECISIVE
+  clause (one that states a result) shares every result, since the record states none for
+  it alone ("MPS is a common source of low back pain. TPI relieved low back pain": MPS is
+  the population's, not a second result). Which conditions a record has is the tagger's
+  (its hand vocabulary); the reader never adds one.
+- Results instead of the conclusion (`_result_units`): hangs on the record's shape, a
+  RESULTS section, else the body before an unstructured abstract's closing sentences. A
+  review whose conclusion says the evidence cannot tell does not read its results for the
+  treatments that conclusion names (as subject or comparator); one it never names keeps
+  the results that name it.
+- The safety finding's condition: the first the title names, else none (record shape).
+
+Classes of scope failure seen on the dev batches, each with unit tests of invented records
+(tests/unit/tagging/test_tagging_findings_scope.py): a result told of "the treatment",
+"the experimental group" or "the control programme", the treatment named only in the
+title or aim; one studied condition whose result names a symptom or an outcome instead
+("heel pain", "numbness"); a condition that is a population feature or a comorbidity
+("shoulder pain in women with fibromyalgia"); a syndrome and its main symptom tagged
+together, one population; a combined programme whose result belongs to each named
+component ("DN combined with manual therapy and exercise"); a review of several treatments
+whose conclusion names only some of them. Still open: an arm told by a letter or by its
+head noun, a component the vocabulary does not name, and a review's general conclusion
+("needle-based treatments may help") given to each treatment where its results differ.
 """
 
 from __future__ import annotations
@@ -363,6 +401,7 @@ class _Clause:
     low: bool = False  # a stated result, qualified ("low-certainty evidence suggests")
     within: bool = False  # a change from baseline or in both arms: not a comparison
     repeated: frozenset[str] = frozenset()  # named twice: "DN of A and DN of B were alike"
+    names: frozenset[str] = frozenset()  # the studied interventions it names itself
 
 
 def extract_findings(article: Article, tags: Sequence[Tag], vocab: Vocabulary) -> list[Finding]:
@@ -458,12 +497,18 @@ def _effect_findings(
         if c.direction in ("benefit", "no_benefit", "similar", "harm")
         and (not c.within or c.direction != "harm")
     ]
-    named = {c for clause in clauses for c in clause.conditions}
+    # the conditions a stated result is confined to: those named in a decisive clause (not
+    # one named only where the conclusion states no result: "MPS is a common source of low
+    # back pain. TPI relieved low back pain" speaks to MPS too)
+    named = {c for clause in clauses if clause.direction is not None for c in clause.conditions}
     # a review that concludes the evidence cannot tell: its results section lists what the
-    # trials found, which its authors have just said does not add up to a finding
+    # trials found, which its authors have just said does not add up to a finding; but a
+    # treatment the conclusion leaves out keeps the results that name it ("the evidence for
+    # DN is insufficient" leaves "kinesio taping gave short-term relief" to speak for taping)
     undecided_review = record.design in _REVIEW_DESIGNS and any(
         c.strong and c.direction == "inconclusive" for c in clauses
     )
+    concluded = {i for c in clauses for i in c.subjects | c.comparators}
     hedged_trial = (
         []
         if record.design in _REVIEW_DESIGNS
@@ -499,11 +544,13 @@ def _effect_findings(
                     for c in results
                     if about(c) and not c.within and c.direction in ("no_benefit", "similar")
                 ][:1]
-            if not decided and not undecided_review:
+            left_out = undecided_review and intervention not in concluded
+            if not decided and (not undecided_review or left_out):
                 # a conclusion that states no result of its own: the results say it, those
                 # about a vocabulary outcome first (not "muscle thickness did not change")
                 said = sorted(
-                    (c for c in results if about(c)), key=lambda c: (c.within, not c.outcomes)
+                    (c for c in results if about(c) and (not left_out or intervention in c.names)),
+                    key=lambda c: (c.within, not c.outcomes),
                 )
                 own = said + own
                 if said and hedged_trial:
@@ -1157,6 +1204,7 @@ def _read_clauses(
                 low=reading.low,
                 within=every_arm or states_within_arms(text),
                 repeated=_repeated(found, text, start),
+                names=frozenset(m.term for m in found),
             )
             if regardless:
                 # "with or without X, the programme eased pain": the benefit is the rest's,

@@ -1,0 +1,267 @@
+"""Which intervention and which condition a stated result belongs to (the findings reader's
+scope). Every record here is SYNTHETIC, written in the styles of many abstracts, one group
+per class of scope failure named in `evidence.tagging.findings` ("Scope"): a result told of
+"the treatment" or "the control programme" with the treatment named only in the title; a
+record with one condition whose result names a symptom; a condition that is a population
+feature or a comorbidity; a syndrome and its main symptom tagged together; a combined
+programme; a review of several treatments.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import JOURNAL_ARTICLE, META_ANALYSIS, RCT, SYSTEMATIC_REVIEW, article
+
+from evidence.models import Finding
+from evidence.tagging import Vocabulary
+from evidence.tagging.findings import analyse_article, read_statement
+
+
+def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
+    return analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
+
+
+def pairs(found: list[Finding]) -> dict[tuple[str, str | None], str]:
+    """(intervention, condition) -> the first effect finding's direction."""
+    first: dict[tuple[str, str | None], str] = {}
+    for f in found:
+        if f.kind == "effect":
+            first.setdefault((f.intervention, f.condition), f.direction)
+    return first
+
+
+# -- a result told of the treatment's arm, or against "the control programme" ----------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "the combined approach was superior to the control programme",
+        "the experimental protocol proved superior to the control condition for pain",
+        "overall, the needling arm was superior to the control arm on every measure",
+        "needling was superior to the placebo procedure at every follow-up",
+    ],
+)
+def test_superior_to_a_control_arm_favours_the_treatment(clause: str) -> None:
+    # "superior to" sets the control arm as the reference, as "better than" does
+    assert read_statement(clause, controlled=True, arms=[]).direction == "benefit"
+
+
+def test_superior_said_of_the_sham_arm_is_still_harm() -> None:
+    clause = "the sham group was superior to the needling group for pain"
+    assert read_statement(clause, controlled=True, arms=[]).direction == "harm"
+
+
+@pytest.mark.parametrize(
+    ("title", "results", "conclusions", "expected"),
+    [
+        (
+            "Dry needling added to stretching for low back pain: a randomized trial",
+            "Pain fell more in the experimental group than in the control group (p = 0.003).",
+            "The combined approach was superior to the control programme.",
+            ("dry_needling", "low_back_pain"),
+        ),
+        (
+            "Radial shockwave for plantar fasciitis: a sham-controlled trial",
+            "The active group reported larger falls in heel pain than the placebo group.",
+            "The intervention proved superior to the placebo procedure at 12 weeks.",
+            ("shockwave_therapy", "plantar_fasciitis"),
+        ),
+        (
+            "Kinesio taping in knee osteoarthritis",
+            "WOMAC scores improved significantly more in the treated arm (p < 0.01).",
+            "Adding it to home exercise was worthwhile for these patients.",
+            ("kinesio_taping", "knee_osteoarthritis"),
+        ),
+    ],
+)
+def test_a_treatment_named_only_in_the_title_owns_the_result(
+    vocab: Vocabulary,
+    title: str,
+    results: str,
+    conclusions: str,
+    expected: tuple[str, str],
+) -> None:
+    found = findings(
+        vocab,
+        title=title,
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Patients were randomly allocated to two arms.",
+        results=results,
+        conclusions=conclusions,
+    )
+    assert pairs(found).get(expected) == "benefit"
+
+
+# -- one studied condition, a result that names its symptom ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "conclusions", "expected"),
+    [
+        (
+            "Shockwave therapy for plantar fasciitis: a randomized controlled trial",
+            "Radial shockwave reduced heel pain compared with sham.",
+            ("shockwave_therapy", "plantar_fasciitis"),
+        ),
+        (
+            "Ultrasound therapy in carpal tunnel syndrome",
+            "Ultrasound eased night-time numbness and hand pain better than the sham device.",
+            ("therapeutic_ultrasound", "carpal_tunnel_syndrome"),
+        ),
+        (
+            "Dry needling of the wrist extensors in lateral epicondylitis",
+            "Needling gave larger gains in grip strength and less elbow pain than sham did.",
+            ("dry_needling", "lateral_epicondylitis"),
+        ),
+    ],
+)
+def test_a_symptom_of_the_only_condition_speaks_to_it(
+    vocab: Vocabulary, title: str, conclusions: str, expected: tuple[str, str]
+) -> None:
+    found = findings(vocab, title=title, types=[JOURNAL_ARTICLE, RCT], conclusions=conclusions)
+    assert pairs(found).get(expected) == "benefit"
+
+
+# -- a syndrome and its main symptom, or a comorbidity, tagged together ---------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "methods", "conclusions", "condition", "other"),
+    [
+        (
+            "Trigger point injection for myofascial pain syndrome of the low back",
+            "Sixty patients with low back pain were randomized to lidocaine or saline.",
+            "Myofascial pain syndrome is a frequent source of low back pain. Injecting the "
+            "trigger points with lidocaine reduced low back pain more than saline.",
+            "low_back_pain",
+            "myofascial_pain_syndrome",
+        ),
+        (
+            "Dry needling in chronic neck pain",
+            "Adults with neck pain were randomized to needling or sham needling.",
+            "Myofascial pain syndrome often accompanies neck pain. In this trial, dry needling "
+            "lowered neck pain scores more than sham needling did.",
+            "neck_pain",
+            "myofascial_pain_syndrome",
+        ),
+        (
+            "Dry needling for shoulder pain after stroke",
+            "Hemiplegic patients with shoulder pain received needling or usual care.",
+            "Shoulder pain is common in fibromyalgia and after stroke; we found that dry "
+            "needling eased shoulder pain significantly better than usual care.",
+            "shoulder_pain",
+            "fibromyalgia",
+        ),
+    ],
+)
+def test_a_condition_named_only_where_no_result_is_stated_shares_the_result(
+    vocab: Vocabulary, title: str, methods: str, conclusions: str, condition: str, other: str
+) -> None:
+    found = findings(
+        vocab, title=title, types=[JOURNAL_ARTICLE, RCT], methods=methods, conclusions=conclusions
+    )
+    got = pairs(found)
+    intervention = next(i for i, c in got if c == condition)
+    assert got[(intervention, condition)] == "benefit"
+    assert got.get((intervention, other)) == "benefit"
+
+
+def test_a_comorbidity_named_with_the_result_shares_it(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for shoulder pain in people with fibromyalgia",
+        types=[JOURNAL_ARTICLE, RCT],
+        conclusions="Dry needling reduced shoulder pain in women with fibromyalgia.",
+    )
+    got = pairs(found)
+    assert got[("dry_needling", "shoulder_pain")] == "benefit"
+    assert got[("dry_needling", "fibromyalgia")] == "benefit"
+
+
+def test_a_review_keeps_separate_results_for_separate_conditions(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for neck pain and low back pain: a systematic review",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+        conclusions="Dry needling reduced neck pain compared with sham; for low back pain, the "
+        "evidence was insufficient to draw conclusions.",
+    )
+    got = pairs(found)
+    assert got[("dry_needling", "neck_pain")] == "benefit"
+    assert got[("dry_needling", "low_back_pain")] == "inconclusive"
+
+
+# -- combined programmes -----------------------------------------------------------------
+
+
+def test_a_combined_programme_gives_each_named_component_its_result(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="A multimodal programme for chronic neck pain",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Patients received dry needling plus manual therapy and exercise, or a leaflet.",
+        conclusions="Dry needling combined with manual therapy and exercise reduced neck pain "
+        "and disability.",
+    )
+    got = pairs(found)
+    for intervention in ("dry_needling", "manual_therapy", "exercise_therapy"):
+        assert got[(intervention, "neck_pain")] == "benefit"
+
+
+# -- reviews of several treatments ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("results", "conclusions", "left_out"),
+    [
+        (
+            "Twenty trials were included. Shockwave therapy reduced pain compared with sham in "
+            "six trials. Kinesio taping gave short-term relief of heel pain.",
+            "Shockwave therapy is effective for plantar fasciitis; the evidence for dry "
+            "needling is insufficient.",
+            "kinesio_taping",
+        ),
+        (
+            "Eleven trials met the criteria. Pooled, taping lowered pain at one month "
+            "(SMD -0.5). Shockwave improved function over sham.",
+            "For dry needling, no conclusion can be drawn from the available trials.",
+            "shockwave_therapy",
+        ),
+        (
+            "Across the trials, shockwave relieved heel pain better than sham (MD -1.4). "
+            "Kinesio taping was not better than sham.",
+            "For dry needling, the trials were too few and too small to allow conclusions.",
+            "shockwave_therapy",
+        ),
+    ],
+)
+def test_a_review_undecided_about_one_treatment_lets_the_results_speak_for_the_others(
+    vocab: Vocabulary, results: str, conclusions: str, left_out: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling, taping and shockwave for plantar fasciitis: a systematic review",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW, META_ANALYSIS],
+        methods="We searched five databases for randomized trials.",
+        results=results,
+        conclusions=conclusions,
+    )
+    got = pairs(found)
+    assert got[("dry_needling", "plantar_fasciitis")] == "inconclusive"
+    assert got[(left_out, "plantar_fasciitis")] == "benefit"
+
+
+def test_a_comparator_the_undecided_review_names_gets_no_result_from_the_results(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for low back pain: a systematic review and meta-analysis",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW, META_ANALYSIS],
+        results="Dry needling combined with acupuncture relieved pain more than dry needling "
+        "alone in two trials.",
+        conclusions="Dry needling relieved low back pain more than acupuncture after treatment. "
+        "Whether dry needling is better than other treatments remains uncertain.",
+    )
+    assert ("acupuncture", "low_back_pain") not in pairs(found)
