@@ -715,8 +715,11 @@ def _safety_findings(
             (
                 u
                 for u in _units_with(doc, ("title", "conclusions", "body"), _COMPLICATION)
-                if _CAUSED.search(doc.lower, u.start, u.end)
-                or any(u.start <= m.start < u.end for m in matches.get("intervention"))
+                if _names_complication(doc, matches, u.start, u.end)
+                and (
+                    _CAUSED.search(doc.lower, u.start, u.end)
+                    or any(u.start <= m.start < u.end for m in matches.get("intervention"))
+                )
             ),
             None,
         )
@@ -1299,7 +1302,18 @@ def _title_names_harm(doc: Document, matches: Matches) -> bool:
     title = titles[0]
     if any(title.start <= m.start < title.end for m in matches.get("adverse_event")):
         return True
-    return _COMPLICATION.search(doc.lower, title.start, title.end) is not None
+    return _names_complication(doc, matches, title.start, title.end)
+
+
+def _names_complication(doc: Document, matches: Matches, start: int, end: int) -> bool:
+    """Whether ``doc.lower[start:end]`` names a complication (`_COMPLICATION`) that is not
+    part of a condition's name: "plantar fasciitis" or "rotator cuff lesion" is the
+    condition treated, not what the treatment did."""
+    conditions = [(m.start, m.end) for m in matches.get("condition") if start <= m.start < end]
+    return any(
+        not any(a <= hit.start() < b for a, b in conditions)
+        for hit in _COMPLICATION.finditer(doc.lower, start, end)
+    )
 
 
 def _serious_words(doc: Document, design: str | None, unit: Unit) -> bool:

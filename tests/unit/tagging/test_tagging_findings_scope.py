@@ -10,7 +10,14 @@ programme; a review of several treatments.
 from __future__ import annotations
 
 import pytest
-from tagging_builders import JOURNAL_ARTICLE, META_ANALYSIS, RCT, SYSTEMATIC_REVIEW, article
+from tagging_builders import (
+    CASE_REPORTS,
+    JOURNAL_ARTICLE,
+    META_ANALYSIS,
+    RCT,
+    SYSTEMATIC_REVIEW,
+    article,
+)
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
@@ -265,3 +272,56 @@ def test_a_comparator_the_undecided_review_names_gets_no_result_from_the_results
         "Whether dry needling is better than other treatments remains uncertain.",
     )
     assert ("acupuncture", "low_back_pain") not in pairs(found)
+
+
+# -- a condition whose name holds a complication word --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "results", "conclusions", "expected"),
+    [
+        (
+            "Dry needling of the calf for chronic plantar fasciitis: a case report",
+            "After four sessions her heel pain had fallen from 7/10 to 2/10.",
+            "Dry needling may be a useful option for plantar fasciitis.",
+            ("dry_needling", "plantar_fasciitis"),
+        ),
+        (
+            "Shockwave treatment of plantar fasciitis in a marathon runner: case report",
+            "Pain on the first steps in the morning resolved within six weeks.",
+            "Shockwave therapy relieved the pain of this runner's plantar fasciitis.",
+            ("shockwave_therapy", "plantar_fasciitis"),
+        ),
+        (
+            "Massage and stretching for plantar fasciitis in a nurse: a case report",
+            "Foot function and pain improved over the five visits.",
+            "Massage appeared to ease pain and improve function in this case.",
+            ("massage", "plantar_fasciitis"),
+        ),
+    ],
+)
+def test_a_case_of_a_condition_named_like_a_complication_has_its_effect(
+    vocab: Vocabulary, title: str, results: str, conclusions: str, expected: tuple[str, str]
+) -> None:
+    found = findings(
+        vocab,
+        title=title,
+        types=[JOURNAL_ARTICLE, CASE_REPORTS],
+        results=results,
+        conclusions=conclusions,
+    )
+    assert pairs(found).get(expected) == "benefit"
+    assert [f for f in found if f.kind == "safety"] == []
+
+
+def test_a_case_of_a_complication_after_treatment_is_still_harm(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Necrotizing fasciitis after trigger point injection of the shoulder: a case report",
+        types=[JOURNAL_ARTICLE, CASE_REPORTS],
+        abstract="A 60-year-old man developed necrotizing fasciitis of the shoulder two days "
+        "after a trigger point injection. He needed surgical debridement and recovered.",
+    )
+    assert [f for f in found if f.kind == "effect"] == []
+    safety = [f for f in found if f.kind == "safety"]
+    assert [(f.intervention, f.direction) for f in safety] == [("trigger_point_injection", "harm")]
