@@ -208,7 +208,7 @@ _RARE_AFTER = re.compile(
 )
 # "no adverse events", "none serious", "well tolerated": a safety statement without events
 _EVENT_WORDS = (
-    r"(?:adverse (?:events?|effects?|reactions?)|complications?|side[\s-]effects?|"
+    r"(?:adverse (?:events?|effects?|reactions?)|complications?|(?:adverse )?side[\s-]effects?|"
     r"(?:serious |severe |major )harms?|(?:undesirable|unwanted|undesired) (?:events?|effects?))"
 )
 _NO_EVENTS = re.compile(
@@ -223,7 +223,7 @@ _NO_EVENTS = re.compile(
     rf"{_EVENT_WORDS}|"
     # "nobody experienced adverse effects", "no participant reported side effects"
     r"(?:nobody|no one|no (?:patients?|participants?|subjects?|volunteers?)) (?:had|has|have|"
-    rf"experienced|reported|developed|suffered|showed)(?: any)?(?: serious)? {_EVENT_WORDS}|"
+    rf"experienced|reported|developed|suffered|showed)(?: any| an?)?(?: serious)? {_EVENT_WORDS}|"
     # "adverse events were not observed", "free of complications"
     rf"{_EVENT_WORDS} (?:were|was) (?:not|never) (?:observed|reported|seen|noted|recorded|found)|"
     rf"free (?:of|from) (?:any )?{_EVENT_WORDS}|"

@@ -325,3 +325,27 @@ def test_a_case_of_a_complication_after_treatment_is_still_harm(vocab: Vocabular
     assert [f for f in found if f.kind == "effect"] == []
     safety = [f for f in found if f.kind == "safety"]
     assert [(f.intervention, f.direction) for f in safety] == [("trigger_point_injection", "harm")]
+
+
+# -- no finding at all for the intervention: a statement that no one had an event ----------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nobody reported an adverse side effect.",
+        "No patient experienced a serious adverse event during the trial.",
+        "No one suffered an adverse reaction to the needling.",
+        "No participant had any adverse side effects.",
+    ],
+)
+def test_nobody_reporting_an_event_is_a_safety_finding(vocab: Vocabulary, sentence: str) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling or a corticosteroid injection for lateral hip pain",
+        types=[JOURNAL_ARTICLE, RCT],
+        results="Pain fell in both groups and did not differ between them (p = 0.61). " + sentence,
+        conclusions="Dry needling was not inferior to the injection for hip pain.",
+    )
+    safety = [f for f in found if f.kind == "safety"]
+    assert [(f.intervention, f.direction) for f in safety] == [("dry_needling", "no_harm")]
