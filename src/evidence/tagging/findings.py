@@ -42,8 +42,11 @@ Scope: which intervention and which condition a stated result is about.
   last ones named; the first such clause is about the studied ones the title names, else
   every studied one. "The experimental group", "the control group", "superior to the
   control programme" are read by `directions.read_comparison` from a hand list of arm
-  words (`_ARM_MENTION`, `_CONTROL_ARM_WORDS`); an arm told by a letter ("group A") or by a
-  head noun of its name ("the injection") is not placed.
+  words (`_ARM_MENTION`, `_CONTROL_ARM_WORDS`). A clause naming no studied treatment may
+  name an arm by the label the record gave it ("group A received DN", "DN (group II)") or
+  by "the" and the last word of one studied treatment's vocabulary names ("the needling",
+  "the injection"; not after "after", "during"...): `_arm_aliases`, from the vocabulary
+  and a short list of generic last words (`_GENERIC_HEADS`).
 - Condition (`_effect_findings`, ``about``). A clause speaks to the conditions it names;
   one naming none speaks to every tagged condition; a condition named in no DECISIVE
   clause (one that states a result) shares every result, since the record states none for
@@ -65,9 +68,11 @@ title or aim; one studied condition whose result names a symptom or an outcome i
 ("shoulder pain in women with fibromyalgia"); a syndrome and its main symptom tagged
 together, one population; a combined programme whose result belongs to each named
 component ("DN combined with manual therapy and exercise"); a review of several treatments
-whose conclusion names only some of them. Still open: an arm told by a letter or by its
-head noun, a component the vocabulary does not name, and a review's general conclusion
-("needle-based treatments may help") given to each treatment where its results differ.
+whose conclusion names only some of them; an arm told by its label or by the last word
+of its name ("group A did better than group B"). Still open: a component the vocabulary
+does not name, arms told by their order ("the first group"), and a review's general
+conclusion ("needle-based treatments may help") given to each treatment where its results
+differ.
 """
 
 from __future__ import annotations
@@ -457,7 +462,9 @@ def _findings(
     # resolved") is not the treatment's effect; its safety finding says what happened
     case_of_harm = design in _CASE_DESIGNS and _title_names_harm(doc, matches)
     if not case_of_harm and (not early_exit or _names_a_cue(doc, units + fallback)):
-        findings = _effect_findings(record, units, fallback, matches, interventions, conditions)
+        findings = _effect_findings(
+            record, units, fallback, matches, interventions, conditions, vocab
+        )
     # the safety finding is about the record's main condition: the first the title names;
     # of a record about several conditions, none named in its title, about none of them
     condition = conditions[0]
@@ -475,6 +482,7 @@ def _effect_findings(
     matches: Matches,
     interventions: list[str],
     conditions: list[str | None],
+    vocab: Vocabulary | None = None,
 ) -> list[Finding]:
     """What the conclusion (or, where it states no result, the results) says of each
     studied (intervention, condition)."""
@@ -483,11 +491,16 @@ def _effect_findings(
     record.context = context
     record.studied = len(interventions)
     controlled = context is None or is_controlled(context)
-    clauses = _read_clauses(doc, units, matches, set(interventions), controlled)
+    aliases = (
+        _arm_aliases(doc, matches, vocab, interventions)
+        if vocab is not None and len(interventions) > 1
+        else []
+    )
+    clauses = _read_clauses(doc, units, matches, set(interventions), controlled, aliases)
     # a change within the arms ("both groups improved from baseline") only when the results
     # state no difference between them (they are read last); "both groups improved, without
     # group differences" states that difference; a rise within the arms is no harm
-    read = _read_clauses(doc, fallback, matches, set(interventions), controlled)
+    read = _read_clauses(doc, fallback, matches, set(interventions), controlled, aliases)
     # a result qualified in another clause of its sentence: "spasticity fell, although the
     # evidence was of low certainty", "(MD -1.5; low-certainty evidence)"
     qualified = {c.sentence for c in read if c.low and c.direction is None}
@@ -1099,7 +1112,12 @@ def _conclusion_units(doc: Document, *, guideline: bool) -> list[Unit]:
 
 
 def _read_clauses(
-    doc: Document, units: list[Unit], matches: Matches, studied: set[str], controlled: bool
+    doc: Document,
+    units: list[Unit],
+    matches: Matches,
+    studied: set[str],
+    controlled: bool,
+    aliases: Sequence[Match] = (),
 ) -> list[_Clause]:
     """Split the conclusion into clauses and say what each is about and concludes.
 
@@ -1130,6 +1148,10 @@ def _read_clauses(
                 return start <= m.start < end
 
             found = [m for m in mentions["intervention"] if inside(m) and m.term in studied]
+            if not found and aliases:
+                # "group A did better than group B", "the needling ... than the compression":
+                # the arms the methods named (`_arm_aliases`)
+                found = [m for m in aliases if inside(m)]
             subjects, comparators = _roles(doc.lower, start, found)
             text = doc.lower[start:end]
             every_arm = len(studied) > 1 and bool(
@@ -1218,6 +1240,74 @@ def _read_clauses(
     return clauses
 
     return clauses
+
+
+# an arm told by a label: "group A", "group 2", "arm II" (a letter or numeral in capitals)
+_ARM_LABEL = re.compile(r"\b(?:groups?|arms?) ([a-d]|[1-4]|i{1,3}|iv)\b(?![\w-])")
+# "after the injection", "during the needling": the procedure as a time, not as an arm
+_WHEN_BEFORE = re.compile(
+    r"\b(?:after|before|during|following|post|until|since|within|of|at|from)\s+$"
+)
+# the words a treatment's name ends in that say nothing of which treatment it is
+_GENERIC_HEADS = frozenset(
+    {"therapy", "therapies", "treatment", "technique", "program", "programme", "training"}
+)
+
+
+def _arm_aliases(
+    doc: Document, matches: Matches, vocab: Vocabulary, studied: Sequence[str]
+) -> list[Match]:
+    """Where the text names a studied arm without its vocabulary name, as matches of that
+    intervention: a label the record gave the arm ("group A received dry needling", "dry
+    needling (group 1)"; a label given to two treatments is dropped), and "the" with the
+    last word of the names of exactly one studied treatment ("the needling", "the
+    injection"; not a generic "the therapy")."""
+    lower, text = doc.lower, doc.text
+    real = [m for m in matches.get("intervention") if m.term in studied]
+    labels: dict[str, str | None] = {}
+    spans: list[tuple[int, int, str]] = []
+    for unit in doc.units:
+        found = [
+            h
+            for h in _ARM_LABEL.finditer(lower, unit.start, unit.end)
+            if text[h.start(1) : h.end(1)].isupper() or h.group(1).isdigit()
+        ]
+        for k, hit in enumerate(found):
+            spans.append((hit.start(), hit.end(), hit.group(1)))
+            if unit.role in ("conclusions", "title"):
+                continue
+            until = found[k + 1].start() if k + 1 < len(found) else unit.end
+            since = found[k - 1].end() if k else unit.start
+            after = [m for m in real if hit.end() <= m.start < min(until, hit.end() + 80)]
+            before = [m for m in real if max(since, hit.start() - 30) <= m.start < hit.start()]
+            if lower[hit.start() - 1 : hit.start()] == "(":
+                after = []  # "dry needling (group II)": the label of the name before it
+            arm = after[0].term if after else before[-1].term if before else None
+            if arm is not None:
+                known = labels.setdefault(hit.group(1), arm)
+                if known != arm:
+                    labels[hit.group(1)] = None
+    aliases = [
+        Match("intervention", arm, start, end)
+        for start, end, label in spans
+        if (arm := labels.get(label)) is not None
+    ]
+    heads: dict[str, set[str]] = {}
+    for term in vocab.terms.get("intervention", ()):
+        if term.id in studied:
+            for synonym in term.synonyms:
+                words = synonym.lower().split()
+                if len(words) > 1 and len(words[-1]) > 4 and words[-1] not in _GENERIC_HEADS:
+                    heads.setdefault(words[-1], set()).add(term.id)
+    unique = {head: next(iter(ids)) for head, ids in heads.items() if len(ids) == 1}
+    if unique:
+        pattern = re.compile(r"\b(?:the|this|that) (" + "|".join(map(re.escape, unique)) + r")\b")
+        for hit in pattern.finditer(lower):
+            if _WHEN_BEFORE.search(lower, max(0, hit.start() - 12), hit.start()):
+                continue  # "pain after the injection": a time, not an arm
+            if not any(m.start <= hit.start(1) < m.end for m in matches.get("intervention")):
+                aliases.append(Match("intervention", unique[hit.group(1)], *hit.span(1)))
+    return sorted(aliases, key=lambda m: m.start)
 
 
 def read_statement(

@@ -349,3 +349,91 @@ def test_nobody_reporting_an_event_is_a_safety_finding(vocab: Vocabulary, senten
     )
     safety = [f for f in found if f.kind == "safety"]
     assert [(f.intervention, f.direction) for f in safety] == [("dry_needling", "no_harm")]
+
+
+# -- an arm told by a label or by the last word of its name --------------------------------
+
+_TWO_ARMS = "Dry needling versus ischaemic compression for myofascial pain of the upper trapezius"
+
+
+@pytest.mark.parametrize(
+    ("methods", "conclusions", "favoured", "other"),
+    [
+        (
+            "Sixty patients were randomised: group A received dry needling and group B "
+            "received ischaemic compression.",
+            "Group A showed a greater reduction of pain than group B (p = 0.01).",
+            "dry_needling",
+            "trigger_point_therapy",
+        ),
+        (
+            "Patients were allocated to group 1 (ischaemic compression) or group 2 (dry "
+            "needling) by sealed envelopes.",
+            "Patients in group 2 improved more than those in group 1.",
+            "dry_needling",
+            "trigger_point_therapy",
+        ),
+        (
+            "Forty women were divided into two arms, ischaemic compression (Group I) and dry "
+            "needling (Group II).",
+            "Pressure pain threshold rose significantly more in Group I than in Group II.",
+            "trigger_point_therapy",
+            "dry_needling",
+        ),
+        (
+            "Participants had dry needling or ischaemic compression of the trapezius.",
+            "The needling produced larger gains in pressure pain threshold than the "
+            "compression did.",
+            "dry_needling",
+            "trigger_point_therapy",
+        ),
+        (
+            "Participants had dry needling or ischaemic compression of the trapezius.",
+            "At one month, the compression had relieved neck pain better than the needling.",
+            "trigger_point_therapy",
+            "dry_needling",
+        ),
+    ],
+)
+def test_an_arm_told_by_its_label_or_head_noun_owns_its_result(
+    vocab: Vocabulary, methods: str, conclusions: str, favoured: str, other: str
+) -> None:
+    found = findings(
+        vocab,
+        title=_TWO_ARMS,
+        types=[JOURNAL_ARTICLE, RCT],
+        methods=methods,
+        conclusions=conclusions,
+    )
+    got = pairs(found)
+    assert got[(favoured, "myofascial_pain_syndrome")] == "benefit"
+    assert (other, "myofascial_pain_syndrome") not in got
+
+
+def test_a_label_given_to_two_treatments_names_no_arm(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title=_TWO_ARMS,
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="In the first phase group A received dry needling; in the second phase group A "
+        "received ischaemic compression.",
+        conclusions="Group A improved more than group B.",
+    )
+    # the label cannot tell the arm: the result is the title's treatments' (both)
+    assert set(pairs(found)) == {
+        ("dry_needling", "myofascial_pain_syndrome"),
+        ("trigger_point_therapy", "myofascial_pain_syndrome"),
+    }
+
+
+def test_the_procedure_as_a_time_is_no_arm(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Trigger point injection or dry needling for myofascial pain syndrome",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Patients received trigger point injection or dry needling.",
+        conclusions="Dry needling reduced pain, and soreness after the injection was mild.",
+    )
+    got = pairs(found)
+    assert got[("dry_needling", "myofascial_pain_syndrome")] == "benefit"
+    assert ("trigger_point_injection", "myofascial_pain_syndrome") not in got
