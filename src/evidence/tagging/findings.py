@@ -57,7 +57,9 @@ Scope: which intervention and which condition a stated result is about.
   RESULTS section, else the body before an unstructured abstract's closing sentences. A
   review whose conclusion says the evidence cannot tell does not read its results for the
   treatments that conclusion names (as subject or comparator); one it never names keeps
-  the results that name it.
+  the results that name it. A review whose conclusion never names a treatment, speaking of
+  its treatments at large, gives it the first result that names it when that one says
+  otherwise.
 - The safety finding's condition: the first the title names, else none (record shape).
 
 Classes of scope failure seen on the dev batches, each with unit tests of invented records
@@ -71,8 +73,8 @@ component ("DN combined with manual therapy and exercise"); a review of several 
 whose conclusion names only some of them; an arm told by its label or by the last word
 of its name ("group A did better than group B"). Still open: a component the vocabulary
 does not name, arms told by their order ("the first group"), and a review's general
-conclusion ("needle-based treatments may help") given to each treatment where its results
-differ.
+conclusion given to a treatment its results name only beside another ("TPI did not
+differ from DN" is read for both).
 """
 
 from __future__ import annotations
@@ -550,6 +552,27 @@ def _effect_findings(
 
             own = [c for c in clauses if about(c)]
             decided = [c for c in own if c.direction is not None]
+            if (
+                decided
+                and record.design in _REVIEW_DESIGNS
+                and len(interventions) > 1
+                and not any(intervention in c.names for c in clauses)
+            ):
+                # a review whose conclusion never names this treatment, only its
+                # treatments at large ("needle-based treatments may help"), where its
+                # results state this one's own otherwise ("TPI did not differ from DN"):
+                # the treatment's own result comes first
+                named_result = next(
+                    (c for c in results if about(c) and intervention in c.names and not c.within),
+                    None,
+                )
+                if named_result is not None and _kind_of(named_result.direction) == _kind_of(
+                    decided[0].direction
+                ):
+                    named_result = None
+                if named_result is not None:
+                    own = [named_result, *own]
+                    decided = [named_result, *decided]
             if decided and all(c.within and c.direction == "benefit" for c in decided):
                 # "both groups improved": the results say whether the arms differed
                 own += [
@@ -1045,6 +1068,11 @@ def _qualifies(clause: _Clause, decisive: _Clause | None) -> bool:
         or clause.direction is None
         or clause.direction == decisive.direction
     )
+
+
+def _kind_of(direction: str | None) -> str | None:
+    """A clause direction as a finding's: "similar" is no benefit over the other arm."""
+    return "no_benefit" if direction == "similar" else direction
 
 
 def _direction(value: str) -> Direction:

@@ -437,3 +437,61 @@ def test_the_procedure_as_a_time_is_no_arm(vocab: Vocabulary) -> None:
     got = pairs(found)
     assert got[("dry_needling", "myofascial_pain_syndrome")] == "benefit"
     assert ("trigger_point_injection", "myofascial_pain_syndrome") not in got
+
+
+# -- a review whose conclusion speaks of its treatments at large ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("results", "conclusions", "treatment", "expected"),
+    [
+        (
+            "Fifteen trials were pooled. Dry needling reduced pain compared with sham (SMD "
+            "-0.6). Trigger point injection did not differ from dry needling.",
+            "Needle-based treatments may offer short-term relief of neck pain.",
+            "trigger_point_injection",
+            "no_benefit",
+        ),
+        (
+            "Nine trials were included. Shockwave therapy was no better than sham at 12 "
+            "weeks (MD -0.2, 95% CI -0.9 to 0.5). Kinesio taping relieved heel pain.",
+            "Conservative physical treatments appear helpful for plantar fasciitis.",
+            "shockwave_therapy",
+            "no_benefit",
+        ),
+        (
+            "Across eight trials, laser therapy did not reduce pain more than placebo. "
+            "Therapeutic ultrasound lowered pain scores over placebo (MD -1.1).",
+            "Electrophysical agents do not seem to relieve this pain.",
+            "therapeutic_ultrasound",
+            "benefit",
+        ),
+    ],
+)
+def test_a_treatment_the_review_concludes_on_only_at_large_keeps_its_own_result(
+    vocab: Vocabulary, results: str, conclusions: str, treatment: str, expected: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Physical treatments for musculoskeletal pain: a systematic review",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW, META_ANALYSIS],
+        methods="We searched six databases for randomized trials.",
+        results=results,
+        conclusions=conclusions,
+    )
+    got = {i: d for (i, _), d in pairs(found).items()}
+    assert got[treatment] == expected
+
+
+def test_a_treatment_the_review_names_in_its_conclusion_keeps_the_conclusion(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling and acupuncture for myofascial pain: a systematic review",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+        results="In one trial, dry needling was better than no treatment. The pooled "
+        "placebo-controlled trials showed no significant difference.",
+        conclusions="The evidence does not show that dry needling works better than placebo.",
+    )
+    assert pairs(found)[("dry_needling", "myofascial_pain_syndrome")] == "no_benefit"
