@@ -26,7 +26,7 @@ finding's sentence sets two treatments against each other (or the review sets th
 against "other therapies"); one treatment set against another form of itself (named twice,
 or at two energy, dose or frequency levels) is a `variant`; one the title or aim sets
 against a treatment the vocabulary has no id for ("versus steroid injection") is `active`. A
-record's safety finding is about the condition its title names, or none when it studies
+record's safety finding is about each condition its title names, or none when it studies
 several and names none there.
 Protocols, narrative reviews, records without an abstract and conclusions that decide
 nothing (a safety statement such as "appears safe") have no finding.
@@ -60,7 +60,8 @@ Scope: which intervention and which condition a stated result is about.
   the results that name it. A review whose conclusion never names a treatment, speaking of
   its treatments at large, gives it the first result that names it when that one says
   otherwise.
-- The safety finding's condition: the first the title names, else none (record shape).
+- The safety finding's conditions: each the title names ("temporomandibular myofascial
+  pain" is both, one population), else the only one, else none (record shape).
 
 Classes of scope failure seen on the dev batches, each with unit tests of invented records
 (tests/unit/tagging/test_tagging_findings_scope.py): a result told of "the treatment",
@@ -467,13 +468,15 @@ def _findings(
         findings = _effect_findings(
             record, units, fallback, matches, interventions, conditions, vocab
         )
-    # the safety finding is about the record's main condition: the first the title names;
-    # of a record about several conditions, none named in its title, about none of them
-    condition = conditions[0]
+    # the safety finding is about the record's population: each condition the title names
+    # ("temporomandibular myofascial pain" is both, one population); of a record about
+    # several conditions, none named in its title, about none of them
+    safety_conditions = conditions[:1]
     if len(conditions) > 1:
         titled = _title_terms(doc, matches, "condition")
-        condition = next((c for c in conditions if c in titled), None)
-    findings.extend(_safety_findings(record, tags, matches, interventions, condition))
+        safety_conditions = [c for c in conditions if c in titled] or [None]
+    for condition in safety_conditions:
+        findings.extend(_safety_findings(record, tags, matches, interventions, condition))
     return findings
 
 

@@ -495,3 +495,45 @@ def test_a_treatment_the_review_names_in_its_conclusion_keeps_the_conclusion(
         conclusions="The evidence does not show that dry needling works better than placebo.",
     )
     assert pairs(found)[("dry_needling", "myofascial_pain_syndrome")] == "no_benefit"
+
+
+# -- the safety finding of a record whose title names two conditions of one population -----
+
+
+@pytest.mark.parametrize(
+    ("title", "results", "expected"),
+    [
+        (
+            "Dry needling for temporomandibular myofascial pain: a randomized trial",
+            "Pain fell more after needling than after sham (p = 0.01). No adverse events occurred.",
+            {"myofascial_pain_syndrome", "temporomandibular_disorder"},
+        ),
+        (
+            "Ultrasound for chronic low back pain in people with fibromyalgia",
+            "Pain fell more than with sham (p < 0.05). No side effects were reported.",
+            {"low_back_pain", "fibromyalgia"},
+        ),
+        (
+            "Trigger point injection in myofascial pain syndrome of the neck: a pilot trial",
+            "Patients with neck pain improved. Mild soreness occurred in four of them.",
+            {"myofascial_pain_syndrome"},
+        ),
+        (
+            "A randomized trial of laser therapy",
+            "Patients with neck pain or with shoulder pain improved more than with sham (p < "
+            "0.05). No side effects were reported.",
+            {None},
+        ),
+    ],
+)
+def test_the_safety_finding_is_about_each_condition_the_title_names(
+    vocab: Vocabulary, title: str, results: str, expected: set[str | None]
+) -> None:
+    found = findings(
+        vocab,
+        title=title,
+        types=[JOURNAL_ARTICLE, RCT],
+        results=results,
+        conclusions="The treatment relieved pain.",
+    )
+    assert {f.condition for f in found if f.kind == "safety"} == expected
