@@ -35,15 +35,17 @@ Scope: which intervention and which condition a stated result is about.
 
 - Intervention (`_read_clauses`). The studied interventions a clause names (vocabulary
   matches) are its subjects, except one set after a reference word (`_COMPARATOR`:
-  "than", "versus", "compared with"), a comparator; when a harm between two named arms
-  favours the one after "than", the two swap. A clause speaking of every arm
-  (`_EVERY_ARM`, "both X and Y", "either X or Y": hand lists of words) is about all of
-  them; "with or without X" (`_REGARDLESS`) takes X out. A clause naming none is about the
+  "than", "versus", "compared with"), a comparator, also when the clause opens on it and
+  names its subject after it ("compared with US, DN relieved pain more"); when a harm
+  between two named arms favours the one after "than", the two swap. A clause speaking of
+  every arm (`_EVERY_ARM`, "both X and Y", "either X or Y": hand lists of words) is about
+  all of them; "with or without X" (`_REGARDLESS`) takes X out. A clause naming none is about the
   last ones named; the first such clause is about the studied ones the title names, else
   every studied one. "The experimental group", "the control group", "superior to the
   control programme" are read by `directions.read_comparison` from a hand list of arm
   words (`_ARM_MENTION`, `_CONTROL_ARM_WORDS`). A clause naming no studied treatment may
-  name an arm by the label the record gave it ("group A received DN", "DN (group II)") or
+  name an arm by the label the record gave it ("group A received DN", "DN (group II)",
+  "the control group had ultrasound"; not "the control group had sham DN") or
   by "the" and the last word of one studied treatment's vocabulary names ("the needling",
   "the injection"; not after "after", "during"...): `_arm_aliases`, from the vocabulary
   and a short list of generic last words (`_GENERIC_HEADS`).
@@ -1273,8 +1275,13 @@ def _read_clauses(
     return clauses
 
 
-# an arm told by a label: "group A", "group 2", "arm II" (a letter or numeral in capitals)
-_ARM_LABEL = re.compile(r"\b(?:groups?|arms?) ([a-d]|[1-4]|i{1,3}|iv)\b(?![\w-])")
+# an arm told by a label: "group A", "group 2", "arm II" (a letter or numeral in capitals),
+# or by its role: "the experimental group", "the control arm"
+_ARM_LABEL = re.compile(
+    r"\b(?:(?:groups?|arms?) (?P<mark>[a-d]|[1-4]|i{1,3}|iv)\b(?![\w-])|"
+    r"(?P<role>experimental|intervention|treatment|study|control|comparison) (?:group|arm)s?\b)"
+)
+_SHAM_JUST_BEFORE = re.compile(r"\b(?:sham|placebo|simulated|fake|minimal)\s+$")
 # "after the injection", "during the needling": the procedure as a time, not as an arm
 _WHEN_BEFORE = re.compile(
     r"\b(?:after|before|during|following|post|until|since|within|of|at|from)\s+$"
@@ -1290,21 +1297,29 @@ def _arm_aliases(
 ) -> list[Match]:
     """Where the text names a studied arm without its vocabulary name, as matches of that
     intervention: a label the record gave the arm ("group A received dry needling", "dry
-    needling (group 1)"; a label given to two treatments is dropped), and "the" with the
+    needling (group 1)", "the control group received ultrasound"; a label given to two
+    treatments is dropped, a sham form of one is not it), and "the" with the
     last word of the names of exactly one studied treatment ("the needling", "the
     injection"; not a generic "the therapy")."""
     lower, text = doc.lower, doc.text
-    real = [m for m in matches.get("intervention") if m.term in studied]
+    real = [
+        m
+        for m in matches.get("intervention")
+        if m.term in studied and not _SHAM_JUST_BEFORE.search(lower, max(0, m.start - 16), m.start)
+    ]
     labels: dict[str, str | None] = {}
     spans: list[tuple[int, int, str]] = []
     for unit in doc.units:
         found = [
             h
             for h in _ARM_LABEL.finditer(lower, unit.start, unit.end)
-            if text[h.start(1) : h.end(1)].isupper() or h.group(1).isdigit()
+            if h.group("role")
+            or text[h.start("mark") : h.end("mark")].isupper()
+            or h.group("mark").isdigit()
         ]
         for k, hit in enumerate(found):
-            spans.append((hit.start(), hit.end(), hit.group(1)))
+            label = hit.group("mark") or hit.group("role")
+            spans.append((hit.start(), hit.end(), label))
             if unit.role in ("conclusions", "title"):
                 continue
             until = found[k + 1].start() if k + 1 < len(found) else unit.end
@@ -1315,9 +1330,9 @@ def _arm_aliases(
                 after = []  # "dry needling (group II)": the label of the name before it
             arm = after[0].term if after else before[-1].term if before else None
             if arm is not None:
-                known = labels.setdefault(hit.group(1), arm)
+                known = labels.setdefault(label, arm)
                 if known != arm:
-                    labels[hit.group(1)] = None
+                    labels[label] = None
     aliases = [
         Match("intervention", arm, start, end)
         for start, end, label in spans
@@ -1398,12 +1413,29 @@ def _roles(
     """Which interventions of a clause are its subjects and which only comparators."""
     subjects: set[str] = set()
     comparators: set[str] = set()
+    referred = [
+        _COMPARATOR.search(lower, max(clause_start, m.start - 40), m.start) is not None
+        for m in found
+    ]
     for index, match in enumerate(found):
-        is_comparator = index > 0 and _COMPARATOR.search(
-            lower, max(clause_start, match.start - 40), match.start
+        # the first one named is the subject, unless the clause opens on its reference and
+        # names the subject after it ("compared with ultrasound, DN relieved pain more")
+        is_comparator = referred[index] and (
+            index > 0
+            or (
+                _FRONTED.match(lower, clause_start, match.start) is not None
+                and not all(referred[1:])
+            )
         )
         (comparators if is_comparator else subjects).add(match.term)
     return frozenset(subjects), frozenset(comparators - subjects)
+
+
+# a clause that opens on its reference: "compared with X, ...", "in comparison to the X group"
+_FRONTED = re.compile(
+    r"\W*(?:[\w-]+\W+){0,2}?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|"
+    r"versus|vs\.?|as against)\s+(?:[\w-]+\s+){0,3}$"
+)
 
 
 def _title_terms(doc: Document, matches: Matches, dimension: str) -> frozenset[str]:

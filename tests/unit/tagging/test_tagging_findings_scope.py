@@ -537,3 +537,88 @@ def test_the_safety_finding_is_about_each_condition_the_title_names(
         conclusions="The treatment relieved pain.",
     )
     assert {f.condition for f in found if f.kind == "safety"} == expected
+
+
+# -- a clause that opens on its reference, and arms told by their role -----------------------
+
+_US_TITLE = "Dry needling versus therapeutic ultrasound for lateral epicondylalgia"
+
+
+@pytest.mark.parametrize(
+    "conclusions",
+    [
+        "Compared with ultrasound, dry needling improved pain significantly more.",
+        "In comparison to therapeutic ultrasound, dry needling gave larger gains in grip "
+        "strength and less pain.",
+        "Relative to ultrasound, dry needling lowered pain scores more at six weeks.",
+        "Compared to the ultrasound arm, dry needling produced a greater fall in pain.",
+    ],
+)
+def test_a_reference_named_first_is_the_comparator(vocab: Vocabulary, conclusions: str) -> None:
+    found = findings(vocab, title=_US_TITLE, types=[JOURNAL_ARTICLE, RCT], conclusions=conclusions)
+    got = pairs(found)
+    assert got[("dry_needling", "lateral_epicondylitis")] == "benefit"
+    assert ("therapeutic_ultrasound", "lateral_epicondylitis") not in got
+
+
+def test_two_treatments_compared_with_a_third_named_first_are_both_subjects(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Laser, ultrasound or sham for lateral epicondylalgia",
+        types=[JOURNAL_ARTICLE, RCT],
+        conclusions="Compared with sham, laser therapy and therapeutic ultrasound both reduced "
+        "pain more.",
+    )
+    got = pairs(found)
+    assert got[("laser_therapy", "lateral_epicondylitis")] == "benefit"
+    assert got[("therapeutic_ultrasound", "lateral_epicondylitis")] == "benefit"
+
+
+@pytest.mark.parametrize(
+    ("methods", "results"),
+    [
+        (
+            "The experimental group had dry needling, while the control group had therapeutic "
+            "ultrasound.",
+            "Compared with the control group, the experimental group improved significantly "
+            "more in pain (p = 0.01).",
+        ),
+        (
+            "Participants in the intervention arm received dry needling; those in the control "
+            "arm received therapeutic ultrasound.",
+            "The intervention arm reported lower pain than the control arm at week 4.",
+        ),
+        (
+            "The study group was treated with dry needling and the control group with "
+            "therapeutic ultrasound.",
+            "Pain decreased significantly more in the study group than in the control group.",
+        ),
+    ],
+)
+def test_an_arm_told_by_its_role_owns_its_result(
+    vocab: Vocabulary, methods: str, results: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Two treatments for lateral epicondylalgia: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods=methods,
+        results=results,
+    )
+    got = pairs(found)
+    assert got[("dry_needling", "lateral_epicondylitis")] == "benefit"
+    assert ("therapeutic_ultrasound", "lateral_epicondylitis") not in got
+
+
+def test_a_sham_form_of_the_treatment_does_not_name_the_control_arm(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling and ultrasound for lateral epicondylalgia",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="The experimental group had dry needling plus ultrasound, and the control group "
+        "had sham dry needling plus ultrasound.",
+        results="Pain fell more in the experimental group than in the control group (p < 0.01).",
+    )
+    assert pairs(found)[("dry_needling", "lateral_epicondylitis")] == "benefit"
