@@ -1339,12 +1339,11 @@ def _arm_aliases(
         if (arm := labels.get(label)) is not None
     ]
     heads: dict[str, set[str]] = {}
-    for term in vocab.terms.get("intervention", ()):
-        if term.id in studied:
-            for synonym in term.synonyms:
-                words = synonym.lower().split()
-                if len(words) > 1 and len(words[-1]) > 4 and words[-1] not in _GENERIC_HEADS:
-                    heads.setdefault(words[-1], set()).add(term.id)
+    for intervention in studied:
+        for synonym in vocab.term("intervention", intervention).synonyms:
+            words = synonym.lower().split()
+            if len(words) > 1 and len(words[-1]) > 4 and words[-1] not in _GENERIC_HEADS:
+                heads.setdefault(words[-1], set()).add(intervention)
     unique = {head: next(iter(ids)) for head, ids in heads.items() if len(ids) == 1}
     if unique:
         pattern = re.compile(r"\b(?:the|this|that) (" + "|".join(map(re.escape, unique)) + r")\b")
