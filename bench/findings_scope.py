@@ -5,8 +5,10 @@
 Each gold finding key (kind, intervention, condition) of the half falls in one class:
 ``found`` (we give a finding with that key), ``tag missing`` (the intervention or the
 condition is not among our tags, so no pair can be formed), ``other condition`` (we give a
-finding of that kind for the intervention, but under another condition, or none), ``no
-finding`` (none of that kind for the intervention at all). Printed per batch (as in
+finding of that kind for the intervention, but under another condition, or none, that the
+labels also name), ``condition extra`` (the same, but every condition we put it under is
+one the labels do not name: a condition tag the labels lack), ``no finding`` (none of that
+kind for the intervention at all). Printed per batch (as in
 `topic_subsets.py`); ``--list`` names each miss (dev half only).
 """
 
@@ -31,7 +33,7 @@ BATCHES = (
     ("fifth", 93001200, 93001400),
     ("sixth", 93001400, 10**9),
 )
-CLASSES = ("found", "tag missing", "other condition", "no finding")
+CLASSES = ("found", "tag missing", "other condition", "condition extra", "no finding")
 
 
 def main() -> None:
@@ -58,7 +60,10 @@ def main() -> None:
                 ):
                     label = "tag missing"
                 elif any(k == kind and i == intervention for k, i, _ in ours):
-                    label = "other condition"
+                    labelled = gold[record.pmid].labels["condition"]
+                    under = {c for k, i, c in ours if k == kind and i == intervention}
+                    extra = all(c is not None and c not in labelled for c in under)
+                    label = "condition extra" if extra else "other condition"
                 else:
                     label = "no finding"
                 counts[batch][label] += 1
