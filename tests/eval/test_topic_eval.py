@@ -69,18 +69,19 @@ FLOORS = {  # dev half: 247 records since the seventh batch
     # side effect", a condition named only where no result is stated, arm labels): 0.925,
     # 0.866, 0.930, 0.800, 0.921 (the fifth batch: 0.630, 0.630; the sixth: 0.857, 0.810);
     # a safety finding for each condition the title names: 0.929, 0.870, 0.930, 0.800, 0.947.
-    # 0.866, 0.930, 0.800, 0.921 (the fifth batch: 0.630, 0.630; the sixth: 0.857, 0.810).
     # With the seventh batch's 25 dev records (untuned): 0.957, 0.957, 0.947 (tags; the seventh
     # batch's 25: 0.870, 0.828, 0.800); 0.883, 0.828, 0.928, 0.797, 0.854 (findings; the
     # seventh batch's: coverage 0.500, direction 0.500).
+    # The scope rules (above) with the seventh batch's records, which they never saw: 0.901,
+    # 0.847, 0.928, 0.799, 0.927 (the seventh batch's: coverage 0.550, direction 0.550).
     "intervention.f1": 0.95,
     "condition.f1": 0.95,
     "design.accuracy": 0.94,
-    "finding.coverage": 0.875,
-    "finding.direction_accuracy": 0.82,
+    "finding.coverage": 0.895,
+    "finding.direction_accuracy": 0.84,
     "finding.certainty_accuracy": 0.92,
     "finding.comparator_accuracy": 0.79,
-    "finding.safety_accuracy": 0.85,
+    "finding.safety_accuracy": 0.92,
 }
 # the matched scorer (every labelled finding of a pair, paired one to one with ours; see
 # evidence.tagging.evaluation): measured 0.865, 0.795, 0.929, 0.830, 0.941 when introduced;
@@ -95,13 +96,15 @@ FLOORS = {  # dev half: 247 records since the seventh batch
 # the scope rules: 0.855, 0.804, 0.936, 0.853, 0.921; a safety finding for each condition
 # the title names: 0.858, 0.807, 0.936, 0.853, 0.947
 # the scope rules: 0.855, 0.804, 0.936, 0.853, 0.921
-# with the seventh batch's 25 dev records (untuned): 0.820, 0.773, 0.933, 0.853, 0.854
+# with the seventh batch's 25 dev records (untuned): 0.820, 0.773, 0.933, 0.853, 0.854;
+# the scope rules with them (the seventh batch unseen by the rules): 0.836, 0.789, 0.934,
+# 0.855, 0.927
 MATCHED_FLOORS = {
-    "finding.coverage": 0.815,
-    "finding.direction_accuracy": 0.765,
+    "finding.coverage": 0.83,
+    "finding.direction_accuracy": 0.78,
     "finding.certainty_accuracy": 0.925,
-    "finding.comparator_accuracy": 0.845,
-    "finding.safety_accuracy": 0.85,
+    "finding.comparator_accuracy": 0.85,
+    "finding.safety_accuracy": 0.92,
 }
 
 
