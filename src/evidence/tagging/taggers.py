@@ -72,6 +72,59 @@ _SELF = re.compile(
     r"\bwe (?:report|present|describe|conducted|performed|undertook|carried out) (?:a|an)\s+"
     r"(?:[\w-]+\s+)?$"
 )
+# DESIGN CLASSES: how methods sections state each design (the words CONSORT asks a trial
+# to report, the design words the Cochrane and other search filters key on, the design names
+# STROBE gives observational studies), and what wins when the publication type and the text
+# disagree. Ids as in design.yaml, whose order is the precedence; every row is unit-tested in
+# tests/unit/tagging/test_tagging_design_classes.py.
+#
+# | design            | the text states it as                                               |
+# | ----------------- | ------------------------------------------------------------------- |
+# | protocol          | the plan in a future tense ("will be randomised", "are to be        |
+# |                   | allocated", "we intend to recruit"), "rationale and design"; no     |
+# |                   | results reported                                                    |
+# | meta_analysis     | "meta-analysis", or results pooled across studies ("pooled SMD",    |
+# |                   | "random-effects model", "forest plot", "I2 = 40%")                  |
+# | systematic_review | databases searched, eligibility criteria, PRISMA, a risk-of-bias    |
+# |                   | tool, "scoping/umbrella review"; or a review that pooled nothing    |
+# | guideline         | recommendations issued, a consensus statement, Delphi rounds        |
+# | rct               | allocation by chance in any wording ("randomly split", "by coin     |
+# |                   | toss", "sealed envelopes", "computer-generated sequence"), a        |
+# |                   | blinded sham- or placebo-controlled trial; a crossover, pilot or    |
+# |                   | economic evaluation alongside a randomised trial                    |
+# | controlled_trial  | arms compared with no word of chance: "divided into two groups",    |
+# |                   | "an X group and a Y group", "quasi-experimental", "alternately      |
+# |                   | allocated", "by preference", "non-randomised", "double-blind" alone |
+# | case_series       | one group treated and measured: "without a control group",          |
+# |                   | "uncontrolled", "non-controlled", "single-arm", "one-group          |
+# |                   | pre-post", "one-way repeated measures", "before-and-after", "N      |
+# |                   | consecutive patients treated", "patients who had X and were         |
+# |                   | followed", three or more cases described                            |
+# | cohort            | people followed and compared by what they had: "retrospective       |
+# |                   | cohort", charts or registries read, "prospective observational",   |
+# |                   | predictors or regression; a look back at one treatment that         |
+# |                   | compares nothing is a case series                                   |
+# | cross_sectional   | measured once: "cross-sectional", a survey or questionnaire sent    |
+# |                   | out, respondents, prevalence estimated, groups defined by a         |
+# |                   | condition and measured with nothing given to anyone                 |
+# | case_control      | "case-control"                                                      |
+# | case_report       | one or two patients: "we report a case", "a 45-year-old woman       |
+# |                   | presented"                                                          |
+# | narrative_review  | the Review type with no search, "this article reviews"              |
+# | other             | animal experiments whatever their allocation, letters, editorials,  |
+# |                   | comments, studies of a measurement (reliability, accuracy)          |
+#
+# When the type and the methods disagree, the methods decide what the record is (the
+# labelling rules label what a record IS), but only within the type's family:
+# - Clinical Trial over methods that name no control ("a prospective clinical trial without
+#   a control group", "one-way repeated measures"): case_series, unless a control or
+#   comparison arm is named or the trial words are of one ("randomised", "two-arm").
+# - Journal Article alone over "split into two groups" with no word of chance anywhere:
+#   controlled_trial (a trial with a control group not said to be randomised); with one: rct.
+# - Case Reports over three or more patients: case_series; Review over a case "and a review
+#   of the literature": case_report; any type over a plan in the future tense: protocol.
+# - A consensus document built on a cross-sectional survey of practitioners: cross_sectional
+#   (the survey is the data).
 # A publication type that names a design may be refined by text only to a kind of itself.
 _REFINES = {
     # Review on a case report "and review of the literature": the case is what the record is
@@ -83,11 +136,17 @@ _REFINES = {
     "case_report": frozenset({"case_series"}),  # Case Reports is PubMed's type for series too
 }
 # Designs read from the methods when nothing names one: groups compared ("split into two
-# groups", "the experimental group ... the control group") are a trial, randomised unless
-# the text says otherwise; patients counted and treated without groups are a case series.
+# groups", "the experimental group ... the control group") are a controlled trial,
+# randomised only where the record says "random" (the labelling rules' non-randomised trial
+# with a control group); patients counted and treated without groups are a case series.
 _GROUPS = re.compile(
     r"\b(?:divided|split|separated|allocated|assigned|distributed)\b[^.;]{0,40}?\b(?:in)?to\s+"
-    r"(?:two|three|four|2|3|4)\s+(?:[\w-]+\s+)?groups\b|\b(?:experimental|intervention|treatment|"
+    r"(?:two|three|four|2|3|4)\s+(?:[\w-]+\s+)?groups\b|"
+    # the groups named by what they had: "split into a PH group and a US group", "placed in
+    # an active group or a latent group"
+    r"\b(?:divided|split|separated|allocated|assigned|distributed|placed|grouped)\b[^.;]{0,20}?"
+    r"\b(?:in|into|to)\s+(?:an?|the)\s+(?:[\w-]+\s+){1,3}?group\b[^.;]{0,40}?\b(?:and|or)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+){1,3}?group\b|\b(?:experimental|intervention|treatment|"
     r"study)\s+group\b[^.;]{0,120}?\b(?:control|placebo|sham|comparison)\s+group\b|"
     # "group 1 (30 patients) had ..., while group 2 had ...", "group A ... group B"
     r"\bgroup\s+(?:1|a|one|i)\b[^.;]{0,160}?\bgroup\s+(?:2|b|two|ii)\b"
@@ -134,7 +193,18 @@ _TREATED_SERIES = re.compile(
     # the verb first: "we included twelve patients with ...", "we treated 23 consecutive cases"
     r"\bwe\s+(?:[\w-]+\s+)?(?:treated|enrolled|recruited|included)\s+(?:a total of\s+)?"
     + _NUMBER
-    + r"\s+(?:consecutive\s+)?(?:patients|cases)\b"
+    + r"\s+(?:consecutive\s+)?(?:patients|cases)\b|"
+    # people taken as they came, then treated: "660 procedures in 609 consecutive volunteers",
+    # "41 consecutive athletes had shockwave"
+    r"\b(?:procedures|operations|treatments|sessions|injections|interventions)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:in|on|of|for)\s+" + _NUMBER + r"\s+consecutive\b|"
+    r"\b" + _NUMBER + r"\s+consecutive\s+(?:[\w-]+\s+)?(?:patients|cases|volunteers|subjects|"
+    r"participants|women|men|adults|children|athletes)\b[^.;]{0,80}?\b(?:were\s+|was\s+)?"
+    r"(?:treated|underwent|received|had|were followed|operated|needled|injected|managed)\b|"
+    # patients who had a treatment and were followed: "333 patients who had HIFU at one
+    # hospital and who were followed for six months"
+    r"\b" + _NUMBER + r"\s+(?:[\w-]+\s+)?(?:patients|cases)\b[^.;]{0,120}?\bwho (?:had|were given|"
+    r"received|underwent)\b[^.;]{0,120}?\b(?:were followed|followed up|follow-up)\b"
 )
 # people of another noun, when they are treated: "in 24 women, the trigger points were treated"
 _TREATED_PEOPLE = re.compile(
@@ -182,6 +252,8 @@ _ONE_PATIENT = re.compile(
 _MATCH_NEEDS = {
     _TREATED_SERIES: (
         "treated",
+        "consecutive",
+        "follow",
         "underwent",
         "received",
         "managed",
@@ -275,6 +347,40 @@ _HUMANS = re.compile(
 # words of a trial's design that say it had a control or arms
 _CONTROL_NAMED = re.compile(
     r"(?i)control|arm|parallel|random|altern|cross|over|preference|choice|comparative|group"
+)
+# a treatment given to someone: the words of a trial's arms (what `_design_from_methods`
+# asks of groups before it calls them a trial)
+_GIVEN = re.compile(
+    r"\b(?:treat\w*|therap\w*|receiv\w*|underw\w*|undergo\w*|given|administ\w*|inject\w*|"
+    r"infiltrat\w*|needl\w*|interventions?|programmes?|programs?|sessions?|applied|exercis\w*|"
+    r"stimulat\w*|manipulat\w*|massag\w*|dos(?:e|es|ing)|surg\w*|operat\w*|drugs?|placebo|sham)\b"
+)
+# the words of one group with no control (a series of patients counted is not enough to
+# turn a cohort into a series: a cohort is a series of patients too)
+_NO_CONTROL = re.compile(
+    r"uncontrolled|non[\s-]?(?:controlled|comparative)|\bno (?:control|comparison)|"
+    r"without (?:an? )?(?:control|comparison)|single[\s-](?:arm|group|cohort)|"
+    r"\bone[\s-](?:arm|group|way)|before[\s-](?:and[\s-])?after|pre[\s-]?(?:post|test)|"
+    r"case series"
+)
+# groups formed by what people have, not by what they are given: "an active trigger point
+# group or a latent one", "divided by the presence of neck pain", "with and without pain"
+_BY_CONDITION = re.compile(
+    r"\b(?:active|latent|symptomatic|asymptomatic|healthy|pain[\s-]free|painless|affected|"
+    r"unaffected)\s+(?:[\w-]+\s+){0,2}?groups?\b|\b(?:by|according to|based on)\s+(?:the\s+)?"
+    r"(?:presence|absence|diagnosis|severity)\b|\bwith (?:and|or) without\b|"
+    r"\bgroups?\s+\((?:with|without)\b"
+)
+# a control arm named: "the control group", "a sham arm", "the comparison group"
+_CONTROL_GROUP = re.compile(
+    r"\b(?:control|controls|comparison|comparator|sham|placebo|waiting[\s-]list|wait[\s-]list)\s+"
+    r"(?:group|groups|arm|arms|condition|cohort)\b|"
+    # people set beside the treated ones: "crizotinib-naive controls", "matched controls"
+    r"\b(?:[\w-]+\s+)?controls\b(?!\s+(?:for|the|their|its))"
+)
+# ... and denied: "without a control group", "no comparison arm", "no sham-treated"
+_DENIED = re.compile(
+    r"\b(?:no|without|lacked|lacking|absence of)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+)?$"
 )
 # Designs that outrank a trial, and the words that make a mention of one another study's
 _OUTRANKING = frozenset({"protocol", "meta_analysis", "systematic_review", "guideline"})
@@ -836,8 +942,13 @@ def _tag_design(
             value, name = next(((v, n) for v, n in typed if v == "case_report"), (value, name))
         best = (value, "publication_type", name)
         in_text = {c[0] for c in from_text}
-        if value == "controlled_trial" and "case_series" in in_text and not in_text & _TRIALS:
-            # Clinical Trial over a single-arm or uncontrolled study: no control group
+        if (
+            value == "controlled_trial"
+            and "case_series" in in_text
+            and not _control_named(doc, from_text)
+        ):
+            # Clinical Trial over a single-arm or uncontrolled study ("a prospective clinical
+            # trial without a control group"): trial words that name no control do not count
             _, role, words = next(c for c in from_text if c[0] == "case_series")
             best = ("case_series", _TEXT_SOURCES.get(role, "text_abstract"), words)
         allowed = _REFINES.get(value, frozenset()) | {"protocol"}
@@ -860,16 +971,34 @@ def _tag_design(
             best = (value, "text_title" if role == "title" else "text_abstract", words)
     if (
         best is not None
-        and best[0] == "controlled_trial"
+        and best[0] in ("controlled_trial", "cohort")
         and best[1] in ("text_title", "text_abstract")
         and "case_series" in order
     ):
-        # "a quasi-experimental one-group pre-post design", "a single-arm clinical trial":
-        # words of a trial that name no control, beside those of one group
-        trials = [c for c in from_text if c[0] in _TRIALS]
-        series = next((c for c in from_text if c[0] == "case_series"), None)
-        if series is not None and not any(_CONTROL_NAMED.search(c[2]) for c in trials):
+        # "a quasi-experimental one-group pre-post design", "a single-arm clinical trial",
+        # "a non-controlled prospective study": words of a trial or of people followed that
+        # name no control, beside those of one group
+        series = next(
+            (
+                c
+                for c in from_text
+                if c[0] == "case_series"
+                and (best[0] == "controlled_trial" or _NO_CONTROL.search(c[2].lower()))
+            ),
+            None,
+        )
+        if series is not None and not _control_named(doc, from_text):
             best = ("case_series", _TEXT_SOURCES.get(series[1], "text_abstract"), series[2])
+    if best is not None and best[0] == "guideline" and best[1] in ("text_title", "text_abstract"):
+        # "an expert consensus document and a cross-sectional survey of physical therapists":
+        # the consensus is drawn from a survey the record calls cross-sectional, which is
+        # what it is (a Delphi survey, which names no such design, stays a consensus)
+        survey = next(
+            (c for c in from_text if c[0] == "cross_sectional" and "sectional" in c[2].lower()),
+            None,
+        )
+        if survey is not None:
+            best = ("cross_sectional", _TEXT_SOURCES.get(survey[1], "text_abstract"), survey[2])
     if best is not None and best[0] == "meta_analysis" and "systematic_review" in order:
         unpooled = _NO_POOLING.search(doc.lower) or _REVIEW_OF_REVIEWS.search(doc.lower)
         if unpooled is not None and _POOLED.search(doc.lower) is None:
@@ -898,11 +1027,11 @@ def _tag_design(
     out.add("design", best[0], best[1], best[2])
 
 
-# The cues of `_design_from_methods` in the order they are tried: the design ("trial" and
-# "controlled" are settled per record: randomised or not), words one of which a sentence
+# The cues of `_design_from_methods` in the order they are tried: the design ("controlled"
+# is settled per record: randomised or not), words one of which a sentence
 # must hold before the regex is tried on it, and the regex.
 _METHOD_CUES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("trial", ("group",), _GROUPS),
+    ("controlled", ("group",), _GROUPS),
     (
         "controlled",
         ("other", "remaining", "blind", "sham", "placebo", "or with", "either"),
@@ -928,7 +1057,11 @@ _METHOD_CUES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         _OBSERVED,
     ),
     ("controlled", ("group",), _GROUPS_COMPARED),
-    ("case_series", ("patients", "cases", "took part", "participated"), _TREATED_SERIES),
+    (
+        "case_series",
+        ("patients", "cases", "took part", "participated", "consecutive"),
+        _TREATED_SERIES,
+    ),
     ("case_series", ("treated", "underwent"), _TREATED_PEOPLE),
     (
         "case_report",
@@ -1029,7 +1162,7 @@ def _design_from_methods(
     doc: Document, order: Mapping[str, int], reported: frozenset[int] = frozenset()
 ) -> tuple[str, str, str] | None:
     """A design the methods show without naming one (only for records that name no design):
-    compared groups (randomised unless the record says otherwise), arms compared without an
+    compared groups and arms compared without an
     allocation verb (randomised only if the record says so), a questionnaire sent out,
     patients compared by what they received or factors that predict an outcome, a counted
     series of treated patients, one patient. A case report often opens with its patient, so
@@ -1037,11 +1170,10 @@ def _design_from_methods(
     units = [u for u in doc.units if u.role in _DESIGN_ROLES or u.start in reported]
     with_background = [u for u in doc.units if u.role in _DESIGN_ROLES or u.role == "background"]
     not_random = _has_any(doc.lower, _NOT_RANDOM)
-    trial = "controlled_trial" if not_random else "rct"
     controlled = "rct" if "random" in doc.lower and not not_random else "controlled_trial"
     held = _cue_units(doc)
     for index, (value, words, regex) in enumerate(_METHOD_CUES):
-        value = trial if value == "trial" else controlled if value == "controlled" else value
+        value = controlled if value == "controlled" else value
         if value not in order:
             continue
         # the units that hold one of the words: found by the automaton, else (None) by
@@ -1063,12 +1195,45 @@ def _design_from_methods(
             )
             if found:
                 source = "text_title" if unit.role == "title" else "text_abstract"
+                if (
+                    value in _TRIALS
+                    and "cross_sectional" in order
+                    and _BY_CONDITION.search(sentence) is not None
+                    and not _gives(doc, units)
+                ):
+                    # groups formed by a condition and measured, with nothing given to
+                    # anyone ("placed in an active or a latent trigger point group and
+                    # scanned"): compared once, not tried
+                    value = "cross_sectional"
                 return (
                     value,
                     source,
                     doc.text[unit.start + found.start() : unit.start + found.end()],
                 )
     return None
+
+
+def _gives(doc: Document, units: list[Unit]) -> bool:
+    """Whether the title, objective, methods or results give anyone a treatment."""
+    return any(_GIVEN.search(doc.lower, u.start, u.end) is not None for u in units)
+
+
+def _control_named(doc: Document, from_text: list[tuple[str, str, str]]) -> bool:
+    """Whether the record names a control: trial words that say it had one ("randomised",
+    "two-arm", "crossover"), or a control, sham or comparison group or arm in the title,
+    objective, methods or results that no "no" or "without" denies."""
+    if any(c[0] in _TRIALS and _CONTROL_NAMED.search(c[2]) for c in from_text):
+        return True
+    for unit in doc.units:
+        if unit.role not in _DESIGN_ROLES:
+            continue
+        for found in _CONTROL_GROUP.finditer(doc.lower, unit.start, unit.end):
+            if (
+                _DENIED.search(doc.lower, max(unit.start, found.start() - 30), found.start())
+                is None
+            ):
+                return True
+    return False
 
 
 def _reports_results(doc: Document) -> bool:

@@ -34,10 +34,12 @@ def design(tags: list[Tag]) -> str:
             "controlled_trial",
         ),
         ("A crossover design compared taping with no taping in 18 dancers.", "controlled_trial"),
+        # arms with no word of chance anywhere: not said to be randomised (the labelling
+        # rules' non-randomized trial with a control group)
         (
             "Group 1 (22 patients) had injections and exercise, while group 2 (20 patients)"
             " had exercise only.",
-            "rct",
+            "controlled_trial",
         ),
         # reviews: how the search is reported
         ("Searches were run in MEDLINE, CINAHL and PEDro up to May 2019.", "systematic_review"),

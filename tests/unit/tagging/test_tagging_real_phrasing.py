@@ -231,14 +231,16 @@ def test_jaw_opening_is_range_of_motion(vocab: Vocabulary) -> None:
             [JOURNAL_ARTICLE],
             "Ultrasound for knee pain: four versus eight minutes",
             "One hundred adults were enrolled and split into two groups.",
-            "rct",
+            # no word of chance: a trial with a control group not said to be randomised
+            "controlled_trial",
             id="split-into-two-groups",
         ),
         pytest.param(
             [JOURNAL_ARTICLE],
             "Dry needling for elbow pain",
             "The experimental group had needling, while the control group had a brace.",
-            "rct",
+            # no word of chance: a trial with a control group not said to be randomised
+            "controlled_trial",
             id="experimental-and-control-group",
         ),
         pytest.param(
