@@ -118,7 +118,9 @@ _SELF = re.compile(
 # labelling rules label what a record IS), but only within the type's family:
 # - Clinical Trial over methods that name no control ("a prospective clinical trial without
 #   a control group", "one-way repeated measures"): case_series, unless a control or
-#   comparison arm is named or the trial words are of one ("randomised", "two-arm").
+#   comparison arm is named or the trial words are of one ("randomised", "two-arm"); the
+#   same when the methods and results name no arm, group or comparator at all and measure
+#   one group against its own baseline ("pain fell from baseline to week 4").
 # - Journal Article alone over "split into two groups" with no word of chance anywhere:
 #   controlled_trial (a trial with a control group not said to be randomised); with one: rct.
 # - Case Reports over three or more patients: case_series; Review over a case "and a review
@@ -354,6 +356,19 @@ _GIVEN = re.compile(
     r"\b(?:treat\w*|therap\w*|receiv\w*|underw\w*|undergo\w*|given|administ\w*|inject\w*|"
     r"infiltrat\w*|needl\w*|interventions?|programmes?|programs?|sessions?|applied|exercis\w*|"
     r"stimulat\w*|manipulat\w*|massag\w*|dos(?:e|es|ing)|surg\w*|operat\w*|drugs?|placebo|sham)\b"
+)
+# the words of arms or of a comparator, which a series of one group has none of
+_ARMS = re.compile(
+    r"\b(?:groups?|arms?|controls?|controlled|versus|vs|sham|placebo|random\w*|crossover|"
+    r"cross-over|compar\w+ (?:with|to|against) (?!baseline|(?:the )?(?:pre|before|base))\w+)\b"
+)
+# a change measured within one group: "compared with baseline", "from baseline to week 6",
+# "before and after treatment", "pre- and post-treatment scores"
+_WITHIN = re.compile(
+    r"\b(?:compared (?:with|to) (?:the )?baseline|from baseline|(?:since|over) baseline|"
+    r"(?:before|pre)[\s-]*(?:and|vs\.?|versus|to)[\s-]*(?:after|post)[\s-]*(?:treatment|"
+    r"intervention|therapy|the (?:treatment|intervention|programme|program|sessions?))?|"
+    r"pre[\s-]?(?:treatment|intervention)\b[^.;]{0,40}?\bpost[\s-]?(?:treatment|intervention))"
 )
 # the words of one group with no control (a series of patients counted is not enough to
 # turn a cohort into a series: a cohort is a series of patients too)
@@ -951,6 +966,18 @@ def _tag_design(
             # trial without a control group"): trial words that name no control do not count
             _, role, words = next(c for c in from_text if c[0] == "case_series")
             best = ("case_series", _TEXT_SOURCES.get(role, "text_abstract"), words)
+        elif (
+            value == "controlled_trial"
+            and name != "Controlled Clinical Trial"
+            and "case_series" in order
+            and "rct" not in in_text
+            and not _control_named(doc, from_text)
+        ):
+            # Clinical Trial over one group measured before and after treatment, with no
+            # arm, control or comparison named anywhere: an uncontrolled series
+            within = _within_group_only(doc)
+            if within is not None:
+                best = ("case_series", "text_abstract", within)
         allowed = _REFINES.get(value, frozenset()) | {"protocol"}
         candidates = [c for c in from_text if c[0] in allowed and order[c[0]] < order[value]]
     else:
@@ -989,6 +1016,11 @@ def _tag_design(
         )
         if series is not None and not _control_named(doc, from_text):
             best = ("case_series", _TEXT_SOURCES.get(series[1], "text_abstract"), series[2])
+        elif best[0] == "controlled_trial" and not _control_named(doc, from_text):
+            # "a pilot clinical trial" of one group measured before and after
+            within = _within_group_only(doc)
+            if within is not None:
+                best = ("case_series", "text_abstract", within)
     if best is not None and best[0] == "guideline" and best[1] in ("text_title", "text_abstract"):
         # "an expert consensus document and a cross-sectional survey of physical therapists":
         # the consensus is drawn from a survey the record calls cross-sectional, which is
@@ -1216,6 +1248,20 @@ def _design_from_methods(
 def _gives(doc: Document, units: list[Unit]) -> bool:
     """Whether the title, objective, methods or results give anyone a treatment."""
     return any(_GIVEN.search(doc.lower, u.start, u.end) is not None for u in units)
+
+
+def _within_group_only(doc: Document) -> str | None:
+    """The words of a change measured within one group ("improved from baseline", "before
+    and after treatment") when the title, objective, methods and results name no arms, no
+    groups compared and no comparator; else None."""
+    units = [u for u in doc.units if u.role in _DESIGN_ROLES]
+    if any(_ARMS.search(doc.lower, u.start, u.end) is not None for u in units):
+        return None
+    for unit in units:
+        found = _WITHIN.search(doc.lower, unit.start, unit.end)
+        if found is not None:
+            return doc.text[found.start() : found.end()]
+    return None
 
 
 def _control_named(doc: Document, from_text: list[tuple[str, str, str]]) -> bool:

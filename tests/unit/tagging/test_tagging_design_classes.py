@@ -319,3 +319,54 @@ def test_a_protocol_typed_as_a_protocol_stays_one() -> None:
     assert of_methods("Sixty patients take part in a two-arm trial.", types=(PROTOCOL,)) == (
         "protocol"
     )
+
+
+@pytest.mark.parametrize(
+    ("methods", "results"),
+    [
+        (
+            "Twenty patients had three sessions of dry needling of the trapezius.",
+            "Pain fell from baseline to week 4 (p < 0.01).",
+        ),
+        (
+            "Fourteen women with heel pain were given radial shockwave once a week.",
+            "Scores before and after treatment differed significantly.",
+        ),
+        (
+            "Thirty runners each had laser therapy twice a week for a month.",
+            "Compared with baseline, pressure pain thresholds rose by 20%.",
+        ),
+        (
+            "Nineteen adults received trigger point injections into the gluteal muscles.",
+            "Pre-treatment and post-treatment disability scores were compared (p = 0.02).",
+        ),
+    ],
+)
+def test_a_clinical_trial_of_one_group_measured_before_and_after_is_a_series(
+    methods: str, results: str
+) -> None:
+    record = article(
+        "Treating myofascial pain",
+        methods=methods,
+        results=results,
+        types=[JOURNAL_ARTICLE, CLINICAL_TRIAL],
+    )
+    assert design(tag_article(record, vocab_of_module)) == "case_series"
+
+
+@pytest.mark.parametrize(
+    "results",
+    [
+        "Pain fell from baseline in both groups, more with needling (p = 0.01).",
+        "Compared with stretching, needling lowered pain from baseline to week 4.",
+        "Pain fell from baseline with needling but not with sham (p = 0.03).",
+    ],
+)
+def test_a_clinical_trial_that_compares_arms_is_not_a_series(results: str) -> None:
+    record = article(
+        "Treating myofascial pain",
+        methods="Forty patients had needling or stretching of the trapezius.",
+        results=results,
+        types=[JOURNAL_ARTICLE, CLINICAL_TRIAL],
+    )
+    assert design(tag_article(record, vocab_of_module)) == "controlled_trial"
