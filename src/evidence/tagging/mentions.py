@@ -141,6 +141,16 @@ _ALL_ARMS_AFTER = re.compile(
     r"applied|performed) (?:to|for|by|in) (?:all|both|(?:every|each) (?:[\w-]+ )?(?:patient|"
     r"participant|subject|group|arm|volunteer|person|individual))\b"
 )
+# what people were told to go on doing ("patients were told to keep up their exercise
+# programmes at home", "participants continued their usual stretching"): held the same in
+# every arm, not a treatment the record studies
+_KEPT_UP_BEFORE = re.compile(
+    r"\b(?:(?:was|were) (?:\w+ )?(?:advised|instructed|told|encouraged|asked|reminded) to "
+    r"(?:keep up|continue|maintain|carry on(?: with)?|go on with)|(?:continued|kept up|"
+    r"maintained|carried on with))\s+(?:(?:their|his|her|the|any|usual|regular|normal|own|"
+    r"daily|current|home|existing|habitual|previous|prior)\s+){0,3}$"
+)
+_KEPT_UP_WORDS = ("keep up", "continu", "maintain", "carr", "go on", "kept up")
 _SHAM_ARM_ADDED_BEFORE = re.compile(
     r"\b(?:sham|placebo)\s+(?:[\w-]+\s+){1,2}(?:with|plus|and|combined with|together with)\s+"
     r"(?:[\w-]+\s+)?$"
@@ -410,7 +420,7 @@ def is_example(sentence: str, start: int) -> bool:
 def is_co_intervention(sentence: str, start: int, end: int) -> bool:
     """A treatment every arm received: "exercise alone", "exercise with or without dry
     needling", "added to manual therapy", "usual physiotherapy (exercise, massage)",
-    "exercise was given to all participants"."""
+    "exercise was given to all participants", "told to keep up their exercises"."""
     before = sentence[max(0, start - 60) : start]
     wide = sentence[max(0, start - 100) : start]
     after = sentence[end : end + 80]
@@ -423,6 +433,7 @@ def is_co_intervention(sentence: str, start: int, end: int) -> bool:
         or (_has_any(after, _BOTH_WORDS) and _ALL_ARMS_AFTER.search(after))
         or (_has_any(before, _SHAM_WORDS) and _SHAM_ARM_ADDED_BEFORE.search(before))
         or (_has_any(before, _ACCOMPANYING_WORDS) and _ACCOMPANYING_BEFORE.search(before))
+        or (_has_any(before, _KEPT_UP_WORDS) and _KEPT_UP_BEFORE.search(before))
     )
 
 

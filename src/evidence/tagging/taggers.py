@@ -386,6 +386,27 @@ _BY_CONDITION = re.compile(
     r"(?:presence|absence|diagnosis|severity)\b|\bwith (?:and|or) without\b|"
     r"\bgroups?\s+\((?:with|without)\b"
 )
+# A drug given as an arm beside needling or another treatment, in a record about trigger
+# points (`_drug_arm_into_trigger_points`)
+_DRUG = (
+    r"(?:lidocaine|lignocaine|procaine|bupivacaine|mepivacaine|ropivacaine|botulinum(?:\s+toxin)?"
+    r"(?:\s+type\s+a)?|btx-?a|bont-?a)"
+)
+_DRUG_WORDS = ("caine", "botulinum", "btx", "bont")
+_DRUG_ARM = re.compile(
+    r"\b(?:versus|vs\.?|against|or|and|than|compared (?:with|to))\s+(?:an?\s+|the\s+)?"
+    r"(?:[\d.]+\s*%\s+)?" + _DRUG + r"\b(?!\s+(?:cream|gel|patch|patches|spray|plaster|ointment))|"
+    r"\b" + _DRUG + r"\s+(?:group|arm)s?\b|"
+    r"\b" + _DRUG + r"\s+(?:and|or|versus|vs\.?|against)\s+(?:[\w-]+\s+){0,2}?needling\b|"
+    # "relief lasted longer with 1% lidocaine than with stretching"
+    r"\b" + _DRUG + r"\s+than\s+(?:with\s+|after\s+)?"
+)
+_TRIGGER_POINTS = re.compile(r"\b(?:m?trps?|trigger[\s-]points?)\b")
+# the drug given elsewhere than into a muscle, or as a sham: a block, a joint, the skin
+_NOT_INTO_TRIGGER_POINTS = re.compile(
+    r"\b(?:nerves?|blocks?|blockade|epidural|facet|intra-?articular|subacromial|bursa\w*|joints?|"
+    r"topical|cream|patch|sham|placebo|saline|skin|subcutaneous|intravenous|spinal|caudal)\b"
+)
 # a control arm named: "the control group", "a sham arm", "the comparison group"
 _CONTROL_GROUP = re.compile(
     r"\b(?:control|controls|comparison|comparator|sham|placebo|waiting[\s-]list|wait[\s-]list)\s+"
@@ -574,6 +595,8 @@ def tag_document(
     for dimension in _TEXT_DIMENSIONS:
         _tag_text(dimension, doc, matches, tables, out)
     _apply_yields(tables, out)
+    if "trigger_point_injection" in tables.vocab.order("intervention"):
+        _drug_arm_into_trigger_points(article, doc, out)
     _apply_condition_yields(tables, out)
     reported = out.values("adverse_event")
     if reported and "adverse_events" in vocab.order("outcome"):
@@ -890,6 +913,31 @@ def _apply_condition_yields(tables: VocabTables, out: _Collector) -> None:
             continue
         if any(out.sources("condition", kind) & text_sources for kind in term.yields_to):
             out.drop("condition", term.id)
+
+
+def _drug_arm_into_trigger_points(article: Article, doc: Document, out: _Collector) -> None:
+    """A local anaesthetic or botulinum toxin given as an arm of a record about trigger
+    points is an injection into them, though the record names only the drug ("four trials
+    set dry needling against lidocaine", "the lidocaine group"): trigger point injection,
+    per the labelling rules, when the record names trigger points where it says what it
+    did. Topical forms (a lidocaine patch or cream) and sham or placebo drugs are not arms."""
+    if "trigger_point_injection" in out.values("intervention"):
+        return
+    lower = doc.lower
+    if not _has_any(lower, _DRUG_WORDS):
+        return
+    units = [u for u in doc.units if u.role in _DESIGN_ROLES or u.role == "conclusions"]
+    if not any(_TRIGGER_POINTS.search(lower, u.start, u.end) for u in units):
+        return
+    for unit in units:
+        sentence = lower[unit.start : unit.end]
+        if not _has_any(sentence, _DRUG_WORDS) or _NOT_INTO_TRIGGER_POINTS.search(sentence):
+            continue
+        found = _DRUG_ARM.search(sentence)
+        if found is not None:
+            words = doc.text[unit.start + found.start() : unit.start + found.end()]
+            out.add("intervention", "trigger_point_injection", "text_abstract", words)
+            return
 
 
 def _tag_design(

@@ -58,3 +58,103 @@ def test_electrolysis_that_removes_hair_is_not_a_needle_technique(vocab: Vocabul
         types=[RCT],
     )
     assert "electrical_stimulation" not in interventions(tag_article(record, vocab))
+
+
+@pytest.mark.parametrize(
+    ("title", "results"),
+    [
+        (
+            "Dry needling of myofascial trigger points: a meta-analysis",
+            "Five trials set dry needling against lidocaine; pooled pain did not differ.",
+        ),
+        (
+            "Needling or anaesthetic for trapezius trigger points",
+            "Pain fell more in the bupivacaine group than after dry needling (p = 0.04).",
+        ),
+        (
+            "Botulinum toxin for active MTrPs of the neck",
+            "Dry needling and botulinum toxin type A eased pain to a similar degree.",
+        ),
+        (
+            "Treating trigger points in the gluteal muscles",
+            "Relief lasted longer with 1% lidocaine than with stretching alone.",
+        ),
+    ],
+)
+def test_a_drug_arm_in_a_trigger_point_record_is_a_trigger_point_injection(
+    vocab: Vocabulary, title: str, results: str
+) -> None:
+    record = article(
+        title,
+        methods="Patients with myofascial trigger points were compared across arms.",
+        results=results,
+        types=[RCT],
+    )
+    assert "trigger_point_injection" in interventions(tag_article(record, vocab))
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        # a nerve block, a patch on the skin, a placebo: not injections into trigger points
+        "Trigger points were needled, and the control arm had a lidocaine nerve block.",
+        "Dry needling of trigger points was compared against a lidocaine patch on the skin.",
+        "Trigger points were needled, versus placebo lidocaine given to the other arm.",
+    ],
+)
+def test_a_drug_given_elsewhere_is_not_a_trigger_point_injection(
+    vocab: Vocabulary, methods: str
+) -> None:
+    record = article("Needling of trigger points", methods=methods, types=[RCT])
+    assert "trigger_point_injection" not in interventions(tag_article(record, vocab))
+
+
+def test_a_drug_in_a_record_without_trigger_points_is_not_tagged(vocab: Vocabulary) -> None:
+    record = article(
+        "Knee pain after surgery",
+        methods="Patients had acupuncture or lidocaine before discharge.",
+        types=[RCT],
+    )
+    assert "trigger_point_injection" not in interventions(tag_article(record, vocab))
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "One arm did slow dynamic foam rolling over the calf; the other rested.",
+        "Roller massage of the hamstrings was given for 90 seconds.",
+        "Participants were taught self-massage of the neck muscles.",
+        "The experimental group had tuina three times a week.",
+    ],
+)
+def test_massage_named_by_its_technique(vocab: Vocabulary, methods: str) -> None:
+    record = article("Muscle soreness in runners", methods=methods, types=[RCT])
+    assert "massage" in interventions(tag_article(record, vocab))
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Patients were told to keep up their exercise programmes at home.",
+        "All participants were advised to continue their usual stretching exercises.",
+        "Participants continued their regular home exercises throughout the trial.",
+    ],
+)
+def test_exercise_people_were_told_to_go_on_doing_is_not_studied(
+    vocab: Vocabulary, methods: str
+) -> None:
+    record = article(
+        "Dry needling for neck pain",
+        methods="Sixty adults were randomised to dry needling or sham needling. " + methods,
+        types=[RCT],
+    )
+    assert "exercise_therapy" not in interventions(tag_article(record, vocab))
+
+
+def test_exercise_that_is_an_arm_is_still_studied(vocab: Vocabulary) -> None:
+    record = article(
+        "Dry needling or exercise for neck pain",
+        methods="Sixty adults were randomised to dry needling or to a neck exercise programme.",
+        types=[RCT],
+    )
+    assert "exercise_therapy" in interventions(tag_article(record, vocab))
