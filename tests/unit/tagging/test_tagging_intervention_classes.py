@@ -158,3 +158,36 @@ def test_exercise_that_is_an_arm_is_still_studied(vocab: Vocabulary) -> None:
         types=[RCT],
     )
     assert "exercise_therapy" in interventions(tag_article(record, vocab))
+
+
+@pytest.mark.parametrize(
+    ("title", "methods"),
+    [
+        (
+            "How safe is ultrasound-assisted liposuction?",
+            "We recorded the complications of 400 ultrasound-assisted liposuction procedures.",
+        ),
+        (
+            "High-intensity-focused ultrasound for uterine fibroids",
+            "Patients had high-intensity-focused ultrasound (HIFU); HIFU shrank the fibroids.",
+        ),
+        (
+            "Ultrasonic scalpel or electrocautery in thyroid surgery",
+            "The ultrasonic scalpel was compared with electrocautery in 90 operations.",
+        ),
+    ],
+)
+def test_ultrasound_as_a_surgical_tool_is_not_therapeutic_ultrasound(
+    vocab: Vocabulary, title: str, methods: str
+) -> None:
+    record = article(title, methods=methods, types=[JOURNAL_ARTICLE])
+    assert "therapeutic_ultrasound" not in interventions(tag_article(record, vocab))
+
+
+def test_ultrasound_given_to_a_muscle_is_still_therapeutic(vocab: Vocabulary) -> None:
+    record = article(
+        "Ultrasound therapy for trapezius pain",
+        methods="Continuous ultrasound at 1 MHz was applied over the trapezius for 5 minutes.",
+        types=[RCT],
+    )
+    assert "therapeutic_ultrasound" in interventions(tag_article(record, vocab))
