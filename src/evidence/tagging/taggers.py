@@ -149,7 +149,7 @@ _GROUPS = re.compile(
     r"\b(?:divided|split|separated|allocated|assigned|distributed|placed|grouped)\b[^.;]{0,20}?"
     r"\b(?:in|into|to)\s+(?:an?|the)\s+(?:[\w-]+\s+){1,3}?group\b[^.;]{0,40}?\b(?:and|or)\s+"
     r"(?:an?|the)\s+(?:[\w-]+\s+){1,3}?group\b|\b(?:experimental|intervention|treatment|"
-    r"study)\s+group\b[^.;]{0,120}?\b(?:control|placebo|sham|comparison)\s+group\b|"
+    r"study)\s+group\b[^.]{0,120}?\b(?:control|placebo|sham|comparison)\s+group\b|"
     # "group 1 (30 patients) had ..., while group 2 had ...", "group A ... group B"
     r"\bgroup\s+(?:1|a|one|i)\b[^.;]{0,160}?\bgroup\s+(?:2|b|two|ii)\b"
 )

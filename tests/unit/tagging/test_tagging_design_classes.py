@@ -370,3 +370,32 @@ def test_a_clinical_trial_that_compares_arms_is_not_a_series(results: str) -> No
         types=[JOURNAL_ARTICLE, CLINICAL_TRIAL],
     )
     assert design(tag_article(record, vocab_of_module)) == "controlled_trial"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Pneumothorax after dry needling: report of three cases and review of the literature",
+        "Nerve injury after trigger point injection: four cases",
+        "Five cases with a review of the literature on needling in the neck",
+    ],
+)
+def test_three_or_more_cases_in_the_title_are_a_series_even_typed_case_reports(
+    title: str,
+) -> None:
+    record = article(title, abstract="We describe what happened to each.", types=[CASE_REPORTS])
+    assert design(tag_article(record, vocab_of_module)) == "case_series"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Sixty patients were assigned to dry needling or injection by their order of arrival.",
+        "Patients were allocated to laser or exercise according to their date of birth.",
+        "Participants were grouped by the day of the week on which they attended.",
+        "Participants in the intervention group had dry needling; those in the control "
+        "group had stretching.",
+    ],
+)
+def test_allocation_by_a_rule_that_is_not_chance_is_a_controlled_trial(methods: str) -> None:
+    assert of_methods(methods) == "controlled_trial"
