@@ -76,7 +76,12 @@ _SELF = re.compile(
 # to report, the design words the Cochrane and other search filters key on, the design names
 # STROBE gives observational studies), and what wins when the publication type and the text
 # disagree. Ids as in design.yaml, whose order is the precedence; every row is unit-tested in
-# tests/unit/tagging/test_tagging_design_classes.py.
+# tests/unit/tagging/test_tagging_design_classes.py and agrees with the design table of the
+# labelling rules (tests/eval/README.md, tests/eval/topic/LABELLING.md): pooled -> meta-
+# analysis, narrative synthesis -> systematic review, a trial's or a review's plan ->
+# protocol, a randomised crossover, pilot or economic evaluation -> rct, a non-randomised
+# trial with a control group -> controlled trial, an uncontrolled series -> case series,
+# animals, letters, editorials -> other.
 #
 # | design            | the text states it as                                               |
 # | ----------------- | ------------------------------------------------------------------- |

@@ -399,3 +399,15 @@ def test_three_or_more_cases_in_the_title_are_a_series_even_typed_case_reports(
 )
 def test_allocation_by_a_rule_that_is_not_chance_is_a_controlled_trial(methods: str) -> None:
     assert of_methods(methods) == "controlled_trial"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Each of 20 patients had needling and sham, in random order, a week apart.",
+        "This randomised pilot study tested whether 40 patients could be recruited in a year.",
+        "Costs were collected alongside a randomised trial of laser against exercise.",
+    ],
+)
+def test_randomised_crossover_pilot_and_economic_studies_are_rcts(methods: str) -> None:
+    assert of_methods(methods) == "rct"
