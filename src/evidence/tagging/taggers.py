@@ -238,6 +238,18 @@ _SURVEY = re.compile(
     r"(?:[\w-]+\s+)?(?:measured|scanned|assessed|examined|imaged|tested|ultrasonography|ultrasound|"
     r"mri|measurements?)\b"
 )
+# people examined once, with nothing given to anyone (read only then): "150 office workers
+# were examined for trigger points", "sixty patients and 60 healthy controls were assessed
+# with algometry" -- a cross-sectional study
+_EXAMINED_ONCE = re.compile(
+    r"\b"
+    + _NUMBER
+    + r"\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects|adults|workers|volunteers|"
+    r"individuals|people|athletes|runners|dancers|musicians|soldiers|nurses|therapists|"
+    r"physiotherapists|students|women|men|children|players|employees|controls)\b"
+    r"[^.;]{0,100}?\b(?:were|was)\s+(?:[\w-]+\s+)?(?:examined|assessed|evaluated|screened|"
+    r"measured|scanned|imaged|tested|palpated|interviewed)\s+(?:for|with|by|using|on|in)\b"
+)
 _OBSERVED = re.compile(
     r"\bcompared\s+(?:the\s+)?(?:outcomes?\s+of\s+)?" + _NUMBER + r"\s+(?:[\w-]+\s+)?"
     r"(?:patients|participants|subjects|people)\s+who\b[^.;]{0,160}?\bwith\s+" + _NUMBER + r"\b|"
@@ -1100,6 +1112,18 @@ def _tag_design(
         best = ("case_series", best[1], best[2])
     if best is None:
         best = _design_from_methods(doc, order, reported or _reported_openings(article, doc))
+    if best is None and "case_series" in order:
+        # nothing named, but one group given a treatment and measured against its own
+        # baseline ("assessed before and after three sessions of needling"): a series
+        within = _within_group_only(doc)
+        own = [u for u in doc.units if u.role in _DESIGN_ROLES or u.start in reported]
+        if (
+            within is not None
+            and _gives(doc, own)
+            # people, not cells or samples, were treated
+            and any(_HUMANS.search(doc.lower, u.start, u.end) is not None for u in own)
+        ):
+            best = ("case_series", "text_abstract", within)
     if best is None and "cohort" in order:
         # PubMed's Observational Study names no design of its own; with nothing more to go
         # on, a cohort is the likeliest
@@ -1148,6 +1172,11 @@ _METHOD_CUES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
         _TREATED_SERIES,
     ),
     ("case_series", ("treated", "underwent"), _TREATED_PEOPLE),
+    (
+        "cross_sectional",
+        ("examined", "assessed", "evaluated", "screened", "measured", "scanned", "imaged"),
+        _EXAMINED_ONCE,
+    ),
     (
         "case_report",
         (
@@ -1278,6 +1307,8 @@ def _design_from_methods(
                 and (needs is None or _has_any(sentence, needs))
                 and regex.search(sentence)
             )
+            if found and regex is _EXAMINED_ONCE and _gives(doc, units):
+                continue  # examined before and after a treatment: not measured once
             if found:
                 source = "text_title" if unit.role == "title" else "text_abstract"
                 if (

@@ -411,3 +411,36 @@ def test_allocation_by_a_rule_that_is_not_chance_is_a_controlled_trial(methods: 
 )
 def test_randomised_crossover_pilot_and_economic_studies_are_rcts(methods: str) -> None:
     assert of_methods(methods) == "rct"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sixty patients with neck pain and 60 healthy controls were examined for trigger points.",
+        "A total of 150 office workers were screened for latent trigger points by palpation.",
+        "Eighty-two runners were assessed with algometry at the start of the season.",
+    ],
+)
+def test_people_examined_once_with_nothing_given_are_cross_sectional(sentence: str) -> None:
+    record = article(
+        "Trigger points in the neck",
+        abstract=f"Neck pain is common. {sentence} Trigger points were frequent. They matter.",
+    )
+    assert design(tag_article(record, vocab_of_module)) == "cross_sectional"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Forty patients were assessed with algometry before and after three sessions of "
+        "dry needling.",
+        "Disability was scored before and after treatment in 25 women given kinesio taping.",
+        "Pain in 30 adults fell from baseline after four weeks of cupping therapy.",
+    ],
+)
+def test_one_treated_group_measured_before_and_after_is_a_series(sentence: str) -> None:
+    record = article(
+        "Needling for neck pain",
+        abstract=f"Neck pain is common. {sentence} Scores changed. The treatment may help.",
+    )
+    assert design(tag_article(record, vocab_of_module)) == "case_series"
