@@ -191,3 +191,18 @@ def test_ultrasound_given_to_a_muscle_is_still_therapeutic(vocab: Vocabulary) ->
         types=[RCT],
     )
     assert "therapeutic_ultrasound" in interventions(tag_article(record, vocab))
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "The control arm did heavy slow resistance training of the calf three times a week.",
+        "Participants followed a 12-week strength training plan for the shoulder.",
+        "Athletes had eccentric loading of the patellar tendon with a decline board.",
+        "Women with neck pain attended Pilates classes twice a week.",
+        "Runners completed plyometric training and proprioceptive training on a wobble board.",
+    ],
+)
+def test_exercise_named_by_its_method(vocab: Vocabulary, methods: str) -> None:
+    record = article("Treating tendon pain", methods=methods, types=[RCT])
+    assert "exercise_therapy" in interventions(tag_article(record, vocab))
