@@ -11,6 +11,7 @@ Everything past reading the file is pure (`parse_text`, `parse_html`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -33,6 +34,8 @@ class Block:
 
     kind: BlockKind
     text: str
+    level: int = 0  # a heading's level (1 for "#" or <h1>, 2 for "##" or <h2>, ...)
+    lead: str | None = None  # a table cell's column header ("Conditions treated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,23 @@ _SPACE = re.compile(r"\s+")
 # a bold label that opens a line, ending in a stop or colon, with the text after it
 # ("**More blood flow.** Needling raises ..."; not "**Dry needling** is ...")
 _LABEL = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?[.:!?])\1\s*(?=\S)(.*)$")
+# a Markdown table's row ("| Dry needling | Neck pain |") and the rule under its header row
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"\s*:?-{3,}:?\s*")
+
+
+def _table_row(cells: Sequence[str], header: Sequence[str]) -> list[Block]:
+    """A table row as a labelled item: its first cell names what the row is about
+    ("Shockwave therapy", "Plantar fasciitis"), each other cell says something of it, read
+    with its column's header ("Conditions treated") as the line that introduces it."""
+    if len(cells) < 2 or not cells[0]:
+        return [Block("paragraph", " ".join(c for c in cells if c))] if any(cells) else []
+    out = [Block("label", cells[0])]
+    for i, cell in enumerate(cells[1:], start=1):
+        if cell:
+            lead = header[i] if i < len(header) and header[i] else None
+            out.append(Block("item", cell, lead=lead))
+    return out
 
 
 def read_article(path: Path) -> Article:
@@ -95,8 +115,13 @@ def parse_text(text: str, *, markdown: bool = False) -> Article:
     reads as one (a Markdown heading, or a short line without a full stop)."""
     blocks: list[Block] = []
     paragraph: list[str] = []
+    # the rows of the table being read (where each starts in blocks) and its header row
+    table: list[tuple[int, list[str]]] = []
+    header: list[str] = []
 
     def flush() -> None:
+        table.clear()
+        header.clear()
         if paragraph:
             blocks.append(Block("paragraph", _plain(" ".join(paragraph))))
             paragraph.clear()
@@ -106,7 +131,20 @@ def parse_text(text: str, *, markdown: bool = False) -> Article:
             flush()
         elif _HEADING.match(line):
             flush()
-            blocks.append(Block("heading", _plain(_HEADING.sub("", line).rstrip("#"))))
+            level = len(line.strip()) - len(line.strip().lstrip("#"))
+            blocks.append(Block("heading", _plain(_HEADING.sub("", line).rstrip("#")), level))
+        elif markdown and _TABLE_ROW.match(line):
+            if paragraph:
+                flush()
+            cells = [_plain(c) for c in line.strip().strip("|").split("|")]
+            if all(_TABLE_RULE.fullmatch(c) for c in cells):
+                # the rule under the header row: the row before it was the header, not data
+                if table and not header:
+                    header[:] = table[-1][1]
+                    del blocks[table[-1][0] :]
+                continue
+            table.append((len(blocks), cells))
+            blocks.extend(_table_row(cells, header))
         elif _ITEM.match(line):
             flush()
             item = _ITEM.sub("", line)
@@ -118,7 +156,7 @@ def parse_text(text: str, *, markdown: bool = False) -> Article:
         elif markdown and re.fullmatch(r"\s*(?:=+|-+)\s*", line) and paragraph:
             heading = " ".join(paragraph)
             paragraph.clear()
-            blocks.append(Block("heading", _plain(heading)))
+            blocks.append(Block("heading", _plain(heading), 1 if "=" in line else 2))
         else:
             label = None if paragraph else _LABEL.match(line)
             if label:
@@ -134,7 +172,7 @@ def parse_text(text: str, *, markdown: bool = False) -> Article:
         )
         if is_title:
             title = first.text
-            blocks[0] = Block("heading", first.text)
+            blocks[0] = Block("heading", first.text, first.level or 1)
     return Article(title=title, url=None, blocks=tuple(b for b in blocks if b.text))
 
 
@@ -163,6 +201,24 @@ def _html_label(element: etree._Element) -> str | None:
         return None
     label = _SPACE.sub(" ", "".join(str(t) for t in first.itertext())).strip()
     return label if label[-1:] in (".", ":", "!", "?") else None
+
+
+def _column_header(cell: etree._Element, cells: Sequence[etree._Element]) -> str | None:
+    """The header of a table cell's column: the text of the <th> at its place in the
+    table's first row, when that row is a header row."""
+    row = cell.getparent()
+    table = next((a for a in cell.iterancestors() if a.tag == "table"), None)
+    if row is None or table is None:
+        return None
+    first = next(iter(table.iter("tr")), None)
+    if first is None or first is row:
+        return None
+    heads = [c for c in first if c.tag in ("td", "th")]
+    at = list(cells).index(cell)
+    if not heads or any(c.tag != "th" for c in heads) or at >= len(heads):
+        return None
+    text = _SPACE.sub(" ", "".join(str(t) for t in heads[at].itertext())).strip()
+    return text or None
 
 
 def parse_html(raw: bytes | str) -> Article:
@@ -197,7 +253,7 @@ def parse_html(raw: bytes | str) -> Article:
         if heading:
             title = heading
     if title:
-        blocks.append(Block("heading", title))
+        blocks.append(Block("heading", title, 1))
     for element in main.iter(*_BLOCK_TAGS):
         # a block inside another block (a <p> in an <li>) is read with its parent
         if any(parent.tag in _BLOCK_TAGS for parent in element.iterancestors()):
@@ -211,11 +267,15 @@ def parse_html(raw: bytes | str) -> Article:
                 row = element.getparent()
                 cells = [c for c in row if c.tag in ("td", "th")] if row is not None else []
                 if len(cells) >= 2:
-                    blocks.append(Block("label" if element is cells[0] else "item", text))
+                    if element is cells[0]:
+                        blocks.append(Block("label", text))
+                    else:
+                        blocks.append(Block("item", text, lead=_column_header(element, cells)))
                     continue
             label = _html_label(element) if kind in ("item", "paragraph") else None
             if label and len(label) < len(text) and text.startswith(label):
                 blocks.append(Block("label", label))
                 text = text[len(label) :].strip()
-            blocks.append(Block(kind, text))  # type: ignore[arg-type]
+            level = int(str(element.tag)[1]) if kind == "heading" else 0
+            blocks.append(Block(kind, text, level))  # type: ignore[arg-type]
     return Article(title=title, url=url, blocks=tuple(blocks))

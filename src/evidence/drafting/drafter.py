@@ -79,6 +79,9 @@ class Statement:
     label: bool = False  # the bold label that opens a list item or paragraph
     clause: str | None = None  # the part of the sentence read, when it is read in parts
     labelled: str | None = None  # the bold label that opens the statement's item or paragraph
+    # the headings above the statement's own section heading, outermost first ("## Dry
+    # needling" above "### Who we see")
+    outer: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,14 +143,22 @@ def split_statements(article: Article) -> list[Statement]:
     section: str | None = None
     opening = False  # the next paragraph is the first under a heading
     label: str | None = None  # the label of the block that follows it
+    stack: list[tuple[int, str]] = []  # the headings in force, with their levels
+    outer: tuple[str, ...] = ()
     for block in article.blocks:
         labelled, label = label, None
         if block.kind == "heading":
-            out.append(Statement(block.text, heading=True))
+            # a heading ends those of its level or deeper; the ones above it still hold
+            level = block.level or 2
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            outer = tuple(text for _, text in stack)
+            stack.append((level, block.text))
+            out.append(Statement(block.text, heading=True, outer=outer))
             lead = section = block.text
             opening = True
         elif block.kind == "label":
-            out.append(Statement(block.text, label=True, section=section))
+            out.append(Statement(block.text, label=True, section=section, outer=outer))
             label = block.text
         elif block.kind == "item":
             # an item of several sentences: each is a statement, read with the lead-in
@@ -157,17 +168,19 @@ def split_statements(article: Article) -> list[Statement]:
                 out.append(
                     Statement(
                         sentence,
-                        lead=lead,
+                        # (a table cell is read with its column's header)
+                        lead=block.lead or lead,
                         section=section,
                         follows=i > 0 or after_text,
                         labelled=labelled,
+                        outer=outer,
                     )
                 )
             opening = False
         elif _bare_line(block.text) and out and (out[-1].heading or out[-1].lead is not None):
             # a line of a few words under a heading, not marked as a list ("<div>Tennis
             # elbow</div>"): an item of a list the heading introduces
-            out.append(Statement(block.text, lead=lead, section=section))
+            out.append(Statement(block.text, lead=lead, section=section, outer=outer))
             opening = False
         else:
             sentences = split_sentences(block.text)
@@ -179,6 +192,7 @@ def split_statements(article: Article) -> list[Statement]:
                         section=section,
                         opens=opening and section is not None,
                         labelled=labelled,
+                        outer=outer,
                     )
                 )
             opening = False
@@ -662,6 +676,24 @@ def _section_condition(
     return cache[section]
 
 
+def _outer_condition(
+    statement: Statement, title: str | None, vocab: Vocabulary, cache: dict[str, str | None]
+) -> str | None:
+    """The one condition a heading above the statement's section names ("## Knee
+    osteoarthritis" above "### What laser therapy offers"), unless the section or a heading
+    between is on harms or on whom it is not for; the title is the page's, not a section's."""
+    if statement.section is None or not statement.outer:
+        return None
+    for heading in (statement.section, *reversed(statement.outer)):
+        lower = heading.lower()
+        if _HARM_CONTEXT.search(lower) or rules.NOT_FOR.search(lower) or heading == title:
+            return None
+        found = _section_condition(heading, vocab, cache)
+        if found is not None:
+            return found
+    return None
+
+
 def _conditions(found: _Found) -> list[str]:
     kept: list[str] = []
     # (a pronoun for the treatment counts as its name: "it did not help low back pain")
@@ -1140,7 +1172,19 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             )
             # a heading that names an intervention is what the section under it speaks of
             named = _subject(_Found(vocab, sentence), short_forms)
-            # (one that names none speaks of the page's topic again, or of no treatment)
+            # (one that names none speaks of the treatment a heading above it names, "###
+            # Who we see" under "## Dry needling"; else of the page's topic again, or of no
+            # treatment)
+            if not named:
+                named = next(
+                    (
+                        found_above
+                        for above in reversed(statement.outer)
+                        if above != article.title
+                        and (found_above := _subject(_Found(vocab, above), short_forms))
+                    ),
+                    [],
+                )
             state.last = _unique([t for t, _, _ in named]) if named else ((topic,) if topic else ())
             state.events.clear()
             state.population = None
@@ -1361,6 +1405,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             for c in (
                 page_condition
                 or _section_condition(statement.section, vocab, sections)
+                or _outer_condition(statement, article.title, vocab, sections)
                 or state.population,
             )
             if c

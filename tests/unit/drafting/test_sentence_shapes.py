@@ -1,0 +1,132 @@
+"""Sentence shapes whose subject or condition lies outside the sentence: an answer whose
+question names the treatment or the condition, a list item whose treatment is named by a
+heading two or more levels up, a testimonial or quoted speech, a table row, and a claim
+spread over two sentences (a set-up sentence naming the condition, then the claim). The
+texts are our own, written in the voices of other sites (a sports clinic's FAQ, a forum
+thread, a magazine listicle, a physician's practice page, a patient story)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from evidence.drafting import Draft, draft_claims, parse_html, parse_text
+from evidence.tagging import Vocabulary
+
+Drafter = Callable[[str], Draft]
+
+
+def _of(d: Draft, start: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
+    return [
+        (c.kind, c.intervention, c.condition + c.adverse_event, c.asserts)
+        for c in d.claims
+        if c.sentence.startswith(start)
+    ]
+
+
+def _md(vocab: Vocabulary, text: str) -> Draft:
+    return draft_claims(parse_text(text, markdown=True), vocab)
+
+
+# -- a list item whose treatment is named by a heading two or more levels up ---------------
+def test_a_list_item_takes_the_treatment_of_the_heading_two_levels_up(vocab: Vocabulary) -> None:
+    d = _md(
+        vocab,
+        "# Our Services\n\n## Dry needling\n\n### Who we see\n\n- Plantar fasciitis\n"
+        "- Neck pain\n\n## Kinesiology taping\n\n### Conditions\n\n- Knee osteoarthritis\n"
+        "- Low back pain\n",
+    )
+    assert {(i, c) for _, i, c, _ in _of(d, "Plantar")} == {
+        (("dry_needling",), ("plantar_fasciitis",))
+    }
+    assert {(i, c) for _, i, c, _ in _of(d, "Knee")} == {
+        (("kinesio_taping",), ("knee_osteoarthritis",))
+    }
+    assert {(i, c) for _, i, c, _ in _of(d, "Low back")} == {
+        (("kinesio_taping",), ("low_back_pain",))
+    }
+
+
+def test_an_html_list_takes_the_treatment_of_its_outer_heading(vocab: Vocabulary) -> None:
+    page = (
+        "<html><head><title>Downtown Physio</title></head><body><article>"
+        "<h1>Treatments at Downtown Physio</h1>"
+        "<p>Dry needling is our most popular service and we use it every day.</p>"
+        "<h2>Shockwave therapy</h2><p>A handheld device sends pulses into the tissue.</p>"
+        "<h3>Who it helps</h3><ul><li>Plantar fasciitis</li><li>Tennis elbow</li></ul>"
+        "</article></body></html>"
+    )
+    d = draft_claims(parse_html(page), vocab)
+    assert {i for _, i, _, _ in _of(d, "Plantar")} == {("shockwave_therapy",)}
+    assert {i for _, i, _, _ in _of(d, "Tennis")} == {("shockwave_therapy",)}
+
+
+def test_a_paragraph_takes_the_condition_of_its_outer_heading(vocab: Vocabulary) -> None:
+    d = _md(
+        vocab,
+        "# Conditions We Treat\n\n## Knee osteoarthritis\n\nWorn cartilage makes the knee "
+        "stiff.\n\n### What laser therapy offers\n\nLaser therapy can ease pain and help you "
+        "move more easily.\n",
+    )
+    claims = _of(d, "Laser therapy can ease")
+    assert claims
+    assert {c for k, _, c, _ in claims if k == "effectiveness"} == {("knee_osteoarthritis",)}
+
+
+def test_a_heading_of_the_same_level_ends_the_one_before(vocab: Vocabulary) -> None:
+    d = _md(
+        vocab,
+        "# Clinic Services\n\nWe offer several hands-on treatments.\n\n## Dry needling\n\n"
+        "### Uses\n\n- Neck pain\n\n## Massage\n\n### Uses\n\n- Low back pain\n",
+    )
+    assert {i for _, i, _, _ in _of(d, "Neck")} == {("dry_needling",)}
+    assert {i for _, i, _, _ in _of(d, "Low back")} == {("massage",)}
+
+
+# -- table rows ------------------------------------------------------------------------------
+def test_a_markdown_table_row_reads_its_cells_with_the_column_headers(vocab: Vocabulary) -> None:
+    d = _md(
+        vocab,
+        "# Treatment Options Compared\n\n| Treatment | Used for | Sessions |\n"
+        "| --- | --- | --- |\n| Dry needling | Neck pain | 3 to 6 |\n"
+        "| Cupping | Low back pain | 4 |\n| Shockwave therapy | Plantar fasciitis | 3 |\n",
+    )
+    got = {(i, c) for k, i, c, _ in _of(d, "") if k == "indication"}
+    assert got == {
+        (("dry_needling",), ("neck_pain",)),
+        (("cupping",), ("low_back_pain",)),
+        (("shockwave_therapy",), ("plantar_fasciitis",)),
+    }
+    # (the header row and the number of sessions claim nothing)
+    assert not _of(d, "Treatment")
+    assert not _of(d, "3 to 6")
+
+
+def test_an_html_table_with_a_header_row(vocab: Vocabulary) -> None:
+    page = (
+        "<html><head><title>Pain Practice</title></head><body><article>"
+        "<h1>Pain Practice: What We Offer</h1>"
+        "<p>We are a physician-led practice for muscle and joint pain in adults.</p>"
+        "<table><tr><th>Treatment</th><th>Conditions treated</th></tr>"
+        "<tr><td>Trigger point injections</td><td>Myofascial pain syndrome</td></tr>"
+        "<tr><td>Acupuncture</td><td>Migraine</td></tr></table>"
+        "</article></body></html>"
+    )
+    d = draft_claims(parse_html(page), vocab)
+    got = {(i, c) for k, i, c, _ in _of(d, "") if k == "indication"}
+    assert got == {
+        (("trigger_point_injection",), ("myofascial_pain_syndrome",)),
+        (("acupuncture",), ("migraine",)),
+    }
+
+
+def test_a_table_row_led_by_a_condition_gives_the_treatment_in_hand(vocab: Vocabulary) -> None:
+    d = _md(
+        vocab,
+        "# Massage Therapy\n\nMassage is hands-on work on the soft tissues.\n\n"
+        "| Condition | How massage helps |\n| --- | --- |\n"
+        "| Low back pain | Eases muscle spasm and stiffness |\n"
+        "| Tension headaches | Reduces how often they come |\n",
+    )
+    got = {(i, c) for k, i, c, _ in _of(d, "") if k in ("effectiveness", "indication")}
+    assert (("massage",), ("low_back_pain",)) in got
+    assert (("massage",), ("tension_type_headache",)) in got
