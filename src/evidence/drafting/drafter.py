@@ -764,6 +764,13 @@ class _State:
     listed: tuple[str, ...] = ()  # the conditions named by the items of the last list
     lead: str | None = None  # the lead-in line of those items
     population: str | None = None  # the condition of the trial reported in this section
+    # what the last question asked of (its treatments, its conditions), for its answer,
+    # until the next question, heading or label
+    asked: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    # the conditions a sentence of this paragraph set up without naming a treatment ("Many
+    # patients ask us about migraines."), for the claims after it
+    setup: tuple[str, ...] = ()
+    mentions: bool = False  # the statement named an intervention
     claims: list[DraftClaim] = field(default_factory=list)
 
 
@@ -1152,6 +1159,10 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 state.claims.extend(answered)
                 state.resolved = True  # (the answer's paragraph goes on about it)
                 continue
+        if not statement.follows:
+            state.setup = ()  # (a set-up holds for the rest of its paragraph)
+        if statement.label or statement.heading:
+            state.asked = ((), ())
         if statement.label:
             draft.left_out.append(LeftOut(sentence, "the label of a list item or paragraph"))
             # a label that names an intervention ("**Massage.** Your therapist may ...") is
@@ -1192,6 +1203,16 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         found = _Found(vocab, _expand(statement.clause or sentence, short_names))
         lower = found.lower
         prev_named, state.named = state.named, _unique([m.term for m in found.get("condition")])
+        # ("Many patients ask us about migraines. Dry needling can help.": a sentence of the
+        # paragraph that named conditions and no treatment sets up the claims after it; one
+        # that names a treatment and conditions makes its own)
+        if prev_named and statement.follows:
+            state.setup = () if state.mentions else prev_named
+        # (one that names what the treatment works on, "Headaches can be fed by trigger
+        # points", says what those cause: no set-up)
+        state.mentions = bool(found.get("intervention")) or (
+            bool(short_forms) and _target_anywhere(found, short_forms) is not None
+        )
         if statement.lead is not None:
             # (the conditions a list names, for "these conditions" after it)
             if statement.lead != state.lead:
@@ -1203,6 +1224,13 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             state.population = population
         if sentence.rstrip().endswith("?"):
             draft.left_out.append(LeftOut(sentence, "a question"))
+            # what it asks of is what its answer speaks of ("Can shockwave therapy help with
+            # tennis elbow?" then "Most of our patients notice less pain ..."; "Struggling
+            # with a sore jaw? Massage ...")
+            asked_of = _unique([t for t, _, _ in _subject(found, short_forms)])
+            state.asked = (asked_of, tuple(_conditions(found)))
+            if asked_of:
+                state.last = asked_of
             continue
         if rules.MARKETING.search(lower) and (
             # ("At our clinic, ultrasound helps healing along": a claim in a clinic's voice)
@@ -1341,6 +1369,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             or (statement.labelled is not None and resolved)
             # the first paragraph under a heading speaks of the section's treatment
             or (statement.opens and not statement.follows)
+            # (and the answer to a question that named it)
+            or bool(state.asked[0])
         ):
             carried = not (referred or found.get("adverse_event") or statement.lead is not None)
             interventions = _referent(lower, state.last, topic, vocab)
@@ -1400,6 +1430,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         # ("**Tennis elbow:** shockwave can reduce pain ...": the label's condition)
         if not before and statement.labelled:
             before = _unique([m.term for m in _Found(vocab, statement.labelled).get("condition")])
+        # (the conditions a question or a set-up sentence before named)
+        if not before:
+            before = (state.setup if interventions_named else ()) or state.asked[1]
         about = before or tuple(
             c
             for c in (

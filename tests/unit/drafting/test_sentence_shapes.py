@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from evidence.drafting import Draft, draft_claims, parse_html, parse_text
 from evidence.tagging import Vocabulary
 
@@ -25,6 +27,67 @@ def _of(d: Draft, start: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...
 
 def _md(vocab: Vocabulary, text: str) -> Draft:
     return draft_claims(parse_text(text, markdown=True), vocab)
+
+
+# -- an answer whose question names the treatment or the condition ----------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention", "condition", "asserts"),
+    [
+        (
+            "Ridgeway Sports Clinic FAQ\n\nCan shockwave therapy help with tennis elbow?\n\n"
+            "Most of our patients notice much less pain after three or four sessions.",
+            "Most of our patients",
+            "shockwave_therapy",
+            "lateral_epicondylitis",
+            "benefit",
+        ),
+        (
+            "Neck Forum\n\nHas anyone tried cupping for neck pain?\n\n"
+            "I went four times and honestly it did nothing for me.",
+            "I went four times",
+            "cupping",
+            "neck_pain",
+            "no_benefit",
+        ),
+        (
+            "Ask the Knee Doctor\n\nDoes laser therapy work for knee osteoarthritis?\n\n"
+            "Several small trials found that it eased pain and stiffness for a few months.",
+            "Several small trials",
+            "laser_therapy",
+            "knee_osteoarthritis",
+            "benefit",
+        ),
+        (
+            "Massage at Elm Street\n\nMassage is what we do most.\n\n"
+            "Do you also offer acupuncture for migraines?\n\n"
+            "We do, and many of our clients find that it helps them.",
+            "We do, and many",
+            "acupuncture",
+            "migraine",
+            "benefit",
+        ),
+    ],
+)
+def test_an_answer_takes_what_its_question_names(
+    draft: Drafter, text: str, start: str, intervention: str, condition: str, asserts: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert claims
+    assert {(i, c, a) for _, i, c, a in claims} == {((intervention,), (condition,), asserts)}
+
+
+def test_the_next_question_ends_what_the_last_one_named(draft: Drafter) -> None:
+    text = (
+        "Heel Clinic FAQ\n\nDoes shockwave therapy help plantar fasciitis?\n\n"
+        "Most people notice less pain within a month.\n\n"
+        "Does laser therapy help too?\n\n"
+        "It may reduce pain for a while."
+    )
+    d = draft(text)
+    assert {c for _, _, c, _ in _of(d, "Most people")} == {("plantar_fasciitis",)}
+    later = _of(d, "It may reduce")
+    assert later
+    assert {(i, c) for _, i, c, _ in later} == {(("laser_therapy",), ())}
 
 
 # -- a list item whose treatment is named by a heading two or more levels up ---------------
@@ -130,3 +193,62 @@ def test_a_table_row_led_by_a_condition_gives_the_treatment_in_hand(vocab: Vocab
     got = {(i, c) for k, i, c, _ in _of(d, "") if k in ("effectiveness", "indication")}
     assert (("massage",), ("low_back_pain",)) in got
     assert (("massage",), ("tension_type_headache",)) in got
+
+
+# -- a claim spread over two sentences ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention", "condition"),
+    [
+        (
+            "Headache Help\n\nMany patients ask us about migraines. Dry needling can help.",
+            "Dry needling can help",
+            "dry_needling",
+            "migraine",
+        ),
+        (
+            "Foot Notes\n\nPlantar fasciitis is one of the most common foot complaints we see. "
+            "Shockwave therapy often brings relief within weeks.",
+            "Shockwave therapy often",
+            "shockwave_therapy",
+            "plantar_fasciitis",
+        ),
+        (
+            "Elbow Guide\n\nTennis elbow can linger for months. Laser therapy may speed up "
+            "recovery.",
+            "Laser therapy may",
+            "laser_therapy",
+            "lateral_epicondylitis",
+        ),
+        (
+            "Jaw Pain Blog\n\nStruggling with a sore jaw? Massage of the chewing muscles "
+            "reduces pain for many people.",
+            "Massage of the chewing",
+            "massage",
+            "temporomandibular_disorder",
+        ),
+    ],
+)
+def test_a_set_up_sentence_gives_the_claim_after_it_its_condition(
+    draft: Drafter, text: str, start: str, intervention: str, condition: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert claims
+    assert {(i, c, a) for _, i, c, a in claims} == {((intervention,), (condition,), "benefit")}
+
+
+def test_a_set_up_sentence_does_not_reach_the_next_paragraph(draft: Drafter) -> None:
+    d = draft(
+        "Back Care\n\nSciatica affects many adults at some point.\n\n"
+        "Cupping may ease muscle tension and pain."
+    )
+    claims = _of(d, "Cupping may ease")
+    assert claims
+    assert all(c == () for _, _, c, _ in claims)
+
+
+def test_a_sentence_naming_its_own_condition_keeps_it(draft: Drafter) -> None:
+    d = draft(
+        "Elbow Guide\n\nTennis elbow can linger for months. Shockwave therapy also helps "
+        "plantar fasciitis."
+    )
+    assert {c for _, _, c, _ in _of(d, "Shockwave therapy also")} == {("plantar_fasciitis",)}
