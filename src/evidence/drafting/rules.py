@@ -552,6 +552,22 @@ _LOWER_VERB = (
     r"(?:(?:(?<=can )|(?<=may )|(?<=to )|(?<=will )|(?<=could )|(?<=help )|(?<=helps ))lower|"
     r"lower(?:s|ed|ing))(?! the (?:chance|risk|odds|likelihood))"
 )
+# what a patient says a treatment did to their complaint, in the first or third person
+# ("fixed my plantar fasciitis", "took away her knee pain", "my sciatica was gone", "no more
+# headaches", "changed everything", "I'm back to running")
+_TESTIMONY = (
+    r"(?:fixed|fixes|cured|cures|sorted(?: out)?|got rid of|gets rid of|took away|takes away|"
+    r"cleared up|knocked out|eliminated|banished|erased|resolved) (?:my|her|his|their|our|your)"
+    r" |(?:my|her|his|their|our) (?:[\w'-]+ ){1,3}?(?:was|is|were|are|has been|had been|have "
+    r"been|felt|feels) (?:now |finally |completely |totally |almost |nearly |all but |pretty "
+    r"much |basically |just |so much |much |a lot |far )?(?:gone|fixed|cured|healed|history|"
+    r"resolved|better|a thing of the past)|"
+    r"\bno more (?:[\w'-]+ ){0,2}?(?:pain|aches?|headaches|migraines|symptoms|flare-ups|"
+    r"stiffness|spasms)|changed everything|worked like a charm|"
+    r"(?:i'm|i am|i was|she's|he's|she was|he was|they're|they were|we're) (?:finally |now )?"
+    r"back (?:to|on) (?:running|work|training|the (?:court|field|pitch|course|golf course)|"
+    r"my|her|his|their|playing|lifting|walking|cycling|golf|tennis)"
+)
 EFFECT = _rx(
     r"\b(?:help(?:s|ed|ing)?|effective(?:ly|ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|"
     r"efficient|successful (?:treatment|therapy|option|way)|"
@@ -593,7 +609,7 @@ EFFECT = _rx(
     r"(?:made|makes|make|making) (?:a|all the|such a|the) (?:\w+ )?difference|"
     r"life[- ]changing|changed my life|(?:gave|gives|give|giving) (?:me|them|him|her|people|"
     r"patients|you) (?:my|their|his|her|your) (?:life|lives) back|"
-    r"(?:took|takes|take|taking) the edge off|life[- ]?saver)\b"
+    r"(?:took|takes|take|taking) the edge off|life[- ]?saver|" + _TESTIMONY + r")\b"
 )
 # a list item that names a gain ("- Less pain", "- Better range of motion", "- Relief from
 # headaches"), under a heading or lead-in line on what the treatment brings
@@ -664,6 +680,7 @@ EFFECT_STRONG = _rx(
     r"soreness|aches?|discomfort|headaches|migraines|spasms|function|mobility|movement|sleep|"
     r"range of motion)|"
     # "results for X are promising", "the findings look encouraging"
+    r"" + _TESTIMONY + r"|"
     r"(?:results?|evidence|findings|data|outcomes|research|stud(?:y|ies)|trials?|reviews?)\b"
     r"[^.;]{0,50}?\b(?:are|is|look|looks|seem|seems|have been|has been|appear|appears|were|"
     r"was|remains?) (?:\w+ )?(?:promising|encouraging|positive|favou?rable|convincing|impressive|"
@@ -735,7 +752,9 @@ EVIDENCE_AGAINST = _rx(
     r"no (?:better|more effective) than|(?:the )?same as (?:a )?(?:sham|placebo|fake)|"
     # the everyday idioms ("did nothing for my neck pain", "didn't do a thing for it", "a
     # waste of money", "has not lived up to the hype")
-    r"(?:did|does|do) (?:absolutely )?nothing (?:for|to help)|(?:did|does|do)(?: not|n't) do "
+    r"(?:did|does|do) (?:absolutely )?nothing (?:for|to help)|"
+    r"(?:did|does|do) (?:very |rather |pretty |fairly )?little (?:for|to help|to ease|to "
+    r"relieve)|(?:did|does|do)(?: not|n't) do "
     r"(?:a (?:single )?thing|anything|much) (?:for|to help)|waste of (?:money|time)|"
     r"(?:not|n't|never) (?:\w+ )?lived? up to (?:the|its) (?:hype|promise|claims)|"
     # "studies have not shown that it works better than a placebo", "it has never been

@@ -98,15 +98,13 @@ def test_a_list_item_takes_the_treatment_of_the_heading_two_levels_up(vocab: Voc
         "- Neck pain\n\n## Kinesiology taping\n\n### Conditions\n\n- Knee osteoarthritis\n"
         "- Low back pain\n",
     )
-    assert {(i, c) for _, i, c, _ in _of(d, "Plantar")} == {
-        (("dry_needling",), ("plantar_fasciitis",))
-    }
-    assert {(i, c) for _, i, c, _ in _of(d, "Knee")} == {
-        (("kinesio_taping",), ("knee_osteoarthritis",))
-    }
-    assert {(i, c) for _, i, c, _ in _of(d, "Low back")} == {
-        (("kinesio_taping",), ("low_back_pain",))
-    }
+
+    def about(start: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+        return {(i, c) for _, i, c, _ in _of(d, start)}
+
+    assert about("Plantar") == {(("dry_needling",), ("plantar_fasciitis",))}
+    assert about("Knee") == {(("kinesio_taping",), ("knee_osteoarthritis",))}
+    assert about("Low back") == {(("kinesio_taping",), ("low_back_pain",))}
 
 
 def test_an_html_list_takes_the_treatment_of_its_outer_heading(vocab: Vocabulary) -> None:
@@ -143,6 +141,64 @@ def test_a_heading_of_the_same_level_ends_the_one_before(vocab: Vocabulary) -> N
     )
     assert {i for _, i, _, _ in _of(d, "Neck")} == {("dry_needling",)}
     assert {i for _, i, _, _ in _of(d, "Low back")} == {("massage",)}
+
+
+# -- testimonials and quoted speech ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention", "condition", "asserts"),
+    [
+        (
+            'Patient Stories\n\n"After six sessions of dry needling my sciatica was gone," says '
+            "Maria, a teacher.",
+            '"After six',
+            "dry_needling",
+            "radiculopathy",
+            "benefit",
+        ),
+        (
+            'Reviews\n\n"Shockwave therapy fixed my plantar fasciitis when nothing else would." '
+            "- Tom R.",
+            '"Shockwave therapy fixed',
+            "shockwave_therapy",
+            "plantar_fasciitis",
+            "benefit",
+        ),
+        (
+            'Runner Stories\n\nOne runner told us: "The laser treatments took away my tennis '
+            'elbow pain in two weeks."',
+            "One runner told us",
+            "laser_therapy",
+            "lateral_epicondylitis",
+            "benefit",
+        ),
+        (
+            'Ask the Sports Doctor\n\nAs one sports physician put it, "Ultrasound therapy does '
+            'very little for tendinopathy."',
+            "As one sports physician",
+            "therapeutic_ultrasound",
+            "tendinopathy",
+            "no_benefit",
+        ),
+    ],
+)
+def test_a_testimonial_or_quote_makes_its_claim(
+    draft: Drafter, text: str, start: str, intervention: str, condition: str, asserts: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert claims
+    assert {(i, c, a) for _, i, c, a in claims} == {((intervention,), (condition,), asserts)}
+
+
+def test_a_quote_over_two_sentences_takes_the_condition_of_the_first(draft: Drafter) -> None:
+    d = draft(
+        'Heel Stories\n\n"I had plantar fasciitis for two years. Shockwave changed '
+        'everything," he said.'
+    )
+    claims = _of(d, "Shockwave changed")
+    assert claims
+    assert {(i, c, a) for _, i, c, a in claims} == {
+        (("shockwave_therapy",), ("plantar_fasciitis",), "benefit")
+    }
 
 
 # -- table rows ------------------------------------------------------------------------------
