@@ -1163,6 +1163,14 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             state.setup = ()  # (a set-up holds for the rest of its paragraph)
         if statement.label or statement.heading:
             state.asked = ((), ())
+            if sentence.rstrip().endswith("?") and (statement.heading or statement.label):
+                # a question as a heading or label: its answer's conditions too ("## Can dry
+                # needling help neck and back pain?")
+                asked_found = _Found(vocab, sentence)
+                state.asked = (
+                    _unique([t for t, _, _ in _subject(asked_found, short_forms)]),
+                    tuple(_conditions(asked_found)),
+                )
         if statement.label:
             draft.left_out.append(LeftOut(sentence, "the label of a list item or paragraph"))
             # a label that names an intervention ("**Massage.** Your therapist may ...") is
@@ -1538,6 +1546,28 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if (
             not claims
             and statement.lead is not None
+            and interventions_named
+            and about
+            and _OPTIONS_LEAD.search(statement.lead.lower())
+            and len(sentence.split()) <= 8
+        ):
+            # "- Shockwave therapy" under "### Treatment options" in a section on plantar
+            # fasciitis: the treatment is one used for it
+            claims = [
+                DraftClaim(
+                    id="",
+                    text=f"{sentence} [{labels.get(c, c)}]" if len(about) > 1 else sentence,
+                    kind="indication",
+                    intervention=interventions,
+                    asserts="benefit",
+                    sentence=sentence,
+                    condition=(c,),
+                )
+                for c in about
+            ]
+        if (
+            not claims
+            and statement.lead is not None
             and not sentence.rstrip().endswith(":")
             and rules.DEFINITION_CONTEXT.search(
                 f"{statement.section or ''} {statement.lead}".lower()
@@ -1684,6 +1714,14 @@ def _listed_conditions(
 _HARM_CONTEXT = re.compile(
     r"\b(?:side[ -]effects?|adverse|risks?|complications?|harms?|dangers?|reactions?|"
     r"contraindicat\w+|cautions?|warnings?|should not|avoid)\b"
+)
+
+
+# a heading or lead-in line that introduces treatments for a condition ("Treatment options",
+# "How it is treated", "What can help:", "Therapies we offer for it")
+_OPTIONS_LEAD = re.compile(
+    r"\b(?:treatments?|therap(?:y|ies)|options?|remedies|approaches|(?:is|are|can be|gets?) "
+    r"treated|what (?:can|may|might) help|what helps|managing|management|care)\b"
 )
 
 

@@ -308,3 +308,53 @@ def test_a_sentence_naming_its_own_condition_keeps_it(draft: Drafter) -> None:
         "plantar fasciitis."
     )
     assert {c for _, _, c, _ in _of(d, "Shockwave therapy also")} == {("plantar_fasciitis",)}
+
+
+def test_a_question_heading_gives_its_answer_all_the_conditions_it_names(
+    vocab: Vocabulary,
+) -> None:
+    d = _md(
+        vocab,
+        "# Heel Pain Guide\n\n## Can dry needling help neck and back pain?\n\n"
+        "Most patients feel better after a few visits.\n",
+    )
+    assert {(i, c) for _, i, c, _ in _of(d, "Most patients")} == {
+        (("dry_needling",), ("neck_pain",)),
+        (("dry_needling",), ("low_back_pain",)),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Heel Pain Guide\n\n## Plantar fasciitis\n\nThe band under the foot gets irritated."
+        "\n\n### Treatment options\n\n- Shockwave therapy\n- Dry needling\n",
+        "# Foot and Ankle Practice\n\n## Plantar fasciitis\n\n### How it is treated\n\n"
+        "We may suggest:\n\n- Shockwave therapy\n- Dry needling\n",
+        "# Conditions A to Z\n\n## Plantar fasciitis\n\n### What can help\n\n"
+        "- Shockwave therapy\n- Dry needling\n",
+    ],
+)
+def test_treatments_listed_under_a_condition_heading_are_used_for_it(
+    vocab: Vocabulary, text: str
+) -> None:
+    d = _md(vocab, text)
+    # (a use, or what it helps when the heading says so: the verb is the heading's)
+    kinds = {"indication", "effectiveness"}
+    shockwave = _of(d, "Shockwave")
+    assert shockwave and all(k in kinds for k, _, _, _ in shockwave)
+    assert {(i, c) for _, i, c, _ in shockwave} == {
+        (("shockwave_therapy",), ("plantar_fasciitis",))
+    }
+    needling = _of(d, "Dry needling")
+    assert needling and all(k in kinds for k, _, _, _ in needling)
+    assert {(i, c) for _, i, c, _ in needling} == {(("dry_needling",), ("plantar_fasciitis",))}
+
+
+def test_treatments_listed_under_a_harm_heading_are_not_uses(vocab: Vocabulary) -> None:
+    d = _md(
+        vocab,
+        "# Heel Pain Guide\n\n## Plantar fasciitis\n\n### Treatments to avoid\n\n"
+        "- Steroid injections, which can weaken the band\n",
+    )
+    assert not [c for c in d.claims if c.kind == "indication"]
