@@ -390,6 +390,24 @@ _CONDITION_ANAPHOR = re.compile(
     r"injuries|complaints|issues|disorders|ailments)\b"
 )
 # an answer that is only its answer word ("Yes.", "No!")
+# who wrote a post or answers a question, on a line of its own ("Reply from PT_Jordan",
+# "Posted by liftkid22", "Answered by Dr. Lee", "- Tom R.")
+_BYLINE = re.compile(
+    r"^\s*(?:(?:posted|written|answered|asked|replied|reviewed|updated)\s+(?:by|on)\b|"
+    r"(?:reply|answer|response|comment|quote)\s+(?:from|by)\b|re:\s|[-—–]\s*[A-Z][\w.]*"
+    r"(?:\s+[A-Z][\w.]*)?\s*$)[^!?]{0,40}$",
+    re.I,
+)
+# a question that asks what a treatment is ("What is shockwave therapy?", "So what exactly
+# are trigger point injections?"), and one that asks whom it suits ("Who is a good
+# candidate?", "Is dry needling right for me?", "Who can benefit from it?")
+_WHAT_IS = re.compile(r"^(?:so,? )?what (?:exactly )?(?:is|are)\b", re.I)
+_WHO_FOR = re.compile(
+    r"\b(?:(?:good|ideal|right|suitable) candidates?|who (?:is|are) (?:it|they|\w+(?: \w+)?) "
+    r"for|who (?:can|could|may|might|should|would) (?:benefit|have|get|try|consider|use)|"
+    r"(?:right|suitable|a good (?:fit|choice|option)) for me|who (?:is|are) (?:it|they) suitable)",
+    re.I,
+)
 _BARE_ANSWER = re.compile(
     r"^\s*(?:(?:a|ans|answer)\s*[:.)-]\s*)?(?:yes|no|absolutely|definitely|certainly)\s*[.!]?\s*$",
     re.I,
@@ -771,6 +789,10 @@ class _State:
     # patients ask us about migraines."), for the claims after it
     setup: tuple[str, ...] = ()
     mentions: bool = False  # the statement named an intervention
+    # the last question asked what the treatment is (the first sentence of its answer says),
+    # or whom it suits (its answer's conditions are uses)
+    defining: bool = False
+    suits: bool = False
     claims: list[DraftClaim] = field(default_factory=list)
 
 
@@ -1150,6 +1172,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if short_forms and rules.TARGET_WORDS.search(sentence.lower()):
             state.knots = topic  # "... pressure on knots in the muscle. These knots ..."
         carried = False  # the intervention is only carried over from the sentence before
+        if question is not None and _BYLINE.match(sentence):
+            # ("Is it safe?" "Reply from PT_Jordan" "In trained hands, yes.": who answers
+            # stands between a question and its answer)
+            draft.left_out.append(LeftOut(sentence, "who wrote or answers: not a claim"))
+            continue
         asked, question = question, (sentence if sentence.rstrip().endswith("?") else None)
         if asked is not None and rules.ANSWER.match(sentence.lower()):
             answered = _answer_claims(asked, sentence, vocab, short_forms, state, labels)
@@ -1163,6 +1190,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             state.setup = ()  # (a set-up holds for the rest of its paragraph)
         if statement.label or statement.heading:
             state.asked = ((), ())
+            state.defining = _asks_what(sentence, vocab, short_forms)
+            state.suits = bool(_WHO_FOR.search(sentence))
             if sentence.rstrip().endswith("?") and (statement.heading or statement.label):
                 # a question as a heading or label: its answer's conditions too ("## Can dry
                 # needling help neck and back pain?")
@@ -1210,6 +1239,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             continue
         found = _Found(vocab, _expand(statement.clause or sentence, short_names))
         lower = found.lower
+        defining, state.defining = state.defining, False  # (the answer's first sentence)
         prev_named, state.named = state.named, _unique([m.term for m in found.get("condition")])
         # ("Many patients ask us about migraines. Dry needling can help.": a sentence of the
         # paragraph that named conditions and no treatment sets up the claims after it; one
@@ -1237,6 +1267,8 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             # with a sore jaw? Massage ...")
             asked_of = _unique([t for t, _, _ in _subject(found, short_forms)])
             state.asked = (asked_of, tuple(_conditions(found)))
+            state.defining = _asks_what(sentence, vocab, short_forms)
+            state.suits = bool(_WHO_FOR.search(sentence))
             if asked_of:
                 state.last = asked_of
             continue
@@ -1593,6 +1625,40 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             and not rules.EFFECT.match(lower)
         ):
             unknown.extend(_unknown_items(found))
+        if (
+            defining
+            and not claims
+            and not sentence.rstrip().endswith(":")
+            and (interventions_named or referred or not statement.follows)
+        ):
+            # ("What is shockwave therapy?" "It sends sound waves carrying high energy into
+            # sore tendons.": the answer says what it is)
+            claims = [
+                DraftClaim(
+                    id="",
+                    text=sentence,
+                    kind="definition",
+                    intervention=interventions,
+                    asserts="true",
+                    sentence=sentence,
+                )
+            ]
+        if state.suits and not any(c.kind in ("effectiveness", "indication") for c in claims):
+            # ("Who is a good candidate?" "People with myofascial pain or fibromyalgia whose
+            # pain has not settled ...": the conditions it suits are its uses)
+            suited = [] if _HARM_CONTEXT.search(lower) else _conditions(found)
+            claims.extend(
+                DraftClaim(
+                    id="",
+                    text=f"{sentence} [{labels.get(c, c)}]" if len(suited) > 1 else sentence,
+                    kind="indication",
+                    intervention=interventions,
+                    asserts="benefit",
+                    sentence=sentence,
+                    condition=(c,),
+                )
+                for c in suited
+            )
         lead_in = sentence.rstrip().endswith(":")
         if lead_in:
             # "Benefits of massage include:" defines nothing, and "You may benefit if you
@@ -1723,6 +1789,18 @@ _OPTIONS_LEAD = re.compile(
     r"\b(?:treatments?|therap(?:y|ies)|options?|remedies|approaches|(?:is|are|can be|gets?) "
     r"treated|what (?:can|may|might) help|what helps|managing|management|care)\b"
 )
+
+
+def _asks_what(question: str, vocab: Vocabulary, short_forms: dict[str, str]) -> bool:
+    """The question asks what a treatment is ("What is shockwave therapy?", "What are
+    they?"), not what something else is ("What is a trigger point?")."""
+    if not _WHAT_IS.match(question):
+        return False
+    rest = _WHAT_IS.sub("", question).strip(" ?").lower()
+    return bool(
+        _subject(_Found(vocab, question), short_forms)
+        or re.fullmatch(r"(?:it|they|this|this (?:treatment|therapy|procedure|technique))", rest)
+    )
 
 
 def _lists_conditions(lead: str) -> bool:

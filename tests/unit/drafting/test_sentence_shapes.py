@@ -358,3 +358,106 @@ def test_treatments_listed_under_a_harm_heading_are_not_uses(vocab: Vocabulary) 
         "- Steroid injections, which can weaken the band\n",
     )
     assert not [c for c in d.claims if c.kind == "indication"]
+
+
+# -- what a question asks for: who answers, what the treatment is, whom it suits ---------------
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Needling Talk\n\nDry needling eased my neck pain.\n\nIs it at least safe?\n\n"
+            "Reply from PT_Jordan\n\nIn trained hands, yes.",
+            "In trained hands",
+        ),
+        (
+            "Cupping Questions\n\nCupping is popular with athletes.\n\nIs cupping safe?\n\n"
+            "Answered by Dr. Amy Chen\n\nYes, for most healthy adults.",
+            "Yes, for most",
+        ),
+        (
+            "Laser Forum\n\nIs laser therapy safe?\n\n- Gwen R.\n\n"
+            "Absolutely, it is very low risk.",
+            "Absolutely",
+        ),
+    ],
+)
+def test_who_answers_stands_between_a_question_and_its_answer(
+    draft: Drafter, text: str, start: str
+) -> None:
+    d = draft(text)
+    assert ("safety", "safe") in {(k, a) for k, _, _, a in _of(d, start)}
+    assert not [c for c in d.claims if c.sentence.startswith(("Reply", "Answered", "- Gwen"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Peak Motion FAQ\n\n**What is shockwave therapy?**\n\nShockwave therapy sends "
+            "sound waves carrying high energy into sore tendons and muscles.",
+            "Shockwave therapy sends",
+            "shockwave_therapy",
+        ),
+        (
+            "Cupping FAQ\n\n## What is cupping?\n\nA therapist places glass or silicone cups "
+            "on your skin and draws the skin up into them.",
+            "A therapist places",
+            "cupping",
+        ),
+        (
+            "Laser Questions\n\nWhat exactly is laser therapy?\n\nIt shines low-power light "
+            "onto the painful area for a few minutes.",
+            "It shines",
+            "laser_therapy",
+        ),
+    ],
+)
+def test_the_answer_to_what_a_treatment_is_defines_it(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    assert ("definition", (intervention,)) in {(k, i) for k, i, _, _ in _of(draft(text), start)}
+
+
+def test_the_answer_to_what_something_else_is_defines_no_treatment(draft: Drafter) -> None:
+    d = draft(
+        "Trigger Point Massage\n\n## What is a trigger point?\n\nA muscle works by "
+        "contracting, and now and then a small patch of it stays clenched."
+    )
+    assert "definition" not in {k for k, _, _, _ in _of(d, "A muscle works")}
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "intervention", "conditions"),
+    [
+        (
+            "Trigger Point Injections | Dr. Ortiz\n\nTrigger point injections put a local "
+            "anesthetic into a knot.\n\n## Who is a good candidate?\n\nPatients with "
+            "fibromyalgia or tension headaches whose pain has not settled with stretching.",
+            "Patients with",
+            "trigger_point_injection",
+            {"fibromyalgia", "tension_type_headache"},
+        ),
+        (
+            "Shockwave FAQ\n\nShockwave therapy is offered at both our clinics.\n\n"
+            "Is shockwave therapy right for me?\n\nIt often suits people whose plantar "
+            "fasciitis has lasted more than six months.",
+            "It often suits",
+            "shockwave_therapy",
+            {"plantar_fasciitis"},
+        ),
+        (
+            "Acupuncture at Riverside\n\nAcupuncture is one of our oldest services.\n\n"
+            "**Who can benefit from acupuncture?** People living with migraines or low back "
+            "pain often do.",
+            "People living with",
+            "acupuncture",
+            {"migraine", "low_back_pain"},
+        ),
+    ],
+)
+def test_the_answer_to_whom_a_treatment_suits_names_its_uses(
+    draft: Drafter, text: str, start: str, intervention: str, conditions: set[str]
+) -> None:
+    claims = _of(draft(text), start)
+    assert {c[0] for k, _, c, _ in claims if k in ("indication", "effectiveness")} == conditions
+    assert {i for _, i, _, _ in claims} == {(intervention,)}
