@@ -390,6 +390,15 @@ _CONDITION_ANAPHOR = re.compile(
     r"injuries|complaints|issues|disorders|ailments)\b"
 )
 # an answer that is only its answer word ("Yes.", "No!")
+# a heading that tells the reader to do something ("6. Use heat", "Try a foam roller",
+# "Book a massage"): one option of a list of things to try
+_OTHER_OPTION = re.compile(
+    r"^\s*(?:\d{1,2}[.):]\s*)?(?:try|use|book|get|take|apply|ask|stretch|move|roll|drink|rest|"
+    r"sleep|switch|add|do|practi[cs]e|keep|avoid|see|consider|give|find|invest|grab|skip|warm|"
+    r"cool|ice|heat|soak|breathe|walk|swim|lift|strengthen|sit|stand|change|eat|cut|massage)"
+    r"\b",
+    re.I,
+)
 # who wrote a post or answers a question, on a line of its own ("Reply from PT_Jordan",
 # "Posted by liftkid22", "Answered by Dr. Lee", "- Tom R.")
 _BYLINE = re.compile(
@@ -1223,6 +1232,12 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             # (one that names none speaks of the treatment a heading above it names, "###
             # Who we see" under "## Dry needling"; else of the page's topic again, or of no
             # treatment)
+            if not named and _OTHER_OPTION.match(sentence):
+                # ("## 6. Use heat" in a list of things to try: about something else)
+                state.last = ()
+                state.events.clear()
+                state.population = None
+                continue
             if not named:
                 named = next(
                     (
@@ -1275,7 +1290,13 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         if rules.MARKETING.search(lower) and (
             # ("At our clinic, ultrasound helps healing along": a claim in a clinic's voice)
             rules.CALL_TO_ACTION.search(lower)
-            or not found.get("intervention")
+            # (nor one that speaks of it as "this", "it": "Patients often get substantial
+            # relief, and in our practice we find this most helpful")
+            or not (
+                found.get("intervention")
+                or re.search(r"\b(?:it|this|they|these)\b", lower)
+                or rules.REFERENCE.search(lower)
+            )
             or not (rules.EFFECT_STRONG.search(lower) or rules.SAFETY.search(lower))
         ):
             draft.left_out.append(LeftOut(sentence, "marketing"))

@@ -566,7 +566,17 @@ _TESTIMONY = (
     r"stiffness|spasms)|changed everything|worked like a charm|"
     r"(?:i'm|i am|i was|she's|he's|she was|he was|they're|they were|we're) (?:finally |now )?"
     r"back (?:to|on) (?:running|work|training|the (?:court|field|pitch|course|golf course)|"
-    r"my|her|his|their|playing|lifting|walking|cycling|golf|tennis)"
+    r"my|her|his|their|playing|lifting|walking|cycling|golf|tennis)|"
+    # "gave me my weekends back", "I finally have my evenings back"
+    r"(?:gave|give|gives|got|get|gets|have|has|had) (?:(?:me|him|her|them|us) )?(?:my|his|her|"
+    r"their|our) (?:life|lives|weekends?|evenings?|sleep|game|freedom|mobility|independence|"
+    r"energy|routine|hobbies) back|"
+    # what beat a dummy treatment works ("beat a sham treatment", "did better than a placebo
+    # laser", "outperformed sham needling")
+    r"(?:beat|beats|outperform(?:s|ed)?|(?:did|does|do|worked|works|work|fared|performed) "
+    r"(?:\w+ )?better than|(?:was|were|is|are) (?:\w+ )?(?:better|superior) (?:than|to)|"
+    r"more effective than) (?:a |an |the )?(?:[\w-]+ )?(?:sham|placebo|fake|dummy|pretend|mock|"
+    r"simulated|inactive|imitation|no treatment)"
 )
 EFFECT = _rx(
     r"\b(?:help(?:s|ed|ing)?|effective(?:ly|ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|"
@@ -655,6 +665,9 @@ USED_TO = _rx(
 EFFECT_STRONG = _rx(
     r"\b(?:effective(?:ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|proven|ineffective|"
     r"efficient|successful (?:treatment|therapy|option|way)|"
+    # "treats these trigger points safely and effectively"
+    r"(?:treats?|treated|treating|manages?|managed|managing) (?:[\w-]+ ){0,4}?(?:safely and )?"
+    r"effectively|"
     r"no better than|does not work|doesn't work|cure[sd]?|"
     r"(?:eas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lessen(?:s|ed)?|"
     r"improv(?:e|es|ed)|"
@@ -754,7 +767,10 @@ EVIDENCE_AGAINST = _rx(
     # waste of money", "has not lived up to the hype")
     r"(?:did|does|do) (?:absolutely )?nothing (?:for|to help)|"
     r"(?:did|does|do) (?:very |rather |pretty |fairly )?little (?:for|to help|to ease|to "
-    r"relieve)|(?:did|does|do)(?: not|n't) do "
+    r"relieve)|(?:modest|small|slight|minimal|marginal) at best|"
+    # "has no real science behind it", "there is no proof it works"
+    r"(?:no|zero) (?:real |hard |solid |good |actual )?(?:science|proof|research|data) "
+    r"(?:behind|for|to back|backing|supporting|that)|(?:did|does|do)(?: not|n't) do "
     r"(?:a (?:single )?thing|anything|much) (?:for|to help)|waste of (?:money|time)|"
     r"(?:not|n't|never) (?:\w+ )?lived? up to (?:the|its) (?:hype|promise|claims)|"
     # "studies have not shown that it works better than a placebo", "it has never been

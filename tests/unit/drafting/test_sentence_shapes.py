@@ -461,3 +461,155 @@ def test_the_answer_to_whom_a_treatment_suits_names_its_uses(
     claims = _of(draft(text), start)
     assert {c[0] for k, _, c, _ in claims if k in ("indication", "effectiveness")} == conditions
     assert {i for _, i, _, _ in claims} == {(intervention,)}
+
+
+# -- a list of things to try: each heading its own option ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "# 7 Ways to Beat Muscle Knots\n\n## 2. Book a massage\n\nMassage eases tight "
+            "muscles.\n\n## 3. Use heat\n\nA warm pack relaxes the muscle before you stretch.\n",
+            "A warm pack",
+        ),
+        (
+            "# Desk Worker's Guide to Neck Pain\n\n## Try dry needling\n\nDry needling can "
+            "relieve neck pain.\n\n## Take short breaks\n\nStanding up every half hour "
+            "reduces stiffness.\n",
+            "Standing up",
+        ),
+        (
+            "# Runner's Heel Pain Fixes\n\n## 1) Ask about shockwave therapy\n\nShockwave "
+            "therapy helps plantar fasciitis.\n\n## 2) Roll a frozen bottle\n\nIt eases heel "
+            "pain after a run.\n",
+            "It eases",
+        ),
+    ],
+)
+def test_a_heading_telling_the_reader_to_do_something_else_ends_the_treatment(
+    vocab: Vocabulary, text: str, start: str
+) -> None:
+    assert not _of(_md(vocab, text), start)
+
+
+def test_a_heading_telling_the_reader_to_try_a_treatment_names_it(vocab: Vocabulary) -> None:
+    d = _md(
+        vocab,
+        "# 5 Fixes for Tension Headaches\n\n## Try acupuncture\n\nIt reduces how often "
+        "headaches come for many people.\n",
+    )
+    assert {i for _, i, _, _ in _of(d, "It reduces")} == {("acupuncture",)}
+
+
+# -- a practice's voice speaking of the treatment as "this" or "it" -----------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Trigger Point Injections | Dr. Ortiz\n\nTrigger point injections put a local "
+            "anesthetic into a knot. Patients often get substantial relief, and in our "
+            "practice we find this one of the most helpful treatments.",
+            "Patients often get",
+            "trigger_point_injection",
+        ),
+        (
+            "Shockwave at Harbor Physio\n\nShockwave therapy sends pulses into a sore tendon. "
+            "Our team has seen it bring lasting relief to runners.",
+            "Our team has seen",
+            "shockwave_therapy",
+        ),
+        (
+            "Laser Therapy | Summit Spine\n\nLaser therapy shines light on the sore area. "
+            "Our patients tell us it is effective when nothing else was.",
+            "Our patients tell us",
+            "laser_therapy",
+        ),
+    ],
+)
+def test_a_practice_claiming_results_for_this_treatment_is_a_claim(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert ("effectiveness", (intervention,)) in {(k, i) for k, i, _, _ in claims}
+
+
+def test_a_practice_inviting_the_reader_is_still_marketing(draft: Drafter) -> None:
+    d = draft(
+        "Shockwave at Harbor Physio\n\nShockwave therapy sends pulses into a sore tendon. "
+        "Call us today to see if it can bring you relief!"
+    )
+    assert not _of(d, "Call us today")
+
+
+# -- words met on the probe pages -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention", "condition", "asserts"),
+    [
+        (
+            "Heel News\n\nSeveral trials found shockwave therapy beat a sham treatment for "
+            "plantar fasciitis at three months.",
+            "Several trials",
+            "shockwave_therapy",
+            ("plantar_fasciitis",),
+            "benefit",
+        ),
+        (
+            "Laser Notes\n\nIn one trial, laser therapy did better than a placebo laser for "
+            "neck pain.",
+            "In one trial",
+            "laser_therapy",
+            ("neck_pain",),
+            "benefit",
+        ),
+        (
+            "Needle Review\n\nDry needling outperformed sham needling for neck pain in a "
+            "recent review.",
+            "Dry needling outperformed",
+            "dry_needling",
+            ("neck_pain",),
+            "benefit",
+        ),
+        (
+            "Back Forum\n\nThe trials on cupping for low back pain are small and the effects "
+            "are modest at best.",
+            "The trials on cupping",
+            "cupping",
+            ("low_back_pain",),
+            "no_benefit",
+        ),
+        (
+            "Skeptic's Corner\n\nKinesiology taping for knee osteoarthritis has no real science "
+            "behind it.",
+            "Kinesiology taping",
+            "kinesio_taping",
+            ("knee_osteoarthritis",),
+            "no_benefit",
+        ),
+        (
+            "Patient Voices\n\nAfter years of tension headaches, acupuncture gave me my "
+            "weekends back.",
+            "After years",
+            "acupuncture",
+            ("tension_type_headache",),
+            "benefit",
+        ),
+    ],
+)
+def test_words_of_the_probe_pages(
+    draft: Drafter,
+    text: str,
+    start: str,
+    intervention: str,
+    condition: tuple[str, ...],
+    asserts: str,
+) -> None:
+    claims = _of(draft(text), start)
+    assert ("effectiveness", (intervention,), condition, asserts) in claims
+
+
+def test_treating_safely_and_effectively_is_both_claims(draft: Drafter) -> None:
+    d = draft(
+        "Trigger Point Injections\n\nTrigger point injections put a local anesthetic into a "
+        "knot. Dr. Lee treats these trigger points safely and effectively with injections."
+    )
+    assert {k for k, _, _, _ in _of(d, "Dr. Lee")} == {"safety", "effectiveness"}
