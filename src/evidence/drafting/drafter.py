@@ -399,6 +399,12 @@ _OTHER_OPTION = re.compile(
     r"\b",
     re.I,
 )
+# a knot in a muscle as a sentence's subject ("A knot in your neck can ...", "Muscle knots
+# often ...", "Knots form when ...")
+_KNOT_SUBJECT = re.compile(
+    r"^(?:(?:a|the|one|your|muscle|tight|tender|stubborn) )*knots? (?:in (?:a |the |your )?"
+    r"[\w-]+ )?(?:can|may|might|often|usually|tend|form|are|is|cause|send|make|feel|show)",
+)
 # who wrote a post or answers a question, on a line of its own ("Reply from PT_Jordan",
 # "Posted by liftkid22", "Answered by Dr. Lee", "- Tom R.")
 _BYLINE = re.compile(
@@ -1406,6 +1412,16 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         )
         if (
             anywhere is None
+            and topic is not None
+            and any(rules.TARGET_WORDS.search(form) for form in short_forms)
+            and not interventions
+            and _KNOT_SUBJECT.match(lower)
+        ):
+            # ("A knot in your neck can show up as a headache behind your eye": a knot, the
+            # lay word for what the topic works on, as the subject describes it)
+            anywhere = topic
+        if (
+            anywhere is None
             and not interventions
             and statement.follows
             and (prev_target or prev_knots) is not None
@@ -1565,6 +1581,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 and (
                     _target_in_subject(found, short_forms)
                     or rules.TARGET_ANAPHOR.match(lower)
+                    or _KNOT_SUBJECT.match(lower)
                     or (prev_target is not None and re.match(r"(?:they|these)\b", lower))
                 )
             )

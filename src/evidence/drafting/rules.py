@@ -611,6 +611,10 @@ EFFECT = _rx(
     r" less (?:often|frequently)|"
     r"(?:become|became|becomes|get|gets|got|feel|felt|feels|were|was) less (?:tender|sore|"
     r"stiff|tight|painful)|"
+    # what a complaint does to one's life, less ("headaches got in the way of their lives
+    # less", "the pain interfered less with work")
+    r"(?:get|gets|got|getting|gotten) in the way(?: of [\w' ]{1,30}?)? less|"
+    r"interfer(?:e|es|ed|ing) less|"
     # the everyday idioms of praise ("did wonders for my back pain", "a game changer for
     # tennis elbow", "runners swear by it for", "made a huge difference to my neck pain",
     # "took the edge off", "gave me my life back", "life-changing for my migraines")

@@ -613,3 +613,76 @@ def test_treating_safely_and_effectively_is_both_claims(draft: Drafter) -> None:
         "knot. Dr. Lee treats these trigger points safely and effectively with injections."
     )
     assert {k for k, _, _, _ in _of(d, "Dr. Lee")} == {"safety", "effectiveness"}
+
+
+# -- a knot as the subject, and a complaint that gets in the way less ---------------------------
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Trigger Point Therapy at Oak Street\n\nTrigger point therapy is pressure on "
+            "tender spots.\n\nA knot in your calf can send pain down into your heel.",
+            "A knot in your calf",
+        ),
+        (
+            "Trigger Point Therapy for Desk Workers\n\nWe use trigger point therapy every "
+            "day.\n\nMuscle knots often form where a muscle is held still for hours.",
+            "Muscle knots often",
+        ),
+        (
+            "Why Trigger Point Therapy?\n\nTrigger point therapy presses on a knot until it "
+            "lets go.\n\nKnots can make a whole shoulder feel weak.",
+            "Knots can make",
+        ),
+    ],
+)
+def test_a_knot_as_the_subject_describes_what_the_topic_works_on(
+    draft: Drafter, text: str, start: str
+) -> None:
+    assert {(k, i) for k, i, _, _ in _of(draft(text), start)} == {
+        ("definition", ("trigger_point_therapy",))
+    }
+
+
+def test_a_knot_on_a_page_whose_topic_works_on_no_trigger_point_defines_nothing(
+    draft: Drafter,
+) -> None:
+    d = draft(
+        "Shockwave Therapy\n\nShockwave therapy sends pulses into a sore tendon.\n\n"
+        "A knot in your calf can send pain down into your heel."
+    )
+    assert not _of(d, "A knot in your calf")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "intervention", "condition"),
+    [
+        (
+            "Headache Study Notes\n\nIn a small trial, people with tension-type headaches "
+            "had six sessions of acupuncture. Afterwards, their headaches got in the way of "
+            "daily life less.",
+            "Afterwards",
+            "acupuncture",
+            "tension_type_headache",
+        ),
+        (
+            "Back Pain Trial\n\nAfter eight weeks of cupping for low back pain, the pain "
+            "interfered less with work and sleep.",
+            "After eight weeks",
+            "cupping",
+            "low_back_pain",
+        ),
+        (
+            "Neck Notes\n\nWith laser therapy, neck pain got in the way less for most of the "
+            "office workers we treated.",
+            "With laser therapy",
+            "laser_therapy",
+            "neck_pain",
+        ),
+    ],
+)
+def test_a_complaint_that_gets_in_the_way_less_is_a_benefit(
+    draft: Drafter, text: str, start: str, intervention: str, condition: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert ("effectiveness", (intervention,), (condition,), "benefit") in claims
