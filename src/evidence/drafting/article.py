@@ -188,6 +188,9 @@ _BLOCK_TAGS = {
     "dt": "paragraph",
     "dd": "paragraph",
     "blockquote": "paragraph",
+    # an FAQ's question in a disclosure widget or an accordion's button
+    "summary": "paragraph",
+    "button": "paragraph",
     "td": "paragraph",
 }
 

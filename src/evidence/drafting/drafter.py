@@ -447,7 +447,12 @@ _BOTH = re.compile(
     r"\b(?:both|the two|these two|two|the pair of) (?:\w+ )?(?:treatments|therapies|techniques|"
     r"approaches|methods|modalities)\b"
 )
-_ELLIPSIS = re.compile(r"\b(?:does|do|did|will|is|are|would)(?: not|n't)?(?: \w+)?\W*$")
+_ELLIPSIS = re.compile(
+    r"\b(?:does|do|did|will|is|are|would)(?: not|n't)?(?: \w+)?"
+    # ("Most plans do not, so we offer package prices.")
+    r"(?:\W*$|\s*[,;]\s*(?:so|but|and|though|although|which|for|in|with|if|when|as long as|"
+    r"provided|under|after)\b)"
+)
 _OWN_RELIEF = re.compile(r"\b(?:body's own|its own|natural|built-in)\s+(?:pain\s+)?$")
 _CONCESSION = re.compile(r"(?:,|;)\s*(?:although|though|but|yet|even though|however)\b")
 _HEAD_WORD = re.compile(r"taping|tape|needling|cupping|lasers?|stimulation|stimulator")
@@ -808,6 +813,7 @@ class _State:
     # or whom it suits (its answer's conditions are uses)
     defining: bool = False
     suits: bool = False
+    pays: bool = False  # the last question asked who pays ("Does insurance cover it?")
     claims: list[DraftClaim] = field(default_factory=list)
 
 
@@ -1207,6 +1213,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             state.asked = ((), ())
             state.defining = _asks_what(sentence, vocab, short_forms)
             state.suits = bool(_WHO_FOR.search(sentence))
+            state.pays = _asks_pay(sentence)
             if sentence.rstrip().endswith("?") and (statement.heading or statement.label):
                 # a question as a heading or label: its answer's conditions too ("## Can dry
                 # needling help neck and back pain?")
@@ -1261,6 +1268,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         found = _Found(vocab, _expand(statement.clause or sentence, short_names))
         lower = found.lower
         defining, state.defining = state.defining, False  # (the answer's first sentence)
+        pays, state.pays = state.pays, False
         prev_named, state.named = state.named, _unique([m.term for m in found.get("condition")])
         # ("Many patients ask us about migraines. Dry needling can help.": a sentence of the
         # paragraph that named conditions and no treatment sets up the claims after it; one
@@ -1290,20 +1298,25 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             state.asked = (asked_of, tuple(_conditions(found)))
             state.defining = _asks_what(sentence, vocab, short_forms)
             state.suits = bool(_WHO_FOR.search(sentence))
+            state.pays = _asks_pay(sentence)
             if asked_of:
                 state.last = asked_of
             continue
-        if rules.MARKETING.search(lower) and (
-            # ("At our clinic, ultrasound helps healing along": a claim in a clinic's voice)
-            rules.CALL_TO_ACTION.search(lower)
-            # (nor one that speaks of it as "this", "it": "Patients often get substantial
-            # relief, and in our practice we find this most helpful")
-            or not (
-                found.get("intervention")
-                or re.search(r"\b(?:it|this|they|these)\b", lower)
-                or rules.REFERENCE.search(lower)
+        if (
+            rules.MARKETING.search(lower)
+            and not (pays and rules.PAYER.search(lower))
+            and (
+                # ("At our clinic, ultrasound helps healing along": a claim in a clinic's voice)
+                rules.CALL_TO_ACTION.search(lower)
+                # (nor one that speaks of it as "this", "it": "Patients often get substantial
+                # relief, and in our practice we find this most helpful")
+                or not (
+                    found.get("intervention")
+                    or re.search(r"\b(?:it|this|they|these)\b", lower)
+                    or rules.REFERENCE.search(lower)
+                )
+                or not (rules.EFFECT_STRONG.search(lower) or rules.SAFETY.search(lower))
             )
-            or not (rules.EFFECT_STRONG.search(lower) or rules.SAFETY.search(lower))
         ):
             draft.left_out.append(LeftOut(sentence, "marketing"))
             continue
@@ -1465,8 +1478,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             interventions = ()  # "they": what the sentence before spoke of
         # "Up to 12 sessions are covered in 90 days" after a sentence on what a payer covers
         continued = bool(
-            prev_coverage
-            and statement.follows
+            # (or the answer to a question on who pays: "Does insurance cover it?" "Most
+            # plans do not.")
+            ((prev_coverage and statement.follows) or pays)
             and (
                 _PAID.search(lower)
                 # "Medicare generally does not."
@@ -1827,6 +1841,16 @@ _OPTIONS_LEAD = re.compile(
     r"\b(?:treatments?|therap(?:y|ies)|options?|remedies|approaches|(?:is|are|can be|gets?) "
     r"treated|what (?:can|may|might) help|what helps|managing|management|care)\b"
 )
+
+
+def _asks_pay(question: str) -> bool:
+    """The question asks whether a payer covers the treatment ("Does insurance cover it?",
+    "Will my plan pay for shockwave?", "Is it covered by Medicare?")."""
+    lower = question.lower()
+    return bool(
+        question.rstrip().endswith("?")
+        and (_PAID.search(lower) or re.search(r"\b(?:insurance|medicare|plan) pay\b", lower))
+    )
 
 
 def _asks_what(question: str, vocab: Vocabulary, short_forms: dict[str, str]) -> bool:

@@ -686,3 +686,77 @@ def test_a_complaint_that_gets_in_the_way_less_is_a_benefit(
 ) -> None:
     claims = _of(draft(text), start)
     assert ("effectiveness", (intervention,), (condition,), "benefit") in claims
+
+
+# -- an FAQ's question in a disclosure widget, a definition list or an accordion -------------
+def _page(body: str) -> str:
+    return (
+        "<html><head><title>FAQ | Harbor Physio</title></head><body><main><article>"
+        "<h1>Shockwave Therapy: Your Questions</h1><p>Harbor Physio has offered shockwave "
+        f"therapy to runners since 2015, and these are the questions we hear.</p>{body}"
+        "</article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<details><summary>Can it help with tennis elbow?</summary><p>Most of our patients "
+        "notice much less pain after three or four sessions.</p></details>",
+        "<dl><dt>Can it help with tennis elbow?</dt><dd>Most of our patients notice much less "
+        "pain after three or four sessions.</dd></dl>",
+        '<div class="faq"><button class="accordion">Can it help with tennis elbow?</button>'
+        '<div class="panel"><p>Most of our patients notice much less pain after three or '
+        "four sessions.</p></div></div>",
+    ],
+)
+def test_an_faq_widget_keeps_its_question_for_the_answer(vocab: Vocabulary, body: str) -> None:
+    d = draft_claims(parse_html(_page(body)), vocab)
+    claims = _of(d, "Most of our patients")
+    assert {(i, c) for _, i, c, _ in claims} == {
+        (("shockwave_therapy",), ("lateral_epicondylitis",))
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "asserts"),
+    [
+        (
+            "Cupping FAQ\n\nCupping draws the skin up into a cup.\n\nDoes insurance cover "
+            "it?\n\nMost plans do not, so we offer package prices.",
+            "Most plans do not",
+            "not_covered",
+        ),
+        (
+            "Laser Therapy Questions\n\nLaser therapy shines light on sore tissue.\n\n"
+            "Will my plan pay for laser therapy?\n\nMany workers' compensation plans do.",
+            "Many workers",
+            "covered",
+        ),
+        (
+            "Acupuncture at Riverside\n\nAcupuncture is one of our oldest services.\n\n"
+            "**Is acupuncture covered by Medicare?** Medicare does, for chronic low back pain.",
+            "Medicare does",
+            "covered",
+        ),
+    ],
+)
+def test_the_answer_to_who_pays_is_a_coverage_claim(
+    draft: Drafter, text: str, start: str, asserts: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert claims
+    assert {(k, a) for k, _, _, a in claims} == {("coverage", asserts)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For most people over 65 it carries very little risk.",
+        "Done by a trained therapist, massage has next to no risk.",
+        "Kinesiology tape poses almost no risk for healthy skin.",
+    ],
+)
+def test_little_risk_is_safety(draft: Drafter, sentence: str) -> None:
+    d = draft(f"Massage and Taping\n\nMassage and kinesiology taping are gentle.\n\n{sentence}")
+    assert "safety" in {k for k, _, _, _ in _of(d, sentence[:20])}
