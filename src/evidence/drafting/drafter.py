@@ -394,7 +394,7 @@ _CONDITION_ANAPHOR = re.compile(
 # "Book a massage"): one option of a list of things to try
 _OTHER_OPTION = re.compile(
     r"^\s*(?:\d{1,2}[.):]\s*)?(?:try|use|book|get|take|apply|ask|stretch|move|roll|drink|rest|"
-    r"sleep|switch|add|do|practi[cs]e|keep|avoid|see|consider|give|find|invest|grab|skip|warm|"
+    r"sleep|switch|add|practi[cs]e|keep|avoid|consider|give|find|invest|grab|skip|warm|"
     r"cool|ice|heat|soak|breathe|walk|swim|lift|strengthen|sit|stand|change|eat|cut|massage)"
     r"\b",
     re.I,
@@ -404,6 +404,18 @@ _OTHER_OPTION = re.compile(
 _KNOT_SUBJECT = re.compile(
     r"^(?:(?:a|the|one|your|muscle|tight|tender|stubborn) )*knots? (?:in (?:a |the |your )?"
     r"[\w-]+ )?(?:can|may|might|often|usually|tend|form|are|is|cause|send|make|feel|show)",
+)
+_AGAINST_ITSELF = re.compile(
+    r"\b(?:recommends?|recommended|recommending|advises?|advised) against (?:it|its use|using it|"
+    r"(?:the |this )?(?:treatment|therapy|procedure|device))\b(?! (?:if|for|in|during|when|"
+    r"while|near|over|on|unless)\b)"
+)
+# an answer on harms whose subject is left out ("What side effects should I expect?" "Most
+# are minor and short-lived.")
+_ELIDED_HARM = re.compile(
+    r"^(?:most|they|these|all|most of them|the majority|nearly all|almost all)\b[^.;]{0,30}?"
+    r"\b(?:are|were|tend to be) (?:\w+ )?(?:minor|mild|rare|uncommon|short-lived|temporary|"
+    r"brief)\b"
 )
 # who wrote a post or answers a question, on a line of its own ("Reply from PT_Jordan",
 # "Posted by liftkid22", "Answered by Dr. Lee", "- Tom R.")
@@ -420,8 +432,27 @@ _WHAT_IS = re.compile(r"^(?:so,? )?what (?:exactly )?(?:is|are)\b", re.I)
 _WHO_FOR = re.compile(
     r"\b(?:(?:good|ideal|right|suitable) candidates?|who (?:is|are) (?:it|they|\w+(?: \w+)?) "
     r"for|who (?:can|could|may|might|should|would) (?:benefit|have|get|try|consider|use)|"
-    r"(?:right|suitable|a good (?:fit|choice|option)) for me|who (?:is|are) (?:it|they) suitable)",
+    r"(?:right|suitable|a good (?:fit|choice|option)) for me|who (?:is|are) (?:it|they) suitable|"
+    # and what it is used for ("Do you needle shoulders as well?", "What conditions do you
+    # treat with it?")
+    r"^do you (?:also )?(?:treat|needle|use (?:it|\w+) (?:on|for)|see|offer (?:it|\w+) for|"
+    r"work on)|"
+    r"^what (?:conditions|problems|injuries|complaints) (?:do|can|does|is|are))",
     re.I,
+)
+_DISORDER_AFTER = re.compile(
+    r"\s+(?:disorders?|diseases?|conditions?|tendenc(?:y|ies)|risk factors?)\b"
+)
+_COMPARATOR_BEFORE = re.compile(
+    r"\b(?:than|compared (?:with|to)|instead of|rather than|versus|vs\.?|against|as well as)\s+"
+    r"(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,3}$"
+)
+_CHAIN = re.compile(r"\b(?:which|that|and this|this|and that) (?:in turn|then|therefore)\b")
+# a question on what a treatment is like or the same as ("Is dry needling just acupuncture
+# under another name?", "Is cupping a kind of massage?")
+_SAME_AS = re.compile(
+    r"\b(?:just|simply|only|really|basically) (?:an?|the)?\s*\w|\bthe same (?:thing )?as\b|"
+    r"\b(?:an?|one) (?:type|form|kind|sort|variety) of\b|\banother (?:name|word) for\b"
 )
 _BARE_ANSWER = re.compile(
     r"^\s*(?:(?:a|ans|answer)\s*[:.)-]\s*)?(?:yes|no|absolutely|definitely|certainly)\s*[.!]?\s*$",
@@ -814,6 +845,7 @@ class _State:
     defining: bool = False
     suits: bool = False
     pays: bool = False  # the last question asked who pays ("Does insurance cover it?")
+    harms: bool = False  # the last question asked about side effects or risks
     claims: list[DraftClaim] = field(default_factory=list)
 
 
@@ -857,7 +889,16 @@ def _claims_of(
         )
     ]
     outcomes = [m.term for m in found.get("outcome") if m.term not in _NOT_EFFECT_OUTCOMES]
-    events = list(_unique([m.term for m in found.get("adverse_event")]))
+    # (a harm's word in a patient's disorder, "a bleeding disorder", is no harm of it)
+    events = list(
+        _unique(
+            [
+                m.term
+                for m in found.get("adverse_event")
+                if not _DISORDER_AFTER.match(found.lower[m.end :])
+            ]
+        )
+    )
     negated = bool(rules.NEGATION.search(reading))
     many = len(conditions) > 1
 
@@ -923,8 +964,13 @@ def _claims_of(
         and not _harm_is_subject(found, own)
     ):
         add("safety", "safe")
-    comparison = bool(rules.COMPARISON.search(reading))
     against = rules.EVIDENCE_AGAINST.search(reading)
+    # (a comparison that found nothing in its favour, "it did not relieve pain any better than
+    # they did", says it did not work better: no benefit)
+    # (not one option among several: "no evidence that one of them works better")
+    comparison = bool(rules.COMPARISON.search(reading)) and (
+        against is None or bool(re.search(r"\bone of (?:them|these|those|the)\b", reading))
+    )
     # an effect word in a clause on earlier treatments ("who have not found relief from
     # pills") is not what the sentence says of this one: take the next effect word
     failure = _FAILURE_FIRST.match(reading)
@@ -947,6 +993,16 @@ def _claims_of(
     )
     gain = _listed_gain(statement, found, bool(conditions or outcomes))
     effect = effect or gain
+    # ("this calms inflammation and swelling, which in turn eases pain": the relief comes
+    # through how it works, a mechanism)
+    chain = _CHAIN.search(reading)
+    if (
+        effect is not None
+        and chain is not None
+        and effect.start() > chain.start()
+        and rules.MECHANISM.search(reading[: chain.start()])
+    ):
+        effect = None
     if rules.USED_TO.search(reading) and conditions and not against:
         effect = None  # "is used to ease X": an indication, below
     # ("sometimes they fail to relieve it", "it does not work for everyone": a failure now
@@ -1156,7 +1212,7 @@ def _is_definition(found: _Found, subject_end: int, subject_start: int) -> bool:
             "",
             after,
         )
-    if rules.DEFINITION_VERB.search(after):
+    if rules.DEFINITION_VERB.search(after) or rules.DEFINITION_ORIGIN.match(after):
         return True
     return bool(rules.DEFINITION_START.match(found.lower[:subject_start]))
 
@@ -1214,6 +1270,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             state.defining = _asks_what(sentence, vocab, short_forms)
             state.suits = bool(_WHO_FOR.search(sentence))
             state.pays = _asks_pay(sentence)
+            state.harms = bool(_HARM_CONTEXT.search(sentence.lower()))
             if sentence.rstrip().endswith("?") and (statement.heading or statement.label):
                 # a question as a heading or label: its answer's conditions too ("## Can dry
                 # needling help neck and back pain?")
@@ -1245,7 +1302,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             # (one that names none speaks of the treatment a heading above it names, "###
             # Who we see" under "## Dry needling"; else of the page's topic again, or of no
             # treatment)
-            if not named and _OTHER_OPTION.match(sentence):
+            if not named and _OTHER_OPTION.match(sentence) and not sentence.rstrip().endswith("?"):
                 # ("## 6. Use heat" in a list of things to try: about something else)
                 state.last = ()
                 state.events.clear()
@@ -1299,6 +1356,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             state.defining = _asks_what(sentence, vocab, short_forms)
             state.suits = bool(_WHO_FOR.search(sentence))
             state.pays = _asks_pay(sentence)
+            state.harms = bool(_HARM_CONTEXT.search(sentence.lower()))
             if asked_of:
                 state.last = asked_of
             continue
@@ -1339,10 +1397,18 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             # ("Call the clinic if:" "- a bruise keeps growing": a sign to act on)
             draft.left_out.append(LeftOut(sentence, "a warning sign to act on, not a claim"))
             continue
-        if rules.CONTRAINDICATION.search(lower) or (
+        if (
+            rules.CONTRAINDICATION.search(lower)
+            # (a guideline against the treatment itself is evidence against it)
+            and not _AGAINST_ITSELF.search(lower)
+        ) or (
             # an item under "We will not use it:" names whom or where it is not for
             statement.lead is not None
-            and rules.NOT_FOR.search(statement.lead.lower())
+            and (
+                rules.NOT_FOR.search(statement.lead.lower())
+                # (or under a heading that asks or says who may not have it)
+                or rules.NOT_FOR.search((statement.section or "").lower())
+            )
             # (a harm it names is still claimed: "... since bruising is then more likely")
             and not (found.get("adverse_event") and rules.AE_CUE.search(lower))
         ):
@@ -1400,6 +1466,15 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         subject = [
             (_specific(t, a, b, lower, state.last, topic, vocab), a, b) for t, a, b in subject
         ]
+        if (
+            subject
+            and state.last
+            and _COMPARATOR_BEFORE.search(lower[: subject[0][1]])
+            and re.search(r"\b(?:it|they|this)\b", lower[: subject[0][1]])
+        ):
+            # ("They found no proof that it works better than splints, exercises or pills": a
+            # treatment named as what "it" is set against is not the subject)
+            subject = []
         pronoun = _PRONOUN_SUBJECT.match(lower)
         if pronoun and subject and subject[0][1] >= pronoun.end() and state.last:
             # "It is not acupuncture.", "It works well with massage": the pronoun is the
@@ -1461,6 +1536,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             or (statement.opens and not statement.follows)
             # (and the answer to a question that named it)
             or bool(state.asked[0])
+            or (state.harms and _ELIDED_HARM.match(lower) is not None)
         ):
             carried = not (referred or found.get("adverse_event") or statement.lead is not None)
             interventions = _referent(lower, state.last, topic, vocab)
@@ -1695,6 +1771,23 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                     sentence=sentence,
                 )
             ]
+        if (
+            state.harms
+            and _ELIDED_HARM.match(lower)
+            and not rules.UNSAFE.search(lower)
+            and not any(c.kind == "safety" for c in claims)
+        ):
+            # ("What side effects should I expect?" "Most are minor and short-lived.")
+            claims.append(
+                DraftClaim(
+                    id="",
+                    text=sentence,
+                    kind="safety",
+                    intervention=interventions,
+                    asserts="safe",
+                    sentence=sentence,
+                )
+            )
         if state.suits and not any(c.kind in ("effectiveness", "indication") for c in claims):
             # ("Who is a good candidate?" "People with myofascial pain or fibromyalgia whose
             # pain has not settled ...": the conditions it suits are its uses)
@@ -1786,9 +1879,26 @@ def _answer_claims(
     if not interventions:
         return []
     claims = _claims_of(Statement(sentence), interventions, found, found.lower, labels)
+    if not claims and _SAME_AS.search(core.lower()):
+        # "Is dry needling just acupuncture under another name?" "No.": what it is (or not)
+        claims = [
+            DraftClaim(
+                id="",
+                text=sentence,
+                kind="definition",
+                intervention=interventions,
+                asserts="true",
+                sentence=sentence,
+            )
+        ]
     if answer.group(1) == "no" and not rules.NEGATION.search(rest.lower()):
         flipped = {"benefit": "no_benefit", "occurs": "does_not_occur", "covered": "not_covered"}
-        claims = [replace(c, asserts=flipped[c.asserts]) for c in claims if c.asserts in flipped]
+        # (what it is stays what it is: "Is it just acupuncture?" "No." defines it too)
+        claims = [
+            replace(c, asserts=flipped[c.asserts]) if c.asserts in flipped else c
+            for c in claims
+            if c.asserts in flipped or c.kind == "definition"
+        ]
     state.last = interventions
     # the claim reads with its question: "Can X help with Y? Yes."
     return [replace(c, text=f"{asked.strip()} {c.text}") for c in claims]

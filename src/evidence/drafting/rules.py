@@ -148,6 +148,10 @@ UNDECIDED = _rx(
     r"^(?:(?:[^,]{0,20},\s*)?(?:how|whether|why)|which) (?!(?:it|they) (?:is|are)\b)|"
     # "no one knows yet whether it helps early on"
     r"\b(?:no one|nobody|no-one) (?:yet )?knows\b|\bremains to be seen\b|"
+    # "so nobody can say how big the benefit is", "it is hard to say"; "function showed only a
+    # trend toward improvement" (neither a gain nor its absence)
+    r"\b(?:no one|nobody|no-one) can (?:yet )?(?:say|tell)\b|\b(?:hard|impossible|too early) to "
+    r"(?:say|tell)\b|\bonly (?:a|some) (?:trend|hint|suggestion)s?\b|"
     # an open matter in other words ("the jury is still out", "it is early days for it",
     # "more research is needed before it can be recommended")
     r"\bjury is (?:still )?out\b|\bremains? an open question\b|\b(?:it is|it's) (?:still )?"
@@ -182,6 +186,9 @@ UNDECIDED = _rx(
     # ("When a steroid is added, the skin can ...": what is done, then the claim)
     r"(?![^,]{0,40}\b(?:is|are) (?:\w+ly )?(?:performed|done|given|used|administered|applied|"
     r"delivered|provided|added|injected|included|mixed in)\b[^,]*,)"
+    # ("When needling was compared with other treatments, it did not ...": a trial's arm)
+    r"(?![^,]{0,60}\b(?:was|were) (?:\w+ly )?(?:compared|tested|studied|measured|combined|"
+    r"added|paired|pitted|set against)\b[^,]*,)"
     r"(?![^.;]{0,60}?\b(?:gives?|performs?|does|administers?|applies|delivers?|uses?|provides?) "
     r"(?:it|them|the (?:\w+ )?(?:treatment|therapy|procedure|injections?|needles?))\b[^,]*,)|"
     r"\b(?:(?:some|much|a lot of|ongoing) debate|(?:is|are|remains?) (?:still )?(?:unclear|"
@@ -251,7 +258,15 @@ NOT_FOR = _rx(
     r"\b(?:should not|shouldn't|must not|not (?:be )?(?:suitable|recommended|advised|"
     r"appropriate|safe) for|(?:will|would|do|does|can) not (?:use|treat|give|offer|perform|"
     r"apply)|won't (?:use|treat|give|offer)|contraindicat\w+|precautions|not a candidate|"
-    r"who (?:should|must|cannot|can't) (?:not )?(?:avoid|have|get|use|receive))\b"
+    r"who (?:should|must|cannot|can't) (?:not )?(?:avoid|have|get|use|receive)|"
+    # "Who may not have it?", "Therapists generally avoid ultrasound:", "Some people should
+    # skip it", "tell us first if any of these apply to you:"
+    r"who (?:may|might|can|could) not (?:have|get|use|receive|try)|"
+    r"(?:generally |usually |always |will )?avoid(?:s|ed)? (?:using |giving |applying )?"
+    r"(?:it|them|[\w-]+(?: [\w-]+)?)(?:\s+(?:on|in|over|for|near|when|if|during)|(?=\s*:))|"
+    r"should (?:skip|avoid|steer clear of)|tell (?:us|your [\w ]{1,20}?) (?:first |before \w+ )?"
+    r"if|let (?:us|your [\w ]{1,20}?) know (?:first )?if|if any of (?:these|the following) "
+    r"apply)\b"
 )
 # an answer to the question before it, and the words that make a statement a question
 ANSWER = _rx(
@@ -437,7 +452,12 @@ AE_CUE = _rx(
     r"leads to|complications?|reactions?|may include|experience[sd]?|develop|"
     r"trigger(?![ -]points?)|feels?|"
     r"notices?|reports?|reported|occurs?|happens?|potential for|(?:more|less) likely|chance of|"
-    r"odds of)\b"
+    r"odds of|"
+    # "a deep ache afterwards is common", "bruising is normal": a harm said to be usual
+    # (not "is a common add-on for", "is more frequent when")
+    r"(?:is|are|was|were) (?:usually |very |quite |fairly |pretty |really |also |perfectly )?"
+    r"(?:common|usual|normal|frequent|expected|typical|to be expected)"
+    r"(?=\s*(?:[,.;:)]|and\b|but\b|after|afterwards|$)))\b"
 )
 COVERAGE = _rx(
     r"\b(?:covered|cover(?:s|age)?|insurance|insurers?|reimburs\w*|medicare|medicaid|"
@@ -471,7 +491,8 @@ NOT_COVERED = _rx(
 WITH_CARE = _rx(r"\b(?:care|carefully|caution|cautiously|properly)\b[\w ]{0,15}$")
 # "to ease the soreness", "help the bruise fade": a harm something else eases
 EASED = _rx(
-    r"\b(?:eas(?:e|es|ing)|reliev(?:e|es|ing)|lessen|reduc(?:e|es|ing)|lower(?=s? (?:the|your|"
+    r"\b(?:eas(?:e|es|ed|ing)|reliev(?:e|es|ed|ing)|lessen(?:ed)?|reduc(?:e|es|ed|ing)|"
+    r"soothed|helped|prevented|treated|managed|lower(?=s? (?:the|your|"
     r"its|their|any|this|that|such)\b)|prevent|avoid|"
     r"treat|help|soothe|manage)\s+(?:\w+\s+){0,2}$"
 )
@@ -581,6 +602,11 @@ _TESTIMONY = (
     r"more effective than) (?:a |an |the )?(?:[\w-]+ )?(?:sham|placebo|fake|dummy|pretend|mock|"
     r"simulated|inactive|imitation|no treatment)"
 )
+# "gave small but real gains in flexibility", "produced improvements in pain"
+_GAINS = (
+    r"(?:gave|gives|give|brought|brings|produced|produces|led to|leads to|showed|shows|yielded|"
+    r"yields) (?:[\w-]+ ){0,4}?(?:gains?|improvements?|benefits?) (?:in|for|to)"
+)
 EFFECT = _rx(
     r"\b(?:help(?:s|ed|ing)?|effective(?:ly|ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|"
     r"efficient|successful (?:treatment|therapy|option|way)|"
@@ -626,7 +652,7 @@ EFFECT = _rx(
     r"(?:made|makes|make|making) (?:a|all the|such a|the) (?:\w+ )?difference|"
     r"life[- ]changing|changed my life|(?:gave|gives|give|giving) (?:me|them|him|her|people|"
     r"patients|you) (?:my|their|his|her|your) (?:life|lives) back|"
-    r"(?:took|takes|take|taking) the edge off|life[- ]?saver|" + _TESTIMONY + r")\b"
+    r"(?:took|takes|take|taking) the edge off|life[- ]?saver|" + _GAINS + r"|" + _TESTIMONY + r")\b"
 )
 # a list item that names a gain ("- Less pain", "- Better range of motion", "- Relief from
 # headaches"), under a heading or lead-in line on what the treatment brings
@@ -700,7 +726,7 @@ EFFECT_STRONG = _rx(
     r"soreness|aches?|discomfort|headaches|migraines|spasms|function|mobility|movement|sleep|"
     r"range of motion)|"
     # "results for X are promising", "the findings look encouraging"
-    r"" + _TESTIMONY + r"|"
+    r"" + _TESTIMONY + r"|" + _GAINS + r"|"
     r"(?:results?|evidence|findings|data|outcomes|research|stud(?:y|ies)|trials?|reviews?)\b"
     r"[^.;]{0,50}?\b(?:are|is|look|looks|seem|seems|have been|has been|appear|appears|were|"
     r"was|remains?) (?:\w+ )?(?:promising|encouraging|positive|favou?rable|convincing|impressive|"
@@ -764,7 +790,8 @@ EVIDENCE_AGAINST = _rx(
     r"convincing|high-quality|reliable|firm) )?evidence|cast(?:s|ing)? doubt|"
     # the words that rate evidence as poor, whoever's it is ("the research behind it is
     # weak", "the data on X remain thin", "studies of X have been sparse")
-    r"(?:evidence|research|data|science|stud(?:y|ies)|trials|reviews|literature)\b[^.;]{0,60}?"
+    r"(?:evidence|research|data|science|proof|stud(?:y|ies)|trials|reviews|literature)\b"
+    r"[^.;]{0,60}?"
     r"\b(?:is|are|remains?|was|were|has been|have been) (?:\w+ )?(?:limited|weak|weaker|lacking|"
     r"scarce|poor|insufficient|thin|sparse|patchy|flawed|inconclusive|low[- ]quality)|"
     r"(?:not|don't|doesn't|do not|does not|did not|didn't|fail(?:s|ed)? to)\s+(?:\w+\s+)?"
@@ -775,6 +802,14 @@ EVIDENCE_AGAINST = _rx(
     r"(?:did|does|do) (?:absolutely )?nothing (?:for|to help)|"
     r"(?:did|does|do) (?:very |rather |pretty |fairly )?little (?:for|to help|to ease|to "
     r"relieve)|(?:modest|small|slight|minimal|marginal) at best|"
+    # a guideline against the treatment itself ("recommends against it"; not "advises against
+    # it during pregnancy", which is whom it does not suit)
+    r"(?:recommends?|recommended|recommending|advises?|advised) against (?:it|its use|using it|"
+    r"(?:the |this )?(?:treatment|therapy|procedure|device))\b(?! (?:if|for|in|during|when|while|"
+    r"near|over|on|unless)\b)|"
+    # a negated comparison ("it did not relieve pain any better", "no proof that it works
+    # better than splints"): nothing found in its favour
+    r"(?:did|does|do|has|have)(?: not|n't) (?:[\w-]+ ){0,4}?any better|"
     # "has no real science behind it", "there is no proof it works"
     r"(?:no|zero) (?:real |hard |solid |good |actual )?(?:science|proof|research|data) "
     r"(?:behind|for|to back|backing|supporting|that)|(?:did|does|do)(?: not|n't) do "
@@ -815,6 +850,9 @@ NEGATION = _rx(
 )
 INDICATION = _rx(
     r"\b(?:used (?:to treat|for|in the treatment of|to manage|to relieve|in)|(?:is|are) used|"
+    # "one of the most common reasons runners come to us for needling"
+    r"reasons? (?:why )?(?:[\w-]+ ){0,4}?(?:come|comes|came|see us|book|seek|look|ask) "
+    r"(?:to (?:us|a [\w ]{1,20}?) )?for|"
     r"(?:can|may) (?:also |often |sometimes |even )?be used|recommended|indicated|"
     r"treat(?:s|ed|ing)?|treatment (?:of|for)|"
     r"conditions (?:treated|like|such as|include)|first[- ]line|commonly used|"
@@ -975,7 +1013,8 @@ DEFINITION_VERB = _rx(
     r"nothing|about as|as|available|funded|free|an? (?:\w+ )?waste of|"
     # ("is our go-to treatment for X", "is a staple of care for X": a use)
     r"(?:our|the|an?|their|my|your) (?:\w+ )?go-to|(?:a|the) staple|(?:the )?first port of call|"
-    r"affordable|costly|easy|quick|painless|"
+    r"affordable|costly|easy|quick|painless|gentle|non-?invasive|comfortable|soothing|relaxing|"
+    r"simple|mild|"
     # ("It is common to feel relief": an impersonal opening, not what it is)
     r"common|uncommon|rare|normal|usual|possible|likely|unlikely|important|"
     # ("is low risk", "is well tolerated": safety, not what it is)
@@ -1081,6 +1120,13 @@ DEFINITION_AGENT = _rx(
     r"first\s+)?"
     r"(?:spread|applied|injected|placed|inserted|delivered|sent|directed|transmitted|rubbed|"
     r"passed|moved|glided|slid|held|attached|stuck|set|laid|run|rolled)\b"
+)
+# the tradition a treatment comes from ("comes from Western medicine", "grew out of
+# traditional Chinese medicine", "has its roots in"): what it is (not when it was first
+# made, "was created in the 1980s": its history)
+DEFINITION_ORIGIN = _rx(
+    r"^\s*(?:\w+ly )?(?:comes? from|came from|grew out of|grows out of|has (?:its )?roots in|"
+    r"(?:is|are|was|were) rooted in|(?:is|are) based on)\b"
 )
 # what is put in: "Most often the medicine is a local anesthetic", "The solution contains ..."
 DEFINITION_CONTENT = _rx(
@@ -1278,6 +1324,13 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # back surgery that did not help: failed back surgery syndrome
     (
         "condition",
+        "shoulder_pain",
+        # the rotator cuff's problems in lay words ("rotator cuff problems", "a rotator cuff
+        # strain"), as the vocabulary's "rotator cuff pain"
+        _rx(r"\brotator cuff (?:problems?|injur(?:y|ies)|strains?|issues?|trouble|complaints?)\b"),
+    ),
+    (
+        "condition",
         "failed_back_surgery_syndrome",
         _rx(
             r"\bfailed (?:back |spine |spinal )?surgery\b|\b(?:back |spine |spinal )?surgery "
@@ -1383,7 +1436,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 # "pain in the back, neck, arms or legs": the parts of the series, each a pain condition
 # where the vocabulary has one (the back read as the low back, as "back pain" commonly is)
 BODY_PAIN = _rx(
-    r"\b(?:(?:pain|aches?|soreness) in|(?:muscle groups|those) (?:of|in)) (?:the|your|their|his|"
+    r"\b(?:(?:pain|aches?|soreness) (?:in|around)|(?:muscle groups|those) (?:of|in)) (?:the|your|"
+    r"their|his|"
     r"her|one's) ((?:lower |upper )?[a-z]+"
     r"(?:(?:,| and| or|, and|, or) (?:the |your )?(?:lower |upper )?[a-z]+){0,6})"
 )
