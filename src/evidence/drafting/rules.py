@@ -492,7 +492,8 @@ WITH_CARE = _rx(r"\b(?:care|carefully|caution|cautiously|properly)\b[\w ]{0,15}$
 # "to ease the soreness", "help the bruise fade": a harm something else eases
 EASED = _rx(
     r"\b(?:eas(?:e|es|ed|ing)|reliev(?:e|es|ed|ing)|lessen(?:ed)?|reduc(?:e|es|ed|ing)|"
-    r"soothed|helped|prevented|treated|managed|lower(?=s? (?:the|your|"
+    r"soothed|helped|prevented|treated|managed|(?:use|uses|used) (?:[\w-]+ ){0,2}?for|"
+    r"lower(?=s? (?:the|your|"
     r"its|their|any|this|that|such)\b)|prevent|avoid|"
     r"treat|help|soothe|manage)\s+(?:\w+\s+){0,2}$"
 )
@@ -900,6 +901,11 @@ INDICATION = _rx(
 )
 MECHANISM = _rx(
     r"\b(?:works? by|so as to|in order to (?:increase|improve|release|stimulate|restore)|"
+    # gas bubbles in the tissue that swell and shrink ("cavitation"); a tissue made stronger
+    # ("the exercise is what makes the tendon stronger")
+    r"cavitation|bubbles? (?:[\w-]+ ){0,4}?(?:swell|grow|expand|shrink|collapse|oscillate|"
+    r"form|burst)|(?:makes?|making|made) (?:the |your |a )?(?:tendons?|muscles?|tissues?|"
+    r"bones?|ligaments?) (?:\w+ )?stronger|"
     r"increases? (?:the )?(?:blood|circulation)|blood (?:flow|circulation)|"
     # loosening knots, calming nerves, more circulation ("loosen muscle knots", "calm
     # irritated nerves", "improved circulation")
@@ -1014,7 +1020,8 @@ DEFINITION_VERB = _rx(
     # ("is our go-to treatment for X", "is a staple of care for X": a use)
     r"(?:our|the|an?|their|my|your) (?:\w+ )?go-to|(?:a|the) staple|(?:the )?first port of call|"
     r"affordable|costly|easy|quick|painless|gentle|non-?invasive|comfortable|soothing|relaxing|"
-    r"simple|mild|"
+    r"simple|mild|sold|marketed|advertised|promoted|what (?:makes|helps|gets|lets|allows|keeps|"
+    r"drives)|"
     # ("It is common to feel relief": an impersonal opening, not what it is)
     r"common|uncommon|rare|normal|usual|possible|likely|unlikely|important|"
     # ("is low risk", "is well tolerated": safety, not what it is)

@@ -322,3 +322,53 @@ def test_gentle_and_low_risk_is_safety_not_a_definition(draft: Drafter) -> None:
     kinds = {k for k, _, _, _ in _of(d, "The bottom line")}
     assert "safety" in kinds
     assert "definition" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "intervention"),
+    [
+        (
+            "In pulsed mode, tiny gas bubbles in the tissue swell and shrink.",
+            "therapeutic_ultrasound",
+        ),
+        ("The pulses cause cavitation in the fluid around the tendon.", "shockwave_therapy"),
+        (
+            "Alongside it we use a loading program, because the exercise is what makes the "
+            "tendon stronger.",
+            "exercise_therapy",
+        ),
+    ],
+)
+def test_bubbles_in_the_tissue_and_a_tissue_made_stronger_are_how_it_works(
+    draft: Drafter, sentence: str, intervention: str
+) -> None:
+    topic = {
+        "therapeutic_ultrasound": "Therapeutic Ultrasound",
+        "shockwave_therapy": "Shockwave Therapy",
+        "exercise_therapy": "Exercise Therapy",
+    }
+    name = topic[intervention]
+    d = draft(f"{name}\n\n{name} has been used for decades. {sentence}")
+    kinds = {(k, i) for k, i, _, _ in _of(d, sentence[:12])}
+    assert ("mechanism", (intervention,)) in kinds
+    assert "definition" not in {k for k, _ in kinds}
+
+
+def test_a_form_sold_as_a_home_device_is_no_definition(draft: Drafter) -> None:
+    d = draft(
+        "Therapeutic Ultrasound\n\nA short guide.\n\nA pulsed form of ultrasound is sold as a "
+        "home device to help broken bones knit."
+    )
+    assert "definition" not in {k for k, _, _, _ in _of(d, "A pulsed form")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We use needling for that soreness too.",
+        "Many runners use massage mostly for muscle soreness after races.",
+    ],
+)
+def test_a_harm_a_treatment_is_used_for_is_no_harm_of_it(draft: Drafter, sentence: str) -> None:
+    d = draft(f"Recovery Options\n\nMassage and dry needling are popular.\n\n{sentence}")
+    assert "adverse_effect" not in {k for k, _, _, _ in _of(d, sentence[:12])}
