@@ -447,6 +447,10 @@ _COMPARATOR_BEFORE = re.compile(
     r"\b(?:than|compared (?:with|to)|instead of|rather than|versus|vs\.?|against|as well as)\s+"
     r"(?:[\w-]+,?\s+(?:or\s+|and\s+)?){0,3}$"
 )
+_SOME_USES = re.compile(
+    r"\bfor (?:most|many|some|several|a lot of|other|certain) (?:\w+ )?(?:problems|conditions|"
+    r"uses|complaints|things|injuries|ailments|disorders)\b"
+)
 _CHAIN = re.compile(r"\b(?:which|that|and this|this|and that) (?:in turn|then|therefore)\b")
 # a question on what a treatment is like or the same as ("Is dry needling just acupuncture
 # under another name?", "Is cupping a kind of massage?")
@@ -1071,6 +1075,10 @@ def _claims_of(
                 )
             )
             or gain is not None
+        ) and not (
+            # ("for most problems the proof that it helps is thin": a verdict on some uses it
+            # does not name, not on every use)
+            asserts == "no_benefit" and _SOME_USES.search(reading)
         ):
             for aim in aims:
                 add("effectiveness", asserts, outcome=aim)

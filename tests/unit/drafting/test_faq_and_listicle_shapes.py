@@ -372,3 +372,20 @@ def test_a_form_sold_as_a_home_device_is_no_definition(draft: Drafter) -> None:
 def test_a_harm_a_treatment_is_used_for_is_no_harm_of_it(draft: Drafter, sentence: str) -> None:
     d = draft(f"Recovery Options\n\nMassage and dry needling are popular.\n\n{sentence}")
     assert "adverse_effect" not in {k for k, _, _, _ in _of(d, sentence[:12])}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For most problems the proof that it helps is thin.",
+        "The evidence for many other conditions is weak.",
+    ],
+)
+def test_a_verdict_on_uses_it_does_not_name_is_no_claim(draft: Drafter, sentence: str) -> None:
+    d = draft(f"Laser Therapy\n\nLaser therapy is used for neck pain. {sentence}")
+    assert "effectiveness" not in {k for k, _, _, _ in _of(d, sentence[:12])}
+
+
+def test_a_verdict_for_most_people_is_still_a_claim(draft: Drafter) -> None:
+    d = draft("Laser Therapy\n\nLaser therapy is sold widely. It does not work for most people.")
+    assert ("effectiveness", "no_benefit") in {(k, a) for k, _, _, a in _of(d, "It does not")}
