@@ -55,6 +55,7 @@ _SPACE = re.compile(r"\s+")
 # a bold label that opens a line, ending in a stop or colon, with the text after it
 # ("**More blood flow.** Needling raises ..."; not "**Dry needling** is ...")
 _LABEL = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?[.:!?])\1\s*(?=\S)(.*)$")
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 # a Markdown table's row ("| Dry needling | Neck pain |") and the rule under its header row
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"\s*:?-{3,}:?\s*")
@@ -127,6 +128,8 @@ def parse_text(text: str, *, markdown: bool = False) -> Article:
             paragraph.clear()
 
     for line in text.splitlines():
+        if markdown:
+            line = _QUOTE.sub("", line)  # (a quoted line, "> Has anyone had it?", reads as text)
         if not line.strip():
             flush()
         elif _HEADING.match(line):

@@ -421,7 +421,10 @@ _ELIDED_HARM = re.compile(
 # "Posted by liftkid22", "Answered by Dr. Lee", "- Tom R.")
 _BYLINE = re.compile(
     r"^\s*(?:(?:posted|written|answered|asked|replied|reviewed|updated)\s+(?:by|on)\b|"
-    r"(?:reply|answer|response|comment|quote)\s+(?:from|by)\b|re:\s|[-—–]\s*[A-Z][\w.]*"
+    r"(?:reply|answer|response|comment|quote)\s+(?:from|by)\b|re:\s|"
+    # ("elbowgrief wrote:", "DocMike (sports physician) wrote:")
+    r"[\w.@-]+(?:\s+\([^)]{1,40}\))?\s+(?:wrote|writes|said|says|replied|replies|asked|"
+    r"posted)\s*:?\s*$|[-—–]\s*[A-Z][\w.]*"
     r"(?:\s+[A-Z][\w.]*)?\s*$)[^!?]{0,40}$",
     re.I,
 )
@@ -1360,7 +1363,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             # tennis elbow?" then "Most of our patients notice less pain ..."; "Struggling
             # with a sore jaw? Massage ...")
             asked_of = _unique([t for t, _, _ in _subject(found, short_forms)])
-            state.asked = (asked_of, tuple(_conditions(found)))
+            asked_about = tuple(_conditions(found))
+            if asked_of or asked_about or not re.search(r"\b(?:it|they|them|this)\b", lower):
+                # (one that names nothing, "Has anyone here had it?", asks of what the
+                # question before it named)
+                state.asked = (asked_of, asked_about)
             state.defining = _asks_what(sentence, vocab, short_forms)
             state.suits = bool(_WHO_FOR.search(sentence))
             state.pays = _asks_pay(sentence)
@@ -1542,8 +1549,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             or (statement.labelled is not None and resolved)
             # the first paragraph under a heading speaks of the section's treatment
             or (statement.opens and not statement.follows)
-            # (and the answer to a question that named it)
-            or bool(state.asked[0])
+            # (and the answer to a question that named it, unless the sentence names another
+            # treatment: "... you may need physical therapy to reduce pain")
+            or (bool(state.asked[0]) and not rules.OTHER_TREATMENT.search(lower))
             or (state.harms and _ELIDED_HARM.match(lower) is not None)
         ):
             carried = not (referred or found.get("adverse_event") or statement.lead is not None)
@@ -1899,7 +1907,7 @@ def _answer_claims(
                 sentence=sentence,
             )
         ]
-    if answer.group(1) == "no" and not rules.NEGATION.search(rest.lower()):
+    if answer.group(1) in ("no", "nope", "nah") and not rules.NEGATION.search(rest.lower()):
         flipped = {"benefit": "no_benefit", "occurs": "does_not_occur", "covered": "not_covered"}
         # (what it is stays what it is: "Is it just acupuncture?" "No." defines it too)
         claims = [

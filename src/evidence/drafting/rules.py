@@ -150,6 +150,10 @@ UNDECIDED = _rx(
     r"\b(?:no one|nobody|no-one) (?:yet )?knows\b|\bremains to be seen\b|"
     # "so nobody can say how big the benefit is", "it is hard to say"; "function showed only a
     # trend toward improvement" (neither a gain nor its absence)
+    # "some trials show a modest benefit, others show none": mixed
+    r"\bsome (?:[\w-]+ ){0,3}?(?:show|shows|showed|find|found|report|reported|suggest|"
+    r"suggested)\b[^.;]{0,80}?\bothers? (?:[\w-]+ )?(?:show|find|found|report|reported|suggest|"
+    r"don't|do not|did not|didn't|none|no)\b|"
     r"\b(?:no one|nobody|no-one) can (?:yet )?(?:say|tell)\b|\b(?:hard|impossible|too early) to "
     r"(?:say|tell)\b|\bonly (?:a|some) (?:trend|hint|suggestion)s?\b|"
     # an open matter in other words ("the jury is still out", "it is early days for it",
@@ -274,7 +278,9 @@ ANSWER = _rx(
     # absolutely.", "Short answer: yes")
     r"^(?:(?:a|ans|answer|reply)\s*[:.)-]\s*)?"
     r"(?:[a-z' ]{2,20}[,:]\s+(?=(?:yes|no|absolutely|definitely|certainly)\b))?"
-    r"(yes|no|sometimes|often|usually|rarely|occasionally|possibly|probably|likely|perhaps|"
+    # (and in a forum's words: "Yep, ...", "Nope, paid out of pocket")
+    r"(yes|no|yep|yup|yeah|nope|nah|sometimes|often|usually|rarely|occasionally|possibly|"
+    r"probably|likely|perhaps|"
     r"maybe|generally|mostly|absolutely|definitely|certainly|in many cases|in most cases)\b"
     r"[,.!:;]?\s*"
 )

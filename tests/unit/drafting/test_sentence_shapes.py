@@ -760,3 +760,55 @@ def test_the_answer_to_who_pays_is_a_coverage_claim(
 def test_little_risk_is_safety(draft: Drafter, sentence: str) -> None:
     d = draft(f"Massage and Taping\n\nMassage and kinesiology taping are gentle.\n\n{sentence}")
     assert "safety" in {k for k, _, _, _ in _of(d, sentence[:20])}
+
+
+# -- a forum thread: who wrote, quoted lines, a question that refers back ---------------------
+FORUM = (
+    "# Shockwave for tennis elbow - worth the money?\n\n**elbowgrief wrote:**\n\n"
+    "Eight months of this. Has anyone here actually had it?\n\n"
+    "**runner_ann wrote:**\n\n> Has anyone here actually had it?\n\n"
+    "Yes! Three sessions and my elbow pain was down by half.\n\n"
+    "**DocMike (sports physician) wrote:**\n\nThe trials are mixed. Some show a modest "
+    "benefit over sham, others show none.\n\n**elbowgrief wrote:**\n\nDid insurance cover "
+    "yours?\n\n**runner_ann wrote:**\n\nNope, paid out of pocket.\n"
+)
+
+
+def test_a_forum_reply_answers_what_the_thread_asks(vocab: Vocabulary) -> None:
+    d = _md(vocab, FORUM)
+    claims = _of(d, "Three sessions")
+    assert claims == [
+        ("effectiveness", ("shockwave_therapy",), ("lateral_epicondylitis",), "benefit")
+    ]
+    assert not [c for c in d.claims if "wrote" in c.sentence]
+
+
+def test_some_trials_for_and_others_against_assert_nothing(vocab: Vocabulary) -> None:
+    assert not _of(_md(vocab, FORUM), "Some show")
+
+
+def test_a_colloquial_no_to_who_pays_is_not_covered(vocab: Vocabulary) -> None:
+    assert {(k, a) for k, _, _, a in _of(_md(vocab, FORUM), "Nope")} == {
+        ("coverage", "not_covered")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "# Does Ultrasound Therapy Work?\n\nDoes it matter for your rehab?\n\nWith an "
+            "injury like tendinitis, you may need physical therapy to reduce pain.\n",
+            "With an injury",
+        ),
+        (
+            "# Is Cupping Worth It for Neck Pain?\n\nWhat else helps it?\n\nPain medicines "
+            "and heat may ease neck pain too.\n",
+            "Pain medicines",
+        ),
+    ],
+)
+def test_an_answer_naming_another_treatment_is_not_about_the_one_asked(
+    vocab: Vocabulary, text: str, start: str
+) -> None:
+    assert not _of(_md(vocab, text), start)
