@@ -1273,6 +1273,11 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                     answer = (len(state.claims), sentence)
                 state.claims.extend(answered)
                 state.resolved = True  # (the answer's paragraph goes on about it)
+                # (and of the conditions the answer names: "For plantar fasciitis, yes.
+                # Several trials found it beat a sham.")
+                named_here = _unique([c for a in answered for c in a.condition])
+                if named_here:
+                    state.asked = (state.asked[0], named_here)
                 continue
         if not statement.follows:
             state.setup = ()  # (a set-up holds for the rest of its paragraph)
@@ -1889,7 +1894,11 @@ def _answer_claims(
         return []
     core = rules.QUESTION_START.sub("", asked.strip().rstrip("?"))
     rest = sentence[answer.end() :]
-    found = _Found(vocab, f"{core}. {rest}")
+    # (an opening before the answer word names what it is said of: "For plantar fasciitis,
+    # yes.", "Studies say yes.")
+    opening = sentence[: answer.start(1)].strip(" ,:")
+    opening = re.sub(r"^(?:a|ans|answer|reply)\s*[:.)-]\s*", "", opening, flags=re.I)
+    found = _Found(vocab, f"{core} {opening}. {rest}" if opening else f"{core}. {rest}")
     subject = _subject(found, short_forms)
     interventions = _unique([t for t, _, _ in subject]) or state.last
     if not interventions:

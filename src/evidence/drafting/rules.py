@@ -277,7 +277,9 @@ ANSWER = _rx(
     # (after an answer's label, "A: Yes.", and after a short opening: "In my book,
     # absolutely.", "Short answer: yes")
     r"^(?:(?:a|ans|answer|reply)\s*[:.)-]\s*)?"
-    r"(?:[a-z' ]{2,20}[,:]\s+(?=(?:yes|no|absolutely|definitely|certainly)\b))?"
+    r"(?:[a-z' ]{2,40}[,:]\s+(?=(?:yes|no|absolutely|definitely|certainly)\b)|"
+    # ("Studies say yes.", "The short answer is no.")
+    r"[a-z' ]{2,30}\b(?:say|says|said|is|was|suggests?)\s+(?=(?:yes|no)\b[.!,;]))?"
     # (and in a forum's words: "Yep, ...", "Nope, paid out of pocket")
     r"(yes|no|yep|yup|yeah|nope|nah|sometimes|often|usually|rarely|occasionally|possibly|"
     r"probably|likely|perhaps|"
@@ -718,6 +720,8 @@ EFFECT_STRONG = _rx(
     # to ease pain")
     r"(?:workable|reliable|proven|dependable) (?:option|choice|treatment|way|solution|"
     r"remedy)s? (?:for|to)|"
+    r"(?:backed|supported) by (?:good |solid |strong |some )?(?:research|evidence|science|"
+    r"studies|trials)|"
     r"positive (?:effects?|results?|outcomes?)|(?:studies|research|trials|evidence|science) "
     r"(?:\w+ ){0,2}?(?:backs?|supports?|confirms?|shows?) (?:its |the |their )?"
     r"(?:benefits?|effects?|effectiveness|use)|"

@@ -812,3 +812,39 @@ def test_an_answer_naming_another_treatment_is_not_about_the_one_asked(
     vocab: Vocabulary, text: str, start: str
 ) -> None:
     assert not _of(_md(vocab, text), start)
+
+
+# -- an answer word after an opening ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        (
+            "Shockwave FAQ\n\nShockwave therapy is offered here.\n\n**Is it backed by "
+            "research?**\n\nFor plantar fasciitis, yes.",
+            "For plantar fasciitis",
+            ("effectiveness", ("shockwave_therapy",), ("plantar_fasciitis",), "benefit"),
+        ),
+        (
+            "Needling FAQ\n\n**Does dry needling help sciatica?**\n\nStudies say yes.",
+            "Studies say yes",
+            ("effectiveness", ("dry_needling",), ("radiculopathy",), "benefit"),
+        ),
+        (
+            "Cupping FAQ\n\n**Is cupping safe?**\n\nThe short answer is yes.",
+            "The short answer",
+            ("safety", ("cupping",), (), "safe"),
+        ),
+    ],
+)
+def test_an_answer_word_after_an_opening_answers_the_question(
+    draft: Drafter, text: str, start: str, expected: tuple[object, ...]
+) -> None:
+    assert expected in _of(draft(text), start)
+
+
+def test_the_conditions_an_answer_names_go_on_through_it(draft: Drafter) -> None:
+    d = draft(
+        "Shockwave FAQ\n\nShockwave therapy is offered here.\n\n**Is it backed by research?**"
+        "\n\nFor plantar fasciitis, yes. Several trials found it beat a sham."
+    )
+    assert {c for _, _, c, _ in _of(d, "Several trials")} == {("plantar_fasciitis",)}
