@@ -111,6 +111,32 @@ def _plain(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
+_BOLD_LINE = re.compile(r"\s*(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1\s*")
+
+
+def _bold_heading(raw: str, text: str) -> bool:
+    """A line that is all bold, a few words, with no sentence stop or colon: a heading."""
+    return (
+        _BOLD_LINE.fullmatch(raw) is not None
+        and len(text.split()) <= 10
+        and not re.search(r"[.!?:;]\s*$", text)
+    )
+
+
+def _below(blocks: Sequence[Block], bold: set[int]) -> int:
+    """The level one below the last heading's that was marked as one (2 when there is none);
+    ``bold`` holds the places of the headings that were bold lines."""
+    last = next(
+        (
+            b.level
+            for i in range(len(blocks) - 1, -1, -1)
+            if (b := blocks[i]).kind == "heading" and b.level and i not in bold
+        ),
+        1,
+    )
+    return min(last + 1, 6)
+
+
 def parse_text(text: str, *, markdown: bool = False) -> Article:
     """Blocks of a plain-text or Markdown article; its first line is the title when it
     reads as one (a Markdown heading, or a short line without a full stop)."""
@@ -119,12 +145,20 @@ def parse_text(text: str, *, markdown: bool = False) -> Article:
     # the rows of the table being read (where each starts in blocks) and its header row
     table: list[tuple[int, list[str]]] = []
     header: list[str] = []
+    bold: set[int] = set()  # the places of the headings that were bold lines
 
     def flush() -> None:
         table.clear()
         header.clear()
         if paragraph:
-            blocks.append(Block("paragraph", _plain(" ".join(paragraph))))
+            text = _plain(" ".join(paragraph))
+            if len(paragraph) == 1 and _bold_heading(paragraph[0], text):
+                # a bold line standing alone ("**Shockwave therapy**"): a heading one level
+                # below the last one marked as a heading
+                bold.add(len(blocks))
+                blocks.append(Block("heading", text, _below(blocks, bold)))
+            else:
+                blocks.append(Block("paragraph", text))
             paragraph.clear()
 
     for line in text.splitlines():
@@ -209,6 +243,19 @@ def _html_label(element: etree._Element) -> str | None:
     return label if label[-1:] in (".", ":", "!", "?") else None
 
 
+def _html_bold_only(element: etree._Element, text: str) -> bool:
+    """The paragraph is one <strong> or <b> and nothing else, a few words with no stop."""
+    children = list(element)
+    return (
+        not (element.text or "").strip()
+        and len(children) == 1
+        and children[0].tag in ("strong", "b")
+        and not (children[0].tail or "").strip()
+        and len(text.split()) <= 10
+        and not re.search(r"[.!?:;]\s*$", text)
+    )
+
+
 def _column_header(cell: etree._Element, cells: Sequence[etree._Element]) -> str | None:
     """The header of a table cell's column: the text of the <th> at its place in the
     table's first row, when that row is a header row."""
@@ -250,6 +297,7 @@ def parse_html(raw: bytes | str) -> Article:
             url = str(found[0]).strip() or None
             break
     main = lxml.html.fragment_fromstring(main_html, create_parent="div")
+    bold: set[int] = set()  # the places of the headings that were bold paragraphs
     for br in main.iter("br"):  # a line break separates words ("pain.<br>Most ...")
         br.tail = "\n" + (br.tail or "")
     blocks: list[Block] = []
@@ -278,6 +326,12 @@ def parse_html(raw: bytes | str) -> Article:
                     else:
                         blocks.append(Block("item", text, lead=_column_header(element, cells)))
                     continue
+            if kind == "paragraph" and element.tag == "p" and _html_bold_only(element, text):
+                # a bold paragraph standing alone ("<p><strong>Shockwave therapy</strong></p>"):
+                # a heading one level below the last one marked as a heading
+                bold.add(len(blocks))
+                blocks.append(Block("heading", text, _below(blocks, bold)))
+                continue
             label = _html_label(element) if kind in ("item", "paragraph") else None
             if label and len(label) < len(text) and text.startswith(label):
                 blocks.append(Block("label", label))

@@ -848,3 +848,40 @@ def test_the_conditions_an_answer_names_go_on_through_it(draft: Drafter) -> None
         "\n\nFor plantar fasciitis, yes. Several trials found it beat a sham."
     )
     assert {c for _, _, c, _ in _of(d, "Several trials")} == {("plantar_fasciitis",)}
+
+
+# -- a bold line standing alone is a sub-heading ---------------------------------------------------
+def test_a_bold_line_is_a_heading_under_the_last_one(vocab: Vocabulary) -> None:
+    d = _md(
+        vocab,
+        "# Our Treatments\n\nWe offer massage to most patients.\n\n## Needles\n\n"
+        "**Dry needling**\n\nConditions we see:\n\n- Neck pain\n\n**Acupuncture**\n\n"
+        "Conditions we see:\n\n- Migraine\n",
+    )
+    assert {i for _, i, _, _ in _of(d, "Neck pain")} == {("dry_needling",)}
+    assert {i for _, i, _, _ in _of(d, "Migraine")} == {("acupuncture",)}
+
+
+def test_a_bold_paragraph_in_html_is_a_heading(vocab: Vocabulary) -> None:
+    page = (
+        "<html><head><title>Pain Practice</title></head><body><article>"
+        "<h1>Pain Practice Services</h1><p>Our physicians see adults with muscle pain every "
+        "day of the week.</p><p><strong>Trigger point injections</strong></p>"
+        "<p>Our physicians give them in the office, and most patients go home within the "
+        "hour. We use them for:</p><ul><li>Fibromyalgia</li><li>Neck pain</li>"
+        "<li>Tension headaches</li></ul>"
+        "<p><strong>Acupuncture</strong></p><p>Our licensed acupuncturist sees patients on "
+        "Tuesdays and Thursdays, by appointment only. We use it for:</p><ul><li>Migraine</li>"
+        "<li>Low back pain</li><li>Knee osteoarthritis</li></ul>"
+        "</article></body></html>"
+    )
+    d = draft_claims(parse_html(page), vocab)
+    assert {i for _, i, _, _ in _of(d, "Fibromyalgia")} == {("trigger_point_injection",)}
+    assert {i for _, i, _, _ in _of(d, "Migraine")} == {("acupuncture",)}
+
+
+def test_a_bold_line_ending_in_a_colon_or_stop_is_no_heading(vocab: Vocabulary) -> None:
+    article = parse_text(
+        "# Forum\n\n**elbowgrief wrote:**\n\nHi all.\n\n**Yes, it works.**\n", markdown=True
+    )
+    assert [b.kind for b in article.blocks] == ["heading", "paragraph", "paragraph", "paragraph"]
