@@ -454,6 +454,10 @@ _SOME_USES = re.compile(
     r"\bfor (?:most|many|some|several|a lot of|other|certain) (?:\w+ )?(?:problems|conditions|"
     r"uses|complaints|things|injuries|ailments|disorders)\b"
 )
+_FELT_SENSATION = re.compile(
+    r"\b(?:feel|feels|felt|feeling|notice|notices|noticed|sense|senses)\s+(?:a |an |the |some )?"
+    r"(?:[\w-]+ ){0,2}?(?:twitch(?:es|ing)?|cramp|jump|flicker)"
+)
 _CHAIN = re.compile(r"\b(?:which|that|and this|this|and that) (?:in turn|then|therefore)\b")
 # a question on what a treatment is like or the same as ("Is dry needling just acupuncture
 # under another name?", "Is cupping a kind of massage?")
@@ -1099,9 +1103,18 @@ def _claims_of(
         for condition in _unique(driven):
             add("mechanism", "true", per_condition(sentence, condition),
                 condition=(condition,), outcome=mech_outcomes)  # fmt: skip
-    elif (
+        return out
+    # (a twitch or cramp someone feels, "Most athletes feel a short twitch", is what it is
+    # like, not how it works)
+    felt = _FELT_SENSATION.search(own)
+    working_words = [
+        m
+        for m in rules.MECHANISM.finditer(own)
+        if not (felt and felt.start() <= m.start() < felt.end())
+    ]
+    if (
         linked
-        or rules.MECHANISM.search(own)
+        or working_words
         or (
             # an item under "How does it work?" that says something (not "That lasts.")
             not out

@@ -389,3 +389,24 @@ def test_a_verdict_on_uses_it_does_not_name_is_no_claim(draft: Drafter, sentence
 def test_a_verdict_for_most_people_is_still_a_claim(draft: Drafter) -> None:
     d = draft("Laser Therapy\n\nLaser therapy is sold widely. It does not work for most people.")
     assert ("effectiveness", "no_benefit") in {(k, a) for k, _, _, a in _of(d, "It does not")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Most athletes feel a short twitch or a mild cramp when the needle finds the knot.",
+        "You may notice a small jump in the muscle as the needle goes in.",
+        "Some people feel the muscle twitch once or twice.",
+    ],
+)
+def test_a_twitch_someone_feels_is_what_it_is_like(draft: Drafter, sentence: str) -> None:
+    d = draft(f"Dry Needling FAQ\n\nDry needling uses thin needles. {sentence}")
+    assert "mechanism" not in {k for k, _, _, _ in _of(d, sentence[:12])}
+
+
+def test_a_twitch_that_makes_the_muscle_relax_is_how_it_works(draft: Drafter) -> None:
+    d = draft(
+        "Dry Needling FAQ\n\nDry needling uses thin needles. The twitch makes the muscle relax "
+        "by reflex."
+    )
+    assert "mechanism" in {k for k, _, _, _ in _of(d, "The twitch")}
