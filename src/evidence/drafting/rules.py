@@ -861,6 +861,10 @@ NEGATION = _rx(
 )
 INDICATION = _rx(
     r"\b(?:used (?:to treat|for|in the treatment of|to manage|to relieve|in)|(?:is|are) used|"
+    # "may decide to apply ultrasound to the injured area": used on the injury just named
+    r"(?:apply|applies|applied|applying|use|uses|used|using) (?:[\w-]+ ){0,3}?(?:to|on|over) "
+    r"(?:the|your|an|a) (?:injured|affected|painful|sore|problem|damaged|inflamed) (?:area|part|"
+    r"spot|tissue|region|joint|muscle|tendon)s?|"
     # "one of the most common reasons runners come to us for needling"
     r"reasons? (?:why )?(?:[\w-]+ ){0,4}?(?:come|comes|came|see us|book|seek|look|ask) "
     r"(?:to (?:us|a [\w ]{1,20}?) )?for|"

@@ -885,3 +885,35 @@ def test_a_bold_line_ending_in_a_colon_or_stop_is_no_heading(vocab: Vocabulary) 
         "# Forum\n\n**elbowgrief wrote:**\n\nHi all.\n\n**Yes, it works.**\n", markdown=True
     )
     assert [b.kind for b in article.blocks] == ["heading", "paragraph", "paragraph", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "intervention", "condition"),
+    [
+        (
+            "Rehab Basics\n\nWith an injury like tendinitis, you may need physical therapy. "
+            "During rehab, therapeutic ultrasound is sometimes applied to the injured area.",
+            "During rehab",
+            "therapeutic_ultrasound",
+            "tendinopathy",
+        ),
+        (
+            "Heel Care\n\nPlantar fasciitis often lingers for months. We use shockwave therapy "
+            "on the painful area once a week.",
+            "We use shockwave",
+            "shockwave_therapy",
+            "plantar_fasciitis",
+        ),
+        (
+            "Elbow Notes\n\nTennis elbow is common in painters. Laser therapy is applied over "
+            "the sore tendon for a few minutes.",
+            "Laser therapy is applied",
+            "laser_therapy",
+            "lateral_epicondylitis",
+        ),
+    ],
+)
+def test_a_treatment_applied_to_the_injury_just_named_is_used_for_it(
+    draft: Drafter, text: str, start: str, intervention: str, condition: str
+) -> None:
+    assert ("indication", (intervention,), (condition,), "benefit") in _of(draft(text), start)
