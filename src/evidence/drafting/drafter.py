@@ -458,6 +458,10 @@ _FELT_SENSATION = re.compile(
     r"\b(?:feel|feels|felt|feeling|notice|notices|noticed|sense|senses)\s+(?:a |an |the |some )?"
     r"(?:[\w-]+ ){0,2}?(?:twitch(?:es|ing)?|cramp|jump|flicker)"
 )
+_NAMED_AFTER = re.compile(
+    r"^(?:this|that|it|doing (?:this|that)|the (?:technique|method|procedure|treatment|approach))"
+    r" (?:is|'s|was) (?:also )?(?:called|known as|named|termed|referred to as)\b"
+)
 _CHAIN = re.compile(r"\b(?:which|that|and this|this|and that) (?:in turn|then|therefore)\b")
 # a question on what a treatment is like or the same as ("Is dry needling just acupuncture
 # under another name?", "Is cupping a kind of massage?")
@@ -1262,8 +1266,10 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     # a bare "Yes." answer's claims (where they start in state.claims, and the sentence),
     # until the next statement: when that sentence says the same, the answer is left out
     answer: tuple[int, str] | None = None
+    previous: str | None = None  # the sentence of the statement before
     for statement in statements:
         sentence = statement.sentence
+        before_this, previous = previous, sentence
         bare, answer = answer, None
         resolved, state.resolved = state.resolved, False
         outside, state.outside = state.outside, False
@@ -1610,6 +1616,20 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             draft.left_out.append(LeftOut(sentence, reason))
             state.outside = True
             continue
+        naming = _NAMED_AFTER.match(lower)
+        named_here = (
+            _unique([m.term for m in found.get("intervention") if m.start >= naming.end()])
+            if naming is not None
+            else ()
+        )
+        if before_this is not None and statement.follows and named_here:
+            # ("For some people, simply putting a needle into the trigger point is enough.
+            # This is called dry needling.": the sentence before spoke of what this one names)
+            interventions = named_here
+            state.claims = [
+                replace(c, intervention=named_here) if c.sentence == before_this else c
+                for c in state.claims
+            ]
         state.last = interventions
         state.resolved = True
         target = _target(found, short_forms)

@@ -917,3 +917,36 @@ def test_a_treatment_applied_to_the_injury_just_named_is_used_for_it(
     draft: Drafter, text: str, start: str, intervention: str, condition: str
 ) -> None:
     assert ("indication", (intervention,), (condition,), "benefit") in _of(draft(text), start)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Muscle Pain Options\n\nInjections of a numbing medicine are one option. For some "
+            "people, simply putting a fine needle into the knot eases the pain. This is called "
+            "dry needling.",
+            "For some people",
+            "dry_needling",
+        ),
+        (
+            "Muscle Pain Options\n\nMassage is one option. Small glass cups can be placed on "
+            "the skin to lift it, which may ease neck pain. The technique is known as cupping.",
+            "Small glass cups",
+            "cupping",
+        ),
+        (
+            "Muscle Pain Options\n\nMassage is one option. A handheld device can send pulses "
+            "of sound into a sore heel to relieve plantar fasciitis. It is called shockwave "
+            "therapy.",
+            "A handheld device",
+            "shockwave_therapy",
+        ),
+    ],
+)
+def test_a_treatment_named_in_the_sentence_after_is_what_the_one_before_spoke_of(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    claims = _of(draft(text), start)
+    assert claims
+    assert {i for _, i, _, _ in claims} == {(intervention,)}
