@@ -914,6 +914,18 @@ def _claims_of(
             ]
         )
     )
+    # (a clause before ", but" when the treatment is named only after it, "No evidence shows
+    # one of them works better than the others, but exercise is a key part of any plan",
+    # says nothing of it: the claim is read in the clause after)
+    but = re.search(r"[,;]\s*but\s", reading)
+    if (
+        but is not None
+        and found.get("intervention")
+        and statement.lead is None
+        and reading == found.lower
+        and all(m.start >= but.end() for m in found.get("intervention"))
+    ):
+        reading = reading[but.end() :]
     negated = bool(rules.NEGATION.search(reading))
     many = len(conditions) > 1
 

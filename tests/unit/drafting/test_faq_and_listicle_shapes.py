@@ -410,3 +410,35 @@ def test_a_twitch_that_makes_the_muscle_relax_is_how_it_works(draft: Drafter) ->
         "by reflex."
     )
     assert "mechanism" in {k for k, _, _, _ in _of(d, "The twitch")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "intervention", "condition"),
+    [
+        (
+            "No clear evidence shows that one of them works better than the others, but "
+            "exercise is seen as a key part of any plan for fibromyalgia.",
+            "exercise_therapy",
+            "fibromyalgia",
+        ),
+        (
+            "Pills did not help her any more than rest did, but massage eased her neck pain.",
+            "massage",
+            "neck_pain",
+        ),
+        (
+            "Nobody has shown that braces beat splints, but laser therapy may ease carpal "
+            "tunnel syndrome.",
+            "laser_therapy",
+            "carpal_tunnel_syndrome",
+        ),
+    ],
+)
+def test_a_claim_after_but_is_read_apart_from_the_clause_before(
+    draft: Drafter, sentence: str, intervention: str, condition: str
+) -> None:
+    d = draft(f"Options\n\nMany treatments are tried.\n\n{sentence}")
+    claims = _of(d, sentence[:12])
+    assert {(i, c, a) for k, i, c, a in claims if k in ("effectiveness", "indication")} == {
+        ((intervention,), (condition,), "benefit")
+    }
