@@ -709,7 +709,24 @@ def _aside_defined(found: _Found) -> str | None:
         found.lower,
     )
     if aside is None:
-        return None
+        # ("We also offer Western medical acupuncture, which keeps the classic points but
+        # explains their effects with modern anatomy": a gloss of the treatment just named)
+        which = re.search(r",\s*which\s+(?:\w+ly\s+)?(?:keeps|uses|combines|rests|relies|draws|"
+                          r"explains|involves|means|borrows|blends|applies|targets|follows|"
+                          r"comes|grew|has its roots)\b", found.lower)  # fmt: skip
+        if which is None:
+            return None
+        named = [m for m in found.get("intervention") if m.end <= which.start()]
+        gloss = found.lower[which.end() :]
+        if (
+            not named
+            or found.lower[named[-1].end : which.start()].strip(" ,")
+            or rules.EFFECT.search(gloss)
+            or rules.AE_CUE.search(gloss)
+            or rules.SAFETY.search(gloss)
+        ):
+            return None
+        return named[-1].term
     gloss = found.lower[aside.end() :]
     named = [m for m in found.get("intervention") if m.end <= aside.end()]
     if len(named) != 1 or not rules.DEFINITION_VERB.match(gloss.split(",")[0]):
@@ -1754,7 +1771,9 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 ),
             )
         aside = _aside_defined(found)
-        if aside and aside not in interventions:
+        if aside and (
+            aside not in interventions or not any(c.kind == "definition" for c in claims)
+        ):
             # "Unlike acupuncture, which rests on meridians, dry needling ...": the treatment
             # set aside is defined too
             claims.append(

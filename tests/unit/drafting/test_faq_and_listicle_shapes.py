@@ -442,3 +442,32 @@ def test_a_claim_after_but_is_read_apart_from_the_clause_before(
     assert {(i, c, a) for k, i, c, a in claims if k in ("effectiveness", "indication")} == {
         ((intervention,), (condition,), "benefit")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "intervention"),
+    [
+        ("We also offer cupping, which draws the skin up into small glass cups.", "cupping"),
+        (
+            "Some of our physios practise acupuncture, which follows the meridians of Chinese "
+            "medicine.",
+            "acupuncture",
+        ),
+        (
+            "The practice has added shockwave therapy, which uses sound pulses from a handheld "
+            "device.",
+            "shockwave_therapy",
+        ),
+    ],
+)
+def test_a_gloss_of_the_treatment_just_named_defines_it(
+    draft: Drafter, sentence: str, intervention: str
+) -> None:
+    d = draft(f"Our Services\n\nWe see adults with sports injuries.\n\n{sentence}")
+    assert ("definition", (intervention,)) in {(k, i) for k, i, _, _ in _of(d, sentence[:12])}
+
+
+def test_a_gloss_that_says_what_it_does_for_a_condition_is_no_definition(draft: Drafter) -> None:
+    sentence = "We also offer massage, which helps neck pain."
+    d = draft(f"Our Services\n\nWe see adults with sports injuries.\n\n{sentence}")
+    assert "definition" not in {k for k, _, _, _ in _of(d, "We also offer")}
