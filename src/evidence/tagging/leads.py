@@ -194,6 +194,11 @@ def _paths(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
                     if inner is None:
                         return None
                     grown += [(text + more, still) for more, still in inner]
+            elif chars := _class_literals(op, av):
+                # a class of a few characters, as the parser writes ``(?:2|²)``: a way
+                # through each, as through alternatives ("i2", "i²" of ``i(?:2|²)``, not
+                # "i", which every word that starts with "i" passes)
+                grown += [(text + char, True) for char in chars]
             else:  # a class, a repeat, anything else: the literal text ends here
                 grown.append((text, False))
         paths = grown
@@ -202,6 +207,20 @@ def _paths(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
         if not any(still for _, still in paths):
             break
     return paths
+
+
+_CLASS_LITERALS = 4  # characters of a class read as alternatives, at most
+
+
+def _class_literals(op: Any, av: Any) -> tuple[str, ...]:
+    """The characters of a class that lists only a few single characters (the parser
+    makes one of ``(?:a|b)`` and of ``[ab]``); empty for any other item (a negated class,
+    a range, a category such as ``\\d``)."""
+    if op is not sre.IN or len(av) > _CLASS_LITERALS:
+        return ()
+    if not all(kind is sre.LITERAL for kind, _ in av):
+        return ()
+    return tuple(chr(code) for _, code in av)
 
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))

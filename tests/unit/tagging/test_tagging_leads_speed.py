@@ -1,0 +1,95 @@
+"""leads: a class of a few characters (``(?:2|²)``, ``[sz]``) is read as alternatives when
+the start guard's texts are read from a pattern, so a pattern such as the I² statistic's
+``i(?:2|²) ...`` gives the guard "i2" and "i²" rather than "i", which every word that
+starts with an "i" passes; the matcher finds the same with it, on every path."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from tagging_builders import vocab_documents
+
+from evidence.tagging import build_vocabulary
+from evidence.tagging.leads import pattern_prefixes
+from evidence.tagging.matching import TextMatcher, compile_text_matcher, compiled_scan
+
+_I_SQUARED = "i(?:2|²) ?(?:=|<|>|of \\d)"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(_I_SQUARED, ("i2", "i²"), id="group-of-characters"),
+        pytest.param("[ab]c", ("ac", "bc"), id="class"),
+        pytest.param("dis[ck] (?:a|bc)", ("disc a", "disc bc", "disk a", "disk bc"), id="then-on"),
+        pytest.param("x[a-z]y", ("x",), id="range-ends"),
+        pytest.param("x[^a]y", ("x",), id="negated-ends"),
+        pytest.param("x\\dy", ("x",), id="category-ends"),
+        pytest.param("x[abcde]y", ("x",), id="five-characters-end"),
+        pytest.param("[ab][cd][ef][gh][ij][kl]", None, id="too-many"),
+        pytest.param("[a-]b", None, id="non-word-start"),
+    ],
+)
+def test_pattern_prefixes_read_a_class_of_few_characters(
+    source: str, expected: tuple[str, ...] | None
+) -> None:
+    assert pattern_prefixes(source) == expected
+
+
+_TERMS = vocab_documents(
+    design=[
+        {"id": "meta_analysis", "label": "Meta-analysis", "patterns": [_I_SQUARED]},
+        {
+            "id": "rct",
+            "label": "RCT",
+            "synonyms": ["randomised controlled trial"],
+            "patterns": ["(?:was|were) randomi[sz]ed"],
+        },
+    ],
+    outcome=[{"id": "pain", "label": "Pain", "synonyms": ["pain", "pain intensity"]}],
+)
+
+_TEXTS = [
+    "Heterogeneity was high (I2 = 71%) in the pooled pain intensity.",
+    "heterogeneity: i² of 4 studies; it is in its interest; i2<50 and I²=0",
+    "In it, participants were randomized; in another, pain was randomised.",
+    "i2 i 2 i²  = ii2=1 (i2>3) i-2 = x",
+    "Individual ideas increase interest in immediate improvement of pain",
+]
+
+
+def _found(matcher: TextMatcher, text: str) -> list[tuple[str, str, int, int]]:
+    found = matcher.find(text.lower(), text)
+    return [(m.dimension, m.term, m.start, m.end) for ms in found.values() for m in ms]
+
+
+def test_the_guard_has_no_one_letter_key_for_the_i_squared_pattern() -> None:
+    matcher = build_vocabulary(_TERMS).text_matcher
+    assert matcher is not None and matcher.word_regex is not None
+    assert "i" not in matcher.guard_keys
+    assert {"i2", "i²", "was randomised", "were randomized"} <= set(matcher.guard_keys)
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_the_matcher_finds_the_same_on_every_path(text: str) -> None:
+    vocab = build_vocabulary(_TERMS)
+    fast = vocab.text_matcher
+    assert fast is not None
+    plain = compile_text_matcher(vocab.terms, plain=True)
+    found = _found(fast, text)
+    assert found == _found(plain, text)
+    assert found == _found(dataclasses.replace(fast, compiled=False), text)
+    assert found == _found(dataclasses.replace(fast, word_regex=None), text)
+    assert found  # each text names a term
+
+
+def test_the_compiled_scan_skips_words_that_only_start_with_i() -> None:
+    if compiled_scan() is None:
+        pytest.skip("evidence.tagging._scan was not built")
+    matcher = build_vocabulary(_TERMS).text_matcher
+    assert matcher is not None
+    scan = matcher._start_scan()
+    assert scan is not None
+    text = "it is in its interest, if ideal (i2 = 40%)"
+    assert scan.starts(text) == [text.index("i2")]
