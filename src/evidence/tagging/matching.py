@@ -304,7 +304,8 @@ def compiled_scan() -> ModuleType | None:
 
 
 def scan_path() -> str:
-    """Which word-start scan a text matcher uses: "compiled" or "python"."""
+    """Which word-start scan a text matcher uses: "compiled" or "python" (the design cues'
+    words are found by the same module's `TextFinder`, or by pyahocorasick)."""
     return "compiled" if compiled_scan() is not None else "python"
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evidence.models import Article, Dimension, MeshHeading, Tag
-from evidence.tagging.matching import Match
+from evidence.tagging.matching import Match, compiled_scan
 from evidence.tagging.mentions import (
     is_co_intervention,
     is_comparator,
@@ -1226,13 +1226,38 @@ def _cue_automaton() -> Any:
 _CUE_AUTOMATON = _cue_automaton()
 
 
+def _cue_finder() -> tuple[Any, tuple[tuple[int, ...], ...]] | None:
+    """The words of `_METHOD_CUES` in the compiled scan module's `TextFinder`, and the
+    indexes of the cues of each word: the same occurrences as `_CUE_AUTOMATON` at a fifth
+    of its time. None when `evidence.tagging._scan` was not built."""
+    module = compiled_scan()
+    if module is None:
+        return None
+    cues_of: dict[str, list[int]] = {}
+    for index, (_, words, _) in enumerate(_METHOD_CUES):
+        for word in words:
+            cues_of.setdefault(word, []).append(index)
+    return module.TextFinder(list(cues_of)), tuple(map(tuple, cues_of.values()))
+
+
+_CUE_FINDER = _cue_finder()
+
+
 def _cue_units(doc: Document) -> dict[int, set[int]] | None:
     """Index of a cue of `_METHOD_CUES` -> the starts of the units that hold one of its
-    words (no word holds the line break that joins two units); None without the automaton."""
-    if _CUE_AUTOMATON is None:
-        return None
+    words (no word holds the line break that joins two units), found by the compiled
+    `_CUE_FINDER`, else by `_CUE_AUTOMATON`; None without either."""
     starts = doc.starts
     held: dict[int, set[int]] = {}
+    if _CUE_FINDER is not None:
+        finder, cues_of = _CUE_FINDER
+        for start, word in finder.hits(doc.lower):
+            unit = starts[bisect_right(starts, start) - 1]
+            for index in cues_of[word]:
+                held.setdefault(index, set()).add(unit)
+        return held
+    if _CUE_AUTOMATON is None:
+        return None
     for end, (back, indexes) in _CUE_AUTOMATON.iter(doc.lower):
         start = starts[bisect_right(starts, end - back) - 1]
         for index in indexes:
