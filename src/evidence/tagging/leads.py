@@ -140,16 +140,21 @@ def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
 
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_RUNS = re.compile("[ \x00]*\x00[ \x00]*")
 _PREFIX_LIMIT = 32
 
 
 def pattern_prefixes(source: str) -> tuple[str, ...] | None:
-    """Literal texts one of which every match of ``source`` starts with, read further than
+    r"""Literal texts one of which every match of ``source`` starts with, read further than
     `literal_prefixes` can: through groups of alternatives and past them ("to update",
     "to develop" of ``to (?:update|develop) ...``), from the regex parser's tree. None when
     a text would not start with a word character, the regex ignores case, or the texts
     would be too many. Zero-width items (``\b``, lookarounds) are passed over, which can
-    only admit more.
+    only admit more. Read as the guard reads its keys (`trie_regex`): a space in a text
+    matches a run of separators, so that a separator or a run of them in the pattern
+    (``[\s-]``, ``[\s-]*``, `` ?``) is read on as a space ("pre post" and "prepost" of
+    ``pre[\s-]?post``), as is a class of a few characters (``[sz]``, ``(?:2|²)``) as
+    alternatives and an optional character (``s?``).
 
     For the start guard only: a guard of these fails most of the common words that lead
     a pattern ("to", "was", "this") where the pattern cannot match, at once."""
@@ -164,7 +169,8 @@ def pattern_prefixes(source: str) -> tuple[str, ...] | None:
     paths = _paths(list(parsed))
     if paths is None:
         return None
-    texts = tuple(sorted({text for text, _ in paths}))
+    # a run of separators beside spaces is one run: one space, which matches one or more
+    texts = tuple(sorted({_RUNS.sub(" ", text) for text, _ in paths}))
     if not texts or not all(_WORD.match(text[:1]) for text in texts):
         return None
     return texts
@@ -199,6 +205,10 @@ def _paths(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
                 # through each, as through alternatives ("i2", "i²" of ``i(?:2|²)``, not
                 # "i", which every word that starts with "i" passes)
                 grown += [(text + char, True) for char in chars]
+            elif (steps := _short_repeat(op, av)) and len(paths) * len(steps) <= _PREFIX_LIMIT:
+                # an optional character (``s?``) or a run of separators (``[\s-]*``): a way
+                # through each choice ("pre post" and "prepost" of ``pre[\s-]?post``)
+                grown += [(text + step, True) for step in steps]
             else:  # a class, a repeat, anything else: the literal text ends here
                 grown.append((text, False))
         paths = grown
@@ -210,17 +220,60 @@ def _paths(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
 
 
 _CLASS_LITERALS = 4  # characters of a class read as alternatives, at most
+_RUN = "\x00"  # a run of separators while `_paths` reads: one space in its texts
+_SEPARATOR = re.compile(r"[\s-]")
+
+
+def _chars(kind: Any, value: Any) -> tuple[str, ...] | None:
+    """The characters of a literal or of a class that lists characters and ``\\s`` (a
+    space stands for it), or None for any other item (a negated class, a range, ``\\d``)."""
+    if kind is sre.LITERAL:
+        return (chr(value),)
+    if kind is not sre.IN:
+        return None
+    chars = []
+    for k, v in value:
+        if k is sre.LITERAL:
+            chars.append(chr(v))
+        elif k is sre.CATEGORY and v is sre.CATEGORY_SPACE:
+            chars.append(" ")
+        else:
+            return None
+    return tuple(chars)
 
 
 def _class_literals(op: Any, av: Any) -> tuple[str, ...]:
-    """The characters of a class that lists only a few single characters (the parser
-    makes one of ``(?:a|b)`` and of ``[ab]``); empty for any other item (a negated class,
-    a range, a category such as ``\\d``)."""
-    if op is not sre.IN or len(av) > _CLASS_LITERALS:
+    """The ways through a class (the parser makes one of ``(?:a|b)`` and of ``[ab]``): one
+    of its characters when it lists a few, or `_RUN` when it holds separators only
+    (``[\\s-]``). Empty for any other item."""
+    if op is not sre.IN:
         return ()
-    if not all(kind is sre.LITERAL for kind, _ in av):
+    chars = _chars(op, av)
+    if not chars:
         return ()
-    return tuple(chr(code) for _, code in av)
+    if all(_SEPARATOR.fullmatch(char) for char in chars):
+        return (_RUN,)
+    if " " in chars or len(chars) > _CLASS_LITERALS:
+        return ()  # \s beside other characters, or too many
+    return chars
+
+
+def _short_repeat(op: Any, av: Any) -> tuple[str, ...]:
+    """The ways through a repeat that `_paths` reads on: ``x?`` of a character or of a
+    class of a few (no text, or one of them), and any repeat of separators (``[\\s-]*``,
+    `` ?``, ``\\s+``: no text when it may be empty, and `_RUN`). Empty for any other item."""
+    if op not in _REPEATS or len(av[2]) != 1:
+        return ()
+    low, high, ((kind, value),) = av[0], av[1], list(av[2])
+    chars = _chars(kind, value)
+    if not chars:
+        return ()
+    none = ("",) if low == 0 else ()
+    if all(_SEPARATOR.fullmatch(char) for char in chars):
+        return (*none, _RUN)
+    if high == 1 and " " not in chars and len(chars) <= _CLASS_LITERALS:
+        return (*none, *chars)
+    return ()
 
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))

@@ -1,17 +1,22 @@
-"""leads: a class of a few characters (``(?:2|²)``, ``[sz]``) is read as alternatives when
-the start guard's texts are read from a pattern, so a pattern such as the I² statistic's
-``i(?:2|²) ...`` gives the guard "i2" and "i²" rather than "i", which every word that
-starts with an "i" passes; the matcher finds the same with it, on every path."""
+r"""leads: when the start guard's texts are read from a pattern, a class of a few characters
+(``(?:2|²)``, ``[sz]``) is read as alternatives, an optional character (``s?``) as two ways,
+and separators (``[\s-]``, ``[\s-]*``, `` ?``) as a space, which the guard reads as a run
+of separators. So the I² statistic's ``i(?:2|²) ...`` gives the guard "i2..." and "i²..."
+rather than "i", which every word that starts with an "i" passes, and ``pre[\s-]?post``
+gives "pre post" and "prepost" rather than "pre"; the matcher finds the same with them, on
+every path."""
 
 from __future__ import annotations
 
 import dataclasses
+import random
+import re
 
 import pytest
 from tagging_builders import vocab_documents
 
 from evidence.tagging import build_vocabulary
-from evidence.tagging.leads import pattern_prefixes
+from evidence.tagging.leads import pattern_prefixes, trie_regex
 from evidence.tagging.matching import TextMatcher, compile_text_matcher, compiled_scan
 
 _I_SQUARED = "i(?:2|²) ?(?:=|<|>|of \\d)"
@@ -20,7 +25,7 @@ _I_SQUARED = "i(?:2|²) ?(?:=|<|>|of \\d)"
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        pytest.param(_I_SQUARED, ("i2", "i²"), id="group-of-characters"),
+        pytest.param("i(?:2|²)=", ("i2=", "i²="), id="group-of-characters"),
         pytest.param("[ab]c", ("ac", "bc"), id="class"),
         pytest.param("dis[ck] (?:a|bc)", ("disc a", "disc bc", "disk a", "disk bc"), id="then-on"),
         pytest.param("x[a-z]y", ("x",), id="range-ends"),
@@ -29,6 +34,17 @@ _I_SQUARED = "i(?:2|²) ?(?:=|<|>|of \\d)"
         pytest.param("x[abcde]y", ("x",), id="five-characters-end"),
         pytest.param("[ab][cd][ef][gh][ij][kl]", None, id="too-many"),
         pytest.param("[a-]b", None, id="non-word-start"),
+        pytest.param("pre[\\s-]?post", ("pre post", "prepost"), id="optional-separator"),
+        pytest.param("before[\\s-]and\\safter", ("before and after",), id="separators"),
+        pytest.param(
+            "years?[\\s-]*old", ("year old", "yearold", "years old", "yearsold"), id="runs"
+        ),
+        pytest.param("a ?[\\s-]*-? b", ("a b",), id="adjacent-runs-are-one"),
+        pytest.param("a[\\s-]*-b", ("a -b", "a-b"), id="run-then-hyphen"),
+        pytest.param("a[bc]?d", ("abd", "acd", "ad"), id="optional-class"),
+        pytest.param("a[\\sx]*b", ("a",), id="not-only-separators-ends"),
+        pytest.param("ab{1,3}c", ("a",), id="longer-repeat-ends"),
+        pytest.param("\\s*pain", None, id="separator-first"),
     ],
 )
 def test_pattern_prefixes_read_a_class_of_few_characters(
@@ -67,8 +83,9 @@ def _found(matcher: TextMatcher, text: str) -> list[tuple[str, str, int, int]]:
 def test_the_guard_has_no_one_letter_key_for_the_i_squared_pattern() -> None:
     matcher = build_vocabulary(_TERMS).text_matcher
     assert matcher is not None and matcher.word_regex is not None
-    assert "i" not in matcher.guard_keys
-    assert {"i2", "i²", "was randomised", "were randomized"} <= set(matcher.guard_keys)
+    keys = set(matcher.guard_keys)
+    assert "i" not in keys and {"i2=", "i² of ", "i2 <"} <= keys
+    assert {"was randomised", "were randomized"} <= keys
 
 
 @pytest.mark.parametrize("text", _TEXTS)
@@ -93,3 +110,34 @@ def test_the_compiled_scan_skips_words_that_only_start_with_i() -> None:
     assert scan is not None
     text = "it is in its interest, if ideal (i2 = 40%)"
     assert scan.starts(text) == [text.index("i2")]
+
+
+_SOURCES = [
+    "pre[\\s-]?post(?:[\\s-]?test)?",
+    "a ?[\\s-]*-? ?b[sz]?c",
+    "years?[\\s-]*old",
+    "i(?:2|²) ?(?:=|<|of \\d)",
+    "x[\\s-]+y\\s?z",
+]
+
+
+@pytest.mark.parametrize("source", _SOURCES)
+def test_every_match_starts_as_the_guard_reads_a_prefix(source: str) -> None:
+    # on made-up texts of the patterns' characters and separators: wherever the pattern
+    # matches, one of its prefixes matches there as the guard reads it
+    prefixes = pattern_prefixes(source)
+    assert prefixes is not None
+    regex = re.compile(source)
+    starts = re.compile(trie_regex(prefixes))
+    rng = random.Random(source)
+    # the pieces of the patterns and separators, each likelier than a letter of noise
+    pieces = ["pre", "post", "test", "year", "years", "old", "i2", "i²", "of 3", "=", "<"]
+    pieces += ["a", "ab", "bc", "bsc", "bzc", "x", "y", "yz", "z", "s", "c", "-", "\n"]
+    pieces += [" ", " ", " ", "  ", " - "]
+    matched = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(2, 16)))
+        for match in regex.finditer(text):
+            matched += 1
+            assert starts.match(text, match.start()), (text, match.group(), prefixes)
+    assert matched > 5
