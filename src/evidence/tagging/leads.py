@@ -144,7 +144,7 @@ _RUNS = re.compile("[ \x00]*\x00[ \x00]*")
 _PREFIX_LIMIT = 32
 
 
-def pattern_prefixes(source: str) -> tuple[str, ...] | None:
+def pattern_prefixes(source: str, *, runs: bool = True) -> tuple[str, ...] | None:
     r"""Literal texts one of which every match of ``source`` starts with, read further than
     `literal_prefixes` can: through groups of alternatives and past them ("to update",
     "to develop" of ``to (?:update|develop) ...``), from the regex parser's tree. None when
@@ -154,7 +154,8 @@ def pattern_prefixes(source: str) -> tuple[str, ...] | None:
     matches a run of separators, so that a separator or a run of them in the pattern
     (``[\s-]``, ``[\s-]*``, `` ?``) is read on as a space ("pre post" and "prepost" of
     ``pre[\s-]?post``), as is a class of a few characters (``[sz]``, ``(?:2|²)``) as
-    alternatives and an optional character (``s?``).
+    alternatives and an optional character (``s?``). With ``runs`` false, separators and
+    repeats end the texts (fewer, shorter texts: a smaller guard regex to compile).
 
     For the start guard only: a guard of these fails most of the common words that lead
     a pattern ("to", "was", "this") where the pattern cannot match, at once."""
@@ -166,7 +167,7 @@ def pattern_prefixes(source: str) -> tuple[str, ...] | None:
         return None
     if parsed.state.flags & re.IGNORECASE:
         return None
-    paths = _paths(list(parsed))
+    paths = _paths(list(parsed), runs)
     if paths is None:
         return None
     # a run of separators beside spaces is one run: one space, which matches one or more
@@ -176,7 +177,7 @@ def pattern_prefixes(source: str) -> tuple[str, ...] | None:
     return texts
 
 
-def _paths(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
+def _paths(items: list[tuple[Any, Any]], runs: bool = True) -> list[tuple[str, bool]] | None:
     """(literal text, whether it reaches the end of ``items``) for each way through the
     parsed ``items``, as far as each is literal; None past `_PREFIX_LIMIT` ways."""
     paths = [("", True)]
@@ -190,22 +191,26 @@ def _paths(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
             elif op in _ZERO_WIDTH:
                 grown.append((text, True))
             elif op is sre.SUBPATTERN and not av[1] and not av[2]:
-                inner = _paths(list(av[3]))
+                inner = _paths(list(av[3]), runs)
                 if inner is None:
                     return None
                 grown += [(text + more, still) for more, still in inner]
             elif op is sre.BRANCH:
                 for alternative in av[1]:
-                    inner = _paths(list(alternative))
+                    inner = _paths(list(alternative), runs)
                     if inner is None:
                         return None
                     grown += [(text + more, still) for more, still in inner]
-            elif chars := _class_literals(op, av):
+            elif (chars := _class_literals(op, av)) and (runs or _RUN not in chars):
                 # a class of a few characters, as the parser writes ``(?:2|²)``: a way
                 # through each, as through alternatives ("i2", "i²" of ``i(?:2|²)``, not
                 # "i", which every word that starts with "i" passes)
                 grown += [(text + char, True) for char in chars]
-            elif (steps := _short_repeat(op, av)) and len(paths) * len(steps) <= _PREFIX_LIMIT:
+            elif (
+                runs
+                and (steps := _short_repeat(op, av))
+                and len(paths) * len(steps) <= _PREFIX_LIMIT
+            ):
                 # an optional character (``s?``) or a run of separators (``[\s-]*``): a way
                 # through each choice ("pre post" and "prepost" of ``pre[\s-]?post``)
                 grown += [(text + step, True) for step in steps]

@@ -128,8 +128,9 @@ class TextMatcher:
     # `regex` after a non-word character, when every start is a word start; see `_starts`
     word_regex: re.Pattern[str] | None = None
     plain: bool = False  # without the fast paths (the reference they are tested against)
-    # the literal keys of the start guard that begins every start of `word_regex` (see
-    # `_starts`), and whether the compiled scan of them may be used when it was built
+    # the literal keys that the compiled scan looks for: one begins every start of
+    # `word_regex` (see `_starts`; they are read further than the regex's own guard), and
+    # whether the compiled scan of them may be used when it was built
     guard_keys: tuple[str, ...] = ()
     # for each key, the requirements of the patterns that gave it (empty: it counts always),
     # and each requirement's choices of texts (see `evidence.tagging.leads.required_texts`)
@@ -419,7 +420,19 @@ def compile_text_matcher(
     ]
     guard_leads = sorted({lead for _, leads in starts_of for lead in leads})
     guard_keys = tuple(sorted({*synonyms, *guard_leads}))
-    words = start_guard(guard_keys) if guard_keys else None
+    # the regex's own guard is read less far (not past separators and repeats): it is
+    # compiled twice with the vocabulary (~0.08 CPU-s less), and where the compiled scan
+    # runs, which reads `guard_keys` in full, the regex runs only at the starts it reports
+    regex_keys = guard_keys
+    if not plain:
+        shorter = {
+            lead
+            for leads, p in patterns
+            if leads
+            for lead in (pattern_prefixes(p.regex.pattern, runs=False) or leads)
+        }
+        regex_keys = tuple(sorted({*synonyms, *shorter}))
+    words = start_guard(regex_keys) if regex_keys else None
     guard = f"(?={words})" if words is not None else ""
     needs, requirements = _guard_needs(guard_keys, synonyms, starts_of) if words else ((), ())
     by_lead: dict[str, list[_Pattern]] = {}

@@ -141,3 +141,36 @@ def test_every_match_starts_as_the_guard_reads_a_prefix(source: str) -> None:
             matched += 1
             assert starts.match(text, match.start()), (text, match.group(), prefixes)
     assert matched > 5
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param("pre[\\s-]?post", ("pre",), id="optional-separator-ends"),
+        pytest.param("before[\\s-]and", ("before",), id="separator-ends"),
+        pytest.param("years?[\\s-]*old", ("year",), id="optional-character-ends"),
+        pytest.param("i(?:2|²)=", ("i2=", "i²="), id="class-read-on"),
+    ],
+)
+def test_pattern_prefixes_without_runs_stop_at_separators_and_repeats(
+    source: str, expected: tuple[str, ...]
+) -> None:
+    assert pattern_prefixes(source, runs=False) == expected
+
+
+def test_the_regex_guard_is_read_less_far_than_the_compiled_scans_keys() -> None:
+    terms = vocab_documents(
+        design=[{"id": "case_series", "label": "Case series", "patterns": ["pre[\\s-]?post"]}],
+        outcome=[{"id": "pain", "label": "Pain", "synonyms": ["pain"]}],
+    )
+    matcher = build_vocabulary(terms).text_matcher
+    assert matcher is not None and matcher.word_regex is not None
+    assert {"pre post", "prepost"} <= set(matcher.guard_keys)
+    # the regex's guard stops at the separator: "pre", not "pre post" as a trie writes it
+    assert "pre[\\s-]+post" not in matcher.word_regex.pattern
+    for text in ["A pre-post study of pain", "prepost pain", "pre  post", "pre pain"]:
+        found = _found(matcher, text)
+        assert found == _found(dataclasses.replace(matcher, compiled=False), text)
+        assert found == _found(
+            compile_text_matcher(build_vocabulary(terms).terms, plain=True), text
+        )
