@@ -1,7 +1,7 @@
 """The topic set's measures on each half, split by batch: the first 228 records, the second
 batch (IDs 93000501-93000799), the third (93000800-93000999), the fourth (93001000-93001199),
-the fifth (93001200-93001399), the sixth (93001400-93001599) and the seventh (93001600 up),
-so that a batch nobody has tuned on can be reported apart.
+the fifth (93001200-93001399), the sixth (93001400-93001599), the seventh (93001600-93001799)
+and the eighth (93001800 up), so that a batch nobody has tuned on can be reported apart.
 
     python bench/topic_subsets.py [--half dev|test|all] [--scorer first|matched]
 
@@ -27,6 +27,7 @@ FOURTH_BATCH = 93001000
 FIFTH_BATCH = 93001200
 SIXTH_BATCH = 93001400
 SEVENTH_BATCH = 93001600
+EIGHTH_BATCH = 93001800
 SHOWN = (
     "intervention.f1",
     "condition.f1",
@@ -60,7 +61,8 @@ def main() -> None:
         ("fourth", lambda p: FOURTH_BATCH <= p < FIFTH_BATCH),
         ("fifth", lambda p: FIFTH_BATCH <= p < SIXTH_BATCH),
         ("sixth", lambda p: SIXTH_BATCH <= p < SEVENTH_BATCH),
-        ("seventh", lambda p: p >= SEVENTH_BATCH),
+        ("seventh", lambda p: SEVENTH_BATCH <= p < EIGHTH_BATCH),
+        ("eighth", lambda p: p >= EIGHTH_BATCH),
         ("all", lambda p: True),
     ):
         part = {p: g for p, g in gold.items() if keep(p)}

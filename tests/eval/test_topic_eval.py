@@ -25,7 +25,7 @@ from evidence.tagging.findings import analyse_article
 REPO = Path(__file__).resolve().parents[2]
 TOPIC = REPO / "tests" / "eval" / "topic"
 
-FLOORS = {  # dev half: 247 records since the seventh batch
+FLOORS = {  # dev half: 267 records since the eighth batch
     # measured with the second batch: 0.957, 0.974, 0.953 (tags); 0.925, 0.856, 0.893,
     # 0.744, 0.871 (findings). The first 114 alone: 0.993, 0.981, 1.000; 0.944, 0.865, ...
     # Tags after the second round of tagging rules: 0.988, 0.985, 1.000 (the 35 of the
@@ -95,11 +95,14 @@ FLOORS = {  # dev half: 247 records since the seventh batch
     # With the design classes and intervention rules (above) too, the seventh batch unseen by
     # both rounds: 0.974, 0.957, 0.976 (tags; the seventh batch's 0.894, 0.828, 0.840); 0.920,
     # 0.865, 0.930, 0.790, 0.927 (findings; the seventh batch's coverage and direction 0.600).
-    "intervention.f1": 0.97,
-    "condition.f1": 0.95,
+    # With the eighth batch's 20 dev records (untuned; the speed round's matcher changes, same
+    # output): 0.965, 0.947, 0.974 (tags; the eighth batch's 0.851, 0.833, 0.850); 0.911, 0.853,
+    # 0.930, 0.790, 0.927 (findings; the eighth batch's coverage 0.789, direction 0.684).
+    "intervention.f1": 0.96,
+    "condition.f1": 0.94,
     "design.accuracy": 0.97,
-    "finding.coverage": 0.915,
-    "finding.direction_accuracy": 0.86,
+    "finding.coverage": 0.905,
+    "finding.direction_accuracy": 0.845,
     "finding.certainty_accuracy": 0.925,
     "finding.comparator_accuracy": 0.785,
     "finding.safety_accuracy": 0.92,
@@ -122,12 +125,13 @@ FLOORS = {  # dev half: 247 records since the seventh batch
 # with the seventh batch's 25 dev records (untuned): 0.820, 0.773, 0.933, 0.853, 0.854;
 # the scope rules with them (the seventh batch unseen by the rules): 0.836, 0.789, 0.934,
 # 0.855, 0.927; with the design classes and intervention rules too: 0.852, 0.804, 0.935,
-# 0.849, 0.927
+# 0.849, 0.927; with the eighth batch's 20 dev records (untuned): 0.848, 0.798, 0.935, 0.846,
+# 0.927
 MATCHED_FLOORS = {
-    "finding.coverage": 0.845,
-    "finding.direction_accuracy": 0.80,
+    "finding.coverage": 0.84,
+    "finding.direction_accuracy": 0.79,
     "finding.certainty_accuracy": 0.93,
-    "finding.comparator_accuracy": 0.845,
+    "finding.comparator_accuracy": 0.84,
     "finding.safety_accuracy": 0.92,
 }
 
