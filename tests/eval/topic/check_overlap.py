@@ -42,10 +42,13 @@ def shared_runs(retold: str, source: str, run: int = RUN) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if not argv:
+    if not argv or argv[0] in ("-h", "--help"):
         print(__doc__, file=sys.stderr)
-        return 2
+        return 0 if argv else 2
     sources = Path(argv[0])
+    if not sources.is_dir():
+        print(f"check_overlap.py: {sources}: no such folder of source texts", file=sys.stderr)
+        return 2
     wanted = set(argv[1:])
     bad = checked = 0
     for folder in sorted(RECORDS.iterdir()):

@@ -23,7 +23,10 @@ def half_of(record_id: str) -> str:
     return "dev" if digest[0] % 2 == 0 else "test"
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    if argv:
+        print(__doc__, file=sys.stderr)
+        return 0 if argv[0] in ("-h", "--help") else 2
     out = HERE / "split.txt"
     before: dict[str, str] = {}
     if out.exists():
@@ -49,4 +52,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
