@@ -31,7 +31,8 @@ BATCHES = (
     ("third", 93000800, 93001000),
     ("fourth", 93001000, 93001200),
     ("fifth", 93001200, 93001400),
-    ("sixth", 93001400, 10**9),
+    ("sixth", 93001400, 93001600),
+    ("seventh", 93001600, 10**9),
 )
 CLASSES = ("found", "tag missing", "other condition", "condition extra", "no finding")
 
