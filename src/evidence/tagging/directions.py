@@ -302,10 +302,17 @@ _WORSE = _cue(
 )
 _HIGHER_AFTER = re.compile(rf"\s+(?:the\s+)?{_HIGHER_BETTER}")
 # a rise in the control arm is not the studied arm's harm ("pain rose in the control
-# group"), unless that arm is the comparison ("worse function than the control group")
-_CONTROL_ARM = re.compile(r"\b(?:control|sham|placebo|comparison) (?:group|arm)s?\b")
+# group", "symptoms worsened on the waiting list", "sham needling aggravated pain"), unless
+# that arm is the comparison ("worse function than the control group")
+_CONTROL_ARM = re.compile(
+    r"\b(?:(?:control|sham|placebo|comparison|waiting[\s-]list|wait[\s-]?list|usual[\s-]care|"
+    r"standard[\s-]care|no[\s-]treatment|no[\s-]intervention|untreated|reference) "
+    r"(?:group|arm|condition|cohort)s?|(?:the )?controls\b|(?:on|in) the waiting[\s-]?list|"
+    r"(?:sham|placebo)[\s-](?!controlled|group|arm)[a-z][\w-]*)"
+)
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
+    r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to)\s+(?:(?:in|with|after|on|for)"
+    r"\s+)?(?:the\s+)?(?:[\w-]+\s+)?$"
 )
 _POTENTIAL = re.compile(r"\b(?:could|might|would|theoretically)\s+(?:[\w-]+\s+)?$")
 _BENEFIT = _cue(
@@ -668,6 +675,16 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
     return direction
 
 
+def _in_control_arm(clause: str) -> bool:
+    """Whether the clause tells of a control arm as its own subject, not as the reference
+    after "than" or "compared with": a worsening there is that arm's, not the studied
+    treatment's harm (LABELLING: harm only when the treatment did worse than its comparator)."""
+    return any(
+        not _COMPARED_BEFORE.search(clause, max(0, arm.start() - 40), arm.start())
+        for arm in _CONTROL_ARM.finditer(clause)
+    )
+
+
 def _worded(clause: str, pos: int, *, controlled: bool) -> str | None:
     """`_direction` of an unhedged clause, from its words alone."""
     both = _BOTH_EFFECTIVE.search(clause, pos) is not None
@@ -686,8 +703,10 @@ def _worded(clause: str, pos: int, *, controlled: bool) -> str | None:
     if _NO_BENEFIT.search(clause, pos):
         return "no_benefit"
     for harm in _HARM.finditer(clause, pos):
-        if not is_negated(clause, harm.start(), harm.end()) and not _POTENTIAL.search(
-            clause, max(0, harm.start() - 24), harm.start()
+        if (
+            not is_negated(clause, harm.start(), harm.end())
+            and not _POTENTIAL.search(clause, max(0, harm.start() - 24), harm.start())
+            and not _in_control_arm(clause)
         ):
             return "harm"
     worse = next(
@@ -699,10 +718,7 @@ def _worded(clause: str, pos: int, *, controlled: bool) -> str | None:
         ),
         None,
     )
-    if worse is not None and not any(
-        not _COMPARED_BEFORE.search(clause, max(0, arm.start() - 40), arm.start())
-        for arm in _CONTROL_ARM.finditer(clause)
-    ):
+    if worse is not None and not _in_control_arm(clause):
         return "harm"
     equal = _AS_WELL_AS.search(clause, pos)
     if equal is not None and not is_negated(clause, equal.start(), equal.end()):

@@ -65,6 +65,30 @@ Scope: which intervention and which condition a stated result is about.
 - The safety finding's conditions: each the title names ("temporomandibular myofascial
   pain" is both, one population), else the only one, else none (record shape).
 
+Harm: every path by which an effect finding gets ``harm``, against LABELLING.md (harm only
+when the treatment did worse than its comparator; head to head, the favoured arm gets the
+benefit, the other arm nothing from that comparison). Unit tests in
+tests/unit/tagging/test_tagging_findings_harm.py.
+
+1. A worsening worded in the clause (`directions._worded`: `_HARM` "increased pain",
+   "caused a pneumothorax"; `_WORSE` "pain rose", "worse function than"). Follows the rules
+   when the clause's subject is the studied arm; it did not when the subject was a control
+   arm other than "control/sham/placebo group" ("symptoms worsened on the waiting list",
+   "sham needling aggravated pain", "pain rose among the controls"): a control arm told as
+   the clause's own subject (not after "than"/"compared with", also "than in the control
+   group") now blocks both cues. Still open: a comparator arm told by its treatment's name
+   when the vocabulary has no id for it ("pain rose in the medication group").
+2. A comparison read for the studied arm by outcome polarity (`directions._compared` via
+   `read_comparison`, verdict < 0): the studied arm did worse than the one it is set
+   against. Follows the rules.
+3. Two studied arms, the first did worse (`_read_clauses`, the swap): the one after "than"
+   gets the benefit and the first one nothing from that clause. Follows the head-to-head
+   paragraph.
+4. A change within the arms from the results (`within`): a rise there is never harm (no
+   comparator). Follows the rules.
+5. A case report, case series or survey whose deciding clause is harm: no effect finding,
+   its safety finding tells the event. Follows the rules (no comparator).
+
 Classes of scope failure seen on the dev batches, each with unit tests of invented records
 (tests/unit/tagging/test_tagging_findings_scope.py): a result told of "the treatment",
 "the experimental group" or "the control programme", the treatment named only in the
