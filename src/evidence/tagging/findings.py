@@ -62,6 +62,13 @@ Scope: which intervention and which condition a stated result is about.
   the results that name it. A review whose conclusion never names a treatment, speaking of
   its treatments at large, gives it the first result that names it when that one says
   otherwise.
+- Co-treatments (`_co_treatments`): a tagged treatment every mention of which stands after
+  a cue that every arm had it ("both groups were also given exercise", "in addition,
+  patients in each arm...", "as a co-intervention") is no studied treatment and has no
+  finding; one named anywhere else keeps its findings. Two forms of one treatment set
+  against each other in the title or aim ("interferential current or TENS") make a
+  variant comparison (`_two_forms_titled`), whose change within each arm is kept too;
+  "each of the two modalities proved effective" is a change within every arm.
 - The safety finding's conditions: each the title names ("temporomandibular myofascial
   pain" is both, one population), else the only one, else none (record shape).
 
@@ -109,6 +116,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from evidence.models import SERIOUS_EVENTS, Article, Direction, Finding, Tag
 from evidence.tagging.directions import (
@@ -316,6 +324,10 @@ _WITHIN = re.compile(
     r"\b(?:both (?:(?:treatment|study|intervention|therapy|experimental) )?(?:groups|arms)|in "
     r"(?:all|each|every) (?:(?:\d|two|three|four|five) )?(?:(?:treatment|study|intervention|"
     r"therapy|experimental) )?(?:groups?|arms?)|within[\s-]group|"
+    # "each of the two modalities proved effective" (not "... better than sham")
+    r"(?:each|both|all) of the (?:two|three|four) (?:modalities|treatments|techniques|methods|"
+    r"therapies|approaches|interventions|procedures)\b(?![^.;]*\b(?:than|compared|versus|"
+    r"relative)\b)|"
     # "focused and radial shockwave can both lower pain", "were both followed by"
     r"(?:can|could|may|might|did|do|does|were|are|was|have|had|will) both\b"
     r"(?![^.;]*\b(?:than|compared|versus|relative)\b)|"
@@ -479,12 +491,18 @@ def _findings(
     )
     if not interventions:
         return []
+    # a co-treatment every arm had ("both groups were also given exercise and hot packs"):
+    # not a studied treatment, so no finding of its own (`_co_treatments`)
+    shared = _co_treatments(doc, matches, interventions)
+    if shared and len(shared) < len(interventions):
+        interventions = [i for i in interventions if i not in shared]
     units = _conclusion_units(doc, guideline=design == "guideline")
     fallback = _result_units(doc, units)
     conditions: list[str | None] = list(
         dict.fromkeys(t.value for t in tags if t.dimension == "condition")
     ) or [None]
     record = _Record(pmid=article.pmid, design=design, doc=doc, context=None)
+    record.forms = len(interventions) == 1 and _two_forms_titled(doc, matches, interventions[0])
     findings: list[Finding] = []
     # Most records name no cue where a result is read: no effect finding (`_names_a_cue`).
     # a case of a complication ("nerve injury after dry needling"): its recovery ("symptoms
@@ -504,6 +522,65 @@ def _findings(
     for condition in safety_conditions:
         findings.extend(_safety_findings(record, tags, matches, interventions, condition))
     return findings
+
+
+# a sentence telling what every arm had besides the compared treatments: "both groups were
+# also given exercise", "all participants followed a stretching routine", "in addition,
+# patients in each arm received heat", "as a co-intervention"
+_CO_TREATMENT = re.compile(
+    r"\b(?:(?:both|all|each of the (?:two|three|four)) (?:of the )?(?:groups|arms|patients|"
+    r"participants|subjects)|(?:patients|participants|subjects) (?:in|of) (?:both|all|each|"
+    r"every) (?:groups?|arms?))\b(?:,? \w+)?,? (?:also |additionally |likewise )?(?:were "
+    r"(?:also )?(?:given|offered|prescribed|taught|instructed in|treated with)|received|"
+    r"underwent|performed|did|followed|continued|got|had|took part in|attended)\b|"
+    r"\b(?:in addition|additionally|besides|apart from|on top of|alongside)\b[^.;]{0,80}?\b"
+    r"(?:both|all|each|every) (?:of the )?(?:groups?|arms?|patients?|participants?|subjects?)\b|"
+    r"\bco-?(?:treatments?|interventions?)\b|\bcommon to (?:both|all|each)\b"
+)
+
+
+# what joins two forms of one treatment set against each other: "IFC or TENS", "IFC (a)
+# versus TENS", "compared interferential current with TENS"
+_FORMS_JOINED = re.compile(r"^\W*(?:\([^()]{1,12}\)\W*)?(?:or|versus|vs\.?|against|with|and)\W+$")
+
+
+def _two_forms_titled(doc: Document, matches: Matches, intervention: str) -> bool:
+    """Whether the title or the aim names the record's one studied treatment twice, in two
+    different words, set against each other ("interferential current or TENS for low back
+    pain"): two forms of it compared (LABELLING: comparator variant), not a treatment
+    against an unnamed control."""
+    lower = doc.lower
+    found = [
+        m
+        for m, role in counted_matches("intervention", doc, matches)
+        if m.term == intervention and role in ("title", "objective")
+    ]
+    for a, b in pairwise(found):
+        if (
+            doc.unit_at(a.start) is doc.unit_at(b.start)
+            and lower[a.start : a.end] != lower[b.start : b.end]
+            and _FORMS_JOINED.match(lower[a.end : b.start])
+        ):
+            return True
+    return False
+
+
+def _co_treatments(doc: Document, matches: Matches, interventions: list[str]) -> set[str]:
+    """The studied-looking treatments the record names only as what every arm had besides
+    the compared ones: each of its mentions stands after a co-treatment cue
+    (`_CO_TREATMENT`) in its sentence. One named anywhere else (title, aim, a result, the
+    conclusion) is studied."""
+    lower = doc.lower
+    if not _CO_TREATMENT.search(lower):
+        return set()
+    seen: dict[str, bool] = {}
+    for m, _ in counted_matches("intervention", doc, matches):
+        if m.term not in interventions:
+            continue
+        unit = doc.unit_at(m.start)
+        cue = _CO_TREATMENT.search(lower, unit.start, m.start)
+        seen[m.term] = seen.get(m.term, True) and cue is not None
+    return {term for term, shared in seen.items() if shared}
 
 
 def _effect_findings(
@@ -691,7 +768,10 @@ def _within_statement(record: _Record, first: Finding, clauses: list[_Clause]) -
     conclusion or the results state it ("both groups improved"). Only against an active
     treatment: beside a null result against sham or no treatment, a change within the arm
     is no evidence for the treatment."""
-    if first.comparator != "active" or first.direction not in ("no_benefit", "benefit"):
+    if first.comparator not in ("active", "variant") or first.direction not in (
+        "no_benefit",
+        "benefit",
+    ):
         return []
     clause = next((c for c in clauses if c.within and c.direction == "benefit"), None)
     if clause is None:
@@ -844,6 +924,7 @@ class _Record:
     doc: Document
     context: str | None  # `_context`, when already read
     studied: int = 1  # how many treatments the record studies
+    forms: bool = False  # its title or aim sets two forms of one treatment against each other
     _pilot: bool | None = None
     _sham: bool | None = None
     _size: tuple[int | None] | None = None
@@ -917,7 +998,7 @@ class _Record:
             return "variant"
         if self.sham:
             return "sham"
-        if twice:
+        if twice or (studied == 1 and self.forms):
             return "variant"
         if _ADD_ON.search(sentence):
             return "no_treatment"  # X added to a co-treatment, against that one alone

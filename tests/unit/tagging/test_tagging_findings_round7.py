@@ -1,0 +1,103 @@
+"""Classes of missed or extra findings on the seventh dev batch, each with SYNTHETIC
+sentences and records of our own in varied styles: a treatment every arm had as a
+co-treatment (no finding of its own), a trial of two forms of one treatment named in the
+title (comparator variant, the change within each arm kept), and a result told of "each of
+the two modalities" (a change within every arm, comparator none).
+"""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import JOURNAL_ARTICLE, RCT, article
+
+from evidence.models import Finding
+from evidence.tagging import Vocabulary
+from evidence.tagging.findings import analyse_article, states_within_arms
+
+
+def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
+    return analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
+
+
+# -- a co-treatment every arm had gets no finding ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Sixty adults were randomised to dry needling or to sham needling. Both groups also "
+        "followed a home exercise programme for six weeks.",
+        "Patients were allocated at random to real or sham needling; in addition, all "
+        "participants were given stretching exercises and advice.",
+        "Sixty adults were randomised to dry needling or to sham needling. In addition, "
+        "patients in each arm performed exercise and stretching at home.",
+        "Participants were randomly assigned to needling or a sham procedure, and each of the "
+        "two groups performed the same strengthening exercises as a co-intervention.",
+    ],
+)
+def test_a_co_treatment_every_arm_had_has_no_finding(vocab: Vocabulary, methods: str) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for chronic neck pain: a sham-controlled trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods=methods,
+        results="Both groups improved from baseline, and pain fell more after dry needling "
+        "than after sham needling (p = 0.01).",
+        conclusions="Dry needling relieved neck pain more than sham needling.",
+    )
+    studied = {f.intervention for f in found}
+    assert "dry_needling" in studied
+    assert studied <= {"dry_needling"}
+
+
+def test_a_treatment_named_outside_the_co_treatment_sentence_is_studied(
+    vocab: Vocabulary,
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling or therapeutic ultrasound for chronic neck pain",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Patients were randomised to dry needling or to therapeutic ultrasound, and all "
+        "participants also received a home stretching sheet.",
+        conclusions="Dry needling and therapeutic ultrasound both reduced neck pain, with no "
+        "difference between them.",
+    )
+    assert {f.intervention for f in found} >= {"dry_needling", "therapeutic_ultrasound"}
+
+
+# -- two forms of one treatment named in the title ---------------------------------------------
+
+
+def test_two_forms_of_one_treatment_compared_are_a_variant_comparison(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Interferential current or TENS for chronic low back pain: a randomised trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Fifty patients with chronic low back pain had interferential current or TENS.",
+        results="Pain fell significantly from baseline in both groups (p < 0.001). Neither "
+        "current was superior on pain (p = 0.41).",
+        conclusions="Both currents can be used to control pain in chronic low back pain.",
+    )
+    effects = [f for f in found if f.kind == "effect"]
+    assert effects
+    assert all(f.comparator in ("variant", "none") for f in effects)
+    assert "no_treatment" not in {f.comparator for f in effects}
+
+
+# -- "each of the two modalities" is a change within every arm --------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "each of the two modalities proved effective",
+        "both of the two treatments lowered pain scores",
+        "all of the three techniques relieved tenderness over six weeks",
+    ],
+)
+def test_each_of_the_modalities_is_within_every_arm(clause: str) -> None:
+    assert states_within_arms(clause)
+
+
+def test_each_of_the_modalities_better_than_a_control_is_a_comparison() -> None:
+    assert not states_within_arms("each of the two modalities did better than the control")
