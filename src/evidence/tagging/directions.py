@@ -314,7 +314,12 @@ _COMPARED_BEFORE = re.compile(
     r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to)\s+(?:(?:in|with|after|on|for)"
     r"\s+)?(?:the\s+)?(?:[\w-]+\s+)?$"
 )
-_POTENTIAL = re.compile(r"\b(?:could|might|would|theoretically)\s+(?:[\w-]+\s+)?$")
+# a harm that may happen, or happens seldom ("rarely lead to complications"): a statement of
+# the treatment's general safety, not a worsening it caused here
+_POTENTIAL = re.compile(
+    r"\b(?:could|might|would|theoretically|rarely|seldom|infrequently|uncommonly|hardly ever)"
+    r"\s+(?:[\w-]+\s+)?$"
+)
 _BENEFIT = _cue(
     r"(?:effective|effectively|efficacious|efficacy|beneficial|benefits?|improv\w+|reduc\w+|"
     r"lowered|lowers|lowering|"

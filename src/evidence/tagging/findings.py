@@ -83,8 +83,10 @@ tests/unit/tagging/test_tagging_findings_harm.py.
    arm other than "control/sham/placebo group" ("symptoms worsened on the waiting list",
    "sham needling aggravated pain", "pain rose among the controls"): a control arm told as
    the clause's own subject (not after "than"/"compared with", also "than in the control
-   group") now blocks both cues. Still open: a comparator arm told by its treatment's name
-   when the vocabulary has no id for it ("pain rose in the medication group").
+   group") now blocks both cues; so does a harm said to be rare ("the injections rarely
+   lead to complications": the treatment's general safety, not a worsening here). Still
+   open: a comparator arm told by its treatment's name when the vocabulary has no id for
+   it ("pain rose in the medication group").
 2. A comparison read for the studied arm by outcome polarity (`directions._compared` via
    `read_comparison`, verdict < 0): the studied arm did worse than the one it is set
    against. Follows the rules.
@@ -243,7 +245,9 @@ _SERIOUS_WORDS = re.compile(
     r"necrosis|osteonecrosis|occlusion|thrombosis|amputation)\b"
 )
 # "rare serious events", "serious adverse events were rare": a rate, not an event
-_RARE_BEFORE = re.compile(r"\b(?:rare|rarely|few|uncommon|infrequent)\W+(?:[\w-]+\W+)?$")
+_RARE_BEFORE = re.compile(
+    r"\b(?:rare|rarely|seldom|few|uncommon|infrequent|infrequently)\W+(?:[\w-]+\W+){0,2}$"
+)
 _RARE_AFTER = re.compile(
     r"(?:\W+[\w-]+){0,3}?\W+(?:are|were|is|was|remain\w*|being) (?:very |extremely |)"
     r"(?:rare|uncommon|infrequent|unusual)"
@@ -847,6 +851,10 @@ def _safety_findings(
     (`no_harm`). The events are the record's adverse_event tags: occurred, not negated."""
     doc = record.doc
     events = tuple(dict.fromkeys(t.value for t in tags if t.dimension == "adverse_event"))
+    if events:
+        # what the treatment is for ("laser for second degree burns"): not an event of it
+        treated = _treated_events(doc, matches)
+        events = tuple(e for e in events if e not in treated)
     direction: Direction = "harm"
     unit: Unit | None = None
     if events:
@@ -1562,14 +1570,49 @@ def _title_names_harm(doc: Document, matches: Matches) -> bool:
     return _names_complication(doc, matches, title.start, title.end)
 
 
+# "complications seldom follow", "injuries rarely occur"
+_SELDOM_AFTER = re.compile(r"\W+(?:[\w-]+\W+)?(?:rarely|seldom|infrequently|hardly ever)\b")
+# an event word told as what the record treats: "laser for superficial burns", "TENS in burn
+# patients", "healing of the burn wounds"
+_TREATED_BEFORE = re.compile(
+    r"\b(?:for|healing of|treatment of|treating|patients with|people with|cases of)\s+"
+    r"(?:[\w-]+\s+){0,4}$"
+)
+_TREATED_AFTER = re.compile(r"\s+(?:patients|victims|wounds?|areas?|units?|centres?|centers?)\b")
+
+
+def _treated_events(doc: Document, matches: Matches) -> set[str]:
+    """The adverse events the title, aim or methods name as what the treatment is for ("laser
+    for second degree burns", "patients with burns"), in a sentence that ties no event to
+    a treatment ("after", "caused by"...): the condition in the vocabulary's words."""
+    lower = doc.lower
+    treated: set[str] = set()
+    for m in matches.get("adverse_event"):
+        unit = doc.unit_at(m.start)
+        if unit.role not in ("title", "objective", "methods") or m.term in treated:
+            continue
+        if _CAUSED.search(lower, unit.start, unit.end):
+            continue
+        if _TREATED_BEFORE.search(lower, max(unit.start, m.start - 60), m.start) or (
+            _TREATED_AFTER.match(lower, m.end, unit.end)
+        ):
+            treated.add(m.term)
+    return treated
+
+
 def _names_complication(doc: Document, matches: Matches, start: int, end: int) -> bool:
     """Whether ``doc.lower[start:end]`` names a complication (`_COMPLICATION`) that is not
     part of a condition's name: "plantar fasciitis" or "rotator cuff lesion" is the
     condition treated, not what the treatment did."""
     conditions = [(m.start, m.end) for m in matches.get("condition") if start <= m.start < end]
+    lower = doc.lower
     return any(
         not any(a <= hit.start() < b for a, b in conditions)
-        for hit in _COMPLICATION.finditer(doc.lower, start, end)
+        # "the injections rarely lead to complications": the treatment's general safety
+        and not _RARE_BEFORE.search(lower, max(start, hit.start() - 32), hit.start())
+        and not _RARE_AFTER.match(lower, hit.end(), end)
+        and not _SELDOM_AFTER.match(lower, hit.end(), end)
+        for hit in _COMPLICATION.finditer(lower, start, end)
     )
 
 

@@ -8,11 +8,11 @@ the two modalities" (a change within every arm, comparator none).
 from __future__ import annotations
 
 import pytest
-from tagging_builders import JOURNAL_ARTICLE, RCT, article
+from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, article
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
-from evidence.tagging.findings import analyse_article, states_within_arms
+from evidence.tagging.findings import analyse_article, read_statement, states_within_arms
 
 
 def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
@@ -101,3 +101,72 @@ def test_each_of_the_modalities_is_within_every_arm(clause: str) -> None:
 
 def test_each_of_the_modalities_better_than_a_control_is_a_comparison() -> None:
     assert not states_within_arms("each of the two modalities did better than the control")
+
+
+# -- a safety word told of the treatment in general, or of what it treats ---------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "the injections rarely lead to complications and are worth trying first",
+        "needling seldom causes a pneumothorax when the depth is controlled",
+        "trigger point injections infrequently result in bleeding",
+    ],
+)
+def test_a_harm_said_to_be_rare_is_not_a_worsening(clause: str) -> None:
+    assert read_statement(clause, controlled=True, arms=[]).direction != "harm"
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Trigger points are an overlooked cause of back pain in teenagers. Injecting them is "
+        "simple, and the injections rarely lead to complications.",
+        "We describe a young swimmer with shoulder pain treated with trigger point injections. "
+        "Complications of the technique are rare, and it should be tried before surgery.",
+        "A runner with calf pain had trigger point injections. Serious complications seldom "
+        "follow such injections in experienced hands.",
+    ],
+)
+def test_a_case_that_calls_complications_rare_has_no_harm(vocab: Vocabulary, abstract: str) -> None:
+    found = findings(
+        vocab,
+        title="Trigger point injection for pain in a young athlete",
+        types=[JOURNAL_ARTICLE, CASE_REPORTS],
+        abstract=abstract,
+    )
+    assert not [f for f in found if f.kind == "safety" and f.direction == "harm"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Low level laser added to usual care for superficial second degree burns",
+        "Laser therapy for partial thickness burns: a case series",
+        "Low level laser therapy in burn patients: twenty cases",
+    ],
+)
+def test_an_event_word_that_is_what_the_treatment_is_for_is_no_harm(
+    vocab: Vocabulary, title: str
+) -> None:
+    found = findings(
+        vocab,
+        title=title,
+        types=[JOURNAL_ARTICLE],
+        methods="Twenty patients with burns received low level laser therapy as an adjunct.",
+        results="The burns healed in a mean of 12 days.",
+        conclusions="Low level laser therapy may speed healing; trials are needed.",
+    )
+    assert not [f for f in found if f.kind == "safety" and f.direction == "harm"]
+
+
+def test_a_burn_caused_by_the_treatment_is_still_harm(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="A skin burn after therapeutic ultrasound of the knee: a case report",
+        types=[JOURNAL_ARTICLE, CASE_REPORTS],
+        abstract="A 60-year-old man had therapeutic ultrasound for knee pain and developed a "
+        "burn over the joint that needed dressings for three weeks.",
+    )
+    assert [f for f in found if f.kind == "safety" and f.direction == "harm"]
