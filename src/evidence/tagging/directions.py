@@ -243,6 +243,14 @@ _HARM = _cue(
     r"|(?:should|must) be aware|risks? of (?:serious |severe )?(?:pneumothorax|harm|"
     r"complications?|adverse|injury|infection))"
 )
+# an effect whose side the conclusion leaves to something else: "how needling alters the
+# markers depends on the dosage", "the response varied with the dose" (no overall direction)
+_DEPENDS = _cue(
+    r"(?:depends?|depended|dependent|contingent) (?:up)?on (?:the )?(?:dos\w+|doses?|intensity|"
+    r"number of (?:sessions|treatments|injections)|frequency|duration|parameters)\b|"
+    r"(?:varied|varies|differed|differs) (?:with|by|according to) (?:the )?(?:dos\w+|doses?|"
+    r"intensity|number of (?:sessions|treatments|injections))\b"
+)
 # A p-value as results state it: "(p = 0.41)", "P > 0.05", "p-value: .62", "(NS)" for no
 # difference; "p < 0.001", "p = .02", "p = 0·03" (a raised decimal point) for a difference;
 # "p = 0.05" is read both ways by authors, so it is left to the words. A p-value decides a
@@ -332,6 +340,10 @@ _BENEFIT = _cue(
     r"flow|mobility|perfusion)|enhanc\w*|restor\w*|lengthen\w*|prolong\w* the (?:\w+[\s-])*"
     r"(?:interval|time to)|shorten\w*|accelerat\w*|faster|cost[\s-]effective|qalys? gain\w*|"
     r"valid option|viable option|worthwhile"
+    # a treatment said to treat its condition: "it both diagnoses and treats back pain",
+    # "is therapeutic for"
+    r"|(?:and |both |also |effectively )treats (?:the |this )?(?:[\w-]+ ){0,3}(?:pain|symptoms?|"
+    r"syndromes?|disorders?|conditions?|dysfunction)\b|is therapeutic (?:for|in)\b"
     # a small effect is an effect ("small benefits", "the effects were small")
     r"|beat(?:s|ing)? (?:the )?(?:sham|placebo|no |control|usual|other)"
     r"|small (?:[\w-]+ ){0,2}(?:effects?|benefits?|improvements?|reductions?)|(?:effects?|"
@@ -669,6 +681,8 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
     if hedged:
         return "inconclusive"
     direction = _worded(clause, pos, controlled=controlled)
+    if direction is None and _DEPENDS.search(clause, pos):
+        return "inconclusive"
     if direction not in (None, "benefit", "harm") or ("p" not in clause and "ns" not in clause):
         return direction
     # the p-values of a results clause: "42.4% and 43.7% (p = 0.12)" is no difference

@@ -106,6 +106,7 @@ _ONE_OF_EACH = (
     "p < 0.001",
     "lower in the first group than",
     "significantly",
+    "depends on the dose",
 )
 
 

@@ -170,3 +170,56 @@ def test_a_burn_caused_by_the_treatment_is_still_harm(vocab: Vocabulary) -> None
         "burn over the joint that needed dressings for three weeks.",
     )
     assert [f for f in found if f.kind == "safety" and f.direction == "harm"]
+
+
+# -- a conclusion whose direction hangs on the dose; a treatment said to treat ------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "how needling changes the inflammatory markers depends on the dosage",
+        "whether the injections help appears to depend on the number of sessions",
+        "the response of the muscle to ultrasound varied with the intensity applied",
+        "its effect on the tissue was contingent upon the dose given",
+    ],
+)
+def test_a_result_that_depends_on_the_dose_is_inconclusive(clause: str) -> None:
+    assert read_statement(clause, controlled=True, arms=[]).direction == "inconclusive"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "dry needling reduced pain in a dose-dependent manner",
+        "pain relief was greater with more sessions, so the benefit depends on the dose",
+    ],
+)
+def test_a_benefit_that_grows_with_the_dose_is_still_a_benefit(clause: str) -> None:
+    assert read_statement(clause, controlled=True, arms=[]).direction == "benefit"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "the injection is quick, and it both diagnoses and treats back pain of muscular origin",
+        "needling of the trigger point effectively treats the syndrome in most patients",
+        "in our hands ultrasound is therapeutic for this condition",
+    ],
+)
+def test_a_treatment_said_to_treat_its_condition_is_a_benefit(clause: str) -> None:
+    assert read_statement(clause, controlled=True, arms=[]).direction == "benefit"
+
+
+def test_one_dose_against_several_is_a_variant_comparison(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling of trigger spots in rabbit muscle at two dosages",
+        types=[JOURNAL_ARTICLE],
+        methods="The muscle was needled at a single dose or at five doses, and markers were "
+        "measured.",
+        results="Markers of inflammation rose after five doses and fell after one.",
+        conclusions="How dry needling changes these markers depends on the dosage.",
+    )
+    effects = [f for f in found if f.kind == "effect"]
+    assert [(f.direction, f.comparator) for f in effects][:1] == [("inconclusive", "variant")]
