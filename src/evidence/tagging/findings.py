@@ -421,6 +421,25 @@ _VERSUS_UNLISTED = re.compile(
     r"compar\w* (?:the )?(?:[\w()-]+ ){1,6}?(?:with|to|and)) (?:an? |the |local |oral )?"
     rf"(?:[\w-]+ ){{0,2}}?{_TREATMENT_NOUNS}\b"
 )
+# a control arm told by the treatment it had: "a control group treated with drugs", "the
+# controls took two tablets", "control group (n = 20) received oral analgesics"; not a sham,
+# placebo, usual care or nothing
+_CONTROL_TREATED = re.compile(
+    r"\b(?:control (?:group|arm)s?|controls)\b[^.;]{0,40}?\b(?:treated with|receiving|received|"
+    r"given|took|taking|prescribed|had)\s+(?!(?:an? |the |their )?(?:sham|placebo|no|usual|"
+    r"standard|conventional|routine|the same|only|nothing|none)\b)(?:an? |the |oral |local )?"
+    rf"(?:[\w/-]+ ){{0,4}}?{_TREATMENT_NOUNS}\b"
+)
+# "... had stretching and orthoses only": the co-treatment alone, an add-on design
+_ALONE_AFTER = re.compile(r"(?:[\s,]+(?:and |or )?[\w/-]+){0,4}?[\s,]+(?:only|alone)\b")
+
+
+def _control_treated(context: str) -> bool:
+    """Whether the control arm had a treatment of its own (`_CONTROL_TREATED`), not the
+    co-treatment alone ("a control group that had stretching and orthoses only")."""
+    return any(not _ALONE_AFTER.match(context, m.end()) for m in _CONTROL_TREATED.finditer(context))
+
+
 # "compared with other therapies", "versus other conservative treatments"
 _VERSUS_OTHERS = re.compile(
     r"\b(?:compared (?:with|to)|versus|vs\.?|against|than) (?:any |all )?other (?:[\w-]+ )?"
@@ -1016,6 +1035,8 @@ class _Record:
             return "no_treatment"  # X added to a co-treatment, against that one alone
         if head_to_head or _THAN_ANOTHER.search(sentence):
             return "active"
+        if studied == 1 and _control_treated(context):
+            return "active"  # a control arm that had a treatment the vocabulary has no id for
         if is_controlled(context):
             return "no_treatment"
         if studied == 1 and self.versus_unlisted:

@@ -223,3 +223,55 @@ def test_one_dose_against_several_is_a_variant_comparison(vocab: Vocabulary) -> 
     )
     effects = [f for f in found if f.kind == "effect"]
     assert [(f.direction, f.comparator) for f in effects][:1] == [("inconclusive", "variant")]
+
+
+# -- a control arm told by a treatment the vocabulary has no id for ----------------------------
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Forty patients were randomised to dry needling or to a control group treated with "
+        "muscle relaxant tablets for three weeks.",
+        "Patients were randomly allocated to needling (n = 20) or to a control group (n = 20) "
+        "that received oral analgesics.",
+        "In a randomised design, the controls took an anti-inflammatory drug twice a day while "
+        "the experimental group had dry needling.",
+    ],
+)
+def test_a_control_arm_given_a_drug_is_an_active_comparator(
+    vocab: Vocabulary, methods: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Deep dry needling for myofascial jaw pain: a randomised trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods=methods,
+        conclusions="Dry needling lowered pain more than the control treatment did (p < 0.05).",
+    )
+    effects = [f for f in found if f.kind == "effect" and f.intervention == "dry_needling"]
+    assert effects and effects[0].comparator == "active"
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Sixty patients were randomised to dry needling or to a control group that had "
+        "stretching and insoles only.",
+        "Patients were randomised to dry needling or to a control group that received no "
+        "treatment during the trial.",
+        "Patients were randomised to dry needling or to a control group given placebo tablets.",
+    ],
+)
+def test_a_control_arm_with_the_co_treatment_alone_or_nothing_is_not_active(
+    vocab: Vocabulary, methods: str
+) -> None:
+    found = findings(
+        vocab,
+        title="Dry needling for heel pain: a randomised trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods=methods,
+        conclusions="Dry needling lowered pain more than the control condition (p < 0.05).",
+    )
+    effects = [f for f in found if f.kind == "effect" and f.intervention == "dry_needling"]
+    assert effects and effects[0].comparator != "active"
