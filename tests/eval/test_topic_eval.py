@@ -95,6 +95,9 @@ FLOORS = {  # dev half: 267 records since the eighth batch
     # With the design classes and intervention rules (above) too, the seventh batch unseen by
     # both rounds: 0.974, 0.957, 0.976 (tags; the seventh batch's 0.894, 0.828, 0.840); 0.920,
     # 0.865, 0.930, 0.790, 0.927 (findings; the seventh batch's coverage and direction 0.600).
+    # Findings rules tuned on every dev batch (co-treatments, two forms of one treatment, a
+    # result that hangs on the dose, a control arm given a drug, harms said to be rare):
+    # 0.927, 0.872, 0.931, 0.801, 0.927 (the seventh batch's coverage and direction 0.700).
     # With the eighth batch's 20 dev records (untuned; the speed round's matcher changes, same
     # output): 0.965, 0.947, 0.974 (tags; the eighth batch's 0.851, 0.833, 0.850); 0.911, 0.853,
     # 0.930, 0.790, 0.927 (findings; the eighth batch's coverage 0.789, direction 0.684).
@@ -104,7 +107,7 @@ FLOORS = {  # dev half: 267 records since the eighth batch
     "finding.coverage": 0.905,
     "finding.direction_accuracy": 0.845,
     "finding.certainty_accuracy": 0.925,
-    "finding.comparator_accuracy": 0.785,
+    "finding.comparator_accuracy": 0.795,
     "finding.safety_accuracy": 0.92,
 }
 # the matched scorer (every labelled finding of a pair, paired one to one with ours; see
@@ -125,6 +128,7 @@ FLOORS = {  # dev half: 267 records since the eighth batch
 # with the seventh batch's 25 dev records (untuned): 0.820, 0.773, 0.933, 0.853, 0.854;
 # the scope rules with them (the seventh batch unseen by the rules): 0.836, 0.789, 0.934,
 # 0.855, 0.927; with the design classes and intervention rules too: 0.852, 0.804, 0.935,
+# 0.849, 0.927; the findings rules tuned on every dev batch: 0.868, 0.820, 0.937, 0.865,
 # 0.849, 0.927; with the eighth batch's 20 dev records (untuned): 0.848, 0.798, 0.935, 0.846,
 # 0.927
 MATCHED_FLOORS = {
