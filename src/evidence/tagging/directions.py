@@ -340,6 +340,12 @@ _BENEFIT = _cue(
     r"flow|mobility|perfusion)|enhanc\w*|restor\w*|lengthen\w*|prolong\w* the (?:\w+[\s-])*"
     r"(?:interval|time to)|shorten\w*|accelerat\w*|faster|cost[\s-]effective|qalys? gain\w*|"
     r"valid option|viable option|worthwhile"
+    # results rated well by those treated: "find its results satisfactory", "outcomes were
+    # rated good or excellent"
+    r"|(?:find|finds|found|rated|rate|judged|considered) (?:its |the |their |treatment )?"
+    r"(?:results?|outcomes?|effects?) (?:as )?(?:very |highly |quite )?(?:satisfactory|good|"
+    r"excellent)|(?:results?|outcomes?) (?:were|was) (?:rated |judged )?(?:as )?(?:very )?"
+    r"(?:satisfactory|good|excellent)\b"
     # a treatment said to treat its condition: "it both diagnoses and treats back pain",
     # "is therapeutic for"
     r"|(?:and |both |also |effectively )treats (?:the |this )?(?:[\w-]+ ){0,3}(?:pain|symptoms?|"
@@ -404,6 +410,11 @@ _BENEFIT = _cue(
 _STRONG_HEDGE = _cue(
     r"(?:insufficient|inconclusive|unclear|investigational|experimental and (?:investigational|"
     r"unproven|not)|"
+    # "we did not find significant evidence that it speeds healing" (no arm named: a study
+    # that cannot tell, not a null comparison)
+    r"(?:did not|could not|failed to) (?:find|identify|provide|show) (?:any )?(?:significant|"
+    r"clear|convincing|conclusive|sufficient|firm|statistically significant) evidence "
+    r"(?:that|of|for)\b(?![^.;]*\b(?:than|versus|vs|compared|sham|placebo|control)\b)|"
     # "its effectiveness remains uncertain", "too weak to draw conclusions", "trials are
     # lacking"
     r"(?:effectiveness|efficacy|benefits?|effects?|value|usefulness) (?:[\w-]+ ){0,3}(?:is|are|"

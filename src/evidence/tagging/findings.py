@@ -1590,7 +1590,9 @@ def _title_names_harm(doc: Document, matches: Matches) -> bool:
     if not titles:
         return False
     title = titles[0]
-    if any(title.start <= m.start < title.end for m in matches.get("adverse_event")):
+    events = [m for m in matches.get("adverse_event") if title.start <= m.start < title.end]
+    # not what the treatment is for ("laser for superficial burns": a series of burns treated)
+    if events and {m.term for m in events} - _treated_events(doc, matches):
         return True
     return _names_complication(doc, matches, title.start, title.end)
 

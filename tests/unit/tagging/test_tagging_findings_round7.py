@@ -275,3 +275,53 @@ def test_a_control_arm_with_the_co_treatment_alone_or_nothing_is_not_active(
     )
     effects = [f for f in found if f.kind == "effect" and f.intervention == "dry_needling"]
     assert effects and effects[0].comparator != "active"
+
+
+# -- a study that found no evidence either way; results rated well by those treated ------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "we did not find significant evidence that the laser speeds wound healing",
+        "this series could not provide convincing evidence of a lasting effect",
+        "the audit failed to show clear evidence for the injections",
+    ],
+)
+def test_no_evidence_found_without_a_comparison_is_inconclusive(clause: str) -> None:
+    assert read_statement(clause, controlled=True, arms=[]).direction == "inconclusive"
+
+
+def test_no_evidence_of_a_difference_from_sham_is_not_a_hedge() -> None:
+    reading = read_statement(
+        "we did not find significant evidence that needling relieved pain more than sham",
+        controlled=True,
+        arms=[],
+    )
+    assert reading.direction != "inconclusive"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "most therapists and their patients find its results satisfactory or very satisfactory",
+        "outcomes were rated good or excellent by 41 of the 50 respondents",
+        "patients judged the results as very satisfactory at the last visit",
+    ],
+)
+def test_results_rated_well_are_a_benefit(clause: str) -> None:
+    assert read_statement(clause, controlled=True, arms=[]).direction == "benefit"
+
+
+def test_a_series_of_burns_treated_is_read_for_its_effect(vocab: Vocabulary) -> None:
+    found = findings(
+        vocab,
+        title="Low level laser therapy for superficial second degree burns: a case series",
+        types=[JOURNAL_ARTICLE],
+        methods="We report a series of eighteen patients whose burns received low level laser "
+        "therapy as an adjunct to dressings.",
+        results="Healing took a mean of 12 days.",
+        conclusions="We did not find significant evidence that low level laser therapy speeds "
+        "healing, although it looks promising.",
+    )
+    assert [(f.kind, f.direction) for f in found] == [("effect", "inconclusive")]
