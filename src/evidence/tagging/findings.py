@@ -98,6 +98,16 @@ tests/unit/tagging/test_tagging_findings_harm.py.
 5. A case report, case series or survey whose deciding clause is harm: no effect finding,
    its safety finding tells the event. Follows the rules (no comparator).
 
+Classes of missed or extra findings read on every dev batch (seventh round), with unit
+tests of our own sentences in tests/unit/tagging/test_tagging_findings_round7.py: a
+co-treatment every arm had; two forms of one treatment named in the title; "each of the two
+modalities"; a conclusion whose side hangs on the dose ("depends on the dosage"); a
+treatment said to "treat" its condition; a control arm told by the drug it had; a harm
+said to be rare ("rarely lead to complications"); an event word that is what the series
+treats ("laser for burns"); "we did not find significant evidence that X works" in a study
+with no arm set against it (inconclusive); results rated well ("found its results
+satisfactory").
+
 Classes of scope failure seen on the dev batches, each with unit tests of invented records
 (tests/unit/tagging/test_tagging_findings_scope.py): a result told of "the treatment",
 "the experimental group" or "the control programme", the treatment named only in the

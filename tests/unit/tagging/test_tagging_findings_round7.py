@@ -1,8 +1,11 @@
-"""Classes of missed or extra findings on the seventh dev batch, each with SYNTHETIC
-sentences and records of our own in varied styles: a treatment every arm had as a
-co-treatment (no finding of its own), a trial of two forms of one treatment named in the
-title (comparator variant, the change within each arm kept), and a result told of "each of
-the two modalities" (a change within every arm, comparator none).
+"""Classes of missed or extra findings read on the dev batches (the seventh first), each
+with SYNTHETIC sentences and records of our own in varied styles; the classes are listed in
+`evidence.tagging.findings`. A co-treatment every arm had gets no finding; two forms of one
+treatment named in the title are a variant comparison; "each of the two modalities" is a
+change within every arm; a harm said to be rare, or an event word that is what the record
+treats, is no harm; a result that hangs on the dose is inconclusive; a control arm told by
+the drug it had is an active comparator; "no significant evidence that X works" with no arm
+set against it is inconclusive; results rated well are a benefit.
 """
 
 from __future__ import annotations
