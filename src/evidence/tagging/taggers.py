@@ -72,6 +72,23 @@ _SELF = re.compile(
     r"\bwe (?:report|present|describe|conducted|performed|undertook|carried out) (?:a|an)\s+"
     r"(?:[\w-]+\s+)?$"
 )
+# CONDITION CLASSES: how authors name the studied population's condition, and the words that
+# look like a condition without being one the record studies. Each class is unit-tested in
+# tests/unit/tagging/test_tagging_condition_classes.py and follows the labelling rules
+# (tests/eval/README.md "condition", tests/eval/topic/LABELLING.md "unlisted"):
+# | class                       | tagged as                                                  |
+# | --------------------------- | ---------------------------------------------------------- |
+# | chronic pain of a region    | chronic_pain only for a part of the spine with no term     |
+# | with no term                | ("chronic upper back / thoracic pain"); pelvic, abdominal  |
+# |                             | (wall), chest (wall), facial and flank pain are conditions |
+# |                             | of their own in MeSH that the vocabulary lacks: nothing    |
+# |                             | (the curators list them as unlisted) -- condition.yaml     |
+# | trigger points as entry     | myofascial_pain_syndrome when the people are enrolled for  |
+# | criterion                   | trigger points however they were found ("active",          |
+# |                             | "palpable", "identifiable", "tender"); not latent ones,    |
+# |                             | not points that are only treated inside another diagnosis  |
+# |                             | ("trigger point release for chronic pelvic pain syndrome") |
+#
 # DESIGN CLASSES: how methods sections state each design (the words CONSORT asks a trial
 # to report, the design words the Cochrane and other search filters key on, the design names
 # STROBE gives observational studies), and what wins when the publication type and the text

@@ -1,0 +1,93 @@
+"""Condition classes (the CONDITION CLASSES table in taggers.py): how authors name the
+studied population's condition, on SYNTHETIC sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import JOURNAL_ARTICLE, article
+
+from evidence.models import Tag
+from evidence.tagging import Vocabulary, tag_article
+
+
+def conditions(tags: list[Tag]) -> set[str]:
+    return {t.value for t in tags if t.dimension == "condition"}
+
+
+def tagged(vocab: Vocabulary, title: str, methods: str) -> set[str]:
+    record = article(title, methods=methods, types=[JOURNAL_ARTICLE])
+    return conditions(tag_article(record, vocab))
+
+
+@pytest.mark.parametrize(
+    ("title", "methods"),
+    [
+        (
+            "Pelvic floor physiotherapy in chronic pelvic pain syndrome",
+            "We followed 90 men with chronic pelvic pain syndrome through six months of care.",
+        ),
+        (
+            "Cupping for women with chronic pelvic pain",
+            "Forty women whose chronic pelvic pain had lasted a year were treated weekly.",
+        ),
+        (
+            "Nerve blocks for chronic abdominal wall pain",
+            "Patients referred with chronic abdominal wall pain received two blocks.",
+        ),
+        (
+            "Local heat for chronic chest wall pain after surgery",
+            "Thirty adults with chronic chest wall pain were given heat packs.",
+        ),
+        (
+            "A series of chronic facial pain treated with splints",
+            "Twelve people had chronic facial pain and wore a splint at night.",
+        ),
+    ],
+)
+def test_chronic_pain_of_a_region_with_its_own_heading_is_no_condition(
+    vocab: Vocabulary, title: str, methods: str
+) -> None:
+    assert "chronic_pain" not in tagged(vocab, title, methods)
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "A 41-year-old nurse with chronic upper back pain was seen in clinic.",
+        "We enrolled adults whose chronic thoracic pain had lasted over six months.",
+        "Office workers with chronic mid-back pain took part.",
+    ],
+)
+def test_chronic_pain_of_a_spinal_part_without_a_term_is_chronic_pain(
+    vocab: Vocabulary, methods: str
+) -> None:
+    assert "chronic_pain" in tagged(vocab, "A clinical study of cupping", methods)
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Twenty women with pelvic pain and palpable levator ani trigger points were enrolled.",
+        "We took in adults with shoulder pain together with identifiable trigger points in "
+        "the infraspinatus.",
+        "Cooks who had tender trigger points in the upper trapezius were recruited.",
+        "Eligible runners presenting with palpable calf trigger points were included.",
+    ],
+)
+def test_trigger_points_found_on_entry_are_myofascial_pain(vocab: Vocabulary, methods: str) -> None:
+    assert "myofascial_pain_syndrome" in tagged(vocab, "A clinical study of cupping", methods)
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Men with chronic pelvic pain syndrome were given release of myofascial trigger "
+        "points in the pelvic floor.",
+        "Palpable trigger points were injected with lidocaine in every patient.",
+        "Volunteers with latent palpable trigger points and no pain were studied.",
+    ],
+)
+def test_trigger_points_only_treated_or_latent_are_not_myofascial_pain(
+    vocab: Vocabulary, methods: str
+) -> None:
+    assert "myofascial_pain_syndrome" not in tagged(vocab, "A clinical study of cupping", methods)
