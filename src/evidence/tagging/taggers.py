@@ -85,8 +85,13 @@ _SELF = re.compile(
 # |                             | (the curators list them as unlisted) -- condition.yaml     |
 # | trigger points as entry     | myofascial_pain_syndrome when the people are enrolled for  |
 # | criterion                   | trigger points however they were found ("active",          |
-# |                             | "palpable", "identifiable", "tender"); not latent ones,    |
-# |                             | not points that are only treated inside another diagnosis  |
+# |                             | "palpable", "identifiable", "tender", or just "people with |
+# |                             | upper trapezius trigger points"); not latent ones, nor     |
+# |                             | "low back pain and gluteal trigger points" (the synthetic  |
+# |                             | set's label: a feature of the back pain); not a treatment  |
+# |                             | of them ("with dry needling of trigger points"), not a     |
+# |                             | feature of fibromyalgia or a headache, and not points that |
+# |                             | are only treated inside another diagnosis                  |
 # |                             | ("trigger point release for chronic pelvic pain syndrome") |
 #
 # DESIGN CLASSES: how methods sections state each design (the words CONSORT asks a trial

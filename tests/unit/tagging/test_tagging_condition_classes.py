@@ -72,6 +72,9 @@ def test_chronic_pain_of_a_spinal_part_without_a_term_is_chronic_pain(
         "the infraspinatus.",
         "Cooks who had tender trigger points in the upper trapezius were recruited.",
         "Eligible runners presenting with palpable calf trigger points were included.",
+        "We compared two massage routines in workers with upper trapezius trigger points.",
+        "Forty patients with levator scapulae trigger points were allocated to two groups.",
+        "Adults with gluteal TrPs were recruited from a running club.",
     ],
 )
 def test_trigger_points_found_on_entry_are_myofascial_pain(vocab: Vocabulary, methods: str) -> None:
@@ -85,6 +88,10 @@ def test_trigger_points_found_on_entry_are_myofascial_pain(vocab: Vocabulary, me
         "points in the pelvic floor.",
         "Palpable trigger points were injected with lidocaine in every patient.",
         "Volunteers with latent palpable trigger points and no pain were studied.",
+        "Healthy volunteers with latent trigger points in the masseter took part.",
+        "Participants with dry needling of trigger points were compared with controls.",
+        "Patients who had trigger point injections last year were asked about costs.",
+        "Patients with fibromyalgia and trigger points in the neck were treated.",
     ],
 )
 def test_trigger_points_only_treated_or_latent_are_not_myofascial_pain(
