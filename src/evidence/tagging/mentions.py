@@ -134,6 +134,35 @@ _BOTH_ARMS_BEFORE = re.compile(
     r"(?:was|were) (?:\w+ )?(?:advised|instructed|told|encouraged|asked|taught) to (?:follow|do|"
     r"perform|continue|carry out|keep up|undertake|practi[sc]e|start))\b[\w\s-]{0,40}$"
 )
+# every arm's list of extras ("both groups were given therapeutic ultrasound, hot packs and
+# exercise"), up to a word that sets one arm against another
+_BOTH_ARMS_LIST_BEFORE = re.compile(
+    r"\b(?:both (?:groups|arms)|all (?:patients|participants|subjects|groups)|everyone|"
+    r"(?:every|each) (?:patient|participant|subject|group))\b[\w\s]{0,30}?\b(?:also |"
+    r"additionally )?(?:received|were given|was given|had|underwent)\b"
+    r"(?:(?!\b(?:whereas|while|but|versus|vs|than|compared|or|only|except)\b)[\w\s,-]){0,70},"
+    r"(?:(?!\b(?:whereas|while|but|versus|vs|than|compared|or|only|except)\b)[\w\s-]){0,40}$"
+)
+# the base programme a treatment is added to, named by its parts ("dry needling added to a
+# standard physical therapy programme of exercise and manual therapy")
+_ADDED_TO_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:adds? to|added to|in addition to|on top of|adjunct(?:ive)? to)\s+(?:an? |the |their |"
+    r"usual |standard )*(?:[\w-]+\s+){0,4}?(?:programmes?|programs?|regimens?|protocols?|"
+    r"packages?|course|care|physiotherapy|rehabilitation)\s+(?:of|consisting of|comprising|"
+    r"including|that included|with)\s+[\w\s,-]{0,40}$"
+)
+# exercises taught or given besides the treatment the record is about, after it or as a home
+# programme ("after the injection, patients were taught pelvic floor exercises"; "she was
+# treated with dry needling ..., and was given a home programme of core exercises"): a part
+# of that one protocol
+_TAUGHT_BESIDES_BEFORE = re.compile(
+    r"(?:\b(?:after|following|at the end of)\s+(?:the |each |every |their )?(?:[\w-]+\s+){0,3}?"
+    r"(?:injections?|needling|sessions?|treatments?|procedures?|release|therapy),?\s+(?:the\s+)?"
+    r"(?:patients|participants|subjects|women|men|they|she|he)\s+|\b(?:treated with|received|"
+    r"underwent)\s[^.;]{5,160}?,?\s+and\s+)(?:were|was)\s+(?:also\s+)?(?:taught|shown|given|"
+    r"prescribed|instructed in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,6}$"
+)
+_TAUGHT_WORDS = ("taught", "shown", "given", "prescribed", "instructed")
 # "sham ultrasound with exercise": what the sham arm also had, so every arm had it
 # "exercise therapy was given to all participants": what every arm had, named first
 _ALL_ARMS_AFTER = re.compile(
@@ -424,6 +453,7 @@ def is_co_intervention(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 60) : start]
     wide = sentence[max(0, start - 100) : start]
     after = sentence[end : end + 80]
+    near = sentence[max(0, start - 60) : start]
     return bool(
         (("alone" in after or " own" in after or "itself" in after) and _ALONE_AFTER.search(after))
         or ("without" in after and _WITH_OR_WITHOUT_AFTER.search(after))
@@ -434,6 +464,12 @@ def is_co_intervention(sentence: str, start: int, end: int) -> bool:
         or (_has_any(before, _SHAM_WORDS) and _SHAM_ARM_ADDED_BEFORE.search(before))
         or (_has_any(before, _ACCOMPANYING_WORDS) and _ACCOMPANYING_BEFORE.search(before))
         or (_has_any(before, _KEPT_UP_WORDS) and _KEPT_UP_BEFORE.search(before))
+        or (_has_any(wide, _BOTH_WORDS) and "," in wide and _BOTH_ARMS_LIST_BEFORE.search(wide))
+        or (_has_any(wide, _ADD_WORDS) and _ADDED_TO_PROGRAMME_BEFORE.search(wide))
+        or (
+            _has_any(near, _TAUGHT_WORDS)
+            and _TAUGHT_BESIDES_BEFORE.search(sentence[max(0, start - 260) : start])
+        )
     )
 
 

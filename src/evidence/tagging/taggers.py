@@ -94,6 +94,21 @@ _SELF = re.compile(
 # |                             | are only treated inside another diagnosis                  |
 # |                             | ("trigger point release for chronic pelvic pain syndrome") |
 #
+# INTERVENTION CLASSES of this round (unit-tested in
+# tests/unit/tagging/test_tagging_intervention_classes7.py; the labelling rules' "Do not
+# label ... co-interventions given to every arm"):
+# | class                          | tagged as                                               |
+# | ------------------------------ | ------------------------------------------------------- |
+# | stretching done as a treatment | exercise_therapy ("static stretching (SS)", "sustained  |
+# |                                | stretching", "self-stretching"); a therapist's passive  |
+# |                                | stretch ending another technique is part of it          |
+# | exercise that goes with the    | not studied: every arm's list of extras ("both groups   |
+# | studied treatment              | were given hot packs, advice and exercise"), the parts  |
+# |                                | of the base programme a treatment is added to ("added   |
+# |                                | to a programme of exercise and manual therapy"),        |
+# |                                | exercises taught after it or given as a home programme  |
+# |                                | beside it -- mentions.is_co_intervention                |
+#
 # DESIGN CLASSES: how methods sections state each design (the words CONSORT asks a trial
 # to report, the design words the Cochrane and other search filters key on, the design names
 # STROBE gives observational studies), and what wins when the publication type and the text

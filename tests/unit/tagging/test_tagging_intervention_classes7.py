@@ -1,0 +1,122 @@
+"""Intervention classes (the INTERVENTION CLASSES table in taggers.py): stretching as a
+treatment of its own, and exercise or manual therapy that only goes with the treatment the
+record studies. Every sentence is SYNTHETIC, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, article
+
+from evidence.models import PublicationType
+from evidence.tagging import Vocabulary, tag_article
+
+
+def interventions(
+    vocab: Vocabulary, title: str, methods: str, types: list[PublicationType] | None = None
+) -> set[str]:
+    record = article(title, methods=methods, types=types or [JOURNAL_ARTICLE, RCT])
+    return {t.value for t in tag_article(record, vocab) if t.dimension == "intervention"}
+
+
+@pytest.mark.parametrize(
+    ("title", "methods"),
+    [
+        (
+            "Cupping or static stretching for tight calves",
+            "One group had cupping; the other did static stretching (SS) for 4 weeks.",
+        ),
+        (
+            "Ischemic compression followed by sustained stretching at home",
+            "Office workers did ischemic compression and then sustained stretching daily.",
+        ),
+        (
+            "Self-stretching against dry needling of the pectoralis minor",
+            "Swimmers were randomised to dry needling or to self-stretching twice a day.",
+        ),
+        (
+            "Dynamic stretching or laser before sprinting",
+            "Sprinters had laser therapy or dynamic stretching before each session.",
+        ),
+    ],
+)
+def test_stretching_done_as_a_treatment_is_exercise(
+    vocab: Vocabulary, title: str, methods: str
+) -> None:
+    assert "exercise_therapy" in interventions(vocab, title, methods)
+
+
+def test_a_therapists_passive_stretch_after_a_technique_is_not_exercise(
+    vocab: Vocabulary,
+) -> None:
+    found = interventions(
+        vocab,
+        "Dry needling of the trapezius in office workers",
+        "Each trigger point was needled, followed by passive stretching of the muscle.",
+    )
+    assert found == {"dry_needling"}
+
+
+@pytest.mark.parametrize(
+    ("title", "methods", "types", "studied"),
+    [
+        (
+            "Dry needling on top of usual physiotherapy for shoulder pain",
+            "Dry needling was added to a standard physiotherapy programme of exercise and "
+            "manual therapy.",
+            None,
+            {"dry_needling"},
+        ),
+        (
+            "Laser for neck pain: a randomised trial",
+            "Laser therapy was given in one arm. Besides the laser, both groups were given "
+            "hot packs, advice and exercise.",
+            None,
+            {"laser_therapy"},
+        ),
+        (
+            "Injections of the piriformis trigger points",
+            "Each trigger point was injected with lidocaine. After the injection, the patients "
+            "were taught stretching exercises for the hip.",
+            None,
+            {"trigger_point_injection"},
+        ),
+        (
+            "Dry needling for a runner's calf pain: a case report",
+            "She was treated with dry needling of the soleus on three visits, and was given a "
+            "home programme of calf raises and strengthening exercises.",
+            [JOURNAL_ARTICLE, CASE_REPORTS],
+            {"dry_needling"},
+        ),
+        (
+            "Shockwave therapy for heel pain",
+            "All patients received shockwave therapy, insoles, ice, and an exercise programme.",
+            None,
+            {"shockwave_therapy"},
+        ),
+    ],
+)
+def test_exercise_that_goes_with_the_studied_treatment_is_not_studied(
+    vocab: Vocabulary,
+    title: str,
+    methods: str,
+    types: list[PublicationType] | None,
+    studied: set[str],
+) -> None:
+    assert interventions(vocab, title, methods, types) == studied
+
+
+@pytest.mark.parametrize(
+    ("title", "methods"),
+    [
+        (
+            "Exercise or laser for neck pain",
+            "One group received laser therapy, whereas the other was given exercise.",
+        ),
+        (
+            "Dry needling against exercise",
+            "Patients received dry needling or, in the other arm, a home exercise programme.",
+        ),
+    ],
+)
+def test_exercise_given_to_one_arm_only_stays(vocab: Vocabulary, title: str, methods: str) -> None:
+    assert "exercise_therapy" in interventions(vocab, title, methods)
