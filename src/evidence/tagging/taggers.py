@@ -68,6 +68,9 @@ _ANIMAL_ROLES = frozenset({"title", "objective", "methods", "results", "body"})
 _PLURAL_STUDIES = re.compile(r"(?:trials|studies|reviews|rcts)$")
 _SELF = re.compile(
     r"\b(?:this|the present|our|the current)\s+(?:[\w-]+\s+)?$|"
+    # "this analysis of a case series indicates", "our report of a prospective cohort"
+    r"\b(?:this|the present|our|the current)\s+(?:analysis|report|review|evaluation)\s+of\s+"
+    r"(?:a|an|the|our|this)\s+(?:[\w-]+\s+)?$|"
     # "we report a retrospective analysis of a cohort": the record's own design
     r"\bwe (?:report|present|describe|conducted|performed|undertook|carried out) (?:a|an)\s+"
     r"(?:[\w-]+\s+)?$"
@@ -169,6 +172,13 @@ _SELF = re.compile(
 #   of the literature": case_report; any type over a plan in the future tense: protocol.
 # - A consensus document built on a cross-sectional survey of practitioners: cross_sectional
 #   (the survey is the data).
+# - "A prospective study" or "a retrospective review" of one treated group measured against
+#   its own baseline, with no groups, comparator, predictors or associations: case_series.
+# - Nothing named, groups compared with an adjustment for confounding (a propensity score,
+#   inverse probability of treatment weighting): cohort, even where "randomised" occurs.
+# - A design the record names for itself only in its conclusion ("this analysis of a case
+#   series indicates") counts; a symptom score named "survey" is an instrument, no survey.
+# (This round's rows: tests/unit/tagging/test_tagging_design_classes7.py.)
 # A publication type that names a design may be refined by text only to a kind of itself.
 _REFINES = {
     # Review on a case report "and review of the literature": the case is what the record is
@@ -343,6 +353,20 @@ _COMPARES = re.compile(
     r"risk factors?|regression|hazard|odds|associat\w*|correlat\w*|exposed|unexposed)\b"
 )
 _OBSERVATIONAL = "D064888"  # the publication type Observational Study
+# what a study that follows people and compares them does, which a series of one treated
+# group measured against its own baseline does not
+_FOLLOWED_FACTORS = re.compile(
+    r"\b(?:predict\w*|prognos\w*|risk factors?|regression|hazard|odds|associat\w*|"
+    r"correlat\w*|exposed|unexposed|cohorts?|propensity|confound\w*)\b"
+)
+# groups compared with an adjustment for confounding ("inverse probability of treatment
+# weighting", "a propensity score", "adjusted for confounders"): the groups were not formed by
+# the study, so it is observational, a cohort
+_CONFOUNDING = re.compile(
+    r"\b(?:propensity[\s-]+scores?|inverse probability (?:of )?(?:treatment )?weight\w*|iptw|"
+    r"(?:adjusted|controlled|corrected) for (?:(?:potential|possible|the|all) )?confound\w*|"
+    r"(?:treated|handled) as confounders)\b"
+)
 # A review that says it pooled nothing is a systematic review, whatever it is indexed as
 _NO_POOLING = re.compile(
     r"\b(?:no|without)\s+(?:[\w-]+\s+)?(?:pooling|meta[\s-]*analys[ie]s)\b|\bnot\s+(?:be\s+)?"
@@ -1147,6 +1171,30 @@ def _tag_design(
         and _COMPARES.search(doc.lower) is None
     ):
         best = ("case_series", best[1], best[2])
+    if (
+        best is not None
+        and best[0] == "cohort"
+        and best[1] in ("text_title", "text_abstract")
+        and "case_series" in order
+        and _one_treated_group(doc)
+    ):
+        # "in this prospective study, 18 women ... were enrolled consecutively" and injected,
+        # pain "before and after the injection": one treated group against its own baseline,
+        # which compares and predicts nothing, is a series, whatever it calls itself
+        best = ("case_series", best[1], best[2])
+    if best is None and "cohort" in order:
+        # groups compared with an adjustment for confounding: observational, a cohort
+        design_units = [u for u in doc.units if u.role in _DESIGN_ROLES]
+        adjusted = next(
+            (
+                m
+                for u in design_units
+                if (m := _CONFOUNDING.search(doc.lower, u.start, u.end)) is not None
+            ),
+            None,
+        )
+        if adjusted is not None:
+            best = ("cohort", "text_abstract", doc.text[adjusted.start() : adjusted.end()])
     if best is None:
         best = _design_from_methods(doc, order, reported or _reported_openings(article, doc))
     if best is None and "case_series" in order:
@@ -1396,6 +1444,19 @@ def _gives(doc: Document, units: list[Unit]) -> bool:
     return any(_GIVEN.search(doc.lower, u.start, u.end) is not None for u in units)
 
 
+def _one_treated_group(doc: Document) -> bool:
+    """Whether the title, objective, methods and results give people a treatment and measure
+    one group against its own baseline, with no arms, groups, comparator, predictors or
+    associations named."""
+    units = [u for u in doc.units if u.role in _DESIGN_ROLES]
+    return (
+        _within_group_only(doc) is not None
+        and _gives(doc, units)
+        and any(_HUMANS.search(doc.lower, u.start, u.end) is not None for u in units)
+        and not any(_FOLLOWED_FACTORS.search(doc.lower, u.start, u.end) for u in units)
+    )
+
+
 def _within_group_only(doc: Document) -> str | None:
     """The words of a change measured within one group ("improved from baseline", "before
     and after treatment") when the title, objective, methods and results name no arms, no
@@ -1504,7 +1565,7 @@ def _design_mentions(
             role in _DESIGN_ROLES
             or (
                 (role == "background" or (role == "conclusions" and match.term != "protocol"))
-                and _SELF.search(doc.lower, max(0, match.start - 14), match.start)
+                and _SELF.search(doc.lower, max(0, match.start - 40), match.start)
             )
             # the case a report presents, even in its last sentence ("We present a case of
             # a 10-year-old child ...")
