@@ -96,6 +96,9 @@ _SELF = re.compile(
 # |                             | feature of fibromyalgia or a headache, and not points that |
 # |                             | are only treated inside another diagnosis                  |
 # |                             | ("trigger point release for chronic pelvic pain syndrome") |
+# | the pain of a named joint     | a symptom, not labelled: hip or shoulder pain where the    |
+# | disease without an id         | title or objective names that joint's osteoarthritis       |
+# |                             | (`_JOINT_DISEASES`)                                        |
 #
 # INTERVENTION CLASSES of this round (unit-tested in
 # tests/unit/tagging/test_tagging_intervention_classes7.py; the labelling rules' "Do not
@@ -111,6 +114,9 @@ _SELF = re.compile(
 # |                                | to a programme of exercise and manual therapy"),        |
 # |                                | exercises taught after it or given as a home programme  |
 # |                                | beside it -- mentions.is_co_intervention                |
+# | energy and percussion devices  | not therapeutic ultrasound or massage: microfocused     |
+# |                                | ultrasound that tightens skin, massage guns and         |
+# |                                | percussive therapy (intervention.yaml exclusions)       |
 #
 # DESIGN CLASSES: how methods sections state each design (the words CONSORT asks a trial
 # to report, the design words the Cochrane and other search filters key on, the design names
@@ -676,6 +682,7 @@ def tag_document(
     if "trigger_point_injection" in tables.vocab.order("intervention"):
         _drug_arm_into_trigger_points(article, doc, out)
     _apply_condition_yields(tables, out)
+    _pain_of_a_named_joint_disease(doc, out)
     reported = out.values("adverse_event")
     if reported and "adverse_events" in vocab.order("outcome"):
         first = next(t.id for t in vocab.terms["adverse_event"] if t.id in reported)
@@ -991,6 +998,37 @@ def _apply_condition_yields(tables: VocabTables, out: _Collector) -> None:
             continue
         if any(out.sources("condition", kind) & text_sources for kind in term.yields_to):
             out.drop("condition", term.id)
+
+
+# The pain of a joint whose disease the title or objective names, where the vocabulary has no
+# id for that disease: a symptom of the named disease ("hip pain" measured in a trial of dry
+# needling for hip osteoarthritis), which the labelling rules do not label
+_JOINT_DISEASES = {
+    "hip_pain": re.compile(
+        r"\b(?:hip (?:osteoarthritis|osteoarthrosis|arthrosis|oa)|osteoarthritis of (?:the |both )?"
+        r"hips?|coxarthrosis)\b"
+    ),
+    "shoulder_pain": re.compile(
+        r"\b(?:(?:shoulder|glenohumeral) (?:osteoarthritis|osteoarthrosis|arthrosis)|"
+        r"osteoarthritis of (?:the |both )?shoulders?)\b"
+    ),
+}
+_MAIN_UNIT_ROLES = frozenset({"title", "objective"})
+
+
+def _pain_of_a_named_joint_disease(doc: Document, out: _Collector) -> None:
+    """Drop a joint's pain, tagged from the text, when the title or objective names a disease
+    of that joint that has no id of its own (`_JOINT_DISEASES`)."""
+    tagged = out.values("condition")
+    for pain, disease in _JOINT_DISEASES.items():
+        if pain not in tagged or "mesh" in out.sources("condition", pain):
+            continue
+        if any(
+            disease.search(doc.lower, u.start, u.end) is not None
+            for u in doc.units
+            if u.role in _MAIN_UNIT_ROLES
+        ):
+            out.drop("condition", pain)
 
 
 def _drug_arm_into_trigger_points(article: Article, doc: Document, out: _Collector) -> None:

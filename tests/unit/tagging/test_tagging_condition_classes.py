@@ -98,3 +98,52 @@ def test_trigger_points_only_treated_or_latent_are_not_myofascial_pain(
     vocab: Vocabulary, methods: str
 ) -> None:
     assert "myofascial_pain_syndrome" not in tagged(vocab, "A clinical study of cupping", methods)
+
+
+@pytest.mark.parametrize(
+    ("title", "methods", "pain"),
+    [
+        (
+            "Dry needling for hip osteoarthritis: a randomised trial",
+            "Hip pain while walking was rated on a visual analogue scale.",
+            "hip_pain",
+        ),
+        (
+            "Cupping in people with osteoarthritis of the hip",
+            "Sixty adults whose hip pain had lasted a year took part.",
+            "hip_pain",
+        ),
+        (
+            "Laser therapy for glenohumeral osteoarthritis",
+            "Shoulder pain at night and at rest was the main outcome.",
+            "shoulder_pain",
+        ),
+        (
+            "Shockwave therapy in coxarthrosis",
+            "We measured hip pain and walking distance after four sessions.",
+            "hip_pain",
+        ),
+    ],
+)
+def test_the_pain_of_a_named_joint_disease_is_its_symptom(
+    vocab: Vocabulary, title: str, methods: str, pain: str
+) -> None:
+    assert pain not in tagged(vocab, title, methods)
+
+
+@pytest.mark.parametrize(
+    ("title", "methods", "pain"),
+    [
+        ("Cupping for hip pain in runners", "Runners with hip pain took part.", "hip_pain"),
+        (
+            "Laser for shoulder pain",
+            "Adults with shoulder pain were enrolled; those with shoulder osteoarthritis were "
+            "excluded.",
+            "shoulder_pain",
+        ),
+    ],
+)
+def test_joint_pain_without_a_named_disease_stays(
+    vocab: Vocabulary, title: str, methods: str, pain: str
+) -> None:
+    assert pain in tagged(vocab, title, methods)

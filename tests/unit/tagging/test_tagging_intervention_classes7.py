@@ -120,3 +120,51 @@ def test_exercise_that_goes_with_the_studied_treatment_is_not_studied(
 )
 def test_exercise_given_to_one_arm_only_stays(vocab: Vocabulary, title: str, methods: str) -> None:
     assert "exercise_therapy" in interventions(vocab, title, methods)
+
+
+@pytest.mark.parametrize(
+    ("title", "methods", "device"),
+    [
+        (
+            "How well does microfocused ultrasound lift the brow? A review",
+            "We reviewed trials of microfocused ultrasound (MFU) for facial skin.",
+            "therapeutic_ultrasound",
+        ),
+        (
+            "Micro-focused ultrasound for skin laxity of the neck",
+            "Forty women were treated once with micro-focused ultrasound.",
+            "therapeutic_ultrasound",
+        ),
+        (
+            "Massage-gun percussive therapy and hamstring flexibility",
+            "Players used a massage gun on the hamstrings for two minutes.",
+            "massage",
+        ),
+        (
+            "Percussive therapy before sprinting",
+            "Sprinters had percussive therapy on the calves or rested.",
+            "massage",
+        ),
+    ],
+)
+def test_energy_and_percussion_devices_are_not_the_physiotherapy_treatment(
+    vocab: Vocabulary, title: str, methods: str, device: str
+) -> None:
+    assert device not in interventions(vocab, title, methods)
+
+
+@pytest.mark.parametrize(
+    ("title", "methods", "treatment"),
+    [
+        (
+            "Therapeutic ultrasound for heel pain",
+            "Pulsed ultrasound was given three times a week.",
+            "therapeutic_ultrasound",
+        ),
+        ("Swedish massage for neck pain", "Office workers had weekly massage.", "massage"),
+    ],
+)
+def test_the_physiotherapy_treatments_themselves_stay(
+    vocab: Vocabulary, title: str, methods: str, treatment: str
+) -> None:
+    assert treatment in interventions(vocab, title, methods)
