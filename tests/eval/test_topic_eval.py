@@ -111,6 +111,9 @@ FLOORS = {  # dev half: 267 records since the eighth batch
     # Microfocused ultrasound and massage guns are neither therapeutic ultrasound nor
     # massage; the pain of a named joint disease without an id is its symptom: 0.990, 0.974,
     # 1.000 (the seventh batch's intervention 0.957 -> 1.000, the fifth's condition 0.903 ->
+    # 0.933); findings 0.953, 0.898, 0.928, 0.802, 0.951. The population of future studies
+    # or of a use the method could have is not studied: condition 0.978 (the fifth batch's
+    # 0.933 -> 0.966); findings 0.960, 0.901, 0.929, 0.799, 0.951.
     # 0.933); findings 0.953, 0.898, 0.928, 0.802, 0.951.
     # 0.957); findings 0.949, 0.894, 0.928, 0.796, 0.951.
     # condition 0.828 -> 1.000); 0.938, 0.883, 0.931, 0.789, 0.951 (findings).
@@ -150,6 +153,10 @@ FLOORS = {  # dev half: 267 records since the eighth batch
 # 0.849, 0.927; the condition classes (people enrolled for trigger points): 0.823 direction,
 # comparator 0.844 (93001509's two findings newly matched, with comparator active where the
 # label is no_treatment: the findings reader's add-on reading, left to it); the intervention
+# classes: direction 0.830, comparator 0.849; the population of future studies: 0.833,
+# certainty 0.930 (0.9298: 93001315's findings now carry condition null as labelled and are
+# matched, one with the conclusion's "future studies" sentence read as inconclusive -- the
+# findings reader's), comparator 0.855
 # classes: direction 0.830, comparator 0.849
 # label is no_treatment: the findings reader's add-on reading, left to it)
 # 0.849, 0.927; the findings rules tuned on every dev batch: 0.868, 0.820, 0.937, 0.865,

@@ -380,6 +380,10 @@ _EXTENSION_BEFORE = re.compile(
     r"\bshould (?:now |also )?be (?:tested|studied|investigated|explored|evaluated|assessed|"
     r"tried)\b|"
     r"\b(?:may|might|could|can) also\b|\b(?:could|might|may) be (?:tried|tested|explored)\b|"
+    # a use the method may one day have: "the procedure could make it possible to detect ...
+    # in patients with low back pain"
+    r"\b(?:could|might|may) (?:one day |in future |in the future )?(?:make it possible|"
+    r"allow|enable|permit)\b|"
     r"\b(?:extend(?:ed)?|generali[sz]ed?|transferred) to\b|\b(?:other|different) (?:populations|"
     r"conditions|disorders|diagnoses)\b"
 )
@@ -399,6 +403,10 @@ _EXTENSION_WORDS = (
     "transferred",
     "other ",
     "different ",
+    "make it possible",
+    "allow",
+    "enable",
+    "permit",
 )
 
 
@@ -416,8 +424,8 @@ def is_extension(sentence: str, start: int, end: int) -> bool:
     """A condition a conclusion names beyond its own population: the subject of future
     research ("larger trials should test it in fibromyalgia", "its value in radiculopathy
     remains to be studied") or an extension ("it may also help in tension-type headache")."""
-    before = sentence[max(0, start - 100) : start]
-    if _has_any(before, _EXTENSION_WORDS) and _cue_in_scope(_EXTENSION_BEFORE, before, 10):
+    before = sentence[max(0, start - 140) : start]
+    if _has_any(before, _EXTENSION_WORDS) and _cue_in_scope(_EXTENSION_BEFORE, before, 16):
         return True
     after = sentence[end : end + 100]
     return _has_any(after, _OPEN_WORDS) and _EXTENSION_AFTER.search(after) is not None

@@ -99,6 +99,10 @@ _SELF = re.compile(
 # | the pain of a named joint     | a symptom, not labelled: hip or shoulder pain where the    |
 # | disease without an id         | title or objective names that joint's osteoarthritis       |
 # |                             | (`_JOINT_DISEASES`)                                        |
+# | a population of future        | not labelled: "future studies should test whether this     |
+# | studies or uses               | holds in patients with MPS", "the method could make it     |
+# |                             | possible to detect ... in patients with low back pain"     |
+# |                             | (mentions.is_extension, in conclusions)                    |
 #
 # INTERVENTION CLASSES of this round (unit-tested in
 # tests/unit/tagging/test_tagging_intervention_classes7.py; the labelling rules' "Do not

@@ -147,3 +147,28 @@ def test_joint_pain_without_a_named_disease_stays(
     vocab: Vocabulary, title: str, methods: str, pain: str
 ) -> None:
     assert pain in tagged(vocab, title, methods)
+
+
+@pytest.mark.parametrize(
+    "conclusions",
+    [
+        "Future studies should test whether these findings hold in patients and athletes "
+        "with myofascial pain syndromes.",
+        "The method could make it possible to detect early changes in muscle activity in "
+        "patients with low back pain.",
+        "Such a scan might one day allow clinicians to follow the healing tendon in people "
+        "with plantar fasciitis.",
+        "Further research should examine whether the same gains are seen in older adults "
+        "who have fibromyalgia.",
+    ],
+)
+def test_a_population_of_future_studies_or_uses_is_not_studied(
+    vocab: Vocabulary, conclusions: str
+) -> None:
+    record = article(
+        "Pressure thresholds over latent trigger points in healthy students",
+        methods="Forty healthy students with latent trigger points in the calf were measured.",
+        conclusions=conclusions,
+        types=[JOURNAL_ARTICLE],
+    )
+    assert conditions(tag_article(record, vocab)) == set()
