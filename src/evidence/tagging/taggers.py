@@ -121,6 +121,9 @@ _SELF = re.compile(
 # | energy and percussion devices  | not therapeutic ultrasound or massage: microfocused     |
 # |                                | ultrasound that tightens skin, massage guns and         |
 # |                                | percussive therapy (intervention.yaml exclusions)       |
+# | soft-tissue techniques         | not manual_therapy (which is mobilisation and           |
+# |                                | manipulation): muscle energy technique, myofascial and  |
+# |                                | positional release, strain-counterstrain                |
 #
 # DESIGN CLASSES: how methods sections state each design (the words CONSORT asks a trial
 # to report, the design words the Cochrane and other search filters key on, the design names

@@ -168,3 +168,40 @@ def test_the_physiotherapy_treatments_themselves_stay(
     vocab: Vocabulary, title: str, methods: str, treatment: str
 ) -> None:
     assert treatment in interventions(vocab, title, methods)
+
+
+@pytest.mark.parametrize(
+    ("title", "methods"),
+    [
+        (
+            "Muscle energy techniques for neck pain",
+            "One group had muscle energy techniques, the other ischemic compression.",
+        ),
+        (
+            "Two manual treatment programmes for trapezius trigger points",
+            "We compared muscle energy technique alone with ischemic compression plus "
+            "strain-counterstrain in people with upper trapezius trigger points.",
+        ),
+        (
+            "Post-isometric relaxation of the piriformis",
+            "Runners had a muscle energy technique for the piriformis or ischemic compression.",
+        ),
+    ],
+)
+def test_soft_tissue_techniques_are_not_manual_therapy(
+    vocab: Vocabulary, title: str, methods: str
+) -> None:
+    assert "manual_therapy" not in interventions(vocab, title, methods)
+
+
+@pytest.mark.parametrize(
+    ("title", "methods"),
+    [
+        ("Thoracic manipulation for neck pain", "Each patient had a thoracic thrust manipulation."),
+        ("Mobilisation of the ankle after sprain", "Grade III joint mobilisation was given."),
+    ],
+)
+def test_mobilisation_and_manipulation_stay_manual_therapy(
+    vocab: Vocabulary, title: str, methods: str
+) -> None:
+    assert "manual_therapy" in interventions(vocab, title, methods)
