@@ -295,6 +295,37 @@ def is_instrument(sentence: str, end: int) -> bool:
     return _has_any(after, _INSTRUMENT_WORDS) and _INSTRUMENT_AFTER.search(after) is not None
 
 
+# what a review left out ("we excluded studies of traditional Chinese medicine acupuncture",
+# "trials using electroacupuncture were excluded"): not a subject of the review
+_EXCLUDED_STUDIES_BEFORE = re.compile(
+    r"\b(?:excluded|excluding|exclusion of|did not include|not included|left out)\s+(?:all\s+)?"
+    r"(?:studies|trials|reports|articles|papers|publications)\s+(?:of|on|about|using|that used|"
+    r"with|testing|evaluating)\s+(?:[\w-]+\s+){0,4}$"
+)
+_EXCLUDED_STUDIES_AFTER = re.compile(
+    r"^(?:\s*\([^)]*\))?(?:\s+[\w-]+){0,3}?\s+(?:was|were)\s+(?:also\s+)?(?:excluded|not "
+    r"included|left out)\b"
+)
+_STUDIES_OF_BEFORE = re.compile(
+    r"\b(?:studies|trials|reports)\s+(?:of|on|using)\s+(?:[\w-]+\s+){0,2}$"
+)
+_EXCLUDED_WORDS = ("exclu", "not include", "left out")
+
+
+def _excluded_from_review(sentence: str, start: int, end: int) -> bool:
+    """Studies of the treatment that a review says it excluded."""
+    before = sentence[max(0, start - 90) : start]
+    if _has_any(before, _EXCLUDED_WORDS) and _EXCLUDED_STUDIES_BEFORE.search(before):
+        return True
+    head = sentence[max(0, start - 30) : start]
+    after = sentence[end : end + 60]
+    return bool(
+        _has_any(after, _EXCLUDED_WORDS)
+        and _STUDIES_OF_BEFORE.search(head)
+        and _EXCLUDED_STUDIES_AFTER.search(after)
+    )
+
+
 def is_not_studied_intervention(sentence: str, start: int, end: int) -> bool:
     """A sham or placebo arm ("detuned ultrasound"), an earlier failed treatment ("resistant
     to eccentric exercise", "massage and ultrasound have failed"), a contraindication that
@@ -312,6 +343,7 @@ def is_not_studied_intervention(sentence: str, start: int, end: int) -> bool:
         or (_has_any(wide, _FAILED_WORDS) and _PRIOR_AFTER.search(wide))
         or ("report" in before and _REPORTED_BEFORE.search(sentence[max(0, start - 70) : start]))
         or (" to " in after and _INDUCTION.search(after))
+        or _excluded_from_review(sentence, start, end)
     )
 
 

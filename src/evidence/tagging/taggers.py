@@ -124,6 +124,8 @@ _SELF = re.compile(
 # | soft-tissue techniques         | not manual_therapy (which is mobilisation and           |
 # |                                | manipulation): muscle energy technique, myofascial and  |
 # |                                | positional release, strain-counterstrain                |
+# | what a review excluded         | not studied: "we excluded studies of traditional        |
+# |                                | Chinese medicine acupuncture" (mentions)                |
 #
 # DESIGN CLASSES: how methods sections state each design (the words CONSORT asks a trial
 # to report, the design words the Cochrane and other search filters key on, the design names

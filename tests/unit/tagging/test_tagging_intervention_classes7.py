@@ -205,3 +205,31 @@ def test_mobilisation_and_manipulation_stay_manual_therapy(
     vocab: Vocabulary, title: str, methods: str
 ) -> None:
     assert "manual_therapy" in interventions(vocab, title, methods)
+
+
+@pytest.mark.parametrize(
+    ("methods", "left_out"),
+    [
+        (
+            "Case series were eligible; we excluded studies of traditional Chinese medicine "
+            "acupuncture and conference abstracts.",
+            "acupuncture",
+        ),
+        (
+            "Trials of dry needling in stroke were sought. Trials using electroacupuncture "
+            "were excluded.",
+            "acupuncture",
+        ),
+        (
+            "We searched five databases and did not include studies of laser therapy given "
+            "with the needle.",
+            "laser_therapy",
+        ),
+    ],
+)
+def test_a_treatment_a_review_excluded_is_not_studied(
+    vocab: Vocabulary, methods: str, left_out: str
+) -> None:
+    found = interventions(vocab, "Dry needling after stroke: a systematic review", methods)
+    assert left_out not in found
+    assert "dry_needling" in found
