@@ -156,11 +156,14 @@ _ADDED_TO_PROGRAMME_BEFORE = re.compile(
 # treated with dry needling ..., and was given a home programme of core exercises"): a part
 # of that one protocol
 _TAUGHT_BESIDES_BEFORE = re.compile(
-    r"(?:\b(?:after|following|at the end of)\s+(?:the |each |every |their )?(?:[\w-]+\s+){0,3}?"
+    r"\b(?:after|following|at the end of)\s+(?:the |each |every |their )?(?:[\w-]+\s+){0,3}?"
     r"(?:injections?|needling|sessions?|treatments?|procedures?|release|therapy),?\s+(?:the\s+)?"
-    r"(?:patients|participants|subjects|women|men|they|she|he)\s+|\b(?:treated with|received|"
-    r"underwent)\s[^.;]{5,160}?,?\s+and\s+)(?:were|was)\s+(?:also\s+)?(?:taught|shown|given|"
-    r"prescribed|instructed in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,6}$"
+    r"(?:patients|participants|subjects|women|men|they|she|he)\s+(?:were|was)\s+(?:also\s+)?"
+    r"(?:taught|shown|given|prescribed|instructed in)\s+(?:an?\s+)?(?:[\w-]+\s+){0,6}$|"
+    # (a home programme only: one arm "received dry needling and was given a stretching
+    # programme" is a combined treatment, both of whose parts are studied)
+    r"\b(?:treated with|received|underwent)\s[^.;]{5,160}?,?\s+and\s+(?:were|was)\s+(?:also\s+)?"
+    r"(?:taught|shown|given|prescribed|instructed in)\s+(?:an?\s+)?home\s+(?:[\w-]+\s+){0,5}$"
 )
 _TAUGHT_WORDS = ("taught", "shown", "given", "prescribed", "instructed")
 # "sham ultrasound with exercise": what the sham arm also had, so every arm had it

@@ -233,3 +233,13 @@ def test_a_treatment_a_review_excluded_is_not_studied(
     found = interventions(vocab, "Dry needling after stroke: a systematic review", methods)
     assert left_out not in found
     assert "dry_needling" in found
+
+
+def test_one_arms_combined_treatment_keeps_both_parts(vocab: Vocabulary) -> None:
+    found = interventions(
+        vocab,
+        "Dry needling with exercise against laser for neck pain",
+        "One arm received dry needling and was given a stretching programme; the other arm "
+        "had laser therapy.",
+    )
+    assert {"dry_needling", "exercise_therapy", "laser_therapy"} <= found
