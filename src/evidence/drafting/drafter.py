@@ -1761,14 +1761,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         ):
             claims.insert(
                 0,
-                DraftClaim(
-                    id="",
-                    text=sentence,
-                    kind="definition",
-                    intervention=interventions,
-                    asserts="true",
-                    sentence=sentence,
-                ),
+                _definition(sentence, interventions),
             )
         aside = _aside_defined(found)
         if aside and (
@@ -1776,16 +1769,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         ):
             # "Unlike acupuncture, which rests on meridians, dry needling ...": the treatment
             # set aside is defined too
-            claims.append(
-                DraftClaim(
-                    id="",
-                    text=sentence,
-                    kind="definition",
-                    intervention=(aside,),
-                    asserts="true",
-                    sentence=sentence,
-                )
-            )
+            claims.append(_definition(sentence, (aside,)))
         if not claims and statement.lead is not None:
             claims = _listed_conditions(statement, interventions, found, labels)
         if (
@@ -1819,16 +1803,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             )
         ):
             # an item under "What is injected?" or "The mixture contains:" says what it is
-            claims = [
-                DraftClaim(
-                    id="",
-                    text=sentence,
-                    kind="definition",
-                    intervention=interventions,
-                    asserts="true",
-                    sentence=sentence,
-                )
-            ]
+            claims = [_definition(sentence, interventions)]
         if (
             statement.lead is not None
             and _lists_conditions(statement.lead)
@@ -1846,16 +1821,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         ):
             # ("What is shockwave therapy?" "It sends sound waves carrying high energy into
             # sore tendons.": the answer says what it is)
-            claims = [
-                DraftClaim(
-                    id="",
-                    text=sentence,
-                    kind="definition",
-                    intervention=interventions,
-                    asserts="true",
-                    sentence=sentence,
-                )
-            ]
+            claims = [_definition(sentence, interventions)]
         if (
             state.harms
             and _ELIDED_HARM.match(lower)
@@ -1942,6 +1908,18 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
     return draft
 
 
+def _definition(sentence: str, interventions: tuple[str, ...]) -> DraftClaim:
+    """The sentence as a claim of what the treatments are (asserted true)."""
+    return DraftClaim(
+        id="",
+        text=sentence,
+        kind="definition",
+        intervention=interventions,
+        asserts="true",
+        sentence=sentence,
+    )
+
+
 def _answer_claims(
     asked: str,
     sentence: str,
@@ -1970,16 +1948,7 @@ def _answer_claims(
     claims = _claims_of(Statement(sentence), interventions, found, found.lower, labels)
     if not claims and _SAME_AS.search(core.lower()):
         # "Is dry needling just acupuncture under another name?" "No.": what it is (or not)
-        claims = [
-            DraftClaim(
-                id="",
-                text=sentence,
-                kind="definition",
-                intervention=interventions,
-                asserts="true",
-                sentence=sentence,
-            )
-        ]
+        claims = [_definition(sentence, interventions)]
     if answer.group(1) in ("no", "nope", "nah") and not rules.NEGATION.search(rest.lower()):
         flipped = {"benefit": "no_benefit", "occurs": "does_not_occur", "covered": "not_covered"}
         # (what it is stays what it is: "Is it just acupuncture?" "No." defines it too)
