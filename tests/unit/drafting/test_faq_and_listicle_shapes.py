@@ -11,23 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from drafting_helpers import claims_on as _of
+from drafting_helpers import draft_markdown as _md
 
-from evidence.drafting import Draft, draft_claims, parse_text
+from evidence.drafting import Draft
 from evidence.tagging import Vocabulary
 
 Drafter = Callable[[str], Draft]
-
-
-def _of(d: Draft, start: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
-    return [
-        (c.kind, c.intervention, c.condition + c.adverse_event, c.asserts)
-        for c in d.claims
-        if c.sentence.startswith(start)
-    ]
-
-
-def _md(vocab: Vocabulary, text: str) -> Draft:
-    return draft_claims(parse_text(text, markdown=True), vocab)
 
 
 @pytest.mark.parametrize(

@@ -9,18 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from drafting_helpers import claims_on as _of
 
 from evidence.drafting import Draft
 
 Drafter = Callable[[str], Draft]
-
-
-def _of(d: Draft, start: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
-    return [
-        (c.kind, c.intervention, c.condition + c.adverse_event, c.asserts)
-        for c in d.claims
-        if c.sentence.startswith(start)
-    ]
 
 
 def test_a_trials_population_gives_its_condition_to_the_results(draft: Drafter) -> None:
