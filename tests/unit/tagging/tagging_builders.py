@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 from evidence.models import AbstractSection, Article, MeshHeading, MeshQualifier, PublicationType
 
 REPO = Path(__file__).resolve().parents[3]
@@ -70,3 +72,23 @@ def vocab_documents(**extra_terms: list[dict]) -> dict:  # type: ignore[type-arg
     }
     base.update(extra_terms)
     return {d: {"dimension": d, "terms": terms} for d, terms in base.items()}
+
+
+def _scan_built() -> bool:
+    """Whether the compiled word-start scan (`evidence.tagging._scan`) was built; a missing
+    build fails instead when EVIDENCE_REQUIRE_COMPILED is set (CI)."""
+    import os
+
+    from evidence.tagging.matching import compiled_scan
+
+    if compiled_scan() is not None:
+        return True
+    if os.environ.get("EVIDENCE_REQUIRE_COMPILED"):
+        raise AssertionError("evidence.tagging._scan was not built (EVIDENCE_REQUIRE_COMPILED)")
+    return False
+
+
+# the cases that need the compiled scan skip without it, with this reason
+needs_scan = pytest.mark.skipif(
+    not _scan_built(), reason="evidence.tagging._scan was not built (Cython and a C compiler)"
+)

@@ -9,34 +9,22 @@ EVIDENCE_REQUIRE_COMPILED is set (CI), where a missing build fails them.
 
 from __future__ import annotations
 
-import os
 import pickle
 import random
 from pathlib import Path
 
 import pytest
-from tagging_builders import REPO
+from tagging_builders import REPO, needs_scan
 
 from evidence.models import Article
 from evidence.pubmed import iter_records
 from evidence.tagging import Vocabulary, taggers
-from evidence.tagging.matching import compiled_scan
 from evidence.tagging.text import Document, build_document
 
 _ENTREZ = REPO.parent / "shared" / "reference" / "entrez-samples"
 
 
-def _built() -> bool:
-    if compiled_scan() is not None:
-        return True
-    if os.environ.get("EVIDENCE_REQUIRE_COMPILED"):
-        raise AssertionError("evidence.tagging._scan was not built (EVIDENCE_REQUIRE_COMPILED)")
-    return False
-
-
-pytestmark = pytest.mark.skipif(
-    not _built(), reason="evidence.tagging._scan was not built (Cython and a C compiler)"
-)
+pytestmark = needs_scan
 
 
 def _naive_hits(texts: list[str], text: str) -> list[tuple[int, int]]:

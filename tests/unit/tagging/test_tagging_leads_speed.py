@@ -13,11 +13,11 @@ import random
 import re
 
 import pytest
-from tagging_builders import vocab_documents
+from tagging_builders import needs_scan, vocab_documents
 
 from evidence.tagging import build_vocabulary
 from evidence.tagging.leads import pattern_prefixes, trie_regex
-from evidence.tagging.matching import TextMatcher, compile_text_matcher, compiled_scan
+from evidence.tagging.matching import TextMatcher, compile_text_matcher
 
 _I_SQUARED = "i(?:2|²) ?(?:=|<|>|of \\d)"
 
@@ -101,9 +101,8 @@ def test_the_matcher_finds_the_same_on_every_path(text: str) -> None:
     assert found  # each text names a term
 
 
+@needs_scan
 def test_the_compiled_scan_skips_words_that_only_start_with_i() -> None:
-    if compiled_scan() is None:
-        pytest.skip("evidence.tagging._scan was not built")
     matcher = build_vocabulary(_TERMS).text_matcher
     assert matcher is not None
     scan = matcher._start_scan()

@@ -8,7 +8,6 @@ EVIDENCE_REQUIRE_COMPILED is set (CI), where a missing build fails them.
 from __future__ import annotations
 
 import dataclasses
-import os
 import pickle
 import random
 import re
@@ -16,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tagging_builders import REPO, vocab_documents
+from tagging_builders import REPO, needs_scan, vocab_documents
 
 from evidence.models import Article
 from evidence.pubmed import iter_records
@@ -31,19 +30,6 @@ from evidence.tagging.matching import (
 from evidence.tagging.text import build_document
 
 _ENTREZ = REPO.parent / "shared" / "reference" / "entrez-samples"
-
-
-def _built() -> bool:
-    if compiled_scan() is not None:
-        return True
-    if os.environ.get("EVIDENCE_REQUIRE_COMPILED"):
-        raise AssertionError("evidence.tagging._scan was not built (EVIDENCE_REQUIRE_COMPILED)")
-    return False
-
-
-needs_build = pytest.mark.skipif(
-    not _built(), reason="evidence.tagging._scan was not built (Cython and a C compiler)"
-)
 
 
 def _without_scan(matcher: TextMatcher) -> TextMatcher:
@@ -67,7 +53,7 @@ def _documents() -> list[tuple[str, str]]:
     return docs
 
 
-@needs_build
+@needs_scan
 def test_the_compiled_scan_finds_what_the_regex_scan_finds(vocab: Vocabulary) -> None:
     fast = vocab.text_matcher
     assert fast is not None and fast._start_scan() is not None
@@ -82,7 +68,7 @@ def test_the_compiled_scan_finds_what_the_regex_scan_finds(vocab: Vocabulary) ->
         assert found == plain.find(lower, text), text[:80]
 
 
-@needs_build
+@needs_scan
 def test_the_regex_runs_at_few_word_starts(vocab: Vocabulary) -> None:
     # the point of it: the regex runs at the starts the scan gives, a few of the word
     # starts, and what it reports there is what the regex scan reports (less the starts
@@ -124,7 +110,7 @@ def _fuzz_texts(vocab: Vocabulary, count: int) -> list[str]:
     return texts
 
 
-@needs_build
+@needs_scan
 def test_the_compiled_scan_on_made_up_texts(vocab: Vocabulary) -> None:
     fast = vocab.text_matcher
     assert fast is not None
@@ -136,7 +122,7 @@ def test_the_compiled_scan_on_made_up_texts(vocab: Vocabulary) -> None:
         assert fast.find(lower, text) == slow.find(lower, text), text
 
 
-@needs_build
+@needs_scan
 def test_start_scan_reads_a_space_of_a_key_as_a_run_of_separators() -> None:
     module = compiled_scan()
     assert module is not None
@@ -151,7 +137,7 @@ def test_start_scan_reads_a_space_of_a_key_as_a_run_of_separators() -> None:
     assert text.index("x --y") in found
 
 
-@needs_build
+@needs_scan
 def test_start_scan_counts_a_pattern_key_only_where_its_texts_are() -> None:
     module = compiled_scan()
     assert module is not None
@@ -163,7 +149,7 @@ def test_start_scan_counts_a_pattern_key_only_where_its_texts_are() -> None:
     assert scan.starts("with trigger points") == []  # no "active"
 
 
-@needs_build
+@needs_scan
 def test_the_texts_found_in_one_pass_are_those_in_the_text() -> None:
     module = compiled_scan()
     assert module is not None
@@ -219,7 +205,7 @@ def test_required_texts(source: str, choices: tuple[tuple[str, ...], ...]) -> No
     assert set(required_texts(source)) == set(choices)  # in an order of their own
 
 
-@needs_build
+@needs_scan
 def test_a_matcher_that_has_scanned_still_pickles(vocab: Vocabulary) -> None:
     matcher = compile_text_matcher(vocab.terms)
     text = "Dry needling of active myofascial trigger points reduced neck pain."

@@ -9,25 +9,13 @@ EVIDENCE_REQUIRE_COMPILED is set (CI), where a missing build fails them.
 from __future__ import annotations
 
 import dataclasses
-import os
 
-import pytest
+from tagging_builders import needs_scan
 
 from evidence.tagging import Vocabulary
-from evidence.tagging.matching import compile_text_matcher, compiled_scan
+from evidence.tagging.matching import compile_text_matcher
 
-
-def _built() -> bool:
-    if compiled_scan() is not None:
-        return True
-    if os.environ.get("EVIDENCE_REQUIRE_COMPILED"):
-        raise AssertionError("evidence.tagging._scan was not built (EVIDENCE_REQUIRE_COMPILED)")
-    return False
-
-
-pytestmark = pytest.mark.skipif(
-    not _built(), reason="evidence.tagging._scan was not built (Cython and a C compiler)"
-)
+pytestmark = needs_scan
 
 _TEXTS = [
     "Dry needling of myofascial trigger points reduced neck pain versus sham (I2 = 40%).",
