@@ -1782,18 +1782,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
         ):
             # "- Shockwave therapy" under "### Treatment options" in a section on plantar
             # fasciitis: the treatment is one used for it
-            claims = [
-                DraftClaim(
-                    id="",
-                    text=f"{sentence} [{labels.get(c, c)}]" if len(about) > 1 else sentence,
-                    kind="indication",
-                    intervention=interventions,
-                    asserts="benefit",
-                    sentence=sentence,
-                    condition=(c,),
-                )
-                for c in about
-            ]
+            claims = _indications(sentence, interventions, about, labels)
         if (
             not claims
             and statement.lead is not None
@@ -1843,18 +1832,7 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             # ("Who is a good candidate?" "People with myofascial pain or fibromyalgia whose
             # pain has not settled ...": the conditions it suits are its uses)
             suited = [] if _HARM_CONTEXT.search(lower) else _conditions(found)
-            claims.extend(
-                DraftClaim(
-                    id="",
-                    text=f"{sentence} [{labels.get(c, c)}]" if len(suited) > 1 else sentence,
-                    kind="indication",
-                    intervention=interventions,
-                    asserts="benefit",
-                    sentence=sentence,
-                    condition=(c,),
-                )
-                for c in suited
-            )
+            claims.extend(_indications(sentence, interventions, suited, labels))
         lead_in = sentence.rstrip().endswith(":")
         if lead_in:
             # "Benefits of massage include:" defines nothing, and "You may benefit if you
@@ -1920,6 +1898,28 @@ def _definition(sentence: str, interventions: tuple[str, ...]) -> DraftClaim:
     )
 
 
+def _indications(
+    sentence: str,
+    interventions: tuple[str, ...],
+    conditions: Sequence[str],
+    labels: dict[str, str],
+) -> list[DraftClaim]:
+    """One claim per condition that the treatments are used for it; when there are several,
+    each claim's text names its condition."""
+    return [
+        DraftClaim(
+            id="",
+            text=f"{sentence} [{labels.get(c, c)}]" if len(conditions) > 1 else sentence,
+            kind="indication",
+            intervention=interventions,
+            asserts="benefit",
+            sentence=sentence,
+            condition=(c,),
+        )
+        for c in conditions
+    ]
+
+
 def _answer_claims(
     asked: str,
     sentence: str,
@@ -1982,19 +1982,7 @@ def _listed_conditions(
         or re.search(r"\b(?:avoid|should|risk|caution|warning|not)\b", lead)
     ):
         return []
-    many = len(conditions) > 1
-    return [
-        DraftClaim(
-            id="",
-            text=(f"{statement.sentence} [{labels.get(c, c)}]" if many else statement.sentence),
-            kind="indication",
-            intervention=interventions,
-            asserts="benefit",
-            sentence=statement.sentence,
-            condition=(c,),
-        )
-        for c in conditions
-    ]
+    return _indications(statement.sentence, interventions, conditions, labels)
 
 
 _HARM_CONTEXT = re.compile(
