@@ -1420,8 +1420,6 @@ def _read_clauses(
                 clauses.append(clause)
     return clauses
 
-    return clauses
-
 
 # an arm told by a label: "group A", "group 2", "arm II" (a letter or numeral in capitals),
 # or by its role: "the experimental group", "the control arm"
