@@ -12,6 +12,7 @@ errors (the test half is measured only).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from evidence.models import Article
@@ -28,6 +29,17 @@ FIFTH_BATCH = 93001200
 SIXTH_BATCH = 93001400
 SEVENTH_BATCH = 93001600
 EIGHTH_BATCH = 93001800
+# each batch by name, and which IDs it holds
+BATCHES: tuple[tuple[str, Callable[[int], bool]], ...] = (
+    ("first", lambda p: p < SECOND_BATCH),
+    ("second", lambda p: SECOND_BATCH <= p < THIRD_BATCH),
+    ("third", lambda p: THIRD_BATCH <= p < FOURTH_BATCH),
+    ("fourth", lambda p: FOURTH_BATCH <= p < FIFTH_BATCH),
+    ("fifth", lambda p: FIFTH_BATCH <= p < SIXTH_BATCH),
+    ("sixth", lambda p: SIXTH_BATCH <= p < SEVENTH_BATCH),
+    ("seventh", lambda p: SEVENTH_BATCH <= p < EIGHTH_BATCH),
+    ("eighth", lambda p: p >= EIGHTH_BATCH),
+)
 SHOWN = (
     "intervention.f1",
     "condition.f1",
@@ -54,17 +66,7 @@ def main() -> None:
         if isinstance(record, Article)
     ]
     print("half  batch   records  " + "  ".join(m.split(".")[-1][:12].rjust(12) for m in SHOWN))
-    for batch, keep in (
-        ("first", lambda p: p < SECOND_BATCH),
-        ("second", lambda p: SECOND_BATCH <= p < THIRD_BATCH),
-        ("third", lambda p: THIRD_BATCH <= p < FOURTH_BATCH),
-        ("fourth", lambda p: FOURTH_BATCH <= p < FIFTH_BATCH),
-        ("fifth", lambda p: FIFTH_BATCH <= p < SIXTH_BATCH),
-        ("sixth", lambda p: SIXTH_BATCH <= p < SEVENTH_BATCH),
-        ("seventh", lambda p: SEVENTH_BATCH <= p < EIGHTH_BATCH),
-        ("eighth", lambda p: p >= EIGHTH_BATCH),
-        ("all", lambda p: True),
-    ):
+    for batch, keep in (*BATCHES, ("all", lambda p: True)):
         part = {p: g for p, g in gold.items() if keep(p)}
         metrics = score_records(
             part, [x for x in predictions if keep(x[0])], matched=args.scorer == "matched"
