@@ -1,7 +1,8 @@
 """The topic set's measures on each half, split by batch: the first 228 records, the second
 batch (IDs 93000501-93000799), the third (93000800-93000999), the fourth (93001000-93001199),
-the fifth (93001200-93001399), the sixth (93001400-93001599), the seventh (93001600-93001799)
-and the eighth (93001800 up), so that a batch nobody has tuned on can be reported apart.
+the fifth (93001200-93001399), the sixth (93001400-93001599), the seventh (93001600-93001799),
+the eighth (93001800-93001999) and the ninth (93002000 up), so that a batch nobody has tuned on
+can be reported apart.
 
     python bench/topic_subsets.py [--half dev|test|all] [--scorer first|matched]
 
@@ -29,6 +30,7 @@ FIFTH_BATCH = 93001200
 SIXTH_BATCH = 93001400
 SEVENTH_BATCH = 93001600
 EIGHTH_BATCH = 93001800
+NINTH_BATCH = 93002000
 # each batch by name, and which IDs it holds
 BATCHES: tuple[tuple[str, Callable[[int], bool]], ...] = (
     ("first", lambda p: p < SECOND_BATCH),
@@ -38,7 +40,8 @@ BATCHES: tuple[tuple[str, Callable[[int], bool]], ...] = (
     ("fifth", lambda p: FIFTH_BATCH <= p < SIXTH_BATCH),
     ("sixth", lambda p: SIXTH_BATCH <= p < SEVENTH_BATCH),
     ("seventh", lambda p: SEVENTH_BATCH <= p < EIGHTH_BATCH),
-    ("eighth", lambda p: p >= EIGHTH_BATCH),
+    ("eighth", lambda p: EIGHTH_BATCH <= p < NINTH_BATCH),
+    ("ninth", lambda p: p >= NINTH_BATCH),
 )
 SHOWN = (
     "intervention.f1",
