@@ -172,3 +172,51 @@ def test_a_population_of_future_studies_or_uses_is_not_studied(
         types=[JOURNAL_ARTICLE],
     )
     assert conditions(tag_article(record, vocab)) == set()
+
+
+@pytest.mark.parametrize(
+    ("title", "methods", "site"),
+    [
+        (
+            "Needling against a night guard for myofascial orofacial pain",
+            "Twenty adults with jaw muscle pain were given one of the two treatments.",
+            None,
+        ),
+        (
+            "Manual pressure for myofascial shoulder pain in swimmers",
+            "Thirty swimmers took part in a four-week programme.",
+            "shoulder_pain",
+        ),
+        (
+            "Injections or splints for myofascial temporomandibular disorders",
+            "We compared two treatments in 44 people referred to a jaw clinic.",
+            "temporomandibular_disorder",
+        ),
+        (
+            "Heat for myofascial low back pain in warehouse staff",
+            "Staff who lifted loads each day were treated twice a week.",
+            "low_back_pain",
+        ),
+    ],
+)
+def test_myofascial_pain_named_with_its_site_is_the_syndrome_at_that_site(
+    vocab: Vocabulary, title: str, methods: str, site: str | None
+) -> None:
+    found = tagged(vocab, title, methods)
+    assert "myofascial_pain_syndrome" in found
+    if site is not None:
+        assert site in found
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Myofascial release techniques for runners with heel pain",
+        "Myofascial release therapy and stretching for neck pain",
+        "Myofascial tissue stiffness and low back pain in rowers",
+    ],
+)
+def test_a_myofascial_technique_or_tissue_is_not_the_syndrome(
+    vocab: Vocabulary, title: str
+) -> None:
+    assert "myofascial_pain_syndrome" not in tagged(vocab, title, "Adults took part.")
