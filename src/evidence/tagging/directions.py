@@ -67,9 +67,10 @@ _CLAUSE_BREAK = re.compile(
     r"|" + "".join(rf"(?<!\b{w})(?<!\b{w},)" for w in _AUX) + r",?\s+\bhowever\b,?"
     r"|,\s+(?:and\s+)?(?=(?:can|should|may|must)\b)"
     # a change within the arms, then the null between them: "both groups improved (...), with
-    # no significant between-group difference" is two results
+    # no significant between-group difference" is two results; so is a result and a measure
+    # that did not move: "TENS relieved pain, with no significant change in uterine tone"
     r"|,\s+(?=with\s+no\s+(?:statistically\s+)?significant\s+(?:[\w-]+\s+){0,2}"
-    r"differences?\b)"
+    r"(?:differences?|changes?)\b)"
     # "both reduced pain more than sham, and did not differ from each other"
     r"|,\s+and\s+(?=(?:did|do|does|was|were|is|are) not\b)"
     # "yet" as "but", not in "not yet proven", "has yet to be shown"

@@ -52,3 +52,35 @@ def test_each_arm_improved_beside_no_difference_gives_both_findings(
 def test_a_with_no_that_is_no_null_does_not_cut() -> None:
     lowered = "patients were treated with no anaesthetic, and pain fell in both groups."
     assert len(split_clauses(lowered)) == 1
+
+
+# a result, then a measure that did not move: the result is not undone by it
+UNMOVED = [
+    "Shockwave therapy eased heel pain within a week, with no significant change in the "
+    "thickness of the plantar fascia.",
+    "Dry needling reduced neck pain, with no significant changes in cervical muscle tone.",
+    "Ultrasound relieved shoulder pain, with no statistically significant change in serum "
+    "markers of inflammation.",
+]
+
+
+@pytest.mark.parametrize("sentence", UNMOVED)
+def test_a_measure_that_did_not_move_is_its_own_clause(sentence: str) -> None:
+    lowered = sentence.lower()
+    clauses = [lowered[a:b] for a, b in split_clauses(lowered)]
+    assert len(clauses) == 2, clauses
+    assert clauses[1].startswith("with no")
+
+
+@pytest.mark.parametrize("sentence", UNMOVED)
+def test_a_result_beside_a_measure_that_did_not_move_is_a_benefit(
+    sentence: str, vocab: Vocabulary
+) -> None:
+    record = article(
+        "A randomized sham-controlled trial in adults with pain",
+        methods="Sixty adults were randomized to the treatment or a sham.",
+        conclusions=sentence,
+    )
+    _, findings = analyse_article(record, vocab)
+    effects = {f.direction for f in findings if f.kind == "effect"}
+    assert effects == {"benefit"}, findings
