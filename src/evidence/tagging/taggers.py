@@ -382,6 +382,8 @@ _CONFOUNDING = re.compile(
     r"(?:adjusted|controlled|corrected) for (?:(?:potential|possible|the|all) )?confound\w*|"
     r"(?:treated|handled) as confounders)\b"
 )
+# words one of which every match of `_CONFOUNDING` holds: a record with none is not searched
+_CONFOUNDING_WORDS = ("confound", "propensity", "iptw", "inverse probability")
 # A review that says it pooled nothing is a systematic review, whatever it is indexed as
 _NO_POOLING = re.compile(
     r"\b(?:no|without)\s+(?:[\w-]+\s+)?(?:pooling|meta[\s-]*analys[ie]s)\b|\bnot\s+(?:be\s+)?"
@@ -463,6 +465,9 @@ _WITHIN = re.compile(
     r"intervention|therapy|the (?:treatment|intervention|programme|program|sessions?))?|"
     r"pre[\s-]?(?:treatment|intervention)\b[^.;]{0,40}?\bpost[\s-]?(?:treatment|intervention))"
 )
+# words one of which every match of `_WITHIN` holds ("baseline", or the "after" or "post" of
+# the other branches): a record with none measures no change within one group
+_WITHIN_WORDS = ("baseline", "after", "post")
 # the words of one group with no control (a series of patients counted is not enough to
 # turn a cohort into a series: a cohort is a series of patients too)
 _NO_CONTROL = re.compile(
@@ -1214,8 +1219,9 @@ def _tag_design(
         and best[0] == "cohort"
         and best[1] in ("text_title", "text_abstract")
         and "case_series" in order
-        and _TREATED_ALL.search(doc.lower) is not None
+        # (the cheaper search first: a comparison is named early in most records)
         and _COMPARES.search(doc.lower) is None
+        and _TREATED_ALL.search(doc.lower) is not None
     ):
         best = ("case_series", best[1], best[2])
     if (
@@ -1229,7 +1235,7 @@ def _tag_design(
         # pain "before and after the injection": one treated group against its own baseline,
         # which compares and predicts nothing, is a series, whatever it calls itself
         best = ("case_series", best[1], best[2])
-    if best is None and "cohort" in order:
+    if best is None and "cohort" in order and _has_any(doc.lower, _CONFOUNDING_WORDS):
         # groups compared with an adjustment for confounding: observational, a cohort
         design_units = [u for u in doc.units if u.role in _DESIGN_ROLES]
         adjusted = next(
@@ -1508,12 +1514,20 @@ def _within_group_only(doc: Document) -> str | None:
     """The words of a change measured within one group ("improved from baseline", "before
     and after treatment") when the title, objective, methods and results name no arms, no
     groups compared and no comparator; else None."""
+    lower = doc.lower
+    if not _has_any(lower, _WITHIN_WORDS):
+        return None  # no change within a group anywhere: the arms need not be looked for
     units = [u for u in doc.units if u.role in _DESIGN_ROLES]
-    if any(_ARMS.search(doc.lower, u.start, u.end) is not None for u in units):
-        return None
+    # the change first (only in sentences that hold one of its words), then the arms: the
+    # same answer as the other order, with fewer searches
     for unit in units:
-        found = _WITHIN.search(doc.lower, unit.start, unit.end)
+        start, end = unit.start, unit.end
+        if not _holds_any(lower, _WITHIN_WORDS, start, end):
+            continue
+        found = _WITHIN.search(lower, start, end)
         if found is not None:
+            if any(_ARMS.search(lower, u.start, u.end) is not None for u in units):
+                return None
             return doc.text[found.start() : found.end()]
     return None
 
@@ -1558,6 +1572,14 @@ def _opening_end(doc: Document) -> int:
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
     for word in words:  # noqa: SIM110 - a generator costs more
         if word in text:
+            return True
+    return False
+
+
+def _holds_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds one of ``words`` (without making the slice)."""
+    for word in words:  # noqa: SIM110 - a generator costs more
+        if text.find(word, start, end) >= 0:
             return True
     return False
 
