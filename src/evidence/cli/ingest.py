@@ -66,7 +66,7 @@ def ingest_command(
         f"ingest: {t['files']} files loaded, {t['failed']} failed; {t['records']} records:"
         f" {t['inserted']} inserted, {t['updated']} updated, {t['deleted']} deleted,"
         f" {t['skipped']} unchanged; {summary.retagged} re-tagged; warehouse {settings.db_path};"
-        f" {_BUILDERS[parser_path()]}"
+        f" {_BUILDERS[parser_path()]}; {summary.workers_why}"
     )
     exit_for(summary.errors)
 

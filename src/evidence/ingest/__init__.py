@@ -32,6 +32,7 @@ from evidence.ingest.files import ingest_file
 from evidence.ingest.run import (
     IngestSummary,
     VocabTagger,
+    choose_workers,
     default_workers,
     files_to_ingest,
     ingest_into,
@@ -56,6 +57,7 @@ __all__ = [
     "Ready",
     "Segment",
     "VocabTagger",
+    "choose_workers",
     "default_workers",
     "files_to_ingest",
     "ingest_file",

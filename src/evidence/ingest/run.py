@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = [
     "IngestSummary",
     "VocabTagger",
+    "choose_workers",
     "default_workers",
     "files_to_ingest",
     "ingest_into",
@@ -127,6 +128,26 @@ def default_workers() -> int:
     return min(cores, 8) if cores > 1 else 0
 
 
+def choose_workers(workers: int | None, paths: Sequence[Path]) -> tuple[int, str]:
+    """The worker processes an ingest of ``paths`` starts, and why, in words for its
+    summary: ``workers`` (None: `default_workers`) when a file has ``PARALLEL_MIN_BYTES`` or
+    more (which is cut into pieces for them), else none (everything is read in this
+    process)."""
+    count = default_workers() if workers is None else workers
+    if count == 0:
+        why = "--workers 0" if workers is not None else "one core"
+        return 0, f"read in this process ({why})"
+    size = PARALLEL_MIN_BYTES >> 20
+    if not any(p.is_file() and p.stat().st_size >= PARALLEL_MIN_BYTES for p in paths):
+        return 0, f"read in this process (no file of {size} MB or more)"
+    given = f"--workers {count}" if workers is not None else "one per core"
+    processes = "process" if count == 1 else "processes"
+    return (
+        count,
+        f"files of {size} MB or more cut into pieces for {count} worker {processes} ({given})",
+    )
+
+
 @dataclass(slots=True)
 class IngestSummary:
     """The outcome of one ingest call: a result per file, the errors, re-tagged records."""
@@ -134,6 +155,8 @@ class IngestSummary:
     files: list[FileResult] = field(default_factory=list)
     errors: list[EvidenceError] = field(default_factory=list)
     retagged: int = 0
+    workers: int = 0  # the worker processes started for big files (`choose_workers`)
+    workers_why: str = ""  # who read the files, and why, in words
 
     @property
     def ok(self) -> bool:
@@ -220,10 +243,9 @@ def ingest_into(
     summary = IngestSummary()
     paths, empty_folders = files_to_ingest(paths)
     summary.errors.extend(empty_folders)
-    count = default_workers() if workers is None else workers
-    big = count > 0 and any(p.is_file() and p.stat().st_size >= PARALLEL_MIN_BYTES for p in paths)
+    summary.workers, summary.workers_why = choose_workers(workers, paths)
     factory = VocabSource(settings.vocab_dir) if tag else None
-    pool = WorkerPool(count, factory) if big else None
+    pool = WorkerPool(summary.workers, factory) if summary.workers else None
     try:
         _ingest_into(settings, work, paths, tag, summary, force, progress, on_file, pool)
         if summary.errors and not summary.files and work.creates_warehouse:
