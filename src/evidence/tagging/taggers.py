@@ -1446,8 +1446,9 @@ def _design_from_methods(
     that cue is read in the background too, as is what "we" did blinded."""
     units = [u for u in doc.units if u.role in _DESIGN_ROLES or u.start in reported]
     with_background = [u for u in doc.units if u.role in _DESIGN_ROLES or u.role == "background"]
-    not_random = _has_any(doc.lower, _NOT_RANDOM)
-    controlled = "rct" if "random" in doc.lower and not not_random else "controlled_trial"
+    # randomised when "random" is said and not denied (the denials looked for only then)
+    random = "random" in doc.lower and not _has_any(doc.lower, _NOT_RANDOM)
+    controlled = "rct" if random else "controlled_trial"
     held = _cue_units(doc)
     for index, (value, words, regex) in enumerate(_METHOD_CUES):
         value = controlled if value == "controlled" else value
@@ -1459,9 +1460,10 @@ def _design_from_methods(
         if not (holding if holding is not None else _has_any(doc.lower, words)):
             continue
         needs = _MATCH_NEEDS.get(regex)
-        for unit in with_background if regex is _ONE_PATIENT or regex is _CONTROLLED else units:
-            if holding is not None and unit.start not in holding:
-                continue
+        read = with_background if regex is _ONE_PATIENT or regex is _CONTROLLED else units
+        if holding is not None:
+            read = [u for u in read if u.start in holding]
+        for unit in read:
             sentence = doc.lower[unit.start : unit.end]
             if regex is _CONTROLLED and unit.role == "background" and "we " not in sentence:
                 continue  # an unstructured abstract's opening: only what "we" did
