@@ -909,8 +909,9 @@ def _safety_findings(
             ),
             None,
         )
-    else:
+    if unit is None and not events and record.design != "case_report":
         # minor events the vocabulary has no id for; else a statement that none occurred
+        # (a series of treated patients says so as a trial does: "no complications occurred")
         unit = _first_unit(doc, ("results", "conclusions", "body"), _MINOR_OCCURRED, affirmed=True)
         if unit is None:
             direction = "no_harm"

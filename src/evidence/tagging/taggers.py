@@ -154,12 +154,16 @@ _SELF = re.compile(
 # |                   | economic evaluation alongside a randomised trial                    |
 # | controlled_trial  | arms compared with no word of chance: "divided into two groups",    |
 # |                   | "an X group and a Y group", "quasi-experimental", "alternately      |
-# |                   | allocated", "by preference", "non-randomised", "double-blind" alone |
+# |                   | allocated", "by preference", "non-randomised", "double-blind" alone;|
+# |                   | a treated group set against a control group ("compared with the     |
+# |                   | control group, the vibration group differed")                       |
 # | case_series       | one group treated and measured: "without a control group",          |
 # |                   | "uncontrolled", "non-controlled", "single-arm", "one-group          |
 # |                   | pre-post", "one-way repeated measures", "before-and-after", "N      |
 # |                   | consecutive patients treated", "patients who had X and were         |
-# |                   | followed", three or more cases described                            |
+# |                   | followed", three or more cases described; N patients described at   |
+# |                   | length who "took part" or "were followed"; one group later split by |
+# |                   | a baseline measure ("split by baseline score into Group 1 and 2")   |
 # | cohort            | people followed and compared by what they had: "retrospective       |
 # |                   | cohort", charts or registries read, "prospective observational",   |
 # |                   | predictors or regression; a look back at one treatment that         |
@@ -239,7 +243,11 @@ _GROUPS_COMPARED = re.compile(
     r"\b(?:than|more|less|greater|better|worse|lower|higher|larger|smaller)\b[^.;]{0,40}?"
     r"\b(?:in|for) the (?:[\w-]+\s+){1,2}?groups?\b|"
     r"\bgroups (?:did not differ|differed|were (?:not )?(?:significantly )?different)\b|"
-    r"\bbetween[\s-]groups?\b"
+    r"\bbetween[\s-]groups?\b|"
+    # a treated group set against a control group: "compared with the control group, the
+    # vibration group differed", "relative to the untreated group"
+    r"\b(?:compared (?:with|to)|relative to|against) (?:the )?(?:[\w-]+\s+){0,2}?(?:control|"
+    r"untreated|sham|placebo|no[\s-]treatment) (?:group|arm)s?\b"
 )
 _NOT_RANDOM = (
     "non-random",
@@ -257,8 +265,12 @@ _NUMBER = (
     r"five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen)"
 )
 _TREATED_SERIES = re.compile(
-    r"\b" + _NUMBER + r"\s+(?:consecutive\s+)?(?:patients|cases)\b[^.;]{0,80}?\b(?:were\s+|was\s+)?"
-    r"(?:treated|underwent|received|managed|took part|participated|enrolled|recruited|included)\b|"
+    # (the people described at length first: "thirty patients with hemiplegia after a
+    # subacute stroke and spasticity of the ankle plantar flexors took part"; or followed
+    # over time: "forty patients with patellar tendinopathy were followed for 10 years")
+    r"\b" + _NUMBER + r"\s+(?:consecutive\s+)?(?:patients|cases)\b[^.;]{0,120}?\b"
+    r"(?:were\s+|was\s+)?(?:treated|underwent|received|managed|took part|participated|"
+    r"enrolled|recruited|included|followed)\b|"
     # the verb first: "we included twelve patients with ...", "we treated 23 consecutive cases"
     r"\bwe\s+(?:[\w-]+\s+)?(?:treated|enrolled|recruited|included)\s+(?:a total of\s+)?"
     + _NUMBER
@@ -475,6 +487,13 @@ _NO_CONTROL = re.compile(
     r"without (?:an? )?(?:control|comparison)|single[\s-](?:arm|group|cohort)|"
     r"\bone[\s-](?:arm|group|way)|before[\s-](?:and[\s-])?after|pre[\s-]?(?:post|test)|"
     r"case series"
+)
+# one treated group split afterwards by a measure it had ("patients were also split by
+# baseline VISA-P into Group 1 and Group 2", "stratified by age"): subgroups, not arms
+_SUBGROUPS = re.compile(
+    r"\b(?:split|divided|stratified|grouped|classified|sorted|separated)\b[^.;]{0,60}?\b(?:by|"
+    r"according to|based on|on the basis of)\s+(?:their\s+|the\s+)?(?:baseline|initial|"
+    r"pre-?treatment|age|sex|gender|severity)\b"
 )
 # groups formed by what people have, not by what they are given: "an active trigger point
 # group or a latent one", "divided by the presence of neck pain", "with and without pain"
@@ -1474,6 +1493,8 @@ def _design_from_methods(
             )
             if found and regex is _EXAMINED_ONCE and _gives(doc, units):
                 continue  # examined before and after a treatment: not measured once
+            if found and value in _TRIALS and _SUBGROUPS.search(sentence) is not None:
+                continue  # one group split by a baseline measure: subgroups, not arms
             if found:
                 source = "text_title" if unit.role == "title" else "text_abstract"
                 if (
@@ -1528,7 +1549,11 @@ def _within_group_only(doc: Document) -> str | None:
             continue
         found = _WITHIN.search(lower, start, end)
         if found is not None:
-            if any(_ARMS.search(lower, u.start, u.end) is not None for u in units):
+            if any(
+                _ARMS.search(lower, u.start, u.end) is not None
+                and _SUBGROUPS.search(lower, u.start, u.end) is None
+                for u in units
+            ):
                 return None
             return doc.text[found.start() : found.end()]
     return None
