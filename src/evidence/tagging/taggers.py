@@ -163,7 +163,9 @@ _SELF = re.compile(
 # |                   | consecutive patients treated", "patients who had X and were         |
 # |                   | followed", three or more cases described; N patients described at   |
 # |                   | length who "took part" or "were followed"; one group later split by |
-# |                   | a baseline measure ("split by baseline score into Group 1 and 2")   |
+# |                   | a baseline measure ("split by baseline score into Group 1 and 2");  |
+# |                   | measured "before treatment and 6 weeks afterwards" (the arm that is |
+# |                   | a limb, as in "Disabilities of the Arm, Shoulder and Hand", is none)|
 # | cohort            | people followed and compared by what they had: "retrospective       |
 # |                   | cohort", charts or registries read, "prospective observational",   |
 # |                   | predictors or regression; a look back at one treatment that         |
@@ -466,7 +468,9 @@ _GIVEN = re.compile(
 )
 # the words of arms or of a comparator, which a series of one group has none of
 _ARMS = re.compile(
-    r"\b(?:groups?|arms?|controls?|controlled|versus|vs|sham|placebo|random\w*|crossover|"
+    # (not the limb: "Disabilities of the Arm, Shoulder and Hand", "upper arm pain")
+    r"\b(?:groups?|(?<!of the )(?<!upper )(?<!left )(?<!right )arms?\b(?!,? (?:shoulder|and "
+    r"(?:shoulder|hand)|pain))|controls?|controlled|versus|vs|sham|placebo|random\w*|crossover|"
     r"cross-over|compar\w+ (?:with|to|against) (?!baseline|(?:the )?(?:pre|before|base))\w+)\b"
 )
 # a change measured within one group: "compared with baseline", "from baseline to week 6",
@@ -475,7 +479,11 @@ _WITHIN = re.compile(
     r"\b(?:compared (?:with|to) (?:the )?baseline|from baseline|(?:since|over) baseline|"
     r"(?:before|pre)[\s-]*(?:and|vs\.?|versus|to)[\s-]*(?:after|post)[\s-]*(?:treatment|"
     r"intervention|therapy|the (?:treatment|intervention|programme|program|sessions?))?|"
-    r"pre[\s-]?(?:treatment|intervention)\b[^.;]{0,40}?\bpost[\s-]?(?:treatment|intervention))"
+    r"pre[\s-]?(?:treatment|intervention)\b[^.;]{0,40}?\bpost[\s-]?(?:treatment|intervention)|"
+    # measured before it and at times after it: "before treatment and 6 weeks, 3 months and
+    # 12 months afterwards", "before the injection and one month after"
+    r"\bbefore (?:the )?(?:treatment|procedure|intervention|injections?|therapy|sessions?)\b"
+    r"[^.;]{0,80}?\bafter(?:wards)?\b)"
 )
 # words one of which every match of `_WITHIN` holds ("baseline", or the "after" or "post" of
 # the other branches): a record with none measures no change within one group

@@ -110,3 +110,47 @@ def test_a_case_series_that_reports_no_events_has_a_no_harm_finding(
     _, findings = analyse_article(record, vocab)
     safety_findings = {(f.intervention, f.direction) for f in findings if f.kind == "safety"}
     assert safety_findings == {("shockwave_therapy", "no_harm")}, findings
+
+
+@pytest.mark.parametrize(
+    ("methods", "results"),
+    [
+        (
+            "Eighteen patients with elbow pain had one needle procedure. Pain and the "
+            "Disabilities of the Arm, Shoulder and Hand score were recorded before treatment "
+            "and 6 weeks and 6 months afterwards.",
+            "Pain fell from 6 to 2 (p < 0.001).",
+        ),
+        (
+            "Twelve office workers with upper arm pain were needled weekly; pain was rated "
+            "before the sessions and a month after.",
+            "Pain fell in ten of them.",
+        ),
+        (
+            "Fifteen patients with wrist pain had laser therapy, measured before the therapy "
+            "and again after it on the DASH (Disabilities of the Arm, Shoulder and Hand).",
+            "Scores improved by a third.",
+        ),
+    ],
+)
+def test_one_group_measured_before_and_after_with_the_arm_as_a_limb_is_a_case_series(
+    vocab: Vocabulary, methods: str, results: str
+) -> None:
+    record = article(
+        "Needle treatment for limb pain: a prospective study",
+        methods=methods,
+        results=results,
+        types=[JOURNAL_ARTICLE],
+    )
+    assert design(tag_article(record, vocab)) == "case_series"
+
+
+def test_an_arm_of_a_trial_is_still_an_arm(vocab: Vocabulary) -> None:
+    record = article(
+        "Needle treatment for neck pain: a prospective study",
+        methods="Forty adults were enrolled; one arm had dry needling and the other arm had "
+        "stretching, measured before treatment and a month afterwards.",
+        results="Pain fell more in the needling arm.",
+        types=[JOURNAL_ARTICLE],
+    )
+    assert design(tag_article(record, vocab)) != "case_series"
