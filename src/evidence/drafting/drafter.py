@@ -31,10 +31,19 @@ from dataclasses import dataclass, field, replace
 
 from evidence.drafting import rules
 from evidence.drafting.article import Article
+from evidence.drafting.learned import ClaimModel, load_claim_model, sentence_features
 from evidence.tagging.matching import Match
 from evidence.tagging.vocabulary import Vocabulary
 
-__all__ = ["Draft", "DraftClaim", "LeftOut", "Statement", "draft_claims", "split_statements"]
+__all__ = [
+    "Draft",
+    "DraftClaim",
+    "LeftOut",
+    "Reading",
+    "Statement",
+    "draft_claims",
+    "split_statements",
+]
 
 # outcomes that are not what an effectiveness claim measures
 _NOT_EFFECT_OUTCOMES = frozenset({"adverse_events", "insurance_coverage", "cost"})
@@ -105,6 +114,27 @@ class LeftOut:
 
     sentence: str
     reason: str
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the drafter knew of one sentence it read (not a heading, label or answer), for
+    the learned second reading (`evidence.drafting.learned`) and for training it."""
+
+    sentence: str
+    features: list[str]
+    interventions: tuple[str, ...]  # named in the sentence, else the treatment in hand
+    conditions: tuple[str, ...]  # named in the sentence
+    events: tuple[str, ...]  # adverse events named in the sentence
+    at: int  # how many claims were drafted before it (where its claims go)
+    context: tuple[str, ...] = ()  # conditions its label, question, set-up or headings name
+    reason: str | None = None  # why the rules left it out (None: they drafted a claim)
+
+
+# the reasons for leaving a sentence out that the learned reading may overrule: the rules
+# found no cue in it, or no treatment (those they left out on a cue of their own, advice,
+# marketing, an open matter, a comparison, a question, stay out)
+READ_AGAIN = ("no checkable statement found", "not about an intervention in the vocabulary")
 
 
 @dataclass(slots=True)
@@ -1274,11 +1304,27 @@ def _is_definition(found: _Found, subject_end: int, subject_start: int) -> bool:
     return bool(rules.DEFINITION_START.match(found.lower[:subject_start]))
 
 
-def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
+_SHIPPED = "shipped"
+
+
+def draft_claims(
+    article: Article,
+    vocab: Vocabulary,
+    *,
+    model: ClaimModel | str | None = _SHIPPED,
+    readings: list[Reading] | None = None,
+) -> Draft:
     """Draft the claims of an article: one claim per checkable statement (and per condition
     of a listed series), the statements left out with their reason, and words of listed
-    series that the vocabulary does not know."""
+    series that the vocabulary does not know.
+
+    ``model`` reads again the sentences the rules left out (`evidence.drafting.learned`):
+    the shipped weights by default (none when the package carries none), None for the rules
+    alone. ``readings``, when given, is filled with what was known of each sentence read."""
+    if model == _SHIPPED:
+        model = load_claim_model()
     draft = Draft(title=article.title, url=article.url)
+    read: list[Reading] = [] if readings is None else readings
     topic, short_forms = _topic(article, vocab)
     title = article.title or next((b.text for b in article.blocks if b.kind == "heading"), "")
     short_names = _abbreviations(article, vocab)
@@ -1388,6 +1434,23 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
             continue
         found = _Found(vocab, _expand(statement.clause or sentence, short_names))
         lower = found.lower
+        read.append(_reading(statement, found, short_forms, state, sentence))
+        if read[-1].interventions:
+            # (the conditions its context names, for a sentence that names none)
+            context = _unique(
+                [m.term for m in _Found(vocab, statement.labelled or "").get("condition")]
+            ) or (state.setup or state.asked[1])
+            context = context or tuple(
+                c
+                for c in (
+                    page_condition
+                    or _section_condition(statement.section, vocab, sections)
+                    or _outer_condition(statement, article.title, vocab, sections)
+                    or state.population,
+                )
+                if c
+            )
+            read[-1].context = context
         defining, state.defining = state.defining, False  # (the answer's first sentence)
         pays, state.pays = state.pays, False
         prev_named, state.named = state.named, _unique([m.term for m in found.get("condition")])
@@ -1868,6 +1931,13 @@ def draft_claims(article: Article, vocab: Vocabulary) -> Draft:
                 del state.claims[bare[0] :]
                 draft.left_out.append(LeftOut(bare[1], "an answer the next sentence states"))
         state.claims.extend(claims)
+    reasons = {item.sentence: item.reason for item in draft.left_out}
+    claimed_before = {c.sentence for c in state.claims}
+    for one in read:
+        if one.sentence not in claimed_before:
+            one.reason = reasons.get(one.sentence)
+    if isinstance(model, ClaimModel):
+        _read_again(model, read, state.claims, draft.left_out)
     draft.claims = [
         replace(c, id=f"D{i:02d}")  # numbered in article order, once all are known
         for i, c in enumerate(state.claims, start=1)
@@ -2247,3 +2317,104 @@ def _reason(lower: str) -> str:
     if rules.UNSAFE.search(lower):
         return "says the treatment is unsafe; a safety claim can only assert 'safe'"
     return "no checkable statement found (no effect, use, harm, coverage or definition cue)"
+
+
+def _reading(
+    statement: Statement, found: _Found, short_forms: dict[str, str], state: _State, sentence: str
+) -> Reading:
+    named = _unique([t for t, _, _ in _subject(found, short_forms)])
+    interventions = named or state.last
+    spans = [(m.dimension, m.start, m.end) for ms in found.by.values() for m in ms]
+    headings = [*statement.outer, *([statement.section] if statement.section else [])]
+    features = sentence_features(
+        found.text,
+        spans,
+        headings=headings,
+        lead=statement.lead,
+        item=statement.lead is not None,
+        follows=statement.follows,
+        opens=statement.opens,
+        labelled=statement.labelled is not None,
+        in_hand=bool(interventions),
+    )
+    return Reading(
+        sentence=sentence,
+        features=features,
+        interventions=interventions,
+        conditions=tuple(_conditions(found)),
+        events=_unique([m.term for m in found.get("adverse_event")]),
+        at=len(state.claims),
+    )
+
+
+_NEGATED = re.compile(
+    r"\b(?:not|no|nor|never|neither|nothing|little more than|no better|did not|didn't|"
+    r"doesn't|does not|failed|fail)\b"
+)
+
+
+def _read_again(
+    model: ClaimModel, read: list[Reading], claims: list[DraftClaim], left_out: list[LeftOut]
+) -> None:
+    """Draft claims from the sentences the rules left out that the model reads as claims,
+    each where its sentence stands among the claims (``claims`` and ``left_out`` are
+    changed in place)."""
+    added: list[tuple[int, DraftClaim]] = []
+    taken: set[str] = set()
+    # (a page whose claim sentences, as the detector reads them, the rules mostly drafted
+    # is in a voice the rules know: its draft stands)
+    likely = [r for r in read if model.probability(r.features) >= 0.5]
+    if likely and sum(r.reason is None for r in likely) >= model.gate * len(likely):
+        return
+    for reading in read:
+        reason = reading.reason
+        if (
+            reason is None
+            or reading.sentence in taken
+            or not reading.interventions
+            or not reason.startswith(READ_AGAIN)
+            or model.probability(reading.features) < model.threshold
+        ):
+            continue
+        made = _learned_claims(model, reading)
+        if made:
+            taken.add(reading.sentence)
+            added.extend((reading.at, c) for c in made)
+    if not added:
+        return
+    for offset, (at, claim) in enumerate(added):
+        claims.insert(at + offset, claim)
+    left_out[:] = [item for item in left_out if item.sentence not in taken]
+
+
+def _learned_claims(model: ClaimModel, reading: Reading) -> list[DraftClaim]:
+    """The claims of one sentence the model reads as a claim: of the likeliest kind the
+    sentence can carry, one per condition (per adverse event for a harm)."""
+    text = reading.sentence
+    negated = bool(_NEGATED.search(text.lower()))
+    for kind in model.kinds_by_score(reading.features):
+        base = DraftClaim(
+            id="",
+            text=text,
+            kind=kind,
+            intervention=reading.interventions,
+            asserts="",
+            sentence=text,
+        )
+        if kind == "adverse_effect":
+            if not reading.events:
+                continue
+            return [replace(base, adverse_event=(e,), asserts="occurs") for e in reading.events]
+        if kind == "effectiveness":
+            asserts = "no_benefit" if negated else "benefit"
+        elif kind == "coverage":
+            asserts = "not_covered" if negated else "covered"
+        else:
+            asserts = {"indication": "benefit", "safety": "safe"}.get(kind, "true")
+        conditions = reading.conditions or (
+            reading.context if kind in ("effectiveness", "indication") else ()
+        )
+        if kind in ("effectiveness", "indication", "coverage") and conditions:
+            return [replace(base, condition=(c,), asserts=asserts) for c in conditions]
+        return [replace(base, asserts=asserts)]
+    return []
