@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from evidence.drafting import draft_claims, parse_text
 from evidence.drafting.drafter import Reading
-from evidence.drafting.learned import ClaimModel, sentence_features
+from evidence.drafting.learned import ClaimModel, load_claim_model, sentence_features
 from evidence.tagging import Vocabulary
 
 KINDS = ("adverse_effect", "definition", "effectiveness")
@@ -139,3 +139,18 @@ def test_the_readings_are_recorded_for_training(vocab: Vocabulary) -> None:
     steel = by_sentence["Our needles are hair-thin filaments of surgical steel."]
     assert steel.reason is not None and steel.interventions == ("dry_needling",)
     assert by_sentence["Dry needling eases neck pain."].reason is None
+
+
+def test_the_shipped_weights_load() -> None:
+    model = load_claim_model()
+    assert model is not None
+    assert 0.5 <= model.threshold < 1.0 and 0.0 < model.gate <= 1.0
+    assert set(model.kinds) <= {
+        "effectiveness",
+        "indication",
+        "safety",
+        "adverse_effect",
+        "coverage",
+        "mechanism",
+        "definition",
+    }
