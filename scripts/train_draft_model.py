@@ -1,6 +1,7 @@
 """Train the drafter's learned second reading (`evidence.drafting.learned`) on the dev
 articles of tests/eval/draft, judge it by leave-one-article-out cross-validation, and
-(with --write) ship the weights trained on all of them as JSON.
+(with --write) write the weights trained on all of them as JSON beside
+`evidence.drafting.learned` (the package ships none: see below).
 
 Each sentence the drafter reads is one example: its features as `draft_claims` records them
 (``readings``), labelled a claim when a gold claim quotes it, and, for the kind reader, with
@@ -14,11 +15,14 @@ sums over the articles are the figures to compare. The held-out test articles ar
     .venv/bin/python scripts/train_draft_model.py --cv --threshold 0.5 0.6 0.7
     .venv/bin/python scripts/train_draft_model.py --write --threshold 0.8 --gate 0.6
 
-The shipped weights (threshold 0.8, gate 0.6) were picked from a grid of threshold 0.6, 0.7,
+The setting measured (threshold 0.8, gate 0.6) was picked from a grid of threshold 0.6, 0.7,
 0.8 and gate none, 0.6 (``--cv --first-look ... --threshold 0.6 0.7 0.8 --gate 2 0.6``) as
 the setting that does not lower either figure against the rules alone on today's drafts
 (recall 0.944, precision 0.938 both ways) and raises recall most on the first-look drafts
-(0.616 to 0.698, precision 0.801 to 0.802): the grid was judged on the same folds.
+(0.616 to 0.698, precision 0.801 to 0.802): the grid was judged on the same folds. On the
+ten held-out articles, measured once, it drafted 6 more of their 350 gold claims and 13 more
+wrong claims (recall 0.669 -> 0.686, precision 0.799 -> 0.769), changing two articles: so the
+weights are not shipped, and `evidence draft` drafts with its rules alone.
 """
 
 from __future__ import annotations
@@ -246,7 +250,7 @@ def main() -> None:
         type=Path,
         help="JSON of older drafts (see bench/draft_misses.py --drafts): cross-validate on those",
     )
-    parser.add_argument("--write", action="store_true", help="train on all and ship the JSON")
+    parser.add_argument("--write", action="store_true", help="train on all and write the JSON")
     args = parser.parse_args()
     vocab = load_vocabulary(args.vocab)
     sources = load_sources(vocab)

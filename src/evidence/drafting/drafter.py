@@ -1319,8 +1319,9 @@ def draft_claims(
     series that the vocabulary does not know.
 
     ``model`` reads again the sentences the rules left out (`evidence.drafting.learned`):
-    the shipped weights by default (none when the package carries none), None for the rules
-    alone. ``readings``, when given, is filled with what was known of each sentence read."""
+    the weights beside `evidence.drafting.learned` by default (the package ships none, so
+    the rules alone), None for the rules alone. ``readings``, when given, is filled with
+    what was known of each sentence read."""
     if model == _SHIPPED:
         model = load_claim_model()
     draft = Draft(title=article.title, url=article.url)

@@ -1,6 +1,6 @@
 """The learned second reading of the sentences the rules leave out (`evidence.drafting.learned`):
 its features, its weights' JSON, and how the drafter uses it (a toy model with weights set by
-hand, so that each test says what it checks), and the shipped weights."""
+hand, so that each test says what it checks), and that the package ships none."""
 
 from __future__ import annotations
 
@@ -141,16 +141,8 @@ def test_the_readings_are_recorded_for_training(vocab: Vocabulary) -> None:
     assert by_sentence["Dry needling eases neck pain."].reason is None
 
 
-def test_the_shipped_weights_load() -> None:
-    model = load_claim_model()
-    assert model is not None
-    assert 0.5 <= model.threshold < 1.0 and 0.0 < model.gate <= 1.0
-    assert set(model.kinds) <= {
-        "effectiveness",
-        "indication",
-        "safety",
-        "adverse_effect",
-        "coverage",
-        "mechanism",
-        "definition",
-    }
+def test_the_package_ships_no_weights_so_drafts_are_the_rules_alone(vocab: Vocabulary) -> None:
+    # the model did not win on the held-out articles (tests/eval/draft/README.md, round 7)
+    assert load_claim_model() is None
+    page = parse_text(PAGE)
+    assert draft_claims(page, vocab) == draft_claims(page, vocab, model=None)
