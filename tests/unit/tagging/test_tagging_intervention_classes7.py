@@ -243,3 +243,24 @@ def test_one_arms_combined_treatment_keeps_both_parts(vocab: Vocabulary) -> None
         "had laser therapy.",
     )
     assert {"dry_needling", "exercise_therapy", "laser_therapy"} <= found
+
+
+@pytest.mark.parametrize(
+    "methods",
+    [
+        "Twenty runners had ultrasound (US)-guided dry needling of the calf each week.",
+        "Each injection was ultrasound (USG) guided into the gluteus medius.",
+        "We gave ultrasound-(US) guided lidocaine injections to 40 adults with neck pain.",
+    ],
+)
+def test_ultrasound_guidance_with_its_abbreviation_between_is_no_ultrasound_therapy(
+    vocab: Vocabulary, methods: str
+) -> None:
+    assert "therapeutic_ultrasound" not in interventions(vocab, "Needling for pain", methods)
+
+
+def test_ultrasound_therapy_with_its_abbreviation_stays(vocab: Vocabulary) -> None:
+    found = interventions(
+        vocab, "Ultrasound (US) therapy for knee pain", "Adults had ultrasound (US) therapy."
+    )
+    assert "therapeutic_ultrasound" in found
