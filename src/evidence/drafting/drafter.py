@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from evidence.drafting import rules
+from evidence.drafting import second as by_rule
 from evidence.drafting.article import Article
 from evidence.drafting.learned import ClaimModel, load_claim_model, sentence_features
 from evidence.tagging.matching import Match
@@ -129,6 +130,7 @@ class Reading:
     at: int  # how many claims were drafted before it (where its claims go)
     context: tuple[str, ...] = ()  # conditions its label, question, set-up or headings name
     reason: str | None = None  # why the rules left it out (None: they drafted a claim)
+    follows: bool = False  # a sentence after the first of its paragraph
 
 
 # the reasons for leaving a sentence out that the learned reading may overrule: the rules
@@ -1313,6 +1315,7 @@ def draft_claims(
     *,
     model: ClaimModel | str | None = _SHIPPED,
     readings: list[Reading] | None = None,
+    reread: Collection[str] = by_rule.KEPT,
 ) -> Draft:
     """Draft the claims of an article: one claim per checkable statement (and per condition
     of a listed series), the statements left out with their reason, and words of listed
@@ -1321,7 +1324,8 @@ def draft_claims(
     ``model`` reads again the sentences the rules left out (`evidence.drafting.learned`):
     the weights beside `evidence.drafting.learned` by default (the package ships none, so
     the rules alone), None for the rules alone. ``readings``, when given, is filled with
-    what was known of each sentence read."""
+    what was known of each sentence read. ``reread`` names the rules of the second reading
+    by rule (`evidence.drafting.second`) to apply to the sentences still left out."""
     if model == _SHIPPED:
         model = load_claim_model()
     draft = Draft(title=article.title, url=article.url)
@@ -1939,6 +1943,8 @@ def draft_claims(
             one.reason = reasons.get(one.sentence)
     if isinstance(model, ClaimModel):
         _read_again(model, read, state.claims, draft.left_out)
+    if reread:
+        _read_by_rule(read, state.claims, draft.left_out, reread)
     draft.claims = [
         replace(c, id=f"D{i:02d}")  # numbered in article order, once all are known
         for i, c in enumerate(state.claims, start=1)
@@ -2345,6 +2351,7 @@ def _reading(
         conditions=tuple(_conditions(found)),
         events=_unique([m.term for m in found.get("adverse_event")]),
         at=len(state.claims),
+        follows=statement.follows,
     )
 
 
@@ -2383,6 +2390,25 @@ def _read_again(
             added.extend((reading.at, c) for c in made)
     if not added:
         return
+    for offset, (at, claim) in enumerate(added):
+        claims.insert(at + offset, claim)
+    left_out[:] = [item for item in left_out if item.sentence not in taken]
+
+
+def _read_by_rule(
+    read: list[Reading], claims: list[DraftClaim], left_out: list[LeftOut], names: Collection[str]
+) -> None:
+    """Draft claims from the sentences still left out that a rule of the second reading
+    reads as claims (`evidence.drafting.second`; ``claims`` and ``left_out`` are changed in
+    place). A sentence the learned reading drafted has its reason cleared and is skipped."""
+    drafted = {c.sentence for c in claims}
+    open_ = [r for r in read if r.sentence not in drafted]
+    added = by_rule.reread(open_, names)
+    if not added:
+        return
+    # (each claim goes where its sentence stands: after the claims drafted before it,
+    # counting those the second reading adds ahead of it)
+    taken = {c.sentence for _, c in added}
     for offset, (at, claim) in enumerate(added):
         claims.insert(at + offset, claim)
     left_out[:] = [item for item in left_out if item.sentence not in taken]

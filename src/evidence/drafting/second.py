@@ -1,0 +1,159 @@
+"""A second reading, by rule, of the sentences the drafter's first pass leaves out for want of
+a cue ("no checkable statement found") or of a treatment of its own.
+
+Each rule is a class of sentence that carries a claim without the words the first pass keys
+on, read with the treatment in hand (the one the sentence names, else the heading's or the
+sentence before's) and the conditions the sentence or its context names:
+
+- ``result``: a study's result told of its people or groups, with no treatment word ("A
+  small study tested massage in office workers with low back pain. Their pain grew less
+  intense over six weeks."): an effectiveness claim, ``no_benefit`` when the groups did not
+  differ or nothing changed;
+- ``part``: a description of the treatment by one of its parts ("The device looks a bit like
+  a dentist's drill.", "The needles stay in while you lie still."): a definition of the
+  treatment in hand (not how long a session takes: a session's logistics are no claim).
+
+`draft_claims` applies the rules named in `KEPT`; `bench/draft_second.py` measures each rule
+alone on today's dev drafts and on each dev article's first-look draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - types only
+    from evidence.drafting.drafter import DraftClaim, Reading
+
+RULES = ("result", "part")
+# the rules `draft_claims` applies (see tests/eval/draft/README.md, round 8, for why)
+KEPT: tuple[str, ...] = ("result", "part")
+
+# the reasons for leaving a sentence out that a second reading may overrule
+_OPEN_REASONS = ("no checkable statement found", "not about an intervention in the vocabulary")
+
+# a sentence that sets up a study: what was tested, compared, reviewed
+_STUDY = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|review(?:ed)?|researchers?|experiments?|tested|compared|"
+    r"randomi[sz]ed|pilot|sham|placebo|dummy)\b"
+)
+_PEOPLE = (
+    r"(?:groups?|patients|people|participants|volunteers|subjects|adults|women|men|runners|"
+    r"athletes|workers|players|children|students|veterans|sufferers|those|ones)"
+)
+# who the result is told of: a pronoun for the study's people, or a group of them
+_RESULT_SUBJECT = re.compile(
+    rf"^(?:(?:in|at|after|by|over) [^,]{{1,60}}, )?"
+    rf"(?:their|they|those|both|neither|each|all|most|the (?:\w+ ){{0,3}}"
+    rf"{_PEOPLE}\b|{_PEOPLE}\b|(?:\w+ ){{0,2}}{_PEOPLE} (?:who|with|given|in|on)\b)"
+)
+# what changed, or did not
+_OUTCOME = re.compile(
+    r"\b(?:less|fewer|lower|better|worse|improved|eased|dropped|fell|faded|(?:much )?the same|"
+    r"similar|no different|differ(?:ed)?|changed?|recovered|healed)\b"
+)
+_NO_EFFECT = re.compile(
+    r"\b(?:no|not|nor|never|neither|(?:much )?the same|similar|no different|no better|"
+    r"didn't|did not|wasn't|weren't)\b|n't\b"
+)
+
+# a part of a treatment, or its session, as the subject of a sentence that describes it
+_PART_SUBJECT = re.compile(
+    r"^(?:the|a|an|each|its|these|this|every|one|small|thin|tiny)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:device|machine|unit|tip|applicator|probe|sound head|head|wand|handpiece|needles?|"
+    r"filaments?|cups?|gel|pulses?|electrodes?|pads?)\b"
+)
+# a part sentence that is about the page or its people, not the treatment
+# (nor how long it takes or how its parts are kept clean, which the claims files leave out
+# as a session's logistics, nor what a part does for its risks, nor a teaser that promises
+# the reason in the next sentence)
+_NOT_DESCRIPTION = re.compile(
+    r"\b(?:we|our|us|book|call|cost|price|\$|insurance|covered|appointment|minutes?|hours?|"
+    r"lasts?|takes?|sterile|sterili[sz]ed|disposable|single-use|used only once|thrown away|"
+    r"risks?|riskier|safer|safety|dangers?|for a reason|here's why)\b|\?$"
+)
+
+
+def _is_open(reading: Reading) -> bool:
+    reason = reading.reason
+    return reason is not None and reason.startswith(_OPEN_REASONS)
+
+
+def _result(reading: Reading, before: Sequence[Reading]) -> list[DraftClaim]:
+    from evidence.drafting.drafter import DraftClaim
+
+    lower = reading.sentence.lower()
+    if not _RESULT_SUBJECT.match(lower) or not _OUTCOME.search(lower):
+        return []
+    # (a study set up in this sentence or in one of the two before it, in its paragraph)
+    chain = [reading]
+    for earlier in reversed(before[-2:]):
+        if not chain[-1].follows:
+            break
+        chain.append(earlier)
+    if not any(_STUDY.search(r.sentence.lower()) for r in chain):
+        return []
+    asserts = "no_benefit" if _NO_EFFECT.search(lower) else "benefit"
+    base = DraftClaim(
+        id="",
+        text=reading.sentence,
+        kind="effectiveness",
+        intervention=reading.interventions,
+        asserts=asserts,
+        sentence=reading.sentence,
+    )
+    conditions = reading.conditions or reading.context
+    if not conditions:
+        return [base]
+    return [
+        DraftClaim(
+            id="",
+            text=reading.sentence,
+            kind="effectiveness",
+            intervention=reading.interventions,
+            condition=(c,),
+            asserts=asserts,
+            sentence=reading.sentence,
+        )
+        for c in conditions
+    ]
+
+
+def _part(reading: Reading) -> list[DraftClaim]:
+    from evidence.drafting.drafter import DraftClaim
+
+    lower = reading.sentence.lower().strip()
+    if not _PART_SUBJECT.match(lower) or _NOT_DESCRIPTION.search(lower):
+        return []
+    if reading.conditions or reading.events:
+        return []  # (what it is for or what it causes: not a description)
+    return [
+        DraftClaim(
+            id="",
+            text=reading.sentence,
+            kind="definition",
+            intervention=reading.interventions,
+            asserts="true",
+            sentence=reading.sentence,
+        )
+    ]
+
+
+def reread(
+    readings: Sequence[Reading], rules: Collection[str] = KEPT
+) -> list[tuple[int, DraftClaim]]:
+    """The claims the named rules draft from the sentences of ``readings`` (in article order)
+    that the first pass left out for want of a cue or a treatment, each with the number of
+    claims drafted before its sentence (where it goes)."""
+    added: list[tuple[int, DraftClaim]] = []
+    for i, reading in enumerate(readings):
+        if not _is_open(reading) or not reading.interventions:
+            continue
+        made: list[DraftClaim] = []
+        if "result" in rules:
+            made = _result(reading, readings[max(0, i - 2) : i])
+        if not made and "part" in rules:
+            made = _part(reading)
+        added.extend((reading.at, c) for c in made)
+    return added

@@ -1,0 +1,111 @@
+"""The second reading by rule (`evidence.drafting.second`): sentences the first pass leaves
+out for want of a cue, read as claims of the treatment in hand.
+
+- a study's result told of its people or groups, with no treatment word;
+- a description of the treatment by one of its parts (not a session's length, how the
+  parts are kept clean or what a part does for the risks)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from drafting_helpers import claims_on
+
+from evidence.drafting import Draft, draft_claims, parse_text
+from evidence.tagging import Vocabulary
+
+Drafter = Callable[[str], Draft]
+
+
+# -- a study's result told of its people or groups ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        (
+            "Massage for Low Back Pain\n\nA small study tested massage in office workers with "
+            "low back pain. Their pain grew less intense over six weeks.",
+            "Their pain",
+            ("effectiveness", ("massage",), ("low_back_pain",), "benefit"),
+        ),
+        (
+            "Shockwave Therapy for Plantar Fasciitis\n\nA trial compared shockwave therapy with "
+            "a sham device in runners. The runners who got the real device walked with less "
+            "heel pain a month later.",
+            "The runners who got",
+            ("effectiveness", ("shockwave_therapy",), ("plantar_fasciitis",), "benefit"),
+        ),
+        (
+            "TENS for Neck Pain\n\nIn a trial of TENS for neck pain, the group with the active "
+            "unit and the group with a dummy unit ended up in much the same place.",
+            "In a trial of TENS",
+            ("effectiveness", ("electrical_stimulation",), ("neck_pain",), "no_benefit"),
+        ),
+    ],
+)
+def test_a_result_told_of_the_study_people_is_an_effectiveness_claim(
+    draft: Drafter, text: str, start: str, expected: tuple[object, ...]
+) -> None:
+    assert claims_on(draft(text), start) == [expected]
+
+
+def test_a_result_with_no_study_set_up_stays_out(draft: Drafter) -> None:
+    text = (
+        "Massage for Low Back Pain\n\nMany office workers come to us in spring. Their "
+        "gardens grew less tidy over the winter."
+    )
+    assert claims_on(draft(text), "Their gardens") == []
+
+
+# -- a description of the treatment by one of its parts -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Shockwave Therapy\n\nThe device looks a bit like a dentist's drill.",
+            "The device",
+            "shockwave_therapy",
+        ),
+        (
+            "Dry Needling\n\nThe needle goes straight into the tight band of muscle. The "
+            "filament is thinner than a hair and bends easily.",
+            "The filament",
+            "dry_needling",
+        ),
+        (
+            "Acupuncture\n\nAcupuncture uses fine needles placed at set points. The needles "
+            "stay in while you lie still.",
+            "The needles stay",
+            "acupuncture",
+        ),
+    ],
+)
+def test_a_part_of_the_treatment_described_is_a_definition(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    assert claims_on(draft(text), start) == [("definition", (intervention,), (), "true")]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Shockwave Therapy\n\nA session usually lasts about ten minutes.", "A session"),
+        ("Dry Needling\n\nEach needle is sterile and thrown away after use.", "Each needle"),
+        ("Therapeutic Ultrasound\n\nThe probe keeps moving for a reason.", "The probe"),
+        (
+            "Shockwave Therapy\n\nThe handpiece has a cap that lowers the risk for the therapist.",
+            "The handpiece",
+        ),
+    ],
+)
+def test_logistics_and_teasers_are_not_descriptions(draft: Drafter, text: str, start: str) -> None:
+    assert claims_on(draft(text), start) == []
+
+
+def test_without_the_second_reading_the_first_pass_leaves_them_out(vocab: Vocabulary) -> None:
+    text = "Shockwave Therapy\n\nThe device looks a bit like a dentist's drill."
+    first = draft_claims(parse_text(text), vocab, reread=())
+    assert claims_on(first, "The device") == []
+    assert any(item.sentence.startswith("The device") for item in first.left_out)
+    second = draft_claims(parse_text(text), vocab)
+    assert not any(item.sentence.startswith("The device") for item in second.left_out)
