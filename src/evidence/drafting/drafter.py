@@ -131,6 +131,7 @@ class Reading:
     context: tuple[str, ...] = ()  # conditions its label, question, set-up or headings name
     reason: str | None = None  # why the rules left it out (None: they drafted a claim)
     follows: bool = False  # a sentence after the first of its paragraph
+    named: tuple[str, ...] = ()  # every intervention the sentence names, in its order
 
 
 # the reasons for leaving a sentence out that the learned reading may overrule: the rules
@@ -2352,6 +2353,7 @@ def _reading(
         events=_unique([m.term for m in found.get("adverse_event")]),
         at=len(state.claims),
         follows=statement.follows,
+        named=_unique([m.term for m in sorted(found.get("intervention"), key=lambda m: m.start)]),
     )
 
 

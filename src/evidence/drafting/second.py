@@ -11,7 +11,12 @@ sentence before's) and the conditions the sentence or its context names:
   differ or nothing changed;
 - ``part``: a description of the treatment by one of its parts ("The device looks a bit like
   a dentist's drill.", "The needles stay in while you lie still."): a definition of the
-  treatment in hand (not how long a session takes: a session's logistics are no claim).
+  treatment in hand (not how long a session takes: a session's logistics are no claim);
+- ``use``: a use in other words, a condition the sentence names managed or treated with a
+  treatment it names, a referral for it, its place in the condition's care ("Plantar
+  fasciitis can be managed with stretching and shockwave therapy.", "Your doctor may refer
+  you for acupuncture if your knee osteoarthritis keeps you awake."): an indication of each
+  treatment named for each condition named.
 
 `draft_claims` applies the rules named in `KEPT`; `bench/draft_second.py` measures each rule
 alone on today's dev drafts and on each dev article's first-look draft.
@@ -26,9 +31,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover - types only
     from evidence.drafting.drafter import DraftClaim, Reading
 
-RULES = ("result", "part")
+RULES = ("result", "part", "use")
 # the rules `draft_claims` applies (see tests/eval/draft/README.md, round 8, for why)
-KEPT: tuple[str, ...] = ("result", "part")
+KEPT: tuple[str, ...] = ("result", "part", "use")
 
 # the reasons for leaving a sentence out that a second reading may overrule
 _OPEN_REASONS = ("no checkable statement found", "not about an intervention in the vocabulary")
@@ -72,6 +77,17 @@ _NOT_DESCRIPTION = re.compile(
     r"\b(?:we|our|us|book|call|cost|price|\$|insurance|covered|appointment|minutes?|hours?|"
     r"lasts?|takes?|sterile|sterili[sz]ed|disposable|single-use|used only once|thrown away|"
     r"risks?|riskier|safer|safety|dangers?|for a reason|here's why)\b|\?$"
+)
+
+
+# a use told in other words than "used for" or "treats"
+_USE = re.compile(
+    r"\b(?:(?:can|may|might|could|is|are|often|usually|sometimes|commonly|be|been)\s+)+"
+    r"(?:managed|treated|helped|eased|handled|tackled|addressed|relieved|settled)\s+"
+    r"(?:\w+\s+)?(?:with|by|using|through)\b"
+    r"|\brefers?\b.{0,20}\b(?:for|to)\b|\breferred\s+(?:for|to)\b"
+    r"|\bha(?:s|ve) (?:a|an|its|their) (?:\w+ )?(?:place|role|part) in\b"
+    r"|\bplays? (?:a|an) (?:\w+ )?(?:part|role) in\b"
 )
 
 
@@ -140,6 +156,33 @@ def _part(reading: Reading) -> list[DraftClaim]:
     ]
 
 
+def _use(reading: Reading) -> list[DraftClaim]:
+    from evidence.drafting.drafter import DraftClaim
+
+    lower = reading.sentence.lower()
+    conditions = reading.conditions
+    if not conditions and re.match(r"(?:it|this|this condition|this problem)\b", lower):
+        # ("It can be treated with massage and injections." under a heading on the condition)
+        conditions = reading.context
+    if not reading.named or not conditions or not _USE.search(lower):
+        return []
+    if _NO_EFFECT.search(lower) or "?" in lower:
+        return []  # (not managed with it, or asked about)
+    return [
+        DraftClaim(
+            id="",
+            text=reading.sentence,
+            kind="indication",
+            intervention=(treatment,),
+            condition=(condition,),
+            asserts="benefit",
+            sentence=reading.sentence,
+        )
+        for treatment in reading.named
+        for condition in conditions
+    ]
+
+
 def reread(
     readings: Sequence[Reading], rules: Collection[str] = KEPT
 ) -> list[tuple[int, DraftClaim]]:
@@ -153,6 +196,8 @@ def reread(
         made: list[DraftClaim] = []
         if "result" in rules:
             made = _result(reading, readings[max(0, i - 2) : i])
+        if not made and "use" in rules:
+            made = _use(reading)
         if not made and "part" in rules:
             made = _part(reading)
         added.extend((reading.at, c) for c in made)

@@ -109,3 +109,56 @@ def test_without_the_second_reading_the_first_pass_leaves_them_out(vocab: Vocabu
     assert any(item.sentence.startswith("The device") for item in first.left_out)
     second = draft_claims(parse_text(text), vocab)
     assert not any(item.sentence.startswith("The device") for item in second.left_out)
+
+
+# -- a use in other words: the condition managed with the treatment, a referral, a place in
+# its care ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        (
+            "Heel Pain\n\nPlantar fasciitis can be managed with massage, night splints and "
+            "shockwave therapy.",
+            "Plantar fasciitis can",
+            [
+                ("indication", ("massage",), ("plantar_fasciitis",), "benefit"),
+                ("indication", ("shockwave_therapy",), ("plantar_fasciitis",), "benefit"),
+            ],
+        ),
+        (
+            "Acupuncture\n\nYour doctor may refer you for acupuncture if your knee "
+            "osteoarthritis keeps you awake.",
+            "Your doctor",
+            [("indication", ("acupuncture",), ("knee_osteoarthritis",), "benefit")],
+        ),
+        (
+            "Massage\n\nMassage has a place in the care of low back pain.",
+            "Massage has",
+            [("indication", ("massage",), ("low_back_pain",), "benefit")],
+        ),
+        (
+            "Low Back Pain\n\nMost back pain settles by itself. It is often handled through "
+            "massage and acupuncture.",
+            "It is often handled",
+            [
+                ("indication", ("massage",), ("low_back_pain",), "benefit"),
+                ("indication", ("acupuncture",), ("low_back_pain",), "benefit"),
+            ],
+        ),
+        (
+            "Neck Pain Options\n\nChronic neck pain is often handled with acupuncture at our "
+            "partner clinics.",
+            "Chronic neck pain",
+            [("indication", ("acupuncture",), ("neck_pain",), "benefit")],
+        ),
+    ],
+)
+def test_a_use_in_other_words_is_an_indication(
+    draft: Drafter, text: str, start: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert claims_on(draft(text), start) == expected
+
+
+def test_a_place_with_no_condition_named_is_not_a_use(draft: Drafter) -> None:
+    text = "Massage\n\nMassage has a place in many people's weekly routine."
+    assert claims_on(draft(text), "Massage has") == []
