@@ -9,8 +9,10 @@ sentence before's) and the conditions the sentence or its context names:
   small study tested massage in office workers with low back pain. Their pain grew less
   intense over six weeks."): an effectiveness claim, ``no_benefit`` when the groups did not
   differ or nothing changed;
-- ``part``: a description of the treatment by one of its parts ("The device looks a bit like
-  a dentist's drill.", "The needles stay in while you lie still."): a definition of the
+- ``part``: a description of the treatment by one of its parts, or of the one who gives it
+  handling a part ("The device looks a bit like a dentist's drill.", "The needles stay in
+  while you lie still.", "Your therapist then slides the cups along the muscle."): a
+  definition of the
   treatment in hand (not how long a session takes: a session's logistics are no claim);
 - ``use``: a use in other words, a condition the sentence names managed or treated with a
   treatment it names, a referral for it, its place in the condition's care ("Plantar
@@ -63,11 +65,23 @@ _NO_EFFECT = re.compile(
     r"didn't|did not|wasn't|weren't)\b|n't\b"
 )
 
-# a part of a treatment, or its session, as the subject of a sentence that describes it
-_PART_SUBJECT = re.compile(
-    r"^(?:the|a|an|each|its|these|this|every|one|small|thin|tiny)\s+(?:[\w-]+\s+){0,2}"
+# a part of a treatment as the subject of a sentence that describes it (after an opening
+# phrase and its comma: "For deeper tendons, the applicator ...")
+_PART = (
     r"(?:device|machine|unit|tip|applicator|probe|sound head|head|wand|handpiece|needles?|"
-    r"filaments?|cups?|gel|pulses?|electrodes?|pads?)\b"
+    r"filaments?|cups?|gel|pulses?|electrodes?|pads?)"
+)
+_OPENING = r"(?:[^,]{1,40}, )?"
+_PART_SUBJECT = re.compile(
+    rf"^{_OPENING}(?:the|a|an|each|its|these|this|every|one|small|thin|tiny)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}{_PART}\b"
+)
+# or the one who gives the treatment handling one of its parts ("Your therapist then slides
+# the cups along the muscle.")
+_GIVER_SUBJECT = re.compile(
+    rf"^{_OPENING}(?:the|your|a|an)\s+(?:[\w-]+\s+)?(?:practitioner|therapist|physio|"
+    rf"physiotherapist|clinician|doctor|provider|acupuncturist|chiropractor)\b"
+    rf"(?:(?!\byou\b).){{0,60}}\b{_PART}\b"
 )
 # a part sentence that is about the page or its people, not the treatment
 # (nor how long it takes or how its parts are kept clean, which the claims files leave out
@@ -140,7 +154,9 @@ def _part(reading: Reading) -> list[DraftClaim]:
     from evidence.drafting.drafter import DraftClaim
 
     lower = reading.sentence.lower().strip()
-    if not _PART_SUBJECT.match(lower) or _NOT_DESCRIPTION.search(lower):
+    if not (_PART_SUBJECT.match(lower) or _GIVER_SUBJECT.match(lower)):
+        return []
+    if _NOT_DESCRIPTION.search(lower):
         return []
     if reading.conditions or reading.events:
         return []  # (what it is for or what it causes: not a description)

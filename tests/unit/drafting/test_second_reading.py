@@ -162,3 +162,37 @@ def test_a_use_in_other_words_is_an_indication(
 def test_a_place_with_no_condition_named_is_not_a_use(draft: Drafter) -> None:
     text = "Massage\n\nMassage has a place in many people's weekly routine."
     assert claims_on(draft(text), "Massage has") == []
+
+
+# -- a part described after an opening phrase, or handled by the one who gives it ------------
+@pytest.mark.parametrize(
+    ("text", "start", "intervention"),
+    [
+        (
+            "Acupuncture\n\nDuring the session, the practitioner may twirl the needles or "
+            "attach a weak current to them.",
+            "During the session",
+            "acupuncture",
+        ),
+        (
+            "Shockwave Therapy\n\nFor deeper tendons, the applicator may be pressed harder "
+            "against the skin.",
+            "For deeper tendons",
+            "shockwave_therapy",
+        ),
+        (
+            "Cupping\n\nYour therapist then slides the cups slowly along the muscle.",
+            "Your therapist",
+            "cupping",
+        ),
+    ],
+)
+def test_a_part_after_an_opening_phrase_or_in_the_giver_s_hands_is_a_definition(
+    draft: Drafter, text: str, start: str, intervention: str
+) -> None:
+    assert claims_on(draft(text), start) == [("definition", (intervention,), (), "true")]
+
+
+def test_the_giver_with_no_part_named_is_not_a_description(draft: Drafter) -> None:
+    text = "Cupping\n\nYour therapist will ask about your week first."
+    assert claims_on(draft(text), "Your therapist") == []
