@@ -18,7 +18,11 @@ sentence before's) and the conditions the sentence or its context names:
   treatment it names, a referral for it, its place in the condition's care ("Plantar
   fasciitis can be managed with stretching and shockwave therapy.", "Your doctor may refer
   you for acupuncture if your knee osteoarthritis keeps you awake."): an indication of each
-  treatment named for each condition named.
+  treatment named for each condition named;
+- ``effect``: an effect in lay words, a treatment the sentence names making the condition
+  come less often, shorter or milder, or doing little more than something else ("Cupping
+  may make low back pain flare up less often.", "Taping probably does little more than a
+  plain bandage for knee osteoarthritis."): an effectiveness claim per condition.
 
 `draft_claims` applies the rules named in `KEPT`; `bench/draft_second.py` measures each rule
 alone on today's dev drafts and on each dev article's first-look draft.
@@ -33,9 +37,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover - types only
     from evidence.drafting.drafter import DraftClaim, Reading
 
-RULES = ("result", "part", "use")
+RULES = ("result", "part", "use", "effect")
 # the rules `draft_claims` applies (see tests/eval/draft/README.md, round 8, for why)
-KEPT: tuple[str, ...] = ("result", "part", "use")
+KEPT: tuple[str, ...] = ("result", "part", "use", "effect")
 
 # the reasons for leaving a sentence out that a second reading may overrule
 _OPEN_REASONS = ("no checkable statement found", "not about an intervention in the vocabulary")
@@ -102,6 +106,17 @@ _USE = re.compile(
     r"|\brefers?\b.{0,20}\b(?:for|to)\b|\breferred\s+(?:for|to)\b"
     r"|\bha(?:s|ve) (?:a|an|its|their) (?:\w+ )?(?:place|role|part) in\b"
     r"|\bplays? (?:a|an) (?:\w+ )?(?:part|role) in\b"
+)
+
+
+# the treatment makes the condition (or its attacks) come less often, shorter or milder
+_MAKES_LESS = re.compile(
+    r"\b(?:make|makes|made|making)\b.{0,50}\b(?:less (?:often|frequent|intense|severe|bad)|"
+    r"fewer|shorter|milder|weaker)\b"
+)
+# or does little more than something else
+_LITTLE_MORE = re.compile(
+    r"\b(?:does|do|did|doing|is|are|was|were)\s+(?:\w+\s+)?(?:little|no|nothing) more than\b"
 )
 
 
@@ -199,6 +214,35 @@ def _use(reading: Reading) -> list[DraftClaim]:
     ]
 
 
+def _effect(reading: Reading) -> list[DraftClaim]:
+    from evidence.drafting.drafter import DraftClaim
+
+    lower = reading.sentence.lower()
+    if "?" in lower:
+        return []
+    if _LITTLE_MORE.search(lower):
+        asserts = "no_benefit"
+    elif _MAKES_LESS.search(lower) and not _NO_EFFECT.search(lower):
+        asserts = "benefit"
+    else:
+        return []
+    conditions = reading.conditions or reading.context
+    if not conditions:
+        return []  # (less of what: the condition must be named here or in the heading)
+    return [
+        DraftClaim(
+            id="",
+            text=reading.sentence,
+            kind="effectiveness",
+            intervention=reading.named[:1] or reading.interventions,
+            condition=(condition,),
+            asserts=asserts,
+            sentence=reading.sentence,
+        )
+        for condition in conditions
+    ]
+
+
 def reread(
     readings: Sequence[Reading], rules: Collection[str] = KEPT
 ) -> list[tuple[int, DraftClaim]]:
@@ -212,6 +256,8 @@ def reread(
         made: list[DraftClaim] = []
         if "result" in rules:
             made = _result(reading, readings[max(0, i - 2) : i])
+        if not made and "effect" in rules:
+            made = _effect(reading)
         if not made and "use" in rules:
             made = _use(reading)
         if not made and "part" in rules:

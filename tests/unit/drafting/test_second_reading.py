@@ -196,3 +196,43 @@ def test_a_part_after_an_opening_phrase_or_in_the_giver_s_hands_is_a_definition(
 def test_the_giver_with_no_part_named_is_not_a_description(draft: Drafter) -> None:
     text = "Cupping\n\nYour therapist will ask about your week first."
     assert claims_on(draft(text), "Your therapist") == []
+
+
+# -- an effect in lay words: the treatment makes the condition come less often, or does little
+# more than a dummy ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        (
+            "Cupping for Low Back Pain\n\nCupping may make low back pain flare up less often.",
+            "Cupping may",
+            [("effectiveness", ("cupping",), ("low_back_pain",), "benefit")],
+        ),
+        (
+            "Acupuncture\n\nAcupuncture can make low back pain episodes come back less often.",
+            "Acupuncture can",
+            [("effectiveness", ("acupuncture",), ("low_back_pain",), "benefit")],
+        ),
+        (
+            "Massage for Neck Pain\n\nFor neck pain that keeps coming back, massage probably "
+            "does little more than resting.",
+            "For neck pain",
+            [("effectiveness", ("massage",), ("neck_pain",), "no_benefit")],
+        ),
+        (
+            "Kinesiology Taping for Knee Osteoarthritis\n\nTaping probably does little more "
+            "than a plain bandage for knee osteoarthritis.",
+            "Taping probably",
+            [("effectiveness", ("kinesio_taping",), ("knee_osteoarthritis",), "no_benefit")],
+        ),
+    ],
+)
+def test_an_effect_in_lay_words_is_an_effectiveness_claim(
+    draft: Drafter, text: str, start: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert claims_on(draft(text), start) == expected
+
+
+def test_making_something_else_less_is_not_an_effect_on_a_condition(draft: Drafter) -> None:
+    text = "Cupping\n\nCupping can make the room smell of smoke less often if a pump is used."
+    assert claims_on(draft(text), "Cupping can") == []
