@@ -169,9 +169,9 @@ def test_a_place_with_no_condition_named_is_not_a_use(draft: Drafter) -> None:
     ("text", "start", "intervention"),
     [
         (
-            "Acupuncture\n\nDuring the session, the practitioner may twirl the needles or "
-            "attach a weak current to them.",
-            "During the session",
+            "Acupuncture\n\nOnce you are settled, the acupuncturist may warm the needles with "
+            "a smouldering herb.",
+            "Once you are settled",
             "acupuncture",
         ),
         (
