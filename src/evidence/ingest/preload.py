@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from evidence.ingest.run import VocabTagger
+    from evidence.ingest.tagger import VocabTagger
 
 # The tagging stage is imported only when a vocabulary is loaded or checked: a worker that
 # only parses never imports it (see `evidence.ingest.run`).
@@ -82,7 +82,7 @@ def hold(folder: Path) -> VocabTagger | None:
     Raises:
         VocabularyError: the vocabulary is invalid.
     """
-    from evidence.ingest.run import load_tagger
+    from evidence.ingest.tagger import load_tagger
 
     before = vocab_digest(folder)
     tagger = load_tagger(folder)
@@ -116,7 +116,7 @@ class VocabSource:
         held = held_tagger(self.folder)
         if held is not None:
             return held
-        from evidence.ingest.run import load_tagger
+        from evidence.ingest.tagger import load_tagger
 
         return load_tagger(self.folder)
 

@@ -13,7 +13,6 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from evidence.config import Settings
 from evidence.errors import EvidenceError, InputError
@@ -29,13 +28,11 @@ from evidence.ingest.engine import (
 )
 from evidence.ingest.pool import WorkerPool
 from evidence.ingest.preload import VocabSource
+from evidence.ingest.tagger import VocabTagger, load_tagger
 from evidence.models import Article, Finding, Tag
 from evidence.pubmed import sniff_medline
 from evidence.store import WorkCopy, connect, refresh_tags, transaction
 from evidence.store.tags import Tagger
-
-if TYPE_CHECKING:
-    from evidence.tagging import Vocabulary
 
 # The tagging stage is imported when a tagger is made or used, not with this module: a
 # worker process that only parses and loads (``tag=False``) then never pays for importing
@@ -51,31 +48,6 @@ __all__ = [
     "load_tagger",
     "make_tagger",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class VocabTagger:
-    """The tagging stage as the store sees it: tags + findings from one vocabulary."""
-
-    vocab: Vocabulary
-
-    @property
-    def key(self) -> str:
-        from evidence.tagging import TAGGER_VERSION
-
-        return f"{TAGGER_VERSION}:{self.vocab.fingerprint}"
-
-    def tag(self, article: Article) -> tuple[list[Tag], list[Finding]]:
-        from evidence.tagging import analyse_article
-
-        return analyse_article(article, self.vocab)
-
-    def tag_many(self, articles: Sequence[Article]) -> list[tuple[list[Tag], list[Finding]]]:
-        """`tag` of each article, in order, step by step over them all (faster; see
-        `evidence.tagging.analyse_articles`)."""
-        from evidence.tagging import analyse_articles
-
-        return analyse_articles(articles, self.vocab)
 
 
 @dataclass(slots=True)
@@ -112,14 +84,6 @@ def make_tagger(settings: Settings) -> VocabTagger:
         VocabularyError: the vocabulary is invalid.
     """
     return load_tagger(settings.vocab_dir)
-
-
-def load_tagger(vocab_dir: Path) -> VocabTagger:
-    """The tagger for the vocabulary in ``vocab_dir`` (worker processes get theirs through
-    `evidence.ingest.preload.VocabSource`)."""
-    from evidence.tagging import load_vocabulary
-
-    return VocabTagger(load_vocabulary(vocab_dir))
 
 
 def default_workers() -> int:

@@ -1,39 +1,46 @@
 """The DuckDB warehouse: connection, schema, bulk upsert, tags, publishing.
 
 Internal tables are ``pm_*``; analysts query the views named in the evidence contract.
+
+The names are imported on first use (PEP 562), not with the package: a process that needs
+only `evidence.store.load` (the parallel ingest's workers build Arrow batches with it) does
+not import DuckDB.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-import duckdb
+if TYPE_CHECKING:
+    import duckdb
 
-from evidence.models import Article, BookArticle, Deletion, Record
-from evidence.store.db import (
-    DEMO_WAREHOUSE,
-    SCHEMA_VERSION,
-    connect,
-    no_such_warehouse,
-    storage_errors,
-    transaction,
-)
-from evidence.store.load import (
-    Batch,
-    LoadCounts,
-    apply_deletion,
-    build_batch,
-    upsert_articles,
-    upsert_batch,
-)
-from evidence.store.snapshot import (
-    WorkCopy,
-    publishing,
-    replaced_on_success,
-    work_path,
-    write_atomically,
-)
-from evidence.store.tags import Tagger, load_articles, refresh_tags, tag_articles, write_tags
+    from evidence.models import Record
+    from evidence.store.db import (
+        DEMO_WAREHOUSE,
+        SCHEMA_VERSION,
+        connect,
+        no_such_warehouse,
+        storage_errors,
+        transaction,
+    )
+    from evidence.store.load import (
+        Batch,
+        LoadCounts,
+        apply_deletion,
+        build_batch,
+        upsert_articles,
+        upsert_batch,
+    )
+    from evidence.store.snapshot import (
+        WorkCopy,
+        publishing,
+        replaced_on_success,
+        work_path,
+        write_atomically,
+    )
+    from evidence.store.tags import Tagger, load_articles, refresh_tags, tag_articles, write_tags
 
 __all__ = [
     "DEMO_WAREHOUSE",
@@ -61,6 +68,53 @@ __all__ = [
     "write_tags",
 ]
 
+# name -> the module that defines it
+_WHERE = {
+    **dict.fromkeys(
+        (
+            "DEMO_WAREHOUSE",
+            "SCHEMA_VERSION",
+            "connect",
+            "no_such_warehouse",
+            "storage_errors",
+            "transaction",
+        ),
+        "evidence.store.db",
+    ),
+    **dict.fromkeys(
+        (
+            "Batch",
+            "LoadCounts",
+            "apply_deletion",
+            "build_batch",
+            "upsert_articles",
+            "upsert_batch",
+        ),
+        "evidence.store.load",
+    ),
+    **dict.fromkeys(
+        ("WorkCopy", "publishing", "replaced_on_success", "work_path", "write_atomically"),
+        "evidence.store.snapshot",
+    ),
+    **dict.fromkeys(
+        ("Tagger", "load_articles", "refresh_tags", "tag_articles", "write_tags"),
+        "evidence.store.tags",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 def upsert_records(
     con: duckdb.DuckDBPyConnection,
@@ -70,6 +124,11 @@ def upsert_records(
     tagger: Tagger | None = None,
 ) -> LoadCounts:
     """Load records in order (deletions applied where they stand) in one transaction."""
+    from evidence.models import Article, BookArticle, Deletion
+    from evidence.store.db import storage_errors, transaction
+    from evidence.store.load import LoadCounts, apply_deletion, upsert_articles
+    from evidence.store.tags import tag_articles
+
     counts = LoadCounts()
     pending: list[Article] = []
 

@@ -20,11 +20,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-import duckdb
 import pyarrow as pa
 
 from evidence.models import Article, Finding, Tag
+
+if TYPE_CHECKING:
+    import duckdb  # annotations only: the workers that build batches never import DuckDB
 
 __all__ = [
     "CHILD_TABLES",

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import duckdb
 import pyarrow as pa
 
 from evidence.models import (
@@ -26,8 +25,13 @@ from evidence.models import (
     PublicationType,
     Tag,
 )
-from evidence.store.db import staged
 from evidence.store.load import tag_tables
+
+if TYPE_CHECKING:
+    import duckdb
+
+# `evidence.store.db` (and DuckDB with it) is imported by the functions that write or read:
+# the parallel ingest's workers import this module for `analyse_all` alone.
 
 __all__ = [
     "TAG_CHUNK",
@@ -80,6 +84,8 @@ def write_tags(
     tagger_key: str = "manual",
 ) -> None:
     """Replace the tags and findings of ``pmids`` with the ones given."""
+    from evidence.store.db import staged
+
     ids = pa.table({"pmid": pa.array(sorted(set(pmids)), pa.int64())})
     tag_list = list(tags)
     finding_list = list(findings)
@@ -132,6 +138,8 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict[str, Any]]:
 
 def load_articles(con: duckdb.DuckDBPyConnection, pmids: Sequence[int]) -> list[Article]:
     """Read these PMIDs back as `Article` records (in the order given, missing ones left out)."""
+    from evidence.store.db import staged
+
     with staged(con, {"_want": pa.table({"pmid": pa.array(list(pmids), pa.int64())})}):
         where = "WHERE pmid IN (SELECT pmid FROM _want)"
         children: dict[str, defaultdict[int, list[dict[str, Any]]]] = {}

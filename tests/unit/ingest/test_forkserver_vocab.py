@@ -165,7 +165,7 @@ def test_nothing_is_held_when_the_files_change_while_they_load(
 ) -> None:
     vocab = tmp_path / "vocab"
     shutil.copytree(VOCAB, vocab)
-    import evidence.ingest.run as run
+    import evidence.ingest.tagger as tagger_module
 
     def load_then_edit(folder: Path) -> object:
         tagger = load_tagger(folder)
@@ -174,7 +174,7 @@ def test_nothing_is_held_when_the_files_change_while_they_load(
         )
         return tagger
 
-    monkeypatch.setattr(run, "load_tagger", load_then_edit)
+    monkeypatch.setattr(tagger_module, "load_tagger", load_then_edit)
     assert hold(vocab) is None
     assert held_tagger(vocab) is None and preload_module._held == []
 

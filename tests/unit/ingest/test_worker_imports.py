@@ -39,3 +39,17 @@ df = pa.table({"x": [1, 2]}).to_pandas()  # pandas is still there for whoever as
 print(json.dumps([before, type(df).__module__.split(".")[0]]))
 """
     assert _run(code) == [False, "pandas"]
+
+
+def test_the_forkserver_side_imports_no_duckdb() -> None:
+    """What the forkserver imports before it forks the workers (the pool module, the
+    tagging stage, the vocabulary it holds for them) leaves DuckDB out: they never use it."""
+    code = """
+import json, sys
+from pathlib import Path
+import evidence.ingest.pool, evidence.tagging
+from evidence.ingest.preload import hold
+assert hold(Path("data/vocab")) is not None
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] == "duckdb")))
+"""
+    assert _run(code) == []
