@@ -195,6 +195,7 @@ def _cpu_by_process(argv: list[str]) -> dict[str, Any]:
     with open(os.devnull, "wb") as null:
         main = subprocess.Popen(argv, stdout=null).pid
     seen: dict[int, tuple[str, int, float]] = {}  # pid -> (role, parent, CPU seconds)
+    born: dict[int, int] = {}  # pid -> its start, in clock ticks since boot
 
     def sample(pid: int, parent: int) -> None:
         try:
@@ -211,6 +212,7 @@ def _cpu_by_process(argv: list[str]) -> dict[str, Any]:
         if fields[0] == "Z":
             return  # its CPU is final, but a zombie's /proc figures may read as 0
         cpu = (int(fields[11]) + int(fields[12])) / tick
+        born.setdefault(pid, int(fields[19]))
         role = seen[pid][0] if pid in seen else _role(pid, parent, cmdline, main, seen)
         seen[pid] = (role, parent, cpu)
         for child in children:
@@ -240,9 +242,12 @@ def _cpu_by_process(argv: list[str]) -> dict[str, Any]:
             time.sleep(0.02)
     total = resource.getrusage(resource.RUSAGE_CHILDREN)
     by_role: dict[str, list[float]] = {}
+    started: dict[str, float] = {}  # role -> when its first process started, after main's
     for pid, (role, _, cpu) in seen.items():  # in start order
         if pid != main:
             by_role.setdefault(role, []).append(cpu)
+            if pid in born and main in born:
+                started.setdefault(role, (born[pid] - born[main]) / tick)
     return {
         "seconds": seconds,  # the command's wall time, to its end
         "main": main_cpu,
@@ -250,6 +255,10 @@ def _cpu_by_process(argv: list[str]) -> dict[str, Any]:
         "workers": by_role.get("worker", []),
         "other": sum(by_role.get("other", [])),
         "total": total.ru_utime + total.ru_stime,
+        # seconds from the command's start to its forkserver's, and to its first worker's
+        # (/proc start times: 10 ms steps): how long the start-up kept the workers waiting
+        "forkserver_at": started.get("forkserver"),
+        "worker_at": started.get("worker"),
     }
 
 
@@ -365,10 +374,15 @@ def main() -> None:
         if "cpu" in run:
             c = run["cpu"]
             each = ", ".join(f"{w:.2f}" for w in c["workers"])
+            at = "".join(
+                f", {name} at {c[key]:.2f} s"
+                for name, key in (("forkserver", "forkserver_at"), ("first worker", "worker_at"))
+                if c.get(key) is not None
+            )
             print(
                 f"cli run {i + 1}: {run['seconds']:.2f} s; CPU s: main {c['main']:.2f}, "
                 f"forkserver {c['forkserver']:.2f}, workers [{each}], other {c['other']:.2f}, "
-                f"all {c['total']:.2f}"
+                f"all {c['total']:.2f}{at}"
             )
     if "parse-c" in results and "parse-py" in results:
         py, c = results["parse-py"]["seconds"], results["parse-c"]["seconds"]

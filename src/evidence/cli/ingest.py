@@ -47,10 +47,16 @@ def ingest_command(
 ) -> None:
     """Load PubMed files (XML, plain or .gz; or MEDLINE text): parse, upsert, tag, extract
     findings. Running it twice on the same files changes nothing."""
+    from evidence.ingest.ahead import start_ahead
+
+    settings = Settings.from_env(db_path=db)
+    # Before the pipeline is imported: a first file that the workers will parse has their
+    # forkserver import and load the vocabulary at once, on the other core.
+    start_ahead(paths, workers, settings.vocab_dir, fresh=not settings.db_path.exists())
+
     from evidence import pipeline
     from evidence.pubmed import parser_path
 
-    settings = Settings.from_env(db_path=db)
     with file_progress() as progress:
         summary = pipeline.ingest(
             settings,

@@ -36,6 +36,7 @@ from typing import Any, BinaryIO, Protocol
 import duckdb
 
 from evidence.errors import EvidenceError, InputError
+from evidence.ingest.ahead import PARALLEL_MIN_BYTES
 from evidence.ingest.pool import WorkerPool, stream_segments
 from evidence.ingest.steps import Parsed, Segment, Tally
 from evidence.models import Article, BookArticle, Deletion, Record
@@ -65,8 +66,6 @@ __all__ = [
 ]
 
 BATCH_SIZE = 1000
-# Below this size, starting the pieces costs more than parsing in one stream.
-PARALLEL_MIN_BYTES = 16 << 20
 # DuckDB's share of an ingest (`connect(memory_limit=...)`): a file is one transaction, and
 # without a cap DuckDB would hold the whole file's rows in memory until the commit.
 INGEST_MEMORY_LIMIT = "64MB"

@@ -34,6 +34,7 @@ from typing import BinaryIO
 import pyarrow as pa
 
 from evidence.errors import portable_errors
+from evidence.ingest.ahead import forkserver_modules
 from evidence.ingest.preload import VocabSource, preloading
 from evidence.ingest.steps import Segment
 from evidence.models import Article, BookArticle, Deletion
@@ -216,11 +217,7 @@ def _preload(
     these modules in place.) With ``vocab``, the forkserver also loads the vocabulary that
     the pool is started with (`evidence.ingest.preload`).
     """
-    modules = [__name__]
-    if tagging:
-        modules.append("evidence.tagging")
-    if vocab:
-        modules.append("evidence.ingest.forkserver")
+    modules = forkserver_modules(tagging=tagging, vocab=vocab)
     context.set_forkserver_preload(modules)
 
 

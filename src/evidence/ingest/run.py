@@ -16,6 +16,7 @@ from pathlib import Path
 
 from evidence.config import Settings
 from evidence.errors import EvidenceError, InputError
+from evidence.ingest.ahead import start_ahead
 from evidence.ingest.engine import (
     INGEST_CHECKPOINT_THRESHOLD,
     INGEST_MEMORY_LIMIT,
@@ -212,6 +213,15 @@ def ingest_into(
     summary.errors.extend(empty_folders)
     summary.workers, summary.workers_why = choose_workers(workers, paths)
     factory = VocabSource(settings.vocab_dir) if tag else None
+    if summary.workers:
+        # the forkserver imports and loads the vocabulary while this process opens the
+        # warehouse and hashes the first file (`evidence ingest` may have started it already)
+        start_ahead(
+            paths,
+            summary.workers,
+            settings.vocab_dir if tag else None,
+            fresh=work.creates_warehouse,
+        )
     pool = WorkerPool(summary.workers, factory) if summary.workers else None
     try:
         _ingest_into(settings, work, paths, tag, summary, force, progress, on_file, pool)
