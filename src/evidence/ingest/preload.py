@@ -1,7 +1,7 @@
 """The vocabulary that the worker pool's forkserver loads once for all its workers (ingest
 stage, parallel path).
 
-Loading the vocabulary costs ~0.5 CPU-s (three regexes of 60-90 KB compiled, and more),
+Loading the vocabulary costs ~0.5 CPU-s (a regex of ~110 KB compiled, and more),
 and its first use ~0.15-0.2 more (the ASCII twin of the word-start regex, the compiled
 scan). The worker processes are forked from a forkserver (`evidence.ingest.pool`), so when
 the forkserver has done all of that before it forks them, each worker starts with the

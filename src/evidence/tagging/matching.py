@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -150,6 +151,8 @@ class TextMatcher:
     _leads: Mapping[str, LeadEntry] = field(init=False, repr=False, compare=False)
     _no_lead: LeadEntry = field(init=False, repr=False, compare=False)
     _ascii: list[re.Pattern[str] | None] = field(init=False, repr=False, compare=False)
+    # `regex`'s match at the text's start alone (see `_starts`)
+    _first: Callable[[str], re.Match[str] | None] = field(init=False, repr=False, compare=False)
     _scan: list[StartScan | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -207,7 +210,11 @@ class TextMatcher:
 
     def _starts(self, lower: str) -> Iterable[re.Match[str]]:
         """The matches of `regex` in ``lower``, by `word_regex` where there is one: its
-        match ends where `regex`'s starts, and the text's start is matched alone."""
+        match ends where `regex`'s starts, and the text's start is matched alone.
+
+        Outside the plain path the two are one regex, ``(?:\\A\\b|\\W)(?=...)``: its
+        empty match at the text's start is the ``\\b(?=...)`` one there (`_first` keeps
+        that one alone), and elsewhere it matches as ``\\W(?=...)`` does."""
         assert self.regex is not None
         if self.word_regex is None:
             return self.regex.finditer(lower)
@@ -219,15 +226,17 @@ class TextMatcher:
             # regex, run at those alone, gives the same matches as the scan below. (Not its
             # ASCII twin: at ~4 starts a record it saves ~0.5 CPU-us a record, and its
             # compile costs 0.13-0.2 CPU-s.)
-            return scan.matches(lower, self.regex.match, self.word_regex.match)
+            return scan.matches(lower, self._first, self.word_regex.match)
         twin = None
         if not self.plain and ascii_exact(lower):
             if not self._ascii:
                 self._ascii.append(ascii_twin(self.word_regex))
             twin = self._ascii[0]
         after = twin or self.word_regex
-        first = self.regex.match(lower)
         rest = after.finditer(lower)
+        if self.word_regex is self.regex:
+            return rest  # the text's start included
+        first = self.regex.match(lower)
         return rest if first is None else chain((first,), rest)
 
     def prepare(self) -> None:
@@ -318,8 +327,25 @@ def _text_order(match: Match) -> tuple[int, int, str]:
     return match[2], -match[3], match[1]
 
 
+def _at_start(match: Callable[[str], re.Match[str] | None], text: str) -> re.Match[str] | None:
+    """The match of ``(?:\\A\\b|\\W)(?=...)`` (``match``) at the start of ``text`` when it
+    is empty (its ``\\A\\b`` branch), as ``\\b(?=...)`` matches there; not one of a
+    non-word character at the start (a start after it is a start after a non-word
+    character). Bound to ``match`` with `functools.partial`, which pickles."""
+    found = match(text)
+    return found if found is not None and found.end() == 0 else None
+
+
+def _no_match(text: str) -> None:
+    return None
+
+
 def _fast_tables(matcher: TextMatcher) -> dict[str, object]:
     """The derived look-ups of a `TextMatcher` (see `evidence.tagging.lookups`)."""
+    regex = matcher.regex
+    first: Callable[[str], re.Match[str] | None] = _no_match
+    if regex is not None:
+        first = partial(_at_start, regex.match) if regex is matcher.word_regex else regex.match
     otherwise = tuple((p.regex.match, p.dimension, p.term) for p in matcher.patterns_any)
     candidates = {
         lead: tuple((p.regex.match, p.dimension, p.term) for p in group)
@@ -337,6 +363,7 @@ def _fast_tables(matcher: TextMatcher) -> dict[str, object]:
         "_leads": lead_entries(candidates, matcher.unions, otherwise),
         "_no_lead": (None, otherwise, otherwise),
         "_ascii": [],  # filled by `_starts`
+        "_first": first,
         "_scan": [],  # filled by `_start_scan`
     }
 
@@ -421,8 +448,9 @@ def compile_text_matcher(
     guard_leads = sorted({lead for _, leads in starts_of for lead in leads})
     guard_keys = tuple(sorted({*synonyms, *guard_leads}))
     # the regex's own guard is read less far (not past separators and repeats): it is
-    # compiled twice with the vocabulary (~0.08 CPU-s less), and where the compiled scan
-    # runs, which reads `guard_keys` in full, the regex runs only at the starts it reports
+    # compiled with every vocabulary, twice on the plain path (~0.08 CPU-s less), and where
+    # the compiled scan runs, which reads `guard_keys` in full, the regex runs only at the
+    # starts it reports
     regex_keys = guard_keys
     if not plain:
         shorter = {
@@ -464,13 +492,23 @@ def compile_text_matcher(
         return "|".join(alternatives) + ")"
 
     body = body_with(check)
+    # every start is a word start (the guard says so): the engine can skip from one
+    # non-word character to the next instead of trying every position (`word_regex`).
+    # Outside the plain path one regex serves both the text's start (``\A\b``, tried
+    # first: `regex` there) and the starts after a non-word character, so that the 108 KB
+    # body is compiled once (0.19 CPU-s of a vocabulary's 0.7; see `_starts`)
+    by_word = words is not None and not unreadable
+    head = r"(?:\A\b|\W)(?=" if by_word and not plain else r"\b(?="
     try:
-        regex = re.compile(r"\b(?=" + body, re.MULTILINE)
+        regex = re.compile(head + body, re.MULTILINE)
     except re.error:
         if check is None:
             raise
         body = body_with(None)  # the filter does not compile: no filter, as `lead_filter`
-        regex = re.compile(r"\b(?=" + body, re.MULTILINE)
+        regex = re.compile(head + body, re.MULTILINE)
+    word_regex = None
+    if by_word:
+        word_regex = re.compile(r"\W(?=" + body, re.MULTILINE) if plain else regex
     with_prefixes = {
         key: tuple((*entry, -1) for entry in own)
         + tuple(
@@ -482,11 +520,7 @@ def compile_text_matcher(
     }
     return TextMatcher(
         regex=regex,
-        # every start is a word start (the guard says so): the engine skips in C from one
-        # non-word character to the next instead of trying every position
-        word_regex=re.compile(r"\W(?=" + body, re.MULTILINE)
-        if words is not None and not unreadable
-        else None,
+        word_regex=word_regex,
         prefix_regex=re.compile(prefix_trie) if prefixes else None,
         synonyms=with_prefixes,
         patterns=starting,
