@@ -71,7 +71,9 @@ def _check_texts(values: list[str], *, regex: bool) -> list[str]:
             raise ValueError("empty pattern")
         if regex:
             try:
-                re.compile(value)
+                # with the flag the text matcher compiles a pattern with: that compile then
+                # finds it in `re`'s cache (the flag changes no pattern's validity)
+                re.compile(value, re.MULTILINE)
             except re.error as exc:
                 raise ValueError(f"invalid regex {value!r}: {exc}") from None
     return values
