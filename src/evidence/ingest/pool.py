@@ -254,7 +254,9 @@ class WorkerPool:
         file, 2 workers, took 1.40-1.71 CPU-s a worker instead of 2.01-2.14, the forkserver
         1.19-1.25 instead of 0.52-0.69, all its processes 5.40-5.90 instead of 6.03-6.34
         (3 runs each, interleaved, load average 0.7-1.3). The first process started waits
-        for that (the caller waits for the workers' tagger key anyway)."""
+        for that (the caller waits for the workers' tagger key anyway). A forkserver that
+        runs already (started ahead, `evidence.ingest.ahead`) keeps what it was started
+        with: the workers take its vocabulary when its files are theirs (`VocabSource`)."""
         if not self._started:
             self._started = True
             folder = self._factory.folder if isinstance(self._factory, VocabSource) else None
