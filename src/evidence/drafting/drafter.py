@@ -4,10 +4,10 @@ Each paragraph is cut into sentences, and so is each list item, whose sentences 
 with the heading or lead-in line before it ("Conditions treated:" then "- migraine"); a bold
 label opening an item ("**More blood flow.** ...") is left out like a heading, and a bare
 line of a few words under a heading is an item. A sentence that sets two treatments side by
-side (", while ...") is read in two parts. For each
-statement the vocabulary's own text matcher (`Vocabulary.text_matcher`, the one tagging
-uses), helped by a short list of lay phrases (`rules.PHRASES`), finds the interventions,
-conditions, outcomes and adverse events; `rules` decides the kinds and what they assert.
+side (", while ...") is read in two parts. For each statement the vocabulary's own text
+matcher (`Vocabulary.text_matcher`, the one tagging uses), helped by the lay terms of
+`data/drafting/lay-terms.yaml` (`lay_terms`), finds the interventions, conditions, outcomes
+and adverse events; `rules` decides the kinds and what they assert.
 
 What a statement is about: the intervention it names first (with those joined to it by
 "and"/"or"); else the topic, when it speaks of what the topic works on ("Trigger points
@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from evidence.drafting import rules
 from evidence.drafting import second as by_rule
 from evidence.drafting.article import Article
+from evidence.drafting.lay_terms import check_ids, load_lay_terms
 from evidence.drafting.learned import ClaimModel, load_claim_model, sentence_features
 from evidence.tagging.matching import Match
 from evidence.tagging.vocabulary import Vocabulary
@@ -251,14 +252,14 @@ class _Found:
         )
         known = _known_ids(vocab)
         self.guessed: list[str] = []  # words read by a shortened-name guess
-        for dimension, term, pattern in rules.PHRASES + rules.SHORT_NAMES:
-            if (dimension, term) not in known:
-                continue
+        lay = load_lay_terms()
+        for reading in lay.phrases + lay.short_names:
+            dimension, term, pattern = reading.dimension, reading.term, reading.pattern
             have = self.by.setdefault(dimension, [])
             for m in pattern.finditer(self.lower):
                 if not any(x.start < m.end() and m.start() < x.end for x in have):
                     have.append(Match(dimension, term, m.start(), m.end()))
-                    if any(pattern is p for _, _, p in rules.SHORT_NAMES):
+                    if reading in lay.short_names:
                         self.guessed.append(m.group())
             have.sort(key=lambda x: x.start)
         self._body_pain(known)
@@ -286,7 +287,7 @@ class _Found:
         have = self.by.setdefault("condition", [])
         for series in rules.BODY_PAIN.finditer(self.lower):
             for part in re.finditer(r"(?:(?:lower|low|upper) )?[a-z]+", series.group(1)):
-                term = rules.BODY_PARTS.get(part.group())
+                term = load_lay_terms().body_parts.get(part.group())
                 start, end = series.start(1) + part.start(), series.start(1) + part.end()
                 if (
                     term is not None
@@ -318,11 +319,9 @@ class _Found:
                     for x in matcher.find(phrase, phrase).get("condition", [])
                     if x.start == 0 and x.end == len(phrase)
                 ] + [
-                    term
-                    for dimension, term, pattern in rules.PHRASES
-                    if dimension == "condition"
-                    and (dimension, term) in known
-                    and pattern.fullmatch(phrase)
+                    x.term
+                    for x in load_lay_terms().phrases
+                    if x.dimension == "condition" and x.pattern.fullmatch(phrase)
                 ]
                 for term in _unique(terms):
                     if not any(y.term == term and y.start < m.end() and m.start() < y.end
@@ -343,6 +342,8 @@ def _known_ids(vocab: Vocabulary) -> frozenset[tuple[str, str]]:
     cached = _KNOWN.get(id(vocab))
     if cached is None or cached[0] is not vocab:
         ids = frozenset((d, t.id) for d, terms in vocab.terms.items() for t in terms)
+        # (every id of the lay terms must be one of the vocabulary's)
+        check_ids(load_lay_terms(), ids)
         cached = _KNOWN[id(vocab)] = (vocab, ids)
     return cached[1]
 

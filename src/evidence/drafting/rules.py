@@ -6,9 +6,10 @@ of a herniated disc": a definition and an effectiveness claim). Statements are l
 in the drafter's order, as a heading, a question, marketing, advice (an instruction, also
 after an opening phrase), self-care, what the care team will do, a contraindication, an
 indirect question or open matter (or a claim hedged both ways), a statement about nothing
-in the vocabulary, and a statement with no cue. `PHRASES` and `SHORT_NAMES` read lay words
-for vocabulary terms ("pain where the needle went in", "chronic muscle pain", "a collapsed
-lung"), and `BODY_PAIN` the parts of "pain in the back, neck or legs". The cues name classes
+in the vocabulary, and a statement with no cue. The lay words for vocabulary terms ("pain
+where the needle went in", "chronic muscle pain", "a collapsed lung") are data, in
+`data/drafting/lay-terms.yaml` (`evidence.drafting.lay_terms`); `BODY_PAIN` finds the parts
+of "pain in the back, neck or legs" that its `body_parts` name. The cues name classes
 of wording rather than one page's phrases: a list under "Benefits" or "How does it work?"
 takes its kind from there ("- Less pain", "- More blood flow"), a clinic's own voice ("At
 our clinic, ...") does not make a claim marketing unless it calls the reader to act.
@@ -32,7 +33,6 @@ __all__ = [
     "BENEFIT_ITEM",
     "BENEFIT_OBJECT",
     "BODY_PAIN",
-    "BODY_PARTS",
     "CALL_TO_ACTION",
     "CARE_PROCESS",
     "CAUSAL",
@@ -73,7 +73,6 @@ __all__ = [
     "OTHER_TREATMENT",
     "PAYER",
     "PERSON_OR_TOOL_AFTER",
-    "PHRASES",
     "PLACE_AFTER",
     "PRIOR",
     "PRIOR_FAILURE",
@@ -87,7 +86,6 @@ __all__ = [
     "SAFE_FOR",
     "SELF_CARE",
     "SET_ASIDE",
-    "SHORT_NAMES",
     "SOMETIMES_FAILS",
     "SUBJECT_LEAD",
     "TARGET_ANAPHOR",
@@ -1192,268 +1190,6 @@ CONDITION_LIST = _rx(
 )
 
 
-# -- everyday phrases for vocabulary terms ------------------------------------------------
-# Lay wordings that health pages use for a term the vocabulary names in the words of the
-# literature; read only where the vocabulary itself matches nothing at that place, and only
-# for terms the vocabulary has.
-_AFTER_TREATMENT = (
-    r"(?:after|following|during|from|where|around|at|near|close to)\s+"
-    r"(?:the\s+|an?\s+|each\s+)?"
-    r"(?:injections?|shots?|needles?|needling|sessions?|procedures?|treatments?|injection site|"
-    r"(?:needle|treatment|puncture)\s+site)"
-)
-_WHERE_GIVEN = (
-    r"|where (?:it|they|the (?:needle|shot|injection)s?) (?:was|were|went|is|are|goes|go) "
-    r"(?:given|injected|inserted|in|placed|put)"
-    # while it is done ("pain while the needles are in", "as the needle goes in")
-    r"|(?:while|as|when) (?:the |a |each )?(?:needles?|shots?|injections?) (?:is |are |goes |go |"
-    r"went |were |was )?(?:in|inserted|placed|given|going in)\b"
-)
-PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    # pressure by hand on a trigger point or a knot ("pressing on a trigger point", "firm
-    # pressure on the knots"): trigger point therapy, as the vocabulary's "manual pressure
-    # to the trigger point" (not a needle or an injection into it)
-    (
-        "intervention",
-        "trigger_point_therapy",
-        _rx(
-            r"\b(?:press(?:es|ed|ing)?|(?:firm |steady |sustained |gentle |deep )?pressure)"
-            r" (?:\w+ )?(?:on|into|down on|against|over) (?:a |the |your |each |that |those |"
-            r"these )?(?:tender |tight |sore |painful |stubborn )*(?:trigger points?|knots?)\b"
-            # (not pressing to find one: "pressing on a trigger point makes the muscle
-            # twitch", "... sends pain up the neck")
-            r"(?![^.;]{0,50}\b(?:twitch\w*|hurts?|sends? (?:\w+ )?pain|refers?|reproduc\w+|"
-            r"caus\w+ (?:\w+ )?pain|jump\w*|flinch\w*)\b)"
-        ),
-    ),
-    # pain or soreness where the needle went in, after the shot: post-needling soreness
-    (
-        "adverse_event",
-        "post_needling_soreness",
-        _rx(
-            r"\b(?:pain|soreness|numbness|tenderness|discomfort|aching|ache)"
-            # (not "pain relief after treatment", "pain scores after sessions")
-            r"(?!\s+(?:relief|reduction|scores?|levels?|intensity|control|management|"
-            r"improve\w*|eases?|went|goes)\b)"
-            # (the word of pain alone: "pain or bruising where the needle goes in" names
-            # the bruising too)
-            + r"(?=\s+(?:\w+\s+){0,2}?"
-            + "(?:"
-            + _AFTER_TREATMENT
-            + _WHERE_GIVEN
-            + "))"
-            + r"|\b(?:short-lived|brief|temporary|transient|mild)\s+(?:pain|discomfort|ache)\b"
-            # "pain or discomfort that passes", "soreness that wears off"
-            + r"|\b(?:pain|discomfort|soreness|aching|tenderness)(?= (?:or (?:\w+ ){1,2})?"
-            r"(?:that|which) (?:\w+ )?(?:passes|fades|goes away|settles|wears off|eases|clears))"
-        ),
-    ),
-    # more pain than before, from the treatment itself
-    (
-        "adverse_event",
-        "post_needling_soreness",
-        _rx(
-            # (not a loop: "spasm causes more pain")
-            r"(?<!spasm )(?<!spasms )(?<!tension )(?<!tightness )(?<!stress )"
-            r"\b(?:creat\w+|caus\w+|feel|feels|bring\w*|produc\w+|potential for|have)\s+"
-            r"(?:\w+\s+)?(?:additional|more|extra|increased|added)\s+(?:pain|soreness)\b"
-        ),
-    ),
-    # feeling sore after it: soreness from the treatment
-    (
-        "adverse_event",
-        "post_needling_soreness",
-        _rx(
-            r"\b(?:feel|feels|felt|feeling|be|get|gets|getting|got|is|are|being|was|were|am)\s+"
-            r"(?:a (?:little|bit)"
-            r" |slightly |somewhat |quite |very )?(?:\w+ or )?(?:sore|tender|achy)\b"
-            r"(?! (?:muscles?|spots?|areas?|joints?|"
-            r"throat|back|neck|feet|legs?|arms?))|\bsore (?:for|afterwards|after|the next "
-            r"day|the day after)\b|"
-            # "some tenderness the next day", "aching for a day or two"
-            # ("tenderness can follow for a day or two", "soreness may linger for a few days")
-            r"\b(?:soreness|tenderness|aching|stiffness|discomfort) (?:(?:can|may|might|will|"
-            r"often|usually|sometimes) )?(?:(?:follow|last|linger|persist|continue)s? )?"
-            r"(?:the next day|the day after|afterwards?|for (?:a|one|two|a few|\d+) (?:or "
-            r"(?:two|\d+) )?days?)\b|"
-            # "sore muscles for a day or so"
-            r"\b(?:sore|achy|aching|tender|stiff) muscles? (?=(?:the next day|the day after|"
-            r"afterwards?|for (?:a|one|two|\d+) (?:day|or|days)))"
-        ),
-    ),
-    # blood where the needle went in ("the site bled a little", "a few drops of blood"):
-    # bleeding
-    (
-        "adverse_event",
-        "bleeding",
-        _rx(r"\b(?:bled|bleeds)\b|\bdrops? of blood\b|\b(?:spot|speck|dot|bead)s? of blood\b"),
-    ),
-    # feeling sick ("queasy", "nauseous", "sick to my stomach"): nausea
-    (
-        "adverse_event",
-        "nausea",
-        _rx(
-            r"\bqueasy\b|\bnauseous\b|\bfeel(?:s|ing)? (?:a (?:bit|little) )?sick\b(?! (?:of|and "
-            r"tired))|\bsick to (?:my|your|the|their|his|her) stomach\b"
-        ),
-    ),
-    # "black and blue": bruising
-    ("adverse_event", "bruising", _rx(r"\bblack[- ]and[- ]blue\b")),
-    # a punctured or collapsed lung: pneumothorax
-    (
-        "adverse_event",
-        "pneumothorax",
-        _rx(
-            r"\b(?:(?:partly|partially) )?(?:collapsed|punctured|deflated) lungs?\b|"
-            # ("puncture the lining of the lung", "nick the top of a lung")
-            r"\b(?:collapse|puncture|pierce|perforate|nick|injure|damage)[sd]?\s+(?:the (?:lining|"
-            r"top|tip|surface|edge|covering|membrane) of )?(?:a|the|your)\s+lungs?\b|"
-            r"\blung (?:collapse|puncture|injury)\b|"
-            # ("let air into the space around a lung", "air leaking around the lung")
-            r"\bair (?:\w+ ){0,3}?(?:around|outside|between) (?:a|the|your) lungs?\b"
-        ),
-    ),
-    # feeling faint, passing out: syncope
-    (
-        "adverse_event",
-        "syncope",
-        # ("feeling dizzy or faint", "light-headed and faint", "fainting", "a faint")
-        _rx(
-            r"\b(?:feel(?:s|ing)?|felt|become|becomes|get|gets|go|goes) (?:[\w-]+,? (?:or|and) )?"
-            r"faint\b|\bpass(?:es|ed|ing)? out\b|\bfaint(?:ing|ed|s)\b|"
-            # (the word ending its phrase: "light-headed and faint", not "a faint ache")
-            r"\bfaint(?=\s*(?:[.,;:)!]|$|(?:or|and|during|after|while|when)\b))"
-        ),
-    ),
-    # hitting a nerve with the needle: nerve injury
-    (
-        "adverse_event",
-        "nerve_injury",
-        _rx(
-            r"\b(?:hit|hits|hitting|nick|nicks|nicking|injure|injures|injuring|damage|damages|"
-            r"damaging|irritate|irritates|pierce|pierces|touch|touches) (?:a|the|your) nerves?\b|"
-            r"\bnerves? (?:\w+ )?(?:can |may |could |might )?(?:be |get |gets |is |are |was )"
-            r"(?:damaged|injured|hit|nicked|pierced)\b"
-        ),
-    ),
-    # shots into trigger points: trigger point injection
-    (
-        "intervention",
-        "trigger_point_injection",
-        _rx(r"\binjections? (?:into|in|of|at) (?:the |a |your )?(?:myofascial )?trigger points?\b"),
-    ),
-    # back surgery that did not help: failed back surgery syndrome
-    (
-        "condition",
-        "shoulder_pain",
-        # the rotator cuff's problems in lay words ("rotator cuff problems", "a rotator cuff
-        # strain"), as the vocabulary's "rotator cuff pain"
-        _rx(r"\brotator cuff (?:problems?|injur(?:y|ies)|strains?|issues?|trouble|complaints?)\b"),
-    ),
-    (
-        "condition",
-        "failed_back_surgery_syndrome",
-        _rx(
-            r"\bfailed (?:back |spine |spinal )?surgery\b|\b(?:back |spine |spinal )?surgery "
-            r"(?:that |which )?(?:did not|didn't|has not|hasn't|had not|failed to|does not) "
-            r"(?:\w+ )?(?:alleviate|relieve|help|work|ease|fix|resolve)\b"
-        ),
-    ),
-    # pain from trapped, pinched or irritated nerves: radiculopathy
-    (
-        "condition",
-        "radiculopathy",
-        _rx(
-            r"\b(?:pinched|trapped|compressed|irritated|squeezed) nerves?\b|\bnerves? (?:\w+ )?"
-            r"(?:being |that are |is |are )?(?:trapped|compressed|pinched|squeezed)\b"
-        ),
-    ),
-    # pain from, linked to or tied to trigger points: myofascial pain
-    (
-        "condition",
-        "myofascial_pain_syndrome",
-        _rx(
-            r"\b(?:(?:chronic|long-lasting|long-term|persistent)\s+)?(?:\w+\s+)?pain\s+"
-            r"(?:\w+\s+){0,2}?(?:linked|tied|related|due|attributed|caused)\s+(?:to|by)\s+"
-            r"(?:myofascial\s+)?trigger\s+points?\b|\bpain\s+from\s+(?:muscle\s+knots|"
-            r"(?:myofascial\s+)?trigger\s+points?)\b|\btrigger[ -]point\s+pain\b|"
-            r"\bpainful\s+(?:myofascial\s+)?trigger\s+points\b"
-        ),
-    ),
-    # "back pain" with no part of the back named: read as the low back, as BODY_PARTS does
-    (
-        "condition",
-        "low_back_pain",
-        _rx(r"(?<!upper )(?<!middle )(?<!mid )(?<!mid-)\bback (?:pain|aches?)\b"),
-    ),
-    # "heel pain": plantar fasciitis, as BODY_PARTS reads "pain in the heel"
-    ("condition", "plantar_fasciitis", _rx(r"\bheel pain\b")),
-    # "tendon pain", "Achilles tendon problems", "tendon injuries": tendinopathy
-    (
-        "condition",
-        "tendinopathy",
-        _rx(r"\btendons? (?:pain|problems|injur(?:y|ies)|irritation|disorders?)\b"),
-    ),
-    # "diabetic nerve pain", "nerve pain from diabetes": painful diabetic neuropathy
-    (
-        "condition",
-        "diabetic_neuropathy",
-        _rx(
-            r"\bdiabetic (?:nerve (?:pain|damage)|foot pain)\b|\bnerve (?:pain|damage) "
-            r"(?:from|caused by|due to|of) diabetes\b"
-        ),
-    ),
-    # "whether the pain is acute or chronic": chronic pain
-    (
-        "condition",
-        "chronic_pain",
-        _rx(r"\bpain (?:is|that is|which is|being) (?:\w+ or )?chronic\b"),
-    ),
-    # "knee arthritis", "arthritis in the knee", "arthritic knees": knee osteoarthritis (the
-    # common kind, as pages use the word)
-    (
-        "condition",
-        "knee_osteoarthritis",
-        _rx(
-            # ("osteoarthritis knee pain", "osteoarthritic knees")
-            r"\b(?:osteo)?arthritis knee(?:s| pain)?\b|\bosteoarthritic knees?\b|"
-            r"\bknee arthritis\b|\barthritis (?:of|in) (?:the |your |both |one )?knees?\b|"
-            r"\barthritic knees?\b|\bwear[- ]and[- ]tear (?:arthritis )?(?:of|in) the knees?\b"
-        ),
-    ),
-    # lay words for a jaw joint disorder ("a jaw joint disorder", "a clenchy jaw", "a sore
-    # jaw", "jaw problems"): temporomandibular disorder
-    (
-        "condition",
-        "temporomandibular_disorder",
-        _rx(
-            r"\bjaw(?:[- ]joint)? (?:disorders?|problems?|dysfunction|trouble|issues)\b|"
-            r"\bclench(?:y|ed|ing)? jaws?\b|\b(?:sore|painful|aching|achy|tight|locked|"
-            r"clicking) jaws?\b"
-        ),
-    ),
-    # pain that comes from the muscles ("pain and stiffness that comes from your muscles"):
-    # myofascial pain, by what the word means
-    (
-        "condition",
-        "myofascial_pain_syndrome",
-        _rx(
-            r"\b(?:pain|aches?)(?:,? (?:and|or) (?:stiffness|tightness|tension|soreness))? "
-            r"(?:that )?(?:comes?|coming|came|arises|arising|stems?|stemming|starts?|starting)"
-            r" (?:\w+ )?(?:from|in) (?:your |the |tight |sore |overworked )*muscles\b"
-        ),
-    ),
-    # "chronic muscle pain", "long-term pain conditions": chronic pain
-    (
-        "condition",
-        "chronic_pain",
-        _rx(
-            r"\b(?:chronic|long-term|long-lasting|longstanding|long-standing)\s+"
-            r"(?:\w+\s+){0,1}?(?:pain|aches?)\b(?!\s+(?:conditions?|disorders?|problems?|"
-            r"syndromes?|states?))"
-        ),
-    ),
-)
 # "pain in the back, neck, arms or legs": the parts of the series, each a pain condition
 # where the vocabulary has one (the back read as the low back, as "back pain" commonly is)
 BODY_PAIN = _rx(
@@ -1461,32 +1197,4 @@ BODY_PAIN = _rx(
     r"their|his|"
     r"her|one's) ((?:lower |upper )?[a-z]+"
     r"(?:(?:,| and| or|, and|, or) (?:the |your )?(?:lower |upper )?[a-z]+){0,6})"
-)
-BODY_PARTS: dict[str, str] = {
-    "back": "low_back_pain",
-    "lower back": "low_back_pain",
-    "low back": "low_back_pain",
-    "neck": "neck_pain",
-    "shoulder": "shoulder_pain",
-    "shoulders": "shoulder_pain",
-    "hip": "hip_pain",
-    "hips": "hip_pain",
-    "leg": "leg_pain",
-    "legs": "leg_pain",
-    "calf": "leg_pain",
-    "calves": "leg_pain",
-    "heel": "plantar_fasciitis",
-    "heels": "plantar_fasciitis",
-    "jaw": "temporomandibular_disorder",
-}
-# Shortened names the vocabulary lacks, read as a guess: the draft still lists the word among
-# those the vocabulary does not know, for an editor to confirm ("stenosis": in these pages,
-# of the spine; plain "herpes": simplex, shingles being herpes zoster, a term of its own).
-SHORT_NAMES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("condition", "spinal_stenosis", _rx(r"\bstenosis\b")),
-    # "TMJ" alone: the jaw joint, named on health pages for its disorder
-    ("condition", "temporomandibular_disorder", _rx(r"\btmj\b")),
-    ("condition", "herpes_simplex", _rx(r"\bherpes\b(?! zoster)")),
-    # a headache of no named type: the commoner of the two the vocabulary has
-    ("condition", "tension_type_headache", _rx(r"\bheadaches?\b")),
 )
