@@ -614,6 +614,13 @@ _GAINS = (
     r"(?:gave|gives|give|brought|brings|produced|produces|led to|leads to|showed|shows|yielded|"
     r"yields) (?:[\w-]+ ){0,4}?(?:gains?|improvements?|benefits?) (?:in|for|to)"
 )
+# a complaint coming back, in any verb of recurring ("come back", "recur", "flare up", "crop
+# up", "strike"), said of it less often
+_RECUR = (
+    r"(?:(?:come|comes|came|coming|return|returns|returned|recur|recurs|recurred|occur|occurs|"
+    r"occurred|happen|happens|happened|strike|strikes|struck|flare|flares|flared|crop|crops|"
+    r"cropped|show|shows|showed|turn|turns|turned)(?: up| back)?) less (?:often|frequently)"
+)
 EFFECT = _rx(
     r"\b(?:help(?:s|ed|ing)?|effective(?:ly|ness)?|efficac\w*|relie(?:f|ve[sd]?|ving)|"
     r"efficient|successful (?:treatment|therapy|option|way)|"
@@ -637,14 +644,13 @@ EFFECT = _rx(
     r"(?:shows?|showed|holds?|held) (?:\w+ )?promise|"
     r"(?:cut|cuts|cutting|halved|halves) (?:down )?(?:the )?(?:number|frequency|"
     r"severity|length|duration|intensity|pain|headaches|symptoms)|"
-    r"(?:make|makes|made|making) (?:[\w-]+ ){1,3}?(?:shorter|milder|less (?:intense|severe|"
-    r"frequent|painful|often|tender)|come less often)|"
+    r"(?:make|makes|made|making) (?:[\w-]+ ){1,4}?(?:shorter|milder|less (?:intense|severe|"
+    r"frequent|painful|often|tender)|" + _RECUR + r")|"
     r"(?:keep|keeps|keeping|kept) (?:[\w-]+ ){1,2}?(?:away|at bay)|"
     # "gives back lost movement", "brings back full range"
     r"(?:gives?|giving|gave|brings?|bringing|brought) back (?:\w+ )?(?:movement|motion|"
     r"mobility|function|range|strength|flexibility)|"
-    r"(?:come|comes|came|occur|occurs|occurred|happen|happens|strike|strikes|return|returns)"
-    r" less (?:often|frequently)|"
+    r"" + _RECUR + r"|"
     r"(?:become|became|becomes|get|gets|got|feel|felt|feels|were|was) less (?:tender|sore|"
     r"stiff|tight|painful)|"
     # what a complaint does to one's life, less ("headaches got in the way of their lives

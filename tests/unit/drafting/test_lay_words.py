@@ -139,6 +139,50 @@ def test_a_tendon_named_as_a_part_is_not_tendinopathy(draft: Drafter) -> None:
     assert "tendinopathy" not in conditions
 
 
+# -- a complaint that comes back less often, in any verb of recurring ----------------------
+@pytest.mark.parametrize(
+    ("text", "start", "condition"),
+    [
+        (
+            "Cupping for Low Back Pain\n\nCupping may make low back pain flare up less often.",
+            "Cupping may",
+            "low_back_pain",
+        ),
+        (
+            "Acupuncture for Migraine\n\nWith acupuncture, migraines tend to flare up less often.",
+            "With acupuncture",
+            "migraine",
+        ),
+        (
+            "Massage for Tension Headaches\n\nAfter a month of massage, tension headaches "
+            "recurred less often.",
+            "After a month",
+            "tension_type_headache",
+        ),
+        (
+            "Dry Needling for Neck Pain\n\nDry needling can make neck pain crop up less "
+            "frequently.",
+            "Dry needling can",
+            "neck_pain",
+        ),
+        (
+            "TENS for Knee Osteoarthritis\n\nWith TENS, knee osteoarthritis pain came back "
+            "less often.",
+            "With TENS",
+            "knee_osteoarthritis",
+        ),
+    ],
+)
+def test_a_complaint_recurring_less_often_is_a_benefit_in_the_first_pass(
+    vocab: Vocabulary, text: str, start: str, condition: str
+) -> None:
+    found = claims_on(_first_pass(vocab, text), start)
+    assert any(
+        kind == "effectiveness" and condition in conditions and asserts == "benefit"
+        for kind, _, conditions, asserts in found
+    ), found
+
+
 # -- little more than a dummy, under any hedge (these held before the round; kept as a
 # check that the hedges stay even) -----------------------------------------------------------
 @pytest.mark.parametrize(
