@@ -8,7 +8,6 @@ never tuned on, and no test reads the drafter's figures on them.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -18,22 +17,14 @@ from evidence import pipeline
 from evidence.claims.claims_file import load_claims
 from evidence.config import Settings
 from evidence.drafting import draft_claims, read_article, render_draft
-from evidence.drafting.evaluation import score_draft
+from evidence.drafting.evaluation import article_sets, score_draft
 from evidence.tagging import Vocabulary, load_vocabulary
 
 REPO = Path(__file__).resolve().parents[2]
 DRAFT = REPO / "tests" / "eval" / "draft"
 SEED_ARTICLE = REPO.parent / "shared" / "seed" / "trigger-point-article.txt"
 SEED_CLAIMS = REPO / "data" / "claims" / "trigger-point-article.yaml"
-ROW = re.compile(r"^\| `(?P<folder>[^`/]+)/` \| (?P<set>dev|test) \|", re.MULTILINE)
-
-
-def _sets() -> dict[str, str]:
-    """Each article folder's set, from the table of the set's README."""
-    return {m["folder"]: m["set"] for m in ROW.finditer((DRAFT / "README.md").read_text("utf-8"))}
-
-
-SETS = _sets()
+SETS = article_sets(DRAFT / "README.md")
 FOLDERS = sorted(p.name for p in DRAFT.iterdir() if p.is_dir())
 # (recall, precision) floors, a little under the figures of `bench/draft_eval.py` on each
 # dev article (the README's table gives the figures).

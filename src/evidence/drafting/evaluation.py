@@ -12,13 +12,24 @@ on kind is a wrong kind; one that matches on everything but ``asserts`` a wrong 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from evidence.claims.claim import Claim
 from evidence.drafting.drafter import DraftClaim
 
-__all__ = ["DraftScore", "score_draft"]
+__all__ = ["DraftScore", "article_sets", "score_draft"]
+
+# a row of the measuring set's table: "| `folder/` | dev | ..." (tests/eval/draft/README.md)
+_SET_ROW = re.compile(r"^\| `(?P<folder>[^`/]+)/` \| (?P<set>dev|test) \|", re.MULTILINE)
+
+
+def article_sets(readme: Path) -> dict[str, str]:
+    """Each article folder of a drafting measuring set and its half (``dev`` or ``test``),
+    in the order of the table of the set's README (tests/eval/draft/README.md)."""
+    return {m["folder"]: m["set"] for m in _SET_ROW.finditer(readme.read_text("utf-8"))}
 
 
 @dataclass(frozen=True, slots=True)

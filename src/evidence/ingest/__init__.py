@@ -14,8 +14,9 @@ one module of it (the worker pool's forkserver imports `evidence.ingest.pool`, t
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from evidence.lazy import lazy_names
 
 if TYPE_CHECKING:
     from evidence.ingest.engine import (
@@ -80,19 +81,6 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
-
-
 __all__ = [
     "BATCH_SIZE",
     "INGEST_CHECKPOINT_THRESHOLD",
@@ -122,3 +110,5 @@ __all__ = [
     "write_file",
     "write_ledger",
 ]
+
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, __all__)

@@ -9,9 +9,10 @@ not import DuckDB.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from evidence.lazy import lazy_names
 
 if TYPE_CHECKING:
     import duckdb
@@ -103,19 +104,6 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
-
-
 def upsert_records(
     con: duckdb.DuckDBPyConnection,
     records: Iterable[Record],
@@ -150,3 +138,6 @@ def upsert_records(
                 counts.books += 1
         flush()
     return counts
+
+
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, __all__)
