@@ -54,23 +54,6 @@ DRAFT = ROOT / "tests" / "eval" / "draft"
 # the dev articles, by name, from the set's README table (the held-out test folders are
 # never read here)
 DEV = tuple(name for name, half in article_sets(DRAFT / "README.md").items() if half == "dev")
-DEV = (
-    "trigger-point-injections-faq",
-    "dry-needling-side-effects",
-    "therapeutic-ultrasound-verywell",
-    "dry-needling-for-athletes",
-    "myofascial-pain-health-library",
-    "ultrasound-therapy-pt-clinic",
-    "dry-needling-vs-acupuncture-chiro",
-    "trigger-point-injections-pain-practice-faq",
-    "shockwave-therapy-physio-wellness",
-    "trigger-point-massage-headache-news",
-    "ultrasound-dry-needling-sports-ortho",
-    "dry-needling-hospital-leaflet",
-    "trigger-point-ball-headache-blog",
-    "dry-needling-acupuncture-massage-sports-faq",
-    "therapeutic-ultrasound-magazine-listicle",
-)
 CAUSES = {
     "a": "not considered a claim",
     "b": "intervention not resolved",

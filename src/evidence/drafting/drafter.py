@@ -829,6 +829,26 @@ def _outer_condition(
     return None
 
 
+def _fallback_condition(
+    page_condition: str | None,
+    statement: Statement,
+    title: str | None,
+    vocab: Vocabulary,
+    cache: dict[str, str | None],
+    population: str | None,
+) -> tuple[str, ...]:
+    """The condition a statement that names none is about: the page's one condition, else
+    its section's (`_section_condition`), else a heading's above it (`_outer_condition`),
+    else the population a sentence before set up; none when nothing names one."""
+    found = (
+        page_condition
+        or _section_condition(statement.section, vocab, cache)
+        or _outer_condition(statement, title, vocab, cache)
+        or population
+    )
+    return (found,) if found else ()
+
+
 def _conditions(found: _Found) -> list[str]:
     kept: list[str] = []
     # (a pronoun for the treatment counts as its name: "it did not help low back pain")
@@ -1447,15 +1467,8 @@ def draft_claims(
             context = _unique(
                 [m.term for m in _Found(vocab, statement.labelled or "").get("condition")]
             ) or (state.setup or state.asked[1])
-            context = context or tuple(
-                c
-                for c in (
-                    page_condition
-                    or _section_condition(statement.section, vocab, sections)
-                    or _outer_condition(statement, article.title, vocab, sections)
-                    or state.population,
-                )
-                if c
+            context = context or _fallback_condition(
+                page_condition, statement, article.title, vocab, sections, state.population
             )
             read[-1].context = context
         defining, state.defining = state.defining, False  # (the answer's first sentence)
@@ -1753,15 +1766,8 @@ def draft_claims(
         # (the conditions a question or a set-up sentence before named)
         if not before:
             before = (state.setup if interventions_named else ()) or state.asked[1]
-        about = before or tuple(
-            c
-            for c in (
-                page_condition
-                or _section_condition(statement.section, vocab, sections)
-                or _outer_condition(statement, article.title, vocab, sections)
-                or state.population,
-            )
-            if c
+        about = before or _fallback_condition(
+            page_condition, statement, article.title, vocab, sections, state.population
         )
         claims = [
             claim
