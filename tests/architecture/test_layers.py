@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("ingest",),
     ("store",),
     ("tagging", "pubmed"),
-    ("config", "yamlfiles", "pmid"),
+    ("config", "yamlfiles", "pmid", "lazy"),
     ("models",),
     ("errors",),
 ]
