@@ -196,11 +196,16 @@ def _cpu_by_process(argv: list[str]) -> dict[str, Any]:
         main = subprocess.Popen(argv, stdout=null).pid
     seen: dict[int, tuple[str, int, float]] = {}  # pid -> (role, parent, CPU seconds)
     born: dict[int, int] = {}  # pid -> its start, in clock ticks since boot
+    cmdlines: dict[int, bytes] = {}  # pid -> its command line when its role was last read
 
     def sample(pid: int, parent: int) -> None:
         try:
             stat = Path(f"/proc/{pid}/stat").read_text()
-            cmdline = b"" if pid in seen else Path(f"/proc/{pid}/cmdline").read_bytes()
+            # read again until a role is settled: a process seen between its fork and its
+            # exec still shows its parent's command line
+            settled = pid in seen and seen[pid][0] != "other"
+            if not settled:
+                cmdlines[pid] = Path(f"/proc/{pid}/cmdline").read_bytes()
             children = [
                 int(c)
                 for task in Path(f"/proc/{pid}/task").iterdir()
@@ -213,7 +218,7 @@ def _cpu_by_process(argv: list[str]) -> dict[str, Any]:
             return  # its CPU is final, but a zombie's /proc figures may read as 0
         cpu = (int(fields[11]) + int(fields[12])) / tick
         born.setdefault(pid, int(fields[19]))
-        role = seen[pid][0] if pid in seen else _role(pid, parent, cmdline, main, seen)
+        role = seen[pid][0] if settled else _role(cmdlines[pid], cmdlines.get(parent, b""))
         seen[pid] = (role, parent, cpu)
         for child in children:
             sample(child, pid)
@@ -262,14 +267,12 @@ def _cpu_by_process(argv: list[str]) -> dict[str, Any]:
     }
 
 
-def _role(
-    pid: int, parent: int, cmdline: bytes, main: int, seen: dict[int, tuple[str, int, float]]
-) -> str:
-    if parent in seen and seen[parent][0] == "forkserver":
-        return "worker"  # forked from it: the same command line
-    if b"multiprocessing.forkserver" in cmdline:
-        return "forkserver"
-    return "other"
+def _role(cmdline: bytes, parent_cmdline: bytes) -> str:
+    """A process's role by its command line and its parent's: the forkserver runs
+    multiprocessing's forkserver module, and a worker, forked from it, shows the same."""
+    if b"multiprocessing.forkserver" not in cmdline:
+        return "other"
+    return "worker" if b"multiprocessing.forkserver" in parent_cmdline else "forkserver"
 
 
 def _evidence() -> str:
