@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from evidence.models import AbstractSection, Article, MeshHeading, MeshQualifier, PublicationType
+from evidence.models import (
+    AbstractSection,
+    Article,
+    Finding,
+    MeshHeading,
+    MeshQualifier,
+    PublicationType,
+)
+from evidence.tagging import Vocabulary
+from evidence.tagging.findings import analyse_article
 
 REPO = Path(__file__).resolve().parents[3]
 VOCAB_DIR = REPO / "data" / "vocab"
@@ -62,6 +71,11 @@ def article(
         publication_types=tuple(types),
         mesh_headings=tuple(mesh),
     )
+
+
+def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
+    """The findings of the record `article(**record)` builds."""
+    return analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
 
 
 def vocab_documents(**extra_terms: list[dict]) -> dict:  # type: ignore[type-arg]

@@ -9,15 +9,11 @@ SYNTHETIC.
 from __future__ import annotations
 
 import pytest
-from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, article
+from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, findings
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
-from evidence.tagging.findings import analyse_article, read_statement
-
-
-def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
-    return analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
+from evidence.tagging.findings import read_statement
 
 
 def effects(found: list[Finding]) -> dict[str, str]:

@@ -10,16 +10,17 @@ the groups.
 from __future__ import annotations
 
 import pytest
-from tagging_builders import JOURNAL_ARTICLE, META_ANALYSIS, RCT, SYSTEMATIC_REVIEW, article
+from tagging_builders import (
+    JOURNAL_ARTICLE,
+    META_ANALYSIS,
+    RCT,
+    SYSTEMATIC_REVIEW,
+    findings,
+)
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
 from evidence.tagging.directions import classify_clause
-from evidence.tagging.findings import analyse_article
-
-
-def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
-    return analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
 
 
 def effects(found: list[Finding], intervention: str) -> list[Finding]:

@@ -9,16 +9,12 @@ told as an advantage of one arm, and a null comparison told with an inverted neg
 from __future__ import annotations
 
 import pytest
-from tagging_builders import JOURNAL_ARTICLE, RCT, SYSTEMATIC_REVIEW, article
+from tagging_builders import JOURNAL_ARTICLE, RCT, SYSTEMATIC_REVIEW, findings
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
 from evidence.tagging.directions import classify_clause
-from evidence.tagging.findings import _EVERY_ARM, _WITHIN, analyse_article
-
-
-def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
-    return analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
+from evidence.tagging.findings import _EVERY_ARM, _WITHIN
 
 
 def effects(found: list[Finding], intervention: str) -> list[Finding]:

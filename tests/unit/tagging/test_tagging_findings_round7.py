@@ -11,16 +11,10 @@ set against it is inconclusive; results rated well are a benefit.
 from __future__ import annotations
 
 import pytest
-from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, article
+from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, findings
 
-from evidence.models import Finding
 from evidence.tagging import Vocabulary
-from evidence.tagging.findings import analyse_article, read_statement, states_within_arms
-
-
-def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
-    return analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
-
+from evidence.tagging.findings import read_statement, states_within_arms
 
 # -- a co-treatment every arm had gets no finding ---------------------------------------------
 

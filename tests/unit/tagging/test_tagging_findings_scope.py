@@ -16,16 +16,12 @@ from tagging_builders import (
     META_ANALYSIS,
     RCT,
     SYSTEMATIC_REVIEW,
-    article,
+    findings,
 )
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
-from evidence.tagging.findings import analyse_article, read_statement
-
-
-def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
-    return analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
+from evidence.tagging.findings import read_statement
 
 
 def pairs(found: list[Finding]) -> dict[tuple[str, str | None], str]:

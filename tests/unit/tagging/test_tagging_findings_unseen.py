@@ -15,16 +15,11 @@ from tagging_builders import (
     META_ANALYSIS,
     RCT,
     SYSTEMATIC_REVIEW,
-    article,
+    findings,
 )
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
-from evidence.tagging.findings import analyse_article
-
-
-def findings(vocab: Vocabulary, **record: object) -> list[Finding]:
-    return analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
 
 
 def effect(found: list[Finding], intervention: str) -> Finding:
