@@ -25,6 +25,7 @@ import yaml
 
 from evidence.config import PROJECT_ROOT
 from evidence.errors import VocabularyError, quoted
+from evidence.yamlfiles import CappedLoader, read_capped
 
 __all__ = ["DEFAULT_PATH", "DIMENSIONS", "LayTerm", "LayTerms", "check_ids", "load_lay_terms"]
 
@@ -95,7 +96,9 @@ def _shown(path: Path) -> str:
 def _read(path: Path) -> LayTerms:
     name = _shown(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # a file editors write, read as claims files and query sets are (`yamlfiles`)
+        raw = read_capped(path, VocabularyError, what="a lay-terms file")
+        data = yaml.load(raw.decode("utf-8"), Loader=CappedLoader)
     except OSError as exc:
         raise VocabularyError(f"{name}: cannot read: {exc.strerror}") from exc
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -96,3 +96,17 @@ def test_an_unknown_id_is_a_one_line_error_naming_file_and_entry(
         f"{tmp_path / 'lay-terms.yaml'}: lay_terms entry 2 (neck_painn): "
         "unknown condition id 'neck_painn'"
     )
+
+
+def test_a_file_nested_too_deep_or_too_big_is_refused_in_one_line(tmp_path: Path) -> None:
+    # editors write this file: it is read with the caps of claims files and query sets
+    deep = tmp_path / "deep"
+    deep.mkdir()
+    with pytest.raises(VocabularyError) as caught:
+        load_lay_terms(_write(deep, "lay_terms: " + "[" * 40 + "]" * 40 + "\n"))
+    assert "nested more than" in str(caught.value) and "\n" not in str(caught.value)
+    big = tmp_path / "big"
+    big.mkdir()
+    with pytest.raises(VocabularyError) as caught:
+        load_lay_terms(_write(big, "# padding\n" * 200_000))
+    assert "larger than" in str(caught.value) and "\n" not in str(caught.value)
