@@ -34,7 +34,7 @@ __all__ = [
 
 # Bump when a rule changes what is tagged or concluded: the warehouse re-tags every record
 # tagged by another version (a vocabulary change is caught by its fingerprint).
-TAGGER_VERSION = "2.10.0"
+TAGGER_VERSION = "2.11.0"
 
 
 def analyse_articles(

@@ -108,6 +108,16 @@ treats ("laser for burns"); "we did not find significant evidence that X works" 
 with no arm set against it (inconclusive); results rated well ("found its results
 satisfactory").
 
+Safety statements by class (tests/unit/tagging/test_tagging_findings_safety_classes.py, our
+own sentences): nothing went wrong said as "tolerated the sessions well", events that "did
+not occur" or "were absent", "adverse effects: none", "zero" events, a rate of 0%, the
+treatment that "did not produce" them, nobody leaving because of them, arms that "did not
+differ" in them; minor events that occurred said as a count or a rate of events ("nine
+adverse events were reported", "reported by 7 participants", "at least one adverse event",
+"an incidence of 12.5%"), more of them in one arm, or some people with a mild complaint
+the vocabulary has no id for. Events counted for an arm set against a treatment that had
+none ("..., whereas dry needling caused no adverse events") are not the treatment's.
+
 Classes of scope failure seen on the dev batches, each with unit tests of invented records
 (tests/unit/tagging/test_tagging_findings_scope.py): a result told of "the treatment",
 "the experimental group" or "the control programme", the treatment named only in the
@@ -197,6 +207,7 @@ _SAFETY_WORDS = (
     "harm",
     "undesir",
     "unwant",
+    "untoward",
 )
 _UNCONTROLLED_DESIGNS = frozenset({"case_report", "case_series", "cross_sectional"})
 # how an image guides a needle: "ultrasound-guided", "US-guided", "under sonographic
@@ -269,12 +280,21 @@ _RARE_AFTER = re.compile(
 # "no adverse events", "none serious", "well tolerated": a safety statement without events
 _EVENT_WORDS = (
     r"(?:adverse (?:events?|effects?|reactions?)|complications?|(?:adverse )?side[\s-]effects?|"
-    r"(?:serious |severe |major )harms?|(?:undesirable|unwanted|undesired) (?:events?|effects?))"
+    r"(?:serious |severe |major )harms?|(?:undesirable|unwanted|undesired|untoward) "
+    r"(?:events?|effects?|reactions?)|adverse outcomes?)"
+)
+# what sets one arm against another within a sentence
+_CONTRAST = re.compile(r"\b(?:whereas|while|but|in contrast|however|unlike)\b")
+# a count of people: "12", "twelve", "17 patients (28%)"
+_COUNT = (
+    r"(?:(?!0(?:\.0+)?%?(?!\.?\d))\d+(?:\.\d+)?%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty)"
 )
 _NO_EVENTS = re.compile(
     rf"\b(?:no (?!(?:\w+ )?differ)(?:[\w-]+ ){{0,3}}{_EVENT_WORDS}|without (?:any )?(?:serious )?"
     r"(?:adverse|complications?|side[\s-]effects?)|well[\s-]tolerated|(?:appears?|seems?|is|was|"
-    r"are|were|proved|proven|shown)(?: to be)? (?:a )?(?:very |generally |relatively |both )?"
+    r"are|were|proved|proven|shown|appeared|seemed)(?: to be)? (?:a )?(?:very |generally |"
+    r"relatively |both )?"
     r"safe|"
     # "none of the patients had any side effect", "neither technique produced an adverse event"
     r"(?:none|neither)\b(?: of)?(?: the)?(?: [\w-]+){0,2} (?:had|has|have|experienced|reported|"
@@ -286,6 +306,24 @@ _NO_EVENTS = re.compile(
     rf"experienced|reported|developed|suffered|showed)(?: any| an?)?(?: serious)? {_EVENT_WORDS}|"
     # "adverse events were not observed", "free of complications"
     rf"{_EVENT_WORDS} (?:were|was) (?:not|never) (?:observed|reported|seen|noted|recorded|found)|"
+    # "adverse events did not occur", "... were absent", "adverse events: none", "zero
+    # adverse events", "no harms were reported"
+    rf"{_EVENT_WORDS} (?:did not|didn't|never) (?:occur|arise|happen|develop)|"
+    rf"{_EVENT_WORDS} (?:were|was) (?:absent|nil|none)\b|{_EVENT_WORDS}: none\b|"
+    rf"(?:incidence|rate|frequency|proportion) of (?:[\w-]+ )?{_EVENT_WORDS} (?:was|were) "
+    r"0(?:\.0+)?\s*%|"
+    rf"{_EVENT_WORDS} (?:occurred|(?:were|was) (?:observed|reported|seen|noted|recorded)) "
+    r"(?:in|by) (?:0|zero|none)\b(?!\.\d)|"
+    rf"zero (?:[\w-]+ ){{0,2}}{_EVENT_WORDS}|no (?:[\w-]+ ){{0,2}}harms? (?:were|was) "
+    r"(?:reported|observed|found|noted|recorded|seen)|"
+    # the treatment "did not cause any complications", "does not produce side effects"
+    r"(?:did|does|do) not (?:cause|produce|lead to|result in|induce|provoke)(?: any)?"
+    rf"(?: serious| major)? {_EVENT_WORDS}|"
+    # "all patients tolerated the treatment well", "the procedure was tolerated well"
+    r"tolerated (?:(?:the|this|each|every|all) (?:[\w-]+ ){0,2}|it |them )?well\b|"
+    # "no participant withdrew because of adverse effects"
+    r"(?:no|none of the) (?:patients?|participants?|subjects?|volunteers?) (?:withdrew|dropped "
+    rf"out|discontinued)(?: [\w-]+){{0,3}} (?:because of|due to|owing to) {_EVENT_WORDS}|"
     rf"free (?:of|from) (?:any )?{_EVENT_WORDS}|"
     # no more events than the control arm: "adverse events occurred about as often as with
     # control", "the groups did not differ in adverse events"
@@ -293,8 +331,11 @@ _NO_EVENTS = re.compile(
     r"equally |similarly )?(?:as (?:often|frequent|frequently|common)|similar(?:ly)? "
     r"(?:frequent|common|often)|(?:no|not) more (?:often|frequent|common))|"
     rf"(?:did|do) not differ (?:[\w-]+ ){{0,3}}in (?:the )?(?:[\w-]+ ){{0,2}}{_EVENT_WORDS}|"
+    # "the rate of adverse events did not differ significantly between the groups"
+    rf"{_EVENT_WORDS} (?:did|do) not differ\b|"
     # "adverse effects were similar between the groups"
-    rf"{_EVENT_WORDS} (?:were|was) (?:\w+ )?(?:similar|comparable) (?:between|across|in|among) "
+    rf"{_EVENT_WORDS} (?:were|was) (?:\w+ and )?(?:\w+ )?(?:similar|comparable) (?:between|across|"
+    r"in|among) "
     r"(?:the )?(?:both |all |two |three |treatment |study )?(?:groups|arms)|"
     rf"no (?:significant )?differences? (?:[\w-]+ ){{0,3}}in (?:the )?(?:[\w-]+ ){{0,2}}"
     rf"{_EVENT_WORDS})"
@@ -324,7 +365,7 @@ _MINOR_OCCURRED = re.compile(
     # events counted without a vocabulary id: "complications occurred in 3 patients",
     # "two participants reported adverse events"
     rf"{_EVENT_WORDS} (?:occurred|arose|developed|(?:were|was) (?:observed|reported|seen|noted|"
-    rf"recorded)) in (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)|"
+    rf"recorded)) in {_COUNT}|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ )?(?:patients?|"
     r"participants?|subjects?) (?:had|experienced|reported|developed) (?:an? )?(?:\w+ )?"
     rf"{_EVENT_WORDS}|"
@@ -332,6 +373,23 @@ _MINOR_OCCURRED = re.compile(
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ )?(?:patients?|"
     r"participants?|subjects?|volunteers?) (?:had|experienced|reported|developed|felt|complained "
     r"of) (?:an? )?(?:transient|transitory|mild|minor|slight)|"
+    # "some patients experienced transient numbness"
+    r"(?:some|several|a few|many|most) (?:of the )?(?:patients|participants|subjects|volunteers) "
+    r"(?:had|experienced|reported|developed|felt|complained of) (?:an? )?(?:transient|transitory|"
+    r"mild|minor|slight)|"
+    # events counted: "twelve adverse events were reported", "a total of 23 adverse events were
+    # recorded", "adverse events, all minor, were reported by 9 participants", "17 patients
+    # (28%) reported at least one adverse event", "the incidence of adverse events was 18.5%"
+    rf"{_COUNT} (?:[\w-]+ )?{_EVENT_WORDS} (?:were|was) (?:reported|recorded|observed|noted)|"
+    rf"{_EVENT_WORDS}(?:, [\w ]{{3,20}},)? (?:were|was) (?:reported|experienced|noted|observed|"
+    rf"recorded) (?:by|in) {_COUNT}|"
+    rf"{_COUNT} (?:[\w-]+ )?(?:patients?|participants?|subjects?)(?: \([^)]{{1,20}}\))? "
+    rf"(?:had|experienced|reported|developed) (?:at least one |one or more )(?:\w+ )?"
+    rf"{_EVENT_WORDS}|"
+    rf"(?:incidence|rate|frequency|proportion) of (?:[\w-]+ )?{_EVENT_WORDS} (?:was|were) "
+    r"(?!0(?:\.0+)?\s*%)\d+(?:\.\d+)?|"
+    # "adverse events were more frequent with dry needling than with sham"
+    rf"{_EVENT_WORDS} (?:were|was) (?:significantly )?more (?:frequent|common|often)|"
     # named events, mild ones, counted: "transient redness occurred in 10% of patients"
     r"(?:transient|transitory|mild|minor|slight) (?:[\w-]+,? (?:and |or )?){1,4}(?:occurred|"
     r"appeared|developed|(?:was|were) (?:observed|reported|noted|seen)) in (?:\d+|one|two|three|"
@@ -912,7 +970,16 @@ def _safety_findings(
     if unit is None and not events and record.design != "case_report":
         # minor events the vocabulary has no id for; else a statement that none occurred
         # (a series of treated patients says so as a trial does: "no complications occurred")
-        unit = _first_unit(doc, ("results", "conclusions", "body"), _MINOR_OCCURRED, affirmed=True)
+        unit = next(
+            (
+                u
+                for u in _units_with(
+                    doc, ("results", "conclusions", "body"), _MINOR_OCCURRED, affirmed=True
+                )
+                if not _events_of_the_other_arm(doc.lower[u.start : u.end])
+            ),
+            None,
+        )
         if unit is None:
             direction = "no_harm"
             unit = _first_unit(doc, ("methods", "results", "conclusions", "body"), _NO_EVENTS)
@@ -1668,6 +1735,18 @@ def _serious_words(doc: Document, design: str | None, unit: Unit) -> bool:
                 continue  # "serious events are rare": said of the treatment in general
             return True
     return False
+
+
+def _events_of_the_other_arm(text: str) -> bool:
+    """Events counted, then set against a treatment that had none: "side effects were
+    reported by 41% of those on the drug, whereas needling produced no adverse events"."""
+    found = _MINOR_OCCURRED.search(text)
+    if found is None:
+        return False
+    none = _NO_EVENTS.search(text, found.end())
+    if none is None or re.search(r"\b(?:serious|severe|major)\b", none.group()):
+        return False  # "mild events in 5, but no serious ones": the minor events stand
+    return _CONTRAST.search(text, found.end(), none.start()) is not None
 
 
 def _first_unit(
