@@ -315,8 +315,9 @@ _SURVEY = re.compile(
     r"mri|measurements?)\b"
 )
 # people examined once, with nothing given to anyone (read only then): "150 office workers
-# were examined for trigger points", "sixty patients and 60 healthy controls were assessed
-# with algometry" -- a cross-sectional study
+# were examined for trigger points", "sixty nurses were assessed with algometry" -- a
+# cross-sectional study (people with a condition examined beside healthy controls are a
+# case-control study: design.yaml)
 _EXAMINED_ONCE = re.compile(
     r"\b"
     + _NUMBER

@@ -1,0 +1,105 @@
+"""Design classes found by typing records of our own in the manner of real abstracts (only
+Journal Article as their type, the design told in the methods): groups formed other than by
+chance (a second group "who received" something else, a group that "formed the control
+group"); people with a condition examined beside healthy controls (a case-control study, as
+the synthetic set labels one); an open-label pilot study of one group; "this case describes"; people
+examined once; an anonymous or postal questionnaire; a review of a condition's
+pathophysiology or management. Every sentence is SYNTHETIC."""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import JOURNAL_ARTICLE, article
+
+from evidence.tagging import Vocabulary, tag_article
+
+
+def design(vocab: Vocabulary, title: str, methods: str) -> str:
+    tags = tag_article(article(title, methods=methods, types=[JOURNAL_ARTICLE]), vocab)
+    (value,) = [t.value for t in tags if t.dimension == "design"]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("title", "methods", "expected"),
+    [
+        (
+            "Taping for knee pain in older adults",
+            "Twenty-two adults were taped and compared with 22 matched adults who received "
+            "advice only.",
+            "controlled_trial",
+        ),
+        (
+            "Massage for headache in nurses",
+            "Nurses on the day shift had massage; those on the night shift formed the control "
+            "group.",
+            "controlled_trial",
+        ),
+        (
+            "Trigger points and neck pain",
+            "Sixty patients with neck pain and 60 healthy controls were examined for trigger "
+            "points.",
+            "case_control",
+        ),
+        (
+            "Trigger points in people with tinnitus",
+            "Forty patients with tinnitus and forty age-matched healthy controls were examined "
+            "for trigger points in the neck.",
+            "case_control",
+        ),
+        (
+            "Needling after ankle surgery",
+            "An open-label pilot study in which ten patients were needled once after surgery; "
+            "swelling was measured before and an hour after.",
+            "case_series",
+        ),
+        (
+            "Laser for a swimmer's shoulder",
+            "This case describes a swimmer whose shoulder pain was treated with laser.",
+            "case_report",
+        ),
+        (
+            "Trigger points in bus drivers",
+            "We examined 90 bus drivers in a single session for trigger points of the back.",
+            "cross_sectional",
+        ),
+        (
+            "What patients think of needling",
+            "An anonymous questionnaire was returned by 310 clinic attenders.",
+            "cross_sectional",
+        ),
+        (
+            "Myofascial pain: an update",
+            "We review its pathophysiology, diagnosis and treatment options.",
+            "narrative_review",
+        ),
+    ],
+)
+def test_the_design_a_record_of_this_class_has(
+    vocab: Vocabulary, title: str, methods: str, expected: str
+) -> None:
+    assert design(vocab, title, methods) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "methods", "expected"),
+    [
+        # healthy people as the control arm of a trial are no case-control study
+        (
+            "Needling in healthy people",
+            "Healthy volunteers formed the control group and were randomly allocated to sham.",
+            "rct",
+        ),
+        # examined once a week is not examined once
+        (
+            "Laser for heel pain",
+            "Twelve patients received laser and were examined once a week for six weeks; "
+            "there was no control group.",
+            "case_series",
+        ),
+    ],
+)
+def test_what_these_classes_leave_alone(
+    vocab: Vocabulary, title: str, methods: str, expected: str
+) -> None:
+    assert design(vocab, title, methods) == expected
