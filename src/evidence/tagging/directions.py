@@ -189,7 +189,7 @@ _NO_BENEFIT = _cue(
     r"|(?:did|does|do|could) not (?:significantly |further |clinically )?(?:improve|reduce|"
     r"decrease|provide|show|lead|result|add|enhance|alleviate|relieve|change|produce|"
     r"outperform|have|prevent|shorten|speed|accelerate|increase|restore|lengthen|confer|offer|"
-    r"yield|bring|exceed|surpass|(?:alter|affect|influence|modify) (?!(?:these|the|our|this) "
+    r"yield|bring|exceed|surpass|give|(?:alter|affect|influence|modify) (?!(?:these|the|our|this) "
     r"(?:results|findings|conclusions?|estimates?|analys[ie]s)))"
     # "did not reach statistical significance", "not statistically different from sham",
     # "could not demonstrate an effect", "neither was better than the other", "negligible"
@@ -219,6 +219,11 @@ _NO_BENEFIT = _cue(
     r"|neither (?:statistically |clinically )?(?:nor (?:statistically |clinically )?)?"
     r"significant|not (?:found|shown|demonstrated) to be (?:more |any more )?(?:effective|"
     r"efficacious|superior|beneficial|better)"
+    # "neither X nor Y, added to exercise, gave any further benefit", "neither technique
+    # offered additional improvement"
+    r"|neither\b[^.;]{1,80}?\b(?:gave|provided|offered|added|brought|produced|yielded|"
+    r"conferred) (?:any )?(?:further |additional |added |extra |clinical |significant )*"
+    r"(?:benefits?|advantages?|improvements?|gains?)\b"
     r"|neither (?:[\w-]+ ){1,5}nor (?:[\w-]+ ){1,5}(?:reduced|improved|relieved|decreased|"
     r"changed|affected|altered|lowered|eased)"
     r"|no more than (?:the |a )?(?:sham|placebo|control|usual care|no treatment)"
@@ -434,10 +439,12 @@ _STRONG_HEDGE = _cue(
     r"(?:conflicting|inconsistent|contradictory) (?:results|findings|"
     r"evidence|data|effects?)|(?:results|findings|evidence|data|effects?) (?:[\w-]+ ){0,6}(?:were|"
     r"was|are|is|remains?) (?:conflicting|inconsistent|contradictory)|cannot be "
-    r"(?:drawn|made|determined|confirmed|established|separated|excluded|attributed)|could not "
-    r"be (?:drawn|determined|established)|no (?:firm|definitive|clear|definite|robust) "
+    r"(?:drawn|made|determined|confirmed|established|separated|excluded|attributed|concluded|"
+    r"claimed)|could not be (?:drawn|determined|established|concluded)|no (?:firm|definitive|"
+    r"clear|definite|robust) "
     r"(?:conclusions?|evidence|recommendations?)|not possible to (?:draw|conclude|determine)|"
-    r"remains? (?:unclear|unknown|uncertain|to be (?:determined|established|clarified))|"
+    r"remains? (?:unclear|unknown|uncertain|to be (?:determined|established|clarified|shown|"
+    r"proven|proved|demonstrated|seen))|"
     r"(?:is|was|remains?) not (?:yet )?clear|lack "
     r"of (?:\w+ ){0,2}evidence|(?:evidence|data) (?:is|are|was|were|remains?) (?:lacking|"
     r"scarce|sparse)|not enough|(?:cannot|can not|could not|do not|does not|did not) "
@@ -1208,6 +1215,8 @@ def _arm_mentions(
             kind = "control" if _CONTROL_IN_NAME.search(words) else "studied"
         else:
             kind = m.lastgroup or "studied"
+        if kind == "control" and _ADDED_TO.search(clause, max(0, m.start() - 24), m.start()):
+            continue  # "added to usual care", "DN plus usual care": what every arm had
         found.append((m.start(), m.end(), kind))
     for start, end in controls:
         if not any(s <= start < e or start <= s < end for s, e, _ in found):
@@ -1230,6 +1239,11 @@ def _arm_mentions(
 
 
 _CONTROL_IN_NAME = re.compile(rf"\b{_CONTROL_ARM_WORDS}\b")
+# what a treatment was given on top of: the base every arm had, not an arm
+_ADDED_TO = re.compile(
+    r"\b(?:added to|in addition to|on top of|alongside|combined with|plus|along with)\s+"
+    r"(?:the\s+)?$"
+)
 _CONTROL_JUST_BEFORE = re.compile(r"\b(?:sham|placebo|simulated|fake|minimal)\s+$")
 
 

@@ -176,6 +176,17 @@ _COMPARATOR = re.compile(
     r"\b(?:than|versus|vs\.?|compared (?:with|to)|in comparison (?:with|to)|relative to|"
     r"over|superior to|inferior to|similar to)\s+(?:[\w-]+\s+){0,3}$"
 )
+# two treatments each given on top of the same care, then set against each other
+_EACH_ADDED = re.compile(
+    r"\b(?:each|both|either)(?: of them| one)? (?:\w+ )?(?:added to|combined with|given with|"
+    r"on top of)\b"
+)
+# the second of two arms after one reference: "more pain than the control (P = .035) and
+# LLLT groups", "than sham or laser"
+_COMPARATOR_LIST = re.compile(
+    r"\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"(?:\s+(?:group|arm))?(?:\s*\([^()]{0,30}\))?,?\s+(?:and|or)\s+(?:the\s+|with\s+)?$"
+)
 _PILOT = re.compile(r"\b(?:pilot|feasibility|preliminary)\b")
 _REVIEW_DESIGNS = frozenset({"meta_analysis", "systematic_review", "guideline"})
 _CASE_DESIGNS = frozenset({"case_report", "case_series"})
@@ -405,7 +416,10 @@ _WITHIN = re.compile(
     r"therapies|approaches|interventions|procedures)\b(?![^.;]*\b(?:than|compared|versus|"
     r"relative)\b)|"
     # "focused and radial shockwave can both lower pain", "were both followed by"
-    r"(?:can|could|may|might|did|do|does|were|are|was|have|had|will) both\b"
+    r"(?:can|could|may|might|did|do|does|were|are|was|have|had|will) both\b|"
+    # "shockwave, laser and exercise each lowered pain"
+    r"(?:each|all) (?:significantly |markedly |clearly )?(?:lowered|reduced|improved|relieved|"
+    r"decreased|eased|increased)\b"
     r"(?![^.;]*\b(?:than|compared|versus|relative)\b)|"
     # "superficial and deep needling both brought changes" (not "pain and disability both
     # fell more than with sham")
@@ -1109,6 +1123,8 @@ class _Record:
             return "sham"
         if twice or (studied == 1 and self.forms):
             return "variant"
+        if head_to_head and _EACH_ADDED.search(sentence):
+            return "active"  # "with each added to usual care, X did better than Y"
         if _ADD_ON.search(sentence):
             return "no_treatment"  # X added to a co-treatment, against that one alone
         if head_to_head or _THAN_ANOTHER.search(sentence):
@@ -1628,6 +1644,7 @@ def _roles(
     comparators: set[str] = set()
     referred = [
         _COMPARATOR.search(lower, max(clause_start, m.start - 40), m.start) is not None
+        or _COMPARATOR_LIST.search(lower, max(clause_start, m.start - 80), m.start) is not None
         for m in found
     ]
     for index, match in enumerate(found):

@@ -41,3 +41,23 @@ def test_a_clause_reads_as(clause: str, direction: str) -> None:
 )
 def test_an_interval_that_does_not_span_nought_is_no_null(clause: str) -> None:
     assert classify_clause(clause) != "no_benefit"
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        # the authors say they cannot conclude it works
+        ("at present it cannot be concluded that taping is effective", "inconclusive"),
+        ("it could not be concluded that the laser helped", "inconclusive"),
+        ("whether cupping works remains to be shown", "inconclusive"),
+        # no further benefit "given", by one treatment or by neither of two
+        ("adding taping did not give any further benefit", "no_benefit"),
+        (
+            "neither laser nor taping, added to exercise, gave any further clinical benefit",
+            "no_benefit",
+        ),
+        ("neither technique offered additional improvement over stretching alone", "no_benefit"),
+    ],
+)
+def test_a_clause_of_the_tenth_round_reads_as(clause: str, direction: str) -> None:
+    assert classify_clause(clause) == direction
