@@ -64,6 +64,13 @@ _CONTRAINDICATION = (
     "who or where it must not be used: a contraindication, which the claim format has no kind for"
 )
 _WORD = re.compile(r"[a-z][a-z'-]+")
+# statements the golds leave out that the cues used to draft (round 10): how the treatment
+# feels while it is given, and the training of those who give it
+_RATE = re.compile(r"\b\d+ (?:in|out of) (?:every )?\d+|\d+ ?(?:%|per ?cent)")
+FELT_WHILE_GIVEN = "how the treatment feels while it is given: not a harm or a benefit"
+TRAINING_OF_GIVERS = (
+    "the training, licence or regulation of those who give it: not a claim about the treatment"
+)
 # "tennis and golfer's elbow", "hip, knee and ankle pain": words sharing the last noun
 _SHARED_HEAD = re.compile(
     r"\b(?P<items>[a-z][\w'-]*(?:,\s*[a-z][\w'-]*){0,4},?\s+(?:and|or|&|/)\s+[a-z][\w'-]*)"
@@ -1544,6 +1551,10 @@ def draft_claims(
         if rules.CARE_PROCESS.search(lower):
             draft.left_out.append(LeftOut(sentence, "what the care team will do: not a claim"))
             continue
+        left_out_as = _not_about_it(found, lower, listed=statement.lead is not None)
+        if left_out_as is not None:
+            draft.left_out.append(LeftOut(sentence, left_out_as))
+            continue
         if statement.lead is not None and rules.WARNING_LEAD.match(statement.lead.lower()):
             # ("Call the clinic if:" "- a bruise keeps growing": a sign to act on)
             draft.left_out.append(LeftOut(sentence, "a warning sign to act on, not a claim"))
@@ -2313,6 +2324,39 @@ def _harm_examples(
         )
         for event in events
     ]
+
+
+def _not_about_it(found: _Found, lower: str, *, listed: bool = False) -> str | None:
+    """The reason to leave a statement out when it tells how the treatment feels while it is
+    given or the training or licence of those who give it (statements the golds leave out),
+    or None. A harm other than soreness, soreness after the treatment, a list item or a rate
+    (pain during it listed as a side effect, "Aching while the needles are in: 20 in 100"),
+    a claim of safety, coverage or effect, a named condition keep it in."""
+    harms = {m.term for m in found.get("adverse_event")} - {"post_needling_soreness"}
+    if (
+        rules.SENSATION.search(lower)
+        and rules.WHILE_GIVEN.search(lower)
+        and not rules.AFTER_GIVEN.search(lower)
+        and not harms
+        and not listed
+        and not _RATE.search(lower)
+    ):
+        return FELT_WHILE_GIVEN
+    if (
+        found.get("condition")
+        or harms
+        or rules.EFFECT_STRONG.search(lower)
+        or rules.COVERAGE.search(lower)
+        or rules.PAYER.search(lower)
+    ):
+        return None
+    if (
+        rules.TRAINING.search(lower)
+        and rules.PRACTITIONER.search(lower)
+        and (not rules.SAFETY.search(lower) or rules.TRAINED_SAFELY.search(lower))
+    ):
+        return TRAINING_OF_GIVERS
+    return None
 
 
 def _after_opening(lower: str) -> str:

@@ -24,6 +24,7 @@ __all__ = [
     "ADVICE_START",
     "AE_CUE",
     "AE_EXAMPLES",
+    "AFTER_GIVEN",
     "AGENT_DESCRIPTION",
     "ALLOWED_ACT",
     "ANSWER",
@@ -74,6 +75,7 @@ __all__ = [
     "PAYER",
     "PERSON_OR_TOOL_AFTER",
     "PLACE_AFTER",
+    "PRACTITIONER",
     "PRIOR",
     "PRIOR_FAILURE",
     "PRONOUN",
@@ -85,6 +87,7 @@ __all__ = [
     "SAFETY",
     "SAFE_FOR",
     "SELF_CARE",
+    "SENSATION",
     "SET_ASIDE",
     "SOMETIMES_FAILS",
     "SUBJECT_LEAD",
@@ -92,11 +95,13 @@ __all__ = [
     "TARGET_GLOSS",
     "TARGET_WORDS",
     "TRAINED_SAFELY",
+    "TRAINING",
     "TREATMENT_LIST",
     "UNDECIDED",
     "UNSAFE",
     "USED_TO",
     "WARNING_LEAD",
+    "WHILE_GIVEN",
     "WHO_WHERE",
     "WITH_CARE",
 ]
@@ -433,6 +438,51 @@ CARE_PROCESS = _rx(
     r"^(?:your|the) (?:doctor|provider|physician|therapist|clinician|practitioner|care team)s?"
     r" (?:will|can|may|might|would|should) (?:\w+ )?(?:work|help|talk|discuss|decide|"
     r"recommend|tell|ask|explain|plan|check|examine|assess)\b"
+)
+# how the treatment feels while it is given ("you might notice some discomfort as the wand
+# passes over", "a bit sore when you land on a knot", "uncomfortable at the higher power
+# settings"): a sensation word with a word for the moment of giving it; the golds leave
+# these out (not a harm, not a benefit), unlike soreness after it
+SENSATION = _rx(
+    r"\b(?:uncomfortable|discomfort|sting|stings|stinging|hurts?|hurting|ache|aching|achy|"
+    r"cramp|cramps|cramping|twinges?|pricks?|prickling|pinch|pinches|pinching|tingl\w*|"
+    r"heaviness|"
+    # (not a sore or painful place: "holds a wand over the painful spot")
+    r"(?:sore|painful)(?! (?:[\w-]+ )?(?:spots?|areas?|points?|muscles?|joints?|tendons?|"
+    r"parts?|places?|tissues?|knots?|regions?|sites?)\b))\b"
+)
+WHILE_GIVEN = _rx(
+    r"\bwhile (?:it|the|your|you|they|we|a|an|this)\b|"
+    r"\bduring (?:the |a |each |your )?(?:first |early |opening )?(?:\w+ )?(?:treatment|"
+    r"session|procedure|minutes?|pass|application)\b|"
+    r"\bas (?:the|a|each|your|it) (?:[\w-]+ ){0,2}?(?:needles?|wand|probe|head|applicator|"
+    r"cups?|device|ball|pulses?|waves?|current)? ?(?:goes|go|passes|pass|moves|move|glides|"
+    r"glide|enters|enter|comes|come|lifts?|(?:is|are) (?:lifted|moved|pulled)|rolls?|"
+    r"slides?|works?)\b|"
+    r"\bwhen (?:the|a|your|it|you|they) (?:[\w-]+ ){0,2}?(?:reaches|reach|finds|find|lands?|"
+    r"hits?|goes in|enters|rolls? onto|presses|touches|works? on)\b|"
+    r"\bat (?:the )?(?:higher|stronger|high|strong|highest|strongest|more intense) "
+    r"(?:power |energy |intensity |suction )?(?:settings?|levels?|intensit(?:y|ies)|doses?)\b|"
+    r"\bthe treatment itself\b"
+)
+# ... but not soreness that comes after it or lasts ("sore for a day or two after")
+AFTER_GIVEN = _rx(
+    r"\b(?:after|afterwards?|afterward|later|the next day|the day after|following|"
+    r"for (?:a|one|two|three|\d+) (?:\w+ )?(?:days?|hours?))\b"
+)
+# the training, licence or regulation of those who give a treatment ("Acupuncturists are
+# licensed by the state", "a closely regulated profession", "our staff have been trained"):
+# not a claim about the treatment
+TRAINING = _rx(
+    r"\b(?:licensed|licensure|licen[cs]es?|certified|certification|accredited|"
+    r"accreditation|regulated|qualif(?:y|ies|ied|ication|ications)|training|trained|trains?|"
+    r"coursework|(?:hours|years|months) of (?:\w+ )?(?:study|training|school|schooling|"
+    r"education|coursework))\b"
+)
+PRACTITIONER = _rx(
+    r"\b(?:therapists?|physiotherapists?|physios?|practitioners?|acupuncturists?|"
+    r"chiropractors?|clinicians?|doctors?|physicians?|providers?|staff|team|professionals?|"
+    r"profession|specialists?|osteopaths?|nurses?)\b"
 )
 WHO_WHERE = _rx(
     r"\b(?:(?:employed|performed|administered|conducted|done|delivered|provided|given|"

@@ -390,12 +390,11 @@ def test_an_opening_sentence_without_a_claim_keeps_the_section_on_its_treatment(
 
 
 def test_an_ache_during_treatment_and_minimal_risks(draft: Drafter) -> None:
+    # (an ache felt while it is given is how the treatment feels, which the golds leave
+    # out; soreness after it, or pain during it listed as a side effect with a rate, stay)
     d = draft("Dry Needling\n\nMost people feel a dull ache during treatment. Risks are "
               "minimal in trained hands.")  # fmt: skip
-    assert _kinds(d) == [
-        ("adverse_effect", ("post_needling_soreness",), "occurs"),
-        ("safety", (), "safe"),
-    ]
+    assert _kinds(d) == [("safety", (), "safe")]
 
 
 def test_not_billed_to_insurance_and_cash_based_are_not_covered(draft: Drafter) -> None:
