@@ -1679,6 +1679,8 @@ def draft_claims(
                 rules.TARGET_ANAPHOR.match(lower)
                 # "They can send pain elsewhere" after a sentence describing trigger points
                 or (prev_target is not None and re.match(r"(?:they|these)\b", lower))
+                # ("It can make turning your head painful": what the one described does)
+                or (prev_target is not None and rules.TARGET_PRONOUN.match(lower))
             )
         ):
             # "Such a band ...", "These knots ..." after trigger points or knots
@@ -1843,6 +1845,7 @@ def draft_claims(
                     or rules.TARGET_ANAPHOR.match(lower)
                     or _KNOT_SUBJECT.match(lower)
                     or (prev_target is not None and re.match(r"(?:they|these)\b", lower))
+                    or (prev_target is not None and rules.TARGET_PRONOUN.match(lower))
                 )
             )
         ):

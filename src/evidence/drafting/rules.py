@@ -93,6 +93,7 @@ __all__ = [
     "SUBJECT_LEAD",
     "TARGET_ANAPHOR",
     "TARGET_GLOSS",
+    "TARGET_PRONOUN",
     "TARGET_WORDS",
     "TRAINED_SAFELY",
     "TRAINING",
@@ -197,7 +198,10 @@ UNDECIDED = _rx(
     r"(?![^,]{0,60}\b(?:was|were) (?:\w+ly )?(?:compared|tested|studied|measured|combined|"
     r"added|paired|pitted|set against)\b[^,]*,)"
     r"(?![^.;]{0,60}?\b(?:gives?|performs?|does|administers?|applies|delivers?|uses?|provides?) "
-    r"(?:it|them|the (?:\w+ )?(?:treatment|therapy|procedure|injections?|needles?))\b[^,]*,)|"
+    r"(?:it|them|the (?:\w+ )?(?:treatment|therapy|procedure|injections?|needles?))\b[^,]*,)"
+    # ("When you press on it, it sends pain into the arm": what a trigger point does)
+    r"(?![^.;]{0,80},\s*(?:it|they) (?:\w+ )?(?:sends?|refers?|spreads?|radiates?|causes?|"
+    r"makes?|gives?)\b)|"
     r"\b(?:(?:some|much|a lot of|ongoing) debate|(?:is|are|remains?) (?:still )?(?:unclear|"
     r"unknown|debated|controversial|mixed)|mixed (?:results|evidence|findings)|"
     r"not (?:yet )?(?:fully |well )?(?:known|understood)|"
@@ -321,6 +325,16 @@ FIRST_VERB = _rx(
 TARGET_ANAPHOR = _rx(
     r"^(?:[^,]{0,30},\s*)?(?:these|such|those|this|that|the|each|a|an)\s+(?:\w+\s+)?"
     r"(?:knots?|bands?|spots?|nodules?|lumps?|bumps?|patch(?:es)?)\b"
+)
+# the treatment's target again as "it", "that" or "what it sends", after the sentence that
+# described it, saying what it does ("It can make turning your head painful", "When you
+# press on it, it sends pain into the arm", "Sometimes what it sends is a dull ache")
+TARGET_PRONOUN = _rx(
+    r"^(?:(?:sometimes|often|also|and|but|so|then)\s+)?(?:(?:when|if|once)\b[^,]{0,60},\s*)?"
+    r"(?:(?:it|that|this)(?:\s+(?:can|may|might|often|also|then|usually|sometimes|will|just|"
+    r"even|in turn))*\s+(?:sends?|makes?|causes?|refers?|spreads?|radiates?|gives?|shows? up|"
+    r"stiffens?|tightens?|limits?)|what (?:it|they) (?:sends?|sends out|causes?|feels? like|"
+    r"does)\s+(?:is|isn't|is not|are|can be|may be))\b"
 )
 # what such a treatment works on, named in passing ("pressure on knots in the muscle")
 TARGET_WORDS = _rx(r"\b(?:knots?|trigger points?|tight bands?)\b")
