@@ -65,12 +65,15 @@ _CONTRAINDICATION = (
 )
 _WORD = re.compile(r"[a-z][a-z'-]+")
 # statements the golds leave out that the cues used to draft (round 10): how the treatment
-# feels while it is given, and the training of those who give it
+# feels while it is given, the training of those who give it, how the condition is found
+# (a sentence that goes on to the needle or the injection tells how the treatment is given)
+_GIVEN_WORDS = re.compile(r"\b(?:needles?|needling|inject\w*|insert\w*)\b")
 _RATE = re.compile(r"\b\d+ (?:in|out of) (?:every )?\d+|\d+ ?(?:%|per ?cent)")
 FELT_WHILE_GIVEN = "how the treatment feels while it is given: not a harm or a benefit"
 TRAINING_OF_GIVERS = (
     "the training, licence or regulation of those who give it: not a claim about the treatment"
 )
+CONDITION_FOUND = "how the condition is found (an examination): not a claim about the treatment"
 # "tennis and golfer's elbow", "hip, knee and ankle pain": words sharing the last noun
 _SHARED_HEAD = re.compile(
     r"\b(?P<items>[a-z][\w'-]*(?:,\s*[a-z][\w'-]*){0,4},?\s+(?:and|or|&|/)\s+[a-z][\w'-]*)"
@@ -2331,10 +2334,11 @@ def _harm_examples(
 
 def _not_about_it(found: _Found, lower: str, *, listed: bool = False) -> str | None:
     """The reason to leave a statement out when it tells how the treatment feels while it is
-    given or the training or licence of those who give it (statements the golds leave out),
-    or None. A harm other than soreness, soreness after the treatment, a list item or a rate
-    (pain during it listed as a side effect, "Aching while the needles are in: 20 in 100"),
-    a claim of safety, coverage or effect, a named condition keep it in."""
+    given, the training or licence of those who give it, or how the condition is found
+    (statements the golds leave out), or None. A harm other than soreness, soreness after the
+    treatment, a list item or a rate (pain during it listed as a side effect, "Aching while
+    the needles are in: 20 in 100"), a claim of safety, coverage or effect, a named condition
+    keep it in."""
     harms = {m.term for m in found.get("adverse_event")} - {"post_needling_soreness"}
     if (
         rules.SENSATION.search(lower)
@@ -2359,6 +2363,8 @@ def _not_about_it(found: _Found, lower: str, *, listed: bool = False) -> str | N
         and (not rules.SAFETY.search(lower) or rules.TRAINED_SAFELY.search(lower))
     ):
         return TRAINING_OF_GIVERS
+    if rules.FOUND_BY.search(lower) and not _GIVEN_WORDS.search(lower):
+        return CONDITION_FOUND
     return None
 
 

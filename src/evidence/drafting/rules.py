@@ -56,6 +56,7 @@ __all__ = [
     "EVIDENCE_AGAINST",
     "FELT",
     "FIRST_VERB",
+    "FOUND_BY",
     "FUNCTION",
     "GLOSS_OF_CONDITION",
     "GUIDANCE",
@@ -497,6 +498,16 @@ PRACTITIONER = _rx(
     r"\b(?:therapists?|physiotherapists?|physios?|practitioners?|acupuncturists?|"
     r"chiropractors?|clinicians?|doctors?|physicians?|providers?|staff|team|professionals?|"
     r"profession|specialists?|osteopaths?|nurses?)\b"
+)
+# how the condition is found, an examination ("finds a trigger point by pressing on the
+# muscle", "found by touch", "presses on the area to feel for tight spots"): not a claim
+# about the treatment
+FOUND_BY = _rx(
+    r"\b(?:find|finds|found|finding|locate|locates|located|locating|identif(?:y|ies|ied)|"
+    r"detects?|detected)\b[^.;]{0,60}?\b(?:by (?:touch|feel|feeling|pressing|pressure|"
+    r"palpat\w*|hand|examin\w*|(?:\w+ ){0,3}(?:fingers|fingertips|hands?))|through (?:touch|"
+    r"palpat\w*|an? exam\w*))|"
+    r"\bpress(?:es|ing)? (?:[\w-]+ ){0,8}?to feel for\b"
 )
 WHO_WHERE = _rx(
     r"\b(?:(?:employed|performed|administered|conducted|done|delivered|provided|given|"

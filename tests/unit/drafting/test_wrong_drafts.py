@@ -1,6 +1,7 @@
 """Sentences the sets' golds leave out that the drafter used to draft wrongly, as classes:
-how a treatment feels while it is given and the training, licence or regulation of those
-who give it; and the claims next to each that must stay. Every text is written for these tests."""
+how a treatment feels while it is given, the training, licence or regulation of those who
+give it, and how the condition it treats is found; and the claims next to each that must
+stay. Every text is written for these tests."""
 
 from __future__ import annotations
 
@@ -143,3 +144,28 @@ def test_safety_and_coverage_by_who_gives_it_stay(
     draft: Drafter, text: str, start: str, kind: str
 ) -> None:
     assert kind in {k for k, _, _, _ in claims_on(draft(text), start)}
+
+
+# -- how the condition is found ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Trigger point injections\n\nYour doctor usually finds a trigger point by "
+            "pressing on the muscle and watching how you react.",
+            "Your doctor usually finds",
+        ),
+        (
+            "Dry needling\n\nThe therapist locates each knot by feeling along the muscle "
+            "with the fingertips.",
+            "The therapist locates",
+        ),
+        (
+            "Trigger point injections\n\nTrigger points are most often found by touch, "
+            "since they are tender when pressed.",
+            "Trigger points are most often found",
+        ),
+    ],
+)
+def test_how_the_condition_is_found_is_left_out(draft: Drafter, text: str, start: str) -> None:
+    assert claims_on(draft(text), start) == []
