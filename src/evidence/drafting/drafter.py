@@ -65,15 +65,9 @@ _CONTRAINDICATION = (
 )
 _WORD = re.compile(r"[a-z][a-z'-]+")
 # statements the golds leave out that the cues used to draft (round 10): how the treatment
-# feels while it is given, the training of those who give it, how the condition is found
-# (a sentence that goes on to the needle or the injection tells how the treatment is given)
-_GIVEN_WORDS = re.compile(r"\b(?:needles?|needling|inject\w*|insert\w*)\b")
+# feels while it is given
 _RATE = re.compile(r"\b\d+ (?:in|out of) (?:every )?\d+|\d+ ?(?:%|per ?cent)")
 FELT_WHILE_GIVEN = "how the treatment feels while it is given: not a harm or a benefit"
-TRAINING_OF_GIVERS = (
-    "the training, licence or regulation of those who give it: not a claim about the treatment"
-)
-CONDITION_FOUND = "how the condition is found (an examination): not a claim about the treatment"
 # "tennis and golfer's elbow", "hip, knee and ankle pain": words sharing the last noun
 _SHARED_HEAD = re.compile(
     r"\b(?P<items>[a-z][\w'-]*(?:,\s*[a-z][\w'-]*){0,4},?\s+(?:and|or|&|/)\s+[a-z][\w'-]*)"
@@ -2072,12 +2066,16 @@ def _listed_conditions(
 ) -> list[DraftClaim]:
     """A list item that only names conditions ("- Migraines" under "Patients come to us
     for:"): what the treatment is used for, unless the lead-in speaks of harm or of whom
-    it does not suit."""
+    it does not suit, or the list stands under a heading on its safety or side effects
+    ("## Side effects" "Some people get:" "- migraines"), or the lead-in tells what you may
+    have after it ("Afterwards you might have:")."""
     lead = (statement.lead or "").lower()
     conditions = _conditions(found)
     if (
         not conditions
         or len(statement.sentence.split()) > 8
+        or _AFTER_LEAD.search(lead)
+        or _SAFETY_SECTION.search((statement.section or "").lower())
         or rules.AE_CUE.search(lead)
         or rules.NEGATION.search(lead)
         or rules.CONTRAINDICATION.search(lead)
@@ -2087,10 +2085,17 @@ def _listed_conditions(
     return _indications(statement.sentence, interventions, conditions, labels)
 
 
+# a lead-in line on what may follow the treatment ("After treatment you may have:")
+_AFTER_LEAD = re.compile(
+    r"\bafter(?:wards?)?\b[^:]{0,40}\b(?:have|get|notice|feel|experience)\b|"
+    r"\b(?:have|get|notice|feel|experience)\b[^:]{0,40}\bafter(?:wards?)?\b"
+)
 _HARM_CONTEXT = re.compile(
     r"\b(?:side[ -]effects?|adverse|risks?|complications?|harms?|dangers?|reactions?|"
     r"contraindicat\w+|cautions?|warnings?|should not|avoid)\b"
 )
+# a heading on the treatment's safety or harms ("Is shockwave therapy safe?", "Side effects")
+_SAFETY_SECTION = re.compile(rf"{_HARM_CONTEXT.pattern}|\bsafe(?:ty|ly)?\b")
 
 
 # a heading or lead-in line that introduces treatments for a condition ("Treatment options",
@@ -2334,11 +2339,9 @@ def _harm_examples(
 
 def _not_about_it(found: _Found, lower: str, *, listed: bool = False) -> str | None:
     """The reason to leave a statement out when it tells how the treatment feels while it is
-    given, the training or licence of those who give it, or how the condition is found
-    (statements the golds leave out), or None. A harm other than soreness, soreness after the
-    treatment, a list item or a rate (pain during it listed as a side effect, "Aching while
-    the needles are in: 20 in 100"), a claim of safety, coverage or effect, a named condition
-    keep it in."""
+    given (a statement the golds leave out), or None. A harm other than soreness, soreness
+    after the treatment, a list item or a rate (pain during it listed as a side effect,
+    "Aching while the needles are in: 20 in 100") keep it in."""
     harms = {m.term for m in found.get("adverse_event")} - {"post_needling_soreness"}
     if (
         rules.SENSATION.search(lower)
@@ -2349,22 +2352,6 @@ def _not_about_it(found: _Found, lower: str, *, listed: bool = False) -> str | N
         and not _RATE.search(lower)
     ):
         return FELT_WHILE_GIVEN
-    if (
-        found.get("condition")
-        or harms
-        or rules.EFFECT_STRONG.search(lower)
-        or rules.COVERAGE.search(lower)
-        or rules.PAYER.search(lower)
-    ):
-        return None
-    if (
-        rules.TRAINING.search(lower)
-        and rules.PRACTITIONER.search(lower)
-        and (not rules.SAFETY.search(lower) or rules.TRAINED_SAFELY.search(lower))
-    ):
-        return TRAINING_OF_GIVERS
-    if rules.FOUND_BY.search(lower) and not _GIVEN_WORDS.search(lower):
-        return CONDITION_FOUND
     return None
 
 

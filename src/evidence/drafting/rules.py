@@ -56,7 +56,6 @@ __all__ = [
     "EVIDENCE_AGAINST",
     "FELT",
     "FIRST_VERB",
-    "FOUND_BY",
     "FUNCTION",
     "GLOSS_OF_CONDITION",
     "GUIDANCE",
@@ -76,7 +75,6 @@ __all__ = [
     "PAYER",
     "PERSON_OR_TOOL_AFTER",
     "PLACE_AFTER",
-    "PRACTITIONER",
     "PRIOR",
     "PRIOR_FAILURE",
     "PRONOUN",
@@ -97,7 +95,6 @@ __all__ = [
     "TARGET_PRONOUN",
     "TARGET_WORDS",
     "TRAINED_SAFELY",
-    "TRAINING",
     "TREATMENT_LIST",
     "UNDECIDED",
     "UNSAFE",
@@ -484,30 +481,6 @@ WHILE_GIVEN = _rx(
 AFTER_GIVEN = _rx(
     r"\b(?:after|afterwards?|afterward|later|the next day|the day after|following|"
     r"for (?:a|one|two|three|\d+) (?:\w+ )?(?:days?|hours?))\b"
-)
-# the training, licence or regulation of those who give a treatment ("Acupuncturists are
-# licensed by the state", "a closely regulated profession", "our staff have been trained"):
-# not a claim about the treatment
-TRAINING = _rx(
-    r"\b(?:licensed|licensure|licen[cs]es?|certified|certification|accredited|"
-    r"accreditation|regulated|qualif(?:y|ies|ied|ication|ications)|training|trained|trains?|"
-    r"coursework|(?:hours|years|months) of (?:\w+ )?(?:study|training|school|schooling|"
-    r"education|coursework))\b"
-)
-PRACTITIONER = _rx(
-    r"\b(?:therapists?|physiotherapists?|physios?|practitioners?|acupuncturists?|"
-    r"chiropractors?|clinicians?|doctors?|physicians?|providers?|staff|team|professionals?|"
-    r"profession|specialists?|osteopaths?|nurses?)\b"
-)
-# how the condition is found, an examination ("finds a trigger point by pressing on the
-# muscle", "found by touch", "presses on the area to feel for tight spots"): not a claim
-# about the treatment
-FOUND_BY = _rx(
-    r"\b(?:find|finds|found|finding|locate|locates|located|locating|identif(?:y|ies|ied)|"
-    r"detects?|detected)\b[^.;]{0,60}?\b(?:by (?:touch|feel|feeling|pressing|pressure|"
-    r"palpat\w*|hand|examin\w*|(?:\w+ ){0,3}(?:fingers|fingertips|hands?))|through (?:touch|"
-    r"palpat\w*|an? exam\w*))|"
-    r"\bpress(?:es|ing)? (?:[\w-]+ ){0,8}?to feel for\b"
 )
 WHO_WHERE = _rx(
     r"\b(?:(?:employed|performed|administered|conducted|done|delivered|provided|given|"

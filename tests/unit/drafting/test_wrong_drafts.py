@@ -1,7 +1,7 @@
-"""Sentences the sets' golds leave out that the drafter used to draft wrongly, as classes:
-how a treatment feels while it is given, the training, licence or regulation of those who
-give it, and how the condition it treats is found; and the claims next to each that must
-stay. Every text is written for these tests."""
+"""Sentences the sets' golds leave out, or read otherwise, that the drafter used to draft
+wrongly, as classes: how a treatment feels while it is given, and a condition listed among
+its side effects; and the claims next to each that must stay. Every text is written for
+these tests."""
 
 from __future__ import annotations
 
@@ -91,81 +91,34 @@ def test_harms_after_or_beyond_the_feel_stay(
     assert harm in found
 
 
-# -- who gives it: training, licence, regulation ----------------------------------------------
+# -- a condition listed among the side effects -----------------------------------------------
 @pytest.mark.parametrize(
-    ("text", "start"),
+    ("text", "item"),
     [
         (
-            "Acupuncture\n\nAcupuncturists are licensed by the state and must finish three "
-            "years of study before they practise.",
-            "Acupuncturists are licensed",
+            "Cupping\n\n## Is cupping safe?\n\nAfter a session you may notice:\n\n- bruising\n"
+            "- headaches\n- tiredness",
+            "headaches",
         ),
         (
-            "Cupping\n\nEvery one of our massage therapists has been certified to use cupping "
-            "safely.",
-            "Every one of our",
+            "Laser therapy\n\n## Side effects\n\nSome people get:\n\n- mild warmth\n- migraines",
+            "migraines",
         ),
         (
-            "Dry needling\n\nPhysical therapists need many extra hours of coursework before "
-            "they may offer dry needling.",
-            "Physical therapists need",
-        ),
-        (
-            "Chiropractic care\n\nChiropractic is a regulated profession, and chiropractors "
-            "train for four years or more.",
-            "Chiropractic is a regulated",
+            "Acupuncture\n\nAfterwards you might have:\n\n- soreness where the needles were\n"
+            "- a headache",
+            "a headache",
         ),
     ],
 )
-def test_training_of_who_gives_it_is_left_out(draft: Drafter, text: str, start: str) -> None:
-    d = draft(text)
-    assert claims_on(d, start) == []
+def test_a_condition_among_the_side_effects_is_no_use(draft: Drafter, text: str, item: str) -> None:
+    kinds = {k for k, _, _, _ in claims_on(draft(text), item)}
+    assert not kinds & {"indication", "effectiveness"}
 
 
-@pytest.mark.parametrize(
-    ("text", "start", "kind"),
-    [
-        # (safety and coverage that hang on who gives it stay claims)
-        (
-            "Acupuncture\n\nAcupuncture is very safe when a trained, licensed practitioner "
-            "gives it.",
-            "Acupuncture is very safe",
-            "safety",
-        ),
-        (
-            "Dry needling\n\nSome insurers cover dry needling when a licensed physical "
-            "therapist gives it.",
-            "Some insurers cover",
-            "coverage",
-        ),
-    ],
-)
-def test_safety_and_coverage_by_who_gives_it_stay(
-    draft: Drafter, text: str, start: str, kind: str
-) -> None:
-    assert kind in {k for k, _, _, _ in claims_on(draft(text), start)}
-
-
-# -- how the condition is found ---------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("text", "start"),
-    [
-        (
-            "Trigger point injections\n\nYour doctor usually finds a trigger point by "
-            "pressing on the muscle and watching how you react.",
-            "Your doctor usually finds",
-        ),
-        (
-            "Dry needling\n\nThe therapist locates each knot by feeling along the muscle "
-            "with the fingertips.",
-            "The therapist locates",
-        ),
-        (
-            "Trigger point injections\n\nTrigger points are most often found by touch, "
-            "since they are tender when pressed.",
-            "Trigger points are most often found",
-        ),
-    ],
-)
-def test_how_the_condition_is_found_is_left_out(draft: Drafter, text: str, start: str) -> None:
-    assert claims_on(draft(text), start) == []
+def test_a_condition_listed_under_what_it_treats_is_still_a_use(draft: Drafter) -> None:
+    d = draft(
+        "Shockwave therapy\n\n## What we treat\n\nWe use it for:\n\n- tennis elbow\n"
+        "- plantar fasciitis"
+    )
+    assert [k for k, _, _, _ in claims_on(d, "plantar fasciitis")] == ["indication"]
