@@ -39,15 +39,16 @@ FLOORS: dict[str, tuple[float, float]] = {
     "dry-needling-vs-acupuncture-chiro": (0.92, 0.95),  # 0.944 / 0.971
     # (1.000 before round 5: one gold definition was paired with a definition wrongly drafted
     # from another sentence, which round 5 no longer drafts)
-    "trigger-point-injections-pain-practice-faq": (0.97, 0.95),  # 0.974 / 0.974
-    "shockwave-therapy-physio-wellness": (0.95, 0.91),  # 0.967 / 0.935
+    # (round 10: 1.000 / 0.974, the trigger point's "it" and "that" sentences drafted)
+    "trigger-point-injections-pain-practice-faq": (0.98, 0.95),  # 1.000 / 0.974
+    "shockwave-therapy-physio-wellness": (0.95, 0.98),  # 0.967 / 1.000 (round 10)
     "trigger-point-massage-headache-news": (0.98, 0.91),  # 1.000 / 0.931
     "ultrasound-dry-needling-sports-ortho": (0.91, 0.91),  # 0.933 / 0.933
     "dry-needling-hospital-leaflet": (0.98, 0.98),  # 1.000 / 1.000
-    "trigger-point-ball-headache-blog": (0.72, 0.92),  # 0.739 / 0.944
+    "trigger-point-ball-headache-blog": (0.76, 0.98),  # 0.783 / 1.000 (round 10)
     # (round 6; first look before tuning 0.552 / 0.667 and 0.875 / 0.609)
     "dry-needling-acupuncture-massage-sports-faq": (0.84, 0.84),  # 0.862 / 0.862
-    "therapeutic-ultrasound-magazine-listicle": (0.98, 0.82),  # 1.000 / 0.842
+    "therapeutic-ultrasound-magazine-listicle": (0.98, 0.87),  # 1.000 / 0.889 (round 10)
 }
 
 
