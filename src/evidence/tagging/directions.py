@@ -93,7 +93,7 @@ _BOTH_EFFECTIVE = _cue(
 )
 _SIMILAR = _cue(
     r"(?:similar (?:[\w-]+ ){0,2}(?:effects?|efficacy|results|outcomes|improvements?|benefits?"
-    r"|reductions?|scores?|values|changes?|rates?|proportions?|incidences?|levels?|numbers?|"
+    r"|gains?|reductions?|scores?|values|changes?|rates?|proportions?|incidences?|levels?|numbers?|"
     r"durations?|times?|frequenc(?:y|ies)|risks?|percentages?|concentrations?)|"
     r"(?:was|were|is|are|remained) (?:\w+ )?similar|"
     r"(?:reduced|improved|decreased|relieved|changed|lowered) (?:[\w-]+ ){0,3}"
