@@ -416,11 +416,11 @@ _WITHIN = re.compile(
     r"therapies|approaches|interventions|procedures)\b(?![^.;]*\b(?:than|compared|versus|"
     r"relative)\b)|"
     # "focused and radial shockwave can both lower pain", "were both followed by"
-    r"(?:can|could|may|might|did|do|does|were|are|was|have|had|will) both\b|"
-    # "shockwave, laser and exercise each lowered pain"
-    r"(?:each|all) (?:significantly |markedly |clearly )?(?:lowered|reduced|improved|relieved|"
-    r"decreased|eased|increased)\b"
+    r"(?:can|could|may|might|did|do|does|were|are|was|have|had|will) both\b"
     r"(?![^.;]*\b(?:than|compared|versus|relative)\b)|"
+    # "shockwave, laser and exercise each lowered pain" (not "... more than sham")
+    r"(?:each|all) (?:significantly |markedly |clearly )?(?:lowered|reduced|improved|relieved|"
+    r"decreased|eased|increased)\b(?![^.;]*\b(?:than|compared|versus|relative)\b)|"
     # "superficial and deep needling both brought changes" (not "pain and disability both
     # fell more than with sham")
     r"and (?:[\w-]+ ){0,3}both (?!groups|arms)[a-z]+(?:ed|ght)\b"
