@@ -277,6 +277,10 @@ _TREATED_SERIES = re.compile(
     r"\bwe\s+(?:[\w-]+\s+)?(?:treated|enrolled|recruited|included)\s+(?:a total of\s+)?"
     + _NUMBER
     + r"\s+(?:consecutive\s+)?(?:patients|cases)\b|"
+    # treated people followed: "we prospectively followed 85 footballers treated for"
+    r"\bwe\s+(?:[\w-]+\s+)?followed\s+(?:up\s+)?" + _NUMBER + r"\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:patients|athletes|players|footballers|runners|women|men|adults|children)\b[^.;]{0,60}?"
+    r"\b(?:treated|who (?:had|received|underwent))\b|"
     # people taken as they came, then treated: "660 procedures in 609 consecutive volunteers",
     # "41 consecutive athletes had shockwave"
     r"\b(?:procedures|operations|treatments|sessions|injections|interventions)\s+(?:[\w-]+\s+){0,3}?"
@@ -1334,7 +1338,7 @@ _METHOD_CUES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("controlled", ("group",), _GROUPS_COMPARED),
     (
         "case_series",
-        ("patients", "cases", "took part", "participated", "consecutive"),
+        ("patients", "cases", "took part", "participated", "consecutive", "followed"),
         _TREATED_SERIES,
     ),
     ("case_series", ("treated", "underwent"), _TREATED_PEOPLE),

@@ -4,7 +4,10 @@ chance (a second group "who received" something else, a group that "formed the c
 group"); people with a condition examined beside healthy controls (a case-control study, as
 the synthetic set labels one); an open-label pilot study of one group; "this case describes"; people
 examined once; an anonymous or postal questionnaire; a review of a condition's
-pathophysiology or management. Every sentence is SYNTHETIC."""
+pathophysiology or management; a limb of the same person, or a group treated before the
+treatment came in, as the control; people who did and did not have a treatment, compared as
+they came; treated people "we followed"; practitioners who "completed a survey". Every
+sentence is SYNTHETIC."""
 
 from __future__ import annotations
 
@@ -66,6 +69,34 @@ def design(vocab: Vocabulary, title: str, methods: str) -> str:
         (
             "What patients think of needling",
             "An anonymous questionnaire was returned by 310 clinic attenders.",
+            "cross_sectional",
+        ),
+        (
+            "Laser for calf soreness after running",
+            "Each runner had laser on one calf, and the other calf served as an untreated control.",
+            "controlled_trial",
+        ),
+        (
+            "Taping for ankle sprain in a sports clinic",
+            "Players taped in 2021 were set against the historical control group of players "
+            "seen in 2020.",
+            "controlled_trial",
+        ),
+        (
+            "Injections and later surgery for shoulder pain",
+            "Adults receiving and not receiving injections were compared on surgery over "
+            "four years.",
+            "cohort",
+        ),
+        (
+            "Shockwave for jumper's knee in basketball",
+            "We followed 40 basketball players treated with shockwave and recorded their "
+            "return to play.",
+            "case_series",
+        ),
+        (
+            "How chiropractors use laser",
+            "Chiropractors completed a survey on the devices they had used that year.",
             "cross_sectional",
         ),
         (
