@@ -219,6 +219,9 @@ _SAFETY_WORDS = (
     "undesir",
     "unwant",
     "untoward",
+    "tamponade",
+    "thorax",
+    "effusion",
 )
 _UNCONTROLLED_DESIGNS = frozenset({"case_report", "case_series", "cross_sectional"})
 # how an image guides a needle: "ultrasound-guided", "US-guided", "under sonographic
@@ -262,7 +265,7 @@ _VARIANT = re.compile(
 _COMPLICATION = re.compile(
     r"\b(?:complications?|adverse (?:events?|effects?|reactions?)|injur(?:y|ies)|lesions?|"
     r"(?:osteo)?necrosis|thrombosis|occlusion|fasciitis|abscess|damage|paralysis|palsy|"
-    r"rupture|perforation|arrest)\b"
+    r"rupture|perforation|arrest|tamponade|h(?:a)?emothorax|(?:pericardial|pleural) effusion)\b"
 )
 # a complication tied to what was done: "after", "following", "caused by" a procedure
 _CAUSED = re.compile(
@@ -278,7 +281,10 @@ _SERIOUS_WORDS = re.compile(
     r"repair|treatment)|"
     r"evacuat\w*|decompress\w*|chest (?:tube|drain)|drain(?:age|ed)|paraly\w*|"
     r"paresis|plegia|hemiplegia|permanent|death|died|fatal|epidural|spinal (?:cord|h[a]?ematoma)|"
-    r"necrosis|osteonecrosis|occlusion|thrombosis|amputation)\b"
+    r"necrosis|osteonecrosis|occlusion|thrombosis|amputation|tamponade|h(?:a)?emothorax|"
+    # a burn that needed care: "a second-degree burn", "healed after four weeks of dressings"
+    r"(?:second|third)[\s-]degree|full[\s-]thickness|(?:weeks?|days?) of (?:dressings?|wound "
+    r"care|antibiotics?))\b"
 )
 # "rare serious events", "serious adverse events were rare": a rate, not an event
 _RARE_BEFORE = re.compile(
@@ -382,8 +388,9 @@ _MINOR_OCCURRED = re.compile(
     rf"{_EVENT_WORDS}|"
     # a count of people with a mild event: "three participants reported transient dizziness"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ )?(?:patients?|"
-    r"participants?|subjects?|volunteers?) (?:had|experienced|reported|developed|felt|complained "
-    r"of) (?:an? )?(?:transient|transitory|mild|minor|slight)|"
+    r"participants?|subjects?|volunteers?) (?:in the (?:[\w-]+ ){1,2}(?:group|arm) )?(?:had|"
+    r"experienced|reported|developed|felt|complained of) (?:an? )?(?:transient|transitory|mild|"
+    r"minor|slight)|"
     # "some patients experienced transient numbness"
     r"(?:some|several|a few|many|most) (?:of the )?(?:patients|participants|subjects|volunteers) "
     r"(?:had|experienced|reported|developed|felt|complained of) (?:an? )?(?:transient|transitory|"

@@ -9,7 +9,7 @@ serious, none named) is `no_harm`; minor events that occurred are `harm`, `minor
 from __future__ import annotations
 
 import pytest
-from tagging_builders import JOURNAL_ARTICLE, RCT, article
+from tagging_builders import CASE_REPORTS, JOURNAL_ARTICLE, RCT, article
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
@@ -132,3 +132,39 @@ def test_a_count_of_nought_is_no_count_of_events(
     vocab: Vocabulary, sentence: str, direction: list[str]
 ) -> None:
     assert [f.direction for f in safety(sentence, vocab)] == direction
+
+
+def test_people_of_one_arm_with_a_mild_complaint_are_minor_harm(vocab: Vocabulary) -> None:
+    sentence = "Two patients in the needling group reported transient tingling."
+    (finding,) = safety(sentence, vocab)
+    assert (finding.direction, finding.seriousness) == ("harm", "minor")
+
+
+def case_report(text: str, vocab: Vocabulary) -> list[Finding]:
+    record = article(
+        "A complication of treatment: a case report", abstract=text, types=[CASE_REPORTS]
+    )
+    found = analyse_article(record, vocab)[1]
+    return [f for f in found if f.kind == "safety"]
+
+
+def test_a_burn_that_needed_weeks_of_care_is_serious(vocab: Vocabulary) -> None:
+    (finding,) = case_report(
+        "A 66-year-old man had a second-degree burn of the shin during therapeutic "
+        "ultrasound. It healed after three weeks of dressings.",
+        vocab,
+    )
+    assert (finding.direction, finding.seriousness) == ("harm", "serious")
+
+
+def test_a_tamponade_after_needling_is_a_serious_complication(vocab: Vocabulary) -> None:
+    (finding,) = case_report(
+        "A 58-year-old woman became breathless after dry needling of the chest wall. "
+        "Echocardiography showed a pericardial effusion with tamponade, which was drained.",
+        vocab,
+    )
+    assert (finding.intervention, finding.direction, finding.seriousness) == (
+        "dry_needling",
+        "harm",
+        "serious",
+    )
