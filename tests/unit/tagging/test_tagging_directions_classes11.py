@@ -57,6 +57,12 @@ def test_an_interval_that_does_not_span_nought_is_no_null(clause: str) -> None:
             "no_benefit",
         ),
         ("neither technique offered additional improvement over stretching alone", "no_benefit"),
+        # no effect of the group, or of group by time, in a results sentence
+        (
+            "pain fell over time in both arms (p < 0.001) with no group effect (p = 0.58)",
+            "no_benefit",
+        ),
+        ("there was no significant group-by-time interaction for disability", "no_benefit"),
         # sameness said of the gains
         ("taping and stretching produced similar gains in ankle range", "no_benefit"),
     ],
