@@ -720,7 +720,11 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
     significant = _P_SIGNIFICANT.search(clause, pos) is not None
     if not significant and _P_NOT_SIGNIFICANT.search(clause, pos):
         return "no_benefit" if controlled or _CONTROL.search(clause) else "similar"
-    if direction is None and significant and _COMPARISON.search(clause):
+    if (
+        direction is None
+        and significant
+        and (_COMPARISON.search(clause) or _NUMBERS_OF_ARMS.search(clause))
+    ):
         return "benefit"
     return direction
 
@@ -1046,7 +1050,9 @@ def read_comparison(
     or one arm at two times (`_not_between_arms`), or two doses of one treatment with no
     control arm (`_variants_compared`)."""
     cue = _comparison_cue(clause, outcome)
-    if cue is None or _not_between_arms(clause, cue):
+    if cue is None:
+        return _numbers_compared(clause, arms, controls)
+    if _not_between_arms(clause, cue):
         return None
     kind = cue.lastgroup or ""
     mentions = _arm_mentions(clause, arms, controls)
@@ -1267,6 +1273,56 @@ def _subject(clause: str, cue: re.Match[str], mentions: list[tuple[int, int, str
 
 
 _POLARITY_SIGN = {"fall": 1, "higher": 1, "lower": -1}
+
+
+# the arms' values told as numbers with no comparative word: "VAS scores were 2.1 (SD 1.0) in
+# the dry needling group and 4.3 (SD 1.5) in the sham group"
+_NUMBER_IN_ARM = (
+    r"(?P<{v}>-?\d+(?:\.\d+)?)\s*(?:%\s*|\u00b0\s*)?(?:(?!(?:in|for|with|among|after|and)\b)"
+    r"[a-z/\u00b2\d.]{{1,8}}\s+){{0,2}}(?:\([^()]{{0,30}}\)\s*)?"
+    r"(?:in|for|with|among|after) (?:the )?(?P<{a}>[^,;()]{{1,40}}?)"
+)
+_NUMBERS_OF_ARMS = re.compile(
+    _NUMBER_IN_ARM.format(v="first", a="first_arm")
+    + r"(?:,\s*|\s+)(?:and|versus|vs\.?|compared (?:with|to)|but)\s+"
+    + _NUMBER_IN_ARM.format(v="second", a="second_arm")
+    + r"(?=\s*[,;.()]|\s*$)"
+)
+
+
+def _numbers_compared(
+    clause: str, arms: Sequence[tuple[int, int]], controls: Sequence[tuple[int, int]]
+) -> Comparison | None:
+    """`read_comparison` of a clause that gives each arm's value as a number, a studied arm
+    against a control one, with a significant p-value: the studied arm did better when its
+    value is on the better side of the outcome named before the numbers."""
+    if not _P_SIGNIFICANT.search(clause):
+        return None
+    found = _NUMBERS_OF_ARMS.search(clause)
+    if found is None:
+        return None
+    mentions = _arm_mentions(clause, arms, controls)
+
+    def kind_at(group: str) -> str | None:
+        start, end = found.span(group)
+        kinds = {k for s, e, k, _ in mentions if s < end and start < e}
+        return kinds.pop() if len(kinds) == 1 else None
+
+    sides = (kind_at("first_arm"), kind_at("second_arm"))
+    if sorted(k or "" for k in sides) != ["control", "studied"]:
+        return None
+    first, second = float(found.group("first")), float(found.group("second"))
+    if first == second:
+        return None
+    studied, control = (first, second) if sides[0] == "studied" else (second, first)
+    named = None
+    for m in _POLARITY.finditer(clause, 0, found.start()):
+        named = m.lastgroup  # the outcome named last before the numbers
+    polarity = _POLARITY_SIGN.get(named) if named in ("higher", "lower") else None
+    higher = studied > control
+    if polarity is None:
+        return Comparison(0, higher, "studied", found.span())
+    return Comparison(1 if higher == (polarity > 0) else -1, higher, "studied", found.span())
 
 
 def _outcome_named(

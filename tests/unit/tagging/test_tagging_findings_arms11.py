@@ -3,6 +3,7 @@ the tenth round, each on records of our own. Every record and sentence is SYNTHE
 
 from __future__ import annotations
 
+import pytest
 from tagging_builders import JOURNAL_ARTICLE, RCT, article
 
 from evidence.models import Finding
@@ -63,3 +64,53 @@ def test_each_of_a_list_of_treatments_improving_is_a_change_within_the_arms(
         "Laser therapy, shockwave therapy and exercise each lowered heel pain.",
     )
     assert [f.comparator for f in found["laser_therapy"][:1]] == ["none"]
+
+
+SHAM_TRIAL = {
+    "title": "Laser therapy for neck pain: a randomized sham-controlled trial",
+    "types": [JOURNAL_ARTICLE, RCT],
+    "methods": "Fifty adults with neck pain were randomized to laser therapy or sham laser.",
+    "conclusions": "More research is needed.",
+}
+
+
+def first_effect(vocab: Vocabulary, results: str) -> Finding:
+    found = analyse_article(article(**{**SHAM_TRIAL, "results": results}), vocab)[1]  # type: ignore[arg-type]
+    return next(f for f in found if f.kind == "effect" and f.intervention == "laser_therapy")
+
+
+@pytest.mark.parametrize(
+    ("results", "direction"),
+    [
+        # the arms' values as numbers, the outcome's side decides
+        (
+            "Pain scores at 6 weeks were 2.4 (SD 1.2) in the laser therapy group and 4.0 (SD "
+            "1.4) in the sham group (p = 0.003).",
+            "benefit",
+        ),
+        (
+            "Pain at one day was 5.1 in the laser therapy group and 3.2 in the sham group "
+            "(p = 0.01).",
+            "harm",
+        ),
+        (
+            "Pressure pain thresholds were 4.6 kg/cm2 in the laser therapy group and 3.1 "
+            "kg/cm2 in the sham group (p < 0.001).",
+            "benefit",
+        ),
+    ],
+)
+def test_the_arms_values_told_as_numbers_are_read_by_the_outcomes_side(
+    vocab: Vocabulary, results: str, direction: str
+) -> None:
+    assert first_effect(vocab, results).direction == direction
+
+
+def test_numbers_without_a_significant_p_are_no_difference_read_from_them(
+    vocab: Vocabulary,
+) -> None:
+    finding = first_effect(
+        vocab,
+        "Pain scores were 3.0 in the laser therapy group and 3.2 in the sham group (p = 0.64).",
+    )
+    assert finding.direction != "benefit"
