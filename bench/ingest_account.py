@@ -201,7 +201,7 @@ def _patch_pool(mod: Any) -> None:
     mod.iter_records = _timed_iter(mod.iter_records, "worker: parse")
     mod.span_records = _timed_iter(mod.span_records, "main: cut file into pieces")
     pool_cls = mod.WorkerPool
-    pool_cls.start = _timed(pool_cls.start, "main: start workers")
+    pool_cls.start = _timed(pool_cls.start, "main: start workers (wall)")
     pool_cls.tagger_key = _timed(pool_cls.tagger_key, "main: wait for workers' vocabulary (wall)")
     pool_cls.close = _timed(pool_cls.close, "main: shut workers down (wall)")
 

@@ -26,7 +26,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 from typing import BinaryIO
@@ -221,14 +221,48 @@ def _preload(
     context.set_forkserver_preload(modules)
 
 
+@contextmanager
+def _main_not_run_again(skip: bool) -> Iterator[None]:
+    """Inside this block (given ``skip``), the processes started do not run the main script
+    of this process again.
+
+    A process started by a forkserver runs the main module of the process that starts it
+    again (as ``__mp_main__``), so that what was pickled by reference to ``__main__`` can
+    be found there. For ``evidence ingest`` that is the console script, whose imports (the
+    command line: typer, rich) cost each worker 0.05-0.06 CPU-s and held its first piece
+    back by 0.15-0.2 s (`bench/ingest_account.py`). The main module's file is hidden from
+    the start-up data `multiprocessing` sends (``__file__``, which
+    ``spawn.get_preparation_data`` reads) while the workers start; a module run with ``-m``
+    (``__spec__`` set) is not run again in any case.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if not skip or main is None or path is None or getattr(main, "__spec__", None) is not None:
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
+
+
 class WorkerPool:
     """Worker processes that parse and tag pieces; start once, use for many files.
 
     No process starts until the first file needs them (`start`), so a run whose files are
-    all known costs nothing here."""
+    all known costs nothing here.
 
-    def __init__(self, workers: int, factory: TaggerFactory | None) -> None:
+    ``main_again`` false: the workers do not run this process's main script again (see
+    `_main_not_run_again`); the pool is then sent nothing defined there, which holds when
+    ``factory`` is none or a `VocabSource` and only `submit` gives it work (the ingest's
+    own pool). Otherwise they run it, as `multiprocessing` does."""
+
+    def __init__(
+        self, workers: int, factory: TaggerFactory | None, *, main_again: bool = True
+    ) -> None:
         self.workers = workers
+        self._main_again = main_again or not (factory is None or isinstance(factory, VocabSource))
         context = multiprocessing.get_context("forkserver")
         self._context = context
         self._factory = factory
@@ -262,7 +296,10 @@ class WorkerPool:
             folder = self._factory.folder if isinstance(self._factory, VocabSource) else None
             if warm and self._tags:
                 _preload(self._context, tagging=True, vocab=folder is not None)
-            with preloading(folder) if warm and folder is not None else nullcontext():
+            with (
+                preloading(folder) if warm and folder is not None else nullcontext(),
+                _main_not_run_again(not self._main_again),
+            ):
                 for _ in range(self.workers):  # the executor starts a process per task
                     if warm:
                         self._warming.append(self._pool.submit(_warm))

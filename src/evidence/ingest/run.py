@@ -222,7 +222,9 @@ def ingest_into(
             settings.vocab_dir if tag else None,
             fresh=work.creates_warehouse,
         )
-    pool = WorkerPool(summary.workers, factory) if summary.workers else None
+    # the pool is sent this package's functions and a VocabSource only: its workers need not
+    # run the command's main script again
+    pool = WorkerPool(summary.workers, factory, main_again=False) if summary.workers else None
     try:
         _ingest_into(settings, work, paths, tag, summary, force, progress, on_file, pool)
         if summary.errors and not summary.files and work.creates_warehouse:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,55 @@ assert hold(Path("data/vocab")) is not None
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] == "duckdb")))
 """
     assert _run(code) == []
+
+
+MAIN = """
+import json, os, sys
+from pathlib import Path
+
+# the main script's top level: each process that runs it leaves a mark
+Path(sys.argv[1], f"ran-{os.getpid()}").write_text(__name__)
+
+if __name__ == "__main__":
+    from evidence.ingest.pool import WorkerPool
+    from evidence.ingest.preload import VocabSource
+
+    again = sys.argv[2] == "again"
+    factory = VocabSource(Path("data/vocab")) if sys.argv[3] == "vocab" else None
+    pool = WorkerPool(2, factory, main_again=again)
+    pool.start()
+    path = Path(sys.argv[4])
+    pieces = [pool.submit(path.read_bytes(), str(path), tag=False) for _ in range(2)]
+    records = [sum(s.records for s in f.result()) for f in pieces]
+    pool.close()
+    print(json.dumps({"records": records, "file": __file__ == sys.argv[0]}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("again", "factory", "workers_ran_it"),
+    [("again", "none", True), ("once", "none", False), ("once", "vocab", False)],
+)
+def test_the_ingest_workers_do_not_run_the_main_script_again(
+    tmp_path: Path, again: str, factory: str, workers_ran_it: bool
+) -> None:
+    """`WorkerPool(main_again=False)` (the ingest's pool): its workers parse as before
+    without running the command's main script again; by default they run it, as
+    multiprocessing does (a task may be defined there)."""
+    script = tmp_path / "main.py"
+    script.write_text(MAIN, encoding="utf-8")
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    sample = Path("data/sample/pubmed-sample-0001.xml")
+    out = subprocess.run(
+        [sys.executable, str(script), str(marks), again, factory, str(sample)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    report = json.loads(out.strip().splitlines()[-1])
+    assert report["file"] is True  # the main module's file is back once the workers started
+    expected = sample.read_bytes().count(b"<PubmedArticle>")
+    assert report["records"] == [expected, expected]
+    names = sorted(p.read_text() for p in marks.iterdir())
+    assert names == (["__main__", "__mp_main__", "__mp_main__"] if workers_ran_it else ["__main__"])
