@@ -32,6 +32,7 @@ from evidence.errors import VocabularyError
 from evidence.models import DIMENSIONS
 from evidence.tagging.matching import (
     DimensionMatcher,
+    RegexCompiler,
     TextMatcher,
     compile_matcher,
     compile_text_matcher,
@@ -182,8 +183,9 @@ class Vocabulary:
         return self._orders.get(dimension, {})
 
 
-def load_vocabulary(folder: Path) -> Vocabulary:
-    """Read and validate the six dimension files of ``folder``.
+def load_vocabulary(folder: Path, *, compile_regex: RegexCompiler = re.compile) -> Vocabulary:
+    """Read and validate the six dimension files of ``folder`` (``compile_regex``: see
+    `compile_text_matcher`).
 
     Raises:
         VocabularyError: a file is missing, not YAML, or fails validation.
@@ -203,7 +205,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
             where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
             problem = getattr(exc, "problem", None) or "not valid YAML"
             raise VocabularyError(f"{where}: {problem}") from exc
-    return build_vocabulary(documents, folder=folder, texts=texts)
+    return build_vocabulary(documents, folder=folder, texts=texts, compile_regex=compile_regex)
 
 
 def build_vocabulary(
@@ -211,6 +213,7 @@ def build_vocabulary(
     *,
     folder: Path = Path("data/vocab"),
     texts: Mapping[str, str] | None = None,
+    compile_regex: RegexCompiler = re.compile,
 ) -> Vocabulary:
     """Validate parsed YAML documents (one per dimension) and compile their matchers.
 
@@ -239,7 +242,7 @@ def build_vocabulary(
         {dim: model.model_dump(mode="json") for dim, model in files.items()}, sort_keys=True
     )
     try:
-        text_matcher = compile_text_matcher(terms)
+        text_matcher = compile_text_matcher(terms, compile_regex=compile_regex)
     except re.error as exc:  # a pattern that compiles alone but not combined (group names)
         raise VocabularyError(f"{folder}: patterns do not combine: {exc}") from None
     matchers = {dim: compile_matcher(dim, terms[dim]) for dim in DIMENSIONS}
