@@ -251,7 +251,11 @@ def _patch_forkserver(mod: Any) -> None:
         _role[0] = "forkserver"
         _set_base("forkserver: imports (parse stack, tagging)")
         os.register_at_fork(before=_before_fork, after_in_child=_in_worker)
-        return served(*args, **kwargs)
+        try:
+            return served(*args, **kwargs)
+        finally:  # its last client gone: what it spends after this is its exit
+            _set_base("forkserver: fork workers, reap")
+            _dump()
 
     served = mod.main
     mod.main = main
@@ -443,7 +447,7 @@ def _by_process(counts: list[dict[str, Any]], totals: dict[str, Any]) -> dict[st
             procs["main"] = _with_rest(c, totals["main"], "main: exit (after its counts)")
         elif c["role"] == "forkserver":
             procs["forkserver"] = _with_rest(
-                c, totals["forkserver"], "forkserver: fork workers, reap"
+                c, totals["forkserver"], "forkserver: exit (after its counts)"
             )
     for i, c in enumerate(workers):
         total = totals["workers"][i] if i < len(totals["workers"]) else c["total"]

@@ -47,8 +47,9 @@ def ingest_command(
 ) -> None:
     """Load PubMed files (XML, plain or .gz; or MEDLINE text): parse, upsert, tag, extract
     findings. Running it twice on the same files changes nothing."""
-    from evidence.ingest.ahead import start_ahead
+    from evidence.ingest.ahead import no_collection_at_exit, start_ahead
 
+    no_collection_at_exit()
     settings = Settings.from_env(db_path=db)
     # Before the pipeline is imported: a first file that the workers will parse has their
     # forkserver import and load the vocabulary at once, on the other core.

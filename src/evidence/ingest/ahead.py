@@ -18,6 +18,8 @@ they would load (`evidence.ingest.preload.VocabSource`).
 
 from __future__ import annotations
 
+import atexit
+import gc
 import multiprocessing
 import os
 from collections.abc import Sequence
@@ -26,7 +28,13 @@ from pathlib import Path
 
 from evidence.ingest.preload import preloading
 
-__all__ = ["PARALLEL_MIN_BYTES", "forkserver_modules", "start_ahead", "start_forkserver"]
+__all__ = [
+    "PARALLEL_MIN_BYTES",
+    "forkserver_modules",
+    "no_collection_at_exit",
+    "start_ahead",
+    "start_forkserver",
+]
 
 # Below this size, starting the pieces costs more than parsing in one stream.
 PARALLEL_MIN_BYTES = 16 << 20
@@ -60,6 +68,26 @@ def start_forkserver(vocab: Path | None) -> None:
     )
     with preloading(vocab) if vocab is not None else nullcontext():
         forkserver.ensure_running()
+
+
+_at_exit: list[bool] = []  # whether `no_collection_at_exit` registered its callback
+
+
+def no_collection_at_exit() -> None:
+    """Have this process skip the cycle collector's passes over what it holds when it exits.
+
+    The interpreter's clean-up at exit runs the collector over every object still alive
+    (all the modules of the command, the vocabulary in the forkserver), which frees nothing
+    the exit would not free; an exit callback that freezes them (`gc.freeze`, run before
+    that clean-up) leaves them out. `evidence ingest`'s process ended 0.05-0.08 CPU-s
+    sooner on the 10,000-record real-derived file. Objects still alive then are freed as
+    before, by reference counting as the modules are cleared; only objects in reference
+    cycles at exit are left to the operating system (Python does not promise to finalize
+    those at exit either). Registered once per process.
+    """
+    if not _at_exit:
+        _at_exit.append(True)
+        atexit.register(gc.freeze)
 
 
 def will_cut(paths: Sequence[Path], workers: int | None) -> bool:

@@ -8,6 +8,8 @@ whole when the vocabulary loads.
 
 from __future__ import annotations
 
+from evidence.ingest.ahead import no_collection_at_exit
 from evidence.ingest.preload import hold_for_workers
 
 hold_for_workers()
+no_collection_at_exit()  # what it holds is freed with the process (workers exit with os._exit)
