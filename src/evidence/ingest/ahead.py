@@ -44,11 +44,12 @@ _XML_SUFFIXES = (".xml", ".xml.gz")
 
 
 def forkserver_modules(*, tagging: bool, vocab: bool) -> list[str]:
-    """What the forkserver imports before it forks the workers: the pool module (the parse
-    stack, pyarrow), with ``tagging`` the tagging stage, with ``vocab`` the module that
-    loads the vocabulary named by `evidence.ingest.preload.preloading` (it comes last, so
-    that the others are whole when the vocabulary loads)."""
-    modules = ["evidence.ingest.pool"]
+    """What the forkserver imports before it forks the workers: pyarrow without numpy
+    (`evidence.ingest.arrow`), the pool module (the parse stack), with ``tagging`` the
+    tagging stage, with ``vocab`` the module that loads the vocabulary named by
+    `evidence.ingest.preload.preloading` (it comes last, so that the others are whole when
+    the vocabulary loads)."""
+    modules = ["evidence.ingest.arrow", "evidence.ingest.pool"]
     if tagging:
         modules.append("evidence.tagging")
     if vocab:

@@ -48,6 +48,8 @@ def test_the_forkserver_imports_the_parse_stack_before_it_forks_the_workers(
 ) -> None:
     maps = _forkserver_maps(tmp_path, warm=False)
     assert "libarrow" in maps
+    # not numpy, which pyarrow would import (`evidence.ingest.arrow`)
+    assert "_multiarray_umath" not in maps
     # nor DuckDB: the workers parse, tag and build Arrow batches; this process loads them
     assert "duckdb" not in maps
     # a pool that does not tag leaves the tagging stage out (it brings pydantic's core)

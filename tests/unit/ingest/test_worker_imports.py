@@ -106,3 +106,37 @@ def test_the_ingest_workers_do_not_run_the_main_script_again(
     assert report["records"] == [expected, expected]
     names = sorted(p.read_text() for p in marks.iterdir())
     assert names == (["__main__", "__mp_main__", "__mp_main__"] if workers_ran_it else ["__main__"])
+
+
+def test_the_forkserver_side_builds_and_sends_arrow_batches_without_numpy() -> None:
+    """What the forkserver imports (pyarrow first, numpy hidden from it) leaves numpy out,
+    and a worker's batch of a real piece is built, pickled and read back as with numpy."""
+    code = """
+import json, pickle, sys
+from evidence.ingest.ahead import forkserver_modules
+for name in forkserver_modules(tagging=True, vocab=False):
+    __import__(name)
+from evidence.ingest.pool import parse_piece
+from evidence.ingest.tagger import load_tagger
+from pathlib import Path
+path = Path("data/sample/pubmed-sample-0001.xml")
+segments = parse_piece(path.read_bytes(), str(path), load_tagger(Path("data/vocab")))
+blob = pickle.dumps(segments)
+without = "numpy" in sys.modules
+import numpy  # still there for whoever asks
+tables = {n: t.to_pylist() for s in pickle.loads(blob) for n, t in s.batch.tables.items()}
+print(json.dumps([without, len(blob) > 0, tables], default=str))
+"""
+    with_numpy = """
+import json, pickle
+from evidence.ingest.pool import parse_piece
+from evidence.ingest.tagger import load_tagger
+from pathlib import Path
+path = Path("data/sample/pubmed-sample-0001.xml")
+segments = parse_piece(path.read_bytes(), str(path), load_tagger(Path("data/vocab")))
+tables = {n: t.to_pylist() for s in segments for n, t in s.batch.tables.items()}
+print(json.dumps(tables, default=str))
+"""
+    without, sent, tables = _run(code)  # type: ignore[misc]
+    assert without is False and sent is True
+    assert json.dumps(tables, default=str) == json.dumps(_run(with_numpy), default=str)
