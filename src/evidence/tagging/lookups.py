@@ -90,13 +90,17 @@ def lead_entries(
     return entries
 
 
-def union_regex(regexes: Sequence[re.Pattern[str]]) -> re.Pattern[str] | None:
+def union_regex(
+    regexes: Sequence[re.Pattern[str]],
+    compile_regex: Callable[[str, int], re.Pattern[str]] = re.compile,
+) -> re.Pattern[str] | None:
     """One regex that matches where any of ``regexes`` does, or None when there are fewer
-    than two or they have groups (whose numbers would change)."""
+    than two or they have groups (whose numbers would change); compiled by
+    ``compile_regex``."""
     if len(regexes) < 2 or any(r.groups for r in regexes):
         return None
     try:
-        return re.compile("|".join(f"(?:{r.pattern})" for r in regexes), re.MULTILINE)
+        return compile_regex("|".join(f"(?:{r.pattern})" for r in regexes), re.MULTILINE)
     except re.error:
         return None
 

@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,11 @@ class _Heading(BaseModel):
         return value
 
 
+# What compiles the patterns while a vocabulary is validated: the compiler its build was
+# given (`build_vocabulary`), which then gives the text matcher the same pattern at once
+_validating_with: ContextVar[RegexCompiler] = ContextVar("_validating_with", default=re.compile)
+
+
 def _check_texts(values: list[str], *, regex: bool) -> list[str]:
     for value in values:
         if not value.strip():
@@ -73,8 +79,8 @@ def _check_texts(values: list[str], *, regex: bool) -> list[str]:
         if regex:
             try:
                 # with the flag the text matcher compiles a pattern with: that compile then
-                # finds it in `re`'s cache (the flag changes no pattern's validity)
-                re.compile(value, re.MULTILINE)
+                # finds it in the compiler's cache (the flag changes no pattern's validity)
+                _validating_with.get()(value, re.MULTILINE)
             except re.error as exc:
                 raise ValueError(f"invalid regex {value!r}: {exc}") from None
     return values
@@ -227,12 +233,15 @@ def build_vocabulary(
         if dimension not in documents:
             raise VocabularyError(f"{path}: missing vocabulary file")
         raw = documents[dimension]
+        validating = _validating_with.set(compile_regex)
         try:
             model = _FileModel.model_validate(raw)
         except ValidationError as exc:
             raise VocabularyError(
                 _describe(path, exc, raw, term_lines.get(dimension, {}))
             ) from None
+        finally:
+            _validating_with.reset(validating)
         if model.dimension != dimension:
             raise VocabularyError(f"{path}: dimension is {model.dimension!r}, not {dimension!r}")
         files[dimension] = model

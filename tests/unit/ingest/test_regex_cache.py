@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 
+from evidence.ingest import regexes
 from evidence.ingest.regexes import RegexCache
 from evidence.ingest.tagger import load_tagger
 
@@ -93,7 +95,8 @@ def test_the_vocabulary_loads_the_same_from_what_was_kept(
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     first = load_tagger(VOCAB)
-    (kept,) = (tmp_path / "evidence" / "regex").glob("*.sre")
+    kept = list((tmp_path / "evidence" / "regex").glob("*.sre"))
+    assert len(kept) > 100  # the big regex, each term's patterns and their unions
     later = load_tagger(VOCAB)
     assert later.key == first.key
     ours, reference = later.vocab.text_matcher, first.vocab.text_matcher
@@ -102,4 +105,24 @@ def test_the_vocabulary_loads_the_same_from_what_was_kept(
     text = "Dry needling and exercise therapy for chronic low back pain: a randomised trial."
     doc = text.lower()
     assert ours.find(doc, text) == reference.find(doc, text)
-    assert kept.exists()
+    assert ours.unions.keys() == reference.unions.keys()
+    assert all(ours.unions[k] == reference.unions[k] for k in ours.unions)
+    assert ours.exclusions == reference.exclusions
+
+
+def test_the_oldest_programs_go_once_the_folder_is_over_its_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = RegexCache(tmp_path)
+    for i in range(6):
+        cache(f"old{i}|x+y", 0)
+    sizes = [p.stat().st_size for p in tmp_path.glob("*.sre")]
+    old = sorted(tmp_path.glob("*.sre"), key=lambda p: p.stat().st_mtime)
+    for i, path in enumerate(old):
+        os.utime(path, (1000 + i, 1000 + i))
+    limit = sum(sizes) - 1  # just over: the next run removes the oldest down to half
+    monkeypatch.setattr(regexes, "MAX_BYTES", limit)
+    _same(RegexCache(tmp_path)("new|x+y", 0), "new|x+y", 0)
+    left = set(tmp_path.glob("*.sre"))
+    assert old[0] not in left and old[-1] in left
+    assert sum(p.stat().st_size for p in left) <= limit // 2 + max(sizes) * 2
