@@ -46,12 +46,13 @@ _XML_SUFFIXES = (".xml", ".xml.gz")
 def forkserver_modules(*, tagging: bool, vocab: bool) -> list[str]:
     """What the forkserver imports before it forks the workers: pyarrow without numpy
     (`evidence.ingest.arrow`), the pool module (the parse stack), with ``tagging`` the
-    tagging stage, with ``vocab`` the module that loads the vocabulary named by
+    tagging stage (`evidence.ingest.tagging_stage`: its patterns from what was kept), with
+    ``vocab`` the module that loads the vocabulary named by
     `evidence.ingest.preload.preloading` (it comes last, so that the others are whole when
     the vocabulary loads)."""
     modules = ["evidence.ingest.arrow", "evidence.ingest.pool"]
     if tagging:
-        modules.append("evidence.tagging")
+        modules.append("evidence.ingest.tagging_stage")
     if vocab:
         modules.append("evidence.ingest.forkserver")
     return modules

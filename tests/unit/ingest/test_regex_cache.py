@@ -4,8 +4,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,3 +129,44 @@ def test_the_oldest_programs_go_once_the_folder_is_over_its_size(
     left = set(tmp_path.glob("*.sre"))
     assert old[0] not in left and old[-1] in left
     assert sum(p.stat().st_size for p in left) <= limit // 2 + max(sizes) * 2
+
+
+STAGE = """
+import json, re, sys
+before = re.compile
+import evidence.ingest.tagging_stage
+assert re.compile is before  # re's own again after the import
+seen = 0
+for name, module in list(sys.modules.items()):
+    if not name.startswith("evidence.tagging"):
+        continue
+    for value in vars(module).values():
+        values = value if isinstance(value, (list, tuple, frozenset, set)) else (
+            value.values() if isinstance(value, dict) else (value,))
+        for p in values:
+            if isinstance(p, re.Pattern) and isinstance(p.pattern, str):
+                assert p == re.compile(p.pattern, p.flags), (name, p.pattern)
+                seen += 1
+from evidence.ingest.regexes import default_folder
+print(json.dumps([seen, len(list(default_folder().glob("*.sre")))]))
+"""
+
+
+def test_the_forkserver_imports_the_tagging_stage_with_the_same_patterns(
+    tmp_path: Path,
+) -> None:
+    """`evidence.ingest.tagging_stage`: every pattern the tagging stage's modules hold is
+    the one `re.compile` gives, when they were compiled (a first run) and when they were
+    built from what was kept (a later one)."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", STAGE], check=True, capture_output=True, text=True, env=env
+            ).stdout.splitlines()[-1]
+        )
+        for _ in range(2)
+    ]
+    (seen, kept), (seen_later, kept_later) = runs
+    assert seen > 100 and seen_later == seen
+    assert kept > 100 and kept_later == kept  # the later run compiled nothing new
