@@ -463,7 +463,14 @@ def _with_rest(c: dict[str, Any], total: float, rest: str) -> dict[str, Any]:
     # what the kernel counted beyond the activities: threads no wrapper covers, and CPU
     # after the counts were written
     cpu[rest] = cpu.get(rest, 0.0) + max(0.0, total - seen)
-    return {"cpu": cpu, "wall": c["wall"], "total": total, "stamps": c["stamps"], "born": c["born"]}
+    return {
+        "cpu": cpu,
+        "wall": c["wall"],
+        "calls": c["calls"],
+        "total": total,
+        "stamps": c["stamps"],
+        "born": c["born"],
+    }
 
 
 def _timeline(run: dict[str, Any]) -> str:
