@@ -48,10 +48,15 @@ _FORMAT = b"evidence-sre-1\n"
 _re_compile = re.compile  # ``re``'s own, even while `compiling_with` stands in for it
 
 
-def default_folder() -> Path:
+def default_folder() -> Path | None:
     """Where the programs are kept: ``$XDG_CACHE_HOME/evidence/regex``, by default
-    ``~/.cache/evidence/regex``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    ``~/.cache/evidence/regex``; None when there is no home folder to put them in."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError, OSError):
+            return None
     return Path(base) / "evidence" / "regex"
 
 
@@ -99,6 +104,7 @@ class RegexCache:
     ``misses`` (compiled)."""
 
     def __init__(self, folder: Path | None = None) -> None:
+        # None (no home folder): every pattern compiled by ``re.compile``, nothing kept
         self.folder = folder if folder is not None else default_folder()
         self.hits = 0
         self.misses = 0
@@ -109,7 +115,7 @@ class RegexCache:
 
     def __call__(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         engine = _engine()
-        if engine is None or not isinstance(pattern, str):
+        if engine is None or self.folder is None or not isinstance(pattern, str):
             return _re_compile(pattern, flags)
         given = self._given.get((pattern, int(flags)))
         if given is not None:

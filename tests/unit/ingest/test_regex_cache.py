@@ -170,3 +170,17 @@ def test_the_forkserver_imports_the_tagging_stage_with_the_same_patterns(
     (seen, kept), (seen_later, kept_later) = runs
     assert seen > 100 and seen_later == seen
     assert kept > 100 and kept_later == kept  # the later run compiled nothing new
+
+
+def test_without_a_home_folder_nothing_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    cache = RegexCache()
+    assert cache.folder is None
+    for pattern, flags in PATTERNS:
+        _same(cache(pattern, flags), pattern, flags)
+    assert (cache.hits, cache.misses) == (0, 0)
