@@ -44,11 +44,15 @@ SEED = (
     ROOT.parent / "shared" / "seed" / "trigger-point-article.txt",
     ROOT / "data" / "claims" / "trigger-point-article.yaml",
 )
-# the rules of round 10, by the cues each hangs on (module, attribute)
+# the rules of rounds 10 and 11, by the cues each hangs on (module, attribute)
 RULES: dict[str, tuple[tuple[Any, str], ...]] = {
     "felt while given": ((rules, "SENSATION"),),
     "trigger point as it": ((rules, "TARGET_PRONOUN"),),
     "side-effect list": ((drafter, "_AFTER_LEAD"), (drafter, "_SAFETY_SECTION")),
+    # round 11
+    "given with its aim": ((rules, "GIVEN_AIM"),),
+    "function with pain": ((rules, "FUNCTION_WITH_PAIN"),),
+    "gain through how it works": ((rules, "RESULT_CLAUSE"),),
 }
 _NEVER = re.compile(r"(?!x)x")
 

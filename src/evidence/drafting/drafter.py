@@ -1105,6 +1105,18 @@ def _claims_of(
         and rules.MECHANISM.search(reading[: chain.start()])
     ):
         effect = None
+    # ("The heat loosens tight tissue and improves the circulation, which helps it heal":
+    # with no condition named, a gain that comes only after how it works is a mechanism)
+    result = rules.RESULT_CLAUSE.search(reading)
+    if (
+        effect is not None
+        and result is not None
+        and not named_conditions
+        and against is None
+        and reading == found.lower
+        and _only_after(reading, result.start())
+    ):
+        effect = None
     if rules.USED_TO.search(reading) and conditions and not against:
         effect = None  # "is used to ease X": an indication, below
     # ("sometimes they fail to relieve it", "it does not work for everyone": a failure now
@@ -1140,9 +1152,18 @@ def _claims_of(
         # range of motion", "relieve pain and speed healing")
         # (blood flow is how it works, not what it is for: a mechanism claim below)
         aims: list[tuple[str, ...]] = [(o,) for o in _unique(outcomes) if o != "blood_flow"]
-        if rules.HEALING.search(reading) or (
-            rules.FUNCTION.search(reading) and "range_of_motion" not in outcomes
-        ):
+        # (function named beside pain is one gain with it: "lower pain and bring back
+        # function" is one effect, "relieve pain and improve range of motion" two)
+        with_pain = "pain" in outcomes and bool(rules.FUNCTION_WITH_PAIN.search(reading))
+        if with_pain:
+            merged = _unique(["pain", *(o for o in outcomes if o == "disability")])
+            aims = [merged if aim == ("pain",) else aim for aim in aims if aim != ("disability",)]
+        moving = [
+            m
+            for m in rules.FUNCTION.finditer(reading)
+            if not (with_pain and rules.FUNCTION_WITH_PAIN.search(m.group(0)))
+        ]
+        if rules.HEALING.search(reading) or (moving and "range_of_motion" not in outcomes):
             aims.append(())  # healing, moving or getting about: no outcome id
         if not aims:
             aims = [()]
@@ -1850,6 +1871,14 @@ def draft_claims(
                 0,
                 _definition(sentence, interventions),
             )
+        act_aim = (
+            rules.GIVEN_AIM.search(lower) if any(c.kind == "definition" for c in claims) else None
+        )
+        if act_aim is not None:
+            # ("a treatment in which a needle is passed through the skin to stimulate the
+            # nerves": what the act is for belongs to the definition of how it is given)
+            at = act_aim.start("aim")
+            claims = [c for c in claims if not _aim_of_act(c, lower, at, act_aim.end("aim"))]
         aside = _aside_defined(found)
         if aside and (
             aside not in interventions or not any(c.kind == "definition" for c in claims)
@@ -1980,6 +2009,37 @@ def draft_claims(
     draft.left_out = kept
     draft.unknown_terms = list(_unique(unknown))
     return draft
+
+
+def _only_after(reading: str, at: int) -> bool:
+    """Whether every gain word of ``reading`` before ``at`` is part of the words of how the
+    treatment works ("improves the circulation"), and how it works is told before ``at``."""
+    spans = [(m.start(), m.end()) for m in rules.MECHANISM.finditer(reading) if m.start() < at]
+    if not spans:
+        return False
+    cues = [m.start() for m in rules.EFFECT.finditer(reading)]
+    cues += [m.start() for m in rules.HEALING.finditer(reading)]
+    return all(c >= at or any(a <= c < b for a, b in spans) for c in cues)
+
+
+def _aim_of_act(claim: DraftClaim, lower: str, start: int, end: int) -> bool:
+    """Whether a claim of a sentence that tells how the treatment is given is drawn only from
+    the clause saying what the act is for (``lower[start:end]``): a mechanism, or an effect
+    with no condition, whose cue words all lie in that clause."""
+    if claim.condition or claim.adverse_event:
+        return False
+    if claim.kind == "mechanism":
+        cues = [m.start() for m in rules.MECHANISM.finditer(lower)]
+        if not cues:
+            return False
+    elif claim.kind == "effectiveness":
+        cues = [m.start() for m in rules.EFFECT.finditer(lower)]
+        cues += [m.start() for m in rules.HEALING.finditer(lower)]
+        if not cues:
+            return False
+    else:
+        return False
+    return all(start <= at < end for at in cues)
 
 
 def _definition(sentence: str, interventions: tuple[str, ...]) -> DraftClaim:

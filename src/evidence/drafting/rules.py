@@ -901,6 +901,27 @@ FUNCTION = _rx(
     r"\b(?:improv\w+|better|restor\w+|increas\w+) (?:\w+ )?(?:mobility|function|flexibility|"
     r"movement)\b|\bability to (?:\w+ ){0,3}(?:activities|move|work|walk)\b"
 )
+# a gain told as the result of how the treatment works, in a trailing clause ("The heat
+# loosens tight tissue and improves the circulation, which helps it heal": a mechanism; the
+# golds keep such sentences as mechanisms only)
+RESULT_CLAUSE = _rx(
+    r",\s*which (?:in turn |then )?(?:can |may |will |should |could )?(?:also )?"
+    r"(?:helps?|lets?|allows?|leads? to|speeds? up|promotes?)\b"
+)
+# function, or being less disabled, named beside pain: one gain with it, not one of its own
+# ("to lower pain and bring back muscle function", "lowered heel pain and improved foot
+# function"; the golds keep one effect there, and two for pain and range of motion)
+FUNCTION_WITH_PAIN = _rx(r"\bfunction(?:ing|al)?\b|\bdisabilit(?:y|ies)\b")
+# how a treatment is given (a needle put, passed or guided into the body, a medicine
+# injected) with what the act is for in the same breath: "a treatment in which a therapist
+# passes a needle through the skin to stimulate the nerves", "guides the needle into the
+# knot until the muscle twitches"; the aim is part of the definition, not a mechanism or an
+# effect of its own (up to the next comma: "..., easing pain" after it is a result)
+GIVEN_AIM = _rx(
+    r"\b(?:put|puts|putting|insert(?:s|ed|ing)?|pass(?:es|ed|ing)?|guid(?:e|es|ed|ing)|"
+    r"slid(?:e|es|ing)|push(?:es|ed|ing)?|inject(?:s|ed|ing)?|plac(?:e|es|ed|ing))\b"
+    r"[^.;]{0,80}?\b(?:into|through)\b[^.;]{0,80}?(?P<aim>\b(?:to|until|so that)\b[^,;.]*)"
+)
 # healing or recovery as what a treatment improves ("speed healing", "heal faster")
 HEALING = _rx(
     r"\b(?:speed(?:s|ing)? (?:up )?(?:the )?(?:healing|recovery)|heal(?:s|ing)? (?:\w+ )?"
