@@ -54,6 +54,8 @@ RULES: dict[str, tuple[tuple[Any, str], ...]] = {
     "function with pain": ((rules, "FUNCTION_WITH_PAIN"),),
     "gain through how it works": ((rules, "RESULT_CLAUSE"),),
 }
+# the rules of the last round, judged also on top of the earlier rounds' rules
+LAST_ROUND = ("given with its aim", "function with pain", "gain through how it works")
 _NEVER = re.compile(r"(?!x)x")
 
 
@@ -134,7 +136,12 @@ def main() -> None:
     texts = {name: (read_article(a), load_claims(g, vocab).claims) for name, a, g in pairs}
     with _only(()):
         base = {name: draft_claims(art, vocab).claims for name, (art, _) in texts.items()}
-    settings = [("none", ()), *((name, (name,)) for name in RULES), ("all", tuple(RULES))]
+    settings = [("none", ()), *((name, (name,)) for name in RULES)]
+    # each rule of the last round on top of the rounds before it, then all
+    earlier = tuple(name for name in RULES if name not in LAST_ROUND)
+    settings.append(("earlier rounds", earlier))
+    settings.extend((f"earlier rounds + {name}", (*earlier, name)) for name in LAST_ROUND)
+    settings.append(("all", tuple(RULES)))
     before: dict[str, DraftScore] = {}
     for setting, on in settings:
         with _only(on):
