@@ -51,11 +51,10 @@ RULES: dict[str, tuple[tuple[Any, str], ...]] = {
     "side-effect list": ((drafter, "_AFTER_LEAD"), (drafter, "_SAFETY_SECTION")),
     # round 11
     "given with its aim": ((rules, "GIVEN_AIM"),),
-    "function with pain": ((rules, "FUNCTION_WITH_PAIN"),),
     "gain through how it works": ((rules, "RESULT_CLAUSE"),),
 }
 # the rules of the last round, judged also on top of the earlier rounds' rules
-LAST_ROUND = ("given with its aim", "function with pain", "gain through how it works")
+LAST_ROUND = ("given with its aim", "gain through how it works")
 _NEVER = re.compile(r"(?!x)x")
 
 

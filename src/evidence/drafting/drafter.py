@@ -1152,18 +1152,9 @@ def _claims_of(
         # range of motion", "relieve pain and speed healing")
         # (blood flow is how it works, not what it is for: a mechanism claim below)
         aims: list[tuple[str, ...]] = [(o,) for o in _unique(outcomes) if o != "blood_flow"]
-        # (function named beside pain is one gain with it: "lower pain and bring back
-        # function" is one effect, "relieve pain and improve range of motion" two)
-        with_pain = "pain" in outcomes and bool(rules.FUNCTION_WITH_PAIN.search(reading))
-        if with_pain:
-            merged = _unique(["pain", *(o for o in outcomes if o == "disability")])
-            aims = [merged if aim == ("pain",) else aim for aim in aims if aim != ("disability",)]
-        moving = [
-            m
-            for m in rules.FUNCTION.finditer(reading)
-            if not (with_pain and rules.FUNCTION_WITH_PAIN.search(m.group(0)))
-        ]
-        if rules.HEALING.search(reading) or (moving and "range_of_motion" not in outcomes):
+        if rules.HEALING.search(reading) or (
+            rules.FUNCTION.search(reading) and "range_of_motion" not in outcomes
+        ):
             aims.append(())  # healing, moving or getting about: no outcome id
         if not aims:
             aims = [()]

@@ -908,10 +908,6 @@ RESULT_CLAUSE = _rx(
     r",\s*which (?:in turn |then )?(?:can |may |will |should |could )?(?:also )?"
     r"(?:helps?|lets?|allows?|leads? to|speeds? up|promotes?)\b"
 )
-# function, or being less disabled, named beside pain: one gain with it, not one of its own
-# ("to lower pain and bring back muscle function", "lowered heel pain and improved foot
-# function"; the golds keep one effect there, and two for pain and range of motion)
-FUNCTION_WITH_PAIN = _rx(r"\bfunction(?:ing|al)?\b|\bdisabilit(?:y|ies)\b")
 # how a treatment is given (a needle put, passed or guided into the body, a medicine
 # injected) with what the act is for in the same breath: "a treatment in which a therapist
 # passes a needle through the skin to stimulate the nerves", "guides the needle into the
