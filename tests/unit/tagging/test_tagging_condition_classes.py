@@ -193,6 +193,11 @@ def test_a_population_of_future_studies_or_uses_is_not_studied(
             "temporomandibular_disorder",
         ),
         (
+            "Laser for myofascial TMD in dental students",
+            "Eighteen students with jaw pain on chewing were treated with laser.",
+            "temporomandibular_disorder",
+        ),
+        (
             "Heat for myofascial low back pain in warehouse staff",
             "Staff who lifted loads each day were treated twice a week.",
             "low_back_pain",
