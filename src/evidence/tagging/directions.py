@@ -200,6 +200,12 @@ _NO_BENEFIT = _cue(
     r"superior|more effective)|(?:negligible|trivial) (?:[\w-]+ )?(?:effects?|benefits?|"
     r"differences?|improvements?)|(?:effects?|benefits?|differences?) (?:[\w-]+ ){0,4}(?:was|"
     r"were|is|are) (?:negligible|trivial)"
+    # the trial's own test failed: "the primary hypothesis was not confirmed", "the
+    # primary endpoint was not met", "the trial did not meet its primary outcome"
+    r"|primary (?:hypothes[ie]s|outcomes?|end[\s-]?points?|aims?) (?:was|were|is|are) not "
+    r"(?:confirmed|met|achieved|reached|supported)"
+    r"|(?:did not|failed to) (?:meet|reach|achieve) (?:its |their |the )?primary "
+    r"(?:hypothes[ie]s|outcomes?|end[\s-]?points?)"
     # "with no group effect (p = 0.58)", "no significant group-by-time interaction"
     r"|no (?:significant |statistically significant )?(?:main )?(?:group|between[\s-]groups?|"
     r"group[\s-](?:by|x|\u00d7)[\s-]time|time[\s-](?:by|x|\u00d7)[\s-]group|interaction) "
@@ -335,8 +341,9 @@ _CONTROL_ARM = re.compile(
     r"(?:sham|placebo)[\s-](?!controlled|group|arm)[a-z][\w-]*)"
 )
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to)\s+(?:(?:in|with|after|on|for)"
-    r"\s+)?(?:the\s+)?(?:[\w-]+\s+)?$"
+    # "superior to sham", "inferior to the control group": the arm as the reference too
+    r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to|(?:superior|inferior) to)\s+"
+    r"(?:(?:in|with|after|on|for)\s+)?(?:the\s+)?(?:[\w-]+\s+)?$"
 )
 # a harm that may happen, or happens seldom ("rarely lead to complications"): a statement of
 # the treatment's general safety, not a worsening it caused here

@@ -108,6 +108,14 @@ treats ("laser for burns"); "we did not find significant evidence that X works" 
 with no arm set against it (inconclusive); results rated well ("found its results
 satisfactory").
 
+Record structures from whole abstracts of our own written in the manner of real ones
+(tests/unit/tagging/test_tagging_findings_structures.py): a failed primary test ("the
+primary hypothesis was not confirmed") is no benefit; two treatments "both superior to
+sham" (or set against a waiting list) are each compared with that control, not a change
+within the arms nor a head-to-head; a treatment or condition the title names and the
+conclusion leaves open ("the value of massage is unclear") is the record's inconclusive
+result, not an extension beyond it (`taggers.counted_matches`).
+
 Safety statements by class (tests/unit/tagging/test_tagging_findings_safety_classes.py, our
 own sentences): nothing went wrong said as "tolerated the sessions well", events that "did
 not occur" or "were absent", "adverse effects: none", "zero" events, a rate of 0%, the
@@ -176,6 +184,18 @@ _COMPARATOR = re.compile(
     r"\b(?:than|versus|vs\.?|compared (?:with|to)|in comparison (?:with|to)|relative to|"
     r"over|superior to|inferior to|similar to)\s+(?:[\w-]+\s+){0,3}$"
 )
+# a control arm as the reference: "superior to sham", "compared with no treatment", "than
+# the waiting list"; `_AGAINST_UNTREATED` an untreated one only
+_AGAINST = (
+    r"\b(?:than|versus|vs\.?|compared (?:with|to)|relative to|(?:superior|inferior) to|over)\s+"
+    r"(?:(?:in|with|on)\s+)?(?:the\s+|a\s+|those\s+(?:on|in)\s+the\s+)?"
+)
+_UNTREATED = (
+    r"no[\s-](?:treatment|intervention)|untreated|wait(?:ing)?[\s-]*list|usual[\s-]care|"
+    r"standard[\s-]care"
+)
+_AGAINST_UNTREATED = re.compile(rf"{_AGAINST}(?:{_UNTREATED})\b")
+_AGAINST_CONTROL = re.compile(rf"{_AGAINST}(?:{_UNTREATED}|sham|placebo|control)\b")
 # two treatments each given on top of the same care, then set against each other
 _EACH_ADDED = re.compile(
     r"\b(?:each|both|either)(?: of them| one)? (?:\w+ )?(?:added to|combined with|given with|"
@@ -1130,6 +1150,10 @@ class _Record:
             return "sham"
         if twice or (studied == 1 and self.forms):
             return "variant"
+        if head_to_head and _AGAINST_UNTREATED.search(sentence):
+            # two studied arms and a third left untreated: "X and Y both reduced pain
+            # compared with no treatment" sets each against that arm, not against the other
+            return "no_treatment"
         if head_to_head and _EACH_ADDED.search(sentence):
             return "active"  # "with each added to usual care, X did better than Y"
         if _ADD_ON.search(sentence):
@@ -1499,7 +1523,10 @@ def _read_clauses(
                 modal=reading.modal,
                 qualifiers=frozenset(reading.qualifiers),
                 low=reading.low,
-                within=every_arm or states_within_arms(text),
+                # "X and Y were both superior to sham": every arm against the control, a
+                # difference between the arms, not a change within each
+                within=(every_arm or states_within_arms(text))
+                and not _AGAINST_CONTROL.search(text),
                 repeated=_repeated(found, text, start),
                 names=frozenset(m.term for m in found),
             )

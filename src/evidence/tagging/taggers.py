@@ -790,21 +790,34 @@ def counted_matches(dimension: str, doc: Document, matches: Matches) -> list[tup
     matches.counted[dimension] = kept
     units, starts = doc.units, doc.starts
     contextual = dimension in _CONTEXTUAL
+    # what the title names is studied: a conclusion's "the effect of massage is unclear" or
+    # "whether it helps Achilles tendinopathy remains uncertain" is then the record's own
+    # open result, not a population or treatment beyond it (`is_extension`)
+    titled = frozenset(
+        m.term
+        for m in matches.get(dimension)
+        if units[bisect_right(starts, m.start) - 1].role == "title"
+    )
     for match in matches.get(dimension):
         unit = units[bisect_right(starts, match.start) - 1]  # doc.unit_at, inlined
         # the rules read the sentence; of outcomes, they can only leave out adverse_events
         if (
             contextual
             and (dimension != "outcome" or match.term == "adverse_events")
-            and _left_out(dimension, doc.lower[unit.start : unit.end], match, unit)
+            and _left_out(
+                dimension, doc.lower[unit.start : unit.end], match, unit, match.term in titled
+            )
         ):
             continue
         kept.append((match, unit.role))
     return kept
 
 
-def _left_out(dimension: str, sentence: str, match: Match, unit: Unit) -> bool:
-    """Whether a match in ``sentence`` (its unit, lower-cased) is not what was studied."""
+def _left_out(
+    dimension: str, sentence: str, match: Match, unit: Unit, titled: bool = False
+) -> bool:
+    """Whether a match in ``sentence`` (its unit, lower-cased) is not what was studied;
+    ``titled``: the title names its term (then it is no extension of the conclusion's)."""
     a, b = match.start - unit.start, match.end - unit.start
     if dimension == "adverse_event":
         return (
@@ -819,11 +832,11 @@ def _left_out(dimension: str, sentence: str, match: Match, unit: Unit) -> bool:
             # in an unstructured abstract's sentences of no set role only: an aim or a
             # conclusion that names conditions "such as" these speaks of them
             or (unit.role == "body" and is_condition_example(sentence, a))
-            or (unit.role == "conclusions" and is_extension(sentence, a, b))
+            or (unit.role == "conclusions" and not titled and is_extension(sentence, a, b))
         )
     if dimension == "intervention":
         return is_not_studied_intervention(sentence, a, b) or (
-            unit.role == "conclusions" and is_extension(sentence, a, b)
+            unit.role == "conclusions" and not titled and is_extension(sentence, a, b)
         )
     if dimension == "outcome" and match.term == "adverse_events":
         return is_hypothetical(sentence, a)  # "the prevention of complications"

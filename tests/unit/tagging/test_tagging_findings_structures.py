@@ -1,0 +1,184 @@
+"""Record structures that whole abstracts written in the manner of real ones showed the
+reader missing: a trial whose primary test failed, three-arm trials (two treatments and a
+control), and a review of several treatments or conditions that leaves one of them open.
+
+Every record and sentence here is SYNTHETIC, written for its class. The labels follow
+tests/eval/topic/LABELLING.md: the first finding of each (intervention, condition) pair.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tagging_builders import JOURNAL_ARTICLE, META_ANALYSIS, RCT, SYSTEMATIC_REVIEW, article
+
+from evidence.models import Finding
+from evidence.tagging import Vocabulary
+from evidence.tagging.directions import classify_clause
+from evidence.tagging.findings import analyse_article
+
+
+def first_effects(vocab: Vocabulary, **record: object) -> dict[tuple[str, str | None], Finding]:
+    found = analyse_article(article(**record), vocab)[1]  # type: ignore[arg-type]
+    first: dict[tuple[str, str | None], Finding] = {}
+    for f in found:
+        if f.kind == "effect":
+            first.setdefault((f.intervention, f.condition), f)
+    return first
+
+
+# --- the trial's own primary test failed: no benefit, whatever a secondary outcome did
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the primary hypothesis was not confirmed.",
+        "the primary outcome was not met at eight weeks.",
+        "the trial did not meet its primary endpoint.",
+        "the study failed to reach its primary end point.",
+        "the primary aims were not achieved.",
+    ],
+)
+def test_a_failed_primary_test_is_no_benefit(sentence: str) -> None:
+    assert classify_clause(sentence) == "no_benefit"
+
+
+def test_a_met_primary_test_is_not_read_as_failed() -> None:
+    assert classify_clause("the primary hypothesis was confirmed.") != "no_benefit"
+
+
+def test_a_secondary_gain_after_a_failed_primary_does_not_make_a_benefit(
+    vocab: Vocabulary,
+) -> None:
+    first = first_effects(
+        vocab,
+        title="Laser therapy for chronic low back pain: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Ninety adults with chronic low back pain were randomized to laser therapy or "
+        "placebo laser. The Oswestry index at 12 weeks was the primary outcome.",
+        results="The Oswestry index did not differ between the arms (p = 0.44). Night pain was "
+        "lower with laser at 12 weeks (p = 0.03).",
+        conclusions="The primary hypothesis was not confirmed. The lower night pain with laser "
+        "calls for a further trial.",
+    )
+    finding = first[("laser_therapy", "low_back_pain")]
+    assert (finding.direction, finding.comparator) == ("no_benefit", "sham")
+
+
+# --- three arms: two treatments each set against a control
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "laser and tens were both superior to placebo and equally effective.",
+        "both techniques were superior to sham and equally effective for the trapezius.",
+    ],
+)
+def test_both_superior_to_a_placebo_is_a_benefit(sentence: str) -> None:
+    assert classify_clause(sentence) == "benefit"
+
+
+def test_every_arm_improving_the_placebo_one_too_stays_no_benefit() -> None:
+    sentence = "both treatments were effective, and the placebo group improved as well."
+    assert classify_clause(sentence) == "no_benefit"
+
+
+def test_two_treatments_both_superior_to_sham_are_each_a_benefit_over_sham(
+    vocab: Vocabulary,
+) -> None:
+    first = first_effects(
+        vocab,
+        title="Laser, TENS or placebo for myofascial pain of the neck: a three-arm trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Seventy-two adults with myofascial pain syndrome of the neck were randomized to "
+        "low-level laser, TENS or placebo laser.",
+        results="Pain fell more with laser (p = 0.004) and with TENS (p = 0.01) than with "
+        "placebo; laser and TENS did not differ (p = 0.70).",
+        conclusions="Laser and TENS were both superior to placebo and equally effective for "
+        "myofascial neck pain.",
+    )
+    for intervention in ("laser_therapy", "electrical_stimulation"):
+        finding = first[(intervention, "myofascial_pain_syndrome")]
+        assert (finding.direction, finding.comparator) == ("benefit", "sham"), intervention
+
+
+def test_two_treatments_against_a_waiting_list_are_compared_with_no_treatment(
+    vocab: Vocabulary,
+) -> None:
+    first = first_effects(
+        vocab,
+        title="Cupping, massage or a waiting list for chronic neck pain",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Ninety adults with chronic neck pain were randomized to cupping, massage or a "
+        "waiting list for five weeks.",
+        results="Neck pain fell more in both treated groups than on the waiting list (p < 0.01).",
+        conclusions="Cupping and massage both reduced neck pain compared with the waiting list.",
+    )
+    for intervention in ("cupping", "massage"):
+        finding = first[(intervention, "neck_pain")]
+        assert (finding.direction, finding.comparator) == ("benefit", "no_treatment")
+
+
+def test_a_head_to_head_result_stays_active(vocab: Vocabulary) -> None:
+    first = first_effects(
+        vocab,
+        title="Cupping versus massage for chronic neck pain",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Sixty adults with chronic neck pain were randomized to cupping or massage.",
+        conclusions="Cupping reduced neck pain more than massage did.",
+    )
+    finding = first[("cupping", "neck_pain")]
+    assert (finding.direction, finding.comparator) == ("benefit", "active")
+
+
+# --- a review that leaves one of its titled treatments or conditions open
+
+
+def test_a_titled_treatment_left_unclear_is_inconclusive(vocab: Vocabulary) -> None:
+    first = first_effects(
+        vocab,
+        title="Laser, cupping and massage for chronic low back pain: a systematic review",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+        methods="Trials of laser, cupping or massage for chronic low back pain were "
+        "summarised without pooling.",
+        results="Most laser trials and most cupping trials reported less pain than the "
+        "comparator. The massage trials disagreed.",
+        conclusions="Laser and cupping may ease chronic low back pain; the value of massage is "
+        "unclear.",
+    )
+    assert first[("massage", "low_back_pain")].direction == "inconclusive"
+    assert first[("laser_therapy", "low_back_pain")].direction == "benefit"
+    assert first[("cupping", "low_back_pain")].direction == "benefit"
+
+
+def test_a_titled_condition_left_uncertain_is_inconclusive_for_it(vocab: Vocabulary) -> None:
+    first = first_effects(
+        vocab,
+        title="Shockwave therapy for lateral epicondylitis and carpal tunnel syndrome: a "
+        "meta-analysis",
+        types=[JOURNAL_ARTICLE, META_ANALYSIS],
+        methods="Randomized trials of shockwave therapy in either condition were pooled.",
+        results="In lateral epicondylitis, shockwave lowered pain (SMD -0.55, 95% CI -0.81 to "
+        "-0.29). Three trials addressed carpal tunnel syndrome.",
+        conclusions="Shockwave therapy relieves lateral epicondylitis. Whether it helps carpal "
+        "tunnel syndrome remains unclear.",
+    )
+    assert first[("shockwave_therapy", "lateral_epicondylitis")].direction == "benefit"
+    assert first[("shockwave_therapy", "carpal_tunnel_syndrome")].direction == "inconclusive"
+
+
+def test_an_untitled_condition_in_an_open_question_is_still_an_extension(
+    vocab: Vocabulary,
+) -> None:
+    first = first_effects(
+        vocab,
+        title="Shockwave therapy for lateral epicondylitis: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Sixty adults with lateral epicondylitis were randomized to shockwave or sham "
+        "shockwave.",
+        conclusions="Shockwave therapy relieved lateral epicondylitis more than sham. Its value "
+        "in carpal tunnel syndrome remains unknown.",
+    )
+    assert ("shockwave_therapy", "carpal_tunnel_syndrome") not in first
+    assert first[("shockwave_therapy", "lateral_epicondylitis")].direction == "benefit"
