@@ -59,9 +59,10 @@ def _guard(*bodies: str) -> str:
 _AUX = ("not", "did", "do", "does", "was", "were", "is", "are", "had", "has", "have")
 _CLAUSE_BREAK = re.compile(
     # (not before "not significant": "X rose, but not significantly" is one result)
-    # (not a ";" inside brackets: "(12 vs 27; p = 0.003)")
-    r";(?![^()]*\))|,?\s+\b(?:but|whereas|while|although|though)\b(?!,?\s*not (?:statistically )?"
-    r"significant),?|\.\s+(?=however)"
+    # (not a ";" inside brackets: "(12 vs 27; p = 0.003)", nor one before the p-value of
+    # the numbers it follows: "dry needling 2.8, sham 4.9; p < 0.001")
+    r";(?![^()]*\))(?!\s*p\s*[<=>\u2264])|,?\s+\b(?:but|whereas|while|although|though)\b"
+    r"(?!,?\s*not (?:statistically )?significant),?|\.\s+(?=however)"
     # "however" between two clauses, not set inside one verb phrase ("did not, however,
     # differ", "was, however, not significant")
     r"|" + "".join(rf"(?<!\b{w})(?<!\b{w},)" for w in _AUX) + r",?\s+\bhowever\b,?"
@@ -730,7 +731,11 @@ def _direction(clause: str, pos: int, *, controlled: bool, hedged: bool) -> str 
     if (
         direction is None
         and significant
-        and (_COMPARISON.search(clause) or _NUMBERS_OF_ARMS.search(clause))
+        and (
+            _COMPARISON.search(clause)
+            or _NUMBERS_OF_ARMS.search(clause)
+            or _ARMS_THEN_NUMBERS.search(clause)
+        )
     ):
         return "benefit"
     return direction
@@ -906,7 +911,7 @@ _POLARITY_LOWER = (
     r"pain(?![\s-](?:pressure |tolerance )?thresholds?|[\s-](?:relief|free|tolerance|reductions?|"
     r"decreases?|improvements?|resolution|control|syndromes?|patients|populations?|clinics?)\b)|"
     r"symptoms?|disability|tenderness|stiffness|"
-    r"severity|headaches?|complaints|vas|nrs|ndi|odi|womac|dash|quickdash|spadi|rmdq|"
+    r"severity|headaches?|complaints|vas|nrs|nprs|ndi|odi|womac|dash|quickdash|spadi|rmdq|prtee|"
     r"kinesiophobia|catastrophi[sz]ing|fear[\s-]avoidance|anxiety|depression|fatigue|spasm|"
     r"spasticity|swelling|o?edema|inflammation|trigger points?)"
 )
@@ -1295,6 +1300,18 @@ _NUMBERS_OF_ARMS = re.compile(
     + _NUMBER_IN_ARM.format(v="second", a="second_arm")
     + r"(?=\s*[,;.()]|\s*$)"
 )
+# each arm named before its value, as in a table: "VAS at 4 weeks: dry needling 2.8 (SD
+# 1.4), sham 4.9 (SD 1.6)", "success: shockwave 72% vs placebo 40%"
+_ARM_BEFORE_NUMBER = (
+    r"(?<![\w-])(?P<{a}>[a-z][a-z -]{{0,40}}?)\s+(?P<{v}>-?\d+(?:\.\d+)?)\s*(?:%\s*)?"
+    r"(?:\([^()]{{0,30}}\)\s*)?"
+)
+_ARMS_THEN_NUMBERS = re.compile(
+    _ARM_BEFORE_NUMBER.format(v="first", a="first_arm")
+    + r"(?:,\s*|\s+)(?:(?:and|versus|vs\.?|compared (?:with|to))\s+)?"
+    + _ARM_BEFORE_NUMBER.format(v="second", a="second_arm")
+    + r"(?=\s*[,;.]|\s*$)"
+)
 
 
 def _numbers_compared(
@@ -1305,7 +1322,7 @@ def _numbers_compared(
     value is on the better side of the outcome named before the numbers."""
     if not _P_SIGNIFICANT.search(clause):
         return None
-    found = _NUMBERS_OF_ARMS.search(clause)
+    found = _NUMBERS_OF_ARMS.search(clause) or _ARMS_THEN_NUMBERS.search(clause)
     if found is None:
         return None
     mentions = _arm_mentions(clause, arms, controls)

@@ -182,3 +182,46 @@ def test_an_untitled_condition_in_an_open_question_is_still_an_extension(
     )
     assert ("shockwave_therapy", "carpal_tunnel_syndrome") not in first
     assert first[("shockwave_therapy", "lateral_epicondylitis")].direction == "benefit"
+
+
+# --- results given only as a table in words: each arm named before its value
+
+NEEDLING = {
+    "title": "Dry needling versus sham needling for chronic low back pain",
+    "types": [JOURNAL_ARTICLE, RCT],
+    "methods": "Forty-eight adults with chronic low back pain were randomized to dry needling "
+    "or sham needling for three weeks.",
+}
+
+
+@pytest.mark.parametrize(
+    ("results", "direction"),
+    [
+        # lower pain with the treatment, significant, the p-value after a semicolon
+        ("NPRS at 3 weeks: dry needling 3.0 (SD 1.1), sham 4.6 (SD 1.3); p = 0.002.", "benefit"),
+        ("Pain at 3 weeks: dry needling 3.0 vs sham 4.6 (p < 0.001).", "benefit"),
+        # higher is better for a threshold: a lower one with the treatment did worse
+        (
+            "Pressure pain threshold at 3 weeks: dry needling 2.2 (SD 0.6), sham 3.1 (SD 0.7); "
+            "p = 0.01.",
+            "harm",
+        ),
+        # not significant
+        ("NPRS at 3 weeks: dry needling 3.9 (SD 1.4), sham 4.1 (SD 1.2); p = 0.58.", "no_benefit"),
+    ],
+)
+def test_arm_values_told_as_a_table(vocab: Vocabulary, results: str, direction: str) -> None:
+    first = first_effects(vocab, **NEEDLING, results=results)
+    finding = first[("dry_needling", "low_back_pain")]
+    assert (finding.direction, finding.comparator) == (direction, "sham")
+
+
+def test_doses_named_before_numbers_are_no_arms(vocab: Vocabulary) -> None:
+    # the numbers are what each arm was given, not a result: nothing to read
+    first = first_effects(
+        vocab,
+        **NEEDLING,
+        results="Needles per session: dry needling 6, sham 6. All participants completed "
+        "follow-up.",
+    )
+    assert ("dry_needling", "low_back_pain") not in first
