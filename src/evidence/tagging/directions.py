@@ -72,6 +72,12 @@ _CLAUSE_BREAK = re.compile(
     # that did not move: "TENS relieved pain, with no significant change in uterine tone"
     r"|,\s+(?=with\s+no\s+(?:statistically\s+)?significant\s+(?:[\w-]+\s+){0,2}"
     r"(?:differences?|changes?)\b)"
+    # a verdict on each treatment in one sentence: "X appears effective, Y is not, and the
+    # effect of Z remains uncertain" (the short denial is read by the findings stage as the
+    # denial of the clause before it)
+    r"|,\s+(?=(?:[\w-]+\s+){1,4}(?:is|are) not\s*(?:[,;.]|$))"
+    r"|,\s+and\s+(?=the\s+(?:effects?|evidence|value|role|efficacy|effectiveness|benefits?|"
+    r"usefulness)\s+(?:of|for)\s+(?!which\b))"
     # "both reduced pain more than sham, and did not differ from each other"
     r"|,\s+and\s+(?=(?:did|do|does|was|were|is|are) not\b)"
     # "yet" as "but", not in "not yet proven", "has yet to be shown"
@@ -80,7 +86,7 @@ _CLAUSE_BREAK = re.compile(
 )
 # each match of `_CLAUSE_BREAK` holds one of these ("though" is in "although")
 _BREAK_WORDS: tuple[str, ...] = (";", "but", "may", "can", "while", "though", "however")
-_BREAK_WORDS += ("whereas", "yet", "should", "must", " not", "with no")
+_BREAK_WORDS += ("whereas", "yet", "should", "must", " not", "with no", ", and the ")
 # "To provide recommendations for ...": an aim, not a conclusion
 _AIM = re.compile(r"^\s*(?:to|we aimed to|we sought to|the (?:aim|objective|purpose) (?:was|is))\b")
 # A null comparison is `no_benefit` against sham, placebo, no treatment or in an add-on
@@ -462,7 +468,9 @@ _STRONG_HEDGE = _cue(
     r"scarce|sparse)|not enough|(?:cannot|can not|could not|do not|does not|did not) "
     r"(?:\w+ )?(?:establish|confirm|determine|prove)|(?:does|do|did) not (?:allow|permit) "
     r"(?:\w+ ){0,2}conclusions?|"
-    r"unproven|not (?:yet )?proven|no conclusions? (?:can|could) be (?:drawn|made|reached)|"
+    # "no conclusions about its effectiveness can be drawn"
+    r"unproven|not (?:yet )?proven|no conclusions? (?:(?:about|on|regarding) (?:[\w-]+ ){1,3})?"
+    r"(?:can|could) be (?:drawn|made|reached)|"
     r"not (?:\w+ ){0,2}(?:clearly enough|clear enough)|does not (?:"
     r"show|demonstrate) clearly)"
 )

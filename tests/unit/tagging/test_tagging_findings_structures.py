@@ -13,7 +13,7 @@ from tagging_builders import JOURNAL_ARTICLE, META_ANALYSIS, RCT, SYSTEMATIC_REV
 
 from evidence.models import Finding
 from evidence.tagging import Vocabulary
-from evidence.tagging.directions import classify_clause
+from evidence.tagging.directions import classify_clause, split_clauses
 from evidence.tagging.findings import analyse_article
 
 
@@ -225,3 +225,57 @@ def test_doses_named_before_numbers_are_no_arms(vocab: Vocabulary) -> None:
         "follow-up.",
     )
     assert ("dry_needling", "low_back_pain") not in first
+
+
+# --- one sentence giving each treatment its own verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clauses"),
+    [
+        (
+            "laser appears effective, taping is not, and the value of cupping remains unclear.",
+            ["laser appears effective", "taping is not", "the value of cupping remains unclear."],
+        ),
+        # no verdict of its own after the comma: one clause
+        (
+            "laser relieved pain, and the effect lasted three months.",
+            ["laser relieved pain, and the effect lasted three months."],
+        ),
+    ],
+)
+def test_a_verdict_per_treatment_is_a_clause_each(sentence: str, clauses: list[str]) -> None:
+    assert [sentence[a:b] for a, b in split_clauses(sentence)] == clauses
+
+
+def test_a_review_giving_each_treatment_a_verdict_in_one_sentence(vocab: Vocabulary) -> None:
+    first = first_effects(
+        vocab,
+        title="Laser, kinesio taping and cupping for chronic neck pain: a systematic review",
+        types=[JOURNAL_ARTICLE, SYSTEMATIC_REVIEW],
+        methods="Randomized trials of laser, kinesio taping or cupping in chronic neck pain "
+        "were summarised narratively.",
+        results="Laser lowered pain in most trials. Taping did not differ from sham taping. The "
+        "cupping trials disagreed.",
+        conclusions="Laser is effective for chronic neck pain, kinesio taping is not, and the "
+        "value of cupping remains unclear.",
+    )
+    assert first[("laser_therapy", "neck_pain")].direction == "benefit"
+    assert first[("kinesio_taping", "neck_pain")].direction == "no_benefit"
+    assert first[("cupping", "neck_pain")].direction == "inconclusive"
+
+
+def test_a_pilot_that_draws_no_conclusion_about_effect_is_inconclusive(
+    vocab: Vocabulary,
+) -> None:
+    first = first_effects(
+        vocab,
+        title="Cupping for chronic low back pain: a pilot randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Twenty-four adults with chronic low back pain were randomized to cupping or "
+        "usual care to test recruitment before a full trial.",
+        results="Twenty-two completed the trial. The groups were not compared statistically.",
+        conclusions="A larger trial is feasible. No conclusions on its effectiveness can be "
+        "drawn from this pilot.",
+    )
+    assert first[("cupping", "low_back_pain")].direction == "inconclusive"
