@@ -506,6 +506,9 @@ _SHORT_TERM = re.compile(
     r"short[\s-]*term|immediate(?:ly)? (?:after|post|effects?)|only (?:immediately|at "
     r"the end)|not (?:at|in) (?:the )?(?:long[\s-]*term|follow[\s-]*up|\d+[\s-]*"
     r"(?:months?|weeks?))|not (?:maintained|sustained)"
+    # the effect went later: "the benefit disappeared at follow-up", "the gain had worn off"
+    r"|(?:benefits?|effects?|advantages?|gains?|improvements?|differences?) (?:[\w-]+ ){0,3}?"
+    r"(?:disappeared|faded|vanished|wore off|had worn off|waned)"
 )
 _COMBINED = _cue(
     r"(?:combined with|in combination|combination of|in addition to|added to|plus|"

@@ -279,3 +279,41 @@ def test_a_pilot_that_draws_no_conclusion_about_effect_is_inconclusive(
         "drawn from this pilot.",
     )
     assert first[("cupping", "low_back_pain")].direction == "inconclusive"
+
+
+# --- an effect that went later: short term only
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "the benefit disappeared at follow-up.",
+        "the gain in grip strength had worn off by six months.",
+        "the difference between the groups faded by the third month.",
+    ],
+)
+def test_an_effect_that_went_later_is_short_term(vocab: Vocabulary, later: str) -> None:
+    first = first_effects(
+        vocab,
+        title="Laser therapy for lateral epicondylitis: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Fifty adults with lateral epicondylitis were randomized to laser therapy or "
+        "placebo laser and followed for six months.",
+        conclusions=f"Laser therapy relieved elbow pain more than placebo after treatment; {later}",
+    )
+    finding = first[("laser_therapy", "lateral_epicondylitis")]
+    assert (finding.direction, finding.comparator) == ("benefit", "sham")
+    assert "short_term" in finding.qualifiers
+
+
+def test_an_effect_that_lasted_is_not_short_term(vocab: Vocabulary) -> None:
+    first = first_effects(
+        vocab,
+        title="Laser therapy for lateral epicondylitis: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Fifty adults with lateral epicondylitis were randomized to laser therapy or "
+        "placebo laser and followed for six months.",
+        conclusions="Laser therapy relieved elbow pain more than placebo, and the benefit lasted "
+        "six months.",
+    )
+    assert "short_term" not in first[("laser_therapy", "lateral_epicondylitis")].qualifiers
