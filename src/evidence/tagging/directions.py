@@ -462,7 +462,7 @@ _STRONG_HEDGE = _cue(
     r"clear|definite|robust) "
     r"(?:conclusions?|evidence|recommendations?)|not possible to (?:draw|conclude|determine)|"
     r"remains? (?:unclear|unknown|uncertain|to be (?:determined|established|clarified|shown|"
-    r"proven|proved|demonstrated|seen))|"
+    r"proven|proved|demonstrated|seen|tested|studied|investigated|evaluated|assessed))|"
     r"(?:is|was|remains?) not (?:yet )?clear|lack "
     r"of (?:\w+ ){0,2}evidence|(?:evidence|data) (?:is|are|was|were|remains?) (?:lacking|"
     r"scarce|sparse)|not enough|(?:cannot|can not|could not|do not|does not|did not) "

@@ -1500,6 +1500,19 @@ def _read_clauses(
             ):
                 # "DN and laser relieved pain, but not ultrasound": the named one did not
                 reading = reading._replace(direction="no_benefit")
+            elif (
+                reading.direction is None
+                and not found
+                and clauses
+                and clauses[-1].direction == "benefit"
+                and clauses[-1].sentence == sentence
+                and _BUT_NOT.match(text)
+                and any(inside(m) for m in mentions["condition"])
+            ):
+                # "DN improved neck pain but not headache in tension-type headache",
+                # "reduced neck pain but not low back pain": the condition named after
+                # "not" had no benefit
+                reading = reading._replace(direction="no_benefit")
             regardless = (
                 frozenset(
                     m.term

@@ -317,3 +317,46 @@ def test_an_effect_that_lasted_is_not_short_term(vocab: Vocabulary) -> None:
         "six months.",
     )
     assert "short_term" not in first[("laser_therapy", "lateral_epicondylitis")].qualifiers
+
+
+# --- several conditions: a benefit for one, "but not" the other
+
+
+def test_a_benefit_for_one_condition_but_not_the_other(vocab: Vocabulary) -> None:
+    first = first_effects(
+        vocab,
+        title="Cupping for migraine with neck pain: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Fifty patients with migraine and neck pain were randomized to cupping or a "
+        "waiting list.",
+        conclusions="Cupping relieved neck pain but not migraine compared with the waiting list.",
+    )
+    assert first[("cupping", "neck_pain")].direction == "benefit"
+    assert first[("cupping", "migraine")].direction == "no_benefit"
+
+
+def test_but_not_a_time_keeps_the_benefit(vocab: Vocabulary) -> None:
+    first = first_effects(
+        vocab,
+        title="Cupping for migraine with neck pain: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Fifty patients with migraine and neck pain were randomized to cupping or a "
+        "waiting list.",
+        conclusions="Cupping relieved neck pain and migraine at 4 weeks but not at 12 weeks.",
+    )
+    assert first[("cupping", "migraine")].direction == "benefit"
+
+
+def test_an_effect_left_to_a_powered_trial_is_inconclusive(vocab: Vocabulary) -> None:
+    first = first_effects(
+        vocab,
+        title="Laser therapy for plantar fasciitis: a feasibility trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Twenty adults with plantar fasciitis were randomized to laser therapy or "
+        "placebo laser to test the procedures.",
+        results="Heel pain fell by 2.0 points with laser and 1.4 points with placebo; the "
+        "groups were not compared.",
+        conclusions="The trial procedures are feasible. Whether laser therapy relieves plantar "
+        "fasciitis remains to be tested in a larger trial.",
+    )
+    assert first[("laser_therapy", "plantar_fasciitis")].direction == "inconclusive"
