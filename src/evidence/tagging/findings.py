@@ -480,6 +480,19 @@ _EITHER_OR = re.compile(
 _BUT_NOT = re.compile(r"\W*not\b(?! (?:at|in|on|after|for|during|beyond|until|by)\b)")
 # "..., but not ultrasound, reduced pain": the clause after "but" is "not NAME, PREDICATE"
 _APPOSITIVE_NOT = re.compile(r"\W*not (?:[\w-]+ ){0,5}?[\w()-]+, ")
+# "..., but not for lateral epicondylitis": a condition the benefit did not reach
+_NOT_FOR = re.compile(
+    r"\W*not (?:for|in|among) (?:(?:those|people|patients|participants|subjects) with )?"
+)
+
+
+def _not_for_condition(text: str, start: int, conditions: list[Match]) -> bool:
+    """Whether a clause opens on "not for" a condition the record names ("but not for
+    lateral epicondylitis"), not on a time ("but not for long")."""
+    found = _NOT_FOR.match(text)
+    return found is not None and any(m.start == start + found.end() for m in conditions)
+
+
 # "...; therapeutic ultrasound did not."
 _ELLIPTIC_NOT = re.compile(r"\b(?:did|does|do|was|were|is|are|could|can) not\W*$")
 # an add-on design named in the finding's sentence: "DN added to exercise", "TENS alone"
@@ -1506,8 +1519,10 @@ def _read_clauses(
                 and clauses
                 and clauses[-1].direction == "benefit"
                 and clauses[-1].sentence == sentence
-                and _BUT_NOT.match(text)
-                and any(inside(m) for m in mentions["condition"])
+                and (
+                    (_BUT_NOT.match(text) and any(inside(m) for m in mentions["condition"]))
+                    or _not_for_condition(text, start, mentions["condition"])
+                )
             ):
                 # "DN improved neck pain but not headache in tension-type headache",
                 # "reduced neck pain but not low back pain": the condition named after

@@ -360,3 +360,29 @@ def test_an_effect_left_to_a_powered_trial_is_inconclusive(vocab: Vocabulary) ->
         "fasciitis remains to be tested in a larger trial.",
     )
     assert first[("laser_therapy", "plantar_fasciitis")].direction == "inconclusive"
+
+
+def test_a_review_effective_for_two_conditions_but_not_for_a_third(vocab: Vocabulary) -> None:
+    first = first_effects(
+        vocab,
+        title="Laser therapy for neck pain, knee osteoarthritis and plantar fasciitis: an overview",
+        types=[JOURNAL_ARTICLE, META_ANALYSIS],
+        methods="Meta-analyses of laser therapy were collected and their trials re-pooled by "
+        "condition.",
+        conclusions="Laser therapy is effective for neck pain and knee osteoarthritis, but not "
+        "for plantar fasciitis.",
+    )
+    assert first[("laser_therapy", "neck_pain")].direction == "benefit"
+    assert first[("laser_therapy", "knee_osteoarthritis")].direction == "benefit"
+    assert first[("laser_therapy", "plantar_fasciitis")].direction == "no_benefit"
+
+
+def test_but_not_for_long_keeps_the_benefit(vocab: Vocabulary) -> None:
+    first = first_effects(
+        vocab,
+        title="Laser therapy for neck pain: a randomized trial",
+        types=[JOURNAL_ARTICLE, RCT],
+        methods="Forty adults with neck pain were randomized to laser therapy or placebo laser.",
+        conclusions="Laser therapy relieved neck pain more than placebo, but not for long.",
+    )
+    assert first[("laser_therapy", "neck_pain")].direction == "benefit"
