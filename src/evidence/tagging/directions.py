@@ -365,6 +365,8 @@ _BENEFIT = _cue(
     r" (?:[\w-]+ )?(?:greater|higher|lower|larger|more|fewer|less|longer|shorter|smaller|"
     r"increas\w*|elevat\w*|rais\w*|differen\w*|drop\w*|declin\w*|gains?|rise)|recommend\w*|useful|helpful|valuable|positive"
     r" (?:[\w-]+ ){0,2}(?:effects?|results?|outcomes?|impact)|favou?r\w*|success\w*|"
+    # "patients preferred the injections to saline"
+    r"preferr(?:ed|ing) (?:[\w-]+ ){1,6}?(?:to|over) |"
     r"increas\w* (?:the )?"
     r"(?:pressure pain thresholds?|ppts?|range of motion|rom|quality of life|function|blood "
     r"flow|mobility|perfusion)|enhanc\w*|restor\w*|lengthen\w*|prolong\w* the (?:\w+[\s-])*"
@@ -979,7 +981,8 @@ _DOWN_WORDS = r"lower|less|fewer|smaller|shorter|reduced|decreased"
 # change is the outcome's ("a greater reduction in pain": more of a wanted fall);
 # ``favour``: "in favour of the X group"; ``diff``: a difference without its sign.
 _ARM_COMPARISON = re.compile(
-    r"\b(?:(?P<favour>in favou?r of|favou?r(?:ed|ing|s)?)"
+    r"\b(?:(?P<favour>in favou?r of|favou?r(?:ed|ing|s)?|"
+    r"preferr(?:ed|ing)(?= (?:[\w-]+ ){1,6}?(?:to|over)\b))"
     r"|(?P<good>better|superior|more (?:cost[\s-])?(?:effective|efficacious|beneficial|useful|"
     r"successful)\w*|"
     r"outperform\w*|(?:greater|larger|more|bigger|higher) (?:[\w-]+ ){0,2}?(?:improvements?|"

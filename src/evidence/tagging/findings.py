@@ -318,7 +318,8 @@ _RARE_AFTER = re.compile(
 _EVENT_WORDS = (
     r"(?:adverse (?:events?|effects?|reactions?)|complications?|(?:adverse )?side[\s-]effects?|"
     r"(?:serious |severe |major )harms?|(?:undesirable|unwanted|undesired|untoward) "
-    r"(?:events?|effects?|reactions?)|adverse outcomes?)"
+    r"(?:events?|effects?|reactions?)|adverse outcomes?|negative (?:side[\s-])?(?:effects?|events?|"
+    r"reactions?)|harms? to (?:the )?(?:patients?|participants?|subjects?))"
 )
 # what sets one arm against another within a sentence
 _CONTRAST = re.compile(r"\b(?:whereas|while|but|in contrast|however|unlike)\b")

@@ -63,6 +63,8 @@ def test_an_interval_that_does_not_span_nought_is_no_null(clause: str) -> None:
             "no_benefit",
         ),
         ("there was no significant group-by-time interaction for disability", "no_benefit"),
+        # one arm preferred to the other
+        ("most patients preferred the active laser to the inactive one", "benefit"),
         # sameness said of the gains
         ("taping and stretching produced similar gains in ankle range", "no_benefit"),
     ],

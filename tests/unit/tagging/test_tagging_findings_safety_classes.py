@@ -54,6 +54,8 @@ def safety(sentence: str, vocab: Vocabulary) -> list[Finding]:
         # other words for the events
         "No untoward reactions were seen.",
         "No adverse outcomes followed the sessions.",
+        # harm to the patients, or negative effects, reported by none
+        "None of the trials reported harm to patients or negative effects of the needling.",
         # a hedged statement of safety in the past tense
         "The procedure appeared to be safe.",
     ],
