@@ -322,13 +322,18 @@ def test_an_effect_that_lasted_is_not_short_term(vocab: Vocabulary) -> None:
 # --- several conditions: a benefit for one, "but not" the other
 
 
+CUPPING_TRIAL = {
+    "title": "Cupping for migraine with neck pain: a randomized trial",
+    "types": [JOURNAL_ARTICLE, RCT],
+    "methods": "Fifty patients with migraine and neck pain were randomized to cupping or a "
+    "waiting list.",
+}
+
+
 def test_a_benefit_for_one_condition_but_not_the_other(vocab: Vocabulary) -> None:
     first = first_effects(
         vocab,
-        title="Cupping for migraine with neck pain: a randomized trial",
-        types=[JOURNAL_ARTICLE, RCT],
-        methods="Fifty patients with migraine and neck pain were randomized to cupping or a "
-        "waiting list.",
+        **CUPPING_TRIAL,
         conclusions="Cupping relieved neck pain but not migraine compared with the waiting list.",
     )
     assert first[("cupping", "neck_pain")].direction == "benefit"
@@ -338,10 +343,7 @@ def test_a_benefit_for_one_condition_but_not_the_other(vocab: Vocabulary) -> Non
 def test_but_not_a_time_keeps_the_benefit(vocab: Vocabulary) -> None:
     first = first_effects(
         vocab,
-        title="Cupping for migraine with neck pain: a randomized trial",
-        types=[JOURNAL_ARTICLE, RCT],
-        methods="Fifty patients with migraine and neck pain were randomized to cupping or a "
-        "waiting list.",
+        **CUPPING_TRIAL,
         conclusions="Cupping relieved neck pain and migraine at 4 weeks but not at 12 weeks.",
     )
     assert first[("cupping", "migraine")].direction == "benefit"
