@@ -276,7 +276,7 @@ _TREATED_SERIES = re.compile(
     # the verb first: "we included twelve patients with ...", "we treated 23 consecutive cases"
     r"\bwe\s+(?:[\w-]+\s+)?(?:treated|enrolled|recruited|included)\s+(?:a total of\s+)?"
     + _NUMBER
-    + r"\s+(?:consecutive\s+)?(?:patients|cases)\b|"
+    + r"\s+(?:consecutive\s+)?(?:patients|cases|people|adults|participants|subjects)\b|"
     # treated people followed: "we prospectively followed 85 footballers treated for"
     r"\bwe\s+(?:[\w-]+\s+)?followed\s+(?:up\s+)?" + _NUMBER + r"\s+(?:[\w-]+\s+){0,2}?"
     r"(?:patients|athletes|players|footballers|runners|women|men|adults|children)\b[^.;]{0,60}?"
@@ -1202,6 +1202,12 @@ def _tag_design(
             if within is not None:
                 best = ("case_series", "text_abstract", within)
         allowed = _REFINES.get(value, frozenset()) | {"protocol"}
+        if any(
+            c[0] == "narrative_review" and c[1] == "title" and "narrative" in c[2].lower()
+            for c in from_text
+        ):
+            # "...: a narrative review" that says it searched databases is still narrative
+            allowed -= _REVIEWS
         candidates = [c for c in from_text if c[0] in allowed and order[c[0]] < order[value]]
     else:
         titled = [c for c in from_text if c[1] == "title"]
@@ -1351,7 +1357,18 @@ _METHOD_CUES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     ("controlled", ("group",), _GROUPS_COMPARED),
     (
         "case_series",
-        ("patients", "cases", "took part", "participated", "consecutive", "followed"),
+        (
+            "patients",
+            "cases",
+            "people",
+            "adults",
+            "participants",
+            "subjects",
+            "took part",
+            "participated",
+            "consecutive",
+            "followed",
+        ),
         _TREATED_SERIES,
     ),
     ("case_series", ("treated", "underwent"), _TREATED_PEOPLE),

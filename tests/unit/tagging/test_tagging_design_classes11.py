@@ -12,7 +12,7 @@ sentence is SYNTHETIC."""
 from __future__ import annotations
 
 import pytest
-from tagging_builders import JOURNAL_ARTICLE, article
+from tagging_builders import JOURNAL_ARTICLE, REVIEW, article
 
 from evidence.tagging import Vocabulary, tag_article
 
@@ -100,6 +100,29 @@ def design(vocab: Vocabulary, title: str, methods: str) -> str:
             "cross_sectional",
         ),
         (
+            "Taping for knee pain in runners",
+            "We searched the clinic database for runners whom we had treated with taping for "
+            "knee pain; all were seen again after a month.",
+            "case_series",
+        ),
+        (
+            "Laser added to usual care for heel pain",
+            "The records of 90 patients were assessed retrospectively: 45 had laser with their "
+            "usual care and 45 usual care alone.",
+            "cohort",
+        ),
+        (
+            "Finding and treating trigger points of the calf",
+            "The author reviews the literature and adds what his own practice has shown.",
+            "narrative_review",
+        ),
+        (
+            "Injections before hip surgery",
+            "We recruited 18 people waiting for a hip replacement; each was given trigger point "
+            "injections at the first visit and again a week later.",
+            "case_series",
+        ),
+        (
             "Myofascial pain: an update",
             "We review its pathophysiology, diagnosis and treatment options.",
             "narrative_review",
@@ -134,3 +157,25 @@ def test_what_these_classes_leave_alone(
     vocab: Vocabulary, title: str, methods: str, expected: str
 ) -> None:
     assert design(vocab, title, methods) == expected
+
+
+def test_a_title_that_calls_itself_a_narrative_review_stays_one(vocab: Vocabulary) -> None:
+    record = article(
+        "Needling and muscle activity in back pain: a narrative review",
+        methods="We searched PubMed and Scopus and drew our conclusions from 40 papers.",
+        types=[JOURNAL_ARTICLE, REVIEW],
+    )
+    (value,) = [t.value for t in tag_article(record, vocab) if t.dimension == "design"]
+    assert value == "narrative_review"
+
+
+def test_a_review_titled_only_a_review_that_searched_databases_is_systematic(
+    vocab: Vocabulary,
+) -> None:
+    record = article(
+        "Needling and muscle activity in back pain: a review",
+        methods="We searched PubMed and Scopus; two reviewers independently screened 40 papers.",
+        types=[JOURNAL_ARTICLE, REVIEW],
+    )
+    (value,) = [t.value for t in tag_article(record, vocab) if t.dimension == "design"]
+    assert value == "systematic_review"
