@@ -44,7 +44,7 @@ SEED = (
     ROOT.parent / "shared" / "seed" / "trigger-point-article.txt",
     ROOT / "data" / "claims" / "trigger-point-article.yaml",
 )
-# the rules of rounds 10 and 11, by the cues each hangs on (module, attribute)
+# the rules of rounds 10 to 12, by the cues each hangs on (module, attribute)
 RULES: dict[str, tuple[tuple[Any, str], ...]] = {
     "felt while given": ((rules, "SENSATION"),),
     "trigger point as it": ((rules, "TARGET_PRONOUN"),),
@@ -52,9 +52,17 @@ RULES: dict[str, tuple[tuple[Any, str], ...]] = {
     # round 11
     "given with its aim": ((rules, "GIVEN_AIM"),),
     "gain through how it works": ((rules, "RESULT_CLAUSE"),),
+    # round 12
+    "the usual advice or first choice": ((rules, "USUAL_CHOICE"),),
+    "a condition to compare with": ((rules, "ASIDE_COMPARISON"),),
 }
 # the rules of the last round, judged also on top of the earlier rounds' rules
-LAST_ROUND = ("given with its aim", "gain through how it works")
+LAST_ROUND = (
+    "the usual advice or first choice",
+    "a condition to compare with",
+)
+# rules of the last round judged together as well (one needs the other)
+LAST_ROUND_GROUPS = (("the usual advice or first choice", "a condition to compare with"),)
 _NEVER = re.compile(r"(?!x)x")
 
 
@@ -140,6 +148,9 @@ def main() -> None:
     earlier = tuple(name for name in RULES if name not in LAST_ROUND)
     settings.append(("earlier rounds", earlier))
     settings.extend((f"earlier rounds + {name}", (*earlier, name)) for name in LAST_ROUND)
+    settings.extend(
+        (f"earlier rounds + {' + '.join(group)}", (*earlier, *group)) for group in LAST_ROUND_GROUPS
+    )
     settings.append(("all", tuple(RULES)))
     before: dict[str, DraftScore] = {}
     for setting, on in settings:

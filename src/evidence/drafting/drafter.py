@@ -1192,7 +1192,11 @@ def _claims_of(
         ):
             for aim in aims:
                 add("effectiveness", asserts, outcome=aim)
-    elif rules.INDICATION.search(reading) and conditions and not comparison:
+    elif (
+        (rules.INDICATION.search(reading) or rules.USUAL_CHOICE.search(reading))
+        and conditions
+        and not comparison
+    ):
         for condition in conditions:
             add("indication", "benefit", per_condition(sentence, condition),
                 condition=(condition,))  # fmt: skip
@@ -1489,7 +1493,17 @@ def draft_claims(
             read[-1].context = context
         defining, state.defining = state.defining, False  # (the answer's first sentence)
         pays, state.pays = state.pays, False
-        prev_named, state.named = state.named, _unique([m.term for m in found.get("condition")])
+        prev_named, state.named = (
+            state.named,
+            _unique(
+                [
+                    m.term
+                    for m in found.get("condition")
+                    # (not one named only to compare with: "much as a tendon does in X")
+                    if not rules.ASIDE_COMPARISON.search(found.lower[: m.start])
+                ]
+            ),
+        )
         # ("Many patients ask us about migraines. Dry needling can help.": a sentence of the
         # paragraph that named conditions and no treatment sets up the claims after it; one
         # that names a treatment and conditions makes its own)

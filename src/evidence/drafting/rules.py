@@ -928,6 +928,16 @@ NEGATION = _rx(
     r"\b(?:not|no|never|neither|nor|cannot|can't|doesn't|don't|didn't|isn't|aren't|won't|"
     r"fails? to|failed to|ineffective|no better than|unlikely to)\b"
 )
+# a treatment named as what is usually advised or chosen first for a condition ("Calf
+# stretches are the usual advice for heel pain", "Massage is often the first choice for neck
+# pain"): a use in other words (round 12)
+USUAL_CHOICE = _rx(
+    r"\b(?:the|an?) (?:usual|standard|accepted|common|customary|recommended|first) advice\b|"
+    r"\b(?:the|a|an|our|their) (?:usual |obvious |preferred |natural )?first choice\b"
+)
+# a condition named only to compare with ("..., much as a tendon does in tendinopathy", "in
+# the same way as low back pain does"): not what the sentences after it are about (round 12)
+ASIDE_COMPARISON = _rx(r"\b(?:(?:much|just) as|in (?:much )?the same way (?:as|that))\b[^,;:.]*$")
 INDICATION = _rx(
     r"\b(?:used (?:to treat|for|in the treatment of|to manage|to relieve|in)|(?:is|are) used|"
     # "may decide to apply ultrasound to the injured area": used on the injury just named
