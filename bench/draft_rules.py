@@ -55,11 +55,13 @@ RULES: dict[str, tuple[tuple[Any, str], ...]] = {
     # round 12
     "the usual advice or first choice": ((rules, "USUAL_CHOICE"),),
     "a condition to compare with": ((rules, "ASIDE_COMPARISON"),),
+    "load taken off": ((rules, "LOAD_SHARED"),),
 }
 # the rules of the last round, judged also on top of the earlier rounds' rules
 LAST_ROUND = (
     "the usual advice or first choice",
     "a condition to compare with",
+    "load taken off",
 )
 # rules of the last round judged together as well (one needs the other)
 LAST_ROUND_GROUPS = (("the usual advice or first choice", "a condition to compare with"),)

@@ -1218,7 +1218,7 @@ def _claims_of(
         m
         for m in rules.MECHANISM.finditer(own)
         if not (felt and felt.start() <= m.start() < felt.end())
-    ]
+    ] + list(rules.LOAD_SHARED.finditer(own))
     if (
         linked
         or working_words

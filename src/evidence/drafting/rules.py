@@ -992,6 +992,14 @@ INDICATION = _rx(
     r"(?:thing|option|choice|treatment|remedy|something|way)s? (?:\w+ )?to try\b|"
     r"worth (?:a |trying|giving (?:it )?a )?(?:try|shot|go)?\s?for)\b"
 )
+# load shared out, as how a treatment works ("keeps any one muscle from being overworked",
+# "takes the strain off the neck") (round 12)
+LOAD_SHARED = _rx(
+    r"\b(?:keeps?|keeping|stops?|stopping|prevents?|preventing) (?:[\w-]+ ){1,4}?from "
+    r"(?:being |getting )?(?:over(?:worked|loaded|used|stretched|strained)|tiring|straining|"
+    r"tired)\b|\b(?:takes?|taking|took) (?:(?:some|much|most|a lot) of )?(?:the |some |extra )?"
+    r"(?:load|strain|stress|pressure|weight) off\b"
+)
 MECHANISM = _rx(
     r"\b(?:works? by|so as to|in order to (?:increase|improve|release|stimulate|restore)|"
     # gas bubbles in the tissue that swell and shrink ("cavitation"); a tissue made stronger

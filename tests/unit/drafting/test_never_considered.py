@@ -113,3 +113,68 @@ def test_conditions_named_together_both_set_up(draft: Drafter) -> None:
     )
     conditions = {c for _, _, named, _ in claims_on(draft(text), "Exercise therapy") for c in named}
     assert {"lateral_epicondylitis", "plantar_fasciitis"} <= conditions
+
+
+# -- strengthening the muscles: exercise therapy told as what is done --------------------------
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Neck pain\n\nStrengthening the muscles of the upper back takes load off the neck "
+            "and keeps it from tiring.",
+            "Strengthening the muscles",
+        ),
+        (
+            "Runner's knee\n\nStrengthening your hip muscles can ease knee pain in runners.",
+            "Strengthening your hip",
+        ),
+        (
+            "Heel pain\n\nStrengthening the calf muscles helps plantar fasciitis heal.",
+            "Strengthening the calf",
+        ),
+    ],
+)
+def test_strengthening_the_muscles_as_subject_is_exercise_therapy(
+    draft: Drafter, text: str, start: str
+) -> None:
+    claims = claims_on(draft(text), start)
+    assert any("exercise_therapy" in treatments for _, treatments, _, _ in claims), claims
+
+
+def test_strengthening_as_what_another_treatment_does_is_no_exercise(draft: Drafter) -> None:
+    text = (
+        "Dry needling\n\nDry needling is thought to help with strengthening the muscles after "
+        "an injury."
+    )
+    claims = claims_on(draft(text), "Dry needling is thought")
+    assert claims
+    assert all(treatments == ("dry_needling",) for _, treatments, _, _ in claims), claims
+
+
+# -- load shared out: how a treatment works ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "start", "treatment"),
+    [
+        (
+            "Kinesio taping\n\nKinesio taping takes some of the strain off the sore tendon.",
+            "Kinesio taping takes",
+            "kinesio_taping",
+        ),
+        (
+            "Exercise therapy\n\nA regular exercise programme keeps the back muscles from "
+            "tiring too quickly.",
+            "A regular exercise programme",
+            "exercise_therapy",
+        ),
+        (
+            "Massage\n\nMassage takes the pressure off the nerve that runs under the tight muscle.",
+            "Massage takes",
+            "massage",
+        ),
+    ],
+)
+def test_load_taken_off_is_how_it_works(
+    draft: Drafter, text: str, start: str, treatment: str
+) -> None:
+    claims = claims_on(draft(text), start)
+    assert ("mechanism", (treatment,), (), "true") in claims, claims
