@@ -153,21 +153,30 @@ def test_merged_piece_batches_load_like_piece_by_piece(tmp_path: Path, pool: Wor
     again = [article(p, title=f"Copy of {p}", revised=y) for p, y in ((5, "2022"), (9, "2019"))]
     path = tmp_path / "big.xml"
     path.write_text(HEAD + body(300) + "".join(again) + body(200, first=600) + TAIL, "utf-8")
-    dbs, batches = {}, {}
-    for limit in (1, 5000):
-        dbs[limit] = tmp_path / f"merge-{limit}.duckdb"
-        con = connect(dbs[limit])
+    dbs: dict[tuple[int, int | None], Path] = {}
+    batches: dict[tuple[int, int | None], int] = {}
+    for limit, flush in ((1, None), (5000, None), (5000, 1)):
+        dbs[limit, flush] = tmp_path / f"merge-{limit}-{flush}.duckdb"
+        con = connect(dbs[limit, flush])
         with path.open("rb") as fh:
             segments = list(
-                stream_segments(pool, fh, str(path), piece_bytes=20_000, merge_records=limit)
+                stream_segments(
+                    pool,
+                    fh,
+                    str(path),
+                    piece_bytes=20_000,
+                    merge_records=limit,
+                    flush_records=flush,
+                )
             )
-        batches[limit] = sum(1 for s in segments if s.batch is not None)
+        batches[limit, flush] = sum(1 for s in segments if s.batch is not None)
         job = FileJob(path, sha256_file(path))
         result = write_file(con, job, Ready(Parsed(job.sha256 or "", segments)))
         con.close()
         assert (result.records, result.counts.books, result.counts.deleted) == (504, 2, 4)
-    assert batches[5000] < batches[1] // 3
-    assert view_digest(dbs[1]) == view_digest(dbs[5000])
+    assert batches[5000, None] < batches[1, None] // 3
+    assert batches[5000, None] <= batches[5000, 1] < batches[1, None]
+    assert view_digest(dbs[1, None]) == view_digest(dbs[5000, None]) == view_digest(dbs[5000, 1])
 
 
 class MarkingTagger:

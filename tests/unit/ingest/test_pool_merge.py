@@ -118,3 +118,19 @@ def test_a_worker_loads_its_tagger_for_the_first_piece_it_tags(
     tagged = parse_piece(data, "a.xml") + parse_piece(data, "a.xml")
     assert len(made) == 1
     assert [s.batch.tagger_key for s in tagged if s.batch] == ["counting", "counting"]
+
+
+def test_a_wait_sends_what_is_held_once_it_holds_enough() -> None:
+    parts = [
+        seg((1, "2020")),
+        None,  # the next piece is not back yet: 1 record held, fewer than 2
+        seg((2, "2020")),
+        None,  # 2 held: they go out
+        seg((3, "2020")),
+        seg((4, "2020")),
+        seg((5, "2020")),
+        None,  # 3 held: they go out
+        seg((6, "2020")),
+    ]
+    assert shape(list(merged(parts, limit=3, flush=2))) == [[1, 2], [3, 4, 5], [6]]
+    assert shape(list(merged(parts, limit=3))) == [[1, 2, 3], [4, 5, 6]]  # waits ignored
