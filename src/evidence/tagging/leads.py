@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from itertools import islice, product
 from typing import Any
 
@@ -144,6 +145,20 @@ _RUNS = re.compile("[ \x00]*\x00[ \x00]*")
 _PREFIX_LIMIT = 32
 
 
+@lru_cache(maxsize=512)
+def _parsed(source: str) -> Any:
+    """The regex parser's tree of ``source`` (as `re.MULTILINE`), or None when it does not
+    parse. Kept for the last 512 sources: the vocabulary's text matcher reads each pattern
+    three times (`pattern_prefixes` with and without runs, `required_texts`), and parsing
+    was a third of loading the vocabulary. The trees are only read, never changed."""
+    if _parser is None:
+        return None
+    try:
+        return _parser.parse(source, re.MULTILINE)
+    except (re.error, RecursionError, OverflowError):
+        return None
+
+
 def pattern_prefixes(source: str, *, runs: bool = True) -> tuple[str, ...] | None:
     r"""Literal texts one of which every match of ``source`` starts with, read further than
     `literal_prefixes` can: through groups of alternatives and past them ("to update",
@@ -159,13 +174,8 @@ def pattern_prefixes(source: str, *, runs: bool = True) -> tuple[str, ...] | Non
 
     For the start guard only: a guard of these fails most of the common words that lead
     a pattern ("to", "was", "this") where the pattern cannot match, at once."""
-    if _parser is None:
-        return None
-    try:
-        parsed = _parser.parse(source, re.MULTILINE)
-    except (re.error, RecursionError, OverflowError):
-        return None
-    if parsed.state.flags & re.IGNORECASE:
+    parsed = _parsed(source)
+    if parsed is None or parsed.state.flags & re.IGNORECASE:
         return None
     paths = _paths(list(parsed), runs)
     if paths is None:
@@ -298,13 +308,8 @@ def required_texts(source: str) -> tuple[tuple[str, ...], ...]:
     For the compiled word-start scan: the starts of a pattern that cannot match a record
     (the lead "with " of a pattern about trigger points, in a record that never names
     them) need not be tried there."""
-    if _parser is None:
-        return ()
-    try:
-        parsed = _parser.parse(source, re.MULTILINE)
-    except (re.error, RecursionError, OverflowError):
-        return ()
-    if parsed.state.flags & re.IGNORECASE:
+    parsed = _parsed(source)
+    if parsed is None or parsed.state.flags & re.IGNORECASE:
         return ()
     return tuple(sorted(set(_required(list(parsed))), key=_strength, reverse=True))
 
