@@ -235,7 +235,7 @@ def _patch_pipeline(mod: Any) -> None:
 
 def _patch_ahead(mod: Any) -> None:
     def start_ahead(*args: Any, **kwargs: Any) -> Any:
-        _set_base("main: imports before the ingest")
+        _set_base("main: imports after it (CLI, pipeline)")
         return started(*args, **kwargs)
 
     started = _timed(mod.start_ahead, "main: start forkserver")
@@ -384,7 +384,7 @@ def install() -> None:
     _base[0] = "start-up (interpreter)"
     sys.meta_path.insert(0, _Finder)
     if os.environ.get("INGEST_ACCOUNT_MAIN") is None:
-        _base[0] = "main: start-up (interpreter, CLI imports)"
+        _base[0] = "main: start-up (until the forkserver starts)"
         os.environ["INGEST_ACCOUNT_MAIN"] = str(os.getpid())
         _role[0] = "main"
         import atexit
