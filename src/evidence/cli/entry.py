@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import NamedTuple
 
@@ -100,7 +101,10 @@ def start_ingest_ahead(argv: Sequence[str]) -> bool:
 def main() -> None:
     """Console-script entry point: the command line (`evidence.cli.app`), after starting
     an ingest's forkserver when the arguments call for one (`start_ingest_ahead`)."""
-    start_ingest_ahead(sys.argv[1:])
+    # A failure here is left to the command, which makes the same call (`ingest_command`)
+    # and reports it as every failure of a command is reported.
+    with suppress(Exception):
+        start_ingest_ahead(sys.argv[1:])
     from evidence.cli.app import main as run
 
     run()

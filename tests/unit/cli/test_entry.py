@@ -85,6 +85,17 @@ def test_main_runs_the_command_line_after_the_start(monkeypatch: pytest.MonkeyPa
     assert calls == [["--help"]]
 
 
+def test_a_failed_start_is_left_to_the_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(argv: object) -> bool:
+        raise OSError("no forkserver")
+
+    monkeypatch.setattr(entry, "start_ingest_ahead", fail)
+    monkeypatch.setattr(sys, "argv", ["evidence", "--help"])
+    with pytest.raises(SystemExit) as done:
+        entry.main()
+    assert done.value.code == 0  # the command line ran
+
+
 # `evidence ingest BIG --db NEW` through the console script's import: whether typer or rich
 # were imported when the forkserver was asked to start (the start is stubbed, then stops).
 PROBE = """
