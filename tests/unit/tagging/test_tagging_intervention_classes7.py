@@ -145,6 +145,11 @@ def test_exercise_given_to_one_arm_only_stays(vocab: Vocabulary, title: str, met
             "Sprinters had percussive therapy on the calves or rested.",
             "massage",
         ),
+        (
+            "Percussion therapy before sprinting",
+            "Sprinters had percussion massage on the calves or rested.",
+            "massage",
+        ),
     ],
 )
 def test_energy_and_percussion_devices_are_not_the_physiotherapy_treatment(
