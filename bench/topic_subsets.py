@@ -2,8 +2,8 @@
 batch (IDs 93000501-93000799), the third (93000800-93000999), the fourth (93001000-93001199),
 the fifth (93001200-93001399), the sixth (93001400-93001599), the seventh (93001600-93001799),
 the eighth (93001800-93001999), the ninth (93002000-93002199), the tenth (93002200-93002399),
-the eleventh (93002400-93002599) and the twelfth (93002600 up), so that a batch nobody has tuned
-on can be reported apart.
+the eleventh (93002400-93002599), the twelfth (93002600-93002799) and the thirteenth (93002800
+up), so that a batch nobody has tuned on can be reported apart.
 
     python bench/topic_subsets.py [--half dev|test|all] [--scorer first|matched]
 
@@ -35,6 +35,7 @@ NINTH_BATCH = 93002000
 TENTH_BATCH = 93002200
 ELEVENTH_BATCH = 93002400
 TWELFTH_BATCH = 93002600
+THIRTEENTH_BATCH = 93002800
 # each batch by name, and which IDs it holds
 BATCHES: tuple[tuple[str, Callable[[int], bool]], ...] = (
     ("first", lambda p: p < SECOND_BATCH),
@@ -48,7 +49,8 @@ BATCHES: tuple[tuple[str, Callable[[int], bool]], ...] = (
     ("ninth", lambda p: NINTH_BATCH <= p < TENTH_BATCH),
     ("tenth", lambda p: TENTH_BATCH <= p < ELEVENTH_BATCH),
     ("eleventh", lambda p: ELEVENTH_BATCH <= p < TWELFTH_BATCH),
-    ("twelfth", lambda p: p >= TWELFTH_BATCH),
+    ("twelfth", lambda p: TWELFTH_BATCH <= p < THIRTEENTH_BATCH),
+    ("thirteenth", lambda p: p >= THIRTEENTH_BATCH),
 )
 SHOWN = (
     "intervention.f1",
