@@ -123,6 +123,12 @@ def design(vocab: Vocabulary, title: str, methods: str) -> str:
             "case_series",
         ),
         (
+            "Jaw muscle stiffness before and after two treatments",
+            "We enrolled 16 patients with jaw pain and 16 healthy volunteers. The patients were "
+            "divided into a laser group and a massage group.",
+            "controlled_trial",
+        ),
+        (
             "Myofascial pain: an update",
             "We review its pathophysiology, diagnosis and treatment options.",
             "narrative_review",
