@@ -1099,7 +1099,9 @@ def _drug_arm_into_trigger_points(article: Article, doc: Document, out: _Collect
     if "trigger_point_injection" in out.values("intervention"):
         return
     lower = doc.lower
-    if not _has_any(lower, _DRUG_WORDS):
+    # every match of `_TRIGGER_POINTS` holds "trp" or "trigger": two scans of the record in C
+    # in place of the regex's, which tries each position of each sentence
+    if not _has_any(lower, _DRUG_WORDS) or ("trigger" not in lower and "trp" not in lower):
         return
     units = [u for u in doc.units if u.role in _DESIGN_ROLES or u.role == "conclusions"]
     if not any(_TRIGGER_POINTS.search(lower, u.start, u.end) for u in units):
@@ -1154,7 +1156,10 @@ def _tag_design(
     # when a design word or the methods' cues are looked for there
     reported: frozenset[int] = frozenset()
     units, starts = doc.units, doc.starts
-    if any(units[bisect_right(starts, m.start) - 1].role == "background" for m in found):
+    openings_read = any(
+        units[bisect_right(starts, m.start) - 1].role == "background" for m in found
+    )
+    if openings_read:
         reported = _reported_openings(article, doc)
     from_text = [
         (m.term, role, doc.text[m.start : m.end])
@@ -1300,7 +1305,10 @@ def _tag_design(
         if adjusted is not None:
             best = ("cohort", "text_abstract", doc.text[adjusted.start() : adjusted.end()])
     if best is None:
-        best = _design_from_methods(doc, order, reported or _reported_openings(article, doc))
+        # (read once: `_reported_openings` gives the same for the same record)
+        best = _design_from_methods(
+            doc, order, reported if openings_read else _reported_openings(article, doc)
+        )
     if best is None and "case_series" in order:
         # nothing named, but one group given a treatment and measured against its own
         # baseline ("assessed before and after three sessions of needling"): a series
@@ -1490,7 +1498,11 @@ def _reported_openings(article: Article, doc: Document) -> frozenset[int]:
             )
             or (
                 unstructured
-                and (_WE.search(sentence) is not None or _COUNTED.search(sentence) is not None)
+                and (
+                    # every match of `_WE` holds "we" or "our" (two scans in C first)
+                    (("we" in sentence or "our" in sentence) and _WE.search(sentence) is not None)
+                    or _COUNTED.search(sentence) is not None
+                )
             )
         ) and _OTHERS_WORK.search(sentence) is None:
             starts.add(unit.start)
