@@ -90,12 +90,9 @@ def start_ingest_ahead(argv: Sequence[str]) -> bool:
     if args is None:
         return False
     from evidence.config import Settings
-    from evidence.ingest.ahead import start_ahead
+    from evidence.ingest.ahead import start_ahead_into
 
-    settings = Settings.from_env(db_path=args.db)
-    return start_ahead(
-        args.paths, args.workers, settings.vocab_dir, fresh=not settings.db_path.exists()
-    )
+    return start_ahead_into(args.paths, args.workers, Settings.from_env(db_path=args.db))
 
 
 def main() -> None:

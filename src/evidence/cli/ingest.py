@@ -47,13 +47,13 @@ def ingest_command(
 ) -> None:
     """Load PubMed files (XML, plain or .gz; or MEDLINE text): parse, upsert, tag, extract
     findings. Running it twice on the same files changes nothing."""
-    from evidence.ingest.ahead import no_collection_at_exit, start_ahead
+    from evidence.ingest.ahead import no_collection_at_exit, start_ahead_into
 
     no_collection_at_exit()
     settings = Settings.from_env(db_path=db)
     # Before the pipeline is imported: a first file that the workers will parse has their
     # forkserver import and load the vocabulary at once, on the other core.
-    start_ahead(paths, workers, settings.vocab_dir, fresh=not settings.db_path.exists())
+    start_ahead_into(paths, workers, settings)
 
     from evidence import pipeline
     from evidence.pubmed import parser_path

@@ -25,14 +25,19 @@ import os
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from evidence.ingest.preload import preloading
+
+if TYPE_CHECKING:
+    from evidence.config import Settings
 
 __all__ = [
     "PARALLEL_MIN_BYTES",
     "forkserver_modules",
     "no_collection_at_exit",
     "start_ahead",
+    "start_ahead_into",
     "start_forkserver",
 ]
 
@@ -117,3 +122,9 @@ def start_ahead(
         return False
     start_forkserver(vocab)
     return True
+
+
+def start_ahead_into(paths: Sequence[Path], workers: int | None, settings: Settings) -> bool:
+    """`start_ahead` for ``evidence ingest`` of ``paths`` into the warehouse ``settings``
+    name: fresh when its file does not exist yet, the vocabulary its own."""
+    return start_ahead(paths, workers, settings.vocab_dir, fresh=not settings.db_path.exists())
